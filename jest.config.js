@@ -10,5 +10,6 @@ const project = (dir) => ({
 module.exports = {
   rootDir: __dirname,
   projects: ["packages/platform", "services/gateway", "services/facilities", "services/staffing", "services/notify"].map(project),
+  testTimeout: 60_000,
   verbose: false,
 };

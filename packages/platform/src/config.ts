@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/** Thrown at start when the environment does not satisfy a service's config schema. */
+export class ConfigError extends Error {
+  constructor(readonly variables: string[], message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Reads a service's settings from the environment and validates them once, at start.
+ * The message names every offending variable, so an operator can fix them in one go.
+ */
+export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const variable = String(issue.path[0] ?? "?");
+    return { variable, text: `${variable}: ${issue.message}` };
+  });
+  throw new ConfigError(
+    problems.map((p) => p.variable),
+    `invalid configuration — ${problems.map((p) => p.text).join("; ")}`,
+  );
+}
+
+/** Common zod pieces for settings that every service reads. */
+export const settings = {
+  port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+  natsUrl: z.string().regex(/^(nats|tls):\/\/[^\s]+$/, "must be a nats:// or tls:// URL").default("nats://127.0.0.1:4222"),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  grpcTarget: (fallback: string) => z.string().regex(/^[\w.-]+:\d+$/, "must be host:port").default(fallback),
+  base64url: z.string().regex(/^[A-Za-z0-9_-]+$/, "must be base64url"),
+};

@@ -1,0 +1,60 @@
+import {
+  Server,
+  ServerCredentials,
+  ServerUnaryCall,
+  ServiceDefinition,
+  UntypedServiceImplementation,
+  handleUnaryCall,
+  sendUnaryData,
+} from "@grpc/grpc-js";
+import { Logger } from "pino";
+import { headerNames, newId } from "../ids";
+import { toServiceError } from "./errors";
+
+export interface CallContext {
+  correlationId: string;
+  logger: Logger;
+}
+
+/** Adapts an async use case to a gRPC unary handler: correlation id in, catalogued errors out. */
+export function unaryHandler<Req, Res>(
+  logger: Logger,
+  method: string,
+  fn: (request: Req, ctx: CallContext) => Promise<Res>,
+): handleUnaryCall<Req, Res> {
+  return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
+    const correlationId = String(call.metadata.get(headerNames.correlationId)[0] ?? newId());
+    const log = logger.child({ correlationId, rpc: method });
+    fn(call.request, { correlationId, logger: log }).then(
+      (response) => callback(null, response),
+      (err: unknown) => {
+        const serviceError = toServiceError(err);
+        if (serviceError.code === 13) log.error({ err }, "rpc failed");
+        else log.info({ code: serviceError.details }, "rpc refused");
+        callback(serviceError, null);
+      },
+    );
+  };
+}
+
+export interface GrpcServer {
+  port: number;
+  /** Stops accepting calls and waits for in-flight calls to finish. */
+  stop(): Promise<void>;
+}
+
+export async function startGrpcServer(
+  host: string,
+  port: number,
+  services: { definition: ServiceDefinition; implementation: UntypedServiceImplementation }[],
+): Promise<GrpcServer> {
+  const server = new Server();
+  for (const s of services) server.addService(s.definition, s.implementation);
+  const boundPort = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`${host}:${port}`, ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+  );
+  return {
+    port: boundPort,
+    stop: () => new Promise<void>((resolve) => server.tryShutdown(() => resolve())),
+  };
+}

@@ -1,0 +1,47 @@
+import { createServer } from "node:http";
+
+/** Readiness is a set of named checks; a service is ready when all pass. */
+export type ReadinessCheck = () => boolean;
+
+export interface Readiness {
+  add(name: string, check: ReadinessCheck): void;
+  report(): { ready: boolean; checks: Record<string, boolean> };
+}
+
+export function createReadiness(): Readiness {
+  const checks = new Map<string, ReadinessCheck>();
+  return {
+    add: (name, check) => void checks.set(name, check),
+    report() {
+      const results = Object.fromEntries([...checks].map(([name, check]) => [name, check()]));
+      return { ready: checks.size > 0 && Object.values(results).every(Boolean), checks: results };
+    },
+  };
+}
+
+export interface HealthServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** /healthz: the process is alive. /readyz: it is connected and caught up, so it can take work. */
+export async function startHealthServer(host: string, port: number, readiness: Readiness): Promise<HealthServer> {
+  const server = createServer((req, res) => {
+    const send = (code: number, body: unknown) => {
+      res.writeHead(code, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    if (req.url === "/healthz") return send(200, { status: "ok" });
+    if (req.url === "/readyz") {
+      const report = readiness.report();
+      return send(report.ready ? 200 : 503, report);
+    }
+    send(404, { code: "NOT_FOUND" });
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address();
+  return {
+    port: typeof address === "object" && address ? address.port : port,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

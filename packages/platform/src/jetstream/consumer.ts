@@ -1,0 +1,92 @@
+import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, nanos } from "nats";
+import { Logger } from "pino";
+import { isNotFound } from "./streams";
+
+export interface DurableConsumerSpec {
+  stream: string;
+  durable: string;
+  filterSubject: string;
+  /** How many messages may be in flight (unacknowledged) at once; also the local concurrency. */
+  concurrency?: number;
+  /** How long the server waits for an ack before redelivering. */
+  ackWaitMs?: number;
+  /** Delays before redelivery after a failed attempt (the last one repeats). */
+  retryDelaysMs?: number[];
+}
+
+/** What a handler decides about a message it could not finish. */
+export class RetryLater extends Error {
+  constructor(message: string, readonly delayMs?: number) {
+    super(message);
+    this.name = "RetryLater";
+  }
+}
+
+export interface RunningConsumer {
+  /** Stops pulling, lets in-flight handlers finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a durable pull consumer. A message is acknowledged only after its handler resolved,
+ * so a crash in the middle means redelivery; handlers are written to be idempotent.
+ */
+export async function runDurableConsumer(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  spec: DurableConsumerSpec,
+  handler: (msg: JsMsg) => Promise<void>,
+  logger: Logger,
+): Promise<RunningConsumer> {
+  const concurrency = spec.concurrency ?? 1;
+  const retryDelaysMs = spec.retryDelaysMs ?? [1_000, 5_000, 30_000];
+  const config = {
+    durable_name: spec.durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: spec.filterSubject,
+    max_ack_pending: concurrency,
+    ack_wait: nanos(spec.ackWaitMs ?? 30_000),
+  };
+  try {
+    await jsm.consumers.info(spec.stream, spec.durable);
+    await jsm.consumers.update(spec.stream, spec.durable, config);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    await jsm.consumers.add(spec.stream, config);
+  }
+  const consumer = await js.consumers.get(spec.stream, spec.durable);
+  const messages = await consumer.consume({ max_messages: concurrency });
+  const inFlight = new Set<Promise<void>>();
+  const log = logger.child({ consumer: spec.durable });
+
+  const handle = async (msg: JsMsg) => {
+    try {
+      await handler(msg);
+      await msg.ackAck();
+    } catch (err) {
+      const attempt = msg.info.redeliveryCount;
+      const delay = err instanceof RetryLater && err.delayMs !== undefined
+        ? err.delayMs
+        : retryDelaysMs[Math.min(attempt - 1, retryDelaysMs.length - 1)];
+      log.warn({ err, subject: msg.subject, seq: msg.seq, attempt, retryInMs: delay }, "handler failed; message will be redelivered");
+      msg.nak(delay);
+    }
+  };
+
+  const loop = (async () => {
+    for await (const msg of messages) {
+      const task = handle(msg).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    }
+  })();
+
+  return {
+    async stop() {
+      await messages.close();
+      await loop;
+      await Promise.all(inFlight);
+    },
+  };
+}

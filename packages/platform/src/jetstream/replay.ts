@@ -1,0 +1,40 @@
+import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, nanos } from "nats";
+
+/**
+ * Reads every stored message of a subject once, in order, then resolves: how in-memory
+ * projections are rebuilt from the streams at start. Uses a short-lived consumer without
+ * acks, which the server removes by itself once idle.
+ */
+export async function replaySubject(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  stream: string,
+  subject: string,
+  apply: (msg: JsMsg) => void,
+): Promise<number> {
+  const info = await jsm.streams.info(stream, { subjects_filter: subject });
+  const stored = info.state.subjects?.[subject] ?? 0;
+  if (stored === 0) return 0;
+  const { name } = await jsm.consumers.add(stream, {
+    ack_policy: AckPolicy.None,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: subject,
+    inactive_threshold: nanos(60_000),
+  });
+  const consumer = await js.consumers.get(stream, name);
+  let seen = 0;
+  let pending = stored;
+  while (pending > 0) {
+    const batch = await consumer.fetch({ max_messages: 256, expires: 5_000 });
+    let got = 0;
+    for await (const msg of batch) {
+      apply(msg);
+      seen++;
+      got++;
+      pending = msg.info.pending;
+    }
+    if (got === 0) break;
+  }
+  await jsm.consumers.delete(stream, name);
+  return seen;
+}

@@ -1,0 +1,44 @@
+import { JetStreamManager, RetentionPolicy, StorageType, nanos } from "nats";
+
+/** The streams of the event backbone. Every service ensures them at start; the first one creates them. */
+export interface StreamSpec {
+  name: string;
+  subjects: string[];
+  /** Work queues drop a message once it is acknowledged; event streams keep history. */
+  workQueue?: boolean;
+}
+
+export const streams = {
+  mode: { name: "CRISIS_MODE", subjects: ["crisis.mode.>"] },
+  facility: { name: "CRISIS_FACILITY", subjects: ["crisis.facility.>"] },
+  staff: { name: "CRISIS_STAFF", subjects: ["crisis.staff.>"] },
+  alert: { name: "CRISIS_ALERT", subjects: ["crisis.alert.>"] },
+  pushDelivery: { name: "NOTIFY_PUSH_DELIVERY", subjects: ["notify.push.delivery.>"], workQueue: true },
+} satisfies Record<string, StreamSpec>;
+
+/** Redelivered publishes inside this window are dropped by JetStream (Nats-Msg-Id). */
+const duplicateWindowMs = 24 * 60 * 60 * 1000;
+
+export async function ensureStreams(jsm: JetStreamManager, specs: StreamSpec[], replicas = 1): Promise<void> {
+  for (const spec of specs) {
+    const config = {
+      name: spec.name,
+      subjects: spec.subjects,
+      storage: StorageType.File,
+      retention: spec.workQueue ? RetentionPolicy.Workqueue : RetentionPolicy.Limits,
+      duplicate_window: nanos(duplicateWindowMs),
+      num_replicas: replicas,
+    };
+    try {
+      await jsm.streams.info(spec.name);
+      await jsm.streams.update(spec.name, config);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      await jsm.streams.add(config);
+    }
+  }
+}
+
+export function isNotFound(err: unknown): boolean {
+  return err instanceof Error && /not found/i.test(err.message);
+}

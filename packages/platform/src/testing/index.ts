@@ -1,0 +1,4 @@
+export * from "./nats-server";
+export * from "./push-crypto";
+export * from "./push-service";
+export * from "./tls";

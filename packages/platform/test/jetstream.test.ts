@@ -1,0 +1,100 @@
+import { JsMsg, connect, NatsConnection } from "nats";
+import pino from "pino";
+import {
+  ModeChanged,
+  ModeLevel,
+  decodeEvent,
+  ensureStreams,
+  eventTypes,
+  isWrongLastSequence,
+  publishEvent,
+  replaySubject,
+  runDurableConsumer,
+  streams,
+} from "../src";
+import { NatsServerHandle, startNatsServer } from "../src/testing";
+
+const logger = pino({ level: "silent" });
+const modeEvent = (id: string, level: ModeLevel): ModeChanged => ({
+  eventId: id,
+  previousLevel: ModeLevel.MODE_LEVEL_NORMAL,
+  mode: { incident: 1, level, wards: [], reason: "test", declaredBy: "tester", declaredAt: "2026-07-28T07:27:00Z" },
+});
+
+describe("JetStream helpers against a real nats-server", () => {
+  let server: NatsServerHandle;
+  let nc: NatsConnection;
+
+  beforeEach(async () => {
+    server = await startNatsServer();
+    nc = await connect({ servers: server.url });
+    await ensureStreams(await nc.jetstreamManager(), [streams.mode]);
+  });
+
+  afterEach(async () => {
+    await nc.close();
+    await server.stop();
+  });
+
+  it("stores an event once even when its publish is retried with the same event id", async () => {
+    const js = nc.jetstream();
+    const first = await publishEvent(js, eventTypes.modeChanged, modeEvent("e1", 4), { eventId: "e1", correlationId: "c1" });
+    const retry = await publishEvent(js, eventTypes.modeChanged, modeEvent("e1", 4), { eventId: "e1", correlationId: "c1" });
+    expect(retry).toEqual({ seq: first.seq, duplicate: true });
+    const info = await (await nc.jetstreamManager()).streams.info(streams.mode.name);
+    expect(info.state.messages).toBe(1);
+  });
+
+  it("refuses the second of two writers that expected the same last sequence", async () => {
+    const js = nc.jetstream();
+    const base = await publishEvent(js, eventTypes.modeChanged, modeEvent("e1", 3), { eventId: "e1", correlationId: "c" });
+    await publishEvent(js, eventTypes.modeChanged, modeEvent("e2", 4), { eventId: "e2", correlationId: "c", expectLastSubjectSequence: base.seq });
+    const loser = publishEvent(js, eventTypes.modeChanged, modeEvent("e3", 1), { eventId: "e3", correlationId: "c", expectLastSubjectSequence: base.seq });
+    const refused = await loser.catch((err: unknown) => err);
+    expect(isWrongLastSequence(refused)).toBe(true);
+  });
+
+  it("redelivers a message whose handler failed, and acknowledges it once the handler succeeds", async () => {
+    const js = nc.jetstream();
+    await publishEvent(js, eventTypes.modeChanged, modeEvent("e1", 4), { eventId: "e1", correlationId: "corr-1" });
+    const attempts: { id: string; correlationId: string; redelivered: boolean }[] = [];
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    const consumer = await runDurableConsumer(
+      js,
+      await nc.jetstreamManager(),
+      { stream: streams.mode.name, durable: "test", filterSubject: eventTypes.modeChanged.subject, retryDelaysMs: [10] },
+      async (msg: JsMsg) => {
+        const { event, correlationId, redelivered } = decodeEvent(eventTypes.modeChanged, msg);
+        attempts.push({ id: event.eventId, correlationId, redelivered });
+        if (attempts.length === 1) throw new Error("effect failed");
+        done();
+      },
+      logger,
+    );
+    await finished;
+    await consumer.stop();
+    expect(attempts).toEqual([
+      { id: "e1", correlationId: "corr-1", redelivered: false },
+      { id: "e1", correlationId: "corr-1", redelivered: true },
+    ]);
+    const info = await (await nc.jetstreamManager()).consumers.info(streams.mode.name, "test");
+    expect(info.num_ack_pending + info.num_pending).toBe(0);
+  });
+
+  it("keeps stored events across a crash of the server and replays them in order", async () => {
+    const js = nc.jetstream();
+    for (const id of ["a", "b", "c"]) {
+      await publishEvent(js, eventTypes.modeChanged, modeEvent(id, 4), { eventId: id, correlationId: "c" });
+    }
+    await nc.close();
+    await server.kill();
+    await server.restart();
+    nc = await connect({ servers: server.url });
+    const seen: string[] = [];
+    const count = await replaySubject(nc.jetstream(), await nc.jetstreamManager(), streams.mode.name, eventTypes.modeChanged.subject,
+      (msg) => seen.push(decodeEvent(eventTypes.modeChanged, msg).event.eventId));
+    expect(count).toBe(3);
+    expect(seen).toEqual(["a", "b", "c"]);
+  });
+});
