@@ -15,3 +15,4 @@ export * from "./grpc/errors";
 export * from "./grpc/server";
 export * from "./contracts/events";
 export * from "./contracts/gen-index";
+export type { JetStreamClient, JsMsg } from "nats";

@@ -1,0 +1,9 @@
+import { Backbone, decodeEvent, eventTypes, replaySubject, streams } from "@crisis/platform";
+import { FacilityBoard } from "../../domain/facility-board";
+
+/** Rebuilds the facility board from every stored status event. */
+export function replayBoard(backbone: Backbone, board: FacilityBoard): Promise<number> {
+  return replaySubject(backbone.js, backbone.jsm, streams.facility.name, eventTypes.facilityStatusChanged.subject, (msg) =>
+    board.apply(decodeEvent(eventTypes.facilityStatusChanged, msg).event),
+  );
+}

@@ -1,0 +1,6 @@
+import { AppError } from "@crisis/platform";
+
+/** The facilities service's error catalogue: stable codes, statuses, messages naming the field. */
+export const errors = {
+  facilityNotFound: (id: string) => new AppError("FACILITY_NOT_FOUND", 404, `facility "${id}" does not exist`, "id"),
+};

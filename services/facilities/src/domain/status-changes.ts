@@ -1,0 +1,53 @@
+import { FacilityStatusChanged, Mode } from "@crisis/platform";
+import { Facility, FacilityState } from "./facility";
+import { desiredStatus } from "./playbook";
+
+export interface PlannedChanges {
+  /** Changes still to publish. */
+  toPublish: FacilityStatusChanged[];
+  /** Every change this declaration caused, including those published before a crash. */
+  all: FacilityStatusChanged[];
+}
+
+/** A change's event id is derived from its cause, so a re-run after a crash names it the same. */
+export const statusChangeId = (modeEventId: string, facilityId: string) => `${modeEventId}.${facilityId}`;
+
+/**
+ * The status changes one declaration makes: one per facility whose effective status really
+ * changes. Facilities already changed by this same declaration (before a crash) are reported
+ * as changed but not published again, so the handler is idempotent.
+ */
+export function planStatusChanges(
+  facilities: Facility[],
+  stateOf: (id: string) => FacilityState & { lastChange?: FacilityStatusChanged },
+  mode: Mode,
+  modeEventId: string,
+  now: Date,
+): PlannedChanges {
+  const toPublish: FacilityStatusChanged[] = [];
+  const all: FacilityStatusChanged[] = [];
+  for (const facility of facilities) {
+    const current = stateOf(facility.id);
+    if (current.causeEventId === modeEventId && current.lastChange) {
+      all.push(current.lastChange);
+      continue;
+    }
+    const desired = desiredStatus(facility, mode);
+    if (desired.status === current.status) continue;
+    const change: FacilityStatusChanged = {
+      eventId: statusChangeId(modeEventId, facility.id),
+      facilityId: facility.id,
+      facilityName: facility.name,
+      category: facility.category,
+      ward: facility.ward,
+      previousStatus: current.status,
+      status: desired.status,
+      causeEventId: modeEventId,
+      changedAt: now.toISOString(),
+      reason: desired.reason,
+    };
+    toPublish.push(change);
+    all.push(change);
+  }
+  return { toPublish, all };
+}
