@@ -1,0 +1,62 @@
+import { createHash } from "node:crypto";
+import { Clock, Logger, PlaybookApplied } from "@crisis/platform";
+import { composeAlert } from "../domain/compose-alert";
+import { changesFor, parseTopic } from "../domain/topics";
+import { AlertEvents, DeliveryQueue, SubscriptionStore } from "./ports";
+
+export interface IssueAlertDeps {
+  store: SubscriptionStore;
+  queue: DeliveryQueue;
+  events: AlertEvents;
+  clock: Clock;
+  statusUrl: string;
+}
+
+/** RFC 8030 Topic: at most 32 base64url characters, the same for every retry of one alert. */
+export const pushTopicFor = (alertId: string) => createHash("sha256").update(alertId).digest("base64url").slice(0, 32);
+
+/**
+ * Turns one applied playbook into one alert, then queues one composed push per subscriber
+ * whose topics it touches. Queue entries are keyed by alert and subscriber, so running this
+ * again after a crash queues nothing twice.
+ */
+export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied, correlationId: string, logger: Logger): Promise<void> {
+  const mode = applied.mode;
+  if (!mode) throw new Error(`PlaybookApplied ${applied.eventId} carries no mode`);
+  const alertId = `${applied.modeEventId}.alert`;
+  const topic = pushTopicFor(alertId);
+  let recipients = 0;
+  for await (const subscription of deps.store.list()) {
+    const topics = subscription.topics.map(parseTopic);
+    const message = composeAlert(alertId, mode, changesFor(topics, applied.changes), subscription.lang, deps.statusUrl);
+    if (!message) continue;
+    await deps.queue.enqueue(
+      {
+        deliveryId: `${alertId}.${subscription.id}`,
+        alertId,
+        subscriptionId: subscription.id,
+        payload: JSON.stringify(message),
+        topic,
+      },
+      correlationId,
+    );
+    recipients++;
+  }
+  const everyone = composeAlert(alertId, mode, applied.changes, "ja", deps.statusUrl);
+  const everyoneEn = composeAlert(alertId, mode, applied.changes, "en", deps.statusUrl);
+  await deps.events.alertIssued(
+    {
+      eventId: alertId,
+      causeEventId: applied.modeEventId,
+      mode,
+      titleJa: everyone?.title ?? "",
+      titleEn: everyoneEn?.title ?? "",
+      bodyJa: everyone?.body ?? "",
+      bodyEn: everyoneEn?.body ?? "",
+      recipients,
+      issuedAt: deps.clock.now().toISOString(),
+    },
+    correlationId,
+  );
+  logger.info({ alertId, recipients, changes: applied.changes.length }, "alert issued");
+}

@@ -1,0 +1,31 @@
+import { AlertIssued, PushDeliveryRequested } from "@crisis/platform";
+import { Subscription } from "../domain/subscription";
+
+/** Push subscriptions: erasable data, purged on unsubscribe or when the push service says gone. */
+export interface SubscriptionStore {
+  put(subscription: Subscription): Promise<void>;
+  get(id: string): Promise<Subscription | undefined>;
+  purge(id: string): Promise<void>;
+  list(): AsyncIterable<Subscription>;
+}
+
+export interface DeliveryQueue {
+  enqueue(delivery: PushDeliveryRequested, correlationId: string): Promise<void>;
+}
+
+export interface AlertEvents {
+  alertIssued(alert: AlertIssued, correlationId: string): Promise<void>;
+}
+
+export type PushOutcome =
+  | { kind: "delivered" }
+  /** 404 or 410: the browser unsubscribed; the subscription must go. */
+  | { kind: "gone"; status: number }
+  /** 429, 5xx or network: try again later. */
+  | { kind: "retry"; reason: string; delayMs?: number }
+  /** Any other refusal: retrying would not help. */
+  | { kind: "rejected"; status: number; reason: string };
+
+export interface PushSender {
+  send(subscription: Subscription, payload: string, topic: string): Promise<PushOutcome>;
+}

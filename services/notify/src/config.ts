@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { loadConfig, settings } from "@crisis/platform";
+import { defaultPushOrigins, parseOriginRules } from "./domain/push-origins";
+
+const schema = z.object({
+  NATS_URL: settings.natsUrl,
+  LOG_LEVEL: settings.logLevel,
+  BIND_HOST: z.string().default("127.0.0.1"),
+  NOTIFY_GRPC_PORT: settings.port(50053),
+  NOTIFY_HEALTH_PORT: settings.port(8083),
+  VAPID_PUBLIC_KEY: settings.base64url.length(87, "must be a 65-byte P-256 public key in base64url (87 characters)"),
+  VAPID_PRIVATE_KEY: settings.base64url.length(43, "must be a 32-byte P-256 private key in base64url (43 characters)"),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https: URL").default("mailto:kikikanri@city.kumamoto.example"),
+  PUSH_ALLOWED_ORIGINS: z
+    .string()
+    .default(defaultPushOrigins.join(","))
+    .transform((list, ctx) => {
+      try {
+        return parseOriginRules(list);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(32),
+  PUSH_ACK_WAIT_MS: z.coerce.number().int().min(1000).default(30_000),
+  PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  PUSH_TTL_SECONDS: z.coerce.number().int().min(0).max(2_419_200).default(86_400),
+  PUBLIC_BASE_URL: z.string().url().default("http://localhost:8080"),
+});
+
+export type NotifyConfig = z.infer<typeof schema>;
+export const readConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(schema, env);

@@ -1,0 +1,111 @@
+import { FacilityStatus, FacilityStatusChanged, Incident, Mode, ModeLevel } from "@crisis/platform";
+import { Lang } from "./subscription";
+import { wards } from "./topics";
+
+/** What the service worker shows: one notification per declaration, tagged so a repeat replaces it. */
+export interface AlertMessage {
+  alertId: string;
+  lang: Lang;
+  title: string;
+  body: string;
+  url: string;
+  tag: string;
+}
+
+const wardNames: Record<string, Record<Lang, string>> = {
+  中央区: { ja: "中央区", en: "Chuo" },
+  東区: { ja: "東区", en: "Higashi" },
+  西区: { ja: "西区", en: "Nishi" },
+  南区: { ja: "南区", en: "Minami" },
+  北区: { ja: "北区", en: "Kita" },
+};
+
+const incidents: Record<number, Record<Lang, string>> = {
+  [Incident.INCIDENT_EARTHQUAKE]: { ja: "地震", en: "earthquake" },
+  [Incident.INCIDENT_FLOOD]: { ja: "洪水", en: "flood" },
+  [Incident.INCIDENT_TYPHOON]: { ja: "台風", en: "typhoon" },
+  [Incident.INCIDENT_PANDEMIC]: { ja: "感染症", en: "pandemic" },
+};
+
+const levels: Record<number, Record<Lang, string>> = {
+  [ModeLevel.MODE_LEVEL_NORMAL]: { ja: "通常体制へ移行", en: "response stood down" },
+  [ModeLevel.MODE_LEVEL_WATCH]: { ja: "注意体制", en: "watch" },
+  [ModeLevel.MODE_LEVEL_ALERT]: { ja: "警戒体制", en: "alert" },
+  [ModeLevel.MODE_LEVEL_EMERGENCY]: { ja: "緊急体制", en: "emergency" },
+};
+
+const text = {
+  ja: {
+    title: (incident: string, level: string) => `熊本市 ${incident} ${level}`,
+    sheltersOpened: (n: number, byWard: string) => `避難所 ${n} か所を開設 — ${byWard}`,
+    sheltersClosed: (n: number) => `避難所 ${n} か所を閉鎖`,
+    closed: (n: number, names: string) => `休館 ${n} 施設: ${names}`,
+    restricted: (n: number, names: string) => `利用制限 ${n} 施設: ${names}`,
+    reopened: (n: number, names: string) => `再開 ${n} 施設: ${names}`,
+    more: (n: number) => `ほか ${n} 施設`,
+    listSeparator: "、",
+    wardCount: (ward: string, n: number) => `${ward} ${n}`,
+    details: "詳しくは",
+  },
+  en: {
+    title: (incident: string, level: string) => `Kumamoto City: ${incident} ${level}`,
+    sheltersOpened: (n: number, byWard: string) => `${n} shelters opened — ${byWard}`,
+    sheltersClosed: (n: number) => `${n} shelters closed`,
+    closed: (n: number, names: string) => `${n} facilities closed: ${names}`,
+    restricted: (n: number, names: string) => `${n} facilities restricted: ${names}`,
+    reopened: (n: number, names: string) => `${n} facilities reopened: ${names}`,
+    more: (n: number) => `and ${n} more`,
+    listSeparator: ", ",
+    wardCount: (ward: string, n: number) => `${ward} ${n}`,
+    details: "Details:",
+  },
+};
+
+const is = (status: FacilityStatus) => (c: FacilityStatusChanged) => c.status === status;
+const wasShelter = (c: FacilityStatusChanged) =>
+  c.previousStatus === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN && c.status !== FacilityStatus.FACILITY_STATUS_SHELTER_OPEN;
+const reopened = (c: FacilityStatusChanged) =>
+  c.status === FacilityStatus.FACILITY_STATUS_NORMAL && c.previousStatus !== FacilityStatus.FACILITY_STATUS_SHELTER_OPEN;
+
+/**
+ * Sums up, in the subscriber's language, what one declaration changed for their topics:
+ * counts per ward for shelters, names for the few facilities that closed or reopened.
+ * Returns null when nothing they follow changed.
+ */
+export function composeAlert(alertId: string, mode: Mode, changes: FacilityStatusChanged[], lang: Lang, statusUrl: string): AlertMessage | null {
+  if (changes.length === 0) return null;
+  const t = text[lang];
+  const names = (list: FacilityStatusChanged[]) => {
+    const shown = list.slice(0, 3).map((c) => c.facilityName);
+    if (list.length > 3) shown.push(t.more(list.length - 3));
+    return shown.join(t.listSeparator);
+  };
+  const lines: string[] = [];
+  const opened = changes.filter(is(FacilityStatus.FACILITY_STATUS_SHELTER_OPEN));
+  if (opened.length > 0) {
+    const byWard = wards
+      .map((w) => [w, opened.filter((c) => c.ward === w).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([w, n]) => t.wardCount(wardNames[w][lang], n))
+      .join(t.listSeparator);
+    lines.push(t.sheltersOpened(opened.length, byWard));
+  }
+  const closedShelters = changes.filter(wasShelter);
+  if (closedShelters.length > 0) lines.push(t.sheltersClosed(closedShelters.length));
+  const closed = changes.filter(is(FacilityStatus.FACILITY_STATUS_CLOSED));
+  if (closed.length > 0) lines.push(t.closed(closed.length, names(closed)));
+  const restricted = changes.filter(is(FacilityStatus.FACILITY_STATUS_RESTRICTED));
+  if (restricted.length > 0) lines.push(t.restricted(restricted.length, names(restricted)));
+  const open = changes.filter(reopened);
+  if (open.length > 0) lines.push(t.reopened(open.length, names(open)));
+  const incident = incidents[mode.incident]?.[lang] ?? (lang === "ja" ? "災害" : "incident");
+  const level = levels[mode.level]?.[lang] ?? "";
+  return {
+    alertId,
+    lang,
+    title: t.title(incident, level),
+    body: [...lines, `${t.details} ${statusUrl}`].join("\n"),
+    url: statusUrl,
+    tag: alertId,
+  };
+}

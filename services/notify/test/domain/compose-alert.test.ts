@@ -1,0 +1,54 @@
+import { FacilityStatus, FacilityStatusChanged, Incident, Mode, ModeLevel } from "@crisis/platform";
+import { composeAlert } from "../../src/domain/compose-alert";
+import { changesFor, parseTopic } from "../../src/domain/topics";
+
+const quake: Mode = {
+  incident: Incident.INCIDENT_EARTHQUAKE, level: ModeLevel.MODE_LEVEL_EMERGENCY, wards: [], reason: "", declaredBy: "", declaredAt: "",
+};
+const change = (id: string, ward: string, category: string, status: FacilityStatus, previous = FacilityStatus.FACILITY_STATUS_NORMAL): FacilityStatusChanged => ({
+  eventId: id, facilityId: id, facilityName: `施設${id}`, category, ward, previousStatus: previous, status, causeEventId: "m", changedAt: "", reason: "",
+});
+const shelters = [
+  ...Array.from({ length: 3 }, (_, i) => change(`c${i}`, "中央区", "school", FacilityStatus.FACILITY_STATUS_SHELTER_OPEN)),
+  ...Array.from({ length: 2 }, (_, i) => change(`k${i}`, "北区", "school", FacilityStatus.FACILITY_STATUS_SHELTER_OPEN)),
+];
+const library = change("lib", "中央区", "library", FacilityStatus.FACILITY_STATUS_CLOSED);
+const url = "https://crisis.example/status";
+
+describe("composing one alert per subscriber", () => {
+  it("sums up opened shelters per ward in Japanese", () => {
+    const message = composeAlert("a1", quake, shelters, "ja", url)!;
+    expect(message.title).toBe("熊本市 地震 緊急体制");
+    expect(message.body).toBe(`避難所 5 か所を開設 — 中央区 3、北区 2\n詳しくは ${url}`);
+    expect(message.tag).toBe("a1");
+  });
+
+  it("writes the same summary in English for an English subscriber", () => {
+    const message = composeAlert("a1", quake, [...shelters, library], "en", url)!;
+    expect(message.title).toBe("Kumamoto City: earthquake emergency");
+    expect(message.body.split("\n").slice(0, 2)).toEqual(["5 shelters opened — Chuo 3, Kita 2", "1 facilities closed: 施設lib"]);
+  });
+
+  it("only tells a subscriber about the topics they follow", () => {
+    const topics = ["ward:北区"].map(parseTopic);
+    expect(changesFor(topics, [...shelters, library]).map((c) => c.facilityId)).toEqual(["k0", "k1"]);
+  });
+
+  it("counts a library under category:library but not under category:shelter", () => {
+    expect(changesFor([parseTopic("category:shelter", 0)], [library])).toEqual([]);
+    expect(changesFor([parseTopic("category:library", 0)], [library])).toEqual([library]);
+  });
+
+  it("sends nothing when nothing the subscriber follows changed", () => {
+    expect(composeAlert("a1", quake, [], "ja", url)).toBeNull();
+  });
+
+  it("reports closed shelters and reopened facilities when the mode is stood down", () => {
+    const standDown = { ...quake, level: ModeLevel.MODE_LEVEL_NORMAL };
+    const back = [
+      change("c0", "中央区", "school", FacilityStatus.FACILITY_STATUS_NORMAL, FacilityStatus.FACILITY_STATUS_SHELTER_OPEN),
+      change("lib", "中央区", "library", FacilityStatus.FACILITY_STATUS_NORMAL, FacilityStatus.FACILITY_STATUS_CLOSED),
+    ];
+    expect(composeAlert("a2", standDown, back, "ja", url)!.body.split("\n").slice(0, 2)).toEqual(["避難所 1 か所を閉鎖", "再開 1 施設: 施設lib"]);
+  });
+});
