@@ -39,6 +39,8 @@ export async function ensureStreams(jsm: JetStreamManager, specs: StreamSpec[], 
   }
 }
 
+/** JetStream's 404s: no such stream, consumer or message. */
 export function isNotFound(err: unknown): boolean {
-  return err instanceof Error && /not found/i.test(err.message);
+  const apiCode = (err as { api_error?: { code?: number } })?.api_error?.code;
+  return apiCode === 404 || (err instanceof Error && /not found/i.test(err.message));
 }

@@ -2,3 +2,4 @@ export * from "./nats-server";
 export * from "./push-crypto";
 export * from "./push-service";
 export * from "./tls";
+export * from "./ports";

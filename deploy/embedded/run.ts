@@ -1,0 +1,67 @@
+import { join } from "node:path";
+import { launchNatsServer } from "@crisis/platform";
+import { signToken, privateKeyFrom } from "../../services/gateway/src/adapters/auth/tokens";
+import { loadOrCreateKeys } from "./keys";
+import { defaultPorts, repoRoot, startSystem } from "./system";
+
+/** The embedded default: nats-server and the four services on this machine, state under ./var. */
+async function main() {
+  const varDir = join(repoRoot, "var");
+  const natsPort = Number(process.env.NATS_PORT ?? 4222);
+  const { keys, created } = loadOrCreateKeys(join(varDir, "keys.json"));
+  const nats = await launchNatsServer(natsPort, join(varDir, "nats"));
+  const ports = { ...defaultPorts, gateway: Number(process.env.GATEWAY_PORT ?? defaultPorts.gateway) };
+  const base = `http://localhost:${ports.gateway}`;
+  let system;
+  try {
+    system = await startSystem({
+      natsUrl: `nats://127.0.0.1:${nats.port}`,
+      keys,
+      ports,
+      logDir: join(varDir, "log"),
+      publicBaseUrl: base,
+    });
+  } catch (err) {
+    nats.child.kill("SIGTERM");
+    throw err;
+  }
+  const token = await signToken(privateKeyFrom(keys.token.x, keys.token.d), "manager@embedded", ["manager"], 12 * 3600, new Date());
+  process.stdout.write(
+    [
+      "",
+      `crisis hub is up (${created ? "new installation: keys created in var/keys.json" : "state kept from the last run"})`,
+      "",
+      `  gateway        ${base}`,
+      `  status         ${base}/api/v1/status`,
+      `  mode           ${base}/api/v1/mode`,
+      `  push key       ${base}/api/v1/push/public-key`,
+      `  health         ${base}/healthz  ${base}/readyz`,
+      `  NATS           nats://127.0.0.1:${nats.port} (JetStream data in var/nats)`,
+      `  logs           var/log/<service>.log`,
+      "",
+      "  manager token (12 h; `npm run token -- --role manager` prints another):",
+      `  ${token}`,
+      "",
+      "Ctrl-C stops everything.",
+      "",
+    ].join("\n"),
+  );
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write("stopping services…\n");
+    await system.stop();
+    nats.child.kill("SIGTERM");
+    await nats.exited();
+    process.stdout.write("stopped.\n");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`could not start: ${err.message}\n`);
+  process.exit(1);
+});

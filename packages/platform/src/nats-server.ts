@@ -1,0 +1,35 @@
+import { ChildProcess, spawn } from "node:child_process";
+
+/** A nats-server child process with JetStream (file storage under storeDir). */
+export interface NatsServerProcess {
+  child: ChildProcess;
+  port: number;
+  exited(): Promise<void>;
+}
+
+const listening = /Listening for client connections on [^\s]+:(\d+)/;
+
+/** Starts nats-server from PATH and resolves once it reports ready; port -1 lets it pick a free one. */
+export function launchNatsServer(port: number, storeDir: string, host = "127.0.0.1"): Promise<NatsServerProcess> {
+  const child = spawn("nats-server", ["-a", host, "-p", String(port), "-js", "-sd", storeDir], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const exited = () =>
+    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return new Promise((resolve, reject) => {
+    let log = "";
+    const fail = (why: string) => reject(new Error(`nats-server did not start (${why}); is it installed and the port free? Its log:\n${log}`));
+    child.once("error", (err) => fail(err.message));
+    child.once("exit", (code) => fail(`exit ${code}`));
+    child.stderr!.on("data", (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = listening.exec(log);
+      if (match && /Server is ready/.test(log)) {
+        child.removeAllListeners("exit");
+        child.stderr!.removeAllListeners("data");
+        child.stderr!.resume();
+        resolve({ child, port: Number(match[1]), exited });
+      }
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import { credentials } from "@grpc/grpc-js";
+import {
+  CreateSubscriptionRequest,
+  FacilitiesServiceClient,
+  NotifyServiceClient,
+  StaffingServiceClient,
+  callUnary,
+} from "@crisis/platform";
+import { FacilitiesDirectory } from "../../app/ports";
+
+export interface ServiceTargets {
+  facilities: string;
+  staffing: string;
+  notify: string;
+  deadlineMs: number;
+}
+
+/** The gateway's view of the three services: every call carries a deadline and the correlation id. */
+export function serviceClients(targets: ServiceTargets) {
+  const facilities = new FacilitiesServiceClient(targets.facilities, credentials.createInsecure());
+  const notify = new NotifyServiceClient(targets.notify, credentials.createInsecure());
+  const staffing = new StaffingServiceClient(targets.staffing, credentials.createInsecure());
+  const opts = (correlationId: string) => ({ correlationId, deadlineMs: targets.deadlineMs });
+  const directory: FacilitiesDirectory = {
+    list: async (correlationId) =>
+      (await callUnary("facilities", facilities.listFacilities.bind(facilities), { ward: "", category: "" }, opts(correlationId))).facilities,
+  };
+  return {
+    directory,
+    pushPublicKey: async (correlationId: string) =>
+      (await callUnary("notify", notify.getPushPublicKey.bind(notify), {}, opts(correlationId))).publicKey,
+    createSubscription: (request: CreateSubscriptionRequest, correlationId: string) =>
+      callUnary("notify", notify.createSubscription.bind(notify), request, opts(correlationId)),
+    deleteSubscription: (id: string, unsubscribeToken: string, correlationId: string) =>
+      callUnary("notify", notify.deleteSubscription.bind(notify), { id, unsubscribeToken }, opts(correlationId)),
+    staffingSummary: (correlationId: string) =>
+      callUnary("staffing", staffing.getStaffingSummary.bind(staffing), {}, opts(correlationId)),
+    close() {
+      facilities.close();
+      notify.close();
+      staffing.close();
+    },
+  };
+}
+
+export type ServiceClients = ReturnType<typeof serviceClients>;

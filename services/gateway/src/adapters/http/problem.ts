@@ -1,0 +1,24 @@
+import { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { AppError } from "@crisis/platform";
+import { errors } from "../../domain/errors";
+
+/** Every refusal leaves the gateway as RFC 9457 problem+json with a stable code and the field at fault. */
+export function sendProblem(reply: FastifyReply, err: AppError, correlationId: string) {
+  return reply
+    .code(err.status)
+    .type("application/problem+json")
+    .send({ type: "about:blank", title: err.code, status: err.status, code: err.code, detail: err.message, field: err.field ?? null, correlationId });
+}
+
+export function problemHandler(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof AppError) return sendProblem(reply, err, request.id);
+  const fastifyError = err as FastifyError;
+  if (fastifyError.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || fastifyError.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || err instanceof SyntaxError) {
+    return sendProblem(reply, errors.bodyNotJson(), request.id);
+  }
+  if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+    return sendProblem(reply, new AppError(fastifyError.code ?? "BAD_REQUEST", fastifyError.statusCode, err.message), request.id);
+  }
+  request.log.error({ err }, "request failed");
+  return sendProblem(reply, new AppError("INTERNAL", 500, "internal error; the correlation id identifies it in the logs"), request.id);
+}

@@ -1,0 +1,26 @@
+import { FastifyInstance } from "fastify";
+import { modeLevelToJSON } from "@crisis/platform";
+import { DeclareModeDeps, declareMode } from "../../../app/declare-mode";
+import { modeView } from "../../../domain/mode";
+import { Authenticate } from "../server";
+import { declarationBody, parseBody } from "../schemas";
+
+export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenticate: Authenticate) {
+  app.get("/api/v1/mode", async () => {
+    const current = await deps.modes.current();
+    return { ...modeView(current.event?.mode), eventId: current.event?.eventId ?? null, sequence: current.seq };
+  });
+
+  app.post("/api/v1/mode", async (request, reply) => {
+    const manager = await authenticate(request, "manager");
+    const declaration = parseBody(declarationBody, request.body);
+    const { event, seq } = await declareMode(deps, declaration, manager.subject, request.id);
+    request.log.info({ eventId: event.eventId, level: declaration.level, incident: declaration.incident, wards: declaration.wards }, "mode declared");
+    return reply.code(201).send({
+      eventId: event.eventId,
+      sequence: seq,
+      previousLevel: modeLevelToJSON(event.previousLevel).replace("MODE_LEVEL_", "").toLowerCase(),
+      mode: modeView(event.mode),
+    });
+  });
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { incidentNames, levelNames, wards } from "../../domain/mode";
+import { errors } from "../../domain/errors";
+
+const enumOf = <T extends Record<string, unknown>>(table: T) => z.enum(Object.keys(table) as [keyof T & string, ...(keyof T & string)[]]);
+
+export const declarationBody = z.strictObject({
+  incident: enumOf(incidentNames),
+  level: enumOf(levelNames),
+  wards: z.array(z.enum(wards)).max(wards.length).default([]),
+  reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
+});
+
+export const subscriptionBody = z.strictObject({
+  subscription: z.object({
+    endpoint: z.string().max(2048),
+    expirationTime: z.number().nullable().optional(),
+    keys: z.object({ p256dh: z.string().max(200), auth: z.string().max(100) }),
+  }),
+  topics: z.array(z.string().max(100)).min(1, "must name at least one topic").max(50),
+  lang: z.enum(["ja", "en"]).default("ja"),
+});
+
+/** Parses a body; the first problem becomes a 422 naming the field (e.g. subscription.keys.auth). */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue.path.reduce<string>((path, part) => (typeof part === "number" ? `${path}[${part}]` : path ? `${path}.${String(part)}` : String(part)), "");
+  const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : undefined;
+  throw errors.bodyInvalid(unknownKeys ?? (field || "body"), issue.message);
+}

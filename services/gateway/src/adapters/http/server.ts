@@ -1,0 +1,58 @@
+import { KeyObject } from "node:crypto";
+import Fastify, { FastifyBaseLogger, FastifyRequest } from "fastify";
+import { Clock, Logger, Readiness, headerNames, newId } from "@crisis/platform";
+import { DeclareModeDeps } from "../../app/declare-mode";
+import { errors } from "../../domain/errors";
+import { Principal, Role, verifyBearer } from "../auth/tokens";
+import { ServiceClients } from "../grpc/clients";
+import { problemHandler, sendProblem } from "./problem";
+import { modeRoutes } from "./routes/mode";
+import { statusRoutes } from "./routes/status";
+import { subscriptionRoutes } from "./routes/subscriptions";
+
+export type Authenticate = (request: FastifyRequest, role: Role) => Promise<Principal>;
+
+export interface HttpDeps {
+  logger: Logger;
+  readiness: Readiness;
+  tokenKey: KeyObject;
+  clock: Clock;
+  modes: DeclareModeDeps;
+  services: ServiceClients;
+}
+
+const correlationIdPattern = /^[\w.:-]{8,128}$/;
+
+/** The only HTTP edge: JSON API under /api/v1, problem+json errors, correlation id on every line. */
+export function buildHttpServer(deps: HttpDeps) {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: 64 * 1024,
+    requestIdLogLabel: "correlationId",
+    genReqId: (req) => {
+      const given = req.headers[headerNames.correlationId];
+      return typeof given === "string" && correlationIdPattern.test(given) ? given : newId();
+    },
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header(headerNames.correlationId, request.id);
+  });
+  app.setErrorHandler(problemHandler);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, errors.routeNotFound(request.url), request.id));
+
+  const authenticate: Authenticate = async (request, role) => {
+    const principal = await verifyBearer(request.headers.authorization, deps.tokenKey, deps.clock.now());
+    if (!principal.roles.includes(role)) throw errors.roleForbidden(role);
+    return principal;
+  };
+
+  app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/readyz", async (_request, reply) => {
+    const report = deps.readiness.report();
+    return reply.code(report.ready ? 200 : 503).send(report);
+  });
+  modeRoutes(app, deps.modes, authenticate);
+  subscriptionRoutes(app, deps.services);
+  statusRoutes(app, deps.modes.modes, deps.services.directory);
+  return app;
+}

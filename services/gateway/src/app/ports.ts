@@ -1,0 +1,17 @@
+import { Facility, ModeChanged } from "@crisis/platform";
+
+export interface CurrentMode {
+  event?: ModeChanged;
+  /** Sequence of the last mode event on its subject (0 when none): the optimistic-concurrency token. */
+  seq: number;
+}
+
+export interface ModeLog {
+  current(): Promise<CurrentMode>;
+  /** Stores the event unless another declaration landed after `expectedSeq` (then MODE_CONFLICT). */
+  append(event: ModeChanged, expectedSeq: number, correlationId: string): Promise<number>;
+}
+
+export interface FacilitiesDirectory {
+  list(correlationId: string): Promise<Facility[]>;
+}

@@ -1,0 +1,27 @@
+import { FacilityStatus, facilityStatusToJSON } from "@crisis/platform";
+import { modeView } from "../domain/mode";
+import { FacilitiesDirectory, ModeLog } from "./ports";
+
+const statusWord = (s: FacilityStatus) => facilityStatusToJSON(s).replace("FACILITY_STATUS_", "").toLowerCase();
+
+/** What citizens and managers see: the current mode and every facility's effective status. */
+export async function readStatus(modes: ModeLog, facilities: FacilitiesDirectory, correlationId: string) {
+  const [current, list] = await Promise.all([modes.current(), facilities.list(correlationId)]);
+  const counts: Record<string, number> = {};
+  for (const f of list) counts[statusWord(f.status)] = (counts[statusWord(f.status)] ?? 0) + 1;
+  return {
+    mode: modeView(current.event?.mode),
+    summary: counts,
+    facilities: list.map((f) => ({
+      id: f.id,
+      name: f.name,
+      category: f.category,
+      ward: f.ward,
+      address: f.address,
+      designatedShelter: f.designatedShelter,
+      status: statusWord(f.status),
+      statusReason: f.statusReason,
+      statusSince: f.statusSince || null,
+    })),
+  };
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { loadConfig, settings } from "@crisis/platform";
+
+const schema = z.object({
+  NATS_URL: settings.natsUrl,
+  LOG_LEVEL: settings.logLevel,
+  BIND_HOST: z.string().default("127.0.0.1"),
+  GATEWAY_PORT: settings.port(8080),
+  FACILITIES_GRPC: settings.grpcTarget("127.0.0.1:50051"),
+  STAFFING_GRPC: settings.grpcTarget("127.0.0.1:50052"),
+  NOTIFY_GRPC: settings.grpcTarget("127.0.0.1:50053"),
+  GRPC_DEADLINE_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
+  TOKEN_PUBLIC_KEY: settings.base64url.length(43, "must be an Ed25519 public key (JWK x, base64url, 43 characters)"),
+});
+
+export type GatewayConfig = z.infer<typeof schema>;
+export const readConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(schema, env);

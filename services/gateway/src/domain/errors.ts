@@ -1,0 +1,16 @@
+import { AppError } from "@crisis/platform";
+
+/** The gateway's error catalogue: stable codes, statuses, messages naming the field. */
+export const errors = {
+  bodyInvalid: (field: string, problem: string) => new AppError("BODY_INVALID", 422, `${field}: ${problem}`, field),
+  bodyNotJson: () => new AppError("BODY_NOT_JSON", 400, "the request body must be JSON (Content-Type: application/json)", "body"),
+  headerMissing: (header: string) => new AppError("HEADER_MISSING", 400, `header ${header} is required`, header),
+  authRequired: () => new AppError("AUTH_REQUIRED", 401, "Authorization: Bearer <token> is required", "Authorization"),
+  authInvalid: (why: string) => new AppError("AUTH_INVALID", 401, `the bearer token is not valid: ${why}`, "Authorization"),
+  roleForbidden: (role: string) => new AppError("ROLE_FORBIDDEN", 403, `this needs the role "${role}"`, "Authorization"),
+  modeUnchanged: () =>
+    new AppError("MODE_UNCHANGED", 409, "the city is already in this mode (same incident, level and wards); nothing was declared", "level"),
+  modeConflict: () =>
+    new AppError("MODE_CONFLICT", 409, "another manager changed the mode at the same time; read the current mode and declare again", "level"),
+  routeNotFound: (path: string) => new AppError("ROUTE_NOT_FOUND", 404, `no such endpoint: ${path}`),
+};

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { loadConfig, settings } from "@crisis/platform";
+
+const schema = z.object({
+  NATS_URL: settings.natsUrl,
+  LOG_LEVEL: settings.logLevel,
+  BIND_HOST: z.string().default("127.0.0.1"),
+  STAFFING_GRPC_PORT: settings.port(50052),
+  STAFFING_HEALTH_PORT: settings.port(8082),
+});
+
+export type StaffingConfig = z.infer<typeof schema>;
+export const readConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(schema, env);
