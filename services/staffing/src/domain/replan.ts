@@ -1,0 +1,81 @@
+import { addPreferences, buildCoverageModel, type ModelInput } from "./coverage-model";
+import { Explainer } from "./explain";
+import { drawLimits } from "./floors";
+import { groupStaff } from "./groups";
+import { buildProblem, cmp } from "./problem";
+import { realize } from "./realize";
+import { solveLinearProgram } from "./solver";
+import { readStanding } from "./standing";
+import type { Plan, PlanRequest, ReplanRequest, Ward } from "./types";
+
+/** Plans from scratch: as many positions covered as the rules allow, then the nicest such plan. */
+export function planAssignments(request: PlanRequest): Promise<Plan> {
+  return replan({ ...request, current: [] });
+}
+
+/**
+ * Re-plans after the situation changed: acknowledged assignments stay, coverage is again the
+ * most the rules allow, and among such plans the one that moves the fewest people wins.
+ */
+export async function replan(request: ReplanRequest): Promise<Plan> {
+  const input = modelInput(request);
+  const { problem, groups } = input.model;
+  const { lp, coverage } = buildCoverageModel(input.model);
+  let values: ReadonlyMap<string, number> = new Map();
+  if (coverage.length > 0) {
+    const best = await solveLinearProgram(lp.toText("Maximize"));
+    addPreferences(lp, input.model, coverage, Math.round(best.objective));
+    values = (await solveLinearProgram(lp.toText("Minimize"))).values;
+  }
+  const { placements, open } = realize(problem, groups, values, input.standing);
+  const explainer = new Explainer(problem, input.model.limits, placements);
+  const planned = new Set(placements.map((p) => `${p.person.id}@${p.position.post.id}#${p.position.position}`));
+  return {
+    assignments: placements
+      .map((p) => ({
+        staffId: p.person.id,
+        postId: p.position.post.id,
+        position: p.position.position,
+        acknowledged: p.origin === "acknowledged",
+        origin: p.origin,
+        explanation: explainer.whyThisPerson(p),
+      }))
+      .sort((a, b) => cmp(a.postId, b.postId) || a.position - b.position),
+    uncovered: open.map((p) => ({ postId: p.post.id, position: p.position, skills: p.skills, explanation: explainer.whyNoOne(p) })),
+    positionsRequired: problem.positions.length,
+    positionsCovered: placements.length,
+    released: [
+      ...input.standing.released,
+      ...request.current
+        .filter((a) => !a.acknowledged && !planned.has(`${a.staffId}@${a.postId}#${a.position}`))
+        .filter((a) => !input.standing.released.some((r) => r.assignment === a))
+        .map((assignment) => ({ assignment, reason: "moved so that more positions are covered" })),
+    ],
+  };
+}
+
+/** The integer model's input for a request; also used to compute the optimum bound. */
+export function modelInput(request: ReplanRequest) {
+  const problem = buildProblem(request.staff, request.departments, request.posts);
+  const standing = readStanding(problem, request.current);
+  const standAlone = new Set([...standing.held.map((h) => h.person.id), ...standing.previous.keys()]);
+  const groups = groupStaff(problem, standAlone);
+  const groupOf = new Map(groups.flatMap((g) => g.members.map((m) => [m.id, g.index] as const)));
+  const taken = new Set(standing.held.map((h) => h.position));
+  const demand = new Map<number, Map<Ward, number>>();
+  for (const p of problem.positions) {
+    if (taken.has(p)) continue;
+    const perWard = demand.get(p.role) ?? new Map<Ward, number>();
+    perWard.set(p.post.ward, (perWard.get(p.post.ward) ?? 0) + 1);
+    demand.set(p.role, perWard);
+  }
+  const held = new Map<number, number[]>();
+  for (const h of standing.held) {
+    const g = groupOf.get(h.person.id)!;
+    held.set(g, [...(held.get(g) ?? []), h.position.shift]);
+  }
+  const keep = [...standing.previous].flatMap(([id, positions]) => positions.map((p) => ({ group: groupOf.get(id)!, role: p.role })));
+  const model: ModelInput = { problem, groups, limits: drawLimits(problem, request.modeLevel), demand, held, keep };
+  return { model, standing, acknowledged: standing.held.length };
+}
+
