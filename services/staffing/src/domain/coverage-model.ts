@@ -7,12 +7,13 @@ import { WARDS, type Ward } from "./types";
 import { wardDistance } from "./wards";
 
 /**
- * Preference weights, all below the value of one covered position, which is fixed first.
- * Keeping a current assignment outweighs everything else; then departments give staff in
- * even shares and people work close to home; then shifts spread over more people.
+ * Preference weights, applied once the number of covered positions is fixed. Keeping a
+ * current assignment outweighs everything else; then no one works a second shift while an
+ * alike colleague works none (the price of a repeat shift exceeds any band below); then
+ * departments give staff in even shares and people work close to home (1 per ward step).
  */
 const KEEP_WEIGHT = 100;
-const SPREAD_WEIGHT = 0.5;
+const REPEAT_SHIFT_WEIGHT = 4;
 /**
  * A department's releasable staff are priced in thirds: the first third is free, later thirds
  * cost more per person, so the solver draws evenly. A min-max share would say the same but
@@ -125,9 +126,9 @@ export function addPreferences(lp: LinearProgram, input: ModelInput, coverage: T
   });
   for (const group of groups) {
     if (!lp.has(drawnVar(group.index))) continue;
-    objective.push([drawnVar(group.index), -SPREAD_WEIGHT]);
+    objective.push([drawnVar(group.index), -REPEAT_SHIFT_WEIGHT]);
   }
-  for (const [name] of coverage) objective.push([name, SPREAD_WEIGHT]);
+  for (const [name] of coverage) objective.push([name, REPEAT_SHIFT_WEIGHT]);
   input.keep.forEach((k, i) => {
     const y = workVar(k.group, k.role);
     if (!lp.has(y)) return;

@@ -24,8 +24,9 @@ export interface Standing {
 
 /**
  * Turns the solver's counts ("so many of this pool on this role") into named people on named
- * positions. Within a pool, shifts go in start order to the first member who is rested, which
- * never needs more people than the solver counted because stretched shifts are intervals.
+ * positions. Within a pool, shifts go in start order to the rested member with the fewest
+ * shifts among as many members as the solver drew; someone is always rested, because shifts
+ * stretched by the rest period are intervals and the solver kept each overlap within that count.
  */
 export function realize(problem: Problem, groups: readonly StaffGroup[], values: ReadonlyMap<string, number>, standing: Standing): Realization {
   const taken = new Set(standing.held.map((p) => p.position));
@@ -35,7 +36,8 @@ export function realize(problem: Problem, groups: readonly StaffGroup[], values:
   for (const h of standing.held) heldShifts.set(h.person, [...(heldShifts.get(h.person) ?? []), problem.shifts[h.position.shift]!]);
   for (const group of groups) {
     if (!values.has(drawnVar(group.index))) continue;
-    const rota = group.members.map((person) => ({
+    const drawn = Math.round(values.get(drawnVar(group.index)) ?? 0);
+    const rota = group.members.slice(0, drawn).map((person) => ({
       person,
       shifts: [...(heldShifts.get(person) ?? [])],
     }));
@@ -46,7 +48,8 @@ export function realize(problem: Problem, groups: readonly StaffGroup[], values:
     for (const { role, count } of work) {
       const shift = problem.shifts[role.shift]!;
       for (let n = 0; n < count; n++) {
-        const member = rota.find((m) => m.shifts.every((s) => !clashes(s, shift)))!;
+        const rested = rota.filter((m) => m.shifts.every((s) => !clashes(s, shift)));
+        const member = rested.reduce((least, m) => (m.shifts.length < least.shifts.length ? m : least));
         member.shifts.push(shift);
         const list = chosen.get(role.index);
         if (list) list.push(member.person);

@@ -6,6 +6,7 @@ import { buildProblem, cmp } from "./problem";
 import { realize } from "./realize";
 import { solveLinearProgram } from "./solver";
 import { readStanding } from "./standing";
+import { validateRequest } from "./validate-request";
 import type { Plan, PlanRequest, ReplanRequest, Ward } from "./types";
 
 /** Plans from scratch: as many positions covered as the rules allow, then the nicest such plan. */
@@ -18,6 +19,7 @@ export function planAssignments(request: PlanRequest): Promise<Plan> {
  * most the rules allow, and among such plans the one that moves the fewest people wins.
  */
 export async function replan(request: ReplanRequest): Promise<Plan> {
+  validateRequest(request);
   const input = modelInput(request);
   const { problem, groups } = input.model;
   const { lp, coverage } = buildCoverageModel(input.model);
