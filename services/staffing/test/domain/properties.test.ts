@@ -1,0 +1,46 @@
+import fc from "fast-check";
+import { checkPlan, optimumBound, planAssignments, replan } from "../../src/domain";
+import { tinyRequest } from "./arbitraries";
+import { bruteForceOptimum } from "./brute-force";
+
+const SEED = 20260728;
+
+describe("the engine on random tiny cities", () => {
+  it("never breaks a floor, skill, rest, night, availability or hour rule", async () => {
+    await fc.assert(
+      fc.asyncProperty(tinyRequest, async (request) => {
+        const plan = await planAssignments(request);
+        expect(checkPlan(request, plan.assignments)).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  it("covers exactly as many positions as brute force finds possible, and as the LP bound", async () => {
+    await fc.assert(
+      fc.asyncProperty(tinyRequest, async (request) => {
+        const plan = await planAssignments(request);
+        expect(plan.positionsCovered).toBe(bruteForceOptimum(request));
+        expect(plan.positionsCovered).toBe(await optimumBound(request));
+        expect(plan.uncovered.every((u) => u.explanation.startsWith("no "))).toBe(true);
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  it("keeps every acknowledged assignment on re-plan and still covers the optimum", async () => {
+    await fc.assert(
+      fc.asyncProperty(tinyRequest, fc.nat(), async (request, pickSeed) => {
+        const first = await planAssignments(request);
+        const current = first.assignments.map((a, i) => ({ ...a, acknowledged: (pickSeed >> i) % 2 === 1 }));
+        const again = await replan({ ...request, current });
+        const acknowledged = current.filter((a) => a.acknowledged);
+        for (const a of acknowledged) expect(again.assignments).toContainEqual(expect.objectContaining({ staffId: a.staffId, postId: a.postId, position: a.position }));
+        expect(checkPlan(request, again.assignments)).toEqual([]);
+        expect(again.positionsCovered).toBe(bruteForceOptimum(request, acknowledged));
+        expect(again.released).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 100 },
+    );
+  });
+});
