@@ -1,10 +1,11 @@
 import { canWorkShift, cmp, isAwayDuringPlan, type Problem } from "./problem";
+import { mostRestedHours, type Shift } from "./shifts";
 import type { StaffMember, Ward } from "./types";
 
 /**
  * People the solver may treat as one pool because every rule treats them alike: same
- * department, ward, skills and shifts they can work. People with an hour limit or with
- * assignments to keep stand alone, since those rules are about one person.
+ * department, ward, skills and shifts they can work. People with an hour limit that can bind
+ * or with assignments to keep stand alone, since those rules are about one person.
  */
 export interface StaffGroup {
   readonly index: number;
@@ -21,8 +22,9 @@ export interface StaffGroup {
 export function groupStaff(problem: Problem, standAlone: ReadonlySet<string>): StaffGroup[] {
   const pools = new Map<string, StaffMember[]>();
   for (const person of problem.staff) {
-    const shifts = problem.shifts.filter((s) => canWorkShift(person, s)).map((s) => s.index);
-    const alone = standAlone.has(person.id) || person.maxHours !== undefined;
+    const workable = problem.shifts.filter((s) => canWorkShift(person, s));
+    const shifts = workable.map((s) => s.index);
+    const alone = standAlone.has(person.id) || bindingHourLimit(person, workable) !== undefined;
     const key = alone
       ? `person|${person.id}`
       : [person.department, person.ward, [...person.skills].sort().join("+"), shifts.join(","), isAwayDuringPlan(person, problem)].join("|");
@@ -42,7 +44,12 @@ export function groupStaff(problem: Problem, standAlone: ReadonlySet<string>): S
         skills: [...first.skills].sort(),
         shifts: problem.shifts.filter((s) => canWorkShift(first, s)).map((s) => s.index),
         countsTowardFloor: !isAwayDuringPlan(first, problem),
-        maxHours: first.maxHours,
+        maxHours: bindingHourLimit(first, problem.shifts.filter((s) => canWorkShift(first, s))),
       };
     });
+}
+
+/** An hour limit the rest rule already enforces (e.g. 16 h when two shifts are the most anyone can work) is no limit. */
+function bindingHourLimit(person: StaffMember, workable: readonly Shift[]): number | undefined {
+  return person.maxHours !== undefined && person.maxHours < mostRestedHours(workable) ? person.maxHours : undefined;
 }

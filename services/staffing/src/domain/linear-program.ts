@@ -39,9 +39,18 @@ export class LinearProgram {
     this.objective = terms;
   }
 
-  /** `relaxed` drops integrality: the LP relaxation, whose optimum bounds the integer one. */
-  toText(sense: "Maximize" | "Minimize", relaxed = false): string {
-    const bounds = [...this.variables].map(([name, v]) => `${v.lower} <= ${name} <= ${v.upper}`);
+  integerNames(): string[] {
+    return [...this.variables].filter(([, v]) => v.integer).map(([name]) => name);
+  }
+
+  /**
+   * `relaxed` drops integrality: the LP relaxation, whose optimum bounds the integer one.
+   * `fixed` pins variables to values, to finish a nearly whole solution.
+   */
+  toText(sense: "Maximize" | "Minimize", relaxed = false, fixed: ReadonlyMap<string, number> = new Map()): string {
+    const bounds = [...this.variables].map(([name, v]) =>
+      fixed.has(name) ? `${name} = ${fixed.get(name)}` : `${v.lower} <= ${name} <= ${v.upper}`,
+    );
     const integers = relaxed ? [] : [...this.variables].filter(([, v]) => v.integer).map(([name]) => name);
     const objective = this.objective.length > 0 ? sum(this.objective) : `0 ${[...this.variables.keys()][0]}`;
     return [

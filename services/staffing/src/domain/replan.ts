@@ -4,7 +4,7 @@ import { drawLimits } from "./floors";
 import { groupStaff } from "./groups";
 import { buildProblem, cmp } from "./problem";
 import { realize } from "./realize";
-import { solveLinearProgram } from "./solver";
+import { solveExactly, solveNearly } from "./integer-solve";
 import { readStanding } from "./standing";
 import { validateRequest } from "./validate-request";
 import type { Plan, PlanRequest, ReplanRequest, Ward } from "./types";
@@ -25,9 +25,9 @@ export async function replan(request: ReplanRequest): Promise<Plan> {
   const { lp, coverage } = buildCoverageModel(input.model);
   let values: ReadonlyMap<string, number> = new Map();
   if (coverage.length > 0) {
-    const best = await solveLinearProgram(lp.toText("Maximize"));
+    const best = await solveExactly(lp, "Maximize");
     addPreferences(lp, input.model, coverage, Math.round(best.objective));
-    values = (await solveLinearProgram(lp.toText("Minimize"))).values;
+    values = (await solveNearly(lp, "Minimize")).values;
   }
   const { placements, open } = realize(problem, groups, values, input.standing);
   const explainer = new Explainer(problem, input.model.limits, placements);

@@ -51,3 +51,14 @@ export function clashGroups(shifts: readonly Shift[]): number[][] {
   const unique = [...new Map(groups.map((g) => [g.join(","), g])).values()];
   return unique.filter((g) => !unique.some((other) => other !== g && g.every((i) => other.includes(i))));
 }
+
+/** The most hours one person could work across these shifts while keeping the rest rule. */
+export function mostRestedHours(shifts: readonly Shift[]): number {
+  const sorted = [...shifts].sort((a, b) => a.end - b.end);
+  const best: number[] = [];
+  sorted.forEach((shift, i) => {
+    const before = sorted.slice(0, i).map((s, j) => (clashes(s, shift) ? 0 : best[j]!));
+    best.push(shift.hours + Math.max(0, ...before));
+  });
+  return Math.max(0, ...best);
+}
