@@ -76,8 +76,7 @@ export function buildCoverageModel(input: ModelInput): { lp: LinearProgram; cove
   for (const [role, terms] of byRole) lp.atMost(terms, totalOf(demand.get(role)));
   for (const limit of limits) {
     const terms = groups.filter((g) => g.countsTowardFloor && drawn.has(g.index) && limitApplies(limit, g.members[0]!));
-    const forced = terms.filter((g) => (held.get(g.index) ?? []).length > 0).length;
-    lp.atMost(terms.map((g) => [drawn.get(g.index)!, 1]), Math.max(limit.limit, forced));
+    lp.atMost(terms.map((g) => [drawn.get(g.index)!, 1]), limit.limit);
   }
   lp.setObjective(coverage);
   return { lp, coverage };

@@ -1,8 +1,9 @@
 import type { LinearProgram } from "./linear-program";
 import { solveLinearProgram, type Solution } from "./solver";
 
-const WHOLE = 1e-6;
-const isWhole = (v: number) => Math.abs(v - Math.round(v)) < WHOLE;
+/** Guards against reading 11.9999999 as 11 after floating-point simplex. */
+export const WHOLE_TOLERANCE = 1e-6;
+const isWhole = (v: number) => Math.abs(v - Math.round(v)) < WHOLE_TOLERANCE;
 
 /** The relaxation's optimum bounds the integer one: maximising, no plan beats it. */
 export interface ExactSolution extends Solution {

@@ -1,10 +1,8 @@
 import { buildCoverageModel } from "./coverage-model";
 import { modelInput } from "./replan";
+import { WHOLE_TOLERANCE } from "./integer-solve";
 import { solveLinearProgram } from "./solver";
 import type { PlanRequest, ReplanRequest } from "./types";
-
-/** Guards against reading 11.9999999 as 11 after floating-point simplex. */
-const TOLERANCE = 1e-6;
 
 /**
  * An upper bound on the positions any plan can cover: the linear relaxation of the coverage
@@ -15,5 +13,5 @@ export async function optimumBound(request: PlanRequest | ReplanRequest): Promis
   const { lp, coverage } = buildCoverageModel(model);
   if (coverage.length === 0) return acknowledged;
   const relaxed = await solveLinearProgram(lp.toText("Maximize", true));
-  return acknowledged + Math.floor(relaxed.objective + TOLERANCE);
+  return acknowledged + Math.floor(relaxed.objective + WHOLE_TOLERANCE);
 }

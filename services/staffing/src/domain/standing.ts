@@ -1,3 +1,5 @@
+import type { DrawLimit } from "./floors";
+import { returnReason, returnToFloors } from "./floor-guard";
 import { canWorkShift, holdsSkills, type Position, type Problem } from "./problem";
 import type { Placement } from "./realize";
 import type { Assignment } from "./types";
@@ -10,10 +12,10 @@ export interface CurrentStanding {
 
 /**
  * Sorts the assignments in force: acknowledged ones the person can still serve are held as they
- * are; unacknowledged ones are remembered so the solver can prefer to keep them; the rest are
- * released with the reason.
+ * are unless a floor now needs them back; unacknowledged ones are remembered so the solver can
+ * prefer to keep them; the rest are released with the reason.
  */
-export function readStanding(problem: Problem, current: readonly Assignment[]): CurrentStanding {
+export function readStanding(problem: Problem, current: readonly Assignment[], limits: readonly DrawLimit[]): CurrentStanding {
   const positions = new Map(problem.positions.map((p) => [`${p.post.id}#${p.position}`, p]));
   const people = new Map(problem.staff.map((p) => [p.id, p]));
   const held: Placement[] = [];
@@ -44,5 +46,10 @@ export function readStanding(problem: Problem, current: readonly Assignment[]): 
       held.push({ person, position, origin: "acknowledged" });
     } else previous.set(person.id, [...(previous.get(person.id) ?? []), position]);
   }
-  return { held, previous, released };
+  const { kept, returned } = returnToFloors(problem, limits, held);
+  for (const { placement, limit } of returned) {
+    const assignment = current.find((a) => a.staffId === placement.person.id && a.postId === placement.position.post.id && a.position === placement.position.position)!;
+    released.push({ assignment, reason: returnReason(problem, limit) });
+  }
+  return { held: kept, previous, released };
 }

@@ -109,6 +109,11 @@ export interface Plan {
   readonly uncovered: readonly UncoveredPosition[];
   readonly positionsRequired: number;
   readonly positionsCovered: number;
+  /**
+   * No plan can cover more: the linear relaxation's optimum, rounded down. A plan whose
+   * coverage equals it is proven optimal.
+   */
+  readonly upperBound: number;
   /** Current assignments that the plan no longer contains, with the reason. */
   readonly released: readonly { readonly assignment: Assignment; readonly reason: string }[];
 }
