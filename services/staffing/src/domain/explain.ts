@@ -11,7 +11,7 @@ const JST = { timeZone: "Asia/Tokyo", month: "2-digit", day: "2-digit", hour: "2
 export class Explainer {
   private readonly drawnShifts = new Map<string, Shift[]>();
   private readonly drawnPerLimit: Map<DrawLimit, number>;
-  private readonly reasonsByRole = new Map<number, string>();
+  private readonly reasonsByRole = new Map<string, string>();
 
   constructor(
     private readonly problem: Problem,
@@ -38,10 +38,11 @@ export class Explainer {
   }
 
   whyNoOne(position: Position): string {
-    const cached = this.reasonsByRole.get(position.role);
+    const key = `${position.role}|${position.post.ward}`;
+    const cached = this.reasonsByRole.get(key);
     if (cached) return cached;
     const text = this.reasonsFor(position);
-    this.reasonsByRole.set(position.role, text);
+    this.reasonsByRole.set(key, text);
     return text;
   }
 

@@ -42,4 +42,22 @@ describe("re-planning", () => {
     expect(again.positionsCovered).toBe(2);
     expect(again.released.map((r) => r.reason)).toEqual(["moved so that more positions are covered"]);
   });
+
+  it("sends an acknowledged person back when absences leave their department at its floor", async () => {
+    const request: PlanRequest = {
+      staff: [person("a1"), person("a2"), person("a3")],
+      departments: [department("dept-a", 1)],
+      posts: [post("day", 1, 7, [anyone(2)])],
+      modeLevel: 3,
+    };
+    const first = await planAssignments(request);
+    expect(first.positionsCovered).toBe(2);
+    const current = first.assignments.map((a) => ({ ...a, acknowledged: true }));
+    const stayingHome = request.staff.find((p) => !current.some((a) => a.staffId === p.id))!.id;
+    const staff = request.staff.map((p) => (p.id === stayingHome ? { ...p, unavailable: [{ start: at(1, 8), end: at(1, 9) }] } : p));
+    const again = await replan({ ...request, staff, current });
+    expect(checkPlan({ ...request, staff }, again.assignments)).toEqual([]);
+    expect(again.positionsCovered).toBe(1);
+    expect(again.released.map((r) => r.reason)).toEqual(["returned to keep dept-a課's floor of 1"]);
+  });
 });
