@@ -29,10 +29,15 @@ const postAt = (id: string) =>
     return { id, place: id, ward: r.ward, duty: "test", start, end: new Date(start.getTime() + 8 * 3_600_000), positions: r.needs.map((s) => ({ skills: s, count: 1 })) };
   });
 
-/** Tiny requests (up to 4 people, 5 positions) so that brute force can find the true optimum. */
-export const tinyRequest: fc.Arbitrary<PlanRequest> = fc
+/** Staff who differ only in department and one skill, so the engine pools them. */
+const alikeMember = (id: string) =>
+  fc.record({ department: fc.constantFrom("dept-a", "dept-b"), nurse: fc.boolean() }).map(
+    (r): StaffMember => ({ id, name: `職員 ${id}`, department: r.department, ward: "中央区", skills: r.nurse ? ["保健師"] : [], canWorkNights: true, unavailable: [] }),
+  );
+
+const tiny = (member: (id: string) => fc.Arbitrary<StaffMember>): fc.Arbitrary<PlanRequest> => fc
   .record({
-    staff: fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => staffMember(`s${i}`)))),
+    staff: fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => member(`s${i}`)))),
     posts: fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => postAt(`p${i}`)))),
     floorA: fc.integer({ min: 0, max: 3 }),
     floorB: fc.integer({ min: 0, max: 2 }),
@@ -48,3 +53,8 @@ export const tinyRequest: fc.Arbitrary<PlanRequest> = fc
     ],
   }))
   .filter((r) => r.posts.reduce((n, p) => n + p.positions.length, 0) <= 5);
+
+/** Tiny requests (up to 4 people, 5 positions) so that brute force can find the true optimum. */
+export const tinyRequest = tiny(staffMember);
+/** Tiny requests whose staff fall into pools of alike people, to test pooling against brute force. */
+export const tinyPooledRequest = tiny(alikeMember);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { checkPlan, optimumBound, planAssignments, replan } from "../../src/domain";
-import { tinyRequest } from "./arbitraries";
+import { tinyPooledRequest, tinyRequest } from "./arbitraries";
 import { at } from "./builders";
 import { bruteForceOptimum } from "./brute-force";
 
@@ -64,6 +64,17 @@ describe("the engine on random tiny cities", () => {
         expect(again.positionsCovered).toBe(bruteForceOptimum(after, held));
       }),
       { seed: SEED, numRuns: 100 },
+    );
+  });
+
+  it("covers the brute-force optimum when alike staff are pooled and shifts overlap or follow without rest", async () => {
+    await fc.assert(
+      fc.asyncProperty(tinyPooledRequest, async (request) => {
+        const plan = await planAssignments(request);
+        expect(checkPlan(request, plan.assignments)).toEqual([]);
+        expect(plan.positionsCovered).toBe(bruteForceOptimum(request));
+      }),
+      { seed: SEED, numRuns: 150 },
     );
   });
 });
