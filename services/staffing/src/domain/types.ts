@@ -1,0 +1,119 @@
+/** The city's five wards (Kumamoto City). */
+export const WARDS = ["中央区", "東区", "西区", "南区", "北区"] as const;
+export type Ward = (typeof WARDS)[number];
+
+/**
+ * A skill as staff and managers name it: 保健師, 看護師, 事務, 手話, 運転, 避難所運営研修,
+ * or an interpreter language written `通訳:英語`, `通訳:中国語`, …
+ */
+export type Skill = string;
+
+/** A stretch of time, start inclusive, end exclusive. */
+export interface Period {
+  readonly start: Date;
+  readonly end: Date;
+}
+
+export interface StaffMember {
+  readonly id: string;
+  readonly name: string;
+  /** Id of the home department. */
+  readonly department: string;
+  /** Ward the person lives in. */
+  readonly ward: Ward;
+  readonly skills: readonly Skill[];
+  readonly canWorkNights: boolean;
+  /** Part-time limit: hours the person may work on emergency posts within one plan. */
+  readonly maxHours?: number;
+  readonly unavailable: readonly Period[];
+  /** True for people made up by the synthetic city generator. */
+  readonly fictional?: boolean;
+}
+
+/**
+ * Mode levels: 1 注意体制 (watch), 2 警戒体制 (alert), 3 非常体制 (emergency).
+ * Higher levels usually allow lower floors.
+ */
+export type ModeLevel = 1 | 2 | 3;
+
+/** What a department must keep at its desks for ordinary work. */
+export interface ContinuityFloor {
+  readonly headcount: number;
+  /** Minimum people holding a skill, e.g. { 保健師: 4 } for a health centre. */
+  readonly skills?: Readonly<Record<Skill, number>>;
+}
+
+export interface Department {
+  readonly id: string;
+  readonly name: string;
+  /** A level with no floor means the department releases no one at that level. */
+  readonly floors: Readonly<Partial<Record<ModeLevel, ContinuityFloor>>>;
+}
+
+/** A group of identical positions on a post: `count` people, each holding all `skills`. */
+export interface PositionNeed {
+  readonly skills: readonly Skill[];
+  readonly count: number;
+}
+
+/** One shift of one emergency post (a shelter, a call centre, a り災証明 counter). */
+export interface Post {
+  readonly id: string;
+  readonly place: string;
+  readonly ward: Ward;
+  readonly duty: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly positions: readonly PositionNeed[];
+}
+
+/** A person on a position; `position` indexes the post's positions expanded one by one. */
+export interface Assignment {
+  readonly staffId: string;
+  readonly postId: string;
+  readonly position: number;
+  readonly acknowledged: boolean;
+}
+
+export interface PlanRequest {
+  readonly staff: readonly StaffMember[];
+  readonly departments: readonly Department[];
+  readonly posts: readonly Post[];
+  readonly modeLevel: ModeLevel;
+}
+
+export interface ReplanRequest extends PlanRequest {
+  /** The assignments in force; acknowledged ones are kept whenever the person can still serve. */
+  readonly current: readonly Assignment[];
+}
+
+/** How an assignment relates to the plan in force before a re-plan. */
+export type AssignmentOrigin = "acknowledged" | "kept" | "new";
+
+export interface PlannedAssignment extends Assignment {
+  readonly origin: AssignmentOrigin;
+  /** Why this person, in plain words. */
+  readonly explanation: string;
+}
+
+export interface UncoveredPosition {
+  readonly postId: string;
+  readonly position: number;
+  readonly skills: readonly Skill[];
+  /** Why no one, in plain words. */
+  readonly explanation: string;
+}
+
+export interface Plan {
+  readonly assignments: readonly PlannedAssignment[];
+  readonly uncovered: readonly UncoveredPosition[];
+  readonly positionsRequired: number;
+  readonly positionsCovered: number;
+  /**
+   * No plan can cover more: the linear relaxation's optimum, rounded down. A plan whose
+   * coverage equals it is proven optimal.
+   */
+  readonly upperBound: number;
+  /** Current assignments that the plan no longer contains, with the reason. */
+  readonly released: readonly { readonly assignment: Assignment; readonly reason: string }[];
+}
