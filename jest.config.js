@@ -9,7 +9,10 @@ const project = (dir) => ({
 });
 module.exports = {
   rootDir: __dirname,
-  projects: ["packages/platform", "services/gateway", "services/facilities", "services/staffing", "services/notify"].map(project),
+  projects: [
+    ...["packages/platform", "services/gateway", "services/facilities", "services/staffing", "services/notify"].map(project),
+    { ...project("e2e"), testMatch: ["<rootDir>/**/*.test.ts"] },
+  ],
   testTimeout: 60_000,
   verbose: false,
 };

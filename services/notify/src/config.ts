@@ -23,7 +23,8 @@ const schema = z.object({
       }
     }),
   PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(32),
-  PUSH_ACK_WAIT_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** How soon work of a crashed notify process is handed out again. */
+  NOTIFY_ACK_WAIT_MS: z.coerce.number().int().min(1000).default(30_000),
   PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   PUSH_TTL_SECONDS: z.coerce.number().int().min(0).max(2_419_200).default(86_400),
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:8080"),

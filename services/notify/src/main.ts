@@ -36,7 +36,7 @@ async function main() {
   const deliveries = await consumePushDeliveries(
     backbone,
     { store, sender },
-    { concurrency: config.PUSH_CONCURRENCY, ackWaitMs: config.PUSH_ACK_WAIT_MS },
+    { concurrency: config.PUSH_CONCURRENCY, ackWaitMs: config.NOTIFY_ACK_WAIT_MS },
     logger,
   );
   const alerts = await consumeAppliedPlaybooks(
@@ -48,6 +48,7 @@ async function main() {
       clock: systemClock,
       statusUrl: new URL("/status", config.PUBLIC_BASE_URL).toString(),
     },
+    config.NOTIFY_ACK_WAIT_MS,
     logger,
   );
   const grpc = await startGrpcServer(config.BIND_HOST, config.NOTIFY_GRPC_PORT, [

@@ -8,7 +8,7 @@ export interface DurableConsumerSpec {
   filterSubject: string;
   /** How many messages may be in flight (unacknowledged) at once; also the local concurrency. */
   concurrency?: number;
-  /** How long the server waits for an ack before redelivering. */
+  /** How long the server waits for an ack (or an in-progress signal) before redelivering. */
   ackWaitMs?: number;
   /** Delays before redelivery after a failed attempt (the last one repeats). */
   retryDelaysMs?: number[];
@@ -40,13 +40,14 @@ export async function runDurableConsumer(
 ): Promise<RunningConsumer> {
   const concurrency = spec.concurrency ?? 1;
   const retryDelaysMs = spec.retryDelaysMs ?? [1_000, 5_000, 30_000];
+  const ackWaitMs = spec.ackWaitMs ?? 30_000;
   const config = {
     durable_name: spec.durable,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     filter_subject: spec.filterSubject,
     max_ack_pending: concurrency,
-    ack_wait: nanos(spec.ackWaitMs ?? 30_000),
+    ack_wait: nanos(ackWaitMs),
   };
   try {
     await jsm.consumers.info(spec.stream, spec.durable);
@@ -61,6 +62,9 @@ export async function runDurableConsumer(
   const log = logger.child({ consumer: spec.durable });
 
   const handle = async (msg: JsMsg) => {
+    // While the handler runs, keep telling the server it is in progress: a long handler keeps
+    // its message, and a dead process loses it after one ack wait.
+    const lease = setInterval(() => msg.working(), Math.max(ackWaitMs / 3, 100));
     try {
       await handler(msg);
       await msg.ackAck();
@@ -71,6 +75,8 @@ export async function runDurableConsumer(
         : retryDelaysMs[Math.min(attempt - 1, retryDelaysMs.length - 1)];
       log.warn({ err, subject: msg.subject, seq: msg.seq, attempt, retryInMs: delay }, "handler failed; message will be redelivered");
       msg.nak(delay);
+    } finally {
+      clearInterval(lease);
     }
   };
 

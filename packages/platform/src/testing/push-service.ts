@@ -23,8 +23,6 @@ export interface TestPushServiceOptions {
   tls: TestTls;
   /** The VAPID public key the sender must use; checked when given. */
   vapidPublicKey?: string;
-  /** Called for every accepted message, before the answer goes out. */
-  onAccepted?: (push: ReceivedPush, acceptedSoFar: number) => void;
   /** Delay before answering, to make a fan-out last long enough to interrupt. */
   answerDelayMs?: number;
 }
@@ -43,6 +41,8 @@ export class TestPushService {
   private readonly subscribers = new Map<string, UserAgentKeys & { gone: boolean; waiting: ReceivedPush[] }>();
   private server = createServer();
   origin = "";
+  /** Called for every accepted message, before the answer goes out. */
+  onAccepted?: (push: ReceivedPush, acceptedSoFar: number) => void;
 
   constructor(private readonly options: TestPushServiceOptions) {}
 
@@ -88,7 +88,7 @@ export class TestPushService {
           subscriber.waiting.push(push);
         }
         this.accepted++;
-        this.options.onAccepted?.(push, this.accepted);
+        this.onAccepted?.(push, this.accepted);
         answer(201);
       });
     });

@@ -10,10 +10,13 @@ export function sendProblem(reply: FastifyReply, err: AppError, correlationId: s
     .send({ type: "about:blank", title: err.code, status: err.status, code: err.code, detail: err.message, field: err.field ?? null, correlationId });
 }
 
+/** Fastify's own refusals of a body that is not JSON. */
+const notJson = new Set(["FST_ERR_CTP_INVALID_MEDIA_TYPE", "FST_ERR_CTP_EMPTY_JSON_BODY", "FST_ERR_CTP_INVALID_JSON_BODY"]);
+
 export function problemHandler(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) return sendProblem(reply, err, request.id);
   const fastifyError = err as FastifyError;
-  if (fastifyError.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || fastifyError.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || err instanceof SyntaxError) {
+  if (notJson.has(fastifyError.code)) {
     return sendProblem(reply, errors.bodyNotJson(), request.id);
   }
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {

@@ -3,11 +3,11 @@ import { DeliverPushDeps, deliverPush } from "../../app/deliver-push";
 import { IssueAlertDeps, issueAlert } from "../../app/issue-alert";
 
 /** One alert per applied playbook. */
-export function consumeAppliedPlaybooks(backbone: Backbone, deps: IssueAlertDeps, logger: Logger) {
+export function consumeAppliedPlaybooks(backbone: Backbone, deps: IssueAlertDeps, ackWaitMs: number, logger: Logger) {
   return runDurableConsumer(
     backbone.js,
     backbone.jsm,
-    { stream: streams.facility.name, durable: "notify-alerts", filterSubject: eventTypes.playbookApplied.subject, ackWaitMs: 120_000 },
+    { stream: streams.facility.name, durable: "notify-alerts", filterSubject: eventTypes.playbookApplied.subject, ackWaitMs },
     async (msg) => {
       const { event, correlationId } = decodeEvent(eventTypes.playbookApplied, msg);
       await issueAlert(deps, event, correlationId, withCorrelation(logger, correlationId));

@@ -1,0 +1,97 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { NatsConnection, connect } from "nats";
+import { NatsServerHandle, TestPushService, TestTls, createTestTls, freePort, startNatsServer } from "@crisis/platform/testing";
+import { streams } from "@crisis/platform";
+import { privateKeyFrom, signToken, Role } from "../services/gateway/src/adapters/auth/tokens";
+import { InstallationKeys, createKeys } from "../deploy/embedded/keys";
+import { RunningSystem, SystemPorts, startSystem } from "../deploy/embedded/system";
+
+/**
+ * The whole system as the embedded run starts it (four processes, a real nats-server) plus a
+ * local push service that decrypts and checks VAPID, trusted through NODE_EXTRA_CA_CERTS.
+ */
+export interface Harness {
+  base: string;
+  system: RunningSystem;
+  nats: NatsServerHandle;
+  nc: NatsConnection;
+  pushService: TestPushService;
+  keys: InstallationKeys;
+  tls: TestTls;
+  token(role: Role): Promise<string>;
+  api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Waits until every queued push was sent and acknowledged. */
+  deliveriesSettled(): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+async function ports(): Promise<SystemPorts> {
+  const [gateway, facilitiesGrpc, staffingGrpc, notifyGrpc, facilitiesHealth, staffingHealth, notifyHealth] = await Promise.all(
+    Array.from({ length: 7 }, freePort),
+  );
+  return { gateway, facilitiesGrpc, staffingGrpc, notifyGrpc, facilitiesHealth, staffingHealth, notifyHealth };
+}
+
+export async function startHarness(env: Record<string, string> = {}, answerDelayMs = 0): Promise<Harness> {
+  const tls = createTestTls();
+  const keys = createKeys();
+  const pushService = new TestPushService({ tls, vapidPublicKey: keys.vapid.publicKey, answerDelayMs });
+  await pushService.start();
+  const nats = await startNatsServer();
+  const systemPorts = await ports();
+  const base = `http://127.0.0.1:${systemPorts.gateway}`;
+  const system = await startSystem({
+    natsUrl: nats.url,
+    keys,
+    ports: systemPorts,
+    logDir: mkdtempSync(join(tmpdir(), "crisis-e2e-logs-")),
+    publicBaseUrl: base,
+    env: { PUSH_ALLOWED_ORIGINS: pushService.origin, NODE_EXTRA_CA_CERTS: tls.caPath, LOG_LEVEL: "info", ...env },
+  });
+  const nc = await connect({ servers: nats.url });
+  const jsm = await nc.jetstreamManager();
+  return {
+    base,
+    system,
+    nats,
+    nc,
+    pushService,
+    keys,
+    tls,
+    token: (role) => signToken(privateKeyFrom(keys.token.x, keys.token.d), `${role}@e2e`, [role], 3600, new Date()),
+    async api(method, path, body, headers = {}) {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async deliveriesSettled() {
+      const alerts = await jsm.consumers.info(streams.facility.name, "notify-alerts").catch(() => undefined);
+      const pushes = await jsm.consumers.info(streams.pushDelivery.name, "notify-push-sender").catch(() => undefined);
+      if (!alerts || !pushes) return false;
+      return alerts.num_pending + alerts.num_ack_pending + pushes.num_pending + pushes.num_ack_pending === 0;
+    },
+    async stop() {
+      await nc.close();
+      await system.stop();
+      await nats.stop();
+      await pushService.stop();
+    },
+  };
+}
+
+/** Re-checks a condition until it holds (or fails after the limit): waits for an outcome, not for time to pass. */
+export async function eventually<T>(check: () => Promise<T> | T, what: string, limitMs = 30_000): Promise<T> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const result = await check();
+    if (result) return result;
+    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
