@@ -1,5 +1,5 @@
 import { KeyObject } from "node:crypto";
-import Fastify, { FastifyBaseLogger, FastifyRequest } from "fastify";
+import Fastify, { FastifyBaseLogger, FastifyRequest, LogController } from "fastify";
 import { Clock, Logger, Readiness, headerNames, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
 import { errors } from "../../domain/errors";
@@ -28,7 +28,7 @@ export function buildHttpServer(deps: HttpDeps) {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
-    requestIdLogLabel: "correlationId",
+    logController: new LogController({ requestIdLogLabel: "correlationId" }),
     genReqId: (req) => {
       const given = req.headers[headerNames.correlationId];
       return typeof given === "string" && correlationIdPattern.test(given) ? given : newId();

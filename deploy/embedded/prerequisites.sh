@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what running or testing needs and a fresh machine lacks: nats-server and openssl
+# from the OS packages, and the npm dependencies (which also generate the proto code).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+missing=()
+command -v nats-server >/dev/null 2>&1 || missing+=(nats-server)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} from the OS packages…"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "installing npm dependencies…"
+  npm ci --no-audit --no-fund
+fi
