@@ -35,7 +35,7 @@ async function main() {
   });
   const deliveries = await consumePushDeliveries(
     backbone,
-    { store, sender },
+    { store, sender, clock: systemClock, ttlSeconds: config.PUSH_TTL_SECONDS },
     { concurrency: config.PUSH_CONCURRENCY, ackWaitMs: config.NOTIFY_ACK_WAIT_MS },
     logger,
   );

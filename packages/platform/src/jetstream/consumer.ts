@@ -1,5 +1,6 @@
 import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, nanos } from "nats";
 import { Logger } from "pino";
+import { headerNames } from "../ids";
 import { isNotFound } from "./streams";
 
 export interface DurableConsumerSpec {
@@ -73,7 +74,8 @@ export async function runDurableConsumer(
       const delay = err instanceof RetryLater && err.delayMs !== undefined
         ? err.delayMs
         : retryDelaysMs[Math.min(attempt - 1, retryDelaysMs.length - 1)];
-      log.warn({ err, subject: msg.subject, seq: msg.seq, attempt, retryInMs: delay }, "handler failed; message will be redelivered");
+      const correlationId = msg.headers?.get(headerNames.eventCorrelationId);
+      log.warn({ err, correlationId, subject: msg.subject, seq: msg.seq, attempt, retryInMs: delay }, "handler failed; message will be redelivered");
       msg.nak(delay);
     } finally {
       clearInterval(lease);

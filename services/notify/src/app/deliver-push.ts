@@ -1,9 +1,12 @@
-import { Logger, PushDeliveryRequested, RetryLater } from "@crisis/platform";
+import { Clock, Logger, PushDeliveryRequested, RetryLater } from "@crisis/platform";
 import { PushSender, SubscriptionStore } from "./ports";
 
 export interface DeliverPushDeps {
   store: SubscriptionStore;
   sender: PushSender;
+  clock: Clock;
+  /** The push TTL: past it, a message is stale and retrying it would only deliver old news. */
+  ttlSeconds: number;
 }
 
 /**
@@ -15,6 +18,11 @@ export async function deliverPush(deps: DeliverPushDeps, delivery: PushDeliveryR
   const subscription = await deps.store.get(delivery.subscriptionId);
   if (!subscription) {
     log.info("subscription removed before delivery; dropped");
+    return;
+  }
+  const ageMs = deps.clock.now().getTime() - new Date(delivery.queuedAt).getTime();
+  if (ageMs > deps.ttlSeconds * 1000) {
+    log.warn({ queuedAt: delivery.queuedAt }, "push still undelivered after its TTL; dropped");
     return;
   }
   const outcome = await deps.sender.send(subscription, delivery.payload, delivery.topic);

@@ -25,6 +25,7 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
   if (!mode) throw new Error(`PlaybookApplied ${applied.eventId} carries no mode`);
   const alertId = `${applied.modeEventId}.alert`;
   const topic = pushTopicFor(alertId);
+  const queuedAt = deps.clock.now().toISOString();
   let recipients = 0;
   for await (const subscription of deps.store.list()) {
     const topics = subscription.topics.map(parseTopic);
@@ -37,6 +38,7 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
         subscriptionId: subscription.id,
         payload: JSON.stringify(message),
         topic,
+        queuedAt,
       },
       correlationId,
     );
@@ -54,7 +56,7 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
       bodyJa: everyone?.body ?? "",
       bodyEn: everyoneEn?.body ?? "",
       recipients,
-      issuedAt: deps.clock.now().toISOString(),
+      issuedAt: queuedAt,
     },
     correlationId,
   );
