@@ -112,6 +112,18 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
     expect(status.body.facilities.find((f: any) => f.id === "lib:JP-1003025")).toMatchObject({ status: "closed", ward: "中央区" });
   });
 
+  it("shows managers how the emergency posts are staffed", async () => {
+    const manager = { authorization: `Bearer ${await h.token("manager")}` };
+    expect((await h.api("GET", "/api/v1/staffing/summary")).status).toBe(401);
+    const summary = await eventually(async () => {
+      const res = await h.api("GET", "/api/v1/staffing/summary", undefined, manager);
+      return res.body.posts > 0 && res.body;
+    }, "staffing planned the emergency posts");
+    expect(summary).toMatchObject({ mode: { level: "emergency" }, staff: expect.any(Number) });
+    expect(summary.positionsCovered).toBeGreaterThan(0);
+    expect(summary.positionsCovered).toBeLessThanOrEqual(summary.positionsRequired);
+  });
+
   it("refuses to declare the mode the city is already in", async () => {
     const manager = { authorization: `Bearer ${await h.token("manager")}` };
     expect((await h.api("POST", "/api/v1/mode", quake, manager)).body).toMatchObject({ status: 409, code: "MODE_UNCHANGED" });

@@ -7,6 +7,8 @@ const schema = z.object({
   BIND_HOST: z.string().default("127.0.0.1"),
   STAFFING_GRPC_PORT: settings.port(50052),
   STAFFING_HEALTH_PORT: settings.port(8082),
+  /** Seed of the made-up roster used until a city loads its own (see the domain's roster import). */
+  STAFFING_SYNTHETIC_SEED: z.coerce.number().int().default(20260728),
 });
 
 export type StaffingConfig = z.infer<typeof schema>;

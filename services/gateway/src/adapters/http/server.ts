@@ -7,6 +7,7 @@ import { Principal, Role, verifyBearer } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
 import { problemHandler, sendProblem } from "./problem";
 import { modeRoutes } from "./routes/mode";
+import { staffingRoutes } from "./routes/staffing";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
 
@@ -54,5 +55,6 @@ export function buildHttpServer(deps: HttpDeps) {
   modeRoutes(app, deps.modes, authenticate);
   subscriptionRoutes(app, deps.services);
   statusRoutes(app, deps.modes.modes, deps.services.directory);
+  staffingRoutes(app, deps.services, authenticate);
   return app;
 }

@@ -1,11 +1,9 @@
-import { Backbone, Logger, StaffingServiceServer, eventTypes, readLastEvent, streams, unaryHandler } from "@crisis/platform";
+import { Logger, StaffingServiceServer, unaryHandler } from "@crisis/platform";
+import { StaffingSummary } from "../../app/plan-for-mode";
 
-/** The staffing summary the gateway shows managers: the mode staffing is working to. */
-export function staffingServer(backbone: Backbone, logger: Logger): StaffingServiceServer {
+/** The staffing summary the gateway shows managers: the mode staffing works to and how well posts are covered. */
+export function staffingServer(current: () => StaffingSummary, logger: Logger): StaffingServiceServer {
   return {
-    getStaffingSummary: unaryHandler(logger, "GetStaffingSummary", async () => {
-      const { event } = await readLastEvent(backbone.jsm, streams.mode.name, eventTypes.modeChanged);
-      return { mode: event?.mode, staff: 0, posts: 0, positionsRequired: 0, positionsCovered: 0 };
-    }),
+    getStaffingSummary: unaryHandler(logger, "GetStaffingSummary", async () => current()),
   };
 }
