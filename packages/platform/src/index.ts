@@ -18,3 +18,4 @@ export * from "./contracts/events";
 export * from "./contracts/gen-index";
 export type { JetStreamClient, JsMsg } from "nats";
 export * from "./nats-server";
+export * from "./service";

@@ -1,0 +1,64 @@
+import { ServiceDefinition, UntypedServiceImplementation } from "@grpc/grpc-js";
+import { Logger } from "pino";
+import { createReadiness, startHealthServer } from "./health";
+import { Backbone, connectBackbone } from "./jetstream/connect";
+import { StreamSpec, ensureStreams } from "./jetstream/streams";
+import { startGrpcServer } from "./grpc/server";
+import { createLogger } from "./logger";
+import { onShutdown } from "./shutdown";
+
+export interface ServiceSettings {
+  natsUrl: string;
+  logLevel: string;
+  bindHost: string;
+  grpcPort: number;
+  healthPort: number;
+}
+
+export interface Wiring {
+  grpc: { definition: ServiceDefinition; implementation: UntypedServiceImplementation }[];
+  /** Background work (consumers) to stop before NATS is drained. */
+  workers: { name: string; stop: () => Promise<void> }[];
+  /** Figures worth one line in the start-up log. */
+  facts?: Record<string, unknown>;
+}
+
+/**
+ * The same start for every back-end service: health endpoints first, then NATS and the streams,
+ * the service's own wiring, gRPC, and a shutdown that stops taking work, finishes in-flight work
+ * and drains NATS. A failure to start is logged and exits non-zero.
+ */
+export interface ServiceSpec<C> {
+  name: string;
+  /** Reads and validates the environment; a ConfigError names the variable at fault. */
+  readConfig: () => C;
+  settings: (config: C) => ServiceSettings;
+  streams: StreamSpec[];
+  wire: (config: C, backbone: Backbone, logger: Logger) => Promise<Wiring>;
+}
+
+export function runService<C>({ name, readConfig, settings: settingsOf, streams, wire }: ServiceSpec<C>): void {
+  const start = async () => {
+    const config = readConfig();
+    const settings = settingsOf(config);
+    const logger = createLogger(name, settings.logLevel);
+    const readiness = createReadiness();
+    const health = await startHealthServer(settings.bindHost, settings.healthPort, readiness);
+    const backbone = await connectBackbone(settings.natsUrl, name, logger);
+    await ensureStreams(backbone.jsm, streams);
+    const wiring = await wire(config, backbone, logger);
+    const grpc = await startGrpcServer(settings.bindHost, settings.grpcPort, wiring.grpc);
+    readiness.add("nats", backbone.connected);
+    logger.info({ grpcPort: grpc.port, healthPort: health.port, ...wiring.facts }, `${name} ready`);
+    onShutdown(logger, [
+      { name: "stop gRPC", run: () => grpc.stop() },
+      ...wiring.workers.map((w) => ({ name: w.name, run: w.stop })),
+      { name: "drain NATS", run: () => backbone.nc.drain() },
+      { name: "stop health", run: () => health.stop() },
+    ]);
+  };
+  start().catch((err) => {
+    createLogger(name).fatal({ err }, `${name} failed to start`);
+    process.exit(1);
+  });
+}
