@@ -12,6 +12,8 @@ export interface IssueAlertDeps {
   statusUrl: string;
 }
 
+const enqueueWindow = 256;
+
 /** RFC 8030 Topic: at most 32 base64url characters, the same for every retry of one alert. */
 export const pushTopicFor = (alertId: string) => createHash("sha256").update(alertId).digest("base64url").slice(0, 32);
 
@@ -27,11 +29,17 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
   const topic = pushTopicFor(alertId);
   const queuedAt = deps.clock.now().toISOString();
   let recipients = 0;
+  // Publishes go out in windows rather than one round trip at a time: a city has many subscribers.
+  let window: Promise<void>[] = [];
   for await (const subscription of deps.store.list()) {
     const topics = subscription.topics.map(parseTopic);
     const message = composeAlert(alertId, mode, changesFor(topics, applied.changes), subscription.lang, deps.statusUrl);
     if (!message) continue;
-    await deps.queue.enqueue(
+    if (window.length >= enqueueWindow) {
+      await Promise.all(window);
+      window = [];
+    }
+    window.push(deps.queue.enqueue(
       {
         deliveryId: `${alertId}.${subscription.id}`,
         alertId,
@@ -41,9 +49,10 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
         queuedAt,
       },
       correlationId,
-    );
+    ));
     recipients++;
   }
+  await Promise.all(window);
   const everyone = composeAlert(alertId, mode, applied.changes, "ja", deps.statusUrl);
   const everyoneEn = composeAlert(alertId, mode, applied.changes, "en", deps.statusUrl);
   await deps.events.alertIssued(
