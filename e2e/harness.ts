@@ -2,11 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NatsConnection, connect } from "nats";
-import { NatsServerHandle, TestPushService, TestTls, createTestTls, freePort, startNatsServer } from "@crisis/platform/testing";
+import { NatsClusterHandle, TestPushService, TestTls, createTestTls, freePort, startNatsCluster, startNatsServer } from "@crisis/platform/testing";
 import { streams } from "@crisis/platform";
 import { privateKeyFrom, signToken, Role } from "../services/gateway/src/adapters/auth/tokens";
 import { InstallationKeys, createKeys } from "../deploy/embedded/keys";
-import { RunningSystem, SystemPorts, startSystem } from "../deploy/embedded/system";
+import { RunningSystem, SystemPorts, repoRoot, startSystem } from "../deploy/embedded/system";
 
 /**
  * The whole system as the embedded run starts it (four processes, a real nats-server) plus a
@@ -15,7 +15,8 @@ import { RunningSystem, SystemPorts, startSystem } from "../deploy/embedded/syst
 export interface Harness {
   base: string;
   system: RunningSystem;
-  nats: NatsServerHandle;
+  /** Present when the harness runs on the production cluster config (three nodes, R3 streams). */
+  cluster?: NatsClusterHandle;
   nc: NatsConnection;
   pushService: TestPushService;
   keys: InstallationKeys;
@@ -34,12 +35,29 @@ async function ports(): Promise<SystemPorts> {
   return { gateway, facilitiesGrpc, staffingGrpc, notifyGrpc, facilitiesHealth, staffingHealth, notifyHealth };
 }
 
-export async function startHarness(env: Record<string, string> = {}, answerDelayMs = 0): Promise<Harness> {
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** Push service answer delay, to make a fan-out last long enough to interrupt. */
+  answerDelayMs?: number;
+  /** Run on a three-node cluster started from deploy/production/nats/nats.conf, streams at R3. */
+  cluster?: boolean;
+}
+
+async function startNats(cluster: boolean) {
+  if (cluster) {
+    const handle = await startNatsCluster(join(repoRoot, "deploy", "production", "nats", "nats.conf"));
+    return { url: handle.urls.join(","), replicas: "3", cluster: handle, stop: () => handle.stop() };
+  }
+  const single = await startNatsServer();
+  return { url: single.url, replicas: "1", cluster: undefined, stop: () => single.stop() };
+}
+
+export async function startHarness({ env = {}, answerDelayMs = 0, cluster = false }: HarnessOptions = {}): Promise<Harness> {
   const tls = createTestTls();
   const keys = createKeys();
   const pushService = new TestPushService({ tls, vapidPublicKey: keys.vapid.publicKey, answerDelayMs });
   await pushService.start();
-  const nats = await startNatsServer();
+  const nats = await startNats(cluster);
   const systemPorts = await ports();
   const base = `http://127.0.0.1:${systemPorts.gateway}`;
   const system = await startSystem({
@@ -48,14 +66,24 @@ export async function startHarness(env: Record<string, string> = {}, answerDelay
     ports: systemPorts,
     logDir: mkdtempSync(join(tmpdir(), "crisis-e2e-logs-")),
     publicBaseUrl: base,
-    env: { PUSH_ALLOWED_ORIGINS: pushService.origin, NODE_EXTRA_CA_CERTS: tls.caPath, LOG_LEVEL: "info", ...env },
+    env: {
+      PUSH_ALLOWED_ORIGINS: pushService.origin,
+      NODE_EXTRA_CA_CERTS: tls.caPath,
+      LOG_LEVEL: "info",
+      NATS_STREAM_REPLICAS: nats.replicas,
+      ...env,
+    },
+  }).catch(async (err) => {
+    await nats.stop();
+    await pushService.stop();
+    throw err;
   });
-  const nc = await connect({ servers: nats.url });
+  const nc = await connect({ servers: nats.url.split(",") });
   const jsm = await nc.jetstreamManager();
   return {
     base,
     system,
-    nats,
+    cluster: nats.cluster,
     nc,
     pushService,
     keys,

@@ -12,7 +12,7 @@ describe("a notify crash in the middle of a fan-out", () => {
 
   beforeAll(async () => {
     // Slow answers make the fan-out last long enough to be interrupted part-way.
-    h = await startHarness({ PUSH_CONCURRENCY: String(concurrency), NOTIFY_ACK_WAIT_MS: "2000" }, 15);
+    h = await startHarness({ env: { PUSH_CONCURRENCY: String(concurrency), NOTIFY_ACK_WAIT_MS: "2000" }, answerDelayMs: 15 });
   });
   afterAll(() => h.stop());
 

@@ -28,7 +28,13 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Process
 /** Common zod pieces for settings that every service reads. */
 export const settings = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
-  natsUrl: z.string().regex(/^(nats|tls):\/\/[^\s]+$/, "must be a nats:// or tls:// URL").default("nats://127.0.0.1:4222"),
+  /** One URL, or several separated by commas (the nodes of a cluster). */
+  natsUrl: z
+    .string()
+    .regex(/^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/, "must be nats:// or tls:// URLs, separated by commas")
+    .default("nats://127.0.0.1:4222"),
+  /** JetStream replicas per stream: 1 embedded, 3 on a production cluster. */
+  streamReplicas: z.coerce.number().int().refine((n) => n === 1 || n === 3 || n === 5, "must be 1, 3 or 5").default(1),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   grpcTarget: (fallback: string) => z.string().regex(/^[\w.-]+:\d+$/, "must be host:port").default(fallback),
   base64url: z.string().regex(/^[A-Za-z0-9_-]+$/, "must be base64url"),

@@ -11,9 +11,16 @@ const listening = /Listening for client connections on [^\s]+:(\d+)/;
 
 /** Starts nats-server from PATH and resolves once it reports ready; port -1 lets it pick a free one. */
 export function launchNatsServer(port: number, storeDir: string, host = "127.0.0.1"): Promise<NatsServerProcess> {
-  const child = spawn("nats-server", ["-a", host, "-p", String(port), "-js", "-sd", storeDir], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  return spawnNatsServer(["-a", host, "-p", String(port), "-js", "-sd", storeDir], process.env);
+}
+
+/** Starts one node from a config file whose per-node values come from the environment. */
+export function launchNatsNode(configPath: string, env: Record<string, string>): Promise<NatsServerProcess> {
+  return spawnNatsServer(["-c", configPath], { ...process.env, ...env });
+}
+
+function spawnNatsServer(args: string[], env: NodeJS.ProcessEnv): Promise<NatsServerProcess> {
+  const child = spawn("nats-server", args, { stdio: ["ignore", "ignore", "pipe"], env });
   const exited = () =>
     child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return new Promise((resolve, reject) => {

@@ -9,6 +9,7 @@ import { onShutdown } from "./shutdown";
 
 export interface ServiceSettings {
   natsUrl: string;
+  streamReplicas: number;
   logLevel: string;
   bindHost: string;
   grpcPort: number;
@@ -45,7 +46,7 @@ export function runService<C>({ name, readConfig, settings: settingsOf, streams,
     const readiness = createReadiness();
     const health = await startHealthServer(settings.bindHost, settings.healthPort, readiness);
     const backbone = await connectBackbone(settings.natsUrl, name, logger);
-    await ensureStreams(backbone.jsm, streams);
+    await ensureStreams(backbone.jsm, streams, settings.streamReplicas);
     const wiring = await wire(config, backbone, logger);
     const grpc = await startGrpcServer(settings.bindHost, settings.grpcPort, wiring.grpc);
     readiness.add("nats", backbone.connected);

@@ -8,9 +8,13 @@ describe("loadConfig", () => {
     expect(loadConfig(schema, {})).toEqual({ GATEWAY_PORT: 8080, NATS_URL: "nats://127.0.0.1:4222" });
   });
 
+  it("takes the nodes of a cluster as comma-separated URLs", () => {
+    expect(loadConfig(schema, { NATS_URL: "nats://n1:4222,nats://n2:4222" }).NATS_URL).toBe("nats://n1:4222,nats://n2:4222");
+  });
+
   it("fails at start with a message that names every bad variable", () => {
     const attempt = () => loadConfig(schema, { GATEWAY_PORT: "eighty", NATS_URL: "http://x" });
     expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(/GATEWAY_PORT: .*; NATS_URL: must be a nats:\/\/ or tls:\/\/ URL/);
+    expect(attempt).toThrow(/GATEWAY_PORT: .*; NATS_URL: must be nats:\/\/ or tls:\/\/ URLs/);
   });
 });

@@ -4,6 +4,7 @@ import { loadConfig, settings } from "@crisis/platform";
 
 const schema = z.object({
   NATS_URL: settings.natsUrl,
+  NATS_STREAM_REPLICAS: settings.streamReplicas,
   LOG_LEVEL: settings.logLevel,
   BIND_HOST: z.string().default("127.0.0.1"),
   FACILITIES_GRPC_PORT: settings.port(50051),

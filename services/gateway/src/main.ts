@@ -10,7 +10,7 @@ async function main() {
   const logger = createLogger("gateway", config.LOG_LEVEL);
   const readiness = createReadiness();
   const backbone = await connectBackbone(config.NATS_URL, "gateway", logger);
-  await ensureStreams(backbone.jsm, [streams.mode]);
+  await ensureStreams(backbone.jsm, [streams.mode], config.NATS_STREAM_REPLICAS);
   const services = serviceClients({
     facilities: config.FACILITIES_GRPC,
     staffing: config.STAFFING_GRPC,

@@ -4,6 +4,7 @@ import { defaultPushOrigins, parseOriginRules } from "./domain/push-origins";
 
 const schema = z.object({
   NATS_URL: settings.natsUrl,
+  NATS_STREAM_REPLICAS: settings.streamReplicas,
   LOG_LEVEL: settings.logLevel,
   BIND_HOST: z.string().default("127.0.0.1"),
   NOTIFY_GRPC_PORT: settings.port(50053),

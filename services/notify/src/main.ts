@@ -10,10 +10,10 @@ import { readConfig } from "./config";
 runService({
   name: "notify",
   readConfig,
-  settings: (c) => ({ natsUrl: c.NATS_URL, logLevel: c.LOG_LEVEL, bindHost: c.BIND_HOST, grpcPort: c.NOTIFY_GRPC_PORT, healthPort: c.NOTIFY_HEALTH_PORT }),
+  settings: (c) => ({ natsUrl: c.NATS_URL, streamReplicas: c.NATS_STREAM_REPLICAS, logLevel: c.LOG_LEVEL, bindHost: c.BIND_HOST, grpcPort: c.NOTIFY_GRPC_PORT, healthPort: c.NOTIFY_HEALTH_PORT }),
   streams: [streams.facility, streams.alert, streams.pushDelivery],
   wire: async (config, backbone, logger) => {
-    const store = await kvSubscriptionStore(backbone.js);
+    const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS);
     const agent = new Agent({ keepAlive: true, maxSockets: config.PUSH_CONCURRENCY });
     const sender = webPushSender({
       vapid: { subject: config.VAPID_SUBJECT, publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY },

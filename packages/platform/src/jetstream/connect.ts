@@ -10,7 +10,7 @@ export interface Backbone {
 
 /** Connects to NATS and keeps reconnecting forever: a restarting server must not take a service down. */
 export async function connectBackbone(url: string, name: string, logger: Logger): Promise<Backbone> {
-  const nc = await connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+  const nc = await connect({ servers: url.split(","), name, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
   let up = true;
   (async () => {
     for await (const s of nc.status()) {

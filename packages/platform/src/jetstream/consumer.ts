@@ -1,7 +1,9 @@
 import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, nanos } from "nats";
 import { Logger } from "pino";
 import { headerNames } from "../ids";
-import { isNotFound } from "./streams";
+import { isBackboneUnavailable, isNotFound } from "./streams";
+
+const backboneRetryMs = 1_000;
 
 export interface DurableConsumerSpec {
   stream: string;
@@ -71,9 +73,12 @@ export async function runDurableConsumer(
       await msg.ackAck();
     } catch (err) {
       const attempt = msg.info.redeliveryCount;
+      // A backbone failing over is back within seconds: retry it soon, not on the slow schedule.
       const delay = err instanceof RetryLater && err.delayMs !== undefined
         ? err.delayMs
-        : retryDelaysMs[Math.min(attempt - 1, retryDelaysMs.length - 1)];
+        : isBackboneUnavailable(err)
+          ? backboneRetryMs
+          : retryDelaysMs[Math.min(attempt - 1, retryDelaysMs.length - 1)];
       const correlationId = msg.headers?.get(headerNames.eventCorrelationId);
       log.warn({ err, correlationId, subject: msg.subject, seq: msg.seq, attempt, retryInMs: delay }, "handler failed; message will be redelivered");
       msg.nak(delay);

@@ -19,7 +19,28 @@ export const streams = {
 /** Redelivered publishes inside this window are dropped by JetStream (Nats-Msg-Id). */
 const duplicateWindowMs = 24 * 60 * 60 * 1000;
 
+/**
+ * Creates or updates the streams. A cluster that is still electing leaders answers with
+ * timeouts for a while, so timeouts are retried for up to a minute before start fails.
+ */
 export async function ensureStreams(jsm: JetStreamManager, specs: StreamSpec[], replicas = 1): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await putStreams(jsm, specs, replicas);
+    } catch (err) {
+      if (!isTimeout(err) || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+const isTimeout = (err: unknown) => (err as { code?: string })?.code === "TIMEOUT";
+
+/** NATS could not answer now (no leader yet, no responders, timeout): worth retrying shortly. */
+export const isBackboneUnavailable = (err: unknown) => ["TIMEOUT", "503"].includes((err as { code?: string })?.code ?? "");
+
+async function putStreams(jsm: JetStreamManager, specs: StreamSpec[], replicas: number): Promise<void> {
   for (const spec of specs) {
     const config = {
       name: spec.name,

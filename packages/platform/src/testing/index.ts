@@ -3,3 +3,4 @@ export * from "./push-crypto";
 export * from "./push-service";
 export * from "./tls";
 export * from "./ports";
+export * from "./nats-cluster";

@@ -12,5 +12,7 @@ export const errors = {
     new AppError("MODE_UNCHANGED", 409, "the city is already in this mode (same incident, level and wards); nothing was declared", "level"),
   modeConflict: () =>
     new AppError("MODE_CONFLICT", 409, "another manager changed the mode at the same time; read the current mode and declare again", "level"),
+  backboneUnavailable: () =>
+    new AppError("BACKBONE_UNAVAILABLE", 503, "the event store did not answer in time (a node may be failing over); nothing was changed — try again"),
   routeNotFound: (path: string) => new AppError("ROUTE_NOT_FOUND", 404, `no such endpoint: ${path}`),
 };

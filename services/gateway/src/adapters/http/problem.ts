@@ -1,5 +1,5 @@
 import { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "@crisis/platform";
+import { AppError, isBackboneUnavailable } from "@crisis/platform";
 import { errors } from "../../domain/errors";
 
 /** Every refusal leaves the gateway as RFC 9457 problem+json with a stable code and the field at fault. */
@@ -18,6 +18,10 @@ export function problemHandler(err: FastifyError | Error, request: FastifyReques
   const fastifyError = err as FastifyError;
   if (notJson.has(fastifyError.code)) {
     return sendProblem(reply, errors.bodyNotJson(), request.id);
+  }
+  if (isBackboneUnavailable(err)) {
+    request.log.warn({ err }, "event backbone unavailable");
+    return sendProblem(reply, errors.backboneUnavailable(), request.id);
   }
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
     return sendProblem(reply, new AppError(fastifyError.code ?? "BAD_REQUEST", fastifyError.statusCode, err.message), request.id);
