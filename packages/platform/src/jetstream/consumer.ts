@@ -4,6 +4,7 @@ import { headerNames } from "../ids";
 import { isBackboneUnavailable, isNotFound } from "./streams";
 
 const backboneRetryMs = 1_000;
+const pullExpiresMs = 5_000;
 
 export interface DurableConsumerSpec {
   stream: string;
@@ -60,7 +61,9 @@ export async function runDurableConsumer(
     await jsm.consumers.add(spec.stream, config);
   }
   const consumer = await js.consumers.get(spec.stream, spec.durable);
-  const messages = await consumer.consume({ max_messages: concurrency });
+  // Short pulls: when a node dies holding our pull request, the missed heartbeats tell the client
+  // within seconds to pull again from the consumer's new leader.
+  const messages = await consumer.consume({ max_messages: concurrency, expires: pullExpiresMs });
   const inFlight = new Set<Promise<void>>();
   const log = logger.child({ consumer: spec.durable });
 
