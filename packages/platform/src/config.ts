@@ -39,3 +39,13 @@ export const settings = {
   grpcTarget: (fallback: string) => z.string().regex(/^[\w.-]+:\d+$/, "must be host:port").default(fallback),
   base64url: z.string().regex(/^[A-Za-z0-9_-]+$/, "must be base64url"),
 };
+
+/** The settings every service reads the same way: where NATS is, how it replicates, logging, bind address. */
+export const commonSettings = {
+  NATS_URL: settings.natsUrl,
+  NATS_STREAM_REPLICAS: settings.streamReplicas,
+  LOG_LEVEL: settings.logLevel,
+  BIND_HOST: z.string().default("127.0.0.1"),
+};
+
+export type CommonSettings = z.infer<z.ZodObject<typeof commonSettings>>;

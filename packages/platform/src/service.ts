@@ -4,17 +4,10 @@ import { createReadiness, startHealthServer } from "./health";
 import { Backbone, connectBackbone } from "./jetstream/connect";
 import { StreamSpec, ensureStreams } from "./jetstream/streams";
 import { startGrpcServer } from "./grpc/server";
+import { CommonSettings } from "./config";
 import { createLogger } from "./logger";
 import { onShutdown } from "./shutdown";
 
-export interface ServiceSettings {
-  natsUrl: string;
-  streamReplicas: number;
-  logLevel: string;
-  bindHost: string;
-  grpcPort: number;
-  healthPort: number;
-}
 
 export interface Wiring {
   grpc: { definition: ServiceDefinition; implementation: UntypedServiceImplementation }[];
@@ -29,26 +22,26 @@ export interface Wiring {
  * the service's own wiring, gRPC, and a shutdown that stops taking work, finishes in-flight work
  * and drains NATS. A failure to start is logged and exits non-zero.
  */
-export interface ServiceSpec<C> {
+export interface ServiceSpec<C extends CommonSettings> {
   name: string;
   /** Reads and validates the environment; a ConfigError names the variable at fault. */
   readConfig: () => C;
-  settings: (config: C) => ServiceSettings;
+  ports: (config: C) => { grpc: number; health: number };
   streams: StreamSpec[];
   wire: (config: C, backbone: Backbone, logger: Logger) => Promise<Wiring>;
 }
 
-export function runService<C>({ name, readConfig, settings: settingsOf, streams, wire }: ServiceSpec<C>): void {
+export function runService<C extends CommonSettings>({ name, readConfig, ports: portsOf, streams, wire }: ServiceSpec<C>): void {
   const start = async () => {
     const config = readConfig();
-    const settings = settingsOf(config);
-    const logger = createLogger(name, settings.logLevel);
+    const ports = portsOf(config);
+    const logger = createLogger(name, config.LOG_LEVEL);
     const readiness = createReadiness();
-    const health = await startHealthServer(settings.bindHost, settings.healthPort, readiness);
-    const backbone = await connectBackbone(settings.natsUrl, name, logger);
-    await ensureStreams(backbone.jsm, streams, settings.streamReplicas);
+    const health = await startHealthServer(config.BIND_HOST, ports.health, readiness);
+    const backbone = await connectBackbone(config.NATS_URL, name, logger);
+    await ensureStreams(backbone.jsm, streams, config.NATS_STREAM_REPLICAS);
     const wiring = await wire(config, backbone, logger);
-    const grpc = await startGrpcServer(settings.bindHost, settings.grpcPort, wiring.grpc);
+    const grpc = await startGrpcServer(config.BIND_HOST, ports.grpc, wiring.grpc);
     readiness.add("nats", backbone.connected);
     logger.info({ grpcPort: grpc.port, healthPort: health.port, ...wiring.facts }, `${name} ready`);
     onShutdown(logger, [

@@ -10,7 +10,7 @@ import { FacilityBoard } from "./domain/facility-board";
 runService({
   name: "facilities",
   readConfig,
-  settings: (c) => ({ natsUrl: c.NATS_URL, streamReplicas: c.NATS_STREAM_REPLICAS, logLevel: c.LOG_LEVEL, bindHost: c.BIND_HOST, grpcPort: c.FACILITIES_GRPC_PORT, healthPort: c.FACILITIES_HEALTH_PORT }),
+  ports: (c) => ({ grpc: c.FACILITIES_GRPC_PORT, health: c.FACILITIES_HEALTH_PORT }),
   streams: [streams.mode, streams.facility],
   wire: async (config, backbone, logger) => {
     const board = new FacilityBoard(loadRegistry(config.FACILITIES_DATA_DIR));

@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { loadConfig, settings } from "@crisis/platform";
+import { commonSettings, loadConfig, settings } from "@crisis/platform";
 
 const schema = z.object({
-  NATS_URL: settings.natsUrl,
-  NATS_STREAM_REPLICAS: settings.streamReplicas,
-  LOG_LEVEL: settings.logLevel,
-  BIND_HOST: z.string().default("127.0.0.1"),
+  ...commonSettings,
   GATEWAY_PORT: settings.port(8080),
   FACILITIES_GRPC: settings.grpcTarget("127.0.0.1:50051"),
   STAFFING_GRPC: settings.grpcTarget("127.0.0.1:50052"),

@@ -1,12 +1,9 @@
 import { z } from "zod";
-import { loadConfig, settings } from "@crisis/platform";
+import { commonSettings, loadConfig, settings } from "@crisis/platform";
 import { defaultPushOrigins, parseOriginRules } from "./domain/push-origins";
 
 const schema = z.object({
-  NATS_URL: settings.natsUrl,
-  NATS_STREAM_REPLICAS: settings.streamReplicas,
-  LOG_LEVEL: settings.logLevel,
-  BIND_HOST: z.string().default("127.0.0.1"),
+  ...commonSettings,
   NOTIFY_GRPC_PORT: settings.port(50053),
   NOTIFY_HEALTH_PORT: settings.port(8083),
   VAPID_PUBLIC_KEY: settings.base64url.length(87, "must be a 65-byte P-256 public key in base64url (87 characters)"),

@@ -10,7 +10,7 @@ import { readConfig } from "./config";
 runService({
   name: "notify",
   readConfig,
-  settings: (c) => ({ natsUrl: c.NATS_URL, streamReplicas: c.NATS_STREAM_REPLICAS, logLevel: c.LOG_LEVEL, bindHost: c.BIND_HOST, grpcPort: c.NOTIFY_GRPC_PORT, healthPort: c.NOTIFY_HEALTH_PORT }),
+  ports: (c) => ({ grpc: c.NOTIFY_GRPC_PORT, health: c.NOTIFY_HEALTH_PORT }),
   streams: [streams.facility, streams.alert, streams.pushDelivery],
   wire: async (config, backbone, logger) => {
     const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS);

@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { loadConfig, settings } from "@crisis/platform";
+import { commonSettings, loadConfig, settings } from "@crisis/platform";
 
 const schema = z.object({
-  NATS_URL: settings.natsUrl,
-  NATS_STREAM_REPLICAS: settings.streamReplicas,
-  LOG_LEVEL: settings.logLevel,
-  BIND_HOST: z.string().default("127.0.0.1"),
+  ...commonSettings,
   STAFFING_GRPC_PORT: settings.port(50052),
   STAFFING_HEALTH_PORT: settings.port(8082),
   /** Seed of the made-up roster used until a city loads its own (see the domain's roster import). */

@@ -8,7 +8,7 @@ import { generateCity } from "./domain";
 runService({
   name: "staffing",
   readConfig,
-  settings: (c) => ({ natsUrl: c.NATS_URL, streamReplicas: c.NATS_STREAM_REPLICAS, logLevel: c.LOG_LEVEL, bindHost: c.BIND_HOST, grpcPort: c.STAFFING_GRPC_PORT, healthPort: c.STAFFING_HEALTH_PORT }),
+  ports: (c) => ({ grpc: c.STAFFING_GRPC_PORT, health: c.STAFFING_HEALTH_PORT }),
   streams: [streams.mode, streams.staff],
   wire: async (config, backbone, logger) => {
     const roster = generateCity({ seed: config.STAFFING_SYNTHETIC_SEED });

@@ -1,5 +1,5 @@
 import { createECDH, randomBytes } from "node:crypto";
-import { createServer } from "node:https";
+import { Server, createServer } from "node:https";
 import { AddressInfo } from "node:net";
 import { TestTls } from "./tls";
 import { UserAgentKeys, checkVapid, decryptAes128gcm } from "./push-crypto";
@@ -39,7 +39,7 @@ export class TestPushService {
   /** Messages that replaced a waiting one with the same Topic. */
   replaced = 0;
   private readonly subscribers = new Map<string, UserAgentKeys & { gone: boolean; waiting: ReceivedPush[] }>();
-  private server = createServer();
+  private server?: Server;
   origin = "";
   /** Called for every accepted message, before the answer goes out. */
   onAccepted?: (push: ReceivedPush, acceptedSoFar: number) => void;
@@ -92,8 +92,9 @@ export class TestPushService {
         answer(201);
       });
     });
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.origin = `https://localhost:${(this.server.address() as AddressInfo).port}`;
+    const server = this.server;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    this.origin = `https://localhost:${(server.address() as AddressInfo).port}`;
   }
 
   /** A new browser: its own P-256 key pair and auth secret, and an endpoint on this service. */
@@ -125,7 +126,9 @@ export class TestPushService {
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
