@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NatsConnection, connect } from "nats";
 import { NatsClusterHandle, TestPushService, TestTls, createTestTls, freePort, startNatsCluster, startNatsServer } from "@crisis/platform/testing";
-import { streams } from "@crisis/platform";
+import { streams, waitUntil } from "@crisis/platform";
 import { privateKeyFrom, signToken, Role } from "../services/gateway/src/adapters/auth/tokens";
 import { InstallationKeys, createKeys } from "../deploy/embedded/keys";
 import { RunningSystem, SystemPorts, repoRoot, startSystem } from "../deploy/embedded/system";
@@ -113,13 +113,5 @@ export async function startHarness({ env = {}, answerDelayMs = 0, cluster = fals
   };
 }
 
-/** Re-checks a condition until it holds (or fails after the limit): waits for an outcome, not for time to pass. */
-export async function eventually<T>(check: () => Promise<T> | T, what: string, limitMs = 30_000): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const result = await check();
-    if (result) return result;
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Waits for an outcome (a push arrives, a queue drains), never for time to pass. */
+export const eventually = waitUntil;

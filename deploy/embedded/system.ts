@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { childExited, waitUntil } from "@crisis/platform";
 import { InstallationKeys } from "./keys";
 
 export const repoRoot = join(__dirname, "..", "..");
@@ -70,19 +71,17 @@ function serviceEnv(o: SystemOptions): NodeJS.ProcessEnv {
   };
 }
 
-const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once("exit", () => r()));
-
 /** Polls a readiness URL until it answers 200; a child that exits first fails the start. */
 async function waitReady(url: string, child: ChildProcess, name: string, logFile: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} during start; see ${logFile}`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${name} was not ready within 60 s; see ${logFile}`);
+  await waitUntil(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} during start; see ${logFile}`);
+      return fetch(url).then((r) => r.ok, () => false);
+    },
+    `${name} ready (see ${logFile})`,
+    60_000,
+    100,
+  );
 }
 
 /** Starts the four services as separate processes (each its own Node process, TypeScript via tsx). */
@@ -111,7 +110,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const child = children.get(name);
     if (!child) return;
     child.kill("SIGTERM");
-    await exited(child);
+    await childExited(child);
     children.delete(name);
   };
   try {
@@ -130,7 +129,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       const child = children.get(name);
       if (!child) return;
       child.kill("SIGKILL");
-      await exited(child);
+      await childExited(child);
       children.delete(name);
     },
     start,

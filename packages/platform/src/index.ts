@@ -19,3 +19,4 @@ export * from "./contracts/gen-index";
 export type { JetStreamClient, JsMsg } from "nats";
 export * from "./nats-server";
 export * from "./service";
+export * from "./processes";

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from "node:child_process";
+import { childExited } from "./processes";
 
 /** A nats-server child process with JetStream (file storage under storeDir). */
 export interface NatsServerProcess {
@@ -21,8 +22,7 @@ export function launchNatsNode(configPath: string, env: Record<string, string>):
 
 function spawnNatsServer(args: string[], env: NodeJS.ProcessEnv): Promise<NatsServerProcess> {
   const child = spawn("nats-server", args, { stdio: ["ignore", "ignore", "pipe"], env });
-  const exited = () =>
-    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = () => childExited(child);
   return new Promise((resolve, reject) => {
     let log = "";
     const fail = (why: string) => reject(new Error(`nats-server did not start (${why}); is it installed and the port free? Its log:\n${log}`));

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect } from "nats";
 import { NatsServerProcess, launchNatsNode } from "../nats-server";
+import { waitUntil } from "../processes";
 import { freePort } from "./ports";
 
 /** Three real nats-server nodes forming a JetStream cluster, each with its own store, on free ports. */
@@ -65,16 +66,12 @@ export async function startNatsCluster(configPath: string): Promise<NatsClusterH
 async function waitForJetStream(urls: string[]): Promise<void> {
   const nc = await connect({ servers: urls });
   try {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        await (await nc.jetstreamManager()).getAccountInfo();
-        return;
-      } catch (err) {
-        if (Date.now() > deadline) throw err;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    await waitUntil(
+      () => nc.jetstreamManager().then((jsm) => jsm.getAccountInfo()).then(() => true, () => false),
+      "JetStream metadata leader elected",
+      30_000,
+      100,
+    );
   } finally {
     await nc.close();
   }
