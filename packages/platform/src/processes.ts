@@ -10,7 +10,9 @@ export function childExited(child: ChildProcess): Promise<void> {
  * Re-checks a condition until it holds, or fails naming what it waited for. For waiting on an
  * outcome (a process ready, a cluster electing a leader), never on time-based rules.
  */
-export async function waitUntil<T>(check: () => Promise<T> | T, what: string, limitMs = 30_000, intervalMs = 50): Promise<T> {
+type NotYet = false | undefined | null | 0 | "";
+
+export async function waitUntil<T>(check: () => Promise<T | NotYet> | T | NotYet, what: string, limitMs = 30_000, intervalMs = 50): Promise<T> {
   const deadline = Date.now() + limitMs;
   for (;;) {
     const result = await check();

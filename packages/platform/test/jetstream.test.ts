@@ -82,6 +82,31 @@ describe("JetStream helpers against a real nats-server", () => {
     expect(info.num_ack_pending + info.num_pending).toBe(0);
   });
 
+  it("gives up on an event that can never be handled and goes on with the next", async () => {
+    const js = nc.jetstream();
+    for (const id of ["poison", "next"]) {
+      await publishEvent(js, eventTypes.modeChanged, modeEvent(id, 4), { eventId: id, correlationId: "c" });
+    }
+    const attempts: string[] = [];
+    let done!: () => void;
+    const handledNext = new Promise<void>((resolve) => (done = resolve));
+    const consumer = await runDurableConsumer(
+      js,
+      await nc.jetstreamManager(),
+      { stream: streams.mode.name, durable: "poison", filterSubject: eventTypes.modeChanged.subject, retryDelaysMs: [10], maxAttempts: 3 },
+      async (msg: JsMsg) => {
+        const id = decodeEvent(eventTypes.modeChanged, msg).event.eventId;
+        attempts.push(id);
+        if (id === "poison") throw new Error("cannot be handled");
+        done();
+      },
+      logger,
+    );
+    await handledNext;
+    await consumer.stop();
+    expect(attempts).toEqual(["poison", "poison", "poison", "next"]);
+  });
+
   it("keeps stored events across a crash of the server and replays them in order", async () => {
     const js = nc.jetstream();
     for (const id of ["a", "b", "c"]) {

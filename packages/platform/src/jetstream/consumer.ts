@@ -4,6 +4,9 @@ import { headerNames } from "../ids";
 import { isBackboneUnavailable, isNotFound } from "./streams";
 
 const backboneRetryMs = 1_000;
+
+/** For event handlers: about ten minutes of retries before one bad event stops holding up those behind it. */
+export const eventHandlerAttempts = 20;
 const pullExpiresMs = 5_000;
 
 export interface DurableConsumerSpec {
@@ -16,6 +19,11 @@ export interface DurableConsumerSpec {
   ackWaitMs?: number;
   /** Delays before redelivery after a failed attempt (the last one repeats). */
   retryDelaysMs?: number[];
+  /**
+   * After this many failed attempts the message is terminated and logged as an error, so one
+   * event that can never be handled does not hold up every event behind it. Unset: no limit.
+   */
+  maxAttempts?: number;
 }
 
 /** What a handler decides about a message it could not finish. */
@@ -83,6 +91,12 @@ export async function runDurableConsumer(
           ? backboneRetryMs
           : retryDelaysMs[Math.min(attempt - 1, retryDelaysMs.length - 1)];
       const correlationId = msg.headers?.get(headerNames.eventCorrelationId);
+      // A backbone outage is never the event's fault: only other failures use up its attempts.
+      if (spec.maxAttempts !== undefined && attempt >= spec.maxAttempts && !isBackboneUnavailable(err)) {
+        log.error({ err, correlationId, subject: msg.subject, seq: msg.seq, attempt }, "handler kept failing; message given up (it stays in the stream)");
+        msg.term();
+        return;
+      }
       log.warn({ err, correlationId, subject: msg.subject, seq: msg.seq, attempt, retryInMs: delay }, "handler failed; message will be redelivered");
       msg.nak(delay);
     } finally {

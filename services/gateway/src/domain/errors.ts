@@ -13,6 +13,6 @@ export const errors = {
   modeConflict: () =>
     new AppError("MODE_CONFLICT", 409, "another manager changed the mode at the same time; read the current mode and declare again", "level"),
   backboneUnavailable: () =>
-    new AppError("BACKBONE_UNAVAILABLE", 503, "the event store did not answer in time (a node may be failing over); nothing was changed — try again"),
+    new AppError("BACKBONE_UNAVAILABLE", 503, "the event store did not answer in time (a node may be failing over); try again — a declaration that did land meanwhile is answered 409 MODE_UNCHANGED"),
   routeNotFound: (path: string) => new AppError("ROUTE_NOT_FOUND", 404, `no such endpoint: ${path}`),
 };

@@ -1,4 +1,4 @@
-import { Backbone, Logger, decodeEvent, eventTypes, runDurableConsumer, streams, withCorrelation } from "@crisis/platform";
+import { Backbone, Logger, decodeEvent, eventHandlerAttempts, eventTypes, runDurableConsumer, streams, withCorrelation } from "@crisis/platform";
 import { ApplyPlaybookDeps, applyPlaybook } from "../../app/apply-playbook";
 
 /** Applies the playbook for every declared mode, in order, acknowledging only once applied. */
@@ -6,7 +6,7 @@ export function consumeModeChanges(backbone: Backbone, deps: ApplyPlaybookDeps, 
   return runDurableConsumer(
     backbone.js,
     backbone.jsm,
-    { stream: streams.mode.name, durable: "facilities-playbook", filterSubject: eventTypes.modeChanged.subject },
+    { stream: streams.mode.name, durable: "facilities-playbook", filterSubject: eventTypes.modeChanged.subject, maxAttempts: eventHandlerAttempts },
     async (msg) => {
       const { event, correlationId } = decodeEvent(eventTypes.modeChanged, msg);
       await applyPlaybook(deps, event, correlationId, withCorrelation(logger, correlationId));

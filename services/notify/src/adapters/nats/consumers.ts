@@ -1,4 +1,4 @@
-import { Backbone, Logger, decodeEvent, eventTypes, runDurableConsumer, streams, withCorrelation } from "@crisis/platform";
+import { Backbone, Logger, decodeEvent, eventHandlerAttempts, eventTypes, runDurableConsumer, streams, withCorrelation } from "@crisis/platform";
 import { DeliverPushDeps, deliverPush } from "../../app/deliver-push";
 import { IssueAlertDeps, issueAlert } from "../../app/issue-alert";
 
@@ -7,7 +7,7 @@ export function consumeAppliedPlaybooks(backbone: Backbone, deps: IssueAlertDeps
   return runDurableConsumer(
     backbone.js,
     backbone.jsm,
-    { stream: streams.facility.name, durable: "notify-alerts", filterSubject: eventTypes.playbookApplied.subject, ackWaitMs },
+    { stream: streams.facility.name, durable: "notify-alerts", filterSubject: eventTypes.playbookApplied.subject, ackWaitMs, maxAttempts: eventHandlerAttempts },
     async (msg) => {
       const { event, correlationId } = decodeEvent(eventTypes.playbookApplied, msg);
       await issueAlert(deps, event, correlationId, withCorrelation(logger, correlationId));

@@ -1,4 +1,4 @@
-import { Backbone, Logger, decodeEvent, eventTypes, runDurableConsumer, streams, withCorrelation } from "@crisis/platform";
+import { Backbone, Logger, decodeEvent, eventHandlerAttempts, eventTypes, runDurableConsumer, streams, withCorrelation } from "@crisis/platform";
 import { Roster, StaffingSummary, planForMode } from "../../app/plan-for-mode";
 
 /** Re-plans the emergency posts whenever a mode is declared; the newest plan is what the summary shows. */
@@ -6,7 +6,7 @@ export function consumeModeChanges(backbone: Backbone, roster: Roster, onPlanned
   return runDurableConsumer(
     backbone.js,
     backbone.jsm,
-    { stream: streams.mode.name, durable: "staffing-plans", filterSubject: eventTypes.modeChanged.subject },
+    { stream: streams.mode.name, durable: "staffing-plans", filterSubject: eventTypes.modeChanged.subject, maxAttempts: eventHandlerAttempts },
     async (msg) => {
       const { event, correlationId } = decodeEvent(eventTypes.modeChanged, msg);
       const summary = await planForMode(roster, event.mode);
