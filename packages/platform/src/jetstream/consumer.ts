@@ -1,6 +1,8 @@
 import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, nanos } from "nats";
 import { Logger } from "pino";
 import { headerNames } from "../ids";
+import { withCorrelation } from "../logger";
+import { EventType, decodeEvent } from "./events";
 import { isBackboneUnavailable, isNotFound } from "./streams";
 
 const backboneRetryMs = 1_000;
@@ -119,4 +121,30 @@ export async function runDurableConsumer(
       await Promise.all(inFlight);
     },
   };
+}
+
+export interface EventContext {
+  correlationId: string;
+  /** A logger whose lines carry the correlation id. */
+  logger: Logger;
+}
+
+/** A durable consumer of one event type: each message decoded into its proto type, with its correlation id. */
+export function runEventConsumer<T>(
+  backbone: { js: JetStreamClient; jsm: JetStreamManager },
+  type: EventType<T>,
+  spec: Omit<DurableConsumerSpec, "filterSubject">,
+  handle: (event: T, ctx: EventContext) => Promise<void>,
+  logger: Logger,
+): Promise<RunningConsumer> {
+  return runDurableConsumer(
+    backbone.js,
+    backbone.jsm,
+    { ...spec, filterSubject: type.subject },
+    async (msg) => {
+      const { event, correlationId } = decodeEvent(type, msg);
+      await handle(event, { correlationId, logger: withCorrelation(logger, correlationId) });
+    },
+    logger,
+  );
 }

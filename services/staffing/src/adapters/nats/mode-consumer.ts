@@ -1,18 +1,17 @@
-import { Backbone, Logger, decodeEvent, eventHandlerAttempts, eventTypes, runDurableConsumer, streams, withCorrelation } from "@crisis/platform";
+import { Backbone, Logger, eventHandlerAttempts, eventTypes, runEventConsumer, streams } from "@crisis/platform";
 import { Roster, StaffingSummary, planForMode } from "../../app/plan-for-mode";
 
 /** Re-plans the emergency posts whenever a mode is declared; the newest plan is what the summary shows. */
 export function consumeModeChanges(backbone: Backbone, roster: Roster, onPlanned: (summary: StaffingSummary) => void, logger: Logger) {
-  return runDurableConsumer(
-    backbone.js,
-    backbone.jsm,
-    { stream: streams.mode.name, durable: "staffing-plans", filterSubject: eventTypes.modeChanged.subject, maxAttempts: eventHandlerAttempts },
-    async (msg) => {
-      const { event, correlationId } = decodeEvent(eventTypes.modeChanged, msg);
-      const summary = await planForMode(roster, event.mode);
+  return runEventConsumer(
+    backbone,
+    eventTypes.modeChanged,
+    { stream: streams.mode.name, durable: "staffing-plans", maxAttempts: eventHandlerAttempts },
+    async (declared, ctx) => {
+      const summary = await planForMode(roster, declared.mode);
       onPlanned(summary);
-      withCorrelation(logger, correlationId).info(
-        { modeEventId: event.eventId, posts: summary.posts, required: summary.positionsRequired, covered: summary.positionsCovered },
+      ctx.logger.info(
+        { modeEventId: declared.eventId, posts: summary.posts, required: summary.positionsRequired, covered: summary.positionsCovered },
         "emergency posts planned",
       );
     },
