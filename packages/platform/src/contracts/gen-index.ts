@@ -1,5 +1,5 @@
 /** The generated contract types, re-exported by name (the generated files share helper names). */
-export { Incident, FacilityStatus, Mode, ModeLevel, incidentFromJSON, incidentToJSON, facilityStatusToJSON, modeLevelFromJSON, modeLevelToJSON } from "./gen/crisis/v1/common";
+export { Incident, FacilityStatus, Mode, ModeLevel, facilityStatusToJSON } from "./gen/crisis/v1/common";
 export { AlertIssued, FacilityStatusChanged, ModeChanged, PlaybookApplied, PushDeliveryRequested } from "./gen/crisis/v1/events";
 export {
   Facility,

@@ -6,31 +6,28 @@ import {
   UntypedServiceImplementation,
   handleUnaryCall,
   sendUnaryData,
+  status,
 } from "@grpc/grpc-js";
+import { AppError } from "../errors";
 import { Logger } from "pino";
 import { headerNames, newId } from "../ids";
 import { toServiceError } from "./errors";
-
-export interface CallContext {
-  correlationId: string;
-  logger: Logger;
-}
 
 /** Adapts an async use case to a gRPC unary handler: correlation id in, catalogued errors out. */
 export function unaryHandler<Req, Res>(
   logger: Logger,
   method: string,
-  fn: (request: Req, ctx: CallContext) => Promise<Res>,
+  fn: (request: Req) => Promise<Res>,
 ): handleUnaryCall<Req, Res> {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
     const correlationId = String(call.metadata.get(headerNames.correlationId)[0] ?? newId());
     const log = logger.child({ correlationId, rpc: method });
-    fn(call.request, { correlationId, logger: log }).then(
+    fn(call.request).then(
       (response) => callback(null, response),
       (err: unknown) => {
         const serviceError = toServiceError(err);
-        if (serviceError.code === 13) log.error({ err }, "rpc failed");
-        else log.info({ code: serviceError.details }, "rpc refused");
+        if (serviceError.code === status.INTERNAL) log.error({ err }, "rpc failed");
+        else log.info({ code: (err as AppError).code, detail: serviceError.details }, "rpc refused");
         callback(serviceError, null);
       },
     );

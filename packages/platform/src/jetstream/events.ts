@@ -36,12 +36,11 @@ export async function publishEvent<T>(
   type: EventType<T>,
   event: T,
   options: PublishOptions,
-  subject: string = type.subject,
 ): Promise<Published> {
   const h = natsHeaders();
   h.set(headerNames.eventType, type.name);
   h.set(headerNames.eventCorrelationId, options.correlationId);
-  const ack = await js.publish(subject, type.codec.encode(event).finish(), {
+  const ack = await js.publish(type.subject, type.codec.encode(event).finish(), {
     msgID: options.eventId,
     headers: h,
     expect: options.expectLastSubjectSequence === undefined ? undefined : { lastSubjectSequence: options.expectLastSubjectSequence },

@@ -1,4 +1,4 @@
-import { Facility as FacilityMessage, FacilityStatus } from "@crisis/platform";
+import { Facility as FacilityMessage } from "@crisis/platform";
 import { FacilityBoard } from "../domain/facility-board";
 import { Facility } from "../domain/facility";
 import { errors } from "../domain/errors";
@@ -12,7 +12,7 @@ function view(board: FacilityBoard, f: Facility): FacilityMessage {
   const state = board.stateOf(f.id);
   return {
     ...f,
-    status: state.status ?? FacilityStatus.FACILITY_STATUS_NORMAL,
+    status: state.status,
     statusReason: state.reason,
     statusSince: state.since,
   };

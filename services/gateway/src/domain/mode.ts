@@ -17,12 +17,14 @@ export type IncidentName = keyof typeof incidentNames;
 const nameOf = <T extends Record<string, number>>(table: T, value: number): keyof T | "unknown" =>
   (Object.keys(table) as (keyof T)[]).find((k) => table[k] === value) ?? "unknown";
 
+export const levelWord = (level: ModeLevel) => nameOf(levelNames, level);
+
 /** The mode as the API shows it: words, not enum numbers. */
 export function modeView(mode: Mode | undefined) {
   if (!mode) return { incident: null, level: "normal", wards: [], reason: "", declaredBy: null, declaredAt: null };
   return {
     incident: nameOf(incidentNames, mode.incident),
-    level: nameOf(levelNames, mode.level),
+    level: levelWord(mode.level),
     wards: mode.wards,
     reason: mode.reason,
     declaredBy: mode.declaredBy,

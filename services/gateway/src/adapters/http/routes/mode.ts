@@ -1,7 +1,6 @@
 import { FastifyInstance } from "fastify";
-import { modeLevelToJSON } from "@crisis/platform";
 import { DeclareModeDeps, declareMode } from "../../../app/declare-mode";
-import { modeView } from "../../../domain/mode";
+import { levelWord, modeView } from "../../../domain/mode";
 import { Authenticate } from "../server";
 import { declarationBody, parseBody } from "../schemas";
 
@@ -19,7 +18,7 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenti
     return reply.code(201).send({
       eventId: event.eventId,
       sequence: seq,
-      previousLevel: modeLevelToJSON(event.previousLevel).replace("MODE_LEVEL_", "").toLowerCase(),
+      previousLevel: levelWord(event.previousLevel),
       mode: modeView(event.mode),
     });
   });
