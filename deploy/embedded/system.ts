@@ -100,6 +100,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       cwd: repoRoot,
       env,
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group: Ctrl-C reaches only the supervisor, which sends one SIGTERM to each
+      // service in order, instead of every process getting SIGINT and then SIGTERM at once.
+      detached: true,
     });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);

@@ -21,7 +21,9 @@ export function launchNatsNode(configPath: string, env: Record<string, string>):
 }
 
 function spawnNatsServer(args: string[], env: NodeJS.ProcessEnv): Promise<NatsServerProcess> {
-  const child = spawn("nats-server", args, { stdio: ["ignore", "ignore", "pipe"], env });
+  // Its own process group: a Ctrl-C in the terminal reaches only the parent, which stops the
+  // server last, after the services have drained.
+  const child = spawn("nats-server", args, { stdio: ["ignore", "ignore", "pipe"], env, detached: true });
   const exited = () => childExited(child);
   return new Promise((resolve, reject) => {
     let log = "";
