@@ -12,6 +12,7 @@ module.exports = {
   projects: [
     ...["packages/platform", "services/gateway", "services/facilities", "services/staffing", "services/notify"].map(project),
     { ...project("e2e"), testMatch: ["<rootDir>/**/*.test.ts"] },
+    { ...project("test"), displayName: "house", testMatch: ["<rootDir>/*.test.ts"] },
   ],
   testTimeout: 60_000,
   verbose: false,

@@ -4,7 +4,9 @@ import { join } from "node:path";
 
 async function main(): Promise<void> {
   const name = process.argv[2];
-  const available = readdirSync(__dirname, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const available = readdirSync(__dirname, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   if (!name || !existsSync(join(__dirname, name, "index.ts"))) {
     console.error(`usage: npm run bench -- <name>   (one of: ${available.join(", ")})`);
     process.exit(2);

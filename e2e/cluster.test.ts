@@ -36,10 +36,14 @@ describe("the system on the production NATS cluster (three nodes, streams at R3)
    * 503 hid a stored write is answered 409 MODE_UNCHANGED: the declaration stands either way.
    */
   const declareUntilStored = async (body: { incident: string; level: string; reason: string }, headers: Record<string, string>) => {
-    const res = await eventually(async () => {
-      const attempt = await h.api("POST", "/api/v1/mode", body, headers);
-      return attempt.status !== 503 && attempt;
-    }, "an answer other than 503", 60_000);
+    const res = await eventually(
+      async () => {
+        const attempt = await h.api("POST", "/api/v1/mode", body, headers);
+        return attempt.status !== 503 && attempt;
+      },
+      "an answer other than 503",
+      60_000,
+    );
     if (res.status !== 201) expect(res.body).toMatchObject({ status: 409, code: "MODE_UNCHANGED" });
     expect((await h.api("GET", "/api/v1/mode")).body.level).toBe(body.level);
   };

@@ -54,8 +54,13 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
 
   it("refuses bad topics, languages and bodies with a clear 4xx", async () => {
     const browser = h.pushService.subscribe().json;
-    expect((await h.api("POST", "/api/v1/subscriptions", { subscription: browser, topics: ["ward:博多区"] })).body).toMatchObject({ code: "TOPIC_INVALID", field: "topics[0]" });
-    expect((await h.api("POST", "/api/v1/subscriptions", { subscription: browser, topics: ["category:shelter"], lang: "fr" })).body).toMatchObject({ status: 422, field: "lang" });
+    expect((await h.api("POST", "/api/v1/subscriptions", { subscription: browser, topics: ["ward:博多区"] })).body).toMatchObject({
+      code: "TOPIC_INVALID",
+      field: "topics[0]",
+    });
+    expect(
+      (await h.api("POST", "/api/v1/subscriptions", { subscription: browser, topics: ["category:shelter"], lang: "fr" })).body,
+    ).toMatchObject({ status: 422, field: "lang" });
     expect((await h.api("POST", "/api/v1/subscriptions", "{not json")).body).toMatchObject({ status: 400, code: "BODY_NOT_JSON" });
   });
 
@@ -63,7 +68,11 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
     const kv = await h.nc.jetstream().views.kv("push_subscriptions");
     const keys: string[] = [];
     for await (const key of await kv.keys()) keys.push(key);
-    expect(keys.sort()).toEqual(Object.values(ids).map((s) => s.id).sort());
+    expect(keys.sort()).toEqual(
+      Object.values(ids)
+        .map((s) => s.id)
+        .sort(),
+    );
   });
 
   it("lets only a manager declare a mode, and refuses a malformed declaration", async () => {
@@ -71,7 +80,10 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
     const staff = { authorization: `Bearer ${await h.token("staff")}` };
     expect((await h.api("POST", "/api/v1/mode", quake, staff)).body).toMatchObject({ status: 403, code: "ROLE_FORBIDDEN" });
     const manager = { authorization: `Bearer ${await h.token("manager")}` };
-    expect((await h.api("POST", "/api/v1/mode", { ...quake, wards: ["博多区"] }, manager)).body).toMatchObject({ status: 422, field: "wards[0]" });
+    expect((await h.api("POST", "/api/v1/mode", { ...quake, wards: ["博多区"] }, manager)).body).toMatchObject({
+      status: 422,
+      field: "wards[0]",
+    });
     expect((await h.api("POST", "/api/v1/mode", { ...quake, reason: " " }, manager)).body).toMatchObject({ status: 422, field: "reason" });
     expect((await h.api("GET", "/api/v1/mode")).body).toMatchObject({ level: "normal", sequence: 0 });
   });
@@ -79,7 +91,10 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
   it("stores the declaration, then each subscriber gets one push summing up their topics", async () => {
     const manager = { authorization: `Bearer ${await h.token("manager")}` };
     const declared = await h.api("POST", "/api/v1/mode", quake, manager);
-    expect(declared).toMatchObject({ status: 201, body: { previousLevel: "normal", mode: { level: "emergency", incident: "earthquake" } } });
+    expect(declared).toMatchObject({
+      status: 201,
+      body: { previousLevel: "normal", mode: { level: "emergency", incident: "earthquake" } },
+    });
 
     await eventually(() => pushes(shelters).length && pushes(kita).length && pushes(mainLibrary).length, "three pushes");
     await eventually(() => h.deliveriesSettled(), "delivery queue drained");
@@ -96,7 +111,7 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
       expect.objectContaining({
         lang: "en",
         title: "Kumamoto City: earthquake emergency",
-        body: `42 shelters opened — Kita 42\n1 facilities closed: 熊本市立植木図書館\nDetails: ${h.base}/status`,
+        body: `42 shelters opened — Kita Ward 42\n1 facilities closed: 熊本市立植木図書館\nDetails: ${h.base}/status`,
       }),
     ]);
     expect(pushes(mainLibrary).map((p) => p.body.split("\n")[0])).toEqual(["休館 1 施設: 熊本市立図書館"]);
@@ -140,7 +155,10 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
     expect((await h.api("POST", "/api/v1/mode", { ...quake, level: "normal", reason: "stood down" }, manager)).status).toBe(201);
     await eventually(() => pushes(shelters).length === 2, "stand-down push");
     await eventually(() => h.deliveriesSettled(), "delivery queue drained");
-    expect(pushes(shelters)[1]).toMatchObject({ title: "熊本市 地震 通常体制へ移行", body: expect.stringMatching(/^避難所 209 か所を閉鎖/) });
+    expect(pushes(shelters)[1]).toMatchObject({
+      title: "熊本市 地震 通常体制へ移行",
+      body: expect.stringMatching(/^避難所 209 か所を閉鎖/),
+    });
     expect(pushes(kita)).toHaveLength(1);
   });
 });

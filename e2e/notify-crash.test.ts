@@ -20,7 +20,11 @@ describe("a notify crash in the middle of a fan-out", () => {
     for (let i = 0; i < subscribers; i++) {
       const browser = h.pushService.subscribe();
       browsers.push(browser);
-      const res = await h.api("POST", "/api/v1/subscriptions", { subscription: browser.json, topics: ["category:shelter"], lang: i % 2 ? "en" : "ja" });
+      const res = await h.api("POST", "/api/v1/subscriptions", {
+        subscription: browser.json,
+        topics: ["category:shelter"],
+        lang: i % 2 ? "en" : "ja",
+      });
       expect(res.status).toBe(201);
     }
     h.pushService.onAccepted = (_push, accepted) => {
@@ -50,6 +54,8 @@ describe("a notify crash in the middle of a fan-out", () => {
     const resent = h.pushService.accepted - subscribers;
     expect(resent).toBe(h.pushService.replaced);
     expect(resent).toBeLessThanOrEqual(concurrency);
-    console.info(`crash test: killed at ${acceptedAtKill}/${subscribers} accepted; resent after restart ${resent}; delivered once each: ${subscribers}`);
+    console.info(
+      `crash test: killed at ${acceptedAtKill}/${subscribers} accepted; resent after restart ${resent}; delivered once each: ${subscribers}`,
+    );
   }, 180_000);
 });

@@ -76,7 +76,10 @@ async function waitReady(url: string, child: ChildProcess, name: string, logFile
   await waitUntil(
     async () => {
       if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} during start; see ${logFile}`);
-      return fetch(url).then((r) => r.ok, () => false);
+      return fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      );
     },
     `${name} ready (see ${logFile})`,
     60_000,
@@ -90,7 +93,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const env = serviceEnv(options);
   const children = new Map<ServiceName, ChildProcess>();
   const readyUrl = (name: ServiceName) => {
-    const port = { gateway: options.ports.gateway, facilities: options.ports.facilitiesHealth, staffing: options.ports.staffingHealth, notify: options.ports.notifyHealth }[name];
+    const port = {
+      gateway: options.ports.gateway,
+      facilities: options.ports.facilitiesHealth,
+      staffing: options.ports.staffingHealth,
+      notify: options.ports.notifyHealth,
+    }[name];
     return `http://127.0.0.1:${port}/readyz`;
   };
   const start = async (name: ServiceName) => {

@@ -14,7 +14,13 @@ async function main() {
   const hours = Number(values.hours);
   if (!(hours > 0 && hours <= 24 * 30)) throw new Error("--hours must be between 0 and 720");
   const { keys } = loadOrCreateKeys(join(repoRoot, "var", "keys.json"));
-  const token = await signToken(privateKeyFrom(keys.token.x, keys.token.d), values.subject ?? `${role}@embedded`, [role], hours * 3600, new Date());
+  const token = await signToken(
+    privateKeyFrom(keys.token.x, keys.token.d),
+    values.subject ?? `${role}@embedded`,
+    [role],
+    hours * 3600,
+    new Date(),
+  );
   process.stdout.write(`${token}\n`);
 }
 

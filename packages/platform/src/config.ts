@@ -2,7 +2,10 @@ import { z } from "zod";
 
 /** Thrown at start when the environment does not satisfy a service's config schema. */
 export class ConfigError extends Error {
-  constructor(readonly variables: string[], message: string) {
+  constructor(
+    readonly variables: string[],
+    message: string,
+  ) {
     super(message);
     this.name = "ConfigError";
   }
@@ -34,9 +37,17 @@ export const settings = {
     .regex(/^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/, "must be nats:// or tls:// URLs, separated by commas")
     .default("nats://127.0.0.1:4222"),
   /** JetStream replicas per stream: 1 embedded, 3 on a production cluster. */
-  streamReplicas: z.coerce.number().int().refine((n) => n === 1 || n === 3 || n === 5, "must be 1, 3 or 5").default(1),
+  streamReplicas: z.coerce
+    .number()
+    .int()
+    .refine((n) => n === 1 || n === 3 || n === 5, "must be 1, 3 or 5")
+    .default(1),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  grpcTarget: (fallback: string) => z.string().regex(/^[\w.-]+:\d+$/, "must be host:port").default(fallback),
+  grpcTarget: (fallback: string) =>
+    z
+      .string()
+      .regex(/^[\w.-]+:\d+$/, "must be host:port")
+      .default(fallback),
   base64url: z.string().regex(/^[A-Za-z0-9_-]+$/, "must be base64url"),
 };
 

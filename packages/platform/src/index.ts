@@ -1,6 +1,5 @@
 export * from "./clock";
 export * from "./config";
-export * from "./errors";
 export * from "./health";
 export * from "./ids";
 export * from "./logger";
@@ -14,8 +13,6 @@ export * from "./jetstream/streams";
 export * from "./grpc/client";
 export * from "./grpc/errors";
 export * from "./grpc/server";
-export * from "./contracts/events";
-export * from "./contracts/gen-index";
 export type { JetStreamClient, JsMsg } from "nats";
 export * from "./nats-server";
 export * from "./service";

@@ -27,7 +27,8 @@ function spawnNatsServer(args: string[], env: NodeJS.ProcessEnv): Promise<NatsSe
   const exited = () => childExited(child);
   return new Promise((resolve, reject) => {
     let log = "";
-    const fail = (why: string) => reject(new Error(`nats-server did not start (${why}); is it installed and the port free? Its log:\n${log}`));
+    const fail = (why: string) =>
+      reject(new Error(`nats-server did not start (${why}); is it installed and the port free? Its log:\n${log}`));
     child.once("error", (err) => fail(err.message));
     child.once("exit", (code) => fail(`exit ${code}`));
     child.stderr!.on("data", (chunk: Buffer) => {

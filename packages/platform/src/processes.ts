@@ -12,7 +12,12 @@ export function childExited(child: ChildProcess): Promise<void> {
  */
 type NotYet = false | undefined | null | 0 | "";
 
-export async function waitUntil<T>(check: () => Promise<T | NotYet> | T | NotYet, what: string, limitMs = 30_000, intervalMs = 50): Promise<T> {
+export async function waitUntil<T>(
+  check: () => Promise<T | NotYet> | T | NotYet,
+  what: string,
+  limitMs = 30_000,
+  intervalMs = 50,
+): Promise<T> {
   const deadline = Date.now() + limitMs;
   for (;;) {
     const result = await check();

@@ -8,7 +8,6 @@ import { CommonSettings } from "./config";
 import { createLogger } from "./logger";
 import { onShutdown } from "./shutdown";
 
-
 export interface Wiring {
   grpc: { definition: ServiceDefinition; implementation: UntypedServiceImplementation }[];
   /** Background work (consumers) to stop before NATS is drained. */

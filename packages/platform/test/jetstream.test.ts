@@ -1,17 +1,8 @@
 import { JsMsg, connect, NatsConnection } from "nats";
 import pino from "pino";
-import {
-  ModeChanged,
-  ModeLevel,
-  decodeEvent,
-  ensureStreams,
-  eventTypes,
-  isWrongLastSequence,
-  publishEvent,
-  replaySubject,
-  runDurableConsumer,
-  streams,
-} from "../src";
+import { ModeLevel, eventTypes } from "../src/contracts";
+import { ModeChanged } from "../src/contracts/gen/crisis/v1/events";
+import { decodeEvent, ensureStreams, isWrongLastSequence, publishEvent, replaySubject, runDurableConsumer, streams } from "../src";
 import { NatsServerHandle, startNatsServer } from "../src/testing";
 
 const logger = pino({ level: "silent" });
@@ -48,8 +39,16 @@ describe("JetStream helpers against a real nats-server", () => {
   it("refuses the second of two writers that expected the same last sequence", async () => {
     const js = nc.jetstream();
     const base = await publishEvent(js, eventTypes.modeChanged, modeEvent("e1", 3), { eventId: "e1", correlationId: "c" });
-    await publishEvent(js, eventTypes.modeChanged, modeEvent("e2", 4), { eventId: "e2", correlationId: "c", expectLastSubjectSequence: base.seq });
-    const loser = publishEvent(js, eventTypes.modeChanged, modeEvent("e3", 1), { eventId: "e3", correlationId: "c", expectLastSubjectSequence: base.seq });
+    await publishEvent(js, eventTypes.modeChanged, modeEvent("e2", 4), {
+      eventId: "e2",
+      correlationId: "c",
+      expectLastSubjectSequence: base.seq,
+    });
+    const loser = publishEvent(js, eventTypes.modeChanged, modeEvent("e3", 1), {
+      eventId: "e3",
+      correlationId: "c",
+      expectLastSubjectSequence: base.seq,
+    });
     const refused = await loser.catch((err: unknown) => err);
     expect(isWrongLastSequence(refused)).toBe(true);
   });
@@ -117,8 +116,13 @@ describe("JetStream helpers against a real nats-server", () => {
     await server.restart();
     nc = await connect({ servers: server.url });
     const seen: string[] = [];
-    const count = await replaySubject(nc.jetstream(), await nc.jetstreamManager(), streams.mode.name, eventTypes.modeChanged.subject,
-      (msg) => seen.push(decodeEvent(eventTypes.modeChanged, msg).event.eventId));
+    const count = await replaySubject(
+      nc.jetstream(),
+      await nc.jetstreamManager(),
+      streams.mode.name,
+      eventTypes.modeChanged.subject,
+      (msg) => seen.push(decodeEvent(eventTypes.modeChanged, msg).event.eventId),
+    );
     expect(count).toBe(3);
     expect(seen).toEqual(["a", "b", "c"]);
   });

@@ -1,4 +1,5 @@
-import { FacilitiesServiceService, runService, streams, systemClock } from "@crisis/platform";
+import { runService, streams, systemClock } from "@crisis/platform";
+import { FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
 import { loadRegistry } from "./adapters/data/load-registry";
 import { facilitiesServer } from "./adapters/grpc/facilities-server";
 import { replayBoard } from "./adapters/nats/board-replay";
@@ -15,7 +16,11 @@ runService({
   wire: async (config, backbone, logger) => {
     const board = new FacilityBoard(loadRegistry(config.FACILITIES_DATA_DIR));
     const replayed = await replayBoard(backbone, board);
-    const consumer = await consumeModeChanges(backbone, { board, events: jetStreamFacilityEvents(backbone.js), clock: systemClock }, logger);
+    const consumer = await consumeModeChanges(
+      backbone,
+      { board, events: jetStreamFacilityEvents(backbone.js), clock: systemClock },
+      logger,
+    );
     return {
       grpc: [{ definition: FacilitiesServiceService, implementation: facilitiesServer(board, logger) }],
       workers: [{ name: "stop applying playbooks", stop: () => consumer.stop() }],

@@ -8,7 +8,10 @@ const schema = z.object({
   NOTIFY_HEALTH_PORT: settings.port(8083),
   VAPID_PUBLIC_KEY: settings.base64url.length(87, "must be a 65-byte P-256 public key in base64url (87 characters)"),
   VAPID_PRIVATE_KEY: settings.base64url.length(43, "must be a 32-byte P-256 private key in base64url (43 characters)"),
-  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https: URL").default("mailto:kikikanri@city.kumamoto.example"),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https: URL")
+    .default("mailto:kikikanri@city.kumamoto.example"),
   PUSH_ALLOWED_ORIGINS: z
     .string()
     .default(defaultPushOrigins.join(","))

@@ -1,8 +1,10 @@
 import { Agent } from "node:https";
-import { NotifyServiceService, runService, streams, systemClock } from "@crisis/platform";
+import { runService, streams, systemClock } from "@crisis/platform";
+import { NotifyServiceService } from "@crisis/platform/contracts/notify_service";
 import { notifyServer } from "./adapters/grpc/notify-server";
 import { consumeAppliedPlaybooks, consumePushDeliveries } from "./adapters/nats/consumers";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "./adapters/nats/notify-events";
+import { pushDeliveryStream } from "./adapters/nats/push-queue";
 import { kvSubscriptionStore } from "./adapters/nats/subscription-store";
 import { webPushSender } from "./adapters/webpush/web-push-sender";
 import { readConfig } from "./config";
@@ -11,7 +13,7 @@ runService({
   name: "notify",
   readConfig,
   ports: (c) => ({ grpc: c.NOTIFY_GRPC_PORT, health: c.NOTIFY_HEALTH_PORT }),
-  streams: [streams.facility, streams.alert, streams.pushDelivery],
+  streams: [streams.facility, streams.alert, pushDeliveryStream],
   wire: async (config, backbone, logger) => {
     const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS);
     const agent = new Agent({ keepAlive: true, maxSockets: config.PUSH_CONCURRENCY });
@@ -43,7 +45,11 @@ runService({
       grpc: [
         {
           definition: NotifyServiceService,
-          implementation: notifyServer({ store, origins: config.PUSH_ALLOWED_ORIGINS, clock: systemClock }, config.VAPID_PUBLIC_KEY, logger),
+          implementation: notifyServer(
+            { store, origins: config.PUSH_ALLOWED_ORIGINS, clock: systemClock },
+            config.VAPID_PUBLIC_KEY,
+            logger,
+          ),
         },
       ],
       workers: [

@@ -1,4 +1,6 @@
-import { StaffingServiceService, eventTypes, readLastEvent, runService, streams } from "@crisis/platform";
+import { readLastEvent, runService, streams } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
+import { StaffingServiceService } from "@crisis/platform/contracts/staffing_service";
 import { staffingServer } from "./adapters/grpc/staffing-server";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
 import { planForMode } from "./app/plan-for-mode";

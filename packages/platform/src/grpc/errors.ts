@@ -1,5 +1,5 @@
 import { Metadata, ServiceError, status } from "@grpc/grpc-js";
-import { AppError } from "../errors";
+import { AppError } from "../contracts/app-error";
 
 const codeKey = "crisis-error-code";
 const fieldKey = "crisis-error-field";

@@ -8,17 +8,13 @@ import {
   sendUnaryData,
   status,
 } from "@grpc/grpc-js";
-import { AppError } from "../errors";
+import { AppError } from "../contracts/app-error";
 import { Logger } from "pino";
 import { headerNames, newId } from "../ids";
 import { toServiceError } from "./errors";
 
 /** Adapts an async use case to a gRPC unary handler: correlation id in, catalogued errors out. */
-export function unaryHandler<Req, Res>(
-  logger: Logger,
-  method: string,
-  fn: (request: Req) => Promise<Res>,
-): handleUnaryCall<Req, Res> {
+export function unaryHandler<Req, Res>(logger: Logger, method: string, fn: (request: Req) => Promise<Res>): handleUnaryCall<Req, Res> {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
     const correlationId = String(call.metadata.get(headerNames.correlationId)[0] ?? newId());
     const log = logger.child({ correlationId, rpc: method });

@@ -2,7 +2,8 @@ import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, nan
 import { Logger } from "pino";
 import { headerNames } from "../ids";
 import { withCorrelation } from "../logger";
-import { EventType, decodeEvent } from "./events";
+import { EventType } from "../contracts/subjects";
+import { decodeEvent } from "./events";
 import { isBackboneUnavailable, isNotFound } from "./streams";
 
 const backboneRetryMs = 1_000;
@@ -30,7 +31,10 @@ export interface DurableConsumerSpec {
 
 /** What a handler decides about a message it could not finish. */
 export class RetryLater extends Error {
-  constructor(message: string, readonly delayMs?: number) {
+  constructor(
+    message: string,
+    readonly delayMs?: number,
+  ) {
     super(message);
     this.name = "RetryLater";
   }
@@ -87,19 +91,26 @@ export async function runDurableConsumer(
     } catch (err) {
       const attempt = msg.info.redeliveryCount;
       // A backbone failing over is back within seconds: retry it soon, not on the slow schedule.
-      const delay = err instanceof RetryLater && err.delayMs !== undefined
-        ? err.delayMs
-        : isBackboneUnavailable(err)
-          ? backboneRetryMs
-          : retryDelaysMs[Math.min(attempt - 1, retryDelaysMs.length - 1)];
+      const delay =
+        err instanceof RetryLater && err.delayMs !== undefined
+          ? err.delayMs
+          : isBackboneUnavailable(err)
+            ? backboneRetryMs
+            : retryDelaysMs[Math.min(attempt - 1, retryDelaysMs.length - 1)];
       const correlationId = msg.headers?.get(headerNames.eventCorrelationId);
       // A backbone outage is never the event's fault: only other failures use up its attempts.
       if (spec.maxAttempts !== undefined && attempt >= spec.maxAttempts && !isBackboneUnavailable(err)) {
-        log.error({ err, correlationId, subject: msg.subject, seq: msg.seq, attempt }, "handler kept failing; message given up (it stays in the stream)");
+        log.error(
+          { err, correlationId, subject: msg.subject, seq: msg.seq, attempt },
+          "handler kept failing; message given up (it stays in the stream)",
+        );
         msg.term();
         return;
       }
-      log.warn({ err, correlationId, subject: msg.subject, seq: msg.seq, attempt, retryInMs: delay }, "handler failed; message will be redelivered");
+      log.warn(
+        { err, correlationId, subject: msg.subject, seq: msg.seq, attempt, retryInMs: delay },
+        "handler failed; message will be redelivered",
+      );
       msg.nak(delay);
     } finally {
       clearInterval(lease);

@@ -1,19 +1,6 @@
-import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import { JetStreamClient, JsMsg, headers as natsHeaders } from "nats";
 import { headerNames } from "../ids";
-
-/** What ts-proto generates for every message: encode/decode of the protobuf wire format. */
-export interface MessageCodec<T> {
-  encode(message: T, writer?: BinaryWriter): BinaryWriter;
-  decode(input: BinaryReader | Uint8Array, length?: number): T;
-}
-
-/** An event type: its subject, its name in headers, and the codec of its payload. */
-export interface EventType<T> {
-  subject: string;
-  name: string;
-  codec: MessageCodec<T>;
-}
+import { EventType } from "../contracts/subjects";
 
 export interface PublishOptions {
   eventId: string;
@@ -31,12 +18,7 @@ export interface Published {
  * Publishes one event and resolves once JetStream has stored it. The event id becomes
  * Nats-Msg-Id, so a retried publish is dropped by the server instead of stored twice.
  */
-export async function publishEvent<T>(
-  js: JetStreamClient,
-  type: EventType<T>,
-  event: T,
-  options: PublishOptions,
-): Promise<Published> {
+export async function publishEvent<T>(js: JetStreamClient, type: EventType<T>, event: T, options: PublishOptions): Promise<Published> {
   const h = natsHeaders();
   h.set(headerNames.eventType, type.name);
   h.set(headerNames.eventCorrelationId, options.correlationId);

@@ -1,5 +1,5 @@
 import { JetStreamManager } from "nats";
-import { EventType } from "./events";
+import { EventType } from "../contracts/subjects";
 import { isNotFound } from "./streams";
 
 export interface LastEvent<T> {

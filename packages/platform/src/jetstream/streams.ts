@@ -1,6 +1,6 @@
 import { JetStreamManager, RetentionPolicy, StorageType, nanos } from "nats";
 
-/** The streams of the event backbone. Every service ensures them at start; the first one creates them. */
+/** A stream of the backbone. Every service ensures the streams it uses at start; the first one creates them. */
 export interface StreamSpec {
   name: string;
   subjects: string[];
@@ -8,12 +8,12 @@ export interface StreamSpec {
   workQueue?: boolean;
 }
 
+/** The city's event streams, one per area (see contracts/subjects.ts for the naming rule). */
 export const streams = {
   mode: { name: "CRISIS_MODE", subjects: ["crisis.mode.>"] },
   facility: { name: "CRISIS_FACILITY", subjects: ["crisis.facility.>"] },
   staff: { name: "CRISIS_STAFF", subjects: ["crisis.staff.>"] },
   alert: { name: "CRISIS_ALERT", subjects: ["crisis.alert.>"] },
-  pushDelivery: { name: "NOTIFY_PUSH_DELIVERY", subjects: ["notify.push.delivery.>"], workQueue: true },
 } satisfies Record<string, StreamSpec>;
 
 /** Redelivered publishes inside this window are dropped by JetStream (Nats-Msg-Id). */

@@ -67,7 +67,14 @@ async function waitForJetStream(urls: string[]): Promise<void> {
   const nc = await connect({ servers: urls });
   try {
     await waitUntil(
-      () => nc.jetstreamManager().then((jsm) => jsm.getAccountInfo()).then(() => true, () => false),
+      () =>
+        nc
+          .jetstreamManager()
+          .then((jsm) => jsm.getAccountInfo())
+          .then(
+            () => true,
+            () => false,
+          ),
       "JetStream metadata leader elected",
       30_000,
       100,

@@ -53,8 +53,12 @@ export function checkVapid(authorization: string | undefined, origin: string, no
     key: { kty: "EC", crv: "P-256", x: raw.subarray(1, 33).toString("base64url"), y: raw.subarray(33, 65).toString("base64url") },
     format: "jwk",
   });
-  const signed = verify("sha256", Buffer.from(`${headerPart}.${payloadPart}`), { key: publicKey, dsaEncoding: "ieee-p1363" },
-    Buffer.from(signaturePart, "base64url"));
+  const signed = verify(
+    "sha256",
+    Buffer.from(`${headerPart}.${payloadPart}`),
+    { key: publicKey, dsaEncoding: "ieee-p1363" },
+    Buffer.from(signaturePart, "base64url"),
+  );
   if (!signed) return { ok: false, reason: "signature does not verify" };
   const claims = JSON.parse(Buffer.from(payloadPart, "base64url").toString());
   if (claims.aud !== origin) return { ok: false, reason: `aud ${claims.aud} is not ${origin}` };

@@ -1,4 +1,5 @@
-import { Clock, Logger, ModeChanged } from "@crisis/platform";
+import { Clock, Logger } from "@crisis/platform";
+import { ModeChanged } from "@crisis/platform/contracts/events";
 import { FacilityBoard } from "../domain/facility-board";
 import { planStatusChanges } from "../domain/status-changes";
 import { FacilityEvents } from "./ports";

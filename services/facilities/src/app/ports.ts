@@ -1,4 +1,4 @@
-import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform";
+import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform/contracts/events";
 
 /** Where the facilities service's events go (JetStream in production and in tests). */
 export interface FacilityEvents {

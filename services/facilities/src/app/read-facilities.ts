@@ -1,4 +1,4 @@
-import { Facility as FacilityMessage } from "@crisis/platform";
+import { Facility as FacilityMessage } from "@crisis/platform/contracts/facilities";
 import { FacilityBoard } from "../domain/facility-board";
 import { Facility } from "../domain/facility";
 import { errors } from "../domain/errors";

@@ -1,4 +1,4 @@
-import { AppError } from "@crisis/platform";
+import { AppError } from "@crisis/platform/contracts";
 
 /** The facilities service's error catalogue: stable codes, statuses, messages naming the field. */
 export const errors = {

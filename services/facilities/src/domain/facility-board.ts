@@ -1,4 +1,4 @@
-import { FacilityStatusChanged } from "@crisis/platform";
+import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { Facility, FacilityState, ordinaryState } from "./facility";
 
 type BoardEntry = FacilityState & { lastChange?: FacilityStatusChanged };

@@ -1,12 +1,4 @@
-import { FacilityStatus } from "@crisis/platform";
-
-export const wards = ["中央区", "東区", "西区", "南区", "北区"] as const;
-export type Ward = (typeof wards)[number];
-
-export const categories = [
-  "school", "community_center", "sports", "welfare", "culture", "university", "park", "library", "other",
-] as const;
-export type Category = (typeof categories)[number];
+import { Category, FacilityStatus, Ward } from "@crisis/platform/contracts";
 
 /** A public facility of the city, as the registry knows it. */
 export interface Facility {

@@ -1,29 +1,10 @@
-import { FacilityStatus, Incident, Mode, ModeLevel } from "@crisis/platform";
+import { FacilityStatus, Incident, Mode, ModeLevel, incidentWord, levelWord } from "@crisis/platform/contracts";
 import { Facility } from "./facility";
 
 export interface DesiredStatus {
   status: FacilityStatus;
   reason: string;
 }
-
-const incidentNames: Record<Incident, string> = {
-  [Incident.INCIDENT_UNSPECIFIED]: "災害",
-  [Incident.INCIDENT_EARTHQUAKE]: "地震",
-  [Incident.INCIDENT_FLOOD]: "洪水",
-  [Incident.INCIDENT_TYPHOON]: "台風",
-  [Incident.INCIDENT_PANDEMIC]: "感染症",
-  [Incident.INCIDENT_OTHER]: "災害",
-  [Incident.UNRECOGNIZED]: "災害",
-};
-
-const levelNames: Record<ModeLevel, string> = {
-  [ModeLevel.MODE_LEVEL_UNSPECIFIED]: "",
-  [ModeLevel.MODE_LEVEL_NORMAL]: "通常",
-  [ModeLevel.MODE_LEVEL_WATCH]: "注意",
-  [ModeLevel.MODE_LEVEL_ALERT]: "警戒",
-  [ModeLevel.MODE_LEVEL_EMERGENCY]: "緊急",
-  [ModeLevel.UNRECOGNIZED]: "",
-};
 
 const ordinary: DesiredStatus = { status: FacilityStatus.FACILITY_STATUS_NORMAL, reason: "" };
 
@@ -39,7 +20,7 @@ export function inScope(facility: Facility, mode: Mode): boolean {
  */
 export function desiredStatus(facility: Facility, mode: Mode): DesiredStatus {
   if (!inScope(facility, mode) || mode.level < ModeLevel.MODE_LEVEL_ALERT) return ordinary;
-  const why = `${incidentNames[mode.incident]} ${levelNames[mode.level]}体制`;
+  const why = `${incidentWord(mode.incident, "ja")} ${levelWord(mode.level, "ja")}`;
   const emergency = mode.level >= ModeLevel.MODE_LEVEL_EMERGENCY;
   if (mode.incident === Incident.INCIDENT_PANDEMIC) {
     if (facility.category !== "library") return ordinary;

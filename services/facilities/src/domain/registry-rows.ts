@@ -1,4 +1,5 @@
-import { Category, Facility, Ward, categories, wards } from "./facility";
+import { Category, Ward, isCategory, isWard, wards } from "@crisis/platform/contracts";
+import { Facility } from "./facility";
 
 /** Turns rows of the city's published lists into facilities; a bad row is named by its line. */
 export class RegistryRowError extends Error {
@@ -11,8 +12,8 @@ export class RegistryRowError extends Error {
 type Row = Record<string, string>;
 
 function ward(value: string, file: string, line: number): Ward {
-  if (!(wards as readonly string[]).includes(value)) throw new RegistryRowError(file, line, `ward "${value}" is not one of ${wards.join(", ")}`);
-  return value as Ward;
+  if (!isWard(value)) throw new RegistryRowError(file, line, `ward "${value}" is not one of ${wards.join(", ")}`);
+  return value;
 }
 
 function coordinate(value: string): number {
@@ -24,7 +25,7 @@ function coordinate(value: string): number {
 export function shelterFromRow(row: Row, line: number, file = "kumamoto_city_shelters_master.csv"): Facility {
   if (!row.shelter_id) throw new RegistryRowError(file, line, "shelter_id is empty");
   if (!row.name) throw new RegistryRowError(file, line, "name is empty");
-  const category = (categories as readonly string[]).includes(row.category_derived) ? (row.category_derived as Category) : "other";
+  const category: Category = isCategory(row.category_derived) ? row.category_derived : "other";
   return {
     id: row.shelter_id,
     name: row.name,

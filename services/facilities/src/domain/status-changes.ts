@@ -1,4 +1,5 @@
-import { FacilityStatusChanged, Mode } from "@crisis/platform";
+import { Mode } from "@crisis/platform/contracts";
+import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { Facility, FacilityState } from "./facility";
 import { desiredStatus } from "./playbook";
 

@@ -1,13 +1,25 @@
-import { FacilityStatus, Incident, Mode, ModeLevel } from "@crisis/platform";
+import { FacilityStatus, Incident, Mode, ModeLevel } from "@crisis/platform/contracts";
 import { Facility } from "../../src/domain/facility";
 import { desiredStatus } from "../../src/domain/playbook";
 
 const school: Facility = {
-  id: "s1", name: "熊本市立白川小学校", category: "school", ward: "中央区", address: "", latitude: 0, longitude: 0, designatedShelter: true,
+  id: "s1",
+  name: "熊本市立白川小学校",
+  category: "school",
+  ward: "中央区",
+  address: "",
+  latitude: 0,
+  longitude: 0,
+  designatedShelter: true,
 };
 const library: Facility = { ...school, id: "l1", name: "熊本市立図書館", category: "library", designatedShelter: false };
 const mode = (incident: Incident, level: ModeLevel, wards: string[] = []): Mode => ({
-  incident, level, wards, reason: "", declaredBy: "", declaredAt: "",
+  incident,
+  level,
+  wards,
+  reason: "",
+  declaredBy: "",
+  declaredAt: "",
 });
 
 describe("the built-in playbook", () => {

@@ -1,13 +1,25 @@
-import { FacilityStatus, Incident, Mode, ModeLevel } from "@crisis/platform";
+import { FacilityStatus, Incident, Mode, ModeLevel } from "@crisis/platform/contracts";
 import { FacilityBoard } from "../../src/domain/facility-board";
 import { Facility } from "../../src/domain/facility";
 import { planStatusChanges } from "../../src/domain/status-changes";
 
 const facility = (id: string, ward: Facility["ward"], designatedShelter: boolean): Facility => ({
-  id, name: id, category: designatedShelter ? "school" : "library", ward, address: "", latitude: 0, longitude: 0, designatedShelter,
+  id,
+  name: id,
+  category: designatedShelter ? "school" : "library",
+  ward,
+  address: "",
+  latitude: 0,
+  longitude: 0,
+  designatedShelter,
 });
 const quake: Mode = {
-  incident: Incident.INCIDENT_EARTHQUAKE, level: ModeLevel.MODE_LEVEL_EMERGENCY, wards: [], reason: "M7.1", declaredBy: "m", declaredAt: "",
+  incident: Incident.INCIDENT_EARTHQUAKE,
+  level: ModeLevel.MODE_LEVEL_EMERGENCY,
+  wards: [],
+  reason: "M7.1",
+  declaredBy: "m",
+  declaredAt: "",
 };
 const now = new Date("2026-07-28T07:40:00Z");
 

@@ -1,6 +1,8 @@
-import { Clock, IdSource, ModeChanged, ModeLevel } from "@crisis/platform";
+import { Clock, IdSource } from "@crisis/platform";
+import { IncidentName, LevelName, ModeLevel, incidentTerms, levelTerms } from "@crisis/platform/contracts";
+import { ModeChanged } from "@crisis/platform/contracts/events";
 import { errors } from "../domain/errors";
-import { IncidentName, LevelName, incidentNames, levelNames, sameMode } from "../domain/mode";
+import { sameMode } from "../domain/mode";
 import { ModeLog } from "./ports";
 
 export interface Declaration {
@@ -23,8 +25,8 @@ export interface DeclareModeDeps {
 export async function declareMode(deps: DeclareModeDeps, declaration: Declaration, manager: string, correlationId: string) {
   const current = await deps.modes.current();
   const mode = {
-    incident: incidentNames[declaration.incident],
-    level: levelNames[declaration.level],
+    incident: incidentTerms[declaration.incident].value,
+    level: levelTerms[declaration.level].value,
     wards: [...new Set(declaration.wards)],
     reason: declaration.reason,
     declaredBy: manager,

@@ -1,4 +1,5 @@
-import { Facility, ModeChanged } from "@crisis/platform";
+import { ModeChanged } from "@crisis/platform/contracts/events";
+import { Facility } from "@crisis/platform/contracts/facilities";
 
 export interface CurrentMode {
   event?: ModeChanged;

@@ -1,8 +1,8 @@
-import { FacilityStatus, facilityStatusToJSON } from "@crisis/platform";
+import { FacilityStatus, statusName } from "@crisis/platform/contracts";
 import { modeView } from "../domain/mode";
 import { FacilitiesDirectory, ModeLog } from "./ports";
 
-const statusWord = (s: FacilityStatus) => facilityStatusToJSON(s).replace("FACILITY_STATUS_", "").toLowerCase();
+const statusWord = (s: FacilityStatus) => statusName(s) ?? "unknown";
 
 /** What citizens and managers see: the current mode and every facility's effective status. */
 export async function readStatus(modes: ModeLog, facilities: FacilitiesDirectory, correlationId: string) {

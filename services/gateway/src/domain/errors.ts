@@ -1,4 +1,4 @@
-import { AppError } from "@crisis/platform";
+import { AppError } from "@crisis/platform/contracts";
 
 /** The gateway's error catalogue: stable codes, statuses, messages naming the field. */
 export const errors = {
@@ -11,8 +11,17 @@ export const errors = {
   modeUnchanged: () =>
     new AppError("MODE_UNCHANGED", 409, "the city is already in this mode (same incident, level and wards); nothing was declared", "level"),
   modeConflict: () =>
-    new AppError("MODE_CONFLICT", 409, "another manager changed the mode at the same time; read the current mode and declare again", "level"),
+    new AppError(
+      "MODE_CONFLICT",
+      409,
+      "another manager changed the mode at the same time; read the current mode and declare again",
+      "level",
+    ),
   backboneUnavailable: () =>
-    new AppError("BACKBONE_UNAVAILABLE", 503, "the event store did not answer in time (a node may be failing over); try again — a declaration that did land meanwhile is answered 409 MODE_UNCHANGED"),
+    new AppError(
+      "BACKBONE_UNAVAILABLE",
+      503,
+      "the event store did not answer in time (a node may be failing over); try again — a declaration that did land meanwhile is answered 409 MODE_UNCHANGED",
+    ),
   routeNotFound: (path: string) => new AppError("ROUTE_NOT_FOUND", 404, `no such endpoint: ${path}`),
 };

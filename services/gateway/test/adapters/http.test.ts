@@ -15,7 +15,9 @@ describe("the gateway's HTTP edge against a real nats-server", () => {
   const clock = new FakeClock("2026-07-28T07:30:00Z");
   const jwk = generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" });
   let ids = 0;
-  const manager = async () => ({ authorization: `Bearer ${await signToken(privateKeyFrom(jwk.x!, jwk.d!), "m@city", ["manager"], 3600, clock.now())}` });
+  const manager = async () => ({
+    authorization: `Bearer ${await signToken(privateKeyFrom(jwk.x!, jwk.d!), "m@city", ["manager"], 3600, clock.now())}`,
+  });
   let base = "";
   /** Real HTTP on a local port (fastify's inject pulls in an ESM-only module jest cannot load). */
   const call = async (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
@@ -78,7 +80,10 @@ describe("the gateway's HTTP edge against a real nats-server", () => {
     const seen = await log.current();
     const mode = { incident: 1, level: 4, wards: [], reason: "", declaredBy: "a", declaredAt: "" };
     await log.append({ eventId: "first", mode, previousLevel: 1 }, seen.seq, "c");
-    await expect(log.append({ eventId: "second", mode, previousLevel: 1 }, seen.seq, "c")).rejects.toMatchObject({ status: 409, code: "MODE_CONFLICT" });
+    await expect(log.append({ eventId: "second", mode, previousLevel: 1 }, seen.seq, "c")).rejects.toMatchObject({
+      status: 409,
+      code: "MODE_CONFLICT",
+    });
   });
 
   it("answers 503 within the deadline when the facilities service is down", async () => {

@@ -19,7 +19,10 @@ describe("bearer tokens", () => {
   it("refuses a token once it has expired", async () => {
     const token = await signToken(keys.signing, "m", ["manager"], 3600, clock.now());
     clock.advance(3601 * 1000);
-    await expect(verifyBearer(`Bearer ${token}`, keys.verifying, clock.now())).rejects.toMatchObject({ code: "AUTH_INVALID", message: expect.stringMatching(/expired/) });
+    await expect(verifyBearer(`Bearer ${token}`, keys.verifying, clock.now())).rejects.toMatchObject({
+      code: "AUTH_INVALID",
+      message: expect.stringMatching(/expired/),
+    });
   });
 
   it("refuses a token signed by another installation", async () => {

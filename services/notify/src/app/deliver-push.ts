@@ -1,4 +1,5 @@
-import { Clock, Logger, PushDeliveryRequested, RetryLater } from "@crisis/platform";
+import { Clock, Logger, RetryLater } from "@crisis/platform";
+import { PushDeliveryRequested } from "../gen/crisis/notify/v1/push_delivery";
 import { PushSender, SubscriptionStore } from "./ports";
 
 export interface DeliverPushDeps {

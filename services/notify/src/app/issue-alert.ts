@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { Clock, Logger, PlaybookApplied } from "@crisis/platform";
+import { Clock, Logger } from "@crisis/platform";
+import { PlaybookApplied } from "@crisis/platform/contracts/events";
 import { composeAlert } from "../domain/compose-alert";
 import { changesFor, parseTopic } from "../domain/topics";
 import { AlertEvents, DeliveryQueue, SubscriptionStore } from "./ports";
@@ -39,17 +40,19 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
       await Promise.all(window);
       window = [];
     }
-    window.push(deps.queue.enqueue(
-      {
-        deliveryId: `${alertId}.${subscription.id}`,
-        alertId,
-        subscriptionId: subscription.id,
-        payload: JSON.stringify(message),
-        topic,
-        queuedAt,
-      },
-      correlationId,
-    ));
+    window.push(
+      deps.queue.enqueue(
+        {
+          deliveryId: `${alertId}.${subscription.id}`,
+          alertId,
+          subscriptionId: subscription.id,
+          payload: JSON.stringify(message),
+          topic,
+          queuedAt,
+        },
+        correlationId,
+      ),
+    );
     recipients++;
   }
   await Promise.all(window);

@@ -1,4 +1,5 @@
-import { AlertIssued, PushDeliveryRequested } from "@crisis/platform";
+import { PushDeliveryRequested } from "../gen/crisis/notify/v1/push_delivery";
+import { AlertIssued } from "@crisis/platform/contracts/events";
 import { Subscription } from "../domain/subscription";
 
 /** Push subscriptions: erasable data, purged on unsubscribe or when the push service says gone. */

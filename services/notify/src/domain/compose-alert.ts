@@ -1,6 +1,5 @@
-import { FacilityStatus, FacilityStatusChanged, Incident, Mode, ModeLevel } from "@crisis/platform";
-import { Lang } from "./subscription";
-import { wards } from "./topics";
+import { FacilityStatus, Lang, Mode, ModeLevel, incidentWord, levelWord, wardWord, wards } from "@crisis/platform/contracts";
+import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 
 /** What the service worker shows: one notification per declaration, tagged so a repeat replaces it. */
 export interface AlertMessage {
@@ -12,31 +11,10 @@ export interface AlertMessage {
   tag: string;
 }
 
-const wardNames: Record<string, Record<Lang, string>> = {
-  中央区: { ja: "中央区", en: "Chuo" },
-  東区: { ja: "東区", en: "Higashi" },
-  西区: { ja: "西区", en: "Nishi" },
-  南区: { ja: "南区", en: "Minami" },
-  北区: { ja: "北区", en: "Kita" },
-};
-
-const incidents: Record<number, Record<Lang, string>> = {
-  [Incident.INCIDENT_EARTHQUAKE]: { ja: "地震", en: "earthquake" },
-  [Incident.INCIDENT_FLOOD]: { ja: "洪水", en: "flood" },
-  [Incident.INCIDENT_TYPHOON]: { ja: "台風", en: "typhoon" },
-  [Incident.INCIDENT_PANDEMIC]: { ja: "感染症", en: "pandemic" },
-};
-
-const levels: Record<number, Record<Lang, string>> = {
-  [ModeLevel.MODE_LEVEL_NORMAL]: { ja: "通常体制へ移行", en: "response stood down" },
-  [ModeLevel.MODE_LEVEL_WATCH]: { ja: "注意体制", en: "watch" },
-  [ModeLevel.MODE_LEVEL_ALERT]: { ja: "警戒体制", en: "alert" },
-  [ModeLevel.MODE_LEVEL_EMERGENCY]: { ja: "緊急体制", en: "emergency" },
-};
-
 const text = {
   ja: {
     title: (incident: string, level: string) => `熊本市 ${incident} ${level}`,
+    stoodDown: (incident: string, level: string) => `熊本市 ${incident} ${level}へ移行`,
     sheltersOpened: (n: number, byWard: string) => `避難所 ${n} か所を開設 — ${byWard}`,
     sheltersClosed: (n: number) => `避難所 ${n} か所を閉鎖`,
     closed: (n: number, names: string) => `休館 ${n} 施設: ${names}`,
@@ -49,6 +27,7 @@ const text = {
   },
   en: {
     title: (incident: string, level: string) => `Kumamoto City: ${incident} ${level}`,
+    stoodDown: (incident: string) => `Kumamoto City: ${incident} response stood down`,
     sheltersOpened: (n: number, byWard: string) => `${n} shelters opened — ${byWard}`,
     sheltersClosed: (n: number) => `${n} shelters closed`,
     closed: (n: number, names: string) => `${n} facilities closed: ${names}`,
@@ -72,7 +51,13 @@ const reopened = (c: FacilityStatusChanged) =>
  * counts per ward for shelters, names for the few facilities that closed or reopened.
  * Returns null when nothing they follow changed.
  */
-export function composeAlert(alertId: string, mode: Mode, changes: FacilityStatusChanged[], lang: Lang, statusUrl: string): AlertMessage | null {
+export function composeAlert(
+  alertId: string,
+  mode: Mode,
+  changes: FacilityStatusChanged[],
+  lang: Lang,
+  statusUrl: string,
+): AlertMessage | null {
   if (changes.length === 0) return null;
   const t = text[lang];
   const names = (list: FacilityStatusChanged[]) => {
@@ -86,7 +71,7 @@ export function composeAlert(alertId: string, mode: Mode, changes: FacilityStatu
     const byWard = wards
       .map((w) => [w, opened.filter((c) => c.ward === w).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([w, n]) => t.wardCount(wardNames[w][lang], n))
+      .map(([w, n]) => t.wardCount(wardWord(w, lang), n))
       .join(t.listSeparator);
     lines.push(t.sheltersOpened(opened.length, byWard));
   }
@@ -98,12 +83,12 @@ export function composeAlert(alertId: string, mode: Mode, changes: FacilityStatu
   if (restricted.length > 0) lines.push(t.restricted(restricted.length, names(restricted)));
   const open = changes.filter(reopened);
   if (open.length > 0) lines.push(t.reopened(open.length, names(open)));
-  const incident = incidents[mode.incident]?.[lang] ?? (lang === "ja" ? "災害" : "incident");
-  const level = levels[mode.level]?.[lang] ?? "";
+  const incident = incidentWord(mode.incident, lang);
+  const level = levelWord(mode.level, lang);
   return {
     alertId,
     lang,
-    title: t.title(incident, level),
+    title: mode.level === ModeLevel.MODE_LEVEL_NORMAL ? t.stoodDown(incident, level) : t.title(incident, level),
     body: [...lines, `${t.details} ${statusUrl}`].join("\n"),
     url: statusUrl,
     tag: alertId,

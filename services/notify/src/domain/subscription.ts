@@ -1,11 +1,9 @@
 import { createHash } from "node:crypto";
+import { Lang, languages } from "@crisis/platform/contracts";
 import { errors } from "./errors";
 import { isUncompressedP256Point } from "./p256";
 import { OriginRule, isAllowedEndpoint } from "./push-origins";
 import { parseTopic } from "./topics";
-
-export const languages = ["ja", "en"] as const;
-export type Lang = (typeof languages)[number];
 
 export interface SubscriptionRequest {
   endpoint: string;

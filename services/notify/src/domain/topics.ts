@@ -1,16 +1,12 @@
-import { FacilityStatus, FacilityStatusChanged } from "@crisis/platform";
+import { FacilityStatus, Ward, categories, isWard, wards } from "@crisis/platform/contracts";
+import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { errors } from "./errors";
 
-export const wards = ["中央区", "東区", "西区", "南区", "北区"] as const;
 /** "shelter" is every designated shelter; the others are facility categories. */
-export const topicCategories = [
-  "shelter", "library", "school", "community_center", "sports", "welfare", "culture", "university", "park", "other",
-] as const;
+export const topicCategories = ["shelter", ...categories] as const;
 
 export type Topic =
-  | { kind: "category"; value: (typeof topicCategories)[number] }
-  | { kind: "ward"; value: (typeof wards)[number] }
-  | { kind: "facility"; value: string };
+  { kind: "category"; value: (typeof topicCategories)[number] } | { kind: "ward"; value: Ward } | { kind: "facility"; value: string };
 
 const facilityId = /^[\w:.-]{1,64}$/;
 
@@ -21,7 +17,7 @@ export function parseTopic(topic: string, index: number): Topic {
     throw errors.topicInvalid(index, topic, `category must be one of ${topicCategories.join(", ")}`);
   }
   if (kind === "ward") {
-    if ((wards as readonly string[]).includes(value)) return { kind, value: value as Topic["value"] } as Topic;
+    if (isWard(value)) return { kind, value };
     throw errors.topicInvalid(index, topic, `ward must be one of ${wards.join(", ")}`);
   }
   if (kind === "facility") {

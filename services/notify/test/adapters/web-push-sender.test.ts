@@ -21,8 +21,14 @@ describe("sending through web-push to a push service that decrypts and checks VA
   const sender = () =>
     webPushSender({ vapid: { subject: "mailto:test@city.example", ...vapid }, ttlSeconds: 60, timeoutMs: 5_000, agent: agent() });
   const asSubscription = (browser: ReturnType<TestPushService["subscribe"]>): Subscription => ({
-    id: browser.id, endpoint: browser.json.endpoint, p256dh: browser.json.keys.p256dh, auth: browser.json.keys.auth,
-    topics: [], lang: "ja", tokenHash: "", createdAt: "",
+    id: browser.id,
+    endpoint: browser.json.endpoint,
+    p256dh: browser.json.keys.p256dh,
+    auth: browser.json.keys.auth,
+    topics: [],
+    lang: "ja",
+    tokenHash: "",
+    createdAt: "",
   });
 
   it("delivers a message the user agent can decrypt, with the alert's Topic", async () => {

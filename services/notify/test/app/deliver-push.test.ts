@@ -1,14 +1,27 @@
 import pino from "pino";
-import { FakeClock, PushDeliveryRequested, RetryLater } from "@crisis/platform";
+import { FakeClock, RetryLater } from "@crisis/platform";
+import { PushDeliveryRequested } from "../../src/gen/crisis/notify/v1/push_delivery";
 import { PushOutcome, SubscriptionStore } from "../../src/app/ports";
 import { deliverPush } from "../../src/app/deliver-push";
 import { Subscription } from "../../src/domain/subscription";
 
 const subscription: Subscription = {
-  id: "sub-1", endpoint: "https://fcm.googleapis.com/fcm/send/x", p256dh: "", auth: "", topics: ["category:shelter"], lang: "ja", tokenHash: "", createdAt: "",
+  id: "sub-1",
+  endpoint: "https://fcm.googleapis.com/fcm/send/x",
+  p256dh: "",
+  auth: "",
+  topics: ["category:shelter"],
+  lang: "ja",
+  tokenHash: "",
+  createdAt: "",
 };
 const delivery: PushDeliveryRequested = {
-  deliveryId: "a.alert.sub-1", alertId: "a.alert", subscriptionId: "sub-1", payload: "{}", topic: "t", queuedAt: "2026-07-28T07:30:00.000Z",
+  deliveryId: "a.alert.sub-1",
+  alertId: "a.alert",
+  subscriptionId: "sub-1",
+  payload: "{}",
+  topic: "t",
+  queuedAt: "2026-07-28T07:30:00.000Z",
 };
 
 function memoryStore(): SubscriptionStore & { items: Map<string, Subscription> } {

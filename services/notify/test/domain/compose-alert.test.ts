@@ -1,12 +1,33 @@
-import { FacilityStatus, FacilityStatusChanged, Incident, Mode, ModeLevel } from "@crisis/platform";
+import { FacilityStatus, Incident, Mode, ModeLevel } from "@crisis/platform/contracts";
+import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { composeAlert } from "../../src/domain/compose-alert";
 import { changesFor, parseTopic } from "../../src/domain/topics";
 
 const quake: Mode = {
-  incident: Incident.INCIDENT_EARTHQUAKE, level: ModeLevel.MODE_LEVEL_EMERGENCY, wards: [], reason: "", declaredBy: "", declaredAt: "",
+  incident: Incident.INCIDENT_EARTHQUAKE,
+  level: ModeLevel.MODE_LEVEL_EMERGENCY,
+  wards: [],
+  reason: "",
+  declaredBy: "",
+  declaredAt: "",
 };
-const change = (id: string, ward: string, category: string, status: FacilityStatus, previous = FacilityStatus.FACILITY_STATUS_NORMAL): FacilityStatusChanged => ({
-  eventId: id, facilityId: id, facilityName: `施設${id}`, category, ward, previousStatus: previous, status, causeEventId: "m", changedAt: "", reason: "",
+const change = (
+  id: string,
+  ward: string,
+  category: string,
+  status: FacilityStatus,
+  previous = FacilityStatus.FACILITY_STATUS_NORMAL,
+): FacilityStatusChanged => ({
+  eventId: id,
+  facilityId: id,
+  facilityName: `施設${id}`,
+  category,
+  ward,
+  previousStatus: previous,
+  status,
+  causeEventId: "m",
+  changedAt: "",
+  reason: "",
 });
 const shelters = [
   ...Array.from({ length: 3 }, (_, i) => change(`c${i}`, "中央区", "school", FacilityStatus.FACILITY_STATUS_SHELTER_OPEN)),
@@ -26,7 +47,7 @@ describe("composing one alert per subscriber", () => {
   it("writes the same summary in English for an English subscriber", () => {
     const message = composeAlert("a1", quake, [...shelters, library], "en", url)!;
     expect(message.title).toBe("Kumamoto City: earthquake emergency");
-    expect(message.body.split("\n").slice(0, 2)).toEqual(["5 shelters opened — Chuo 3, Kita 2", "1 facilities closed: 施設lib"]);
+    expect(message.body.split("\n").slice(0, 2)).toEqual(["5 shelters opened — Chuo Ward 3, Kita Ward 2", "1 facilities closed: 施設lib"]);
   });
 
   it("only tells a subscriber about the topics they follow", () => {
@@ -49,6 +70,9 @@ describe("composing one alert per subscriber", () => {
       change("c0", "中央区", "school", FacilityStatus.FACILITY_STATUS_NORMAL, FacilityStatus.FACILITY_STATUS_SHELTER_OPEN),
       change("lib", "中央区", "library", FacilityStatus.FACILITY_STATUS_NORMAL, FacilityStatus.FACILITY_STATUS_CLOSED),
     ];
-    expect(composeAlert("a2", standDown, back, "ja", url)!.body.split("\n").slice(0, 2)).toEqual(["避難所 1 か所を閉鎖", "再開 1 施設: 施設lib"]);
+    expect(composeAlert("a2", standDown, back, "ja", url)!.body.split("\n").slice(0, 2)).toEqual([
+      "避難所 1 か所を閉鎖",
+      "再開 1 施設: 施設lib",
+    ]);
   });
 });

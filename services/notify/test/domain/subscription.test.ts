@@ -1,5 +1,5 @@
 import { createECDH, randomBytes } from "node:crypto";
-import { AppError } from "@crisis/platform";
+import { AppError } from "@crisis/platform/contracts";
 import { isUncompressedP256Point } from "../../src/domain/p256";
 import { defaultPushOrigins, parseOriginRules } from "../../src/domain/push-origins";
 import { SubscriptionRequest, validateSubscription } from "../../src/domain/subscription";
@@ -43,7 +43,9 @@ describe("validating a push subscription", () => {
   });
 
   it("accepts an Edge endpoint on a subdomain of notify.windows.com", () => {
-    expect(() => validateSubscription({ ...valid(), endpoint: "https://wns2-par02p.notify.windows.com/w/?token=x" }, origins)).not.toThrow();
+    expect(() =>
+      validateSubscription({ ...valid(), endpoint: "https://wns2-par02p.notify.windows.com/w/?token=x" }, origins),
+    ).not.toThrow();
   });
 
   it.each([
@@ -53,7 +55,11 @@ describe("validating a push subscription", () => {
     ["https://user:pw@fcm.googleapis.com/x"],
     ["not a url"],
   ])("refuses the endpoint %s naming subscription.endpoint", (endpoint) => {
-    expect(refusal({ ...valid(), endpoint })).toMatchObject({ status: 422, code: "PUSH_ENDPOINT_NOT_ALLOWED", field: "subscription.endpoint" });
+    expect(refusal({ ...valid(), endpoint })).toMatchObject({
+      status: 422,
+      code: "PUSH_ENDPOINT_NOT_ALLOWED",
+      field: "subscription.endpoint",
+    });
   });
 
   it("refuses an auth secret that is not 16 bytes", () => {

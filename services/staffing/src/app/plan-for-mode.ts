@@ -1,4 +1,4 @@
-import { Incident, Mode, ModeLevel } from "@crisis/platform";
+import { Incident, Mode, ModeLevel } from "@crisis/platform/contracts";
 import {
   OPEN_SHELTERS_0729,
   WARDS,

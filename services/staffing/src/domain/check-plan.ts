@@ -34,7 +34,8 @@ export function checkPlan(request: PlanRequest, assignments: readonly Assignment
     if (person.unavailable.some((u) => u.start < post.end && post.start < u.end)) {
       violations.push({ rule: "unavailable", message: `${person.id} is unavailable during ${post.id}` });
     }
-    if (!person.canWorkNights && touchesNight(post)) violations.push({ rule: "night", message: `${person.id} may not work the night of ${post.id}` });
+    if (!person.canWorkNights && touchesNight(post))
+      violations.push({ rule: "night", message: `${person.id} may not work the night of ${post.id}` });
   }
   for (const [id, shifts] of work) violations.push(...checkPerson(people.get(id)!, shifts));
   violations.push(...checkFloors(request, new Set(work.keys())));
@@ -53,7 +54,8 @@ function checkPerson(person: StaffMember, posts: Post[]): Violation[] {
   const sorted = [...posts].sort((a, b) => a.start.getTime() - b.start.getTime());
   for (let i = 1; i < sorted.length; i++) {
     const gap = (sorted[i]!.start.getTime() - sorted[i - 1]!.end.getTime()) / HOUR_MS;
-    if (gap < REST_HOURS) violations.push({ rule: "rest", message: `${person.id} has ${gap} h between ${sorted[i - 1]!.id} and ${sorted[i]!.id}` });
+    if (gap < REST_HOURS)
+      violations.push({ rule: "rest", message: `${person.id} has ${gap} h between ${sorted[i - 1]!.id} and ${sorted[i]!.id}` });
   }
   const hours = posts.reduce((h, p) => h + (p.end.getTime() - p.start.getTime()) / HOUR_MS, 0);
   if (person.maxHours !== undefined && hours > person.maxHours) {

@@ -70,13 +70,19 @@ export function buildCoverageModel(input: ModelInput): { lp: LinearProgram; cove
     lp.atMost([[u, 1], ...work.map((w): [string, number] => [w.y, -1])], own.length);
     if (group.maxHours !== undefined) {
       const heldHours = own.reduce((h, s) => h + problem.shifts[s]!.hours, 0);
-      lp.atMost(work.map((w) => [w.y, problem.shifts[w.role.shift]!.hours]), Math.max(0, group.maxHours - heldHours));
+      lp.atMost(
+        work.map((w) => [w.y, problem.shifts[w.role.shift]!.hours]),
+        Math.max(0, group.maxHours - heldHours),
+      );
     }
   }
   for (const [role, terms] of byRole) lp.atMost(terms, totalOf(demand.get(role)));
   for (const limit of limits) {
     const terms = groups.filter((g) => g.countsTowardFloor && drawn.has(g.index) && limitApplies(limit, g.members[0]!));
-    lp.atMost(terms.map((g) => [drawn.get(g.index)!, 1]), limit.limit);
+    lp.atMost(
+      terms.map((g) => [drawn.get(g.index)!, 1]),
+      limit.limit,
+    );
   }
   lp.setObjective(coverage);
   return { lp, coverage };
@@ -132,7 +138,13 @@ export function addPreferences(lp: LinearProgram, input: ModelInput, coverage: T
     const y = workVar(k.group, k.role);
     if (!lp.has(y)) return;
     const keep = lp.variable(keepVar(i), 0, 1, true);
-    lp.atMost([[keep, 1], [y, -1]], 0);
+    lp.atMost(
+      [
+        [keep, 1],
+        [y, -1],
+      ],
+      0,
+    );
     objective.push([keep, -KEEP_WEIGHT]);
   });
   lp.setObjective(objective);

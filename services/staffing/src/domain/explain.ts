@@ -32,7 +32,9 @@ export class Explainer {
     const skills = position.skills.length > 0 ? `holds ${position.skills.join("・")}` : "free for general duty";
     const home = HOME_WORDS[wardDistance(person.ward, position.post.ward)]!;
     const limit = this.limits.find((l) => l.department === person.department && l.skill === undefined);
-    const desks = limit ? `; ${department} keeps ${limit.present - this.drawnPerLimit.get(limit)!} at their desks (floor ${limit.floor})` : "";
+    const desks = limit
+      ? `; ${department} keeps ${limit.present - this.drawnPerLimit.get(limit)!} at their desks (floor ${limit.floor})`
+      : "";
     const before = origin === "acknowledged" ? "acknowledged earlier and kept; " : origin === "kept" ? "kept from the plan in force; " : "";
     return `${before}${person.name} of ${department} ${skills}, ${home} (${person.ward})${desks}`;
   }
@@ -52,7 +54,9 @@ export class Explainer {
     const when = `${position.post.ward} ${new Date(shift.start).toLocaleString("ja-JP", JST)}–${new Date(shift.end).toLocaleString("ja-JP", JST)}`;
     const holders = this.problem.staff.filter((p) => holdsSkills(p, position.skills));
     if (holders.length === 0) return `no ${wanted} on the roster`;
-    let unavailable = 0, busy = 0, atLimit = 0;
+    let unavailable = 0,
+      busy = 0,
+      atLimit = 0;
     const floors = new Map<string, number>();
     for (const person of holders) {
       const mine = this.drawnShifts.get(person.id) ?? [];
@@ -72,7 +76,10 @@ export class Explainer {
       unavailable > 0 ? `${unavailable} unavailable or not cleared for nights` : "",
       atLimit > 0 ? `${atLimit} at their part-time hour limit` : "",
     ].filter(Boolean);
-    const named = [...floors].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name]) => name);
+    const named = [...floors]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([name]) => name);
     const floorWords = named.length > 0 ? ` without breaking the floor of ${named.join(", ")}${floors.size > 3 ? " and others" : ""}` : "";
     return `no free ${wanted} for ${when}${floorWords}` + (parts.length > 0 ? ` (${parts.join("; ")})` : "");
   }
@@ -81,4 +88,3 @@ export class Explainer {
     return this.problem.departments.get(id)?.name ?? id;
   }
 }
-

@@ -28,9 +28,7 @@ export function returnToFloors(problem: Problem, limits: readonly DrawLimit[], h
   }
   return {
     kept: held.filter((h) => !returned.has(h.person)),
-    returned: held
-      .filter((h) => returned.has(h.person))
-      .map((h) => ({ placement: h, limit: returned.get(h.person)! })),
+    returned: held.filter((h) => returned.has(h.person)).map((h) => ({ placement: h, limit: returned.get(h.person)! })),
   };
 }
 

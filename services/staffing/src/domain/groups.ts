@@ -27,7 +27,9 @@ export function groupStaff(problem: Problem, standAlone: ReadonlySet<string>): S
     const alone = standAlone.has(person.id) || bindingHourLimit(person, workable) !== undefined;
     const key = alone
       ? `person|${person.id}`
-      : [person.department, person.ward, [...person.skills].sort().join("+"), shifts.join(","), isAwayDuringPlan(person, problem)].join("|");
+      : [person.department, person.ward, [...person.skills].sort().join("+"), shifts.join(","), isAwayDuringPlan(person, problem)].join(
+          "|",
+        );
     const pool = pools.get(key);
     if (pool) pool.push(person);
     else pools.set(key, [person]);
@@ -44,7 +46,10 @@ export function groupStaff(problem: Problem, standAlone: ReadonlySet<string>): S
         skills: [...first.skills].sort(),
         shifts: problem.shifts.filter((s) => canWorkShift(first, s)).map((s) => s.index),
         countsTowardFloor: !isAwayDuringPlan(first, problem),
-        maxHours: bindingHourLimit(first, problem.shifts.filter((s) => canWorkShift(first, s))),
+        maxHours: bindingHourLimit(
+          first,
+          problem.shifts.filter((s) => canWorkShift(first, s)),
+        ),
       };
     });
 }

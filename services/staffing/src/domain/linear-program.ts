@@ -68,7 +68,9 @@ export class LinearProgram {
 
 function sum(terms: Terms): string {
   const parts = terms.map(([name, c], i) => `${c < 0 ? "-" : i === 0 ? "" : "+"} ${Math.abs(c)} ${name}`);
-  return chunk(parts).map((line) => line.join(" ")).join("\n   ");
+  return chunk(parts)
+    .map((line) => line.join(" "))
+    .join("\n   ");
 }
 
 function chunk<T>(items: readonly T[]): T[][] {

@@ -28,7 +28,12 @@ export interface Standing {
  * shifts among as many members as the solver drew; someone is always rested, because shifts
  * stretched by the rest period are intervals and the solver kept each overlap within that count.
  */
-export function realize(problem: Problem, groups: readonly StaffGroup[], values: ReadonlyMap<string, number>, standing: Standing): Realization {
+export function realize(
+  problem: Problem,
+  groups: readonly StaffGroup[],
+  values: ReadonlyMap<string, number>,
+  standing: Standing,
+): Realization {
   const taken = new Set(standing.held.map((p) => p.position));
   const open = problem.positions.filter((p) => !taken.has(p));
   const chosen = new Map<number, StaffMember[]>();
@@ -72,7 +77,12 @@ export function realize(problem: Problem, groups: readonly StaffGroup[], values:
 }
 
 /** Puts people back where they were when they can be, then everyone else as near home as possible. */
-function seat(people: readonly StaffMember[], positions: readonly Position[], previous: Standing["previous"], filled: Set<Position>): Placement[] {
+function seat(
+  people: readonly StaffMember[],
+  positions: readonly Position[],
+  previous: Standing["previous"],
+  filled: Set<Position>,
+): Placement[] {
   const placements: Placement[] = [];
   const waiting: StaffMember[] = [];
   for (const person of people) {

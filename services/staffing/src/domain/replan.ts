@@ -92,4 +92,3 @@ export function modelInput(request: ReplanRequest) {
   const model: ModelInput = { problem, groups, limits, demand, held, keep };
   return { model, standing, acknowledged: standing.held.length };
 }
-

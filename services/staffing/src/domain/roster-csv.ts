@@ -28,7 +28,10 @@ export function importRoster(csv: string, knownDepartments?: ReadonlySet<string>
   const header = splitCsvLine(lines[0] ?? "").map((h) => h.trim());
   const missing = ROSTER_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    return { staff: [], problems: missing.map((c) => ({ line: 1, code: "ROSTER_COLUMN_MISSING", message: STAFFING_ERRORS.ROSTER_COLUMN_MISSING.message(c) })) };
+    return {
+      staff: [],
+      problems: missing.map((c) => ({ line: 1, code: "ROSTER_COLUMN_MISSING", message: STAFFING_ERRORS.ROSTER_COLUMN_MISSING.message(c) })),
+    };
   }
   const staff: StaffMember[] = [];
   const problems: RosterProblem[] = [];
@@ -38,7 +41,8 @@ export function importRoster(csv: string, knownDepartments?: ReadonlySet<string>
     const line = i + 1;
     const cells = splitCsvLine(text);
     const row = Object.fromEntries(header.map((h, c) => [h, (cells[c] ?? "").trim()])) as Record<(typeof ROSTER_COLUMNS)[number], string>;
-    const bad = (field: string, why: string) => problems.push({ line, code: "ROSTER_ROW_INVALID", message: STAFFING_ERRORS.ROSTER_ROW_INVALID.message(line, field, why) });
+    const bad = (field: string, why: string) =>
+      problems.push({ line, code: "ROSTER_ROW_INVALID", message: STAFFING_ERRORS.ROSTER_ROW_INVALID.message(line, field, why) });
     const before = problems.length;
     if (row.id === "") bad("id", "is empty");
     else if (seen.has(row.id)) bad("id", `"${row.id}" appears on an earlier line`);
@@ -59,7 +63,10 @@ export function importRoster(csv: string, knownDepartments?: ReadonlySet<string>
       name: row.name,
       department: row.department,
       ward: row.ward as Ward,
-      skills: row.skills.split(";").map((s) => s.trim()).filter(Boolean),
+      skills: row.skills
+        .split(";")
+        .map((s) => s.trim())
+        .filter(Boolean),
       canWorkNights: YES.has(nights),
       ...(maxHours !== undefined ? { maxHours } : {}),
       unavailable: unavailable ?? [],
@@ -70,7 +77,10 @@ export function importRoster(csv: string, knownDepartments?: ReadonlySet<string>
 
 function parsePeriods(text: string): Period[] | undefined {
   const periods: Period[] = [];
-  for (const part of text.split(";").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(";")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [from, to, extra] = part.split("/");
     const start = new Date(from ?? "");
     const end = new Date(to ?? "");
@@ -87,10 +97,14 @@ function splitCsvLine(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
-    if (quoted && ch === '"' && line[i + 1] === '"') (cell += '"'), i++;
-    else if (ch === '"') quoted = !quoted;
-    else if (ch === "," && !quoted) cells.push(cell), (cell = "");
-    else cell += ch;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (ch === "," && !quoted) {
+      cells.push(cell);
+      cell = "";
+    } else cell += ch;
   }
   cells.push(cell);
   return cells;

@@ -45,9 +45,7 @@ export function overlapsPeriod(period: Period, start: number, end: number): bool
  */
 export function clashGroups(shifts: readonly Shift[]): number[][] {
   const rest = REST_HOURS * HOUR_MS;
-  const groups = shifts.map((at) =>
-    shifts.filter((s) => s.start <= at.start && at.start < s.end + rest).map((s) => s.index),
-  );
+  const groups = shifts.map((at) => shifts.filter((s) => s.start <= at.start && at.start < s.end + rest).map((s) => s.index));
   const unique = [...new Map(groups.map((g) => [g.join(","), g])).values()];
   return unique.filter((g) => !unique.some((other) => other !== g && g.every((i) => other.includes(i))));
 }

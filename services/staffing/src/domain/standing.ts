@@ -48,7 +48,9 @@ export function readStanding(problem: Problem, current: readonly Assignment[], l
   }
   const { kept, returned } = returnToFloors(problem, limits, held);
   for (const { placement, limit } of returned) {
-    const assignment = current.find((a) => a.staffId === placement.person.id && a.postId === placement.position.post.id && a.position === placement.position.position)!;
+    const assignment = current.find(
+      (a) => a.staffId === placement.person.id && a.postId === placement.position.post.id && a.position === placement.position.position,
+    )!;
     released.push({ assignment, reason: returnReason(problem, limit) });
   }
   return { held: kept, previous, released };

@@ -3,10 +3,68 @@ import { DEPARTMENT_PROFILES, type DepartmentProfile } from "./synthetic-departm
 import { WARDS, type Department, type Period, type StaffMember, type Ward } from "./types";
 
 /** Made-up names: no real person is meant. */
-const SURNAMES = ["佐藤", "鈴木", "高橋", "田中", "渡辺", "伊藤", "山本", "中村", "小林", "加藤", "吉田", "山田", "松本", "井上", "木村", "林", "清水", "山崎", "森", "池田", "橋本", "阿部", "石川", "坂本", "緒方", "村上", "西村", "荒木", "宮本", "福田"];
-const GIVEN_NAMES = ["花子", "太郎", "美咲", "健太", "陽菜", "翔", "結衣", "大輝", "さくら", "拓也", "彩", "直樹", "真由美", "浩二", "愛", "誠", "由紀", "亮", "恵", "和也"];
+const SURNAMES = [
+  "佐藤",
+  "鈴木",
+  "高橋",
+  "田中",
+  "渡辺",
+  "伊藤",
+  "山本",
+  "中村",
+  "小林",
+  "加藤",
+  "吉田",
+  "山田",
+  "松本",
+  "井上",
+  "木村",
+  "林",
+  "清水",
+  "山崎",
+  "森",
+  "池田",
+  "橋本",
+  "阿部",
+  "石川",
+  "坂本",
+  "緒方",
+  "村上",
+  "西村",
+  "荒木",
+  "宮本",
+  "福田",
+];
+const GIVEN_NAMES = [
+  "花子",
+  "太郎",
+  "美咲",
+  "健太",
+  "陽菜",
+  "翔",
+  "結衣",
+  "大輝",
+  "さくら",
+  "拓也",
+  "彩",
+  "直樹",
+  "真由美",
+  "浩二",
+  "愛",
+  "誠",
+  "由紀",
+  "亮",
+  "恵",
+  "和也",
+];
 /** Residents per ward (about 740,000 in all): where staff live follows where people live. */
-const WARD_POPULATION: readonly (readonly [Ward, number])[] = [["中央区", 186], ["東区", 190], ["西区", 93], ["南区", 128], ["北区", 144]];
+const WARD_POPULATION: readonly (readonly [Ward, number])[] = [
+  ["中央区", 186],
+  ["東区", 190],
+  ["西区", 93],
+  ["南区", 128],
+  ["北区", 144],
+];
 const PART_TIME_SHARE = 0.15;
 const PART_TIME_HOURS = [16, 24, 30];
 const NIGHT_CLEARED_SHARE = 0.85;
@@ -41,7 +99,9 @@ export function generateCity({ seed, staffCount = 7000, awayFrom = new Date("202
 }
 
 function makePerson(random: Random, profile: DepartmentProfile, serial: number, awayFrom: Date): StaffMember {
-  const skills = Object.entries(profile.skills).filter(([, chance]) => random() < chance).map(([skill]) => skill);
+  const skills = Object.entries(profile.skills)
+    .filter(([, chance]) => random() < chance)
+    .map(([skill]) => skill);
   const ward = random() < 0.5 ? profile.ward : pickWeighted(random, WARD_POPULATION);
   const partTime = random() < PART_TIME_SHARE;
   const away = random() < AWAY_SHARE;
@@ -64,7 +124,10 @@ function makePerson(random: Random, profile: DepartmentProfile, serial: number, 
 function departmentFor(profile: DepartmentProfile, members: readonly StaffMember[]): Department {
   const floorAt = (release: number) => {
     const skills = Object.fromEntries(
-      Object.entries(profile.keepSkills ?? {}).map(([skill, keep]) => [skill, Math.ceil(keep * members.filter((m) => m.skills.includes(skill)).length)]),
+      Object.entries(profile.keepSkills ?? {}).map(([skill, keep]) => [
+        skill,
+        Math.ceil(keep * members.filter((m) => m.skills.includes(skill)).length),
+      ]),
     );
     return { headcount: Math.ceil(members.length * (1 - release)), ...(profile.keepSkills ? { skills } : {}) };
   };

@@ -8,10 +8,17 @@ import { WARDS, type Post, type PositionNeed, type Ward } from "./types";
 export const OPEN_SHELTERS_0729: Readonly<Record<Ward, number>> = { 中央区: 44, 東区: 33, 西区: 29, 南区: 37, 北区: 40 };
 
 /** Round-the-clock shifts in Japan time: day, evening, night. */
-const SHIFTS: readonly (readonly [string, string, number])[] = [["day", "07:00", 8], ["evening", "15:00", 8], ["night", "23:00", 8]];
+const SHIFTS: readonly (readonly [string, string, number])[] = [
+  ["day", "07:00", 8],
+  ["evening", "15:00", 8],
+  ["night", "23:00", 8],
+];
 const SHELTERS_PER_ROUND = 5;
 
-const SHELTER: PositionNeed[] = [{ skills: ["避難所運営研修"], count: 1 }, { skills: [], count: 2 }];
+const SHELTER: PositionNeed[] = [
+  { skills: ["避難所運営研修"], count: 1 },
+  { skills: [], count: 2 },
+];
 const HEALTH_ROUND: PositionNeed[] = [{ skills: ["保健師"], count: 1 }];
 const CALL_CENTRE: PositionNeed[] = [
   { skills: ["事務"], count: 8 },
@@ -43,7 +50,13 @@ export function earthquakePosts({ days, sheltersPerWard = OPEN_SHELTERS_0729, ro
       if (daytime) {
         for (let i = 0; i < shelters.length; i += SHELTERS_PER_ROUND) {
           const first = shelters[i]!;
-          add(`health-round-${i / SHELTERS_PER_ROUND + 1}`, `${first.ward} 避難所巡回 ${i / SHELTERS_PER_ROUND + 1}`, first.ward, "保健師巡回", HEALTH_ROUND);
+          add(
+            `health-round-${i / SHELTERS_PER_ROUND + 1}`,
+            `${first.ward} 避難所巡回 ${i / SHELTERS_PER_ROUND + 1}`,
+            first.ward,
+            "保健師巡回",
+            HEALTH_ROUND,
+          );
         }
         for (const ward of WARDS) add(`risai-${ward}`, `${ward}役所 り災証明窓口`, ward, "り災証明受付", DAMAGE_CERTIFICATE_COUNTER);
       }

@@ -1,6 +1,6 @@
-/** The city's five wards (Kumamoto City). */
-export const WARDS = ["中央区", "東区", "西区", "南区", "北区"] as const;
-export type Ward = (typeof WARDS)[number];
+import { type Ward, wards as WARDS } from "@crisis/platform/contracts";
+
+export { WARDS, type Ward };
 
 /**
  * A skill as staff and managers name it: 保健師, 看護師, 事務, 手話, 運転, 避難所運営研修,

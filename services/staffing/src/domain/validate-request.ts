@@ -13,7 +13,8 @@ export function validateRequest(request: PlanRequest): void {
     }
   }
   for (const post of request.posts) {
-    if (!(post.end.getTime() > post.start.getTime())) throw new StaffingError("POST_PERIOD_INVALID", STAFFING_ERRORS.POST_PERIOD_INVALID.message(post.id));
+    if (!(post.end.getTime() > post.start.getTime()))
+      throw new StaffingError("POST_PERIOD_INVALID", STAFFING_ERRORS.POST_PERIOD_INVALID.message(post.id));
     if (post.positions.some((p) => !Number.isInteger(p.count) || p.count < 1)) {
       throw new StaffingError("POSITION_COUNT_INVALID", STAFFING_ERRORS.POSITION_COUNT_INVALID.message(post.id));
     }

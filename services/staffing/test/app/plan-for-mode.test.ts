@@ -1,10 +1,15 @@
-import { Incident, Mode, ModeLevel } from "@crisis/platform";
+import { Incident, Mode, ModeLevel } from "@crisis/platform/contracts";
 import { planForMode } from "../../src/app/plan-for-mode";
 import { generateCity } from "../../src/domain";
 
 const roster = generateCity({ seed: 7, staffCount: 1500 });
 const mode = (incident: Incident, level: ModeLevel, wards: string[] = []): Mode => ({
-  incident, level, wards, reason: "", declaredBy: "m", declaredAt: "2026-07-28T07:27:00Z",
+  incident,
+  level,
+  wards,
+  reason: "",
+  declaredBy: "m",
+  declaredAt: "2026-07-28T07:27:00Z",
 });
 
 describe("planning emergency posts when a mode is declared", () => {

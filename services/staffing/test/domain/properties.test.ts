@@ -37,7 +37,8 @@ describe("the engine on random tiny cities", () => {
         const current = first.assignments.map((a, i) => ({ ...a, acknowledged: (pickSeed >> i) % 2 === 1 }));
         const again = await replan({ ...request, current });
         const acknowledged = current.filter((a) => a.acknowledged);
-        for (const a of acknowledged) expect(again.assignments).toContainEqual(expect.objectContaining({ staffId: a.staffId, postId: a.postId, position: a.position }));
+        for (const a of acknowledged)
+          expect(again.assignments).toContainEqual(expect.objectContaining({ staffId: a.staffId, postId: a.postId, position: a.position }));
         expect(checkPlan(request, again.assignments)).toEqual([]);
         expect(again.positionsCovered).toBe(bruteForceOptimum(request, acknowledged));
         expect(again.released).toEqual([]);
@@ -51,13 +52,17 @@ describe("the engine on random tiny cities", () => {
       fc.asyncProperty(tinyRequest, fc.nat(), fc.nat(), async (request, pickSeed, goneSeed) => {
         const first = await planAssignments(request);
         const current = first.assignments.map((a, i) => ({ ...a, acknowledged: (pickSeed >> i) % 2 === 1 }));
-        const staff = request.staff.map((p, i) => ((goneSeed >> i) % 2 === 1 ? { ...p, unavailable: [{ start: at(0, 0), end: at(3, 0) }] } : p));
+        const staff = request.staff.map((p, i) =>
+          (goneSeed >> i) % 2 === 1 ? { ...p, unavailable: [{ start: at(0, 0), end: at(3, 0) }] } : p,
+        );
         const after = { ...request, staff };
         const again = await replan({ ...after, current });
         expect(checkPlan(after, again.assignments)).toEqual([]);
         const released = new Set(again.released.map((r) => r.assignment));
         for (const a of current.filter((c) => c.acknowledged && !released.has(c))) {
-          expect(again.assignments).toContainEqual(expect.objectContaining({ staffId: a.staffId, postId: a.postId, position: a.position, origin: "acknowledged" }));
+          expect(again.assignments).toContainEqual(
+            expect.objectContaining({ staffId: a.staffId, postId: a.postId, position: a.position, origin: "acknowledged" }),
+          );
         }
         expect(again.released.every((r) => !r.assignment.acknowledged || /unavailable|floor/.test(r.reason))).toBe(true);
         const held = again.assignments.filter((a) => a.origin === "acknowledged");

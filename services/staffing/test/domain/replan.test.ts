@@ -14,7 +14,9 @@ describe("re-planning", () => {
     const current = first.assignments.map((a) => ({ ...a, acknowledged: true }));
     const again = await replan({ ...city, current });
     expect(again.assignments.map((a) => [a.staffId, a.postId, a.position])).toEqual(current.map((a) => [a.staffId, a.postId, a.position]));
-    expect(again.assignments.every((a) => a.origin === "acknowledged" && a.explanation.startsWith("acknowledged earlier and kept"))).toBe(true);
+    expect(again.assignments.every((a) => a.origin === "acknowledged" && a.explanation.startsWith("acknowledged earlier and kept"))).toBe(
+      true,
+    );
   });
 
   it("moves only the person who became unavailable", async () => {
@@ -25,7 +27,9 @@ describe("re-planning", () => {
     const again = await replan({ ...request, current: first.assignments });
     expect(checkPlan(request, again.assignments)).toEqual([]);
     expect(again.positionsCovered).toBe(4);
-    const unchanged = again.assignments.filter((a) => first.assignments.some((b) => b.staffId === a.staffId && b.postId === a.postId && b.position === a.position));
+    const unchanged = again.assignments.filter((a) =>
+      first.assignments.some((b) => b.staffId === a.staffId && b.postId === a.postId && b.position === a.position),
+    );
     expect(unchanged).toHaveLength(3);
     expect(again.released).toEqual([{ assignment: first.assignments[0], reason: "the person is now unavailable for this shift" }]);
   });

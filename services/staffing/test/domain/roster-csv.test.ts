@@ -9,14 +9,26 @@ describe("importing a city's roster from CSV", () => {
     expect(problems).toEqual([]);
     expect(staff).toEqual([
       {
-        id: "A001", name: "熊本 花子", department: "hoken", ward: "東区", skills: ["保健師", "通訳:英語"], canWorkNights: true, maxHours: 24,
+        id: "A001",
+        name: "熊本 花子",
+        department: "hoken",
+        ward: "東区",
+        skills: ["保健師", "通訳:英語"],
+        canWorkNights: true,
+        maxHours: 24,
         unavailable: [{ start: new Date("2026-07-28T23:00:00Z"), end: new Date("2026-07-29T23:00:00Z") }],
       },
     ]);
   });
 
   it("reports each bad row by its line number and keeps the good ones", () => {
-    const csv = [HEADER, "A001,花子,hoken,東区,,no,,", "A002,太郎,hoken,博多区,,no,,", "A001,次郎,hoken,西区,,maybe,-3,", "A004,四郎,unknown,北区,,no,,2026-07-30/2026-07-29"].join("\r\n");
+    const csv = [
+      HEADER,
+      "A001,花子,hoken,東区,,no,,",
+      "A002,太郎,hoken,博多区,,no,,",
+      "A001,次郎,hoken,西区,,maybe,-3,",
+      "A004,四郎,unknown,北区,,no,,2026-07-30/2026-07-29",
+    ].join("\r\n");
     const { staff, problems } = importRoster(csv, new Set(["hoken"]));
     expect(staff.map((s) => s.id)).toEqual(["A001"]);
     expect(problems.map((p) => [p.line, p.message.split(":")[1]!.trim().split(" ")[0]])).toEqual([

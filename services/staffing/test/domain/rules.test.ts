@@ -18,7 +18,10 @@ async function planned(over: Partial<PlanRequest>) {
 
 describe("the assignment engine's rules", () => {
   it("puts only a 保健師 on a position that needs one", async () => {
-    const plan = await planned({ staff: [person("clerk", { skills: ["事務"] }), person("nurse", { skills: ["保健師"] })], posts: [post("round", 1, 7, [holding("保健師")])] });
+    const plan = await planned({
+      staff: [person("clerk", { skills: ["事務"] }), person("nurse", { skills: ["保健師"] })],
+      posts: [post("round", 1, 7, [holding("保健師")])],
+    });
     expect(plan.assignments.map((a) => a.staffId)).toEqual(["nurse"]);
   });
 
@@ -43,13 +46,19 @@ describe("the assignment engine's rules", () => {
   });
 
   it("leaves at least 11 hours between one person's shifts", async () => {
-    const plan = await planned({ staff: [person("solo")], posts: [post("day", 1, 7, [anyone()]), post("evening", 1, 15, [anyone()]), post("next-day", 2, 7, [anyone()])] });
+    const plan = await planned({
+      staff: [person("solo")],
+      posts: [post("day", 1, 7, [anyone()]), post("evening", 1, 15, [anyone()]), post("next-day", 2, 7, [anyone()])],
+    });
     expect(plan.assignments.map((a) => a.postId).sort()).toEqual(["day", "next-day"]);
     expect(plan.uncovered[0]!.explanation).toContain("1 already on other posts or resting");
   });
 
   it("keeps a part-time worker within their hour limit", async () => {
-    const plan = await planned({ staff: [person("part", { maxHours: 10 })], posts: [post("day", 1, 7, [anyone()]), post("next-day", 2, 7, [anyone()])] });
+    const plan = await planned({
+      staff: [person("part", { maxHours: 10 })],
+      posts: [post("day", 1, 7, [anyone()]), post("next-day", 2, 7, [anyone()])],
+    });
     expect(plan.positionsCovered).toBe(1);
     expect(plan.uncovered[0]!.explanation).toContain("at their part-time hour limit");
   });
@@ -62,7 +71,10 @@ describe("the assignment engine's rules", () => {
 
   it("does not assign someone during their unavailability", async () => {
     const away = { start: at(1, 0), end: at(1, 12) };
-    const plan = await planned({ staff: [person("hurt", { unavailable: [away] }), person("fine")], posts: [post("day", 1, 7, [anyone()])] });
+    const plan = await planned({
+      staff: [person("hurt", { unavailable: [away] }), person("fine")],
+      posts: [post("day", 1, 7, [anyone()])],
+    });
     expect(plan.assignments.map((a) => a.staffId)).toEqual(["fine"]);
   });
 
@@ -92,7 +104,10 @@ describe("the assignment engine's rules", () => {
   });
 
   it("spreads shifts over people instead of working one person every day", async () => {
-    const plan = await planned({ staff: [person("p1"), person("p2")], posts: [post("day1", 1, 7, [anyone()]), post("day2", 2, 7, [anyone()])] });
+    const plan = await planned({
+      staff: [person("p1"), person("p2")],
+      posts: [post("day1", 1, 7, [anyone()]), post("day2", 2, 7, [anyone()])],
+    });
     expect(new Set(plan.assignments.map((a) => a.staffId)).size).toBe(2);
   });
 

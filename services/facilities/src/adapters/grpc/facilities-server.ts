@@ -1,4 +1,5 @@
-import { FacilitiesServiceServer, Logger, unaryHandler } from "@crisis/platform";
+import { Logger, unaryHandler } from "@crisis/platform";
+import { FacilitiesServiceServer } from "@crisis/platform/contracts/facilities_service";
 import { getFacility, listFacilities } from "../../app/read-facilities";
 import { FacilityBoard } from "../../domain/facility-board";
 

@@ -1,4 +1,5 @@
-import { Backbone, decodeEvent, eventTypes, replaySubject, streams } from "@crisis/platform";
+import { Backbone, decodeEvent, replaySubject, streams } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
 import { FacilityBoard } from "../../domain/facility-board";
 
 /** Rebuilds the facility board from every stored status event. */

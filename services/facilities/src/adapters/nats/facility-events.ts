@@ -1,4 +1,5 @@
-import { JetStreamClient, eventTypes, publishEvent } from "@crisis/platform";
+import { JetStreamClient, publishEvent } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
 import { FacilityEvents } from "../../app/ports";
 
 export function jetStreamFacilityEvents(js: JetStreamClient): FacilityEvents {

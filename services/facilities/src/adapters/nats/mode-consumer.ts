@@ -1,4 +1,5 @@
-import { Backbone, Logger, eventHandlerAttempts, eventTypes, runEventConsumer, streams } from "@crisis/platform";
+import { Backbone, Logger, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
 import { ApplyPlaybookDeps, applyPlaybook } from "../../app/apply-playbook";
 
 /** Applies the playbook for every declared mode, in order, acknowledging only once applied. */

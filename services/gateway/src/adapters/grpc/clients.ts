@@ -1,11 +1,9 @@
 import { credentials } from "@grpc/grpc-js";
-import {
-  CreateSubscriptionRequest,
-  FacilitiesServiceClient,
-  NotifyServiceClient,
-  StaffingServiceClient,
-  callUnary,
-} from "@crisis/platform";
+import { callUnary } from "@crisis/platform";
+import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
+import { CreateSubscriptionRequest } from "@crisis/platform/contracts/notify";
+import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
+import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_service";
 import { FacilitiesDirectory } from "../../app/ports";
 
 export interface ServiceTargets {
@@ -23,7 +21,8 @@ export function serviceClients(targets: ServiceTargets) {
   const opts = (correlationId: string) => ({ correlationId, deadlineMs: targets.deadlineMs });
   const directory: FacilitiesDirectory = {
     list: async (correlationId) =>
-      (await callUnary("facilities", facilities.listFacilities.bind(facilities), { ward: "", category: "" }, opts(correlationId))).facilities,
+      (await callUnary("facilities", facilities.listFacilities.bind(facilities), { ward: "", category: "" }, opts(correlationId)))
+        .facilities,
   };
   return {
     directory,
@@ -33,8 +32,7 @@ export function serviceClients(targets: ServiceTargets) {
       callUnary("notify", notify.createSubscription.bind(notify), request, opts(correlationId)),
     deleteSubscription: (id: string, unsubscribeToken: string, correlationId: string) =>
       callUnary("notify", notify.deleteSubscription.bind(notify), { id, unsubscribeToken }, opts(correlationId)),
-    staffingSummary: (correlationId: string) =>
-      callUnary("staffing", staffing.getStaffingSummary.bind(staffing), {}, opts(correlationId)),
+    staffingSummary: (correlationId: string) => callUnary("staffing", staffing.getStaffingSummary.bind(staffing), {}, opts(correlationId)),
     close() {
       facilities.close();
       notify.close();

@@ -1,5 +1,6 @@
 import { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { AppError, isBackboneUnavailable } from "@crisis/platform";
+import { isBackboneUnavailable } from "@crisis/platform";
+import { AppError } from "@crisis/platform/contracts";
 import { errors } from "../../domain/errors";
 
 /** Every refusal leaves the gateway as RFC 9457 problem+json with a stable code and the field at fault. */
@@ -7,7 +8,15 @@ export function sendProblem(reply: FastifyReply, err: AppError, correlationId: s
   return reply
     .code(err.status)
     .type("application/problem+json")
-    .send({ type: "about:blank", title: err.code, status: err.status, code: err.code, detail: err.message, field: err.field ?? null, correlationId });
+    .send({
+      type: "about:blank",
+      title: err.code,
+      status: err.status,
+      code: err.code,
+      detail: err.message,
+      field: err.field ?? null,
+      correlationId,
+    });
 }
 
 /** Fastify's own refusals of a body that is not JSON. */

@@ -1,12 +1,10 @@
 import { z } from "zod";
-import { incidentNames, levelNames, wards } from "../../domain/mode";
+import { incidentNames, languages, levelNames, wards } from "@crisis/platform/contracts";
 import { errors } from "../../domain/errors";
 
-const enumOf = <T extends Record<string, unknown>>(table: T) => z.enum(Object.keys(table) as [keyof T & string, ...(keyof T & string)[]]);
-
 export const declarationBody = z.strictObject({
-  incident: enumOf(incidentNames),
-  level: enumOf(levelNames),
+  incident: z.enum(incidentNames),
+  level: z.enum(levelNames),
   wards: z.array(z.enum(wards)).max(wards.length).default([]),
   reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
 });
@@ -18,7 +16,7 @@ export const subscriptionBody = z.strictObject({
     keys: z.object({ p256dh: z.string().max(200), auth: z.string().max(100) }),
   }),
   topics: z.array(z.string().max(100)).min(1, "must name at least one topic").max(50),
-  lang: z.enum(["ja", "en"]).default("ja"),
+  lang: z.enum(languages).default("ja"),
 });
 
 /** Parses a body; the first problem becomes a 422 naming the field (e.g. subscription.keys.auth). */
@@ -26,7 +24,10 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
   const parsed = schema.safeParse(body ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const field = issue.path.reduce<string>((path, part) => (typeof part === "number" ? `${path}[${part}]` : path ? `${path}.${String(part)}` : String(part)), "");
+  const field = issue.path.reduce<string>(
+    (path, part) => (typeof part === "number" ? `${path}[${part}]` : path ? `${path}.${String(part)}` : String(part)),
+    "",
+  );
   const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : undefined;
   throw errors.bodyInvalid(unknownKeys ?? (field || "body"), issue.message);
 }

@@ -1,4 +1,5 @@
-import { Backbone, eventTypes, isWrongLastSequence, publishEvent, readLastEvent, streams } from "@crisis/platform";
+import { Backbone, isWrongLastSequence, publishEvent, readLastEvent, streams } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
 import { ModeLog } from "../../app/ports";
 import { errors } from "../../domain/errors";
 

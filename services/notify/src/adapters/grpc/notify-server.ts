@@ -1,4 +1,5 @@
-import { Logger, NotifyServiceServer, unaryHandler } from "@crisis/platform";
+import { Logger, unaryHandler } from "@crisis/platform";
+import { NotifyServiceServer } from "@crisis/platform/contracts/notify_service";
 import { CreateSubscriptionDeps, createSubscription } from "../../app/create-subscription";
 import { deleteSubscription } from "../../app/delete-subscription";
 

@@ -1,4 +1,6 @@
-import { Backbone, Logger, eventHandlerAttempts, eventTypes, runEventConsumer, streams } from "@crisis/platform";
+import { Backbone, Logger, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
+import { pushDeliveryRequested, pushDeliveryStream } from "./push-queue";
 import { DeliverPushDeps, deliverPush } from "../../app/deliver-push";
 import { IssueAlertDeps, issueAlert } from "../../app/issue-alert";
 
@@ -22,9 +24,9 @@ export interface PushFanOutSettings {
 export function consumePushDeliveries(backbone: Backbone, deps: DeliverPushDeps, settings: PushFanOutSettings, logger: Logger) {
   return runEventConsumer(
     backbone,
-    eventTypes.pushDeliveryRequested,
+    pushDeliveryRequested,
     {
-      stream: streams.pushDelivery.name,
+      stream: pushDeliveryStream.name,
       durable: "notify-push-sender",
       concurrency: settings.concurrency,
       ackWaitMs: settings.ackWaitMs,

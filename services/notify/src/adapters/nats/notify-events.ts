@@ -1,10 +1,12 @@
-import { JetStreamClient, eventTypes, publishEvent } from "@crisis/platform";
+import { JetStreamClient, publishEvent } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
+import { pushDeliveryRequested } from "./push-queue";
 import { AlertEvents, DeliveryQueue } from "../../app/ports";
 
 export function jetStreamDeliveryQueue(js: JetStreamClient): DeliveryQueue {
   return {
     async enqueue(delivery, correlationId) {
-      await publishEvent(js, eventTypes.pushDeliveryRequested, delivery, { eventId: delivery.deliveryId, correlationId });
+      await publishEvent(js, pushDeliveryRequested, delivery, { eventId: delivery.deliveryId, correlationId });
     },
   };
 }

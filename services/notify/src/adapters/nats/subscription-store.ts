@@ -6,7 +6,11 @@ import { Subscription } from "../../domain/subscription";
  * Subscriptions in a KV bucket with history 1: a purge leaves nothing of the citizen's
  * endpoint or keys behind.
  */
-export async function kvSubscriptionStore(js: JetStreamClient, replicas: number, bucket = "push_subscriptions"): Promise<SubscriptionStore> {
+export async function kvSubscriptionStore(
+  js: JetStreamClient,
+  replicas: number,
+  bucket = "push_subscriptions",
+): Promise<SubscriptionStore> {
   const kv = await js.views.kv(bucket, { history: 1, replicas });
   const decode = (value: Uint8Array) => JSON.parse(Buffer.from(value).toString("utf8")) as Subscription;
   return {

@@ -1,4 +1,5 @@
-import { Logger, StaffingServiceServer, unaryHandler } from "@crisis/platform";
+import { Logger, unaryHandler } from "@crisis/platform";
+import { StaffingServiceServer } from "@crisis/platform/contracts/staffing_service";
 import { StaffingSummary } from "../../app/plan-for-mode";
 
 /** The staffing summary the gateway shows managers: the mode staffing works to and how well posts are covered. */

@@ -1,4 +1,5 @@
-import { Backbone, Logger, eventHandlerAttempts, eventTypes, runEventConsumer, streams } from "@crisis/platform";
+import { Backbone, Logger, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
 import { Roster, StaffingSummary, planForMode } from "../../app/plan-for-mode";
 
 /** Re-plans the emergency posts whenever a mode is declared; the newest plan is what the summary shows. */

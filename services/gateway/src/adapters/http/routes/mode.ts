@@ -1,6 +1,7 @@
 import { FastifyInstance } from "fastify";
 import { DeclareModeDeps, declareMode } from "../../../app/declare-mode";
-import { levelWord, modeView } from "../../../domain/mode";
+import { levelName } from "@crisis/platform/contracts";
+import { modeView } from "../../../domain/mode";
 import { Authenticate } from "../server";
 import { declarationBody, parseBody } from "../schemas";
 
@@ -14,11 +15,14 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenti
     const manager = await authenticate(request, "manager");
     const declaration = parseBody(declarationBody, request.body);
     const { event, seq } = await declareMode(deps, declaration, manager.subject, request.id);
-    request.log.info({ eventId: event.eventId, level: declaration.level, incident: declaration.incident, wards: declaration.wards }, "mode declared");
+    request.log.info(
+      { eventId: event.eventId, level: declaration.level, incident: declaration.incident, wards: declaration.wards },
+      "mode declared",
+    );
     return reply.code(201).send({
       eventId: event.eventId,
       sequence: seq,
-      previousLevel: levelWord(event.previousLevel),
+      previousLevel: levelName(event.previousLevel) ?? "unknown",
       mode: modeView(event.mode),
     });
   });

@@ -1,0 +1,9 @@
+/**
+ * The contracts, with no I/O behind them: domain code imports from here (and generated
+ * messages from `@crisis/platform/contracts/<proto file>`), never from the platform's barrel,
+ * which loads nats, grpc-js and pino.
+ */
+export * from "./vocabulary";
+export * from "./subjects";
+export * from "./app-error";
+export * from "./gen/crisis/v1/common";

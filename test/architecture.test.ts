@@ -1,0 +1,36 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+
+const root = join(__dirname, "..");
+const config = join(root, ".dependency-cruiser.cjs");
+
+/** Runs dependency-cruiser with the house rules and returns the violations as "rule: from → to". */
+function violations(cwd: string, paths: string[]): string[] {
+  const out = execFileSync(join(root, "node_modules/.bin/depcruise"), ["--config", config, "--output-type", "json", ...paths], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const result = JSON.parse(out) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
+  return result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to.replace(/^.*node_modules\//, "")}`).sort();
+}
+
+describe("the house rules", () => {
+  it("hold for the whole tree", () => {
+    expect(violations(root, ["services", "packages", "e2e", "bench", "deploy"])).toEqual([]);
+  });
+
+  it("report every deliberately bad import in the fixture", () => {
+    const found = violations(join(__dirname, "architecture/fixture"), ["services", "packages"]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "domain-is-pure-modules: services/alpha/src/domain/rules.ts → nats/index.js",
+        "domain-is-pure-modules: services/alpha/src/domain/rules.ts → fs",
+        "only-main-wires-adapters: services/alpha/src/domain/rules.ts → services/alpha/src/adapters/push.ts",
+        "only-main-wires-adapters: services/alpha/src/app/notify.ts → services/alpha/src/adapters/push.ts",
+        "no-service-imports-another: services/alpha/src/domain/rules.ts → services/beta/src/app/plan.ts",
+        "platform-knows-no-service: packages/platform/src/shared.ts → services/beta/src/app/plan.ts",
+      ]),
+    );
+  });
+});
