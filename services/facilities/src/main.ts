@@ -12,7 +12,7 @@ runService({
   name: "facilities",
   readConfig,
   ports: (c) => ({ grpc: c.FACILITIES_GRPC_PORT, health: c.FACILITIES_HEALTH_PORT }),
-  streams: [streams.mode, streams.facility],
+  streams: [streams.mode, streams.facility, streams.service],
   wire: async (config, backbone, logger) => {
     const board = new FacilityBoard(loadRegistry(config.FACILITIES_DATA_DIR));
     const replayed = await replayBoard(backbone, board);

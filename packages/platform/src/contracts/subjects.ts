@@ -1,5 +1,17 @@
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
-import { AlertIssued, FacilityStatusChanged, ModeChanged, PlaybookApplied } from "./gen/crisis/v1/events";
+import {
+  AlertIssued,
+  FacilityCorrected,
+  FacilityStatusChanged,
+  ModeChanged,
+  PlaybookApplied,
+  RestrictionScheduled,
+  ServiceLevelChanged,
+  StaffAnswered,
+  StaffReassigned,
+  StaffReleased,
+  StaffReminded,
+} from "./gen/crisis/v1/events";
 
 /**
  * How subjects are named, everywhere:
@@ -33,5 +45,17 @@ export const eventTypes = {
     codec: FacilityStatusChanged,
   },
   playbookApplied: { subject: "crisis.facility.playbook.applied", name: "crisis.v1.PlaybookApplied", codec: PlaybookApplied },
+  facilityCorrected: { subject: "crisis.facility.registry.corrected", name: "crisis.v1.FacilityCorrected", codec: FacilityCorrected },
+  restrictionScheduled: {
+    subject: "crisis.facility.restriction.scheduled",
+    name: "crisis.v1.RestrictionScheduled",
+    codec: RestrictionScheduled,
+  },
+  serviceLevelChanged: { subject: "crisis.service.level.changed", name: "crisis.v1.ServiceLevelChanged", codec: ServiceLevelChanged },
   alertIssued: { subject: "crisis.alert.issued", name: "crisis.v1.AlertIssued", codec: AlertIssued },
+  staffReassigned: { subject: "crisis.staff.reassigned", name: "crisis.v1.StaffReassigned", codec: StaffReassigned },
+  staffReleased: { subject: "crisis.staff.released", name: "crisis.v1.StaffReleased", codec: StaffReleased },
+  staffAcknowledged: { subject: "crisis.staff.acknowledged", name: "crisis.v1.StaffAnswered", codec: StaffAnswered },
+  staffDeclined: { subject: "crisis.staff.declined", name: "crisis.v1.StaffAnswered", codec: StaffAnswered },
+  staffReminded: { subject: "crisis.staff.reminded", name: "crisis.v1.StaffReminded", codec: StaffReminded },
 } satisfies Record<string, EventType<unknown>>;

@@ -13,6 +13,7 @@ export const streams = {
   mode: { name: "CRISIS_MODE", subjects: ["crisis.mode.>"] },
   facility: { name: "CRISIS_FACILITY", subjects: ["crisis.facility.>"] },
   staff: { name: "CRISIS_STAFF", subjects: ["crisis.staff.>"] },
+  service: { name: "CRISIS_SERVICE", subjects: ["crisis.service.>"] },
   alert: { name: "CRISIS_ALERT", subjects: ["crisis.alert.>"] },
 } satisfies Record<string, StreamSpec>;
 

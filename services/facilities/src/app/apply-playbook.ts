@@ -24,7 +24,14 @@ export async function applyPlaybook(deps: ApplyPlaybookDeps, declared: ModeChang
     deps.board.apply(change);
   }
   await deps.events.playbookApplied(
-    { eventId: `${declared.eventId}.applied`, modeEventId: declared.eventId, mode, changes: plan.all, appliedAt: now.toISOString() },
+    {
+      eventId: `${declared.eventId}.applied`,
+      modeEventId: declared.eventId,
+      mode,
+      changes: plan.all,
+      appliedAt: now.toISOString(),
+      serviceChanges: [],
+    },
     correlationId,
   );
   logger.info({ modeEventId: declared.eventId, changed: plan.all.length, published: plan.toPublish.length }, "playbook applied");

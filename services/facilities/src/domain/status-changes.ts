@@ -1,4 +1,4 @@
-import { Mode } from "@crisis/platform/contracts";
+import { ChangeSource, FacilityStatus, FacilityUse, Mode, ShelterOperation } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { Facility, FacilityState } from "./facility";
 import { desiredStatus } from "./playbook";
@@ -8,6 +8,26 @@ export interface PlannedChanges {
   toPublish: FacilityStatusChanged[];
   /** Every change this declaration caused, including those published before a crash. */
   all: FacilityStatusChanged[];
+}
+
+const useOf: Record<FacilityStatus, FacilityUse> = {
+  [FacilityStatus.FACILITY_STATUS_UNSPECIFIED]: FacilityUse.FACILITY_USE_OPEN,
+  [FacilityStatus.FACILITY_STATUS_NORMAL]: FacilityUse.FACILITY_USE_OPEN,
+  [FacilityStatus.FACILITY_STATUS_CLOSED]: FacilityUse.FACILITY_USE_CLOSED,
+  [FacilityStatus.FACILITY_STATUS_RESTRICTED]: FacilityUse.FACILITY_USE_PARTLY_CLOSED,
+  [FacilityStatus.FACILITY_STATUS_SHELTER_OPEN]: FacilityUse.FACILITY_USE_OPEN,
+  [FacilityStatus.UNRECOGNIZED]: FacilityUse.FACILITY_USE_OPEN,
+};
+
+/** The two dimensions of the contract, read off the one status this playbook still decides. */
+function useAndShelter(facility: Facility, status: FacilityStatus, when: "previous" | "now") {
+  const use = useOf[status];
+  const shelter = !facility.designatedShelter
+    ? ShelterOperation.SHELTER_OPERATION_UNSPECIFIED
+    : status === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN
+      ? ShelterOperation.SHELTER_OPERATION_OPEN
+      : ShelterOperation.SHELTER_OPERATION_NOT_OPENED;
+  return when === "previous" ? { previousUse: use, previousShelter: shelter } : { use, shelter };
 }
 
 /** A change's event id is derived from its cause, so a re-run after a crash names it the same. */
@@ -35,7 +55,7 @@ export function planStatusChanges(
     }
     const desired = desiredStatus(facility, mode);
     if (desired.status === current.status) continue;
-    const change: FacilityStatusChanged = {
+    const change: FacilityStatusChanged = FacilityStatusChanged.fromPartial({
       eventId: statusChangeId(modeEventId, facility.id),
       facilityId: facility.id,
       facilityName: facility.name,
@@ -46,7 +66,13 @@ export function planStatusChanges(
       causeEventId: modeEventId,
       changedAt: now.toISOString(),
       reason: desired.reason,
-    };
+      ...useAndShelter(facility, current.status, "previous"),
+      ...useAndShelter(facility, desired.status, "now"),
+      source: ChangeSource.CHANGE_SOURCE_PLAYBOOK,
+      reasons: desired.reason ? [desired.reason] : [],
+      latitude: facility.latitude,
+      longitude: facility.longitude,
+    });
     toPublish.push(change);
     all.push(change);
   }

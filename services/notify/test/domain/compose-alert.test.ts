@@ -17,18 +17,19 @@ const change = (
   category: string,
   status: FacilityStatus,
   previous = FacilityStatus.FACILITY_STATUS_NORMAL,
-): FacilityStatusChanged => ({
-  eventId: id,
-  facilityId: id,
-  facilityName: `施設${id}`,
-  category,
-  ward,
-  previousStatus: previous,
-  status,
-  causeEventId: "m",
-  changedAt: "",
-  reason: "",
-});
+): FacilityStatusChanged =>
+  FacilityStatusChanged.fromPartial({
+    eventId: id,
+    facilityId: id,
+    facilityName: `施設${id}`,
+    category,
+    ward,
+    previousStatus: previous,
+    status,
+    causeEventId: "m",
+    changedAt: "",
+    reason: "",
+  });
 const shelters = [
   ...Array.from({ length: 3 }, (_, i) => change(`c${i}`, "中央区", "school", FacilityStatus.FACILITY_STATUS_SHELTER_OPEN)),
   ...Array.from({ length: 2 }, (_, i) => change(`k${i}`, "北区", "school", FacilityStatus.FACILITY_STATUS_SHELTER_OPEN)),
