@@ -22,7 +22,7 @@ runService({
       logger,
     );
     return {
-      grpc: [{ definition: FacilitiesServiceService, implementation: facilitiesServer(board, logger) }],
+      grpc: [{ definition: FacilitiesServiceService, implementation: facilitiesServer(board, systemClock, logger) }],
       workers: [{ name: "stop applying playbooks", stop: () => consumer.stop() }],
       facts: { facilities: board.facilities.length, replayed },
     };

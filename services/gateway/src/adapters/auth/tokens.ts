@@ -2,7 +2,8 @@ import { createPublicKey, createPrivateKey, KeyObject } from "node:crypto";
 import { SignJWT, errors as joseErrors, jwtVerify } from "jose";
 import { errors } from "../../domain/errors";
 
-export const roles = ["manager", "staff"] as const;
+/** The roles a token can carry; anonymous callers carry none. */
+export const roles = ["manager", "approver", "facility_admin", "staffing_officer", "staff"] as const;
 export type Role = (typeof roles)[number];
 
 export interface Principal {

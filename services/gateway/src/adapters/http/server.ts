@@ -11,7 +11,8 @@ import { staffingRoutes } from "./routes/staffing";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
 
-export type Authenticate = (request: FastifyRequest, role: Role) => Promise<Principal>;
+/** Checks the bearer token and that it carries one of the roles; resolves to the caller. */
+export type Authenticate = (request: FastifyRequest, allowed: Role | readonly Role[]) => Promise<Principal>;
 
 export interface HttpDeps {
   logger: Logger;
@@ -41,9 +42,10 @@ export function buildHttpServer(deps: HttpDeps) {
   app.setErrorHandler(problemHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, errors.routeNotFound(request.url), request.id));
 
-  const authenticate: Authenticate = async (request, role) => {
+  const authenticate: Authenticate = async (request, allowed) => {
     const principal = await verifyBearer(request.headers.authorization, deps.tokenKey, deps.clock.now());
-    if (!principal.roles.includes(role)) throw errors.roleForbidden(role);
+    const anyOf: readonly Role[] = typeof allowed === "string" ? [allowed] : allowed;
+    if (!anyOf.some((role) => principal.roles.includes(role))) throw errors.roleForbidden(anyOf.join('" or "'));
     return principal;
   };
 
