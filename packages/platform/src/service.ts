@@ -1,57 +1,87 @@
 import { ServiceDefinition, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { Logger } from "pino";
-import { createReadiness, startHealthServer } from "./health";
+import { Readiness, createReadiness, startHealthServer } from "./health";
 import { Backbone, connectBackbone } from "./jetstream/connect";
 import { StreamSpec, ensureStreams } from "./jetstream/streams";
 import { startGrpcServer } from "./grpc/server";
 import { CommonSettings } from "./config";
 import { createLogger } from "./logger";
-import { onShutdown } from "./shutdown";
+import { ShutdownStep, onShutdown } from "./shutdown";
+
+/** An HTTP server a service brings itself (the gateway's API); it serves /healthz and /readyz too. */
+export interface ServiceHttpServer {
+  listen(host: string, port: number): Promise<void>;
+  /** Stops accepting connections and finishes in-flight requests. */
+  close(): Promise<void>;
+}
 
 export interface Wiring {
-  grpc: { definition: ServiceDefinition; implementation: UntypedServiceImplementation }[];
-  /** Background work (consumers) to stop before NATS is drained. */
+  /** gRPC services to serve on the `grpc` port; a service with none starts no gRPC server. */
+  grpc?: { definition: ServiceDefinition; implementation: UntypedServiceImplementation }[];
+  /** Served on the `http` port once wired, and stopped first on shutdown. */
+  http?: ServiceHttpServer;
+  /** Background work (consumers, clients) to stop before NATS is drained. */
   workers: { name: string; stop: () => Promise<void> }[];
   /** Figures worth one line in the start-up log. */
   facts?: Record<string, unknown>;
 }
 
-/**
- * The same start for every back-end service: health endpoints first, then NATS and the streams,
- * the service's own wiring, gRPC, and a shutdown that stops taking work, finishes in-flight work
- * and drains NATS. A failure to start is logged and exits non-zero.
- */
+/** Where a service listens: a back-end service has gRPC and a health port, the gateway only its HTTP port. */
+export interface ServicePorts {
+  grpc?: number;
+  health?: number;
+  http?: number;
+}
+
 export interface ServiceSpec<C extends CommonSettings> {
   name: string;
   /** Reads and validates the environment; a ConfigError names the variable at fault. */
   readConfig: () => C;
-  ports: (config: C) => { grpc: number; health: number };
+  ports: (config: C) => ServicePorts;
   streams: StreamSpec[];
-  wire: (config: C, backbone: Backbone, logger: Logger) => Promise<Wiring>;
+  /** Builds the service on the connected backbone; `readiness` is what /readyz reports. */
+  wire: (config: C, backbone: Backbone, logger: Logger, readiness: Readiness) => Promise<Wiring>;
 }
 
+/**
+ * The same start for every service: health endpoints first (when the service has a health port),
+ * then NATS and the streams, the service's own wiring, its gRPC and HTTP servers, and a shutdown
+ * that stops taking work, finishes in-flight work and drains NATS. A failure to start is logged
+ * and exits non-zero.
+ */
 export function runService<C extends CommonSettings>({ name, readConfig, ports: portsOf, streams, wire }: ServiceSpec<C>): void {
   const start = async () => {
     const config = readConfig();
     const ports = portsOf(config);
     const logger = createLogger(name, config.LOG_LEVEL);
     const readiness = createReadiness();
-    const health = await startHealthServer(config.BIND_HOST, ports.health, readiness);
+    const health = ports.health === undefined ? undefined : await startHealthServer(config.BIND_HOST, ports.health, readiness);
     const backbone = await connectBackbone(config.NATS_URL, name, logger);
     await ensureStreams(backbone.jsm, streams, config.NATS_STREAM_REPLICAS);
-    const wiring = await wire(config, backbone, logger);
-    const grpc = await startGrpcServer(config.BIND_HOST, ports.grpc, wiring.grpc);
+    const wiring = await wire(config, backbone, logger, readiness);
+    const grpc = wiring.grpc?.length ? await startGrpcServer(config.BIND_HOST, required(ports.grpc, "grpc"), wiring.grpc) : undefined;
+    if (wiring.http) await wiring.http.listen(config.BIND_HOST, required(ports.http, "http"));
     readiness.add("nats", backbone.connected);
-    logger.info({ grpcPort: grpc.port, healthPort: health.port, ...wiring.facts }, `${name} ready`);
-    onShutdown(logger, [
-      { name: "stop gRPC", run: () => grpc.stop() },
+    logger.info({ grpcPort: grpc?.port, healthPort: health?.port, httpPort: wiring.http && ports.http, ...wiring.facts }, `${name} ready`);
+    const steps: (ShutdownStep | false | undefined)[] = [
+      wiring.http && { name: "stop HTTP (finishes in-flight requests)", run: () => wiring.http!.close() },
+      grpc && { name: "stop gRPC", run: () => grpc.stop() },
       ...wiring.workers.map((w) => ({ name: w.name, run: w.stop })),
       { name: "drain NATS", run: () => backbone.nc.drain() },
-      { name: "stop health", run: () => health.stop() },
-    ]);
+      health && { name: "stop health", run: () => health.stop() },
+    ];
+    onShutdown(
+      logger,
+      steps.filter((s): s is ShutdownStep => !!s),
+    );
   };
   start().catch((err) => {
     createLogger(name).fatal({ err }, `${name} failed to start`);
     process.exit(1);
   });
+}
+
+function required(port: number | undefined, which: string): number {
+  if (port === undefined) throw new Error(`the service serves ${which} but its ports name no ${which} port`);
+  return port;
 }

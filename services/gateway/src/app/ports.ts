@@ -1,5 +1,7 @@
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { Facility } from "@crisis/platform/contracts/facilities";
+import { CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
+import { GetStaffingSummaryResponse } from "@crisis/platform/contracts/staffing";
 
 export interface CurrentMode {
   event?: ModeChanged;
@@ -15,4 +17,18 @@ export interface ModeLog {
 
 export interface FacilitiesDirectory {
   list(correlationId: string): Promise<Facility[]>;
+}
+
+/** Citizens' web-push subscriptions, kept by notify. */
+export interface PushSubscriptions {
+  /** The VAPID public key a page passes to pushManager.subscribe(). */
+  publicKey(correlationId: string): Promise<string>;
+  create(request: CreateSubscriptionRequest, correlationId: string): Promise<CreateSubscriptionResponse>;
+  /** Purges a subscription; only its unsubscribe token may do so. */
+  remove(id: string, unsubscribeToken: string, correlationId: string): Promise<void>;
+}
+
+/** How the emergency posts are staffed, planned by staffing for the current mode. */
+export interface StaffingBoard {
+  summary(correlationId: string): Promise<GetStaffingSummaryResponse>;
 }

@@ -1,10 +1,9 @@
 import { credentials } from "@grpc/grpc-js";
 import { callUnary } from "@crisis/platform";
 import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
-import { CreateSubscriptionRequest } from "@crisis/platform/contracts/notify";
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
 import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_service";
-import { FacilitiesDirectory } from "../../app/ports";
+import { FacilitiesDirectory, PushSubscriptions, StaffingBoard } from "../../app/ports";
 
 export interface ServiceTargets {
   facilities: string;
@@ -13,7 +12,7 @@ export interface ServiceTargets {
   deadlineMs: number;
 }
 
-/** The gateway's view of the three services: every call carries a deadline and the correlation id. */
+/** The gateway's ports onto the three services: every call carries a deadline and the correlation id. */
 export function serviceClients(targets: ServiceTargets) {
   const facilities = new FacilitiesServiceClient(targets.facilities, credentials.createInsecure());
   const notify = new NotifyServiceClient(targets.notify, credentials.createInsecure());
@@ -24,15 +23,21 @@ export function serviceClients(targets: ServiceTargets) {
       (await callUnary("facilities", facilities.listFacilities.bind(facilities), { ward: "", category: "" }, opts(correlationId)))
         .facilities,
   };
+  const subscriptions: PushSubscriptions = {
+    publicKey: async (correlationId) =>
+      (await callUnary("notify", notify.getPushPublicKey.bind(notify), {}, opts(correlationId))).publicKey,
+    create: (request, correlationId) => callUnary("notify", notify.createSubscription.bind(notify), request, opts(correlationId)),
+    remove: async (id, unsubscribeToken, correlationId) => {
+      await callUnary("notify", notify.deleteSubscription.bind(notify), { id, unsubscribeToken }, opts(correlationId));
+    },
+  };
+  const staffingBoard: StaffingBoard = {
+    summary: (correlationId) => callUnary("staffing", staffing.getStaffingSummary.bind(staffing), {}, opts(correlationId)),
+  };
   return {
     directory,
-    pushPublicKey: async (correlationId: string) =>
-      (await callUnary("notify", notify.getPushPublicKey.bind(notify), {}, opts(correlationId))).publicKey,
-    createSubscription: (request: CreateSubscriptionRequest, correlationId: string) =>
-      callUnary("notify", notify.createSubscription.bind(notify), request, opts(correlationId)),
-    deleteSubscription: (id: string, unsubscribeToken: string, correlationId: string) =>
-      callUnary("notify", notify.deleteSubscription.bind(notify), { id, unsubscribeToken }, opts(correlationId)),
-    staffingSummary: (correlationId: string) => callUnary("staffing", staffing.getStaffingSummary.bind(staffing), {}, opts(correlationId)),
+    subscriptions,
+    staffing: staffingBoard,
     close() {
       facilities.close();
       notify.close();

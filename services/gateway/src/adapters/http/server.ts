@@ -55,8 +55,8 @@ export function buildHttpServer(deps: HttpDeps) {
     return reply.code(report.ready ? 200 : 503).send(report);
   });
   modeRoutes(app, deps.modes, authenticate);
-  subscriptionRoutes(app, deps.services);
+  subscriptionRoutes(app, deps.services.subscriptions);
   statusRoutes(app, deps.modes.modes, deps.services.directory);
-  staffingRoutes(app, deps.services, authenticate);
+  staffingRoutes(app, deps.services.staffing, authenticate);
   return app;
 }

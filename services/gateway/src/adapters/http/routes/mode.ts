@@ -1,15 +1,13 @@
 import { FastifyInstance } from "fastify";
 import { DeclareModeDeps, declareMode } from "../../../app/declare-mode";
+import { readMode } from "../../../app/read-mode";
 import { levelName } from "@crisis/platform/contracts";
 import { modeView } from "../../../domain/mode";
 import { Authenticate } from "../server";
 import { declarationBody, parseBody } from "../schemas";
 
 export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenticate: Authenticate) {
-  app.get("/api/v1/mode", async () => {
-    const current = await deps.modes.current();
-    return { ...modeView(current.event?.mode), eventId: current.event?.eventId ?? null, sequence: current.seq };
-  });
+  app.get("/api/v1/mode", async () => readMode(deps.modes));
 
   app.post("/api/v1/mode", async (request, reply) => {
     const manager = await authenticate(request, "manager");

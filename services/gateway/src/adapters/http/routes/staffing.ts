@@ -1,18 +1,11 @@
 import { FastifyInstance } from "fastify";
-import { modeView } from "../../../domain/mode";
-import { ServiceClients } from "../../grpc/clients";
+import { StaffingBoard } from "../../../app/ports";
+import { readStaffingSummary } from "../../../app/read-staffing-summary";
 import { Authenticate } from "../server";
 
-export function staffingRoutes(app: FastifyInstance, services: ServiceClients, authenticate: Authenticate) {
+export function staffingRoutes(app: FastifyInstance, staffing: StaffingBoard, authenticate: Authenticate) {
   app.get("/api/v1/staffing/summary", async (request) => {
     await authenticate(request, "manager");
-    const summary = await services.staffingSummary(request.id);
-    return {
-      mode: modeView(summary.mode),
-      staff: summary.staff,
-      posts: summary.posts,
-      positionsRequired: summary.positionsRequired,
-      positionsCovered: summary.positionsCovered,
-    };
+    return readStaffingSummary(staffing, request.id);
   });
 }

@@ -1,28 +1,21 @@
 import { FastifyInstance } from "fastify";
-import { errors } from "../../../domain/errors";
-import { ServiceClients } from "../../grpc/clients";
+import { createSubscription } from "../../../app/create-subscription";
+import { deleteSubscription } from "../../../app/delete-subscription";
+import { PushSubscriptions } from "../../../app/ports";
+import { readPushPublicKey } from "../../../app/read-push-public-key";
 import { parseBody, subscriptionBody } from "../schemas";
 
-export function subscriptionRoutes(app: FastifyInstance, services: ServiceClients) {
-  app.get("/api/v1/push/public-key", async (request) => ({ publicKey: await services.pushPublicKey(request.id) }));
+export function subscriptionRoutes(app: FastifyInstance, subscriptions: PushSubscriptions) {
+  app.get("/api/v1/push/public-key", async (request) => readPushPublicKey(subscriptions, request.id));
 
   app.post("/api/v1/subscriptions", async (request, reply) => {
-    const body = parseBody(subscriptionBody, request.body);
-    const created = await services.createSubscription(
-      {
-        subscription: { endpoint: body.subscription.endpoint, p256dh: body.subscription.keys.p256dh, auth: body.subscription.keys.auth },
-        topics: body.topics,
-        lang: body.lang,
-      },
-      request.id,
-    );
-    return reply.code(201).send({ id: created.id, unsubscribeToken: created.unsubscribeToken });
+    const created = await createSubscription(subscriptions, parseBody(subscriptionBody, request.body), request.id);
+    return reply.code(201).send(created);
   });
 
   app.delete<{ Params: { id: string } }>("/api/v1/subscriptions/:id", async (request, reply) => {
     const token = request.headers["x-unsubscribe-token"];
-    if (typeof token !== "string" || token === "") throw errors.headerMissing("X-Unsubscribe-Token");
-    await services.deleteSubscription(request.params.id, token, request.id);
+    await deleteSubscription(subscriptions, request.params.id, typeof token === "string" ? token : undefined, request.id);
     return reply.code(204).send();
   });
 }
