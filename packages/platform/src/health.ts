@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 
-/** Readiness is a set of named checks; a service is ready when all pass. */
 export type ReadinessCheck = () => boolean;
 
+/** Readiness is a set of named checks; a service is ready when all pass. */
 export interface Readiness {
   add(name: string, check: ReadinessCheck): void;
   report(): { ready: boolean; checks: Record<string, boolean> };

@@ -6,12 +6,13 @@ export function childExited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
+/** What a check answers while the condition does not hold yet. */
+type NotYet = false | undefined | null | 0 | "";
+
 /**
  * Re-checks a condition until it holds, or fails naming what it waited for. For waiting on an
  * outcome (a process ready, a cluster electing a leader), never on time-based rules.
  */
-type NotYet = false | undefined | null | 0 | "";
-
 export async function waitUntil<T>(
   check: () => Promise<T | NotYet> | T | NotYet,
   what: string,

@@ -26,7 +26,7 @@ describe("the gateway's HTTP edge against a real nats-server", () => {
       headers: { ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers },
       body: init.body ? JSON.stringify(init.body) : undefined,
     });
-    return { status: res.status, headers: res.headers, body: await res.json() };
+    return { status: res.status, headers: res.headers, body: (await res.json()) as any };
   };
   const declare = async (body: unknown) => call("/api/v1/mode", { method: "POST", body, headers: await manager() });
 
