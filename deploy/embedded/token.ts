@@ -4,10 +4,10 @@ import { Role, privateKeyFrom, roles, signToken } from "../../services/gateway/s
 import { loadOrCreateKeys } from "./keys";
 import { repoRoot } from "./system";
 
-/** Prints a bearer token signed with this installation's key: npm run token -- --role manager [--subject name] [--hours 12]. */
+/** Prints a bearer token signed with this installation's key: npm run token -- --role manager [--sub id] [--hours 12]. */
 async function main() {
   const { values } = parseArgs({
-    options: { role: { type: "string", default: "manager" }, subject: { type: "string" }, hours: { type: "string", default: "12" } },
+    options: { role: { type: "string", default: "manager" }, sub: { type: "string" }, hours: { type: "string", default: "12" } },
   });
   const role = values.role as Role;
   if (!roles.includes(role)) throw new Error(`--role must be one of ${roles.join(", ")}`);
@@ -16,7 +16,7 @@ async function main() {
   const { keys } = loadOrCreateKeys(join(repoRoot, "var", "keys.json"));
   const token = await signToken(
     privateKeyFrom(keys.token.x, keys.token.d),
-    values.subject ?? `${role}@embedded`,
+    values.sub ?? `${role}@embedded`,
     [role],
     hours * 3600,
     new Date(),

@@ -1,15 +1,45 @@
 import { z } from "zod";
 import { commonSettings, loadConfig, settings } from "@crisis/platform";
 
-const schema = z.object({
-  ...commonSettings,
-  GATEWAY_PORT: settings.port(8080),
-  FACILITIES_GRPC: settings.grpcTarget("127.0.0.1:50051"),
-  STAFFING_GRPC: settings.grpcTarget("127.0.0.1:50052"),
-  NOTIFY_GRPC: settings.grpcTarget("127.0.0.1:50053"),
-  GRPC_DEADLINE_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
-  TOKEN_PUBLIC_KEY: settings.base64url.length(43, "must be an Ed25519 public key (JWK x, base64url, 43 characters)"),
-});
+const oidcVariables = ["OIDC_ISSUER", "OIDC_AUDIENCE", "OIDC_JWKS_URL"] as const;
+
+const schema = z
+  .object({
+    ...commonSettings,
+    GATEWAY_PORT: settings.port(8080),
+    FACILITIES_GRPC: settings.grpcTarget("127.0.0.1:50051"),
+    STAFFING_GRPC: settings.grpcTarget("127.0.0.1:50052"),
+    NOTIFY_GRPC: settings.grpcTarget("127.0.0.1:50053"),
+    GRPC_DEADLINE_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
+    /** The embedded run's own signing key; not needed when the city's identity provider is configured. */
+    TOKEN_PUBLIC_KEY: settings.base64url.length(43, "must be an Ed25519 public key (JWK x, base64url, 43 characters)").optional(),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_AUDIENCE: z.string().min(1).optional(),
+    OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_ROLES_CLAIM: z
+      .string()
+      .regex(/^[\w:/-]+(\.[\w:/-]+)*$/, "must be a claim name, dotted for a nested claim")
+      .default("roles"),
+  })
+  .superRefine((config, ctx) => {
+    const given = oidcVariables.filter((name) => config[name] !== undefined);
+    for (const name of oidcVariables.filter((n) => given.length > 0 && config[n] === undefined)) {
+      ctx.addIssue({ code: "custom", path: [name], message: `is required with ${given.join(", ")}` });
+    }
+    if (given.length === 0 && config.TOKEN_PUBLIC_KEY === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TOKEN_PUBLIC_KEY"],
+        message: "must be an Ed25519 public key (JWK x) unless OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL name the identity provider",
+      });
+    }
+  });
 
 export type GatewayConfig = z.infer<typeof schema>;
 export const readConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(schema, env);
+
+/** The identity provider's settings, when the city configured one. */
+export const oidcSettings = (config: GatewayConfig) =>
+  config.OIDC_ISSUER && config.OIDC_AUDIENCE && config.OIDC_JWKS_URL
+    ? { issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL, rolesClaim: config.OIDC_ROLES_CLAIM }
+    : undefined;

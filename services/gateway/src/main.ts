@@ -1,9 +1,9 @@
 import { newId, runService, streams, systemClock } from "@crisis/platform";
-import { publicKeyFrom } from "./adapters/auth/tokens";
+import { embeddedTokens, oidcTokens, publicKeyFrom } from "./adapters/auth/tokens";
 import { serviceClients } from "./adapters/grpc/clients";
 import { buildHttpServer } from "./adapters/http/server";
 import { jetStreamModeLog } from "./adapters/nats/mode-log";
-import { readConfig } from "./config";
+import { oidcSettings, readConfig } from "./config";
 
 runService({
   name: "gateway",
@@ -17,10 +17,11 @@ runService({
       notify: config.NOTIFY_GRPC,
       deadlineMs: config.GRPC_DEADLINE_MS,
     });
+    const oidc = oidcSettings(config);
     const app = buildHttpServer({
       logger,
       readiness,
-      tokenKey: publicKeyFrom(config.TOKEN_PUBLIC_KEY),
+      tokens: oidc ? oidcTokens(oidc, systemClock) : embeddedTokens(publicKeyFrom(config.TOKEN_PUBLIC_KEY!), systemClock),
       clock: systemClock,
       modes: { modes: jetStreamModeLog(backbone), clock: systemClock, newId },
       services,
@@ -28,6 +29,7 @@ runService({
     return {
       http: { listen: async (host, port) => void (await app.listen({ host, port })), close: () => app.close() },
       workers: [{ name: "close gRPC clients", stop: async () => services.close() }],
+      facts: { identity: oidc ? `OIDC ${oidc.issuer}` : "embedded key" },
     };
   },
 });

@@ -7,6 +7,13 @@ export const errors = {
   headerMissing: (header: string) => new AppError("HEADER_MISSING", 400, `header ${header} is required`, header),
   authRequired: () => new AppError("AUTH_REQUIRED", 401, "Authorization: Bearer <token> is required", "Authorization"),
   authInvalid: (why: string) => new AppError("AUTH_INVALID", 401, `the bearer token is not valid: ${why}`, "Authorization"),
+  identityProviderUnavailable: () =>
+    new AppError(
+      "IDENTITY_PROVIDER_UNAVAILABLE",
+      503,
+      "the identity provider's signing keys could not be fetched; try again",
+      "Authorization",
+    ),
   roleForbidden: (role: string) => new AppError("ROLE_FORBIDDEN", 403, `this needs the role "${role}"`, "Authorization"),
   modeUnchanged: () =>
     new AppError("MODE_UNCHANGED", 409, "the city is already in this mode (same incident, level and wards); nothing was declared", "level"),

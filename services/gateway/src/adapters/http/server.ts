@@ -1,9 +1,8 @@
-import { KeyObject } from "node:crypto";
-import Fastify, { FastifyBaseLogger, FastifyRequest, LogController } from "fastify";
+import Fastify, { FastifyBaseLogger, FastifyRequest, LogController, RouteOptions } from "fastify";
 import { Clock, Logger, Readiness, headerNames, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
 import { errors } from "../../domain/errors";
-import { Principal, Role, verifyBearer } from "../auth/tokens";
+import { Principal, Role, TokenVerifier } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
 import { problemHandler, sendProblem } from "./problem";
 import { modeRoutes } from "./routes/mode";
@@ -17,7 +16,7 @@ export type Authenticate = (request: FastifyRequest, allowed: Role | readonly Ro
 export interface HttpDeps {
   logger: Logger;
   readiness: Readiness;
-  tokenKey: KeyObject;
+  tokens: TokenVerifier;
   clock: Clock;
   modes: DeclareModeDeps;
   services: ServiceClients;
@@ -26,7 +25,7 @@ export interface HttpDeps {
 const correlationIdPattern = /^[\w.:-]{8,128}$/;
 
 /** The only HTTP edge: JSON API under /api/v1, problem+json errors, correlation id on every line. */
-export function buildHttpServer(deps: HttpDeps) {
+export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) => void) {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
@@ -36,6 +35,7 @@ export function buildHttpServer(deps: HttpDeps) {
       return typeof given === "string" && correlationIdPattern.test(given) ? given : newId();
     },
   });
+  if (onRoute) app.addHook("onRoute", onRoute);
   app.addHook("onSend", async (request, reply) => {
     reply.header(headerNames.correlationId, request.id);
   });
@@ -43,7 +43,7 @@ export function buildHttpServer(deps: HttpDeps) {
   app.setNotFoundHandler((request, reply) => sendProblem(reply, errors.routeNotFound(request.url), request.id));
 
   const authenticate: Authenticate = async (request, allowed) => {
-    const principal = await verifyBearer(request.headers.authorization, deps.tokenKey, deps.clock.now());
+    const principal = await deps.tokens(request.headers.authorization);
     const anyOf: readonly Role[] = typeof allowed === "string" ? [allowed] : allowed;
     if (!anyOf.some((role) => principal.roles.includes(role))) throw errors.roleForbidden(anyOf.join('" or "'));
     return principal;
