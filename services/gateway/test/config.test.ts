@@ -1,0 +1,29 @@
+import { oidcSettings, readConfig } from "../src/config";
+
+const oidc = {
+  OIDC_ISSUER: "https://login.microsoftonline.com/tenant/v2.0",
+  OIDC_AUDIENCE: "api://crisis-hub",
+  OIDC_JWKS_URL: "https://login.microsoftonline.com/tenant/discovery/v2.0/keys",
+};
+
+describe("the gateway's identity settings", () => {
+  it("takes the identity provider's issuer, audience and JWKS URL without an embedded key, roles claim defaulting to roles", () => {
+    expect(oidcSettings(readConfig(oidc))).toEqual({
+      issuer: oidc.OIDC_ISSUER,
+      audience: oidc.OIDC_AUDIENCE,
+      jwksUrl: oidc.OIDC_JWKS_URL,
+      rolesClaim: "roles",
+    });
+  });
+
+  it("names the OIDC settings missing when only some are given", () => {
+    expect(() => readConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(
+      /OIDC_AUDIENCE: is required with OIDC_ISSUER; OIDC_JWKS_URL: is required/,
+    );
+  });
+
+  it("asks for the embedded key when no identity provider is configured", () => {
+    expect(() => readConfig({})).toThrow(/TOKEN_PUBLIC_KEY: must be an Ed25519 public key \(JWK x\) unless OIDC_ISSUER/);
+    expect(oidcSettings(readConfig({ TOKEN_PUBLIC_KEY: "a".repeat(43) }))).toBeUndefined();
+  });
+});
