@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { commonSettings, loadConfig, settings } from "@crisis/platform";
+import { approvalPolicies } from "./domain/approval";
 
 const oidcVariables = ["OIDC_ISSUER", "OIDC_AUDIENCE", "OIDC_JWKS_URL"] as const;
 
@@ -16,6 +17,9 @@ const schema = z
     OIDC_ISSUER: z.url().optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
     OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    APPROVAL_REQUIRED: z.enum(approvalPolicies).default("never"),
+    APPROVAL_TTL_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
+    IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
     OIDC_ROLES_CLAIM: z
       .string()
       .regex(/^[\w:/-]+(\.[\w:/-]+)*$/, "must be a claim name, dotted for a nested claim")

@@ -2,8 +2,12 @@ import { newId, runService, streams, systemClock } from "@crisis/platform";
 import { embeddedTokens, oidcTokens, publicKeyFrom } from "./adapters/auth/tokens";
 import { serviceClients } from "./adapters/grpc/clients";
 import { buildHttpServer } from "./adapters/http/server";
+import { kvIdempotencyStore } from "./adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "./adapters/nats/mode-log";
+import { kvPendingDeclarations } from "./adapters/nats/pending-declarations";
 import { oidcSettings, readConfig } from "./config";
+
+const hour = 3_600_000;
 
 runService({
   name: "gateway",
@@ -18,18 +22,27 @@ runService({
       deadlineMs: config.GRPC_DEADLINE_MS,
     });
     const oidc = oidcSettings(config);
+    const approvalTtlMs = config.APPROVAL_TTL_MINUTES * 60_000;
     const app = buildHttpServer({
       logger,
       readiness,
       tokens: oidc ? oidcTokens(oidc, systemClock) : embeddedTokens(publicKeyFrom(config.TOKEN_PUBLIC_KEY!), systemClock),
       clock: systemClock,
-      modes: { modes: jetStreamModeLog(backbone), clock: systemClock, newId },
+      modes: {
+        modes: jetStreamModeLog(backbone),
+        previewer: services.previewer,
+        pending: await kvPendingDeclarations(backbone.js, config.NATS_STREAM_REPLICAS, Math.max(24 * hour, 2 * approvalTtlMs)),
+        clock: systemClock,
+        newId,
+        approval: { policy: config.APPROVAL_REQUIRED, ttlMs: approvalTtlMs },
+      },
       services,
+      idempotency: await kvIdempotencyStore(backbone.js, config.NATS_STREAM_REPLICAS, config.IDEMPOTENCY_TTL_HOURS * hour),
     });
     return {
       http: { listen: async (host, port) => void (await app.listen({ host, port })), close: () => app.close() },
       workers: [{ name: "close gRPC clients", stop: async () => services.close() }],
-      facts: { identity: oidc ? `OIDC ${oidc.issuer}` : "embedded key" },
+      facts: { identity: oidc ? `OIDC ${oidc.issuer}` : "embedded key", approval: config.APPROVAL_REQUIRED },
     };
   },
 });

@@ -1,5 +1,7 @@
 import { ModeChanged } from "@crisis/platform/contracts/events";
-import { Facility } from "@crisis/platform/contracts/facilities";
+import { Mode } from "@crisis/platform/contracts";
+import { Facility, ModePreview } from "@crisis/platform/contracts/facilities";
+import { Declaration } from "../domain/mode";
 import { CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
 import { GetStaffingSummaryResponse } from "@crisis/platform/contracts/staffing";
 
@@ -31,4 +33,44 @@ export interface PushSubscriptions {
 /** How the emergency posts are staffed, planned by staffing for the current mode. */
 export interface StaffingBoard {
   summary(correlationId: string): Promise<GetStaffingSummaryResponse>;
+}
+
+/** Facilities' preview of a declaration: the exact difference it would make, changing nothing. */
+export interface ModePreviewer {
+  preview(mode: Mode, correlationId: string): Promise<ModePreview>;
+}
+
+/** A declaration waiting for a second person; it carries the preview the declarer saw. */
+export interface PendingDeclaration {
+  id: string;
+  declaration: Declaration;
+  declaredBy: string;
+  requestedAt: string;
+  expiresAt: string;
+  /** The mode's sequence when it was requested: approval is refused once the mode moved on. */
+  baseSeq: number;
+  preview: ModePreview;
+  correlationId: string;
+}
+
+/** Pending declarations, kept so that a gateway restart or another replica loses none. */
+export interface PendingDeclarations {
+  add(pending: PendingDeclaration): Promise<void>;
+  get(id: string): Promise<PendingDeclaration | undefined>;
+  list(): Promise<PendingDeclaration[]>;
+  remove(id: string): Promise<void>;
+}
+
+/** The first answer to a request sent with an Idempotency-Key, shared by every gateway replica. */
+export interface StoredAnswer {
+  /** Hash of the request body: the same key with another body is refused. */
+  fingerprint: string;
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export interface IdempotencyStore {
+  get(key: string): Promise<StoredAnswer | undefined>;
+  put(key: string, answer: StoredAnswer): Promise<void>;
 }

@@ -24,6 +24,33 @@ export const errors = {
       "another manager changed the mode at the same time; read the current mode and declare again",
       "level",
     ),
+  pendingNotFound: (id: string) =>
+    new AppError("PENDING_NOT_FOUND", 404, `no declaration awaiting approval has the id ${JSON.stringify(id)}`, "id"),
+  pendingExpired: (expiresAt: string) =>
+    new AppError("PENDING_EXPIRED", 410, `this declaration waited for approval until ${expiresAt} and lapsed; declare again`, "id"),
+  approverIsDeclarer: () =>
+    new AppError(
+      "APPROVER_IS_DECLARER",
+      403,
+      "a second person must approve: the declarer cannot approve their own declaration",
+      "Authorization",
+    ),
+  modeMovedOn: () =>
+    new AppError(
+      "MODE_CONFLICT",
+      409,
+      "the mode changed since this declaration was requested, so its preview no longer holds; declare again",
+      "id",
+    ),
+  idempotencyKeyInvalid: () =>
+    new AppError("IDEMPOTENCY_KEY_INVALID", 400, "Idempotency-Key must be 1–255 visible ASCII characters", "Idempotency-Key"),
+  idempotencyKeyReused: () =>
+    new AppError(
+      "IDEMPOTENCY_KEY_REUSED",
+      422,
+      "this Idempotency-Key was already used for a different request body; use a new key for a new request",
+      "Idempotency-Key",
+    ),
   backboneUnavailable: () =>
     new AppError(
       "BACKBONE_UNAVAILABLE",

@@ -1,4 +1,24 @@
-import { Mode, ModeLevel, incidentName, levelName } from "@crisis/platform/contracts";
+import { IncidentName, LevelName, Mode, ModeLevel, incidentName, incidentTerms, levelName, levelTerms } from "@crisis/platform/contracts";
+
+/** What a manager asks for, in words. */
+export interface Declaration {
+  incident: IncidentName;
+  level: LevelName;
+  wards: string[];
+  reason: string;
+}
+
+/** The mode a declaration sets, stamped with who declared it and when. */
+export function modeFrom(declaration: Declaration, declaredBy: string, at: Date): Mode {
+  return {
+    incident: incidentTerms[declaration.incident].value,
+    level: levelTerms[declaration.level].value,
+    wards: [...new Set(declaration.wards)],
+    reason: declaration.reason,
+    declaredBy,
+    declaredAt: at.toISOString(),
+  };
+}
 
 /** The mode as the API shows it: words, not enum numbers. */
 export function modeView(mode: Mode | undefined) {

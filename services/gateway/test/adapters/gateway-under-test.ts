@@ -1,12 +1,26 @@
 import { AddressInfo } from "node:net";
 import pino from "pino";
 import { RouteOptions } from "fastify";
-import { Backbone, FakeClock, connectBackbone, createReadiness, ensureStreams, streams } from "@crisis/platform";
+import { UntypedServiceImplementation } from "@grpc/grpc-js";
+import {
+  Backbone,
+  FakeClock,
+  GrpcServer,
+  connectBackbone,
+  createReadiness,
+  ensureStreams,
+  startGrpcServer,
+  streams,
+} from "@crisis/platform";
+import { FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
 import { NatsServerHandle, freePort } from "@crisis/platform/testing";
 import { Role, oidcTokens } from "../../src/adapters/auth/tokens";
 import { serviceClients } from "../../src/adapters/grpc/clients";
 import { buildHttpServer } from "../../src/adapters/http/server";
+import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "../../src/adapters/nats/mode-log";
+import { kvPendingDeclarations } from "../../src/adapters/nats/pending-declarations";
+import { ApprovalPolicy } from "../../src/domain/approval";
 import { LocalIdp } from "./auth/local-idp";
 
 export interface Answer {
@@ -39,13 +53,28 @@ export interface GatewayUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startGateway(nats: NatsServerHandle, idp: LocalIdp): Promise<GatewayUnderTest> {
+export interface GatewayOptions {
+  approval?: ApprovalPolicy;
+  approvalTtlMs?: number;
+  /** A stand-in facilities service (some of its rpcs) on a real gRPC port; without it, facilities is down. */
+  facilities?: UntypedServiceImplementation;
+  /** Another gateway replica shares this clock and the id counter prefix differs. */
+  clock?: FakeClock;
+  replica?: string;
+}
+
+export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, options: GatewayOptions = {}): Promise<GatewayUnderTest> {
   const logger = pino({ level: "silent" });
-  const clock = new FakeClock("2026-07-28T07:30:00Z");
+  const clock = options.clock ?? new FakeClock("2026-07-28T07:30:00Z");
   const backbone = await connectBackbone(nats.url, "gateway-test", logger);
   await ensureStreams(backbone.jsm, [streams.mode]);
   const down = `127.0.0.1:${await freePort()}`;
-  const services = serviceClients({ facilities: down, staffing: down, notify: down, deadlineMs: 300 });
+  let facilities: GrpcServer | undefined;
+  if (options.facilities) {
+    facilities = await startGrpcServer("127.0.0.1", 0, [{ definition: FacilitiesServiceService, implementation: options.facilities }]);
+  }
+  const facilitiesTarget = facilities ? `127.0.0.1:${facilities.port}` : down;
+  const services = serviceClients({ facilities: facilitiesTarget, staffing: down, notify: down, deadlineMs: 1_000 });
   let ids = 0;
   const routes: string[] = [];
   const app = buildHttpServer(
@@ -54,8 +83,16 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp): Promi
       readiness: createReadiness(),
       tokens: oidcTokens({ issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl, rolesClaim: "roles" }, clock),
       clock,
-      modes: { modes: jetStreamModeLog(backbone), clock, newId: () => `mode-${++ids}` },
+      modes: {
+        modes: jetStreamModeLog(backbone),
+        previewer: services.previewer,
+        pending: await kvPendingDeclarations(backbone.js, 1, 24 * 3_600_000),
+        clock,
+        newId: () => `${options.replica ?? "gw"}-${++ids}`,
+        approval: { policy: options.approval ?? "never", ttlMs: options.approvalTtlMs ?? 30 * 60_000 },
+      },
       services,
+      idempotency: await kvIdempotencyStore(backbone.js, 1, 24 * 3_600_000),
     },
     (route: RouteOptions) => {
       for (const method of [route.method].flat()) if (method !== "HEAD") routes.push(`${method} ${route.url}`);
@@ -86,6 +123,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp): Promi
     async stop() {
       await app.close();
       services.close();
+      await facilities?.stop();
       await backbone.nc.close();
     },
   };

@@ -26,7 +26,11 @@ describe("the gateway's HTTP edge against a real nats-server", () => {
     const res = await gw.call("POST", "/api/v1/mode", { body: flood, as: manager, headers: { "x-correlation-id": "corr-0001-flood" } });
     expect(res.status).toBe(201);
     expect(res.headers.get("x-correlation-id")).toBe("corr-0001-flood");
-    expect(res.body).toMatchObject({ previousLevel: "normal", mode: { level: "alert", wards: ["南区"], declaredBy: "m@city" } });
+    expect(res.body).toMatchObject({
+      eventId: expect.any(String),
+      previousLevel: "normal",
+      mode: { level: "alert", wards: ["南区"], declaredBy: "m@city" },
+    });
     expect((await gw.call("GET", "/api/v1/mode")).body).toMatchObject({ level: "alert", incident: "flood", sequence: res.body.sequence });
   });
 

@@ -3,7 +3,7 @@ import { callUnary } from "@crisis/platform";
 import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
 import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_service";
-import { FacilitiesDirectory, PushSubscriptions, StaffingBoard } from "../../app/ports";
+import { FacilitiesDirectory, ModePreviewer, PushSubscriptions, StaffingBoard } from "../../app/ports";
 
 export interface ServiceTargets {
   facilities: string;
@@ -23,6 +23,12 @@ export function serviceClients(targets: ServiceTargets) {
       (await callUnary("facilities", facilities.listFacilities.bind(facilities), { ward: "", category: "" }, opts(correlationId)))
         .facilities,
   };
+  const previewer: ModePreviewer = {
+    preview: async (mode, correlationId) => {
+      const answer = await callUnary("facilities", facilities.previewMode.bind(facilities), { mode }, opts(correlationId));
+      return answer.preview ?? { facilities: [], services: [], kept: [], changesByWard: {}, changesByCategory: {} };
+    },
+  };
   const subscriptions: PushSubscriptions = {
     publicKey: async (correlationId) =>
       (await callUnary("notify", notify.getPushPublicKey.bind(notify), {}, opts(correlationId))).publicKey,
@@ -36,6 +42,7 @@ export function serviceClients(targets: ServiceTargets) {
   };
   return {
     directory,
+    previewer,
     subscriptions,
     staffing: staffingBoard,
     close() {

@@ -1,9 +1,11 @@
 import Fastify, { FastifyBaseLogger, FastifyRequest, LogController, RouteOptions } from "fastify";
 import { Clock, Logger, Readiness, headerNames, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
+import { IdempotencyStore } from "../../app/ports";
 import { errors } from "../../domain/errors";
 import { Principal, Role, TokenVerifier } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
+import { idempotentPosts } from "./idempotency";
 import { problemHandler, sendProblem } from "./problem";
 import { modeRoutes } from "./routes/mode";
 import { staffingRoutes } from "./routes/staffing";
@@ -20,6 +22,7 @@ export interface HttpDeps {
   clock: Clock;
   modes: DeclareModeDeps;
   services: ServiceClients;
+  idempotency: IdempotencyStore;
 }
 
 const correlationIdPattern = /^[\w.:-]{8,128}$/;
@@ -40,6 +43,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     reply.header(headerNames.correlationId, request.id);
   });
   app.setErrorHandler(problemHandler);
+  idempotentPosts(app, deps.idempotency);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, errors.routeNotFound(request.url), request.id));
 
   const authenticate: Authenticate = async (request, allowed) => {

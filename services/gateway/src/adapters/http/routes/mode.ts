@@ -1,10 +1,24 @@
 import { FastifyInstance } from "fastify";
-import { DeclareModeDeps, declareMode } from "../../../app/declare-mode";
-import { readMode } from "../../../app/read-mode";
 import { levelName } from "@crisis/platform/contracts";
+import { ModePreview } from "@crisis/platform/contracts/facilities";
+import { approveDeclaration } from "../../../app/approve-declaration";
+import { DeclareModeDeps, declareMode } from "../../../app/declare-mode";
+import { listPendingDeclarations } from "../../../app/list-pending-declarations";
+import { PendingDeclaration } from "../../../app/ports";
+import { previewMode } from "../../../app/preview-mode";
+import { readMode } from "../../../app/read-mode";
 import { modeView } from "../../../domain/mode";
 import { Authenticate } from "../server";
 import { declarationBody, parseBody } from "../schemas";
+
+const pendingView = (p: PendingDeclaration) => ({
+  pendingId: p.id,
+  declaration: p.declaration,
+  declaredBy: p.declaredBy,
+  requestedAt: p.requestedAt,
+  expiresAt: p.expiresAt,
+  preview: ModePreview.toJSON(p.preview),
+});
 
 export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenticate: Authenticate) {
   app.get("/api/v1/mode", async () => readMode(deps.modes));
@@ -12,16 +26,43 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenti
   app.post("/api/v1/mode", async (request, reply) => {
     const manager = await authenticate(request, "manager");
     const declaration = parseBody(declarationBody, request.body);
-    const { event, seq } = await declareMode(deps, declaration, manager.subject, request.id);
-    request.log.info(
-      { eventId: event.eventId, level: declaration.level, incident: declaration.incident, wards: declaration.wards },
-      "mode declared",
-    );
+    const outcome = await declareMode(deps, declaration, manager.subject, request.id);
+    const { level, incident, wards } = declaration;
+    if (outcome.kind === "pending") {
+      request.log.info({ pendingId: outcome.pending.id, level, incident, wards }, "declaration awaits approval");
+      return reply.code(202).send(pendingView(outcome.pending));
+    }
+    request.log.info({ eventId: outcome.event.eventId, level, incident, wards }, "mode declared");
     return reply.code(201).send({
-      eventId: event.eventId,
-      sequence: seq,
-      previousLevel: levelName(event.previousLevel) ?? "unknown",
-      mode: modeView(event.mode),
+      eventId: outcome.event.eventId,
+      sequence: outcome.seq,
+      previousLevel: levelName(outcome.event.previousLevel) ?? "unknown",
+      mode: modeView(outcome.event.mode),
+    });
+  });
+
+  app.post("/api/v1/mode/preview", async (request) => {
+    const manager = await authenticate(request, "manager");
+    const declaration = parseBody(declarationBody, request.body);
+    const { mode, preview } = await previewMode(deps.previewer, deps.clock, declaration, manager.subject, request.id);
+    return { mode: modeView(mode), preview: ModePreview.toJSON(preview) };
+  });
+
+  app.get("/api/v1/mode/pending", async (request) => {
+    await authenticate(request, ["approver", "manager"]);
+    return { pending: (await listPendingDeclarations(deps.pending, deps.clock)).map(pendingView) };
+  });
+
+  app.post<{ Params: { id: string } }>("/api/v1/mode/pending/:id/approve", async (request, reply) => {
+    const approver = await authenticate(request, "approver");
+    const approved = await approveDeclaration(deps, request.params.id, approver.subject, request.id);
+    request.log.info({ eventId: approved.event.eventId, pendingId: approved.pending.id }, "declaration approved");
+    return reply.code(201).send({
+      eventId: approved.event.eventId,
+      sequence: approved.seq,
+      previousLevel: levelName(approved.event.previousLevel) ?? "unknown",
+      mode: modeView(approved.event.mode),
+      approvedBy: approved.approvedBy,
     });
   });
 }

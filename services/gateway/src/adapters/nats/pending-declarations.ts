@@ -1,0 +1,42 @@
+import { JetStreamClient } from "nats";
+import { ModePreview } from "@crisis/platform/contracts/facilities";
+import { PendingDeclaration, PendingDeclarations } from "../../app/ports";
+
+export const pendingBucket = "gateway_mode_pending";
+
+/** Ids are ours (uuids); anything else a client sends cannot name a pending declaration. */
+const validId = /^[\w-]{1,64}$/;
+
+/**
+ * Pending declarations in a JetStream KV bucket: every gateway replica sees the same ones and a
+ * restart loses none. Entries outlive their expiry by the bucket's age limit only for cleanup;
+ * the expiry itself is checked on the gateway's clock.
+ */
+export async function kvPendingDeclarations(js: JetStreamClient, replicas: number, maxAgeMs: number): Promise<PendingDeclarations> {
+  const kv = await js.views.kv(pendingBucket, { history: 1, replicas, ttl: maxAgeMs });
+  const decode = (text: string): PendingDeclaration => {
+    const stored = JSON.parse(text);
+    return { ...stored, preview: ModePreview.fromJSON(stored.preview) };
+  };
+  return {
+    async add(pending) {
+      await kv.create(pending.id, JSON.stringify({ ...pending, preview: ModePreview.toJSON(pending.preview) }));
+    },
+    async get(id) {
+      if (!validId.test(id)) return undefined;
+      const entry = await kv.get(id);
+      return entry && entry.operation === "PUT" ? decode(entry.string()) : undefined;
+    },
+    async list() {
+      const found: PendingDeclaration[] = [];
+      for await (const key of await kv.keys()) {
+        const entry = await kv.get(key);
+        if (entry && entry.operation === "PUT") found.push(decode(entry.string()));
+      }
+      return found;
+    },
+    async remove(id) {
+      await kv.purge(id);
+    },
+  };
+}
