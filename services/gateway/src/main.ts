@@ -2,6 +2,7 @@ import { newId, runService, streams, systemClock } from "@crisis/platform";
 import { embeddedTokens, oidcTokens, publicKeyFrom } from "./adapters/auth/tokens";
 import { serviceClients } from "./adapters/grpc/clients";
 import { buildHttpServer } from "./adapters/http/server";
+import { jetStreamAuditTrail } from "./adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "./adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "./adapters/nats/mode-log";
 import { kvPendingDeclarations } from "./adapters/nats/pending-declarations";
@@ -13,7 +14,7 @@ runService({
   name: "gateway",
   readConfig,
   ports: (c) => ({ http: c.GATEWAY_PORT }),
-  streams: [streams.mode],
+  streams: [streams.mode, streams.audit],
   wire: async (config, backbone, logger, readiness) => {
     const services = serviceClients({
       facilities: config.FACILITIES_GRPC,
@@ -38,6 +39,7 @@ runService({
       },
       services,
       idempotency: await kvIdempotencyStore(backbone.js, config.NATS_STREAM_REPLICAS, config.IDEMPOTENCY_TTL_HOURS * hour),
+      audit: jetStreamAuditTrail(backbone),
     });
     return {
       http: { listen: async (host, port) => void (await app.listen({ host, port })), close: () => app.close() },

@@ -12,6 +12,7 @@ import {
   StaffReleased,
   StaffReminded,
 } from "./gen/crisis/v1/events";
+import { AuditRecorded } from "./gen/crisis/v1/audit";
 
 /**
  * How subjects are named, everywhere:
@@ -58,4 +59,5 @@ export const eventTypes = {
   staffAcknowledged: { subject: "crisis.staff.acknowledged", name: "crisis.v1.StaffAnswered", codec: StaffAnswered },
   staffDeclined: { subject: "crisis.staff.declined", name: "crisis.v1.StaffAnswered", codec: StaffAnswered },
   staffReminded: { subject: "crisis.staff.reminded", name: "crisis.v1.StaffReminded", codec: StaffReminded },
+  auditRecorded: { subject: "crisis.audit.recorded", name: "crisis.v1.AuditRecorded", codec: AuditRecorded },
 } satisfies Record<string, EventType<unknown>>;

@@ -15,6 +15,7 @@ export const streams = {
   staff: { name: "CRISIS_STAFF", subjects: ["crisis.staff.>"] },
   service: { name: "CRISIS_SERVICE", subjects: ["crisis.service.>"] },
   alert: { name: "CRISIS_ALERT", subjects: ["crisis.alert.>"] },
+  audit: { name: "CRISIS_AUDIT", subjects: ["crisis.audit.>"] },
 } satisfies Record<string, StreamSpec>;
 
 /** Redelivered publishes inside this window are dropped by JetStream (Nats-Msg-Id). */

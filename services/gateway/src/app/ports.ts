@@ -1,3 +1,4 @@
+import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { Mode } from "@crisis/platform/contracts";
 import { Facility, ModePreview } from "@crisis/platform/contracts/facilities";
@@ -73,4 +74,11 @@ export interface StoredAnswer {
 export interface IdempotencyStore {
   get(key: string): Promise<StoredAnswer | undefined>;
   put(key: string, answer: StoredAnswer): Promise<void>;
+}
+
+/** The audit stream: every change the gateway accepted, appended once and never rewritten. */
+export interface AuditTrail {
+  append(record: AuditRecorded): Promise<void>;
+  /** Every record, oldest first. */
+  readAll(): Promise<AuditRecorded[]>;
 }

@@ -17,6 +17,7 @@ import { NatsServerHandle, freePort } from "@crisis/platform/testing";
 import { Role, oidcTokens } from "../../src/adapters/auth/tokens";
 import { serviceClients } from "../../src/adapters/grpc/clients";
 import { buildHttpServer } from "../../src/adapters/http/server";
+import { jetStreamAuditTrail } from "../../src/adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "../../src/adapters/nats/mode-log";
 import { kvPendingDeclarations } from "../../src/adapters/nats/pending-declarations";
@@ -67,7 +68,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   const logger = pino({ level: "silent" });
   const clock = options.clock ?? new FakeClock("2026-07-28T07:30:00Z");
   const backbone = await connectBackbone(nats.url, "gateway-test", logger);
-  await ensureStreams(backbone.jsm, [streams.mode]);
+  await ensureStreams(backbone.jsm, [streams.mode, streams.audit]);
   const down = `127.0.0.1:${await freePort()}`;
   let facilities: GrpcServer | undefined;
   if (options.facilities) {
@@ -93,6 +94,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       },
       services,
       idempotency: await kvIdempotencyStore(backbone.js, 1, 24 * 3_600_000),
+      audit: jetStreamAuditTrail(backbone),
     },
     (route: RouteOptions) => {
       for (const method of [route.method].flat()) if (method !== "HEAD") routes.push(`${method} ${route.url}`);

@@ -1,12 +1,14 @@
 import Fastify, { FastifyBaseLogger, FastifyRequest, LogController, RouteOptions } from "fastify";
 import { Clock, Logger, Readiness, headerNames, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
-import { IdempotencyStore } from "../../app/ports";
+import { AuditTrail, IdempotencyStore } from "../../app/ports";
 import { errors } from "../../domain/errors";
 import { Principal, Role, TokenVerifier } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
+import { auditedWrites, noteChange } from "./audit";
 import { idempotentPosts } from "./idempotency";
 import { problemHandler, sendProblem } from "./problem";
+import { auditRoutes } from "./routes/audit";
 import { modeRoutes } from "./routes/mode";
 import { staffingRoutes } from "./routes/staffing";
 import { statusRoutes } from "./routes/status";
@@ -23,6 +25,7 @@ export interface HttpDeps {
   modes: DeclareModeDeps;
   services: ServiceClients;
   idempotency: IdempotencyStore;
+  audit: AuditTrail;
 }
 
 const correlationIdPattern = /^[\w.:-]{8,128}$/;
@@ -44,12 +47,14 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   });
   app.setErrorHandler(problemHandler);
   idempotentPosts(app, deps.idempotency);
+  auditedWrites(app, { audit: deps.audit, clock: deps.clock, newId });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, errors.routeNotFound(request.url), request.id));
 
   const authenticate: Authenticate = async (request, allowed) => {
     const principal = await deps.tokens(request.headers.authorization);
     const anyOf: readonly Role[] = typeof allowed === "string" ? [allowed] : allowed;
     if (!anyOf.some((role) => principal.roles.includes(role))) throw errors.roleForbidden(anyOf.join('" or "'));
+    noteChange(request, { actor: principal.subject, actorRoles: principal.roles });
     return principal;
   };
 
@@ -62,5 +67,6 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   subscriptionRoutes(app, deps.services.subscriptions);
   statusRoutes(app, deps.modes.modes, deps.services.directory);
   staffingRoutes(app, deps.services.staffing, authenticate);
+  auditRoutes(app, deps.audit, authenticate);
   return app;
 }

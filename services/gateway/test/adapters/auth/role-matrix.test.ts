@@ -31,6 +31,7 @@ const routeTable: Record<string, Row> = {
   "POST /api/v1/subscriptions": { allowed: "anyone", body: { subscription: {}, topics: [] } },
   "DELETE /api/v1/subscriptions/:id": { allowed: "anyone", path: "/api/v1/subscriptions/sub-1", headers: { "x-unsubscribe-token": "t" } },
   "GET /api/v1/staffing/summary": { allowed: ["manager"] },
+  "GET /api/v1/audit": { allowed: ["manager"] },
 };
 
 const callers: (Role | "anonymous")[] = ["anonymous", ...roles];

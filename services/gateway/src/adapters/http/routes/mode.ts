@@ -8,8 +8,11 @@ import { PendingDeclaration } from "../../../app/ports";
 import { previewMode } from "../../../app/preview-mode";
 import { readMode } from "../../../app/read-mode";
 import { modeView } from "../../../domain/mode";
+import { changesNothing, noteChange } from "../audit";
 import { Authenticate } from "../server";
 import { declarationBody, parseBody } from "../schemas";
+
+const facilityIdsOf = (preview: PendingDeclaration["preview"]) => preview.facilities.map((f) => f.facilityId);
 
 const pendingView = (p: PendingDeclaration) => ({
   pendingId: p.id,
@@ -29,9 +32,22 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenti
     const outcome = await declareMode(deps, declaration, manager.subject, request.id);
     const { level, incident, wards } = declaration;
     if (outcome.kind === "pending") {
-      request.log.info({ pendingId: outcome.pending.id, level, incident, wards }, "declaration awaits approval");
+      const { id: pendingId, expiresAt, preview } = outcome.pending;
+      noteChange(request, {
+        kind: "mode.requested",
+        what: JSON.stringify({ incident, level, wards, pendingId, expiresAt }),
+        why: declaration.reason,
+        preview: JSON.stringify(ModePreview.toJSON(preview)),
+        facilityIds: facilityIdsOf(preview),
+      });
+      request.log.info({ pendingId, level, incident, wards }, "declaration awaits approval");
       return reply.code(202).send(pendingView(outcome.pending));
     }
+    noteChange(request, {
+      kind: "mode.declared",
+      what: JSON.stringify({ incident, level, wards, eventId: outcome.event.eventId, sequence: outcome.seq }),
+      why: declaration.reason,
+    });
     request.log.info({ eventId: outcome.event.eventId, level, incident, wards }, "mode declared");
     return reply.code(201).send({
       eventId: outcome.event.eventId,
@@ -42,6 +58,7 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenti
   });
 
   app.post("/api/v1/mode/preview", async (request) => {
+    changesNothing(request);
     const manager = await authenticate(request, "manager");
     const declaration = parseBody(declarationBody, request.body);
     const { mode, preview } = await previewMode(deps.previewer, deps.clock, declaration, manager.subject, request.id);
@@ -56,7 +73,22 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenti
   app.post<{ Params: { id: string } }>("/api/v1/mode/pending/:id/approve", async (request, reply) => {
     const approver = await authenticate(request, "approver");
     const approved = await approveDeclaration(deps, request.params.id, approver.subject, request.id);
-    request.log.info({ eventId: approved.event.eventId, pendingId: approved.pending.id }, "declaration approved");
+    const { pending, event, seq } = approved;
+    noteChange(request, {
+      kind: "mode.approved",
+      what: JSON.stringify({
+        ...pending.declaration,
+        declaredBy: pending.declaredBy,
+        pendingId: pending.id,
+        eventId: event.eventId,
+        sequence: seq,
+      }),
+      why: pending.declaration.reason,
+      preview: JSON.stringify(ModePreview.toJSON(pending.preview)),
+      approver: approved.approvedBy,
+      facilityIds: facilityIdsOf(pending.preview),
+    });
+    request.log.info({ eventId: event.eventId, pendingId: pending.id }, "declaration approved");
     return reply.code(201).send({
       eventId: approved.event.eventId,
       sequence: approved.seq,

@@ -3,19 +3,23 @@ import { createSubscription } from "../../../app/create-subscription";
 import { deleteSubscription } from "../../../app/delete-subscription";
 import { PushSubscriptions } from "../../../app/ports";
 import { readPushPublicKey } from "../../../app/read-push-public-key";
+import { noteChange } from "../audit";
 import { parseBody, subscriptionBody } from "../schemas";
 
 export function subscriptionRoutes(app: FastifyInstance, subscriptions: PushSubscriptions) {
   app.get("/api/v1/push/public-key", async (request) => readPushPublicKey(subscriptions, request.id));
 
   app.post("/api/v1/subscriptions", async (request, reply) => {
-    const created = await createSubscription(subscriptions, parseBody(subscriptionBody, request.body), request.id);
+    const body = parseBody(subscriptionBody, request.body);
+    const created = await createSubscription(subscriptions, body, request.id);
+    noteChange(request, { kind: "subscription.created", what: JSON.stringify({ id: created.id, topics: body.topics, lang: body.lang }) });
     return reply.code(201).send(created);
   });
 
   app.delete<{ Params: { id: string } }>("/api/v1/subscriptions/:id", async (request, reply) => {
     const token = request.headers["x-unsubscribe-token"];
     await deleteSubscription(subscriptions, request.params.id, typeof token === "string" ? token : undefined, request.id);
+    noteChange(request, { kind: "subscription.deleted", what: JSON.stringify({ id: request.params.id }) });
     return reply.code(204).send();
   });
 }

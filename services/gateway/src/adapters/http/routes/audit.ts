@@ -1,0 +1,55 @@
+import { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { AuditRecorded } from "@crisis/platform/contracts/audit";
+import { AuditTrail } from "../../../app/ports";
+import { readAudit } from "../../../app/read-audit";
+import { Authenticate } from "../server";
+import { parseBody } from "../schemas";
+
+const auditQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  actor: z.string().max(256).optional(),
+  kind: z.string().max(128).optional(),
+  facility: z.string().max(128).optional(),
+  format: z.enum(["json", "csv"]).optional(),
+});
+
+const columns = [
+  "at",
+  "actor",
+  "actorRoles",
+  "kind",
+  "why",
+  "approver",
+  "facilityIds",
+  "correlationId",
+  "method",
+  "path",
+  "status",
+  "what",
+  "preview",
+] as const satisfies readonly (keyof AuditRecorded)[];
+
+/** RFC 4180: every field quoted, quotes doubled, CRLF between records. */
+const csvField = (value: unknown) => `"${(Array.isArray(value) ? value.join(" ") : String(value)).replaceAll('"', '""')}"`;
+const toCsv = (records: AuditRecorded[]) =>
+  [columns.join(","), ...records.map((r) => columns.map((c) => csvField(r[c])).join(","))].join("\r\n") + "\r\n";
+
+/** The audit trail for managers, as JSON or (Accept: text/csv or ?format=csv) CSV. */
+export function auditRoutes(app: FastifyInstance, audit: AuditTrail, authenticate: Authenticate) {
+  app.get("/api/v1/audit", async (request, reply) => {
+    await authenticate(request, "manager");
+    const query = parseBody(auditQuery, request.query);
+    const records = await readAudit(audit, {
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      actor: query.actor,
+      kind: query.kind,
+      facility: query.facility,
+    });
+    const csv = query.format === "csv" || (query.format === undefined && /\btext\/csv\b/.test(request.headers.accept ?? ""));
+    if (csv) return reply.type("text/csv; charset=utf-8").send(toCsv(records));
+    return { records: records.map(({ eventId, ...record }) => ({ id: eventId, ...record })) };
+  });
+}
