@@ -19,6 +19,15 @@ export const subscriptionBody = z.strictObject({
   lang: z.enum(languages).default("ja"),
 });
 
+export const auditQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  actor: z.string().max(256).optional(),
+  kind: z.string().max(128).optional(),
+  facility: z.string().max(128).optional(),
+  format: z.enum(["json", "csv"]).optional(),
+});
+
 /** Parses a body; the first problem becomes a 422 naming the field (e.g. subscription.keys.auth). */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body ?? {});

@@ -7,6 +7,7 @@ import { Principal, Role, TokenVerifier } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
 import { auditedWrites, noteChange } from "./audit";
 import { idempotentPosts } from "./idempotency";
+import { openApiDocument } from "./openapi";
 import { problemHandler, sendProblem } from "./problem";
 import { auditRoutes } from "./routes/audit";
 import { modeRoutes } from "./routes/mode";
@@ -41,7 +42,11 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
       return typeof given === "string" && correlationIdPattern.test(given) ? given : newId();
     },
   });
-  if (onRoute) app.addHook("onRoute", onRoute);
+  const served: string[] = [];
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) if (method !== "HEAD") served.push(`${method} ${route.url}`);
+    onRoute?.(route);
+  });
   app.addHook("onSend", async (request, reply) => {
     reply.header(headerNames.correlationId, request.id);
   });
@@ -58,6 +63,8 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     return principal;
   };
 
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get("/api/v1/openapi.json", async () => (document ??= openApiDocument(served)));
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {
     const report = deps.readiness.report();

@@ -21,6 +21,7 @@ interface Row {
 const routeTable: Record<string, Row> = {
   "GET /healthz": { allowed: "anyone" },
   "GET /readyz": { allowed: "anyone" },
+  "GET /api/v1/openapi.json": { allowed: "anyone" },
   "GET /api/v1/mode": { allowed: "anyone" },
   "POST /api/v1/mode": { allowed: ["manager"], body: declaration },
   "POST /api/v1/mode/preview": { allowed: ["manager"], body: declaration },

@@ -1,19 +1,9 @@
 import { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { AuditTrail } from "../../../app/ports";
 import { readAudit } from "../../../app/read-audit";
 import { Authenticate } from "../server";
-import { parseBody } from "../schemas";
-
-const auditQuery = z.strictObject({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  actor: z.string().max(256).optional(),
-  kind: z.string().max(128).optional(),
-  facility: z.string().max(128).optional(),
-  format: z.enum(["json", "csv"]).optional(),
-});
+import { auditQuery, parseBody } from "../schemas";
 
 const columns = [
   "at",

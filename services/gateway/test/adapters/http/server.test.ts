@@ -1,8 +1,8 @@
 import { streams } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { jetStreamModeLog } from "../../src/adapters/nats/mode-log";
-import { LocalIdp, startLocalIdp } from "./auth/local-idp";
-import { GatewayUnderTest, startGateway } from "./gateway-under-test";
+import { jetStreamModeLog } from "../../../src/adapters/nats/mode-log";
+import { LocalIdp, startLocalIdp } from "../auth/local-idp";
+import { GatewayUnderTest, startGateway } from "../gateway-under-test";
 
 describe("the gateway's HTTP edge against a real nats-server", () => {
   let nats: NatsServerHandle;

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { Role } from "../auth/tokens";
+import { auditQuery, declarationBody, subscriptionBody } from "./schemas";
+
+interface Operation {
+  summary: string;
+  /** Roles of which the caller needs one; absent: anyone. */
+  roles?: Role[];
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  /** Answers other than problem+json refusals, by status. */
+  responses: Record<number, string>;
+  /** Refusals worth naming, by status (problem+json). */
+  problems?: Record<number, string>;
+}
+
+/**
+ * Every route of the API, described once with the same zod schemas the routes parse with. A test
+ * fails when a route the gateway serves has no entry here: a new route adds one line.
+ */
+const operations: Record<string, Operation> = {
+  "GET /healthz": { summary: "The process is alive", responses: { 200: "alive" } },
+  "GET /readyz": { summary: "Connected and able to take work", responses: { 200: "ready", 503: "not ready" } },
+  "GET /api/v1/openapi.json": { summary: "This document", responses: { 200: "OpenAPI 3.1" } },
+  "GET /api/v1/mode": { summary: "The city's current mode and its stream sequence", responses: { 200: "the mode" } },
+  "POST /api/v1/mode": {
+    summary: "Declare, escalate or stand down the city's mode",
+    roles: ["manager"],
+    body: declarationBody,
+    responses: { 201: "stored in JetStream", 202: "pending: needs a second person (two-person rule)" },
+    problems: { 409: "MODE_UNCHANGED or MODE_CONFLICT", 422: "IDEMPOTENCY_KEY_REUSED or a field at fault" },
+  },
+  "POST /api/v1/mode/preview": {
+    summary: "What a declaration would change, declaring nothing",
+    roles: ["manager"],
+    body: declarationBody,
+    responses: { 200: "the mode and the preview from facilities" },
+  },
+  "GET /api/v1/mode/pending": {
+    summary: "Declarations waiting for approval, with the preview the declarer saw",
+    roles: ["approver", "manager"],
+    responses: { 200: "pending declarations, oldest first" },
+  },
+  "POST /api/v1/mode/pending/:id/approve": {
+    summary: "Approve a pending declaration (a second person)",
+    roles: ["approver"],
+    responses: { 201: "the declaration took effect" },
+    problems: { 403: "APPROVER_IS_DECLARER", 404: "PENDING_NOT_FOUND", 409: "MODE_CONFLICT", 410: "PENDING_EXPIRED" },
+  },
+  "GET /api/v1/status": { summary: "The mode and every facility's effective status", responses: { 200: "status" } },
+  "GET /api/v1/push/public-key": { summary: "The VAPID public key for pushManager.subscribe()", responses: { 200: "the key" } },
+  "POST /api/v1/subscriptions": {
+    summary: "Subscribe a browser to alerts on its topics",
+    body: subscriptionBody,
+    responses: { 201: "{id, unsubscribeToken}" },
+  },
+  "DELETE /api/v1/subscriptions/:id": {
+    summary: "Unsubscribe (X-Unsubscribe-Token)",
+    responses: { 204: "purged" },
+    problems: { 400: "HEADER_MISSING", 403: "wrong token", 404: "no such subscription" },
+  },
+  "GET /api/v1/staffing/summary": {
+    summary: "How the emergency posts are staffed",
+    roles: ["manager"],
+    responses: { 200: "staff, posts and positions covered" },
+  },
+  "GET /api/v1/audit": {
+    summary: "Every accepted change, filtered; JSON or CSV (Accept: text/csv or format=csv)",
+    roles: ["manager"],
+    query: auditQuery,
+    responses: { 200: "audit records, oldest first" },
+  },
+};
+
+const problem = {
+  type: "object",
+  required: ["status", "code", "detail", "correlationId"],
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    code: { type: "string", description: "stable error code" },
+    detail: { type: "string" },
+    field: { type: ["string", "null"], description: "the field, parameter or header at fault" },
+    correlationId: { type: "string" },
+  },
+};
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
+const openApiPath = (url: string) => url.replace(/:(\w+)/g, "{$1}");
+
+/** The OpenAPI 3.1 document of the routes the gateway serves ("METHOD /url", as fastify registered them). */
+export function openApiDocument(routes: string[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const operation = operations[route];
+    if (!operation) continue;
+    const [method, url] = route.split(" ");
+    const pathParams = [...url.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+    const queryParams = Object.entries(operation.query?.shape ?? {}).map(([name, schema]) => ({
+      name,
+      in: "query",
+      required: false,
+      schema: jsonSchema(schema as z.ZodType),
+    }));
+    const idempotency =
+      method === "POST" ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }] : [];
+    const refusals = {
+      ...(operation.roles ? { 401: "AUTH_REQUIRED or AUTH_INVALID", 403: `ROLE_FORBIDDEN: needs ${operation.roles.join(" or ")}` } : {}),
+      ...(operation.body || operation.query ? { 422: "the field at fault" } : {}),
+      ...operation.problems,
+      503: "a service or the event backbone did not answer in time",
+    };
+    paths[openApiPath(url)] ??= {};
+    paths[openApiPath(url)][method.toLowerCase()] = {
+      summary: operation.summary,
+      ...(operation.roles ? { security: [{ bearer: [] }], "x-roles": operation.roles } : {}),
+      parameters: [...pathParams, ...queryParams, ...idempotency],
+      ...(operation.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(operation.body) } } } }
+        : {}),
+      responses: {
+        ...Object.fromEntries(Object.entries(operation.responses).map(([status, description]) => [status, { description }])),
+        ...Object.fromEntries(
+          Object.entries(refusals).map(([status, description]) => [
+            status,
+            { description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+          ]),
+        ),
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Crisis hub gateway", version: "1" },
+    paths,
+    components: {
+      schemas: { Problem: problem },
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+    },
+  };
+}

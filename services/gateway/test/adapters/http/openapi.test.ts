@@ -1,0 +1,54 @@
+import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { LocalIdp, startLocalIdp } from "../auth/local-idp";
+import { GatewayUnderTest, startGateway } from "../gateway-under-test";
+
+describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
+  let nats: NatsServerHandle;
+  let idp: LocalIdp;
+  let gw: GatewayUnderTest;
+  let doc: any;
+
+  beforeAll(async () => {
+    [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
+    gw = await startGateway(nats, idp);
+    doc = (await gw.call("GET", "/api/v1/openapi.json")).body;
+  });
+  afterAll(async () => {
+    await gw.stop();
+    await Promise.all([nats.stop(), idp.stop()]);
+  });
+
+  it("documents every route the gateway serves, and no other", () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]: [string, any]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
+    );
+    expect(doc.openapi).toBe("3.1.0");
+    expect(documented.sort()).toEqual([...gw.routes].sort());
+  });
+
+  it("describes a declaration's body with the zod schema the route parses it with", () => {
+    const schema = doc.paths["/api/v1/mode"].post.requestBody.content["application/json"].schema;
+    expect(schema).toMatchObject({
+      type: "object",
+      additionalProperties: false,
+      required: expect.arrayContaining(["incident", "level", "reason"]),
+    });
+    expect(schema.properties.incident.enum).toEqual(expect.arrayContaining(["earthquake", "flood"]));
+    expect(schema.properties.wards.items.enum).toEqual(["中央区", "東区", "西区", "南区", "北区"]);
+  });
+
+  it("names path and query parameters, the Idempotency-Key of every POST, the roles and the problem+json refusals", () => {
+    const approve = doc.paths["/api/v1/mode/pending/{id}/approve"].post;
+    expect(approve.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "id", in: "path", required: true }),
+        expect.objectContaining({ name: "Idempotency-Key", in: "header" }),
+      ]),
+    );
+    expect(approve["x-roles"]).toEqual(["approver"]);
+    expect(approve.responses["403"].content["application/problem+json"].schema).toEqual({ $ref: "#/components/schemas/Problem" });
+    const audit = doc.paths["/api/v1/audit"].get;
+    expect(audit.parameters.map((p: any) => p.name)).toEqual(["from", "to", "actor", "kind", "facility", "format"]);
+    expect(audit.parameters[0].schema).toMatchObject({ type: "string", format: "date-time" });
+  });
+});
