@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Role } from "../auth/tokens";
 import { auditQuery, declarationBody, subscriptionBody } from "./schemas";
 
-interface Operation {
+export interface Operation {
   summary: string;
   /** Roles of which the caller needs one; absent: anyone. */
   roles?: Role[];
@@ -15,10 +15,11 @@ interface Operation {
 }
 
 /**
- * Every route of the API, described once with the same zod schemas the routes parse with. A test
- * fails when a route the gateway serves has no entry here: a new route adds one line.
+ * Every route of the API and who may call it, described once with the same zod schemas the routes
+ * parse with. A new route adds one entry: tests fail while a served route has none, and the role
+ * matrix test calls every route listed here as every role.
  */
-const operations: Record<string, Operation> = {
+export const operations: Record<string, Operation> = {
   "GET /healthz": { summary: "The process is alive", responses: { 200: "alive" } },
   "GET /readyz": { summary: "Connected and able to take work", responses: { 200: "ready", 503: "not ready" } },
   "GET /api/v1/openapi.json": { summary: "This document", responses: { 200: "OpenAPI 3.1" } },
