@@ -42,8 +42,13 @@ const schema = z
 export type GatewayConfig = z.infer<typeof schema>;
 export const readConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(schema, env);
 
-/** The identity provider's settings, when the city configured one. */
-export const oidcSettings = (config: GatewayConfig) =>
-  config.OIDC_ISSUER && config.OIDC_AUDIENCE && config.OIDC_JWKS_URL
-    ? { issuer: config.OIDC_ISSUER, audience: config.OIDC_AUDIENCE, jwksUrl: config.OIDC_JWKS_URL, rolesClaim: config.OIDC_ROLES_CLAIM }
-    : undefined;
+/** Whose tokens the gateway accepts: the city's identity provider when configured, else the embedded key. */
+export type Identity =
+  { kind: "oidc"; issuer: string; audience: string; jwksUrl: string; rolesClaim: string } | { kind: "embedded"; publicKey: string };
+
+export function identityOf(config: GatewayConfig): Identity {
+  const { OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience, OIDC_JWKS_URL: jwksUrl, TOKEN_PUBLIC_KEY: publicKey } = config;
+  if (issuer && audience && jwksUrl) return { kind: "oidc", issuer, audience, jwksUrl, rolesClaim: config.OIDC_ROLES_CLAIM };
+  // The schema refuses a config with neither.
+  return { kind: "embedded", publicKey: publicKey ?? "" };
+}

@@ -6,7 +6,7 @@ import { jetStreamAuditTrail } from "./adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "./adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "./adapters/nats/mode-log";
 import { kvPendingDeclarations } from "./adapters/nats/pending-declarations";
-import { oidcSettings, readConfig } from "./config";
+import { identityOf, readConfig } from "./config";
 
 const hour = 3_600_000;
 
@@ -22,12 +22,12 @@ runService({
       notify: config.NOTIFY_GRPC,
       deadlineMs: config.GRPC_DEADLINE_MS,
     });
-    const oidc = oidcSettings(config);
+    const identity = identityOf(config);
     const approvalTtlMs = config.APPROVAL_TTL_MINUTES * 60_000;
     const app = buildHttpServer({
       logger,
       readiness,
-      tokens: oidc ? oidcTokens(oidc, systemClock) : embeddedTokens(publicKeyFrom(config.TOKEN_PUBLIC_KEY!), systemClock),
+      tokens: identity.kind === "oidc" ? oidcTokens(identity, systemClock) : embeddedTokens(publicKeyFrom(identity.publicKey), systemClock),
       clock: systemClock,
       modes: {
         modes: jetStreamModeLog(backbone),
@@ -44,7 +44,7 @@ runService({
     return {
       http: { listen: async (host, port) => void (await app.listen({ host, port })), close: () => app.close() },
       workers: [{ name: "close gRPC clients", stop: async () => services.close() }],
-      facts: { identity: oidc ? `OIDC ${oidc.issuer}` : "embedded key", approval: config.APPROVAL_REQUIRED },
+      facts: { identity: identity.kind === "oidc" ? `OIDC ${identity.issuer}` : "embedded key", approval: config.APPROVAL_REQUIRED },
     };
   },
 });

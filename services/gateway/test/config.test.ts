@@ -1,4 +1,4 @@
-import { oidcSettings, readConfig } from "../src/config";
+import { identityOf, readConfig } from "../src/config";
 
 const oidc = {
   OIDC_ISSUER: "https://login.microsoftonline.com/tenant/v2.0",
@@ -8,7 +8,8 @@ const oidc = {
 
 describe("the gateway's identity settings", () => {
   it("takes the identity provider's issuer, audience and JWKS URL without an embedded key, roles claim defaulting to roles", () => {
-    expect(oidcSettings(readConfig(oidc))).toEqual({
+    expect(identityOf(readConfig(oidc))).toEqual({
+      kind: "oidc",
       issuer: oidc.OIDC_ISSUER,
       audience: oidc.OIDC_AUDIENCE,
       jwksUrl: oidc.OIDC_JWKS_URL,
@@ -24,6 +25,6 @@ describe("the gateway's identity settings", () => {
 
   it("asks for the embedded key when no identity provider is configured", () => {
     expect(() => readConfig({})).toThrow(/TOKEN_PUBLIC_KEY: must be an Ed25519 public key \(JWK x\) unless OIDC_ISSUER/);
-    expect(oidcSettings(readConfig({ TOKEN_PUBLIC_KEY: "a".repeat(43) }))).toBeUndefined();
+    expect(identityOf(readConfig({ TOKEN_PUBLIC_KEY: "a".repeat(43) }))).toEqual({ kind: "embedded", publicKey: "a".repeat(43) });
   });
 });
