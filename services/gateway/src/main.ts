@@ -38,7 +38,13 @@ runService({
         approval: { policy: config.APPROVAL_REQUIRED, ttlMs: approvalTtlMs },
       },
       services,
-      idempotency: await kvIdempotencyStore(backbone.js, config.NATS_STREAM_REPLICAS, config.IDEMPOTENCY_TTL_HOURS * hour),
+      idempotency: await kvIdempotencyStore(backbone.js, {
+        replicas: config.NATS_STREAM_REPLICAS,
+        ttlMs: config.IDEMPOTENCY_TTL_HOURS * hour,
+        // Longer than any request can run (gRPC deadlines, JetStream failover), so a live claim never lapses.
+        leaseMs: 60_000,
+        clock: systemClock,
+      }),
       audit: jetStreamAuditTrail(backbone),
     });
     return {

@@ -71,9 +71,20 @@ export interface StoredAnswer {
   body: string;
 }
 
+/** What a key holds when a request claims it. */
+export type KeyClaim =
+  | { kind: "claimed" }
+  | { kind: "answered"; answer: StoredAnswer }
+  /** Another request with this key is running (its lease not yet lapsed). */
+  | { kind: "in-flight"; fingerprint: string };
+
 export interface IdempotencyStore {
-  get(key: string): Promise<StoredAnswer | undefined>;
-  put(key: string, answer: StoredAnswer): Promise<void>;
+  /** Claims the key for this request unless it has an answer or a live claim. */
+  claim(key: string, fingerprint: string): Promise<KeyClaim>;
+  /** Keeps the first successful answer for the store's lifetime of keys. */
+  answer(key: string, answer: StoredAnswer): Promise<void>;
+  /** Gives the key up after a refusal, so a corrected retry can run. */
+  release(key: string): Promise<void>;
 }
 
 /** The audit stream: every change the gateway accepted, appended once and never rewritten. */

@@ -51,6 +51,13 @@ export const errors = {
       "this Idempotency-Key was already used for a different request body; use a new key for a new request",
       "Idempotency-Key",
     ),
+  idempotencyKeyInFlight: () =>
+    new AppError(
+      "IDEMPOTENCY_KEY_IN_FLIGHT",
+      409,
+      "the first request with this Idempotency-Key is still running; retry in a moment for its answer",
+      "Idempotency-Key",
+    ),
   backboneUnavailable: () =>
     new AppError(
       "BACKBONE_UNAVAILABLE",

@@ -29,3 +29,8 @@ export const cannedPreview: PreviewModeResponse = {
 export const previewingFacilities = {
   previewMode: (_call: unknown, callback: sendUnaryData<PreviewModeResponse>) => callback(null, cannedPreview),
 };
+
+/** PreviewMode that answers only once `gate` resolves: a request held in flight. */
+export const previewingAfter = (gate: Promise<void>) => ({
+  previewMode: (_call: unknown, callback: sendUnaryData<PreviewModeResponse>) => void gate.then(() => callback(null, cannedPreview)),
+});

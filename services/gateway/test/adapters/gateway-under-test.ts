@@ -93,7 +93,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
         approval: { policy: options.approval ?? "never", ttlMs: options.approvalTtlMs ?? 30 * 60_000 },
       },
       services,
-      idempotency: await kvIdempotencyStore(backbone.js, 1, 24 * 3_600_000),
+      idempotency: await kvIdempotencyStore(backbone.js, { replicas: 1, ttlMs: 24 * 3_600_000, leaseMs: 60_000, clock }),
       audit: jetStreamAuditTrail(backbone),
     },
     (route: RouteOptions) => {

@@ -1,9 +1,9 @@
-import { streams } from "@crisis/platform";
+import { FakeClock, streams, waitUntil } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { idempotencyBucket } from "../../src/adapters/nats/idempotency-store";
+import { idempotencyBucket, kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
 import { pendingBucket } from "../../src/adapters/nats/pending-declarations";
 import { LocalIdp, startLocalIdp } from "./auth/local-idp";
-import { previewingFacilities } from "./fake-facilities";
+import { previewingAfter, previewingFacilities } from "./fake-facilities";
 import { GatewayUnderTest, startGateway } from "./gateway-under-test";
 
 const flood = { incident: "flood", level: "alert", wards: ["南区"], reason: "緑川 氾濫危険水位" };
@@ -71,6 +71,44 @@ describe("POST with an Idempotency-Key: a retry gets the first answer", () => {
     const stranger = await declare(gw, "mine-1", flood, { roles: ["manager"], sub: "other@city" });
     expect(stranger.headers.get("idempotent-replayed")).toBeNull();
     expect(stranger.body).toMatchObject({ status: 409, code: "MODE_UNCHANGED" });
+  });
+
+  it("tells a retry that arrives while the first request still runs to come back, then gives it the first answer", async () => {
+    let release = () => {};
+    const slow = await startGateway(nats, idp, {
+      approval: "normal-to-emergency",
+      facilities: previewingAfter(new Promise<void>((resolve) => (release = resolve))),
+      replica: "slow",
+    });
+    try {
+      const quake = { ...flood, incident: "earthquake", level: "emergency", wards: [] };
+      const first = declare(slow, "slow-1", quake);
+      await waitUntil(
+        async () => (await gw.backbone.jsm.streams.info(`KV_${idempotencyBucket}`)).state.messages === 1,
+        "first claimed its key",
+      );
+      const early = await declare(slow, "slow-1", quake);
+      expect(early.body).toMatchObject({ status: 409, code: "IDEMPOTENCY_KEY_IN_FLIGHT" });
+      expect(early.headers.get("retry-after")).toBe("1");
+      release();
+      const answered = await first;
+      expect(answered.status).toBe(202);
+      const later = await declare(slow, "slow-1", quake);
+      expect({ status: later.status, body: later.body }).toEqual({ status: 202, body: answered.body });
+    } finally {
+      release();
+      await slow.stop();
+    }
+  });
+
+  it("lets a claim lapse when its gateway died before answering, so the retry runs", async () => {
+    const clock = new FakeClock("2026-07-28T07:30:00Z");
+    const store = await kvIdempotencyStore(gw.backbone.js, { replicas: 1, ttlMs: 3_600_000, leaseMs: 60_000, clock });
+    expect(await store.claim("lapsing", "body-a")).toEqual({ kind: "claimed" });
+    clock.advance(59_000);
+    expect(await store.claim("lapsing", "body-a")).toEqual({ kind: "in-flight", fingerprint: "body-a" });
+    clock.advance(1_000);
+    expect(await store.claim("lapsing", "body-a")).toEqual({ kind: "claimed" });
   });
 
   it("refuses a key that is empty or too long", async () => {
