@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Role } from "../auth/tokens";
-import { auditQuery, declarationBody, subscriptionBody } from "./schemas";
+import { answers, auditQuery, declarationBody, subscriptionBody } from "./schemas";
 
 export interface Operation {
   summary: string;
@@ -10,6 +10,8 @@ export interface Operation {
   query?: z.ZodObject;
   /** Answers other than problem+json refusals, by status. */
   responses: Record<number, string>;
+  /** The JSON bodies of those answers, by status, where described. */
+  answers?: Record<number, z.ZodType>;
   /** Refusals worth naming, by status (problem+json). */
   problems?: Record<number, string>;
 }
@@ -23,12 +25,17 @@ export const operations: Record<string, Operation> = {
   "GET /healthz": { summary: "The process is alive", responses: { 200: "alive" } },
   "GET /readyz": { summary: "Connected and able to take work", responses: { 200: "ready", 503: "not ready" } },
   "GET /api/v1/openapi.json": { summary: "This document", responses: { 200: "OpenAPI 3.1" } },
-  "GET /api/v1/mode": { summary: "The city's current mode and its stream sequence", responses: { 200: "the mode" } },
+  "GET /api/v1/mode": {
+    summary: "The city's current mode and its stream sequence",
+    responses: { 200: "the mode" },
+    answers: { 200: answers.currentMode },
+  },
   "POST /api/v1/mode": {
     summary: "Declare, escalate or stand down the city's mode",
     roles: ["manager"],
     body: declarationBody,
     responses: { 201: "stored in JetStream", 202: "pending: needs a second person (two-person rule)" },
+    answers: { 201: answers.declared, 202: answers.pending },
     problems: { 409: "MODE_UNCHANGED or MODE_CONFLICT", 422: "IDEMPOTENCY_KEY_REUSED or a field at fault" },
   },
   "POST /api/v1/mode/preview": {
@@ -41,11 +48,13 @@ export const operations: Record<string, Operation> = {
     summary: "Declarations waiting for approval, with the preview the declarer saw",
     roles: ["approver", "manager"],
     responses: { 200: "pending declarations, oldest first" },
+    answers: { 200: z.object({ pending: z.array(answers.pending) }) },
   },
   "POST /api/v1/mode/pending/:id/approve": {
     summary: "Approve a pending declaration (a second person)",
     roles: ["approver"],
     responses: { 201: "the declaration took effect" },
+    answers: { 201: answers.declared },
     problems: { 403: "APPROVER_IS_DECLARER", 404: "PENDING_NOT_FOUND", 409: "MODE_CONFLICT", 410: "PENDING_EXPIRED" },
   },
   "GET /api/v1/status": { summary: "The mode and every facility's effective status", responses: { 200: "status" } },
@@ -70,6 +79,7 @@ export const operations: Record<string, Operation> = {
     roles: ["manager"],
     query: auditQuery,
     responses: { 200: "audit records, oldest first" },
+    answers: { 200: answers.audit },
   },
 };
 
@@ -87,7 +97,8 @@ const problem = {
   },
 };
 
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
+const jsonSchema = (schema: z.ZodType, io: "input" | "output" = "input") =>
+  z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" });
 const openApiPath = (url: string) => url.replace(/:(\w+)/g, "{$1}");
 
 /** The OpenAPI 3.1 document of the routes the gateway serves ("METHOD /url", as fastify registered them). */
@@ -121,7 +132,15 @@ export function openApiDocument(routes: string[]) {
         ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(operation.body) } } } }
         : {}),
       responses: {
-        ...Object.fromEntries(Object.entries(operation.responses).map(([status, description]) => [status, { description }])),
+        ...Object.fromEntries(
+          Object.entries(operation.responses).map(([status, description]) => {
+            const answer = operation.answers?.[Number(status)];
+            return [
+              status,
+              answer ? { description, content: { "application/json": { schema: jsonSchema(answer, "output") } } } : { description },
+            ];
+          }),
+        ),
         ...Object.fromEntries(
           Object.entries(refusals).map(([status, description]) => [
             status,

@@ -28,6 +28,54 @@ export const auditQuery = z.strictObject({
   format: z.enum(["json", "csv"]).optional(),
 });
 
+/** Answers, described with the same schemas the API document publishes (and tests check real answers against). */
+const modeView = z.object({
+  incident: z.string().nullable(),
+  level: z.string(),
+  wards: z.array(z.string()),
+  reason: z.string(),
+  declaredBy: z.string().nullable(),
+  declaredAt: z.string().nullable(),
+});
+export const answers = {
+  currentMode: modeView.extend({ eventId: z.string().nullable(), sequence: z.number().int() }),
+  declared: z.object({
+    eventId: z.string(),
+    sequence: z.number().int(),
+    previousLevel: z.string(),
+    mode: modeView,
+    approvedBy: z.string().optional(),
+  }),
+  pending: z.object({
+    pendingId: z.string(),
+    declaration: z.object({ incident: z.string(), level: z.string(), wards: z.array(z.string()), reason: z.string() }),
+    declaredBy: z.string(),
+    requestedAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+    preview: z.record(z.string(), z.unknown()),
+  }),
+  audit: z.object({
+    records: z.array(
+      z.object({
+        id: z.string(),
+        at: z.iso.datetime(),
+        actor: z.string(),
+        actorRoles: z.array(z.string()),
+        kind: z.string(),
+        what: z.string(),
+        why: z.string(),
+        correlationId: z.string(),
+        preview: z.string(),
+        approver: z.string(),
+        facilityIds: z.array(z.string()),
+        method: z.string(),
+        path: z.string(),
+        status: z.number().int(),
+      }),
+    ),
+  }),
+};
+
 /** Parses a body; the first problem becomes a 422 naming the field (e.g. subscription.keys.auth). */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body ?? {});

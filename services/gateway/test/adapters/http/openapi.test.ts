@@ -1,5 +1,7 @@
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { operations } from "../../../src/adapters/http/openapi";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
+import { previewingFacilities } from "../fake-facilities";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";
 
 describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
@@ -10,7 +12,7 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
 
   beforeAll(async () => {
     [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
-    gw = await startGateway(nats, idp);
+    gw = await startGateway(nats, idp, { approval: "normal-to-emergency", facilities: previewingFacilities });
     doc = (await gw.call("GET", "/api/v1/openapi.json")).body;
   });
   afterAll(async () => {
@@ -50,5 +52,35 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
     const audit = doc.paths["/api/v1/audit"].get;
     expect(audit.parameters.map((p: any) => p.name)).toEqual(["from", "to", "actor", "kind", "facility", "format"]);
     expect(audit.parameters[0].schema).toMatchObject({ type: "string", format: "date-time" });
+  });
+
+  it("publishes answer schemas that the gateway's real answers satisfy", async () => {
+    const manager = { roles: ["manager" as const], sub: "m@city" };
+    const approver = { roles: ["approver" as const], sub: "a@city" };
+    const flood = { incident: "flood", level: "alert", wards: ["南区"], reason: "緑川 氾濫危険水位" };
+    const quake = { incident: "earthquake", level: "emergency", wards: [], reason: "M7.1" };
+    const answer = (route: string, status: number) => operations[route].answers![status];
+    const checks: [string, number, Promise<{ status: number; body: unknown }>][] = [
+      ["GET /api/v1/mode", 200, gw.call("GET", "/api/v1/mode")],
+    ];
+    const pending = await gw.call("POST", "/api/v1/mode", { body: quake, as: manager });
+    checks.push(["POST /api/v1/mode", 202, Promise.resolve(pending)]);
+    checks.push(["GET /api/v1/mode/pending", 200, gw.call("GET", "/api/v1/mode/pending", { as: approver })]);
+    checks.push([
+      "POST /api/v1/mode/pending/:id/approve",
+      201,
+      gw.call("POST", `/api/v1/mode/pending/${pending.body.pendingId}/approve`, { as: approver }),
+    ]);
+    checks.push(["POST /api/v1/mode", 201, gw.call("POST", "/api/v1/mode", { body: flood, as: manager })]);
+    checks.push(["GET /api/v1/audit", 200, gw.call("GET", "/api/v1/audit", { as: manager })]);
+    for (const [route, status, call] of checks) {
+      const res = await call;
+      expect(`${route} ${res.status}`).toBe(`${route} ${status}`);
+      expect(answer(route, status).safeParse(res.body).error).toBeUndefined();
+      const [method, url] = route.split(" ");
+      expect(
+        doc.paths[url.replace(/:(\w+)/g, "{$1}")][method.toLowerCase()].responses[status].content["application/json"].schema,
+      ).toBeDefined();
+    }
   });
 });
