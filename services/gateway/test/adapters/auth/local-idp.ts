@@ -47,6 +47,11 @@ export async function startLocalIdp(): Promise<LocalIdp> {
       if (options.notBefore) jwt.setNotBefore(Math.floor(options.notBefore.getTime() / 1000));
       return jwt.sign(options.key ?? privateKey);
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // The verifier's keep-alive connection would otherwise hold the close open.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -60,21 +60,22 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
     const flood = { incident: "flood", level: "alert", wards: ["南区"], reason: "緑川 氾濫危険水位" };
     const quake = { incident: "earthquake", level: "emergency", wards: [], reason: "M7.1" };
     const answer = (route: string, status: number) => operations[route].answers![status];
-    const checks: [string, number, Promise<{ status: number; body: unknown }>][] = [
-      ["GET /api/v1/mode", 200, gw.call("GET", "/api/v1/mode")],
-    ];
+    // One after another: each answer depends on the one before.
     const pending = await gw.call("POST", "/api/v1/mode", { body: quake, as: manager });
-    checks.push(["POST /api/v1/mode", 202, Promise.resolve(pending)]);
-    checks.push(["GET /api/v1/mode/pending", 200, gw.call("GET", "/api/v1/mode/pending", { as: approver })]);
-    checks.push([
-      "POST /api/v1/mode/pending/:id/approve",
-      201,
-      gw.call("POST", `/api/v1/mode/pending/${pending.body.pendingId}/approve`, { as: approver }),
-    ]);
-    checks.push(["POST /api/v1/mode", 201, gw.call("POST", "/api/v1/mode", { body: flood, as: manager })]);
-    checks.push(["GET /api/v1/audit", 200, gw.call("GET", "/api/v1/audit", { as: manager })]);
+    const checks: [string, number, () => Promise<{ status: number; body: unknown }>][] = [
+      ["GET /api/v1/mode", 200, () => gw.call("GET", "/api/v1/mode")],
+      ["POST /api/v1/mode", 202, async () => pending],
+      ["GET /api/v1/mode/pending", 200, () => gw.call("GET", "/api/v1/mode/pending", { as: approver })],
+      [
+        "POST /api/v1/mode/pending/:id/approve",
+        201,
+        () => gw.call("POST", `/api/v1/mode/pending/${pending.body.pendingId}/approve`, { as: approver }),
+      ],
+      ["POST /api/v1/mode", 201, () => gw.call("POST", "/api/v1/mode", { body: flood, as: manager })],
+      ["GET /api/v1/audit", 200, () => gw.call("GET", "/api/v1/audit", { as: manager })],
+    ];
     for (const [route, status, call] of checks) {
-      const res = await call;
+      const res = await call();
       expect(`${route} ${res.status}`).toBe(`${route} ${status}`);
       expect(answer(route, status).safeParse(res.body).error).toBeUndefined();
       const [method, url] = route.split(" ");
