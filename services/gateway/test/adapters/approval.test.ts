@@ -113,6 +113,20 @@ describe("two-person declarations: normal straight to emergency waits for an app
     expect(await mode()).toMatchObject({ level: "emergency" });
   });
 
+  it("holds nothing when facilities cannot compute the preview: the declaration is refused with 503", async () => {
+    const blind = await startGateway(nats, idp, { approval: "normal-to-emergency", clock, replica: "blind" });
+    try {
+      expect((await blind.call("POST", "/api/v1/mode", { body: quake, as: declarer })).body).toMatchObject({
+        status: 503,
+        code: "UPSTREAM_UNAVAILABLE",
+      });
+    } finally {
+      await blind.stop();
+    }
+    expect((await gw.call("GET", "/api/v1/mode/pending", { as: approver })).body.pending).toEqual([]);
+    expect(await mode()).toMatchObject({ level: "normal", sequence: 0 });
+  });
+
   it("previews a declaration for a manager without declaring anything", async () => {
     const res = await gw.call("POST", "/api/v1/mode/preview", { body: quake, as: declarer });
     expect(res.status).toBe(200);
