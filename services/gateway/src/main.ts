@@ -24,6 +24,7 @@ async function main() {
     clock: systemClock,
     modes: { modes: jetStreamModeLog(backbone), clock: systemClock, newId },
     services,
+    pages: { tileUrl: config.PAGES_TILE_URL, tileAttribution: config.PAGES_TILE_ATTRIBUTION },
   });
   await app.listen({ host: config.BIND_HOST, port: config.GATEWAY_PORT });
   readiness.add("nats", backbone.connected);

@@ -7,6 +7,8 @@ import { Principal, Role, verifyBearer } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
 import { problemHandler, sendProblem } from "./problem";
 import { modeRoutes } from "./routes/mode";
+import { pageRoutes } from "./routes/pages";
+import { StatusPageSettings } from "./pages/status-page";
 import { staffingRoutes } from "./routes/staffing";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
@@ -21,6 +23,8 @@ export interface HttpDeps {
   clock: Clock;
   modes: DeclareModeDeps;
   services: ServiceClients;
+  /** Settings of the public pages (map tiles). */
+  pages?: StatusPageSettings;
 }
 
 const correlationIdPattern = /^[\w.:-]{8,128}$/;
@@ -58,5 +62,8 @@ export function buildHttpServer(deps: HttpDeps) {
   subscriptionRoutes(app, deps.services);
   statusRoutes(app, deps.modes.modes, deps.services.directory);
   staffingRoutes(app, deps.services, authenticate);
+  app.register((scope) =>
+    pageRoutes(scope, { modes: deps.modes.modes, facilities: deps.services.directory, clock: deps.clock, settings: deps.pages ?? {} }),
+  );
   return app;
 }
