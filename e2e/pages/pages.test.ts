@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The test drives a real browser: functions passed to page.evaluate run there, with the DOM.
 import { readFileSync } from "node:fs";
 import { BrowserSubscription } from "@crisis/platform/testing";
 import { Page } from "playwright-core";
@@ -134,7 +136,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await manager.getByLabel("アクセストークン").fill(managerToken);
     await manager.getByRole("button", { name: "使う" }).click();
     const total = manager.locator("#staffing-chart .bar", { hasText: "total" });
-    await total.waitFor();
+    await total.waitFor({ timeout: 150_000 }); // the planner may be busy with the declaration just made
     expect(await total.locator(".value").textContent()).toMatch(/^\d+ \/ \d+$/);
     const first = manager.locator("#shelter-table tbody tr").first();
     await first.getByRole("button", { name: /^閉鎖/ }).click();
@@ -147,7 +149,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
       90_000,
     );
     await manager.close();
-  }, 180_000);
+  }, 300_000);
 
   it("updates the open status page without a reload: the emergency and 209 open shelters", async () => {
     await citizen.evaluate(() => ((window as any).notReloaded = true));

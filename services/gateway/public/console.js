@@ -145,7 +145,12 @@
   async function loadStaffing() {
     const section = $("staffing");
     const res = await desk.api("GET", "/api/v1/staffing/summary");
-    if (!res.ok) return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
+    if (!res.ok) {
+      // The planner may be busy right after a declaration: ask again shortly.
+      if (!res.missing) setTimeout(loadStaffing, 5000);
+      return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
+    }
+    section.querySelector(".unavailable").hidden = true;
     const s = res.body;
     const chart = $("staffing-chart");
     chart.replaceChildren(el("p", {}, `${levels[s.mode.level] || s.mode.level} · staff ${s.staff} · posts ${s.posts}`));

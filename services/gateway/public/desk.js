@@ -44,6 +44,7 @@
     const who = token && claims(token);
     for (const section of document.querySelectorAll(".needs-token")) section.hidden = !who;
     signOut.hidden = !who;
+    document.getElementById("token-entry").hidden = Boolean(who);
     result.textContent = who ? `${who.sub} (${(who.roles || []).join(", ")})` : "";
     if (who) for (const fn of listeners) fn(who);
   }

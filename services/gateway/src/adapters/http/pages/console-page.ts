@@ -8,10 +8,12 @@ import { PageWords, pageWords } from "./words";
 /** The token form shared by the console and the staff page; the token lives in sessionStorage only. */
 export const tokenForm = (w: PageWords, role: string) =>
   html`<form id="token-form" class="panel">
-    <p><label for="token">${w.token}</label><br /><input id="token" name="token" type="password" autocomplete="off" required /></p>
-    <p class="help">${w.tokenHelp.replace("manager", role)}</p>
-    <p class="buttons"><button type="submit">${w.signIn}</button> <button type="button" id="sign-out" hidden>${w.signOut}</button></p>
-    <p id="token-result" role="status"></p>
+    <div id="token-entry">
+      <p><label for="token">${w.token}</label><br /><input id="token" name="token" type="password" autocomplete="off" required /></p>
+      <p class="help">${w.tokenHelp.replace("manager", role)}</p>
+      <p class="buttons"><button type="submit">${w.signIn}</button></p>
+    </div>
+    <p><span id="token-result" role="status"></span> <button type="button" id="sign-out" hidden>${w.signOut}</button></p>
   </form>`;
 
 const panel = (id: string, title: string, body: unknown) =>
