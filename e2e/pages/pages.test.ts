@@ -138,7 +138,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await manager.goto(`${h.base}/console?lang=ja`);
     await manager.getByLabel("アクセストークン").fill(managerToken);
     await manager.getByRole("button", { name: "使う" }).click();
-    const total = manager.locator("#staffing-chart .bar", { hasText: "total" });
+    const total = manager.locator("#staffing-chart .bar", { hasText: "充足" });
     await total.waitFor({ timeout: 150_000 }); // the planner may be busy with the declaration just made
     expect(await total.locator(".value").textContent()).toMatch(/^\d+ \/ \d+$/);
     const first = manager.locator("#shelter-table tbody tr").first();

@@ -47,7 +47,7 @@ async function main() {
         await page.waitForLoadState("load");
         if (prepare) await prepare(page);
         const file = join(out, `${name}-${size}.png`);
-        await page.screenshot({ path: file, fullPage: size === "desktop" && (name === "facility" || name === "staff") });
+        await page.screenshot({ path: file, fullPage: size === "desktop" && name !== "status" && name !== "status-en" });
         console.log(file);
         await page.close();
       }

@@ -153,8 +153,10 @@
     section.querySelector(".unavailable").hidden = true;
     const s = res.body;
     const chart = $("staffing-chart");
-    chart.replaceChildren(el("p", {}, `${levels[s.mode.level] || s.mode.level} · staff ${s.staff} · posts ${s.posts}`));
-    chart.append(bar("total", s.positionsCovered, s.positionsRequired));
+    chart.replaceChildren(
+      el("p", {}, `${levels[s.mode.level] || s.mode.level} · ${words.staffCount} ${s.staff} · ${words.postCount} ${s.posts}`),
+    );
+    chart.append(bar(words.covered, s.positionsCovered, s.positionsRequired));
     for (const group of ["byWard", "bySkill"]) {
       const rows = s[group];
       if (!rows) continue;

@@ -75,7 +75,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
       </table>
     </div>`;
   const shelterOps = html`<p><label for="shelter-reason">${w.reason}</label><br /><input id="shelter-reason" maxlength="200" /></p>
-    <div class="scroll">
+    <div class="scroll tall">
       <table id="shelter-table">
         <thead>
           <tr>
@@ -114,6 +114,9 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         noApprovals: w.noApprovals,
         approve: w.approve,
         deliveryNone: w.deliveryNone,
+        staffCount: w.staffCount,
+        postCount: w.postCount,
+        covered: w.covered,
         allWards: w.allWards,
       },
       levels: Object.fromEntries(levelNames.map((l) => [l, levelTerms[l][lang]])),
@@ -121,10 +124,12 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
       role: "manager",
     },
     body: html`<h1>${w.console}</h1>
-      ${modeLine(status.mode, lang)} ${tokenForm(w, "manager")} ${panel("declare", w.declare, declare)}
-      ${panel("approvals", w.approvals, html`<ul id="approval-list"></ul>`)}
-      ${panel("delivery", w.delivery, html`<div id="delivery-body"><p>${w.deliveryNone}</p></div>`)}
-      ${panel("staffing", w.staffing, html`<div id="staffing-chart" class="chart"></div>`)} ${panel("audit", w.audit, audit)}
-      ${panel("shelter-ops", w.sheltersOps, shelterOps)}`,
+      ${modeLine(status.mode, lang)} ${tokenForm(w, "manager")}
+      <div class="desk-grid">
+        ${panel("declare", w.declare, declare)} ${panel("staffing", w.staffing, html`<div id="staffing-chart" class="chart"></div>`)}
+        ${panel("approvals", w.approvals, html`<ul id="approval-list"></ul>`)}
+        ${panel("delivery", w.delivery, html`<div id="delivery-body"><p>${w.deliveryNone}</p></div>`)}
+        ${panel("shelter-ops", w.sheltersOps, shelterOps)} ${panel("audit", w.audit, audit)}
+      </div>`,
   });
 }
