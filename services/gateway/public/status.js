@@ -119,8 +119,12 @@
         setOffline(true);
       }
     };
-    // The stream may stay quiet: one poll sets the offline notice straight away if needed.
+    // The stream may stay quiet: one poll sets the offline notice straight away if needed, and a
+    // slow poll catches a change announced under an event name this page does not know.
     poll();
+    setInterval(() => {
+      if (!polling) poll();
+    }, 60000);
   }
 
   // --- shelters: nearest first, and a map when tiles are configured ------------------------
