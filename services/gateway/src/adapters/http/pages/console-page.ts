@@ -1,6 +1,6 @@
 import { Lang, incidentNames, incidentTerms, levelNames, levelTerms, wardWord, wards } from "@crisis/platform/contracts";
 import { PublicStatus } from "../../../app/read-public-status";
-import { html } from "./html";
+import { Html, html } from "./html";
 import { page } from "./layout";
 import { modeLine, statusWord } from "./parts";
 import { PageWords, pageWords } from "./words";
@@ -16,11 +16,11 @@ export const tokenForm = (w: PageWords, role: string) =>
     <p><span id="token-result" role="status"></span> <button type="button" id="sign-out" hidden>${w.signOut}</button></p>
   </form>`;
 
-const panel = (id: string, title: string, body: unknown) =>
+const panel = (id: string, title: string, body: Html) =>
   html`<section id="${id}" class="panel needs-token" aria-labelledby="${id}-title" hidden>
     <h2 id="${id}-title">${title}</h2>
-    ${body as never}
-    <p class="unavailable" hidden>${""}</p>
+    ${body}
+    <p class="unavailable" hidden></p>
   </section>`;
 
 /** `/console`: declare with a preview first, approvals, delivery, staffing, audit, shelters one by one. */

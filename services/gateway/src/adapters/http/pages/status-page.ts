@@ -1,4 +1,4 @@
-import { Lang, categories, categoryWord, wardWord, wards } from "@crisis/platform/contracts";
+import { Lang, categories, categoryWord, isWard, wardWord, wards } from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
 import { html } from "./html";
 import { page } from "./layout";
@@ -19,10 +19,9 @@ const shelterItem = (f: PublicFacility) =>
 function shelters(list: PublicFacility[], lang: Lang, settings: StatusPageSettings) {
   const w = pageWords(lang);
   const open = list.filter((f) => f.status === "shelter_open");
-  const byWard = wards
-    .map((ward) => ({ ward, items: open.filter((f) => f.ward === ward) }))
-    .concat([{ ward: "" as never, items: open.filter((f) => !(wards as string[]).includes(f.ward)) }])
-    .filter((g) => g.items.length > 0);
+  // The five wards in their usual order; a shelter recorded under another name still shows, after them.
+  const wardNames = [...wards, ...new Set(open.map((f) => f.ward).filter((ward) => !isWard(ward)))];
+  const byWard = wardNames.map((ward) => ({ ward, items: open.filter((f) => f.ward === ward) })).filter((g) => g.items.length > 0);
   return html`<section id="shelters" aria-labelledby="shelters-title">
     <h2 id="shelters-title">${w.shelters} <span class="count">${open.length}</span></h2>
     ${open.length === 0 ? html`<p>${w.noShelters}</p>` : ""}

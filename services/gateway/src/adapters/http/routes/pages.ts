@@ -5,7 +5,8 @@ import { Clock } from "@crisis/platform";
 import { FacilitiesDirectory, ModeLog } from "../../../app/ports";
 import { readPublicStatus } from "../../../app/read-public-status";
 import { consolePage } from "../pages/console-page";
-import { facilityPage, servicePage } from "../pages/facility-page";
+import { facilityPage } from "../pages/facility-page";
+import { servicePage } from "../pages/service-page";
 import { staffPage } from "../pages/staff-page";
 import { StatusPageSettings, statusPage } from "../pages/status-page";
 import { pageLang } from "../pages/words";
@@ -17,7 +18,7 @@ export interface PageDeps {
   settings: StatusPageSettings;
 }
 
-export const publicDir = join(__dirname, "..", "..", "..", "..", "public");
+const publicDir = join(__dirname, "..", "..", "..", "..", "public");
 const leafletDir = join(dirname(require.resolve("leaflet/package.json")), "dist");
 
 const sendPage = (reply: FastifyReply, body: string, code = 200) =>

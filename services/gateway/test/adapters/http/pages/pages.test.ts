@@ -32,7 +32,7 @@ describe("the pages' HTML", () => {
     expect(
       html`<ul>
         ${["a<", "b"].map((x) => html`<li>${x}</li>`)}${raw("<li>c</li>")}
-      </ul>`.text,
+      </ul>`.text.replace(/>\s+</g, "><"), // Prettier lays out html`` templates; only the tags matter here
     ).toBe("<ul><li>a&lt;</li><li>b</li><li>c</li></ul>");
   });
 
