@@ -160,6 +160,8 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await citizen.locator("#shelters-title .count", { hasText: "209" }).waitFor({ timeout: 120_000 });
     expect(await citizen.evaluate(() => (window as any).notReloaded)).toBe(true);
     expect(await citizen.locator("#mode").textContent()).toContain("地震 緊急体制");
+    const full = await (await fetch(`${h.base}/`)).text();
+    expect(Buffer.byteLength(full)).toBeLessThan(200 * 1024); // every open shelter listed, still a light page
   });
 
   it("lists the open shelters nearest first once the visitor shares their location", async () => {

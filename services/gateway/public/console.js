@@ -69,7 +69,8 @@
     result.textContent = `${words.declared} ${res.body.eventId || ""}`;
     refreshMode();
     loadApprovals();
-    if (res.body.eventId) trackDelivery(res.body.eventId);
+    // notify names the alert of a declaration after its event (the push's tag).
+    if (res.body.eventId) trackDelivery(`${res.body.eventId}.alert`);
   });
 
   async function refreshMode() {
@@ -106,13 +107,13 @@
 
   // --- delivery progress ------------------------------------------------------------------
   let tracking = null;
-  function trackDelivery(eventId) {
+  function trackDelivery(alertId) {
     clearInterval(tracking);
     let rounds = 0;
     const section = $("delivery");
     const tick = async () => {
       rounds += 1;
-      const res = await desk.api("GET", `/api/v1/alerts/${encodeURIComponent(eventId)}`);
+      const res = await desk.api("GET", `/api/v1/alerts/${encodeURIComponent(alertId)}`);
       if (res.missing) {
         clearInterval(tracking);
         return desk.unavailable(section);
@@ -122,7 +123,7 @@
       const rows = ["queued", "accepted", "gone", "failed", "expired"]
         .filter((k) => typeof counts[k] === "number")
         .map((k) => bar(k, counts[k], Math.max(1, counts.total || counts.queued || 1)));
-      $("delivery-body").replaceChildren(el("p", {}, eventId), ...rows);
+      $("delivery-body").replaceChildren(el("p", {}, alertId), ...rows);
       if (rounds > 150) clearInterval(tracking);
     };
     tick();

@@ -98,7 +98,8 @@
     const startPolling = () => {
       if (polling) return;
       poll();
-      polling = setInterval(poll, data.pollMs || 5000);
+      // Without the event stream every visitor asks for the whole status: not too often.
+      polling = setInterval(poll, data.pollMs || 15000);
     };
     if (!("EventSource" in window)) return startPolling();
     const source = new EventSource("/api/v1/events");
