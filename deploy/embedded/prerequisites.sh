@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs what running or testing needs and a fresh machine lacks: nats-server and openssl
-# from the OS packages, and the npm dependencies (which also generate the proto code).
+# from the OS packages (and, given `test`, for the browser tests: chromium and a CJK font, without which
+# Japanese is drawn as empty boxes), and the npm dependencies (which also generate the proto code).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 missing=()
 command -v nats-server >/dev/null 2>&1 || missing+=(nats-server)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+if [ "${1:-}" = "test" ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} from the OS packages…"
   sudo=""

@@ -17,6 +17,9 @@ const schema = z
     OIDC_ISSUER: z.url().optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
     OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Map tiles for the status page ({z}/{x}/{y} template); unset = shelters as a plain list. */
+    PAGES_TILE_URL: z.string().url().optional(),
+    PAGES_TILE_ATTRIBUTION: z.string().max(300).optional(),
     APPROVAL_REQUIRED: z.enum(approvalPolicies).default("never"),
     APPROVAL_TTL_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
     IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),

@@ -46,6 +46,7 @@ runService({
         clock: systemClock,
       }),
       audit: jetStreamAuditTrail(backbone),
+      pages: { tileUrl: config.PAGES_TILE_URL, tileAttribution: config.PAGES_TILE_ATTRIBUTION },
     });
     return {
       http: { listen: async (host, port) => void (await app.listen({ host, port })), close: () => app.close() },

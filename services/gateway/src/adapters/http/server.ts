@@ -11,6 +11,8 @@ import { openApiDocument } from "./openapi";
 import { problemHandler, sendProblem } from "./problem";
 import { auditRoutes } from "./routes/audit";
 import { modeRoutes } from "./routes/mode";
+import { pageRoutes } from "./routes/pages";
+import { StatusPageSettings } from "./pages/status-page";
 import { staffingRoutes } from "./routes/staffing";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
@@ -27,6 +29,8 @@ export interface HttpDeps {
   services: ServiceClients;
   idempotency: IdempotencyStore;
   audit: AuditTrail;
+  /** Settings of the public pages (map tiles). */
+  pages?: StatusPageSettings;
 }
 
 const correlationIdPattern = /^[\w.:-]{8,128}$/;
@@ -75,5 +79,8 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   statusRoutes(app, deps.modes.modes, deps.services.directory);
   staffingRoutes(app, deps.services.staffing, authenticate);
   auditRoutes(app, deps.audit, authenticate);
+  app.register((scope) =>
+    pageRoutes(scope, { modes: deps.modes.modes, facilities: deps.services.directory, clock: deps.clock, settings: deps.pages ?? {} }),
+  );
   return app;
 }

@@ -1,0 +1,68 @@
+// Web Push for the pages: subscribe this browser with the city's VAPID key, keep the
+// unsubscribe token, and delete the subscription for real on unsubscribe.
+"use strict";
+(function () {
+  const storeKey = "crisis.subscription";
+  const stored = () => {
+    try {
+      return JSON.parse(localStorage.getItem(storeKey) || "null");
+    } catch {
+      return null;
+    }
+  };
+  const keyBytes = (base64url) => {
+    const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (base64url.length % 4)) % 4);
+    return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  };
+  const problemText = async (res) => {
+    try {
+      const body = await res.json();
+      return body.detail || body.code || String(res.status);
+    } catch {
+      return String(res.status);
+    }
+  };
+
+  async function subscribe(topics, lang) {
+    if (Notification.permission !== "granted" && (await Notification.requestPermission()) !== "granted") {
+      throw new Error("notifications not allowed");
+    }
+    const registration = await navigator.serviceWorker.ready;
+    const keyRes = await fetch("/api/v1/push/public-key");
+    if (!keyRes.ok) throw new Error(await problemText(keyRes));
+    const { publicKey } = await keyRes.json();
+    const existing = await registration.pushManager.getSubscription();
+    const subscription =
+      existing || (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
+    const res = await fetch("/api/v1/subscriptions", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ subscription: subscription.toJSON(), topics, lang }),
+    });
+    if (res.status !== 201 && res.status !== 200) throw new Error(await problemText(res));
+    const { id, unsubscribeToken } = await res.json();
+    const record = { id, unsubscribeToken, topics, lang };
+    localStorage.setItem(storeKey, JSON.stringify(record));
+    return record;
+  }
+
+  async function unsubscribe() {
+    const record = stored();
+    if (record) {
+      const res = await fetch(`/api/v1/subscriptions/${encodeURIComponent(record.id)}`, {
+        method: "DELETE",
+        headers: { "x-unsubscribe-token": record.unsubscribeToken },
+      });
+      // 404: already gone on the server; either way the browser side goes too.
+      if (!res.ok && res.status !== 404) throw new Error(await problemText(res));
+    }
+    const registration = await navigator.serviceWorker.ready;
+    const subscription = await registration.pushManager.getSubscription();
+    if (subscription) await subscription.unsubscribe();
+    localStorage.removeItem(storeKey);
+  }
+
+  const supported = "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => undefined);
+  window.crisisPush = { supported, stored, subscribe, unsubscribe };
+})();

@@ -1,0 +1,135 @@
+import { Lang, incidentNames, incidentTerms, levelNames, levelTerms, wardWord, wards } from "@crisis/platform/contracts";
+import { PublicStatus } from "../../../app/read-public-status";
+import { Html, html } from "./html";
+import { page } from "./layout";
+import { modeLine, statusWord } from "./parts";
+import { PageWords, pageWords } from "./words";
+
+/** The token form shared by the console and the staff page; the token lives in sessionStorage only. */
+export const tokenForm = (w: PageWords, role: string) =>
+  html`<form id="token-form" class="panel">
+    <div id="token-entry">
+      <p><label for="token">${w.token}</label><br /><input id="token" name="token" type="password" autocomplete="off" required /></p>
+      <p class="help">${w.tokenHelp.replace("manager", role)}</p>
+      <p class="buttons"><button type="submit">${w.signIn}</button></p>
+    </div>
+    <p><span id="token-result" role="status"></span> <button type="button" id="sign-out" hidden>${w.signOut}</button></p>
+  </form>`;
+
+const panel = (id: string, title: string, body: Html) =>
+  html`<section id="${id}" class="panel needs-token" aria-labelledby="${id}-title" hidden>
+    <h2 id="${id}-title">${title}</h2>
+    ${body}
+    <p class="unavailable" hidden></p>
+  </section>`;
+
+/** `/console`: declare with a preview first, approvals, delivery, staffing, audit, shelters one by one. */
+export function consolePage(status: PublicStatus, lang: Lang): string {
+  const w = pageWords(lang);
+  const shelters = status.facilities.filter((f) => f.designatedShelter);
+  const declare = html`<form id="declare-form">
+      <p>
+        <label for="incident">${w.incident}</label>
+        <select id="incident" name="incident">
+          ${incidentNames.map((i) => html`<option value="${i}">${incidentTerms[i][lang]}</option>`)}
+        </select>
+      </p>
+      <p>
+        <label for="level">${w.level}</label>
+        <select id="level" name="level">
+          ${levelNames.map((l) => html`<option value="${l}" ${l === "emergency" ? html` selected` : ""}>${levelTerms[l][lang]}</option>`)}
+        </select>
+      </p>
+      <fieldset>
+        <legend>${w.wards} <span class="help">(${w.wardsHelp})</span></legend>
+        ${wards.map((ward) => html`<label class="choice"><input type="checkbox" name="ward" value="${ward}" /> ${wardWord(ward, lang)}</label>`)}
+      </fieldset>
+      <p><label for="reason">${w.reason}</label><br /><input id="reason" name="reason" required maxlength="500" /></p>
+      <p class="buttons"><button type="submit" id="preview-button">${w.preview}</button></p>
+    </form>
+    <div id="preview" class="preview" hidden aria-live="polite">
+      <h3>${w.previewTitle}</h3>
+      <div id="preview-body"></div>
+      <p class="buttons">
+        <button type="button" id="confirm-button" class="danger">${w.confirm}</button>
+        <button type="button" id="cancel-button">${w.cancel}</button>
+      </p>
+    </div>
+    <p id="declare-result" role="status"></p>`;
+  const audit = html`<form id="audit-form" class="filters">
+      <label>${w.from} <input type="datetime-local" name="from" /></label> <label>${w.to} <input type="datetime-local" name="to" /></label>
+      <label>${w.actor} <input name="actor" size="12" /></label> <label>${w.kind} <input name="kind" size="12" /></label>
+      <button type="submit">${w.auditFilter}</button> <button type="button" id="audit-csv">${w.download}</button>
+    </form>
+    <div class="scroll">
+      <table id="audit-table">
+        <thead>
+          <tr>
+            <th>time</th>
+            <th>${w.actor}</th>
+            <th>${w.kind}</th>
+            <th>${w.reason}</th>
+          </tr>
+        </thead>
+        <tbody></tbody>
+      </table>
+    </div>`;
+  const shelterOps = html`<p><label for="shelter-reason">${w.reason}</label><br /><input id="shelter-reason" maxlength="200" /></p>
+    <div class="scroll tall">
+      <table id="shelter-table">
+        <thead>
+          <tr>
+            <th>${w.facility}</th>
+            <th>${w.ward}</th>
+            <th>${w.status}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${shelters.map(
+            (f) =>
+              html`<tr data-id="${f.id}">
+                <td>${f.name}</td>
+                <td>${wardWord(f.ward, lang)}</td>
+                <td class="status status-${f.status}">${statusWord(f.status, lang)}</td>
+                <td class="buttons">
+                  <button type="button" data-state="open" aria-label="${w.open}: ${f.name}">${w.open}</button>
+                  <button type="button" data-state="closed" aria-label="${w.close}: ${f.name}">${w.close}</button>
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  return page({
+    lang,
+    title: `${w.console} — ${w.site}`,
+    path: "/console",
+    scripts: ["/assets/desk.js", "/assets/console.js"],
+    data: {
+      words: {
+        declared: w.declared,
+        previewUnavailable: w.previewUnavailable,
+        notAvailable: w.notAvailable,
+        noApprovals: w.noApprovals,
+        approve: w.approve,
+        deliveryNone: w.deliveryNone,
+        staffCount: w.staffCount,
+        postCount: w.postCount,
+        covered: w.covered,
+        allWards: w.allWards,
+      },
+      levels: Object.fromEntries(levelNames.map((l) => [l, levelTerms[l][lang]])),
+      incidents: Object.fromEntries(incidentNames.map((i) => [i, incidentTerms[i][lang]])),
+      role: "manager",
+    },
+    body: html`<h1>${w.console}</h1>
+      ${modeLine(status.mode, lang)} ${tokenForm(w, "manager")}
+      <div class="desk-grid">
+        ${panel("declare", w.declare, declare)} ${panel("staffing", w.staffing, html`<div id="staffing-chart" class="chart"></div>`)}
+        ${panel("approvals", w.approvals, html`<ul id="approval-list"></ul>`)}
+        ${panel("delivery", w.delivery, html`<div id="delivery-body"><p>${w.deliveryNone}</p></div>`)}
+        ${panel("shelter-ops", w.sheltersOps, shelterOps)} ${panel("audit", w.audit, audit)}
+      </div>`,
+  });
+}

@@ -1,0 +1,61 @@
+import { Lang, categoryWord, wardWord } from "@crisis/platform/contracts";
+import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
+import { html } from "./html";
+import { page } from "./layout";
+import { freshness, modeLine, statusWord, subscribePanel } from "./parts";
+import { clientWords } from "./status-page";
+import { pageWords, tokyoTime } from "./words";
+
+/** `/facilities/{id}`: one facility's status, where it is, and a panel to follow it (pushes link here). */
+export function facilityPage(status: PublicStatus, facility: PublicFacility | undefined, lang: Lang): string {
+  const w = pageWords(lang);
+  if (!facility) {
+    return page({
+      lang,
+      title: w.notFound,
+      path: "/",
+      scripts: [],
+      body: html`<h1>${w.notFound}</h1>
+        <p>${w.facilityNotFound}</p>
+        <p><a href="/">${w.back}</a></p>`,
+    });
+  }
+  const osm = `https://www.openstreetmap.org/?mlat=${facility.latitude}&mlon=${facility.longitude}#map=17/${facility.latitude}/${facility.longitude}`;
+  return page({
+    lang,
+    title: `${facility.name} — ${w.site}`,
+    path: `/facilities/${encodeURIComponent(facility.id)}`,
+    scripts: ["/assets/status.js", "/assets/push.js", "/assets/subscribe.js"],
+    data: { words: clientWords(lang), page: "facility", facilityId: facility.id },
+    body: html`${modeLine(status.mode, lang)} ${freshness(status.generatedAt, lang)}
+      <article id="facility" data-id="${facility.id}">
+        <h1>${facility.name}</h1>
+        <p class="big"><span class="status status-${facility.status}">${statusWord(facility.status, lang)}</span></p>
+        <dl class="facts">
+          ${
+            facility.statusReason
+              ? html`<dt>${w.reason}</dt>
+                  <dd>${facility.statusReason}</dd>`
+              : ""
+          }
+          ${
+            facility.statusSince
+              ? html`<dt>${w.since}</dt>
+                  <dd>${tokyoTime(facility.statusSince, lang)}</dd>`
+              : ""
+          }
+          <dt>${w.category}</dt>
+          <dd>${categoryWord(facility.category, lang)}</dd>
+          <dt>${w.ward}</dt>
+          <dd>${wardWord(facility.ward, lang)}</dd>
+          <dt>${w.address}</dt>
+          <dd>${facility.address}</dd>
+          <dt>${w.designatedShelter}</dt>
+          <dd>${facility.designatedShelter ? w.yes : w.no}</dd>
+        </dl>
+        <p><a href="${osm}" rel="noopener">${w.openMap}</a></p>
+        <p><a href="/">${w.back}</a></p>
+      </article>
+      ${subscribePanel(lang, facility)}`,
+  });
+}

@@ -1,0 +1,49 @@
+import { Lang } from "@crisis/platform/contracts";
+import { Html, html, raw } from "./html";
+import { pageWords } from "./words";
+
+export interface PageShell {
+  lang: Lang;
+  title: string;
+  /** The path of this page, for the language switch. */
+  path: string;
+  body: Html;
+  /** Page scripts under /assets (no inline script: the CSP allows only files from this origin). */
+  scripts: string[];
+  styles?: string[];
+  /** Data the page script reads (words, settings); sent as a JSON data block, which is never executed. */
+  data?: unknown;
+}
+
+/** JSON inside <script type="application/json">: "<" escaped so no text can close the element. */
+const jsonBlock = (value: unknown) => raw(JSON.stringify(value).replace(/</g, "\\u003c"));
+
+export function page(shell: PageShell): string {
+  const w = pageWords(shell.lang);
+  const other: Lang = shell.lang === "ja" ? "en" : "ja";
+  const switchHref = `${shell.path}${shell.path.includes("?") ? "&" : "?"}lang=${other}`;
+  return `<!doctype html>\n${html`<html lang="${shell.lang}">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>${shell.title}</title>
+      <link rel="stylesheet" href="/assets/style.css" />
+      ${(shell.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}" />`)}
+      <link rel="manifest" href="/assets/manifest.webmanifest" />
+      <meta name="theme-color" content="#0b4f8a" />
+    </head>
+    <body>
+      <a class="skip" href="#main">${w.skip}</a>
+      <header class="site">
+        <a class="home" href="/">${w.site}</a>
+        <a class="lang" href="${switchHref}" hreflang="${other}" lang="${other}">${w.switchTo}</a>
+      </header>
+      <main id="main">${shell.body}</main>
+      <footer class="site"><a href="/">${w.site}</a> · <a href="/staff">${w.staffPage}</a> · <a href="/console">${w.console}</a></footer>
+      <script type="application/json" id="page-data">
+        ${jsonBlock({ lang: shell.lang, ...(shell.data as object) })}
+      </script>
+      ${shell.scripts.map((src) => html`<script src="${src}" defer></script>`)}
+    </body>
+  </html>`}`;
+}

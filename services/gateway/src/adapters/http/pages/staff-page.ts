@@ -1,0 +1,49 @@
+import { Lang } from "@crisis/platform/contracts";
+import { html } from "./html";
+import { tokenForm } from "./console-page";
+import { page } from "./layout";
+import { pageWords } from "./words";
+
+/** `/staff`: my current and next duty, answering notices, release notices, my own notifications. */
+export function staffPage(lang: Lang): string {
+  const w = pageWords(lang);
+  return page({
+    lang,
+    title: `${w.staffPage} — ${w.site}`,
+    path: "/staff",
+    scripts: ["/assets/push.js", "/assets/desk.js", "/assets/staff.js"],
+    data: {
+      words: {
+        noDuty: w.noDuty,
+        notAvailable: w.notAvailable,
+        acknowledge: w.acknowledge,
+        decline: w.decline,
+        declineReason: w.declineReason,
+        subscribed: w.subscribed,
+        subscribeFailed: w.subscribeFailed,
+        currentDuty: w.currentDuty,
+        nextDuty: w.nextDuty,
+      },
+      role: "staff",
+    },
+    body: html`<h1>${w.staffPage}</h1>
+      ${tokenForm(w, "staff")}
+      <section id="duty" class="panel needs-token" aria-labelledby="duty-title" hidden>
+        <h2 id="duty-title">${w.myDuty}</h2>
+        <div id="duty-body"></div>
+        <p class="unavailable" hidden></p>
+      </section>
+      <section id="notices" class="panel needs-token" aria-labelledby="notices-title" hidden>
+        <h2 id="notices-title">${w.notices}</h2>
+        <ul id="notice-list"></ul>
+        <h3>${w.released}</h3>
+        <ul id="release-list"></ul>
+        <p class="unavailable" hidden></p>
+      </section>
+      <section id="own-push" class="panel needs-token" aria-labelledby="own-push-title" hidden>
+        <h2 id="own-push-title">${w.subscribeOwn}</h2>
+        <p class="buttons"><button type="button" id="own-subscribe">${w.subscribeButton}</button></p>
+        <p id="own-result" role="status"></p>
+      </section>`,
+  });
+}

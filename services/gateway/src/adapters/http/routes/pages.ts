@@ -1,0 +1,52 @@
+import { dirname, join } from "node:path";
+import fastifyStatic from "@fastify/static";
+import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Clock } from "@crisis/platform";
+import { FacilitiesDirectory, ModeLog } from "../../../app/ports";
+import { readPublicStatus } from "../../../app/read-public-status";
+import { consolePage } from "../pages/console-page";
+import { facilityPage } from "../pages/facility-page";
+import { servicePage } from "../pages/service-page";
+import { staffPage } from "../pages/staff-page";
+import { StatusPageSettings, statusPage } from "../pages/status-page";
+import { pageLang } from "../pages/words";
+
+export interface PageDeps {
+  modes: ModeLog;
+  facilities: FacilitiesDirectory;
+  clock: Clock;
+  settings: StatusPageSettings;
+}
+
+const publicDir = join(__dirname, "..", "..", "..", "..", "public");
+const leafletDir = join(dirname(require.resolve("leaflet/package.json")), "dist");
+
+const sendPage = (reply: FastifyReply, body: string, code = 200) =>
+  reply.code(code).type("text/html; charset=utf-8").header("cache-control", "no-cache").header("vary", "cookie").send(body);
+
+/** The people's pages: server-rendered HTML, then page scripts, styles and the service worker as files. */
+export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
+  await app.register(fastifyStatic, { root: publicDir, prefix: "/assets/", index: false, cacheControl: true, maxAge: 0 });
+  await app.register(fastifyStatic, { root: leafletDir, prefix: "/assets/vendor/leaflet/", decorateReply: false, maxAge: "1d" });
+  // The service worker sits at the root so its scope covers every page.
+  app.get("/sw.js", (_request, reply) =>
+    reply.header("cache-control", "no-cache").type("text/javascript; charset=utf-8").sendFile("sw.js"),
+  );
+
+  const status = (request: FastifyRequest) => readPublicStatus(deps.modes, deps.facilities, deps.clock, request.id);
+  const home = async (request: FastifyRequest, reply: FastifyReply) =>
+    sendPage(reply, statusPage(await status(request), pageLang(request, reply), deps.settings));
+  app.get("/", home);
+  // Pushes link to /status (notify's PUBLIC_BASE_URL + /status).
+  app.get("/status", home);
+  app.get<{ Params: { id: string } }>("/facilities/:id", async (request, reply) => {
+    const current = await status(request);
+    const facility = current.facilities.find((f) => f.id === request.params.id);
+    return sendPage(reply, facilityPage(current, facility, pageLang(request, reply)), facility ? 200 : 404);
+  });
+  app.get<{ Params: { id: string } }>("/services/:id", async (request, reply) =>
+    sendPage(reply, servicePage(await status(request), request.params.id, pageLang(request, reply))),
+  );
+  app.get("/console", async (request, reply) => sendPage(reply, consolePage(await status(request), pageLang(request, reply))));
+  app.get("/staff", async (request, reply) => sendPage(reply, staffPage(pageLang(request, reply))));
+}

@@ -1,0 +1,58 @@
+import { PublicStatus } from "../../../../src/app/read-public-status";
+import { facilityPage } from "../../../../src/adapters/http/pages/facility-page";
+import { html, raw } from "../../../../src/adapters/http/pages/html";
+import { statusPage } from "../../../../src/adapters/http/pages/status-page";
+
+const hostile = `<img src=x onerror="alert(1)">&'`;
+const status = (facilityName: string, reason = ""): PublicStatus => ({
+  mode: { incident: "earthquake", level: "emergency", wards: ["北区"], reason, declaredBy: "m", declaredAt: "2026-07-28T07:27:00.000Z" },
+  generatedAt: "2026-07-28T07:30:00.000Z",
+  facilities: [
+    {
+      id: "s:1",
+      name: facilityName,
+      category: "school",
+      ward: "北区",
+      address: "北区1-1",
+      latitude: 32.85,
+      longitude: 130.7,
+      designatedShelter: true,
+      status: "shelter_open",
+      statusReason: "",
+      statusSince: "2026-07-28T07:28:00.000Z",
+    },
+  ],
+});
+
+describe("the pages' HTML", () => {
+  it("escapes every interpolated value and keeps markup made by html or raw", () => {
+    expect(html`<p title="${hostile}">${hostile}</p>`.text).toBe(
+      `<p title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;</p>`,
+    );
+    expect(
+      html`<ul>
+        ${["a<", "b"].map((x) => html`<li>${x}</li>`)}${raw("<li>c</li>")}
+      </ul>`.text.replace(/>\s+</g, "><"), // Prettier lays out html`` templates; only the tags matter here
+    ).toBe("<ul><li>a&lt;</li><li>b</li><li>c</li></ul>");
+  });
+
+  it("never lets data text from the registry or a manager's reason become markup or script", () => {
+    const page = statusPage(status(hostile, `</script><script>alert(2)</script>`), "ja", {});
+    expect(page).not.toContain("<img");
+    expect(page).not.toContain("<script>alert");
+    expect(page).toContain("&lt;img src=x");
+    expect(facilityPage(status(hostile), status(hostile).facilities[0], "en")).not.toContain("<img");
+  });
+
+  it("shows the mode in one line, the declaration time in Tokyo, and shelters by ward", () => {
+    const page = statusPage(status("熊本市立北部中学校"), "ja", {});
+    expect(page).toMatch(/<strong>地震 緊急体制<\/strong>\s*<span>（北区）<\/span>/);
+    expect(page).toContain("2026/07/28 16:27 発令");
+    expect(page).toMatch(/<summary>北区 <span class="count">1<\/span><\/summary>/);
+    expect(page).not.toContain('id="map"');
+    const english = statusPage(status("x"), "en", { tileUrl: "https://tiles.example/{z}/{x}/{y}.png" });
+    expect(english).toContain("<strong>earthquake emergency</strong>");
+    expect(english).toContain('data-tiles="https://tiles.example/{z}/{x}/{y}.png"');
+    expect(english).toContain('<script src="/assets/vendor/leaflet/leaflet.js" defer></script>');
+  });
+});
