@@ -23,6 +23,15 @@ export interface Operation {
  */
 export const operations: Record<string, Operation> = {
   "GET /healthz": { summary: "The process is alive", responses: { 200: "alive" } },
+  "GET /": { summary: "Public status page (HTML, ja; ?lang=en)", responses: { 200: "text/html" } },
+  "GET /status": { summary: "Public status page, where pushes link (HTML)", responses: { 200: "text/html" } },
+  "GET /facilities/:id": { summary: "One facility's page (HTML)", responses: { 200: "text/html", 404: "no such facility" } },
+  "GET /services/:id": { summary: "One counter service's page (HTML)", responses: { 200: "text/html" } },
+  "GET /console": { summary: "Manager console (HTML; the API calls carry the token)", responses: { 200: "text/html" } },
+  "GET /staff": { summary: "Staff page (HTML; the API calls carry the token)", responses: { 200: "text/html" } },
+  "GET /sw.js": { summary: "The pages' service worker (offline copy, push notifications)", responses: { 200: "JavaScript" } },
+  "GET /assets/*": { summary: "The pages' CSS and JavaScript", responses: { 200: "static file" } },
+  "GET /assets/vendor/leaflet/*": { summary: "Leaflet, for the shelter map", responses: { 200: "static file" } },
   "GET /readyz": { summary: "Connected and able to take work", responses: { 200: "ready", 503: "not ready" } },
   "GET /api/v1/openapi.json": { summary: "This document", responses: { 200: "OpenAPI 3.1" } },
   "GET /api/v1/mode": {
