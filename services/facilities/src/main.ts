@@ -14,7 +14,9 @@ runService({
   ports: (c) => ({ grpc: c.FACILITIES_GRPC_PORT, health: c.FACILITIES_HEALTH_PORT }),
   streams: [streams.mode, streams.facility, streams.service],
   wire: async (config, backbone, logger) => {
-    const board = new FacilityBoard(loadRegistry(config.FACILITIES_DATA_DIR));
+    const registry = loadRegistry(config.FACILITIES_DATA_DIR);
+    for (const row of registry.rejected) logger.warn({ file: row.file, line: row.line, problem: row.problem }, "registry row skipped");
+    const board = new FacilityBoard(registry.facilities);
     const replayed = await replayBoard(backbone, board);
     const consumer = await consumeModeChanges(
       backbone,

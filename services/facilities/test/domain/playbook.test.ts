@@ -11,6 +11,8 @@ const school: Facility = {
   latitude: 0,
   longitude: 0,
   designatedShelter: true,
+  canShelter: true,
+  ids: {},
 };
 const library: Facility = { ...school, id: "l1", name: "熊本市立図書館", category: "library", designatedShelter: false };
 const mode = (incident: Incident, level: ModeLevel, wards: string[] = []): Mode => ({

@@ -12,6 +12,8 @@ const facility = (id: string, ward: Facility["ward"], designatedShelter: boolean
   latitude: 0,
   longitude: 0,
   designatedShelter,
+  canShelter: designatedShelter,
+  ids: {},
 });
 const quake: Mode = {
   incident: Incident.INCIDENT_EARTHQUAKE,
