@@ -1,4 +1,4 @@
-import { Category, FacilityStatus, Ward } from "@crisis/platform/contracts";
+import { Category, Ward } from "@crisis/platform/contracts";
 
 /** The ids other registers give the same building, kept so that their lists can be matched again. */
 export interface FacilityIds {
@@ -31,19 +31,3 @@ export interface Facility {
   canShelter: boolean;
   ids: FacilityIds;
 }
-
-/** A facility's effective status and how it came to be. */
-export interface FacilityState {
-  status: FacilityStatus;
-  reason: string;
-  since: string;
-  /** The event that set this status (a ModeChanged event id), if any. */
-  causeEventId: string;
-}
-
-export const ordinaryState: FacilityState = {
-  status: FacilityStatus.FACILITY_STATUS_NORMAL,
-  reason: "",
-  since: "",
-  causeEventId: "",
-};

@@ -1,5 +1,6 @@
 import { credentials } from "@grpc/grpc-js";
 import { callUnary } from "@crisis/platform";
+import { ListFacilitiesRequest } from "@crisis/platform/contracts/facilities";
 import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
 import { CreateSubscriptionRequest } from "@crisis/platform/contracts/notify";
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
@@ -21,7 +22,7 @@ export function serviceClients(targets: ServiceTargets) {
   const opts = (correlationId: string) => ({ correlationId, deadlineMs: targets.deadlineMs });
   const directory: FacilitiesDirectory = {
     list: async (correlationId) =>
-      (await callUnary("facilities", facilities.listFacilities.bind(facilities), { ward: "", category: "" }, opts(correlationId)))
+      (await callUnary("facilities", facilities.listFacilities.bind(facilities), ListFacilitiesRequest.fromPartial({}), opts(correlationId)))
         .facilities,
   };
   return {
