@@ -26,7 +26,8 @@ export async function replaySubject(
   let seen = 0;
   let pending = stored;
   while (pending > 0) {
-    const batch = await consumer.fetch({ max_messages: 256, expires: 5_000 });
+    // Asking for no more than remain lets the fetch end as soon as they arrive instead of at its expiry.
+    const batch = await consumer.fetch({ max_messages: Math.min(256, pending), expires: 5_000 });
     let got = 0;
     for await (const msg of batch) {
       apply(msg);
