@@ -1,5 +1,20 @@
 import { ModeChanged } from "@crisis/platform/contracts/events";
-import { Facility } from "@crisis/platform/contracts/facilities";
+import {
+  AddRestrictionRequest,
+  AddRestrictionResponse,
+  CorrectFacilityRequest,
+  CorrectFacilityResponse,
+  CounterService,
+  EndRestrictionRequest,
+  EndRestrictionResponse,
+  Facility,
+  ListFacilitiesRequest,
+  ListFacilitiesResponse,
+  SetServiceLevelRequest,
+  SetServiceLevelResponse,
+  SetShelterRequest,
+  SetShelterResponse,
+} from "@crisis/platform/contracts/facilities";
 
 export interface CurrentMode {
   event?: ModeChanged;
@@ -15,4 +30,16 @@ export interface ModeLog {
 
 export interface FacilitiesDirectory {
   list(correlationId: string): Promise<Facility[]>;
+}
+
+/** The facilities service's registry, restrictions, shelters and counter services (gRPC in production). */
+export interface FacilitiesAdmin {
+  list(request: ListFacilitiesRequest, correlationId: string): Promise<ListFacilitiesResponse>;
+  get(id: string, correlationId: string): Promise<Facility>;
+  addRestriction(request: AddRestrictionRequest, correlationId: string): Promise<AddRestrictionResponse>;
+  endRestriction(request: EndRestrictionRequest, correlationId: string): Promise<EndRestrictionResponse>;
+  setShelter(request: SetShelterRequest, correlationId: string): Promise<SetShelterResponse>;
+  correct(request: CorrectFacilityRequest, correlationId: string): Promise<CorrectFacilityResponse>;
+  listServices(correlationId: string): Promise<CounterService[]>;
+  setServiceLevel(request: SetServiceLevelRequest, correlationId: string): Promise<SetServiceLevelResponse>;
 }

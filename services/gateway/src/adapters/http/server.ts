@@ -6,7 +6,10 @@ import { errors } from "../../domain/errors";
 import { Principal, Role, verifyBearer } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
 import { problemHandler, sendProblem } from "./problem";
+import { facilityRoutes } from "./routes/facilities";
 import { modeRoutes } from "./routes/mode";
+import { serviceRoutes } from "./routes/services";
+import { shelterRoutes } from "./routes/shelters";
 import { staffingRoutes } from "./routes/staffing";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
@@ -58,5 +61,8 @@ export function buildHttpServer(deps: HttpDeps) {
   subscriptionRoutes(app, deps.services);
   statusRoutes(app, deps.modes.modes, deps.services.directory);
   staffingRoutes(app, deps.services, authenticate);
+  facilityRoutes(app, deps.services.facilitiesAdmin, authenticate);
+  shelterRoutes(app, deps.services.facilitiesAdmin, authenticate);
+  serviceRoutes(app, deps.services.facilitiesAdmin, authenticate);
   return app;
 }
