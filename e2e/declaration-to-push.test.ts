@@ -104,7 +104,7 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
       expect.objectContaining({
         lang: "ja",
         title: "熊本市 地震 緊急体制",
-        body: `避難所 209 か所を開設 — 中央区 48、東区 42、西区 34、南区 43、北区 42\n詳しくは ${h.base}/status`,
+        body: `避難所 208 か所を開設 — 中央区 48、東区 41、西区 34、南区 43、北区 42\n詳しくは ${h.base}/status`,
       }),
     ]);
     expect(pushes(kita)).toEqual([
@@ -122,8 +122,9 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
   it("shows the mode and every facility's effective status", async () => {
     const status = await h.api("GET", "/api/v1/status");
     expect(status.body.mode).toMatchObject({ incident: "earthquake", level: "emergency", declaredBy: "manager@e2e" });
-    expect(status.body.summary).toEqual({ shelter_open: 209, closed: 5 });
-    expect(status.body.facilities).toHaveLength(214);
+    expect(status.body.summary).toEqual({ shelter_open: 208, closed: 5, normal: 105 });
+    expect(status.body.sheltersOpen).toEqual({ total: 208, byWard: { 中央区: 48, 東区: 41, 西区: 34, 南区: 43, 北区: 42 } });
+    expect(status.body.facilities).toHaveLength(318);
     expect(status.body.facilities.find((f: any) => f.id === "lib:JP-1003025")).toMatchObject({ status: "closed", ward: "中央区" });
   });
 
@@ -157,7 +158,7 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
     await eventually(() => h.deliveriesSettled(), "delivery queue drained");
     expect(pushes(shelters)[1]).toMatchObject({
       title: "熊本市 地震 通常体制へ移行",
-      body: expect.stringMatching(/^避難所 209 か所を閉鎖/),
+      body: expect.stringMatching(/^避難所 208 か所を閉鎖/),
     });
     expect(pushes(kita)).toHaveLength(1);
   });
