@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { newId, runService, streams, systemClock } from "@crisis/platform";
 import { FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
 import { startMinuteTicker } from "./adapters/cron/minute-ticker";
-import { loadCounterServices, loadPlaybooks } from "./adapters/data/load-playbooks";
+import { checkPlaybookServices, loadCounterServices, loadPlaybooks } from "./adapters/data/load-playbooks";
 import { loadRegistry } from "./adapters/data/load-registry";
 import { facilitiesServer } from "./adapters/grpc/facilities-server";
 import { replayBoard } from "./adapters/nats/board-replay";
@@ -22,10 +22,11 @@ runService({
   streams: [streams.mode, streams.facility, streams.service, decisionStream],
   wire: async (config, backbone, logger) => {
     const dir = config.FACILITIES_DATA_DIR;
-    const registry = loadRegistry(dir);
+    const registry = loadRegistry(dir, config.FACILITIES_PUBLIC_CSV);
     for (const row of registry.rejected) logger.warn({ file: row.file, line: row.line, problem: row.problem }, "registry row skipped");
-    const playbooks = loadPlaybooks(join(dir, "playbooks"));
-    const board = new CityBoard(registry.facilities, loadCounterServices(join(dir, "counter_services.yaml")));
+    const services = loadCounterServices(join(dir, "counter_services.yaml"));
+    const playbooks = checkPlaybookServices(loadPlaybooks(join(dir, "playbooks")), services);
+    const board = new CityBoard(registry.facilities, services);
     const replayed = await replayBoard(backbone, board, playbooks);
     const deps: FacilitiesDeps = {
       board,
@@ -44,7 +45,13 @@ runService({
         { name: "stop the schedule", stop: () => ticker.stop() },
         { name: "stop applying playbooks", stop: () => consumer.stop() },
       ],
-      facts: { facilities: registry.facilities.length, services: board.serviceDefs.size, playbooks: playbooks.length, ...replayed },
+      facts: {
+        facilities: registry.facilities.length,
+        rejectedRows: registry.rejected.length,
+        services: board.serviceDefs.size,
+        playbooks: playbooks.length,
+        ...replayed,
+      },
     };
   },
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadPlaybookFile } from "../../src/adapters/data/load-playbooks";
+import { checkPlaybookServices, loadPlaybookFile } from "../../src/adapters/data/load-playbooks";
 import { counterServices, playbooks } from "../city";
 
 const write = (name: string, text: string) => {
@@ -18,10 +18,17 @@ describe("playbook files", () => {
     );
   });
 
-  it("names only counter services of the catalogue", () => {
-    const ids = new Set(counterServices.map((s) => s.id));
-    const named = playbooks.flatMap((p) => p.rules.flatMap((r) => r.services?.ids ?? []));
-    expect(named.filter((id) => !ids.has(id))).toEqual([]);
+  it("names only counter services of the catalogue, and a typo is refused naming the file and the path", () => {
+    expect(checkPlaybookServices(playbooks, counterServices)).toBe(playbooks);
+    const typo = loadPlaybookFile(
+      write(
+        "flood-alert.yaml",
+        "incident: flood\nlevel: alert\nrules:\n  - services: { ids: [risai_hom], channels: [online], level: extended, reason: x }\n",
+      ),
+    );
+    expect(() => checkPlaybookServices([typo], counterServices)).toThrow(
+      /^flood-alert.yaml rules\[0\]\.services\.ids\[0\]: "risai_hom" is not in counter_services.yaml/,
+    );
   });
 
   it("refuses a bad kind, naming the file and the path in it", () => {

@@ -62,3 +62,15 @@ const catalogueSchema = z.array(
 export function loadCounterServices(path: string): CounterServiceDef[] {
   return validate(catalogueSchema, readYaml(path), basename(path));
 }
+
+/** A playbook may name only services of the catalogue: a typo would silently change nothing. */
+export function checkPlaybookServices(playbooks: Playbook[], services: CounterServiceDef[]): Playbook[] {
+  const known = new Set(services.map((s) => s.id));
+  for (const p of playbooks)
+    p.rules.forEach((rule, i) =>
+      rule.services?.ids.forEach((id, j) => {
+        if (!known.has(id)) throw new DataFileError(p.file, `rules[${i}].services.ids[${j}]`, `"${id}" is not in counter_services.yaml`);
+      }),
+    );
+  return playbooks;
+}
