@@ -128,6 +128,23 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
     expect(status.body.facilities.find((f: any) => f.id === "lib:JP-1003025")).toMatchObject({ status: "closed", ward: "中央区" });
   });
 
+  it("lets a facility admin close one shelter once, and refuses bad input by naming the field, storing nothing", async () => {
+    const admin = { authorization: `Bearer ${await h.token("facility_admin")}` };
+    const close = { state: "closed", reason: "天井材の落下" };
+    const plaza = "/api/v1/shelters/ref:E4310000014111";
+    expect((await h.api("PUT", plaza, close, admin)).body).toMatchObject({ state: "closed", status: "normal", changed: true });
+    expect((await h.api("PUT", plaza, close, admin)).body).toMatchObject({ state: "closed", changed: false });
+    expect((await h.api("PUT", "/api/v1/shelters/lib:JP-1003025", close, admin)).body).toMatchObject({
+      status: 422,
+      code: "NOT_A_SHELTER",
+    });
+    const backwards = { kind: "closed", reason: "点検", startsAt: "2026-08-02T09:00:00+09:00", endsAt: "2026-08-01T09:00:00+09:00" };
+    const bad = await h.api("POST", "/api/v1/facilities/lib:JP-1003025/restrictions", backwards, admin);
+    expect(bad.body).toMatchObject({ status: 422, code: "END_BEFORE_START", field: "endsAt" });
+    const library = await h.api("GET", "/api/v1/facilities/lib:JP-1003025");
+    expect(library.body).toMatchObject({ use: "closed", restrictions: [{ kind: "closed", source: "playbook" }] });
+  });
+
   it("shows managers how the emergency posts are staffed", async () => {
     const manager = { authorization: `Bearer ${await h.token("manager")}` };
     expect((await h.api("GET", "/api/v1/staffing/summary")).status).toBe(401);
@@ -158,7 +175,8 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
     await eventually(() => h.deliveriesSettled(), "delivery queue drained");
     expect(pushes(shelters)[1]).toMatchObject({
       title: "熊本市 地震 通常体制へ移行",
-      body: expect.stringMatching(/^避難所 208 か所を閉鎖/),
+      // 207: staff had already closed くまもと森都心プラザ, and a stand-down keeps their decision.
+      body: expect.stringMatching(/^避難所 207 か所を閉鎖/),
     });
     expect(pushes(kita)).toHaveLength(1);
   });
