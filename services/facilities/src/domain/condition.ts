@@ -52,7 +52,9 @@ export function conditionAt(record: FacilityRecord, t: number): Condition {
   const shelter = !record.facility.canShelter
     ? ShelterOperation.SHELTER_OPERATION_UNSPECIFIED
     : (decision?.state ?? ShelterOperation.SHELTER_OPERATION_NOT_OPENED);
-  const shelterReasons = shelter === ShelterOperation.SHELTER_OPERATION_OPEN && decision?.reason ? [decision.reason] : [];
+  // An open or closed shelter says why (a stand-down's closing is told as such, not by the opening's reason).
+  const decided = shelter === ShelterOperation.SHELTER_OPERATION_OPEN || shelter === ShelterOperation.SHELTER_OPERATION_CLOSED;
+  const shelterReasons = decided && decision?.reason ? [decision.reason] : [];
   return { use, shelter, status: combinedStatus(use, shelter), reasons: [...shelterReasons, ...reasons] };
 }
 

@@ -149,3 +149,14 @@ describe("a declaration's plan on the real Kumamoto registry", () => {
     );
   });
 });
+
+describe("the reason a change gives", () => {
+  it("says a stood-down shelter was closed, not why it had opened", () => {
+    const board = newBoard();
+    declare(board, mode("earthquake", "alert"), "m1");
+    const { changes } = declare(board, mode("earthquake", "normal"), "m2");
+    const closing = changes.find((c) => c.facilityId === shelterId)!;
+    expect(closing.shelter).toBe(ShelterOperation.SHELTER_OPERATION_CLOSED);
+    expect(closing.reason).toBe("避難所閉鎖（地震 通常体制）");
+  });
+});
