@@ -74,7 +74,7 @@ export const shelterReason = reason;
 
 /** A correction from a request, validated (coordinates must be in Japan). */
 export function checkCorrection(c: FacilityCorrection): FacilityCorrection {
-  if (c.name !== undefined && !c.name.trim()) throw errors.reasonMissing();
+  if (c.name !== undefined && !c.name.trim()) throw errors.nameEmpty();
   if (c.latitude !== undefined && !insideJapan(c.latitude, 135)) throw errors.coordinatesOutsideJapan("latitude");
   if (c.longitude !== undefined && !insideJapan(35, c.longitude)) throw errors.coordinatesOutsideJapan("longitude");
   return c;

@@ -18,7 +18,7 @@ export const errors = {
   cannotShelter: (id: string) => new AppError("NOT_A_SHELTER", 422, `facility "${id}" cannot be operated as a shelter`, "id"),
   shelterStateInvalid: () => new AppError("SHELTER_STATE_INVALID", 422, 'state must be "open" or "closed"', "state"),
   coordinatesOutsideJapan: (field: string) => new AppError("COORDINATES_OUTSIDE_JAPAN", 422, `${field} is not a place in Japan`, field),
-  correctionEmpty: () => new AppError("CORRECTION_EMPTY", 422, "name, nameEn, address, latitude, longitude or hours must change", "body"),
+  nameEmpty: () => new AppError("NAME_EMPTY", 422, "name must not be empty", "name"),
   serviceNotFound: (id: string) => new AppError("SERVICE_NOT_FOUND", 404, `counter service "${id}" does not exist`, "id"),
   channelNotOffered: (channel: string) =>
     new AppError("CHANNEL_NOT_OFFERED", 404, `this service is not offered on channel "${channel}"`, "channel"),
