@@ -46,7 +46,8 @@ export class CityBoard {
     const known = this.announced.get(id);
     if (known) return known;
     const record = this.records.get(id);
-    return { condition: record ? ordinaryCondition(record.facility) : conditionAt(newRecord({} as Facility), 0) };
+    if (!record) throw new Error(`no facility ${id}`);
+    return { condition: ordinaryCondition(record.facility) };
   }
 
   conditionAt(id: string, t: number): Condition {
