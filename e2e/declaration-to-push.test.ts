@@ -98,7 +98,7 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
       expect.objectContaining({
         lang: "ja",
         title: "熊本市 地震 緊急体制",
-        body: `避難所 209 か所を開設 — 中央区 48、東区 42、西区 34、南区 43、北区 42\n詳しくは ${h.base}/status`,
+        body: `避難所 208 か所を開設 — 中央区 48、東区 41、西区 34、南区 43、北区 42\n詳しくは ${h.base}/status`,
       }),
     ]);
     expect(pushes(kita)).toEqual([
@@ -115,9 +115,26 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
     // Everyone sees the mode and every facility's effective status.
     const status = await h.api("GET", "/api/v1/status");
     expect(status.body.mode).toMatchObject({ incident: "earthquake", level: "emergency", declaredBy: "manager@e2e" });
-    expect(status.body.summary).toEqual({ shelter_open: 209, closed: 5 });
-    expect(status.body.facilities).toHaveLength(214);
+    expect(status.body.summary).toEqual({ shelter_open: 208, closed: 5, normal: 105 });
+    expect(status.body.sheltersOpen).toEqual({ total: 208, byWard: { 中央区: 48, 東区: 41, 西区: 34, 南区: 43, 北区: 42 } });
+    expect(status.body.facilities).toHaveLength(318);
     expect(status.body.facilities.find((f: any) => f.id === "lib:JP-1003025")).toMatchObject({ status: "closed", ward: "中央区" });
+
+    // A facility admin closes one shelter, once; bad input is refused by naming the field, storing nothing.
+    const admin = { authorization: `Bearer ${await h.token("facility_admin")}` };
+    const close = { state: "closed", reason: "天井材の落下" };
+    const plaza = "/api/v1/shelters/ref:E4310000014111";
+    expect((await h.api("PUT", plaza, close, admin)).body).toMatchObject({ state: "closed", status: "normal", changed: true });
+    expect((await h.api("PUT", plaza, close, admin)).body).toMatchObject({ state: "closed", changed: false });
+    expect((await h.api("PUT", "/api/v1/shelters/lib:JP-1003025", close, admin)).body).toMatchObject({
+      status: 422,
+      code: "NOT_A_SHELTER",
+    });
+    const backwards = { kind: "closed", reason: "点検", startsAt: "2026-08-02T09:00:00+09:00", endsAt: "2026-08-01T09:00:00+09:00" };
+    const bad = await h.api("POST", "/api/v1/facilities/lib:JP-1003025/restrictions", backwards, admin);
+    expect(bad.body).toMatchObject({ status: 422, code: "END_BEFORE_START", field: "endsAt" });
+    const library = await h.api("GET", "/api/v1/facilities/lib:JP-1003025");
+    expect(library.body).toMatchObject({ use: "closed", restrictions: [{ kind: "closed", source: "playbook" }] });
 
     // Managers see how the emergency posts are staffed.
     expect((await h.api("GET", "/api/v1/staffing/summary")).status).toBe(401);
@@ -145,7 +162,8 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
     await eventually(() => h.deliveriesSettled(), "delivery queue drained");
     expect(pushes(shelters)[1]).toMatchObject({
       title: "熊本市 地震 通常体制へ移行",
-      body: expect.stringMatching(/^避難所 209 か所を閉鎖/),
+      // 207: staff had already closed くまもと森都心プラザ, and a stand-down keeps their decision.
+      body: expect.stringMatching(/^避難所 207 か所を閉鎖/),
     });
     expect(pushes(kita)).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-import { FacilityStatus, Incident, ModeLevel } from "./gen/crisis/v1/common";
+import { FacilityStatus, FacilityUse, Incident, ModeLevel, ServiceLevel, ShelterOperation } from "./gen/crisis/v1/common";
 
 /**
  * The city's shared vocabulary, defined once: every list (wards, facility categories,
@@ -33,6 +33,10 @@ export const categoryWords = catalogue({
   university: { ja: "大学", en: "university" },
   park: { ja: "公園", en: "park" },
   library: { ja: "図書館", en: "library" },
+  museum: { ja: "博物館・美術館", en: "museum" },
+  ward_office: { ja: "区役所", en: "ward office" },
+  branch_office: { ja: "総合出張所", en: "branch office" },
+  city_hall: { ja: "市役所", en: "city hall" },
   other: { ja: "その他", en: "other" },
 });
 export type Category = keyof typeof categoryWords;
@@ -68,15 +72,61 @@ export const statusTerms = {
 } as const satisfies Record<string, Words & { value: FacilityStatus }>;
 export type StatusName = keyof typeof statusTerms;
 
+/** A facility's ordinary use, most open first: the API's word, the contract's value, and its words. */
+export const useTerms = {
+  open: { value: FacilityUse.FACILITY_USE_OPEN, ja: "通常どおり開館", en: "open" },
+  reduced_hours: { value: FacilityUse.FACILITY_USE_REDUCED_HOURS, ja: "開館時間短縮", en: "reduced hours" },
+  capacity_limited: { value: FacilityUse.FACILITY_USE_CAPACITY_LIMITED, ja: "人数制限", en: "capacity limited" },
+  reservation_only: { value: FacilityUse.FACILITY_USE_RESERVATION_ONLY, ja: "予約制", en: "reservation only" },
+  partly_closed: { value: FacilityUse.FACILITY_USE_PARTLY_CLOSED, ja: "一部休止", en: "partly closed" },
+  closed: { value: FacilityUse.FACILITY_USE_CLOSED, ja: "休館", en: "closed" },
+} as const satisfies Record<string, Words & { value: FacilityUse }>;
+export type UseName = keyof typeof useTerms;
+export const useNames = Object.keys(useTerms) as UseName[];
+
+/** A designated shelter's operation, kept apart from its use. */
+export const shelterTerms = {
+  not_opened: { value: ShelterOperation.SHELTER_OPERATION_NOT_OPENED, ja: "未開設", en: "not opened" },
+  open: { value: ShelterOperation.SHELTER_OPERATION_OPEN, ja: "開設中", en: "open" },
+  closed: { value: ShelterOperation.SHELTER_OPERATION_CLOSED, ja: "閉鎖", en: "closed" },
+} as const satisfies Record<string, Words & { value: ShelterOperation }>;
+export type ShelterName = keyof typeof shelterTerms;
+
+/** How a counter service is offered on one channel. */
+export const serviceLevelTerms = {
+  normal: { value: ServiceLevel.SERVICE_LEVEL_NORMAL, ja: "通常どおり", en: "normal" },
+  reduced: { value: ServiceLevel.SERVICE_LEVEL_REDUCED, ja: "時間短縮", en: "reduced hours" },
+  suspended: { value: ServiceLevel.SERVICE_LEVEL_SUSPENDED, ja: "休止", en: "suspended" },
+  online_only: { value: ServiceLevel.SERVICE_LEVEL_ONLINE_ONLY, ja: "オンラインのみ", en: "online only" },
+  extended: { value: ServiceLevel.SERVICE_LEVEL_EXTENDED, ja: "臨時開設・延長", en: "extended" },
+} as const satisfies Record<string, Words & { value: ServiceLevel }>;
+export type ServiceLevelName = keyof typeof serviceLevelTerms;
+export const serviceLevelNames = Object.keys(serviceLevelTerms) as ServiceLevelName[];
+
+/** Where a counter service is offered. */
+export const channelWords = catalogue({
+  counter: { ja: "区役所窓口", en: "ward office counter" },
+  branch_office: { ja: "総合出張所", en: "branch office" },
+  convenience_store: { ja: "コンビニ交付", en: "convenience store" },
+  online: { ja: "オンライン申請（マイナポータル）", en: "online (Myna Portal)" },
+  phone: { ja: "電話", en: "phone" },
+});
+export type Channel = keyof typeof channelWords;
+export const channels = Object.keys(channelWords) as Channel[];
+
 const nameOf = <K extends string>(terms: Record<K, { value: number }>, value: number): K | undefined =>
   (Object.keys(terms) as K[]).find((k) => terms[k].value === value);
 
 export const incidentName = (value: Incident): IncidentName | undefined => nameOf(incidentTerms, value);
 export const levelName = (value: ModeLevel): LevelName | undefined => nameOf(levelTerms, value);
 export const statusName = (value: FacilityStatus): StatusName | undefined => nameOf(statusTerms, value);
+export const useName = (value: FacilityUse): UseName | undefined => nameOf(useTerms, value);
+export const shelterName = (value: ShelterOperation): ShelterName | undefined => nameOf(shelterTerms, value);
+export const serviceLevelName = (value: ServiceLevel): ServiceLevelName | undefined => nameOf(serviceLevelTerms, value);
 
 export const isWard = (value: string): value is Ward => Object.hasOwn(wardWords, value);
 export const isCategory = (value: string): value is Category => Object.hasOwn(categoryWords, value);
+export const isChannel = (value: string): value is Channel => Object.hasOwn(channelWords, value);
 
 /** The words for an incident and a level, in one language; unknown values read as generic words. */
 export const incidentWord = (value: Incident, lang: Lang) => incidentTerms[incidentName(value) ?? "other"][lang];

@@ -14,11 +14,15 @@ import { headerNames, newId } from "../ids";
 import { toServiceError } from "./errors";
 
 /** Adapts an async use case to a gRPC unary handler: correlation id in, catalogued errors out. */
-export function unaryHandler<Req, Res>(logger: Logger, method: string, fn: (request: Req) => Promise<Res>): handleUnaryCall<Req, Res> {
+export function unaryHandler<Req, Res>(
+  logger: Logger,
+  method: string,
+  fn: (request: Req, ctx: { correlationId: string; logger: Logger }) => Promise<Res>,
+): handleUnaryCall<Req, Res> {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
     const correlationId = String(call.metadata.get(headerNames.correlationId)[0] ?? newId());
     const log = logger.child({ correlationId, rpc: method });
-    fn(call.request).then(
+    fn(call.request, { correlationId, logger: log }).then(
       (response) => callback(null, response),
       (err: unknown) => {
         const serviceError = toServiceError(err);

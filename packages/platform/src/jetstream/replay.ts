@@ -13,7 +13,8 @@ export async function replaySubject(
   apply: (msg: JsMsg) => void,
 ): Promise<number> {
   const info = await jsm.streams.info(stream, { subjects_filter: subject });
-  const stored = info.state.subjects?.[subject] ?? 0;
+  // The filter may be a wildcard (one subject per entity): count every subject it matched.
+  const stored = Object.values(info.state.subjects ?? {}).reduce((sum, n) => sum + n, 0);
   if (stored === 0) return 0;
   const { name } = await jsm.consumers.add(stream, {
     ack_policy: AckPolicy.None,

@@ -1,38 +1,39 @@
-import { Clock, Logger } from "@crisis/platform";
+import { Logger } from "@crisis/platform";
 import { ModeChanged } from "@crisis/platform/contracts/events";
-import { FacilityBoard } from "../domain/facility-board";
-import { planStatusChanges } from "../domain/status-changes";
-import { FacilityEvents } from "./ports";
+import { commitPlan, planMode } from "../domain/mode-plan";
+import { playbookFor } from "../domain/playbook";
+import { FacilitiesDeps } from "./ports";
 
-export interface ApplyPlaybookDeps {
-  board: FacilityBoard;
-  events: FacilityEvents;
-  clock: Clock;
-}
+/** The moment a declaration takes effect: when it was declared, so a re-run after a crash plans the same. */
+export const declaredAt = (declared: ModeChanged, fallback: Date) =>
+  declared.mode?.declaredAt && !Number.isNaN(Date.parse(declared.mode.declaredAt)) ? new Date(declared.mode.declaredAt) : fallback;
 
 /**
- * Applies a declaration to every facility: one status event per facility that really changed,
- * then one PlaybookApplied carrying the batch. Safe to run again for the same declaration.
+ * Applies a declaration: one status event per facility whose announced state really changes, one
+ * level event per service channel that changes, then one PlaybookApplied carrying the batch.
+ * Safe to run again for the same declaration (deterministic event ids; already-published ones are reported, not repeated).
  */
-export async function applyPlaybook(deps: ApplyPlaybookDeps, declared: ModeChanged, correlationId: string, logger: Logger): Promise<void> {
+export async function applyPlaybook(deps: FacilitiesDeps, declared: ModeChanged, correlationId: string, logger: Logger): Promise<void> {
   const mode = declared.mode;
   if (!mode) throw new Error(`ModeChanged ${declared.eventId} carries no mode`);
-  const now = deps.clock.now();
-  const plan = planStatusChanges(deps.board.facilities, deps.board.stateOf, mode, declared.eventId, now);
-  for (const change of plan.toPublish) {
-    await deps.events.statusChanged(change, correlationId);
-    deps.board.apply(change);
+  const at = declaredAt(declared, deps.clock.now());
+  const plan = planMode(deps.board, playbookFor(deps.playbooks, mode), mode, declared.eventId, at);
+  for (const step of plan.facilities) {
+    if (!step.change) continue;
+    await deps.events.statusChanged(step.change, correlationId);
+    deps.board.announce(step.change);
   }
+  for (const step of plan.services) {
+    if (!step.change) continue;
+    await deps.events.serviceLevelChanged(step.change, correlationId);
+    deps.board.announceLevel(step.change);
+  }
+  commitPlan(deps.board, plan, mode, declared.eventId);
+  const changes = plan.facilities.flatMap((s) => (s.change ? [s.change] : s.announcedBefore ? [s.announcedBefore] : []));
+  const serviceChanges = plan.services.flatMap((s) => (s.change ? [s.change] : []));
   await deps.events.playbookApplied(
-    {
-      eventId: `${declared.eventId}.applied`,
-      modeEventId: declared.eventId,
-      mode,
-      changes: plan.all,
-      appliedAt: now.toISOString(),
-      serviceChanges: [],
-    },
+    { eventId: `${declared.eventId}.applied`, modeEventId: declared.eventId, mode, changes, appliedAt: at.toISOString(), serviceChanges },
     correlationId,
   );
-  logger.info({ modeEventId: declared.eventId, changed: plan.all.length, published: plan.toPublish.length }, "playbook applied");
+  logger.info({ modeEventId: declared.eventId, changed: changes.length, services: serviceChanges.length }, "playbook applied");
 }

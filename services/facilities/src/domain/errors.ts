@@ -4,4 +4,26 @@ import { AppError } from "@crisis/platform/contracts";
 export const errors = {
   modeMissing: () => new AppError("MODE_MISSING", 400, "mode is required", "mode"),
   facilityNotFound: (id: string) => new AppError("FACILITY_NOT_FOUND", 404, `facility "${id}" does not exist`, "id"),
+  restrictionNotFound: (id: string) =>
+    new AppError("RESTRICTION_NOT_FOUND", 404, `restriction "${id}" does not exist on this facility`, "restrictionId"),
+  restrictionAlreadyEnded: (id: string) => new AppError("RESTRICTION_ENDED", 409, `restriction "${id}" has already ended`, "restrictionId"),
+  kindInvalid: () =>
+    new AppError("KIND_INVALID", 422, "kind must be reduced_hours, capacity_limited, reservation_only, partly_closed or closed", "kind"),
+  timeInvalid: (field: string) =>
+    new AppError("TIME_INVALID", 422, `${field} must be an RFC 3339 time with a zone (e.g. 2026-07-29T09:00:00+09:00)`, field),
+  endBeforeStart: () => new AppError("END_BEFORE_START", 422, "endsAt must be after startsAt", "endsAt"),
+  reasonMissing: () => new AppError("REASON_MISSING", 422, "reason must say why (1–500 characters)", "reason"),
+  detailMissing: (field: string, kind: string) =>
+    new AppError("DETAIL_MISSING", 422, `${field} is required for a ${kind} restriction`, field),
+  cannotShelter: (id: string) => new AppError("NOT_A_SHELTER", 422, `facility "${id}" cannot be operated as a shelter`, "id"),
+  shelterStateInvalid: () => new AppError("SHELTER_STATE_INVALID", 422, 'state must be "open" or "closed"', "state"),
+  coordinatesOutsideJapan: (field: string) => new AppError("COORDINATES_OUTSIDE_JAPAN", 422, `${field} is not a place in Japan`, field),
+  nameEmpty: () => new AppError("NAME_EMPTY", 422, "name must not be empty", "name"),
+  serviceNotFound: (id: string) => new AppError("SERVICE_NOT_FOUND", 404, `counter service "${id}" does not exist`, "id"),
+  channelNotOffered: (channel: string) =>
+    new AppError("CHANNEL_NOT_OFFERED", 404, `this service is not offered on channel "${channel}"`, "channel"),
+  levelInvalid: () => new AppError("LEVEL_INVALID", 422, "level must be normal, reduced, suspended, online_only or extended", "level"),
+  cursorInvalid: () => new AppError("CURSOR_INVALID", 400, "cursor is not one this service gave", "cursor"),
+  decisionConflict: () =>
+    new AppError("DECISION_CONFLICT", 409, "someone else changed this facility at the same time; read it again and retry", "id"),
 };

@@ -1,34 +1,166 @@
-import { FacilityStatus, Incident, Mode, ModeLevel, incidentWord, levelWord } from "@crisis/platform/contracts";
+import { z } from "zod";
+import {
+  Category,
+  Channel,
+  FacilityUse,
+  IncidentName,
+  LevelName,
+  Mode,
+  ServiceLevel,
+  Ward,
+  categories,
+  channels,
+  incidentName,
+  incidentNames,
+  levelName,
+  levelNames,
+  serviceLevelNames,
+  serviceLevelTerms,
+  useNames,
+  useTerms,
+  wards,
+} from "@crisis/platform/contracts";
 import { Facility } from "./facility";
 
-export interface DesiredStatus {
-  status: FacilityStatus;
+const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).optional();
+
+/** A playbook file: for one incident and level, a list of selector → what to do. */
+export const playbookSchema = z.strictObject({
+  incident: z.enum(incidentNames),
+  level: z.enum(levelNames),
+  description: z.string().optional(),
+  rules: z.array(
+    z
+      .strictObject({
+        select: z
+          .strictObject({
+            category: list(z.enum(categories)),
+            ward: list(z.enum(wards)),
+            tag: list(z.enum(["designated_shelter", "shelter_capable"])),
+            id: list(z.string().min(1)),
+          })
+          .optional(),
+        restriction: z
+          .strictObject({
+            kind: z.enum(useNames.filter((u) => u !== "open") as [string, ...string[]]),
+            reason: z.string().min(1),
+            hours: z.string().optional(),
+            capacity: z.number().int().positive().optional(),
+            parts: z.array(z.string()).optional(),
+          })
+          .optional(),
+        shelter: z.literal("open").optional(),
+        services: z
+          .strictObject({
+            ids: z.array(z.string().min(1)).min(1),
+            channels: z.array(z.enum(channels)).min(1),
+            level: z.enum(serviceLevelNames),
+            reason: z.string().min(1),
+          })
+          .optional(),
+      })
+      .refine((r) => r.restriction || r.shelter || r.services, "a rule needs a restriction, a shelter operation or services"),
+  ),
+});
+
+export type PlaybookFile = z.infer<typeof playbookSchema>;
+
+export interface FacilityAction {
+  kind: FacilityUse;
+  reason: string;
+  hours?: string;
+  capacity?: number;
+  parts?: string[];
+}
+
+export interface ServiceAction {
+  serviceId: string;
+  channel: Channel;
+  level: ServiceLevel;
   reason: string;
 }
 
-const ordinary: DesiredStatus = { status: FacilityStatus.FACILITY_STATUS_NORMAL, reason: "" };
-
-export function inScope(facility: Facility, mode: Mode): boolean {
-  return mode.wards.length === 0 || mode.wards.includes(facility.ward);
+export interface PlaybookRule {
+  select: { category?: Category[]; ward?: Ward[]; tag?: string[]; id?: string[] };
+  restriction?: FacilityAction;
+  shelter?: "open";
+  services?: { ids: string[]; channels: Channel[]; level: ServiceLevel; reason: string };
 }
 
-/**
- * The minimal built-in playbook. A natural hazard at alert or above opens every designated
- * shelter in scope; at emergency it also closes the libraries (as in the 2026 earthquake).
- * A pandemic opens no shelters; it restricts libraries at alert and closes them at emergency
- * (as in 2020). Out of scope, or at normal and watch, a facility keeps its ordinary status.
- */
-export function desiredStatus(facility: Facility, mode: Mode): DesiredStatus {
-  if (!inScope(facility, mode) || mode.level < ModeLevel.MODE_LEVEL_ALERT) return ordinary;
-  const why = `${incidentWord(mode.incident, "ja")} ${levelWord(mode.level, "ja")}`;
-  const emergency = mode.level >= ModeLevel.MODE_LEVEL_EMERGENCY;
-  if (mode.incident === Incident.INCIDENT_PANDEMIC) {
-    if (facility.category !== "library") return ordinary;
-    return emergency
-      ? { status: FacilityStatus.FACILITY_STATUS_CLOSED, reason: `${why}: 臨時休館` }
-      : { status: FacilityStatus.FACILITY_STATUS_RESTRICTED, reason: `${why}: 貸出・返却のみ` };
+export interface Playbook {
+  incident: IncidentName;
+  level: LevelName;
+  file: string;
+  rules: PlaybookRule[];
+}
+
+/** A validated file as the rules apply it (words turned into the contract's values). */
+export function toPlaybook(parsed: PlaybookFile, file: string): Playbook {
+  return {
+    incident: parsed.incident,
+    level: parsed.level,
+    file,
+    rules: parsed.rules.map((r) => ({
+      select: r.select ?? {},
+      shelter: r.shelter,
+      restriction: r.restriction && {
+        ...r.restriction,
+        kind: useTerms[r.restriction.kind as keyof typeof useTerms].value,
+      },
+      services: r.services && { ...r.services, level: serviceLevelTerms[r.services.level].value },
+    })),
+  };
+}
+
+export const facilityTags = (f: Facility) => [
+  ...(f.designatedShelter ? ["designated_shelter"] : []),
+  ...(f.canShelter ? ["shelter_capable"] : []),
+];
+
+/** Every selector field given must match (an empty selector takes every facility). */
+export function selects(rule: PlaybookRule, f: Facility): boolean {
+  const s = rule.select;
+  return (
+    (!s.category || s.category.includes(f.category)) &&
+    (!s.ward || s.ward.includes(f.ward)) &&
+    (!s.id || s.id.includes(f.id)) &&
+    (!s.tag || s.tag.some((t) => facilityTags(f).includes(t)))
+  );
+}
+
+export const inScope = (facility: Facility, mode: Mode) => mode.wards.length === 0 || mode.wards.includes(facility.ward);
+
+/** The playbook for a declaration; none at normal (stand-down) or when the city wrote none for it. */
+export function playbookFor(playbooks: readonly Playbook[], mode: Mode): Playbook | undefined {
+  return playbooks.find((p) => p.incident === incidentName(mode.incident) && p.level === levelName(mode.level));
+}
+
+export interface FacilityLayer {
+  restrictions: FacilityAction[];
+  shelterOpen: boolean;
+  reason: string;
+}
+
+/** What a declaration's playbook wants for one facility. */
+export function desiredLayer(playbook: Playbook | undefined, mode: Mode, facility: Facility): FacilityLayer {
+  const layer: FacilityLayer = { restrictions: [], shelterOpen: false, reason: "" };
+  if (!playbook || !inScope(facility, mode)) return layer;
+  for (const rule of playbook.rules) {
+    if (!selects(rule, facility)) continue;
+    if (rule.restriction) layer.restrictions.push(rule.restriction);
+    if (rule.shelter === "open" && facility.canShelter) layer.shelterOpen = true;
   }
-  if (facility.designatedShelter) return { status: FacilityStatus.FACILITY_STATUS_SHELTER_OPEN, reason: `${why}: 避難所開設` };
-  if (facility.category === "library" && emergency) return { status: FacilityStatus.FACILITY_STATUS_CLOSED, reason: `${why}: 臨時休館` };
-  return ordinary;
+  return layer;
+}
+
+/** What a declaration's playbook wants for the counter services (a ward-scoped declaration names its wards). */
+export function desiredServiceLevels(playbook: Playbook | undefined): ServiceAction[] {
+  if (!playbook) return [];
+  return playbook.rules.flatMap((rule) =>
+    rule.services
+      ? rule.services.ids.flatMap((serviceId) =>
+          rule.services!.channels.map((channel) => ({ serviceId, channel, level: rule.services!.level, reason: rule.services!.reason })),
+        )
+      : [],
+  );
 }

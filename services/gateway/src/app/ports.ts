@@ -1,10 +1,26 @@
 import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { Mode } from "@crisis/platform/contracts";
-import { Facility, ModePreview } from "@crisis/platform/contracts/facilities";
 import { Declaration } from "../domain/mode";
 import { CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
 import { GetStaffingSummaryResponse } from "@crisis/platform/contracts/staffing";
+import {
+  AddRestrictionRequest,
+  AddRestrictionResponse,
+  CorrectFacilityRequest,
+  CorrectFacilityResponse,
+  CounterService,
+  EndRestrictionRequest,
+  EndRestrictionResponse,
+  Facility,
+  ModePreview,
+  ListFacilitiesRequest,
+  ListFacilitiesResponse,
+  SetServiceLevelRequest,
+  SetServiceLevelResponse,
+  SetShelterRequest,
+  SetShelterResponse,
+} from "@crisis/platform/contracts/facilities";
 
 export interface CurrentMode {
   event?: ModeChanged;
@@ -92,4 +108,16 @@ export interface AuditTrail {
   append(record: AuditRecorded): Promise<void>;
   /** Every record, oldest first. */
   readAll(): Promise<AuditRecorded[]>;
+}
+
+/** The facilities service's registry, restrictions, shelters and counter services (gRPC in production). */
+export interface FacilitiesAdmin {
+  list(request: ListFacilitiesRequest, correlationId: string): Promise<ListFacilitiesResponse>;
+  get(id: string, correlationId: string): Promise<Facility>;
+  addRestriction(request: AddRestrictionRequest, correlationId: string): Promise<AddRestrictionResponse>;
+  endRestriction(request: EndRestrictionRequest, correlationId: string): Promise<EndRestrictionResponse>;
+  setShelter(request: SetShelterRequest, correlationId: string): Promise<SetShelterResponse>;
+  correct(request: CorrectFacilityRequest, correlationId: string): Promise<CorrectFacilityResponse>;
+  listServices(correlationId: string): Promise<CounterService[]>;
+  setServiceLevel(request: SetServiceLevelRequest, correlationId: string): Promise<SetServiceLevelResponse>;
 }

@@ -1,4 +1,4 @@
-import { FacilityStatus, statusName } from "@crisis/platform/contracts";
+import { FacilityStatus, ShelterOperation, statusName } from "@crisis/platform/contracts";
 import { modeView } from "../domain/mode";
 import { FacilitiesDirectory, ModeLog } from "./ports";
 
@@ -9,9 +9,13 @@ export async function readStatus(modes: ModeLog, facilities: FacilitiesDirectory
   const [current, list] = await Promise.all([modes.current(), facilities.list(correlationId)]);
   const counts: Record<string, number> = {};
   for (const f of list) counts[statusWord(f.status)] = (counts[statusWord(f.status)] ?? 0) + 1;
+  const open = list.filter((f) => f.shelter === ShelterOperation.SHELTER_OPERATION_OPEN);
+  const byWard: Record<string, number> = {};
+  for (const f of open) byWard[f.ward] = (byWard[f.ward] ?? 0) + 1;
   return {
     mode: modeView(current.event?.mode),
     summary: counts,
+    sheltersOpen: { total: open.length, byWard },
     facilities: list.map((f) => ({
       id: f.id,
       name: f.name,

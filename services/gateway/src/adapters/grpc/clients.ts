@@ -1,9 +1,10 @@
-import { credentials } from "@grpc/grpc-js";
+import { CallOptions, ClientUnaryCall, Metadata, ServiceError, credentials } from "@grpc/grpc-js";
 import { callUnary } from "@crisis/platform";
+import { ListFacilitiesRequest } from "@crisis/platform/contracts/facilities";
 import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
 import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_service";
-import { FacilitiesDirectory, ModePreviewer, PushSubscriptions, StaffingBoard } from "../../app/ports";
+import { FacilitiesAdmin, FacilitiesDirectory, ModePreviewer, PushSubscriptions, StaffingBoard } from "../../app/ports";
 
 export interface ServiceTargets {
   facilities: string;
@@ -20,8 +21,28 @@ export function serviceClients(targets: ServiceTargets) {
   const opts = (correlationId: string) => ({ correlationId, deadlineMs: targets.deadlineMs });
   const directory: FacilitiesDirectory = {
     list: async (correlationId) =>
-      (await callUnary("facilities", facilities.listFacilities.bind(facilities), { ward: "", category: "" }, opts(correlationId)))
-        .facilities,
+      (
+        await callUnary(
+          "facilities",
+          facilities.listFacilities.bind(facilities),
+          ListFacilitiesRequest.fromPartial({}),
+          opts(correlationId),
+        )
+      ).facilities,
+  };
+  const call =
+    <Req, Res>(method: (r: Req, m: Metadata, o: Partial<CallOptions>, cb: (e: ServiceError | null, r: Res) => void) => ClientUnaryCall) =>
+    (request: Req, correlationId: string) =>
+      callUnary("facilities", method.bind(facilities), request, opts(correlationId));
+  const facilitiesAdmin: FacilitiesAdmin = {
+    list: call(facilities.listFacilities),
+    get: async (id, correlationId) => (await call(facilities.getFacility)({ id }, correlationId)).facility!,
+    addRestriction: call(facilities.addRestriction),
+    endRestriction: call(facilities.endRestriction),
+    setShelter: call(facilities.setShelter),
+    correct: call(facilities.correctFacility),
+    listServices: async (correlationId) => (await call(facilities.listServices)({}, correlationId)).services,
+    setServiceLevel: call(facilities.setServiceLevel),
   };
   const previewer: ModePreviewer = {
     preview: async (mode, correlationId) => {
@@ -45,6 +66,7 @@ export function serviceClients(targets: ServiceTargets) {
     previewer,
     subscriptions,
     staffing: staffingBoard,
+    facilitiesAdmin,
     close() {
       facilities.close();
       notify.close();

@@ -13,6 +13,9 @@ import { auditRoutes } from "./routes/audit";
 import { modeRoutes } from "./routes/mode";
 import { pageRoutes } from "./routes/pages";
 import { StatusPageSettings } from "./pages/status-page";
+import { facilityRoutes } from "./routes/facilities";
+import { serviceRoutes } from "./routes/services";
+import { shelterRoutes } from "./routes/shelters";
 import { staffingRoutes } from "./routes/staffing";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
@@ -82,5 +85,8 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   app.register((scope) =>
     pageRoutes(scope, { modes: deps.modes.modes, facilities: deps.services.directory, clock: deps.clock, settings: deps.pages ?? {} }),
   );
+  facilityRoutes(app, deps.services.facilitiesAdmin, authenticate);
+  shelterRoutes(app, deps.services.facilitiesAdmin, authenticate);
+  serviceRoutes(app, deps.services.facilitiesAdmin, authenticate);
   return app;
 }

@@ -1,0 +1,50 @@
+import { CorrectFacilityRequest, CorrectFacilityResponse, FacilityDecision } from "@crisis/platform/contracts/facilities";
+import { correctedFields } from "../domain/correction";
+import { checkCorrection } from "../domain/decisions";
+import { errors } from "../domain/errors";
+import { facilityKey } from "./announce-condition";
+import { FacilitiesDeps } from "./ports";
+import { getFacility } from "./read-facilities";
+
+/**
+ * Corrects the registry. A correction is its own event (FacilityCorrected) and never a status change,
+ * so fixing a shelter's address does not tell anyone again that it opened. The same values again change nothing.
+ */
+export async function correctFacility(
+  deps: FacilitiesDeps,
+  req: CorrectFacilityRequest,
+  correlationId: string,
+): Promise<CorrectFacilityResponse> {
+  const record = deps.board.record(req.facilityId);
+  if (!record) throw errors.facilityNotFound(req.facilityId);
+  const correction = checkCorrection(req.correction ?? {});
+  const fields = correctedFields(record.facility, correction);
+  const now = deps.clock.now();
+  if (!fields.length) return { facility: getFacility(deps.board, req.facilityId, now.getTime()), fields };
+  const decision = FacilityDecision.fromPartial({
+    eventId: deps.newId(),
+    facilityId: req.facilityId,
+    decidedAt: now.toISOString(),
+    decidedBy: req.author,
+    reason: req.reason,
+    correction,
+  });
+  const key = facilityKey(req.facilityId);
+  const seq = await deps.decisions.record(decision, key, deps.board.decisionSeq.get(key) ?? 0, correlationId);
+  deps.board.recordDecision(decision, seq, key);
+  const f = deps.board.record(req.facilityId)!.facility;
+  await deps.events.facilityCorrected(
+    {
+      eventId: `${decision.eventId}.corrected`,
+      facilityId: f.id,
+      facilityName: f.name,
+      ward: f.ward,
+      fields,
+      correctedBy: req.author,
+      correctedAt: now.toISOString(),
+      reason: req.reason,
+    },
+    correlationId,
+  );
+  return { facility: getFacility(deps.board, req.facilityId, now.getTime()), fields };
+}

@@ -1,0 +1,16 @@
+import { FacilityCorrection } from "@crisis/platform/contracts/facilities";
+import { facilityView } from "../domain/facility-view";
+import { FacilitiesAdmin } from "./ports";
+
+/** A registry correction: its own event, never a re-announced opening. */
+export async function correctFacility(
+  facilities: FacilitiesAdmin,
+  id: string,
+  correction: FacilityCorrection,
+  reason: string,
+  author: string,
+  correlationId: string,
+) {
+  const { facility, fields } = await facilities.correct({ facilityId: id, correction, reason, author }, correlationId);
+  return { fields, facility: facilityView(facility!) };
+}

@@ -1,0 +1,72 @@
+import { ChangeSource, shelterName, serviceLevelName, statusName, useName } from "@crisis/platform/contracts";
+import { CounterService, Facility, HistoryEntry, Restriction } from "@crisis/platform/contracts/facilities";
+
+/** Times are stored in UTC and shown in Asia/Tokyo (+09:00, no daylight saving). */
+export function toTokyo(iso: string): string | null {
+  if (!iso) return null;
+  const t = new Date(Date.parse(iso) + 9 * 3600_000).toISOString();
+  return `${t.slice(0, 19)}+09:00`;
+}
+
+const sourceWord = (s: ChangeSource) =>
+  ({
+    [ChangeSource.CHANGE_SOURCE_PLAYBOOK]: "playbook",
+    [ChangeSource.CHANGE_SOURCE_MANUAL]: "manual",
+    [ChangeSource.CHANGE_SOURCE_SCHEDULE]: "schedule",
+  })[s as 1 | 2 | 3] ?? null;
+
+export const restrictionView = (r: Restriction) => ({
+  id: r.id,
+  kind: useName(r.kind) ?? "unknown",
+  reason: r.reason,
+  source: sourceWord(r.source),
+  author: r.author,
+  startsAt: toTokyo(r.startsAt),
+  endsAt: toTokyo(r.endsAt),
+  endedAt: toTokyo(r.endedAt),
+  endedBy: r.endedBy || null,
+  hours: r.hours || null,
+  capacity: r.capacity || null,
+  parts: r.parts,
+});
+
+const historyView = (h: HistoryEntry) => ({ at: toTokyo(h.at), what: h.what, by: h.by, reason: h.reason, source: sourceWord(h.source) });
+
+/** A facility as the API shows it: words, not enum numbers; Tokyo times. */
+export function facilityView(f: Facility, detail = false) {
+  return {
+    id: f.id,
+    name: f.name,
+    nameEn: f.nameEn || null,
+    category: f.category,
+    ward: f.ward,
+    address: f.address,
+    latitude: f.latitude || null,
+    longitude: f.longitude || null,
+    hours: f.hours || null,
+    capacity: f.capacity ?? null,
+    designatedShelter: f.designatedShelter,
+    canShelter: f.canShelter,
+    ids: { portal: f.portalId || null, gsi: f.gsiId || null, city: f.cityId || null },
+    use: useName(f.use) ?? "unknown",
+    shelter: f.canShelter ? (shelterName(f.shelter) ?? "unknown") : null,
+    status: statusName(f.status) ?? "unknown",
+    reasons: f.reasons,
+    statusSince: toTokyo(f.statusSince),
+    ...(detail ? { restrictions: f.restrictions.map(restrictionView), history: f.history.map(historyView) } : {}),
+  };
+}
+
+export const serviceView = (s: CounterService) => ({
+  id: s.id,
+  name: s.name,
+  nameEn: s.nameEn,
+  channels: s.channels.map((c) => ({
+    channel: c.channel,
+    level: serviceLevelName(c.level) ?? "unknown",
+    reason: c.reason || null,
+    startsAt: toTokyo(c.startsAt),
+    endsAt: toTokyo(c.endsAt),
+    source: sourceWord(c.source),
+  })),
+});
