@@ -11,6 +11,10 @@ export interface AlertMessage {
   tag: string;
 }
 
+const englishPlurals = new Intl.PluralRules("en");
+/** English counts take a singular for one; Japanese counters (か所, 施設) have no plural. */
+const plural = (n: number, one: string, other: string) => (englishPlurals.select(n) === "one" ? one : other);
+
 const text = {
   ja: {
     title: (incident: string, level: string) => `熊本市 ${incident} ${level}`,
@@ -28,11 +32,11 @@ const text = {
   en: {
     title: (incident: string, level: string) => `Kumamoto City: ${incident} ${level}`,
     stoodDown: (incident: string) => `Kumamoto City: ${incident} response stood down`,
-    sheltersOpened: (n: number, byWard: string) => `${n} shelters opened — ${byWard}`,
-    sheltersClosed: (n: number) => `${n} shelters closed`,
-    closed: (n: number, names: string) => `${n} facilities closed: ${names}`,
-    restricted: (n: number, names: string) => `${n} facilities restricted: ${names}`,
-    reopened: (n: number, names: string) => `${n} facilities reopened: ${names}`,
+    sheltersOpened: (n: number, byWard: string) => `${n} ${plural(n, "shelter", "shelters")} opened — ${byWard}`,
+    sheltersClosed: (n: number) => `${n} ${plural(n, "shelter", "shelters")} closed`,
+    closed: (n: number, names: string) => `${n} ${plural(n, "facility", "facilities")} closed: ${names}`,
+    restricted: (n: number, names: string) => `${n} ${plural(n, "facility", "facilities")} restricted: ${names}`,
+    reopened: (n: number, names: string) => `${n} ${plural(n, "facility", "facilities")} reopened: ${names}`,
     more: (n: number) => `and ${n} more`,
     listSeparator: ", ",
     wardCount: (ward: string, n: number) => `${ward} ${n}`,

@@ -53,7 +53,7 @@ describe("delivering one queued push", () => {
     expect(store.items.has("sub-1")).toBe(false);
   });
 
-  it("asks the queue to retry on a 5xx, with the push service's Retry-After when given", async () => {
+  it("asks the queue to retry a rate-limited push (429) after the push service's Retry-After", async () => {
     const { deps } = setup({ kind: "retry", reason: "rate limited", delayMs: 7000 });
     await expect(deliverPush(deps, delivery, logger)).rejects.toEqual(new RetryLater("rate limited", 7000));
   });

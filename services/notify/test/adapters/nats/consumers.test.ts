@@ -1,0 +1,111 @@
+import { Agent } from "node:https";
+import { rootCertificates } from "node:tls";
+import pino from "pino";
+import webpush from "web-push";
+import { Backbone, FakeClock, RunningConsumer, connectBackbone, ensureStreams, publishEvent, streams, waitUntil } from "@crisis/platform";
+import { FacilityStatus, Incident, ModeLevel, eventTypes } from "@crisis/platform/contracts";
+import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform/contracts/events";
+import { NatsServerHandle, TestPushService, TestTls, createTestTls, startNatsServer } from "@crisis/platform/testing";
+import { consumeAppliedPlaybooks, consumePushDeliveries } from "../../../src/adapters/nats/consumers";
+import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
+import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
+import { kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
+import { webPushSender } from "../../../src/adapters/webpush/web-push-sender";
+import { SubscriptionStore } from "../../../src/app/ports";
+import { createSubscription } from "../../../src/app/create-subscription";
+import { parseOriginRules } from "../../../src/domain/push-origins";
+import { subscriptionIdFor } from "../../../src/domain/subscription";
+
+const logger = pino({ level: "silent" });
+const shelter = (id: string, ward: string) =>
+  FacilityStatusChanged.fromPartial({
+    eventId: `e-${id}`,
+    facilityId: id,
+    facilityName: `避難所${id}`,
+    category: "school",
+    ward,
+    previousStatus: FacilityStatus.FACILITY_STATUS_NORMAL,
+    status: FacilityStatus.FACILITY_STATUS_SHELTER_OPEN,
+  });
+
+describe("notify's consumers on a real nats-server: an applied playbook becomes one decrypted push per subscriber", () => {
+  let server: NatsServerHandle;
+  let backbone: Backbone;
+  let tls: TestTls;
+  let pushService: TestPushService;
+  let store: SubscriptionStore;
+  const running: RunningConsumer[] = [];
+  const vapid = webpush.generateVAPIDKeys();
+  const clock = new FakeClock("2026-07-28T07:30:00Z");
+
+  beforeAll(async () => {
+    server = await startNatsServer();
+    backbone = await connectBackbone(server.url, "notify-test", logger);
+    await ensureStreams(backbone.jsm, [streams.facility, streams.alert, pushDeliveryStream]);
+    tls = createTestTls();
+    pushService = new TestPushService({ tls, vapidPublicKey: vapid.publicKey });
+    await pushService.start();
+    store = await kvSubscriptionStore(backbone.js, 1);
+    const sender = webPushSender({
+      vapid: { subject: "mailto:test@city.example", ...vapid },
+      ttlSeconds: 600,
+      timeoutMs: 5_000,
+      agent: new Agent({ ca: [...rootCertificates, tls.ca], keepAlive: true }),
+    });
+    running.push(
+      await consumePushDeliveries(backbone, { store, sender, clock, ttlSeconds: 600 }, { concurrency: 8, ackWaitMs: 5_000 }, logger),
+      await consumeAppliedPlaybooks(
+        backbone,
+        {
+          store,
+          queue: jetStreamDeliveryQueue(backbone.js),
+          events: jetStreamAlertEvents(backbone.js),
+          clock,
+          statusUrl: "https://city.example/status",
+        },
+        5_000,
+        logger,
+      ),
+    );
+  });
+  afterAll(async () => {
+    for (const consumer of running) await consumer.stop();
+    await backbone.nc.close();
+    await server.stop();
+    await pushService.stop();
+  });
+
+  it("reaches the ward's subscribers in their language, skips the others, and purges a subscription that is gone", async () => {
+    const origins = parseOriginRules(pushService.origin);
+    const subscribe = async (topics: string[], lang: string) => {
+      const browser = pushService.subscribe();
+      const { keys, endpoint } = browser.json;
+      await createSubscription({ store, origins, clock }, { endpoint, p256dh: keys.p256dh, auth: keys.auth, topics, lang });
+      return browser;
+    };
+    const chuoJa = await subscribe(["ward:中央区"], "ja");
+    const chuoEn = await subscribe(["ward:中央区"], "en");
+    const kita = await subscribe(["ward:北区"], "ja");
+    const gone = await subscribe(["ward:中央区"], "ja");
+    pushService.expire(gone.id);
+
+    const applied = PlaybookApplied.fromPartial({
+      eventId: "m1.applied",
+      modeEventId: "m1",
+      mode: { incident: Incident.INCIDENT_EARTHQUAKE, level: ModeLevel.MODE_LEVEL_EMERGENCY, wards: [] },
+      changes: [shelter("c1", "中央区"), shelter("c2", "中央区")],
+      appliedAt: clock.now().toISOString(),
+    });
+    await publishEvent(backbone.js, eventTypes.playbookApplied, applied, { eventId: applied.eventId, correlationId: "c-1" });
+
+    await waitUntil(
+      () => pushService.messagesFor(chuoJa.id).length && pushService.messagesFor(chuoEn.id).length,
+      "both Chūō subscribers reached",
+    );
+    await waitUntil(async () => !(await store.get(subscriptionIdFor(gone.json.endpoint))), "the gone subscription purged");
+    expect(JSON.parse(pushService.messagesFor(chuoJa.id)[0].text).body).toMatch(/^避難所 2 か所を開設 — 中央区 2/);
+    expect(JSON.parse(pushService.messagesFor(chuoEn.id)[0].text).body).toMatch(/^2 shelters opened — Chuo Ward 2/);
+    expect(pushService.messagesFor(kita.id)).toEqual([]);
+    expect(pushService.rejections).toEqual([]);
+  });
+});
