@@ -15,7 +15,7 @@ runService({
   ports: (c) => ({ grpc: c.NOTIFY_GRPC_PORT, health: c.NOTIFY_HEALTH_PORT }),
   streams: [streams.facility, streams.alert, pushDeliveryStream],
   wire: async (config, backbone, logger) => {
-    const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS);
+    const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS, logger);
     const agent = new Agent({ keepAlive: true, maxSockets: config.PUSH_CONCURRENCY });
     const sender = webPushSender({
       vapid: { subject: config.VAPID_SUBJECT, publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY },
@@ -54,6 +54,7 @@ runService({
       ],
       workers: [
         { name: "stop issuing alerts", stop: () => alerts.stop() },
+        { name: "stop watching subscriptions", stop: async () => store.stop() },
         { name: "finish in-flight pushes", stop: () => deliveries.stop() },
         { name: "close push connections", stop: async () => agent.destroy() },
       ],

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { Clock, Logger } from "@crisis/platform";
-import { PlaybookApplied } from "@crisis/platform/contracts/events";
+import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform/contracts/events";
 import { composeAlert } from "../domain/compose-alert";
-import { changesFor, parseTopic } from "../domain/topics";
+import { Subscription } from "../domain/subscription";
+import { topicsOf } from "../domain/topics";
 import { AlertEvents, DeliveryQueue, SubscriptionStore } from "./ports";
 
 export interface IssueAlertDeps {
@@ -18,6 +19,21 @@ const enqueueWindow = 256;
 /** RFC 8030 Topic: at most 32 base64url characters, the same for every retry of one alert. */
 export const pushTopicFor = (alertId: string) => createHash("sha256").update(alertId).digest("base64url").slice(0, 32);
 
+/** Each subscriber some change concerns, with those changes in their original order: found through the topic index. */
+export function concerned(store: SubscriptionStore, changes: FacilityStatusChanged[]) {
+  const found = new Map<string, { subscription: Subscription; changes: FacilityStatusChanged[] }>();
+  for (const change of changes) {
+    for (const topic of topicsOf(change)) {
+      for (const subscription of store.followers(topic)) {
+        const entry = found.get(subscription.id);
+        if (!entry) found.set(subscription.id, { subscription, changes: [change] });
+        else if (entry.changes.at(-1) !== change) entry.changes.push(change);
+      }
+    }
+  }
+  return found.values();
+}
+
 /**
  * Turns one applied playbook into one alert, then queues one composed push per subscriber
  * whose topics it touches. Queue entries are keyed by alert and subscriber, so running this
@@ -32,9 +48,8 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
   let recipients = 0;
   // Publishes go out in windows rather than one round trip at a time: a city has many subscribers.
   let window: Promise<void>[] = [];
-  for await (const subscription of deps.store.list()) {
-    const topics = subscription.topics.map(parseTopic);
-    const message = composeAlert(alertId, mode, changesFor(topics, applied.changes), subscription.lang, deps.statusUrl);
+  for (const { subscription, changes } of concerned(deps.store, applied.changes)) {
+    const message = composeAlert(alertId, mode, changes, subscription.lang, deps.statusUrl);
     if (!message) continue;
     if (window.length >= enqueueWindow) {
       await Promise.all(window);

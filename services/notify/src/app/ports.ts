@@ -7,7 +7,8 @@ export interface SubscriptionStore {
   put(subscription: Subscription): Promise<void>;
   get(id: string): Promise<Subscription | undefined>;
   purge(id: string): Promise<void>;
-  list(): AsyncIterable<Subscription>;
+  /** The subscriptions following one topic, from an in-memory index: no scan of the store. */
+  followers(topic: string): Iterable<Subscription>;
 }
 
 export interface DeliveryQueue {

@@ -30,13 +30,9 @@ export function parseTopic(topic: string, index: number): Topic {
 const touchesShelter = (c: FacilityStatusChanged) =>
   c.status === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN || c.previousStatus === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN;
 
-export function matches(topic: Topic, change: FacilityStatusChanged): boolean {
-  if (topic.kind === "ward") return change.ward === topic.value;
-  if (topic.kind === "facility") return change.facilityId === topic.value;
-  return topic.value === "shelter" ? touchesShelter(change) : change.category === topic.value;
-}
-
-/** The changes a subscriber asked to hear about: those matching any of their topics. */
-export function changesFor(topics: Topic[], changes: FacilityStatusChanged[]): FacilityStatusChanged[] {
-  return changes.filter((c) => topics.some((t) => matches(t, c)));
+/** The topics whose followers hear about a change: looked up in the topic index, never matched one by one. */
+export function topicsOf(change: FacilityStatusChanged): string[] {
+  const topics = [`facility:${change.facilityId}`, `ward:${change.ward}`, `category:${change.category}`];
+  if (touchesShelter(change)) topics.push("category:shelter");
+  return topics;
 }

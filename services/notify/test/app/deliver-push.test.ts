@@ -31,8 +31,8 @@ function memoryStore(): SubscriptionStore & { items: Map<string, Subscription> }
     put: async (s) => void items.set(s.id, s),
     get: async (id) => items.get(id),
     purge: async (id) => void items.delete(id),
-    async *list() {
-      yield* items.values();
+    *followers(topic) {
+      for (const s of items.values()) if (s.topics.includes(topic)) yield s;
     },
   };
 }

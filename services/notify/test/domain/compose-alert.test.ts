@@ -1,7 +1,6 @@
 import { FacilityStatus, Incident, Mode, ModeLevel } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { composeAlert } from "../../src/domain/compose-alert";
-import { changesFor, parseTopic } from "../../src/domain/topics";
 
 const quake: Mode = {
   incident: Incident.INCIDENT_EARTHQUAKE,
@@ -57,16 +56,6 @@ describe("composing one alert per subscriber", () => {
     const two = composeAlert("a1", quake, [library, change("lib2", "北区", "library", FacilityStatus.FACILITY_STATUS_CLOSED)], "en", url)!;
     expect(two.body.split("\n")[0]).toBe("2 facilities closed: 施設lib, 施設lib2");
     expect(composeAlert("a1", quake, [library], "ja", url)!.body.split("\n")[0]).toBe("休館 1 施設: 施設lib");
-  });
-
-  it("only tells a subscriber about the topics they follow", () => {
-    const topics = ["ward:北区"].map(parseTopic);
-    expect(changesFor(topics, [...shelters, library]).map((c) => c.facilityId)).toEqual(["k0", "k1"]);
-  });
-
-  it("counts a library under category:library but not under category:shelter", () => {
-    expect(changesFor([parseTopic("category:shelter", 0)], [library])).toEqual([]);
-    expect(changesFor([parseTopic("category:library", 0)], [library])).toEqual([library]);
   });
 
   it("sends nothing when nothing the subscriber follows changed", () => {

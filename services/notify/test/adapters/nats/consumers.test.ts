@@ -9,9 +9,8 @@ import { NatsServerHandle, TestPushService, TestTls, createTestTls, startNatsSer
 import { consumeAppliedPlaybooks, consumePushDeliveries } from "../../../src/adapters/nats/consumers";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
 import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
-import { kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
+import { WatchedSubscriptionStore, kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
 import { webPushSender } from "../../../src/adapters/webpush/web-push-sender";
-import { SubscriptionStore } from "../../../src/app/ports";
 import { createSubscription } from "../../../src/app/create-subscription";
 import { parseOriginRules } from "../../../src/domain/push-origins";
 import { subscriptionIdFor } from "../../../src/domain/subscription";
@@ -33,7 +32,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
   let backbone: Backbone;
   let tls: TestTls;
   let pushService: TestPushService;
-  let store: SubscriptionStore;
+  let store: WatchedSubscriptionStore;
   const running: RunningConsumer[] = [];
   const vapid = webpush.generateVAPIDKeys();
   const clock = new FakeClock("2026-07-28T07:30:00Z");
@@ -45,7 +44,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
     tls = createTestTls();
     pushService = new TestPushService({ tls, vapidPublicKey: vapid.publicKey });
     await pushService.start();
-    store = await kvSubscriptionStore(backbone.js, 1);
+    store = await kvSubscriptionStore(backbone.js, 1, logger);
     const sender = webPushSender({
       vapid: { subject: "mailto:test@city.example", ...vapid },
       ttlSeconds: 600,
@@ -70,6 +69,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
   });
   afterAll(async () => {
     for (const consumer of running) await consumer.stop();
+    store.stop();
     await backbone.nc.close();
     await server.stop();
     await pushService.stop();
