@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { commonSettings, loadConfig, settings } from "@crisis/platform";
 import { defaultPushOrigins, parseOriginRules } from "./domain/push-origins";
@@ -23,7 +24,12 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
-  PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(32),
+  /** Requests in flight (and keep-alive connections) per push-service origin. */
+  PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
+  /** Queued batches (about a hundred pushes each) this instance works on at once. */
+  PUSH_BATCHES_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(8),
+  /** Threads encrypting pushes; 0 encrypts on the main thread. */
+  PUSH_ENCRYPTION_WORKERS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
   /** How soon work of a crashed notify process is handed out again. */
   NOTIFY_ACK_WAIT_MS: z.coerce.number().int().min(1000).default(30_000),
   PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),

@@ -1,12 +1,14 @@
-import { Agent } from "node:https";
+import { setTimeout as sleep } from "node:timers/promises";
 import { runService, streams, systemClock } from "@crisis/platform";
 import { NotifyServiceService } from "@crisis/platform/contracts/notify_service";
 import { notifyServer } from "./adapters/grpc/notify-server";
-import { consumeAppliedPlaybooks, consumePushDeliveries } from "./adapters/nats/consumers";
+import { consumeAppliedPlaybooks, consumePushBatches } from "./adapters/nats/consumers";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "./adapters/nats/notify-events";
 import { pushDeliveryStream } from "./adapters/nats/push-queue";
 import { kvSubscriptionStore } from "./adapters/nats/subscription-store";
-import { webPushSender } from "./adapters/webpush/web-push-sender";
+import { inlineEncryptor, workerEncryptor } from "./adapters/webpush/encryption-pool";
+import { poolingPushSender } from "./adapters/webpush/push-sender";
+import { vapidAuthorizer } from "./adapters/webpush/vapid";
 import { readConfig } from "./config";
 
 runService({
@@ -16,17 +18,20 @@ runService({
   streams: [streams.facility, streams.alert, pushDeliveryStream],
   wire: async (config, backbone, logger) => {
     const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS, logger);
-    const agent = new Agent({ keepAlive: true, maxSockets: config.PUSH_CONCURRENCY });
-    const sender = webPushSender({
-      vapid: { subject: config.VAPID_SUBJECT, publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY },
-      ttlSeconds: config.PUSH_TTL_SECONDS,
+    const encryptor = config.PUSH_ENCRYPTION_WORKERS > 0 ? workerEncryptor(config.PUSH_ENCRYPTION_WORKERS) : inlineEncryptor;
+    const sender = poolingPushSender({
+      encryptor,
+      authorization: vapidAuthorizer(
+        { subject: config.VAPID_SUBJECT, publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY },
+        systemClock,
+      ),
+      concurrencyPerOrigin: config.PUSH_CONCURRENCY,
       timeoutMs: config.PUSH_TIMEOUT_MS,
-      agent,
     });
-    const deliveries = await consumePushDeliveries(
+    const deliveries = await consumePushBatches(
       backbone,
-      { store, sender, clock: systemClock, ttlSeconds: config.PUSH_TTL_SECONDS },
-      { concurrency: config.PUSH_CONCURRENCY, ackWaitMs: config.NOTIFY_ACK_WAIT_MS },
+      { store, sender, clock: systemClock, sleep: (ms) => sleep(ms) },
+      { batches: config.PUSH_BATCHES_IN_FLIGHT, ackWaitMs: config.NOTIFY_ACK_WAIT_MS },
       logger,
     );
     const alerts = await consumeAppliedPlaybooks(
@@ -37,6 +42,7 @@ runService({
         events: jetStreamAlertEvents(backbone.js),
         clock: systemClock,
         statusUrl: new URL("/status", config.PUBLIC_BASE_URL).toString(),
+        ttlSeconds: config.PUSH_TTL_SECONDS,
       },
       config.NOTIFY_ACK_WAIT_MS,
       logger,
@@ -54,11 +60,12 @@ runService({
       ],
       workers: [
         { name: "stop issuing alerts", stop: () => alerts.stop() },
-        { name: "stop watching subscriptions", stop: async () => store.stop() },
         { name: "finish in-flight pushes", stop: () => deliveries.stop() },
-        { name: "close push connections", stop: async () => agent.destroy() },
+        { name: "stop watching subscriptions", stop: async () => store.stop() },
+        { name: "close push connections", stop: () => sender.close() },
+        { name: "stop encryption workers", stop: () => encryptor.stop() },
       ],
-      facts: { concurrency: config.PUSH_CONCURRENCY },
+      facts: { concurrencyPerOrigin: config.PUSH_CONCURRENCY, batchesInFlight: config.PUSH_BATCHES_IN_FLIGHT },
     };
   },
 });

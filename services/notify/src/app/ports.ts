@@ -1,4 +1,4 @@
-import { PushDeliveryRequested } from "../gen/crisis/notify/v1/push_delivery";
+import { PushBatchRequested } from "../gen/crisis/notify/v1/push_delivery";
 import { AlertIssued } from "@crisis/platform/contracts/events";
 import { Subscription } from "../domain/subscription";
 
@@ -12,7 +12,7 @@ export interface SubscriptionStore {
 }
 
 export interface DeliveryQueue {
-  enqueue(delivery: PushDeliveryRequested, correlationId: string): Promise<void>;
+  enqueue(batch: PushBatchRequested, correlationId: string): Promise<void>;
 }
 
 export interface AlertEvents {
@@ -23,11 +23,20 @@ export type PushOutcome =
   | { kind: "delivered" }
   /** 404 or 410: the browser unsubscribed; the subscription must go. */
   | { kind: "gone"; status: number }
-  /** 429, 5xx or network: try again later. */
+  /** 429 (with the push service's Retry-After as delayMs), 5xx, timeout or network: try again later. */
   | { kind: "retry"; reason: string; delayMs?: number }
   /** Any other refusal: retrying would not help. */
   | { kind: "rejected"; status: number; reason: string };
 
-export interface PushSender {
-  send(subscription: Subscription, payload: string, topic: string): Promise<PushOutcome>;
+export interface PushOptions {
+  topic: string;
+  ttlSeconds: number;
+  urgency: string;
 }
+
+export interface PushSender {
+  send(subscription: Subscription, payload: string, options: PushOptions): Promise<PushOutcome>;
+}
+
+/** Waits before a retry; tests pass one that returns at once. */
+export type Sleep = (ms: number) => Promise<void>;

@@ -1,7 +1,7 @@
 import { Backbone, Logger, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
-import { pushDeliveryRequested, pushDeliveryStream } from "./push-queue";
-import { DeliverPushDeps, deliverPush } from "../../app/deliver-push";
+import { pushBatchRequested, pushDeliveryStream } from "./push-queue";
+import { DeliverBatchDeps, deliverBatch } from "../../app/deliver-batch";
 import { IssueAlertDeps, issueAlert } from "../../app/issue-alert";
 
 /** One alert per applied playbook. */
@@ -16,23 +16,27 @@ export function consumeAppliedPlaybooks(backbone: Backbone, deps: IssueAlertDeps
 }
 
 export interface PushFanOutSettings {
-  concurrency: number;
+  /** Batches in flight in this instance; the sender limits the connections per push service. */
+  batches: number;
   ackWaitMs: number;
 }
 
-/** The fan-out: queued pushes sent in parallel, each acknowledged only once the push service took it. */
-export function consumePushDeliveries(backbone: Backbone, deps: DeliverPushDeps, settings: PushFanOutSettings, logger: Logger) {
+/**
+ * The fan-out: queued batches worked in parallel (by every notify instance: one shared durable
+ * consumer), each acknowledged only once all its pushes settled.
+ */
+export function consumePushBatches(backbone: Backbone, deps: DeliverBatchDeps, settings: PushFanOutSettings, logger: Logger) {
   return runEventConsumer(
     backbone,
-    pushDeliveryRequested,
+    pushBatchRequested,
     {
       stream: pushDeliveryStream.name,
       durable: "notify-push-sender",
-      concurrency: settings.concurrency,
+      concurrency: settings.batches,
       ackWaitMs: settings.ackWaitMs,
       retryDelaysMs: [2_000, 10_000, 60_000],
     },
-    (delivery, ctx) => deliverPush(deps, delivery, ctx.logger),
+    async (batch, ctx) => void (await deliverBatch(deps, batch, ctx.logger)),
     logger,
   );
 }

@@ -1,16 +1,26 @@
-import { Agent } from "node:https";
-import { rootCertificates } from "node:tls";
 import pino from "pino";
 import webpush from "web-push";
-import { Backbone, FakeClock, RunningConsumer, connectBackbone, ensureStreams, publishEvent, streams, waitUntil } from "@crisis/platform";
+import {
+  Backbone,
+  FakeClock,
+  RunningConsumer,
+  connectBackbone,
+  ensureStreams,
+  publishEvent,
+  streams,
+  systemClock,
+  waitUntil,
+} from "@crisis/platform";
 import { FacilityStatus, Incident, ModeLevel, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, TestPushService, TestTls, createTestTls, startNatsServer } from "@crisis/platform/testing";
-import { consumeAppliedPlaybooks, consumePushDeliveries } from "../../../src/adapters/nats/consumers";
+import { consumeAppliedPlaybooks, consumePushBatches } from "../../../src/adapters/nats/consumers";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
 import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
 import { WatchedSubscriptionStore, kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
-import { webPushSender } from "../../../src/adapters/webpush/web-push-sender";
+import { inlineEncryptor } from "../../../src/adapters/webpush/encryption-pool";
+import { PoolingPushSender, poolingPushSender } from "../../../src/adapters/webpush/push-sender";
+import { vapidAuthorizer } from "../../../src/adapters/webpush/vapid";
 import { createSubscription } from "../../../src/app/create-subscription";
 import { parseOriginRules } from "../../../src/domain/push-origins";
 import { subscriptionIdFor } from "../../../src/domain/subscription";
@@ -33,6 +43,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
   let tls: TestTls;
   let pushService: TestPushService;
   let store: WatchedSubscriptionStore;
+  let sender: PoolingPushSender;
   const running: RunningConsumer[] = [];
   const vapid = webpush.generateVAPIDKeys();
   const clock = new FakeClock("2026-07-28T07:30:00Z");
@@ -45,14 +56,15 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
     pushService = new TestPushService({ tls, vapidPublicKey: vapid.publicKey });
     await pushService.start();
     store = await kvSubscriptionStore(backbone.js, 1, logger);
-    const sender = webPushSender({
-      vapid: { subject: "mailto:test@city.example", ...vapid },
-      ttlSeconds: 600,
+    sender = poolingPushSender({
+      encryptor: inlineEncryptor,
+      authorization: vapidAuthorizer({ subject: "mailto:test@city.example", ...vapid }, systemClock),
+      concurrencyPerOrigin: 8,
       timeoutMs: 5_000,
-      agent: new Agent({ ca: [...rootCertificates, tls.ca], keepAlive: true }),
+      ca: [tls.ca],
     });
     running.push(
-      await consumePushDeliveries(backbone, { store, sender, clock, ttlSeconds: 600 }, { concurrency: 8, ackWaitMs: 5_000 }, logger),
+      await consumePushBatches(backbone, { store, sender, clock, sleep: async () => undefined }, { batches: 4, ackWaitMs: 5_000 }, logger),
       await consumeAppliedPlaybooks(
         backbone,
         {
@@ -61,6 +73,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
           events: jetStreamAlertEvents(backbone.js),
           clock,
           statusUrl: "https://city.example/status",
+          ttlSeconds: 600,
         },
         5_000,
         logger,
@@ -70,6 +83,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
   afterAll(async () => {
     for (const consumer of running) await consumer.stop();
     store.stop();
+    await sender.close();
     await backbone.nc.close();
     await server.stop();
     await pushService.stop();
