@@ -19,23 +19,23 @@ export interface PoolingPushSender extends PushSender {
   close(): Promise<void>;
 }
 
-/** Concurrency of one origin, paused while its 429 Retry-After runs. */
-class OriginGate {
+/**
+ * Concurrency of one origin. A 429 halves it (its push waits for the Retry-After), and each
+ * accepted push grows it back by one up to the configured limit: the rate a push service takes
+ * is found the way TCP finds a link's (AIMD), instead of stopping the whole fan-out per 429.
+ */
+export class OriginGate {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
-  private pausedUntil = 0;
+  private limit: number;
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly maxLimit: number) {
+    this.limit = maxLimit;
+  }
 
   async acquire(): Promise<void> {
-    for (;;) {
-      const pauseMs = this.pausedUntil - Date.now();
-      if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
-      else if (this.active < this.limit) {
-        this.active++;
-        return;
-      } else await new Promise<void>((r) => this.waiting.push(r));
-    }
+    while (this.active >= this.limit) await new Promise<void>((r) => this.waiting.push(r));
+    this.active++;
   }
 
   release(): void {
@@ -43,8 +43,15 @@ class OriginGate {
     this.waiting.shift()?.();
   }
 
-  pause(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+  accepted(): void {
+    if (this.limit < this.maxLimit) {
+      this.limit++;
+      this.waiting.shift()?.();
+    }
+  }
+
+  rateLimited(): void {
+    this.limit = Math.max(1, Math.floor(this.limit / 2));
   }
 }
 
@@ -62,7 +69,7 @@ const encryptionChunk = 32;
 
 /**
  * Web push (RFC 8030) on keep-alive connection pools, one per push-service origin, with a
- * concurrency limit per origin that a 429 pauses for its Retry-After. Encryption (RFC 8291) is
+ * concurrency limit per origin that a 429 lowers (and its push waits for the Retry-After). Encryption (RFC 8291) is
  * gathered into chunks for the encryption workers; VAPID (RFC 8292) comes signed per origin.
  */
 export function poolingPushSender(settings: PushSenderSettings): PoolingPushSender {
@@ -123,12 +130,14 @@ export function poolingPushSender(settings: PushSenderSettings): PoolingPushSend
         });
         const text = await answer.body.text();
         const status = answer.statusCode;
-        if (status >= 200 && status < 300) return { kind: "delivered" };
+        if (status >= 200 && status < 300) {
+          gate.accepted();
+          return { kind: "delivered" };
+        }
         if (status === 404 || status === 410) return { kind: "gone", status };
         if (status === 429) {
-          const delayMs = retryAfterMs(answer.headers["retry-after"]);
-          if (delayMs !== undefined) gate.pause(delayMs);
-          return { kind: "retry", reason: "rate limited (429)", delayMs };
+          gate.rateLimited();
+          return { kind: "retry", reason: "rate limited (429)", delayMs: retryAfterMs(answer.headers["retry-after"]) };
         }
         if (status >= 500) return { kind: "retry", reason: `push service answered ${status}` };
         return { kind: "rejected", status, reason: text.slice(0, 200) };

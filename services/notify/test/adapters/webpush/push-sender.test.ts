@@ -5,7 +5,7 @@ import webpush from "web-push";
 import { FakeClock, systemClock } from "@crisis/platform";
 import { TestPushService, TestTls, checkVapid, createTestTls, decryptAes128gcm } from "@crisis/platform/testing";
 import { inlineEncryptor, workerEncryptor } from "../../../src/adapters/webpush/encryption-pool";
-import { poolingPushSender } from "../../../src/adapters/webpush/push-sender";
+import { OriginGate, poolingPushSender } from "../../../src/adapters/webpush/push-sender";
 import { vapidAuthorizer } from "../../../src/adapters/webpush/vapid";
 import { Subscription } from "../../../src/domain/subscription";
 
@@ -118,14 +118,12 @@ describe("what the sender makes of a push service's refusals", () => {
   let server: Server;
   let origin = "";
   const answers: { status: number; headers?: Record<string, string> }[] = [];
-  const arrivals: number[] = [];
 
   beforeAll(async () => {
     tls = createTestTls();
     server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
       req.resume();
       req.on("end", () => {
-        arrivals.push(Date.now());
         const answer = answers.shift() ?? { status: 201 };
         res.writeHead(answer.status, answer.headers).end();
       });
@@ -160,13 +158,15 @@ describe("what the sender makes of a push service's refusals", () => {
     return { first, next };
   };
 
-  it("retries a 429 after its Retry-After and holds every request to that origin until then", async () => {
-    answers.push({ status: 429, headers: { "retry-after": "1" } });
-    arrivals.length = 0;
+  it("hands back a 429's Retry-After (seconds or an HTTP date) for the push to wait, and keeps sending", async () => {
+    answers.push({ status: 429, headers: { "retry-after": "7" } });
     const { first, next } = await send();
-    expect(first).toEqual({ kind: "retry", reason: "rate limited (429)", delayMs: 1000 });
+    expect(first).toEqual({ kind: "retry", reason: "rate limited (429)", delayMs: 7000 });
     expect(next).toEqual({ kind: "delivered" });
-    expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(900);
+    answers.push({ status: 429, headers: { "retry-after": new Date(Date.now() + 60_000).toUTCString() } });
+    const dated = (await send()).first;
+    expect(dated).toMatchObject({ kind: "retry" });
+    expect((dated as { delayMs: number }).delayMs).toBeGreaterThan(50_000);
   });
 
   it("retries a 5xx without a delay of its own (the caller backs off)", async () => {
@@ -177,5 +177,27 @@ describe("what the sender makes of a push service's refusals", () => {
   it("does not retry another 4xx", async () => {
     answers.push({ status: 413 });
     expect((await send()).first).toMatchObject({ kind: "rejected", status: 413 });
+  });
+});
+
+describe("the concurrency limit of one push-service origin", () => {
+  const inFlight = async (gate: OriginGate, tries: number) => {
+    let got = 0;
+    for (let i = 0; i < tries; i++) void gate.acquire().then(() => got++);
+    await new Promise((r) => setImmediate(r));
+    return got;
+  };
+
+  it("lets at most its limit through, halves on a 429 and grows back by one per accepted push", async () => {
+    const gate = new OriginGate(8);
+    expect(await inFlight(gate, 20)).toBe(8);
+    const halved = new OriginGate(8);
+    halved.rateLimited();
+    expect(await inFlight(halved, 20)).toBe(4);
+    const more = new OriginGate(8);
+    more.rateLimited();
+    more.accepted();
+    more.accepted();
+    expect(await inFlight(more, 20)).toBe(6);
   });
 });
