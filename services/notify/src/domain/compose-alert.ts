@@ -1,5 +1,6 @@
 import { FacilityStatus, Lang, Mode, ModeLevel, incidentWord, levelWord, wardWord, wards } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
+import { catalogue } from "./catalogue";
 
 /** What the service worker shows: one notification per declaration, tagged so a repeat replaces it. */
 export interface AlertMessage {
@@ -10,39 +11,6 @@ export interface AlertMessage {
   url: string;
   tag: string;
 }
-
-const englishPlurals = new Intl.PluralRules("en");
-/** English counts take a singular for one; Japanese counters (か所, 施設) have no plural. */
-const plural = (n: number, one: string, other: string) => (englishPlurals.select(n) === "one" ? one : other);
-
-const text = {
-  ja: {
-    title: (incident: string, level: string) => `熊本市 ${incident} ${level}`,
-    stoodDown: (incident: string, level: string) => `熊本市 ${incident} ${level}へ移行`,
-    sheltersOpened: (n: number, byWard: string) => `避難所 ${n} か所を開設 — ${byWard}`,
-    sheltersClosed: (n: number) => `避難所 ${n} か所を閉鎖`,
-    closed: (n: number, names: string) => `休館 ${n} 施設: ${names}`,
-    restricted: (n: number, names: string) => `利用制限 ${n} 施設: ${names}`,
-    reopened: (n: number, names: string) => `再開 ${n} 施設: ${names}`,
-    more: (n: number) => `ほか ${n} 施設`,
-    listSeparator: "、",
-    wardCount: (ward: string, n: number) => `${ward} ${n}`,
-    details: "詳しくは",
-  },
-  en: {
-    title: (incident: string, level: string) => `Kumamoto City: ${incident} ${level}`,
-    stoodDown: (incident: string) => `Kumamoto City: ${incident} response stood down`,
-    sheltersOpened: (n: number, byWard: string) => `${n} ${plural(n, "shelter", "shelters")} opened — ${byWard}`,
-    sheltersClosed: (n: number) => `${n} ${plural(n, "shelter", "shelters")} closed`,
-    closed: (n: number, names: string) => `${n} ${plural(n, "facility", "facilities")} closed: ${names}`,
-    restricted: (n: number, names: string) => `${n} ${plural(n, "facility", "facilities")} restricted: ${names}`,
-    reopened: (n: number, names: string) => `${n} ${plural(n, "facility", "facilities")} reopened: ${names}`,
-    more: (n: number) => `and ${n} more`,
-    listSeparator: ", ",
-    wardCount: (ward: string, n: number) => `${ward} ${n}`,
-    details: "Details:",
-  },
-};
 
 const is = (status: FacilityStatus) => (c: FacilityStatusChanged) => c.status === status;
 const wasShelter = (c: FacilityStatusChanged) =>
@@ -63,7 +31,7 @@ export function composeAlert(
   statusUrl: string,
 ): AlertMessage | null {
   if (changes.length === 0) return null;
-  const t = text[lang];
+  const t = catalogue[lang];
   const names = (list: FacilityStatusChanged[]) => {
     const shown = list.slice(0, 3).map((c) => c.facilityName);
     if (list.length > 3) shown.push(t.more(list.length - 3));
