@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { runService, streams, systemClock } from "@crisis/platform";
 import { NotifyServiceService } from "@crisis/platform/contracts/notify_service";
 import { notifyServer } from "./adapters/grpc/notify-server";
-import { consumeAppliedPlaybooks, consumePushBatches } from "./adapters/nats/consumers";
+import { consumeAppliedPlaybooks, consumePushBatches, consumeStaffNotices } from "./adapters/nats/consumers";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "./adapters/nats/notify-events";
 import { pushDeliveryStream } from "./adapters/nats/push-queue";
 import { kvSubscriptionStore } from "./adapters/nats/subscription-store";
@@ -15,7 +15,7 @@ runService({
   name: "notify",
   readConfig,
   ports: (c) => ({ grpc: c.NOTIFY_GRPC_PORT, health: c.NOTIFY_HEALTH_PORT }),
-  streams: [streams.facility, streams.alert, pushDeliveryStream],
+  streams: [streams.facility, streams.staff, streams.alert, pushDeliveryStream],
   wire: async (config, backbone, logger) => {
     const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS, logger);
     const encryptor = config.PUSH_ENCRYPTION_WORKERS > 0 ? workerEncryptor(config.PUSH_ENCRYPTION_WORKERS) : inlineEncryptor;
@@ -47,6 +47,18 @@ runService({
       config.NOTIFY_ACK_WAIT_MS,
       logger,
     );
+    const staffNotices = await consumeStaffNotices(
+      backbone,
+      {
+        store,
+        queue: jetStreamDeliveryQueue(backbone.js),
+        clock: systemClock,
+        staffUrl: new URL("/staff", config.PUBLIC_BASE_URL).toString(),
+        ttlSeconds: config.PUSH_TTL_SECONDS,
+      },
+      config.NOTIFY_ACK_WAIT_MS,
+      logger,
+    );
     return {
       grpc: [
         {
@@ -60,6 +72,7 @@ runService({
       ],
       workers: [
         { name: "stop issuing alerts", stop: () => alerts.stop() },
+        { name: "stop staff notices", stop: async () => void (await Promise.all(staffNotices.map((c) => c.stop()))) },
         { name: "finish in-flight pushes", stop: () => deliveries.stop() },
         { name: "stop watching subscriptions", stop: async () => store.stop() },
         { name: "close push connections", stop: () => sender.close() },

@@ -1,16 +1,7 @@
 import { FacilityStatus, Lang, Mode, ModeLevel, incidentWord, levelWord, wardWord, wards } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { catalogue } from "./catalogue";
-
-/** What the service worker shows: one notification per declaration, tagged so a repeat replaces it. */
-export interface AlertMessage {
-  alertId: string;
-  lang: Lang;
-  title: string;
-  body: string;
-  url: string;
-  tag: string;
-}
+import { AlertMessage, fitted } from "./payload";
 
 const is = (status: FacilityStatus) => (c: FacilityStatusChanged) => c.status === status;
 const wasShelter = (c: FacilityStatusChanged) =>
@@ -57,12 +48,12 @@ export function composeAlert(
   if (open.length > 0) lines.push(t.reopened(open.length, names(open)));
   const incident = incidentWord(mode.incident, lang);
   const level = levelWord(mode.level, lang);
-  return {
+  return fitted({
     alertId,
     lang,
     title: mode.level === ModeLevel.MODE_LEVEL_NORMAL ? t.stoodDown(incident, level) : t.title(incident, level),
     body: [...lines, `${t.details} ${statusUrl}`].join("\n"),
     url: statusUrl,
     tag: alertId,
-  };
+  });
 }

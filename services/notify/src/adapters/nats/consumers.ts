@@ -3,6 +3,7 @@ import { eventTypes } from "@crisis/platform/contracts";
 import { pushBatchRequested, pushDeliveryStream } from "./push-queue";
 import { DeliverBatchDeps, deliverBatch } from "../../app/deliver-batch";
 import { IssueAlertDeps, issueAlert } from "../../app/issue-alert";
+import { SendStaffNoticeDeps, sendStaffNotice } from "../../app/send-staff-notice";
 
 /** One alert per applied playbook. */
 export function consumeAppliedPlaybooks(backbone: Backbone, deps: IssueAlertDeps, ackWaitMs: number, logger: Logger) {
@@ -13,6 +14,34 @@ export function consumeAppliedPlaybooks(backbone: Backbone, deps: IssueAlertDeps
     (applied, ctx) => issueAlert(deps, applied, ctx.correlationId, ctx.logger),
     logger,
   );
+}
+
+/** Reassignments, releases and reminders, each to the subscriptions of that staff member. */
+export async function consumeStaffNotices(backbone: Backbone, deps: SendStaffNoticeDeps, ackWaitMs: number, logger: Logger) {
+  const spec = (durable: string) => ({ stream: streams.staff.name, durable, ackWaitMs, maxAttempts: eventHandlerAttempts });
+  return [
+    await runEventConsumer(
+      backbone,
+      eventTypes.staffReassigned,
+      spec("notify-staff-reassigned"),
+      (event, ctx) => sendStaffNotice(deps, { kind: "reassigned", event }, ctx.correlationId, ctx.logger),
+      logger,
+    ),
+    await runEventConsumer(
+      backbone,
+      eventTypes.staffReleased,
+      spec("notify-staff-released"),
+      (event, ctx) => sendStaffNotice(deps, { kind: "released", event }, ctx.correlationId, ctx.logger),
+      logger,
+    ),
+    await runEventConsumer(
+      backbone,
+      eventTypes.staffReminded,
+      spec("notify-staff-reminded"),
+      (event, ctx) => sendStaffNotice(deps, { kind: "reminded", event }, ctx.correlationId, ctx.logger),
+      logger,
+    ),
+  ];
 }
 
 export interface PushFanOutSettings {

@@ -12,9 +12,9 @@ import {
   waitUntil,
 } from "@crisis/platform";
 import { FacilityStatus, Incident, ModeLevel, eventTypes } from "@crisis/platform/contracts";
-import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform/contracts/events";
+import { FacilityStatusChanged, PlaybookApplied, StaffReassigned } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, TestPushService, TestTls, createTestTls, startNatsServer } from "@crisis/platform/testing";
-import { consumeAppliedPlaybooks, consumePushBatches } from "../../../src/adapters/nats/consumers";
+import { consumeAppliedPlaybooks, consumePushBatches, consumeStaffNotices } from "../../../src/adapters/nats/consumers";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
 import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
 import { WatchedSubscriptionStore, kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
@@ -51,7 +51,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
   beforeAll(async () => {
     server = await startNatsServer();
     backbone = await connectBackbone(server.url, "notify-test", logger);
-    await ensureStreams(backbone.jsm, [streams.facility, streams.alert, pushDeliveryStream]);
+    await ensureStreams(backbone.jsm, [streams.facility, streams.staff, streams.alert, pushDeliveryStream]);
     tls = createTestTls();
     pushService = new TestPushService({ tls, vapidPublicKey: vapid.publicKey });
     await pushService.start();
@@ -78,6 +78,12 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
         5_000,
         logger,
       ),
+      ...(await consumeStaffNotices(
+        backbone,
+        { store, queue: jetStreamDeliveryQueue(backbone.js), clock, staffUrl: "https://city.example/staff", ttlSeconds: 600 },
+        5_000,
+        logger,
+      )),
     );
   });
   afterAll(async () => {
@@ -121,5 +127,44 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
     expect(JSON.parse(pushService.messagesFor(chuoEn.id)[0].text).body).toMatch(/^2 shelters opened — Chuo Ward 2/);
     expect(pushService.messagesFor(kita.id)).toEqual([]);
     expect(pushService.rejections).toEqual([]);
+  });
+
+  it("sends a reassignment only to that staff member's subscriptions, urgent, in their language, opening the staff page", async () => {
+    const origins = parseOriginRules(pushService.origin);
+    const subscribe = async (topics: string[], lang: string) => {
+      const browser = pushService.subscribe();
+      const { keys, endpoint } = browser.json;
+      await createSubscription({ store, origins, clock }, { endpoint, p256dh: keys.p256dh, auth: keys.auth, topics, lang });
+      return browser;
+    };
+    const phone = await subscribe(["staff:S-10234"], "ja");
+    const laptop = await subscribe(["staff:S-10234", "ward:東区"], "en");
+    const colleague = await subscribe(["staff:S-20000"], "ja");
+    const event = StaffReassigned.fromPartial({
+      eventId: "n1.reassigned",
+      noticeId: "n1",
+      staffId: "S-10234",
+      place: "熊本市立白川小学校",
+      duty: "避難所運営",
+      startsAt: "2026-07-28T09:00:00Z",
+      endsAt: "2026-07-29T09:00:00Z",
+      reportTo: "中央区役所 総務課",
+    });
+    await publishEvent(backbone.js, eventTypes.staffReassigned, event, { eventId: event.eventId, correlationId: "c-2" });
+    await waitUntil(
+      () => pushService.messagesFor(phone.id).length && pushService.messagesFor(laptop.id).length,
+      "both of the staff member's devices reached",
+    );
+    const [ja] = pushService.messagesFor(phone.id);
+    expect(ja.urgency).toBe("high");
+    expect(JSON.parse(ja.text)).toMatchObject({
+      title: "熊本市 職員配置の通知",
+      body: "熊本市立白川小学校で避難所運営。7月28日 18:00から7月29日 18:00まで。報告先: 中央区役所 総務課",
+      url: "https://city.example/staff",
+    });
+    expect(JSON.parse(pushService.messagesFor(laptop.id)[0].text).body).toBe(
+      "避難所運営 at 熊本市立白川小学校, 28 Jul, 18:00 to 29 Jul, 18:00. Report to 中央区役所 総務課.",
+    );
+    expect(pushService.messagesFor(colleague.id)).toEqual([]);
   });
 });
