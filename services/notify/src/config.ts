@@ -34,6 +34,10 @@ const schema = z.object({
   NOTIFY_ACK_WAIT_MS: z.coerce.number().int().min(1000).default(30_000),
   PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   PUSH_TTL_SECONDS: z.coerce.number().int().min(0).max(2_419_200).default(86_400),
+  /** Single changes are summed up per subscriber once none came for this long… */
+  ALERT_COALESCE_MS: z.coerce.number().int().min(0).default(60_000),
+  /** …or at the latest this long after the first. */
+  ALERT_COALESCE_LONGEST_MS: z.coerce.number().int().min(0).default(600_000),
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:8080"),
 });
 

@@ -1,8 +1,18 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import cron from "node-cron";
 import { runService, streams, systemClock } from "@crisis/platform";
 import { NotifyServiceService } from "@crisis/platform/contracts/notify_service";
 import { notifyServer } from "./adapters/grpc/notify-server";
-import { consumeAppliedPlaybooks, consumePushBatches, consumeStaffNotices } from "./adapters/nats/consumers";
+import {
+  consumeAppliedPlaybooks,
+  consumeFacilityChanges,
+  consumePushBatches,
+  consumeStaffNotices,
+  followShelterCounts,
+} from "./adapters/nats/consumers";
+import { kvPendingChanges } from "./adapters/nats/pending-changes";
+import { flushChanges } from "./app/flush-changes";
+import { ShelterCounts } from "./domain/shelter-counts";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "./adapters/nats/notify-events";
 import { pushDeliveryStream } from "./adapters/nats/push-queue";
 import { kvSubscriptionStore } from "./adapters/nats/subscription-store";
@@ -59,6 +69,25 @@ runService({
       config.NOTIFY_ACK_WAIT_MS,
       logger,
     );
+    const counts = new ShelterCounts();
+    const following = await followShelterCounts(backbone, counts, logger);
+    const coalesce = {
+      store,
+      queue: jetStreamDeliveryQueue(backbone.js),
+      pending: await kvPendingChanges(backbone.js, config.NATS_STREAM_REPLICAS),
+      clock: systemClock,
+      rule: { quietMs: config.ALERT_COALESCE_MS, longestMs: config.ALERT_COALESCE_LONGEST_MS },
+      openIn: (ward: string) => counts.openIn(ward),
+      baseUrl: config.PUBLIC_BASE_URL,
+      ttlSeconds: config.PUSH_TTL_SECONDS,
+    };
+    const changes = await consumeFacilityChanges(backbone, coalesce, config.NOTIFY_ACK_WAIT_MS, logger);
+    // Every instance looks; the alert id derived from the window keeps it to one alert.
+    const flusher = cron.schedule(
+      "*/5 * * * * *",
+      () => flushChanges(coalesce, logger).catch((err) => logger.warn({ err }, "summing up changes failed; next tick retries")),
+      { noOverlap: true, name: "flush changes" },
+    );
     return {
       grpc: [
         {
@@ -72,6 +101,7 @@ runService({
       ],
       workers: [
         { name: "stop issuing alerts", stop: () => alerts.stop() },
+        { name: "stop summing up changes", stop: async () => void (await flusher.stop(), await changes.stop(), await following.stop()) },
         { name: "stop staff notices", stop: async () => void (await Promise.all(staffNotices.map((c) => c.stop()))) },
         { name: "finish in-flight pushes", stop: () => deliveries.stop() },
         { name: "stop watching subscriptions", stop: async () => store.stop() },

@@ -1,9 +1,11 @@
-import { Backbone, Logger, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
+import { Backbone, Logger, decodeEvent, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { pushBatchRequested, pushDeliveryStream } from "./push-queue";
 import { DeliverBatchDeps, deliverBatch } from "../../app/deliver-batch";
 import { IssueAlertDeps, issueAlert } from "../../app/issue-alert";
 import { SendStaffNoticeDeps, sendStaffNotice } from "../../app/send-staff-notice";
+import { CoalesceDeps, recordChange } from "../../app/flush-changes";
+import { ShelterCounts } from "../../domain/shelter-counts";
 
 /** One alert per applied playbook. */
 export function consumeAppliedPlaybooks(backbone: Backbone, deps: IssueAlertDeps, ackWaitMs: number, logger: Logger) {
@@ -14,6 +16,40 @@ export function consumeAppliedPlaybooks(backbone: Backbone, deps: IssueAlertDeps
     (applied, ctx) => issueAlert(deps, applied, ctx.correlationId, ctx.logger),
     logger,
   );
+}
+
+/** Single facility changes (manual, scheduled) join the coalescing window. */
+export function consumeFacilityChanges(
+  backbone: Backbone,
+  deps: Pick<CoalesceDeps, "pending" | "clock">,
+  ackWaitMs: number,
+  logger: Logger,
+) {
+  return runEventConsumer(
+    backbone,
+    eventTypes.facilityStatusChanged,
+    { stream: streams.facility.name, durable: "notify-changes", ackWaitMs, maxAttempts: eventHandlerAttempts },
+    (change) => recordChange(deps, change),
+    logger,
+  );
+}
+
+/**
+ * This instance's count of open shelters per ward, from every status change since the start
+ * (an ordered consumer: each instance reads all of them, unlike the shared durable ones).
+ */
+export async function followShelterCounts(backbone: Backbone, counts: ShelterCounts, logger: Logger) {
+  const consumer = await backbone.js.consumers.get(streams.facility.name, { filterSubjects: eventTypes.facilityStatusChanged.subject });
+  const messages = await consumer.consume();
+  const done = (async () => {
+    for await (const msg of messages) counts.apply(decodeEvent(eventTypes.facilityStatusChanged, msg).event);
+  })().catch((err) => logger.error({ err }, "shelter counts stopped following the facility stream"));
+  return {
+    async stop() {
+      await messages.close();
+      await done;
+    },
+  };
 }
 
 /** Reassignments, releases and reminders, each to the subscriptions of that staff member. */
