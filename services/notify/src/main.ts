@@ -10,6 +10,7 @@ import {
   consumeStaffNotices,
   followShelterCounts,
 } from "./adapters/nats/consumers";
+import { kvDeliveryReports } from "./adapters/nats/delivery-reports";
 import { kvPendingChanges } from "./adapters/nats/pending-changes";
 import { flushChanges } from "./app/flush-changes";
 import { ShelterCounts } from "./domain/shelter-counts";
@@ -28,6 +29,7 @@ runService({
   streams: [streams.facility, streams.staff, streams.alert, pushDeliveryStream],
   wire: async (config, backbone, logger) => {
     const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS, logger);
+    const reports = await kvDeliveryReports(backbone.js, config.NATS_STREAM_REPLICAS);
     const encryptor = config.PUSH_ENCRYPTION_WORKERS > 0 ? workerEncryptor(config.PUSH_ENCRYPTION_WORKERS) : inlineEncryptor;
     const sender = poolingPushSender({
       encryptor,
@@ -40,7 +42,7 @@ runService({
     });
     const deliveries = await consumePushBatches(
       backbone,
-      { store, sender, clock: systemClock, sleep: (ms) => sleep(ms) },
+      { store, sender, reports, clock: systemClock, sleep: (ms) => sleep(ms) },
       { batches: config.PUSH_BATCHES_IN_FLIGHT, ackWaitMs: config.NOTIFY_ACK_WAIT_MS },
       logger,
     );
@@ -49,6 +51,7 @@ runService({
       {
         store,
         queue: jetStreamDeliveryQueue(backbone.js),
+        reports,
         events: jetStreamAlertEvents(backbone.js),
         clock: systemClock,
         statusUrl: new URL("/status", config.PUBLIC_BASE_URL).toString(),
@@ -62,6 +65,7 @@ runService({
       {
         store,
         queue: jetStreamDeliveryQueue(backbone.js),
+        reports,
         clock: systemClock,
         staffUrl: new URL("/staff", config.PUBLIC_BASE_URL).toString(),
         ttlSeconds: config.PUSH_TTL_SECONDS,
@@ -74,6 +78,7 @@ runService({
     const coalesce = {
       store,
       queue: jetStreamDeliveryQueue(backbone.js),
+      reports,
       pending: await kvPendingChanges(backbone.js, config.NATS_STREAM_REPLICAS),
       clock: systemClock,
       rule: { quietMs: config.ALERT_COALESCE_MS, longestMs: config.ALERT_COALESCE_LONGEST_MS },
@@ -93,7 +98,7 @@ runService({
         {
           definition: NotifyServiceService,
           implementation: notifyServer(
-            { store, origins: config.PUSH_ALLOWED_ORIGINS, clock: systemClock },
+            { store, reports, origins: config.PUSH_ALLOWED_ORIGINS, clock: systemClock },
             config.VAPID_PUBLIC_KEY,
             logger,
           ),

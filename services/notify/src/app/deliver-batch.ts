@@ -1,11 +1,12 @@
 import { Clock, Logger } from "@crisis/platform";
 import { PushBatchRequested, PushDelivery } from "../gen/crisis/notify/v1/push_delivery";
 import { backoffMs } from "../domain/retry";
-import { PushSender, Sleep, SubscriptionStore } from "./ports";
+import { DeliveryReports, PushSender, Sleep, SubscriptionStore } from "./ports";
 
 export interface DeliverBatchDeps {
   store: SubscriptionStore;
   sender: PushSender;
+  reports: DeliveryReports;
   clock: Clock;
   sleep: Sleep;
   random?: () => number;
@@ -66,6 +67,9 @@ export async function deliverBatch(
 
   const results = await Promise.all(batch.deliveries.map(deliver));
   for (const result of results) counts[result]++;
+  // A subscription removed before its push counts as gone for the report.
+  const { dropped, gone, ...rest } = counts;
+  await deps.reports.settled(batch.alertId, batch.batchId, { ...rest, gone: gone + dropped });
   logger.debug({ batchId: batch.batchId, ...counts }, "push batch settled");
   return counts;
 }

@@ -3,13 +3,14 @@ import { Clock, Logger } from "@crisis/platform";
 import { FacilityStatus } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { CoalesceRule, composeChanges, isDue, isNews } from "../domain/coalesce";
-import { DeliveryQueue, PendingChanges, SubscriptionStore } from "./ports";
+import { DeliveryQueue, DeliveryReports, PendingChanges, SubscriptionStore } from "./ports";
 import { composedFor, concerned } from "./issue-alert";
 import { queueAlert } from "./queue-alert";
 
 export interface CoalesceDeps {
   store: SubscriptionStore;
   queue: DeliveryQueue;
+  reports: DeliveryReports;
   pending: PendingChanges;
   clock: Clock;
   rule: CoalesceRule;

@@ -3,12 +3,13 @@ import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform/contrac
 import { composeAlert } from "../domain/compose-alert";
 import { Subscription } from "../domain/subscription";
 import { topicsOf } from "../domain/topics";
-import { AlertEvents, DeliveryQueue, SubscriptionStore } from "./ports";
+import { AlertEvents, DeliveryQueue, DeliveryReports, SubscriptionStore } from "./ports";
 import { queueAlert } from "./queue-alert";
 
 export interface IssueAlertDeps {
   store: SubscriptionStore;
   queue: DeliveryQueue;
+  reports: DeliveryReports;
   events: AlertEvents;
   clock: Clock;
   statusUrl: string;

@@ -21,6 +21,15 @@ export interface PendingChanges {
   remove(eventIds: string[]): Promise<void>;
 }
 
+export type DeliveryCounts = Record<"accepted" | "gone" | "failed" | "expired", number>;
+
+/** Per alert: how many pushes were queued and how each batch ended. Written idempotently (per batch). */
+export interface DeliveryReports {
+  queued(alertId: string, recipients: number): Promise<void>;
+  settled(alertId: string, batchId: string, counts: DeliveryCounts): Promise<void>;
+  read(alertId: string): Promise<({ queued: number } & DeliveryCounts) | undefined>;
+}
+
 export interface DeliveryQueue {
   enqueue(batch: PushBatchRequested, correlationId: string): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Clock } from "@crisis/platform";
 import { PushBatchRequested } from "../gen/crisis/notify/v1/push_delivery";
 import { Subscription } from "../domain/subscription";
-import { DeliveryQueue } from "./ports";
+import { DeliveryQueue, DeliveryReports } from "./ports";
 
 /**
  * Subscribers of one alert are split into this many slices, one queued batch each: few enough
@@ -37,7 +37,11 @@ export interface Alert {
  * the alert and the slice, so queuing the same alert again (after a crash, or from a second
  * instance) adds nothing: JetStream drops the duplicates. Returns the number of recipients.
  */
-export async function queueAlert(deps: { queue: DeliveryQueue; clock: Clock }, alert: Alert, correlationId: string): Promise<number> {
+export async function queueAlert(
+  deps: { queue: DeliveryQueue; clock: Clock; reports: DeliveryReports },
+  alert: Alert,
+  correlationId: string,
+): Promise<number> {
   const queuedAt = deps.clock.now().toISOString();
   const batches = new Map<number, { batch: PushBatchRequested; payloadIndex: Map<string, number> }>();
   let recipients = 0;
@@ -68,5 +72,6 @@ export async function queueAlert(deps: { queue: DeliveryQueue; clock: Clock }, a
   for (let i = 0; i < queued.length; i += publishWindow) {
     await Promise.all(queued.slice(i, i + publishWindow).map((batch) => deps.queue.enqueue(batch, correlationId)));
   }
+  await deps.reports.queued(alert.alertId, recipients);
   return recipients;
 }

@@ -1,12 +1,13 @@
 import { Clock, Logger } from "@crisis/platform";
 import { StaffNotice, composeStaffNotice } from "../domain/compose-notice";
-import { DeliveryQueue, SubscriptionStore } from "./ports";
+import { DeliveryQueue, DeliveryReports, SubscriptionStore } from "./ports";
 import { queueAlert } from "./queue-alert";
 import { composedFor } from "./issue-alert";
 
 export interface SendStaffNoticeDeps {
   store: SubscriptionStore;
   queue: DeliveryQueue;
+  reports: DeliveryReports;
   clock: Clock;
   staffUrl: string;
   ttlSeconds: number;

@@ -47,8 +47,14 @@ describe("delivering one batch of pushes", () => {
     const clock = new FakeClock("2026-07-28T07:30:00Z");
     const sent: { id: string; ttl: number }[] = [];
     const slept: number[] = [];
+    const settled: unknown[] = [];
     const deps = {
       store,
+      reports: {
+        queued: async () => undefined,
+        settled: async (...args: unknown[]) => void settled.push(args),
+        read: async () => undefined,
+      },
       clock,
       random: () => 0.5,
       sleep: async (ms: number) => {
@@ -62,11 +68,11 @@ describe("delivering one batch of pushes", () => {
         },
       },
     };
-    return { store, sent, slept, clock, deps };
+    return { store, sent, slept, clock, deps, settled };
   };
 
   it("counts accepted, gone and refused pushes, and purges the subscription that is gone", async () => {
-    const { store, deps } = setup(
+    const { store, deps, settled } = setup(
       { b: [{ kind: "gone", status: 410 }], c: [{ kind: "rejected", status: 400, reason: "bad" }] },
       "a",
       "b",
@@ -80,6 +86,8 @@ describe("delivering one batch of pushes", () => {
       dropped: 1,
     });
     expect([...store.items.keys()]).toEqual(["a", "c"]);
+    // For the delivery report, a subscription removed before its push counts as gone.
+    expect(settled).toEqual([["a.alert", "a.alert.7", { accepted: 1, gone: 2, failed: 1, expired: 0 }]]);
   });
 
   it("retries a rate-limited push (429) after the push service's Retry-After", async () => {

@@ -8,6 +8,7 @@ import { consumeFacilityChanges, consumePushBatches, followShelterCounts } from 
 import { jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
 import { kvPendingChanges } from "../../../src/adapters/nats/pending-changes";
 import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
+import { kvDeliveryReports } from "../../../src/adapters/nats/delivery-reports";
 import { kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
 import { inlineEncryptor } from "../../../src/adapters/webpush/encryption-pool";
 import { poolingPushSender } from "../../../src/adapters/webpush/push-sender";
@@ -48,6 +49,7 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
     pushService = new TestPushService({ tls, vapidPublicKey: vapid.publicKey });
     await pushService.start();
     const store = await kvSubscriptionStore(backbone.js, 1, logger);
+    const reports = await kvDeliveryReports(backbone.js, 1);
     const counts = new ShelterCounts();
     const sender = poolingPushSender({
       encryptor: inlineEncryptor,
@@ -59,6 +61,7 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
     deps = {
       store,
       queue: jetStreamDeliveryQueue(backbone.js),
+      reports,
       pending: await kvPendingChanges(backbone.js, 1),
       clock,
       rule: { quietMs: 60_000, longestMs: 600_000 },
@@ -68,7 +71,7 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
     };
     const batches = await consumePushBatches(
       backbone,
-      { store, sender, clock, sleep: async () => undefined },
+      { store, sender, reports, clock, sleep: async () => undefined },
       { batches: 4, ackWaitMs: 5_000 },
       logger,
     );

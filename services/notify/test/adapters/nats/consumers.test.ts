@@ -17,10 +17,13 @@ import { NatsServerHandle, TestPushService, TestTls, createTestTls, startNatsSer
 import { consumeAppliedPlaybooks, consumePushBatches, consumeStaffNotices } from "../../../src/adapters/nats/consumers";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
 import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
+import { kvDeliveryReports } from "../../../src/adapters/nats/delivery-reports";
 import { WatchedSubscriptionStore, kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
 import { inlineEncryptor } from "../../../src/adapters/webpush/encryption-pool";
 import { PoolingPushSender, poolingPushSender } from "../../../src/adapters/webpush/push-sender";
 import { vapidAuthorizer } from "../../../src/adapters/webpush/vapid";
+import { DeliveryReports } from "../../../src/app/ports";
+import { readAlertReport } from "../../../src/app/read-alert-report";
 import { createSubscription } from "../../../src/app/create-subscription";
 import { parseOriginRules } from "../../../src/domain/push-origins";
 import { subscriptionIdFor } from "../../../src/domain/subscription";
@@ -44,6 +47,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
   let pushService: TestPushService;
   let store: WatchedSubscriptionStore;
   let sender: PoolingPushSender;
+  let reports: DeliveryReports;
   const running: RunningConsumer[] = [];
   const vapid = webpush.generateVAPIDKeys();
   const clock = new FakeClock("2026-07-28T07:30:00Z");
@@ -56,6 +60,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
     pushService = new TestPushService({ tls, vapidPublicKey: vapid.publicKey });
     await pushService.start();
     store = await kvSubscriptionStore(backbone.js, 1, logger);
+    reports = await kvDeliveryReports(backbone.js, 1);
     sender = poolingPushSender({
       encryptor: inlineEncryptor,
       authorization: vapidAuthorizer({ subject: "mailto:test@city.example", ...vapid }, systemClock),
@@ -64,12 +69,18 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
       ca: [tls.ca],
     });
     running.push(
-      await consumePushBatches(backbone, { store, sender, clock, sleep: async () => undefined }, { batches: 4, ackWaitMs: 5_000 }, logger),
+      await consumePushBatches(
+        backbone,
+        { store, sender, reports, clock, sleep: async () => undefined },
+        { batches: 4, ackWaitMs: 5_000 },
+        logger,
+      ),
       await consumeAppliedPlaybooks(
         backbone,
         {
           store,
           queue: jetStreamDeliveryQueue(backbone.js),
+          reports,
           events: jetStreamAlertEvents(backbone.js),
           clock,
           statusUrl: "https://city.example/status",
@@ -80,7 +91,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
       ),
       ...(await consumeStaffNotices(
         backbone,
-        { store, queue: jetStreamDeliveryQueue(backbone.js), clock, staffUrl: "https://city.example/staff", ttlSeconds: 600 },
+        { store, queue: jetStreamDeliveryQueue(backbone.js), reports, clock, staffUrl: "https://city.example/staff", ttlSeconds: 600 },
         5_000,
         logger,
       )),
@@ -127,6 +138,17 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
     expect(JSON.parse(pushService.messagesFor(chuoEn.id)[0].text).body).toMatch(/^2 shelters opened — Chuo Ward 2/);
     expect(pushService.messagesFor(kita.id)).toEqual([]);
     expect(pushService.rejections).toEqual([]);
+    // The manager's delivery report: three queued (Kita's subscriber is not concerned), one gone.
+    await waitUntil(async () => (await readAlertReport(reports, "m1.alert")).accepted === 2, "the report counts both deliveries");
+    expect(await readAlertReport(reports, "m1.alert")).toEqual({
+      alertId: "m1.alert",
+      queued: 3,
+      accepted: 2,
+      gone: 1,
+      failed: 0,
+      expired: 0,
+    });
+    await expect(readAlertReport(reports, "no-such.alert")).rejects.toMatchObject({ code: "ALERT_NOT_FOUND", status: 404 });
   });
 
   it("sends a reassignment only to that staff member's subscriptions, urgent, in their language, opening the staff page", async () => {

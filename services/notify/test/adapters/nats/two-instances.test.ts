@@ -16,6 +16,7 @@ import { BrowserSubscription, NatsServerHandle, TestPushService, TestTls, create
 import { consumeAppliedPlaybooks, consumePushBatches } from "../../../src/adapters/nats/consumers";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
 import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
+import { kvDeliveryReports } from "../../../src/adapters/nats/delivery-reports";
 import { WatchedSubscriptionStore, kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
 import { inlineEncryptor } from "../../../src/adapters/webpush/encryption-pool";
 import { poolingPushSender } from "../../../src/adapters/webpush/push-sender";
@@ -39,6 +40,7 @@ describe("two notify instances side by side on one nats-server", () => {
     const backbone = await connectBackbone(server.url, name, logger);
     await ensureStreams(backbone.jsm, [streams.facility, streams.alert, pushDeliveryStream]);
     const store: WatchedSubscriptionStore = await kvSubscriptionStore(backbone.js, 1, logger);
+    const reports = await kvDeliveryReports(backbone.js, 1);
     const pool = poolingPushSender({
       encryptor: inlineEncryptor,
       authorization: vapidAuthorizer({ subject: "mailto:test@city.example", ...vapid }, systemClock),
@@ -49,12 +51,18 @@ describe("two notify instances side by side on one nats-server", () => {
     let sent = 0;
     const sender = { send: (...args: Parameters<typeof pool.send>) => (sent++, pool.send(...args)) };
     const consumers: RunningConsumer[] = [
-      await consumePushBatches(backbone, { store, sender, clock, sleep: async () => undefined }, { batches: 2, ackWaitMs: 5_000 }, logger),
+      await consumePushBatches(
+        backbone,
+        { store, sender, reports, clock, sleep: async () => undefined },
+        { batches: 2, ackWaitMs: 5_000 },
+        logger,
+      ),
       await consumeAppliedPlaybooks(
         backbone,
         {
           store,
           queue: jetStreamDeliveryQueue(backbone.js),
+          reports,
           events: jetStreamAlertEvents(backbone.js),
           clock,
           statusUrl: "https://city.example/status",
