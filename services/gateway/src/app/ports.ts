@@ -1,5 +1,6 @@
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { Facility } from "@crisis/platform/contracts/facilities";
+import { AlertReport } from "@crisis/platform/contracts/notify";
 
 export interface CurrentMode {
   event?: ModeChanged;
@@ -15,4 +16,9 @@ export interface ModeLog {
 
 export interface FacilitiesDirectory {
   list(correlationId: string): Promise<Facility[]>;
+}
+
+/** Notify's delivery counts per alert. */
+export interface AlertReports {
+  read(alertId: string, correlationId: string): Promise<AlertReport>;
 }

@@ -4,7 +4,7 @@ import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_s
 import { CreateSubscriptionRequest } from "@crisis/platform/contracts/notify";
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
 import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_service";
-import { FacilitiesDirectory } from "../../app/ports";
+import { AlertReports, FacilitiesDirectory } from "../../app/ports";
 
 export interface ServiceTargets {
   facilities: string;
@@ -24,8 +24,12 @@ export function serviceClients(targets: ServiceTargets) {
       (await callUnary("facilities", facilities.listFacilities.bind(facilities), { ward: "", category: "" }, opts(correlationId)))
         .facilities,
   };
+  const alertReports: AlertReports = {
+    read: (alertId, correlationId) => callUnary("notify", notify.getAlertReport.bind(notify), { alertId }, opts(correlationId)),
+  };
   return {
     directory,
+    alertReports,
     pushPublicKey: async (correlationId: string) =>
       (await callUnary("notify", notify.getPushPublicKey.bind(notify), {}, opts(correlationId))).publicKey,
     createSubscription: (request: CreateSubscriptionRequest, correlationId: string) =>

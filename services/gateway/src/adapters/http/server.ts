@@ -6,6 +6,7 @@ import { errors } from "../../domain/errors";
 import { Principal, Role, verifyBearer } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
 import { problemHandler, sendProblem } from "./problem";
+import { alertRoutes } from "./routes/alerts";
 import { modeRoutes } from "./routes/mode";
 import { staffingRoutes } from "./routes/staffing";
 import { statusRoutes } from "./routes/status";
@@ -58,5 +59,6 @@ export function buildHttpServer(deps: HttpDeps) {
   subscriptionRoutes(app, deps.services);
   statusRoutes(app, deps.modes.modes, deps.services.directory);
   staffingRoutes(app, deps.services, authenticate);
+  alertRoutes(app, deps.services.alertReports, authenticate);
   return app;
 }
