@@ -38,6 +38,8 @@ const schema = z.object({
   ALERT_COALESCE_MS: z.coerce.number().int().min(0).default(60_000),
   /** …or at the latest this long after the first. */
   ALERT_COALESCE_LONGEST_MS: z.coerce.number().int().min(0).default(600_000),
+  /** How long before a scheduled restriction starts its second notice goes. */
+  ADVANCE_NOTICE_MS: z.coerce.number().int().min(0).default(3_600_000),
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:8080"),
 });
 

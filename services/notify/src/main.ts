@@ -7,11 +7,14 @@ import {
   consumeAppliedPlaybooks,
   consumeFacilityChanges,
   consumePushBatches,
+  consumeScheduledRestrictions,
   consumeStaffNotices,
   followShelterCounts,
 } from "./adapters/nats/consumers";
 import { kvDeliveryReports } from "./adapters/nats/delivery-reports";
 import { kvPendingChanges } from "./adapters/nats/pending-changes";
+import { kvReminders } from "./adapters/nats/reminders";
+import { sendDueReminders } from "./app/announce-scheduled";
 import { flushChanges } from "./app/flush-changes";
 import { ShelterCounts } from "./domain/shelter-counts";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "./adapters/nats/notify-events";
@@ -93,6 +96,21 @@ runService({
       () => flushChanges(coalesce, logger).catch((err) => logger.warn({ err }, "summing up changes failed; next tick retries")),
       { noOverlap: true, name: "flush changes" },
     );
+    const advance = {
+      store,
+      queue: jetStreamDeliveryQueue(backbone.js),
+      reports,
+      reminders: await kvReminders(backbone.js, config.NATS_STREAM_REPLICAS),
+      clock: systemClock,
+      advanceMs: config.ADVANCE_NOTICE_MS,
+      baseUrl: config.PUBLIC_BASE_URL,
+    };
+    const scheduled = await consumeScheduledRestrictions(backbone, advance, config.NOTIFY_ACK_WAIT_MS, logger);
+    const reminder = cron.schedule(
+      "*/30 * * * * *",
+      () => sendDueReminders(advance, logger).catch((err) => logger.warn({ err }, "sending due reminders failed; next tick retries")),
+      { noOverlap: true, name: "advance notices" },
+    );
     return {
       grpc: [
         {
@@ -106,6 +124,7 @@ runService({
       ],
       workers: [
         { name: "stop issuing alerts", stop: () => alerts.stop() },
+        { name: "stop advance notices", stop: async () => void (await reminder.stop(), await scheduled.stop()) },
         { name: "stop summing up changes", stop: async () => void (await flusher.stop(), await changes.stop(), await following.stop()) },
         { name: "stop staff notices", stop: async () => void (await Promise.all(staffNotices.map((c) => c.stop()))) },
         { name: "finish in-flight pushes", stop: () => deliveries.stop() },

@@ -1,5 +1,5 @@
 import { PushBatchRequested } from "../gen/crisis/notify/v1/push_delivery";
-import { AlertIssued, FacilityStatusChanged } from "@crisis/platform/contracts/events";
+import { AlertIssued, FacilityStatusChanged, RestrictionScheduled } from "@crisis/platform/contracts/events";
 import { PendingWindow } from "../domain/coalesce";
 import { Subscription } from "../domain/subscription";
 
@@ -28,6 +28,13 @@ export interface DeliveryReports {
   queued(alertId: string, recipients: number): Promise<void>;
   settled(alertId: string, batchId: string, counts: DeliveryCounts): Promise<void>;
   read(alertId: string): Promise<({ queued: number } & DeliveryCounts) | undefined>;
+}
+
+/** Second notices waiting for their time, shared by every instance. */
+export interface Reminders {
+  add(event: RestrictionScheduled, dueAt: Date): Promise<void>;
+  due(now: Date): Promise<RestrictionScheduled[]>;
+  done(eventId: string): Promise<void>;
 }
 
 export interface DeliveryQueue {

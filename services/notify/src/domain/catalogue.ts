@@ -29,6 +29,10 @@ export interface Catalogue {
   staffRemindedTitle: string;
   staffReminded(attempt: number): string;
   untilFurtherNotice: string;
+  scheduledTitle: string;
+  soonTitle: string;
+  /** A restriction decided for later: closed when `closed`, restricted otherwise. */
+  scheduled(facility: string, closed: boolean, from: string, until: string, reason: string): string;
 }
 
 const englishPlurals = new Intl.PluralRules("en");
@@ -69,6 +73,9 @@ const ja: Catalogue = {
   staffRemindedTitle: "熊本市 配置通知への回答のお願い",
   staffReminded: (attempt) => `配置通知に回答がありません(${attempt} 回目の確認)。`,
   untilFurtherNotice: "別途通知",
+  scheduledTitle: "熊本市 施設利用の予定",
+  soonTitle: "熊本市 まもなく施設利用が変わります",
+  scheduled: (facility, closed, from, until, reason) => `${facility}は${from}から${until}まで${closed ? "休館" : "利用制限"}(${reason})`,
 };
 
 const en: Catalogue = {
@@ -94,6 +101,10 @@ const en: Catalogue = {
   staffRemindedTitle: "Kumamoto City: please answer your assignment",
   staffReminded: (attempt) => `Your assignment notice is still unanswered (reminder ${attempt}).`,
   untilFurtherNotice: "further notice",
+  scheduledTitle: "Kumamoto City: planned facility change",
+  soonTitle: "Kumamoto City: facility change starting soon",
+  scheduled: (facility, closed, from, until, reason) =>
+    `${facility}: ${closed ? "closed" : "restricted"} from ${from} until ${until} (${reason})`,
 };
 
 export const catalogue: Record<Lang, Catalogue> = { ja, en };

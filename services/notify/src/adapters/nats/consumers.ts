@@ -5,6 +5,7 @@ import { DeliverBatchDeps, deliverBatch } from "../../app/deliver-batch";
 import { IssueAlertDeps, issueAlert } from "../../app/issue-alert";
 import { SendStaffNoticeDeps, sendStaffNotice } from "../../app/send-staff-notice";
 import { CoalesceDeps, recordChange } from "../../app/flush-changes";
+import { AdvanceNoticeDeps, announceScheduled } from "../../app/announce-scheduled";
 import { ShelterCounts } from "../../domain/shelter-counts";
 
 /** One alert per applied playbook. */
@@ -50,6 +51,17 @@ export async function followShelterCounts(backbone: Backbone, counts: ShelterCou
       await done;
     },
   };
+}
+
+/** Restrictions scheduled for later: told now, and again shortly before they start. */
+export function consumeScheduledRestrictions(backbone: Backbone, deps: AdvanceNoticeDeps, ackWaitMs: number, logger: Logger) {
+  return runEventConsumer(
+    backbone,
+    eventTypes.restrictionScheduled,
+    { stream: streams.facility.name, durable: "notify-scheduled", ackWaitMs, maxAttempts: eventHandlerAttempts },
+    (event, ctx) => announceScheduled(deps, event, ctx.correlationId, ctx.logger),
+    logger,
+  );
 }
 
 /** Reassignments, releases and reminders, each to the subscriptions of that staff member. */
