@@ -11,6 +11,7 @@ import {
   consumeStaffNotices,
   followShelterCounts,
 } from "./adapters/nats/consumers";
+import { kvBatchProgress } from "./adapters/nats/batch-progress";
 import { kvDeliveryReports } from "./adapters/nats/delivery-reports";
 import { kvPendingChanges } from "./adapters/nats/pending-changes";
 import { kvReminders } from "./adapters/nats/reminders";
@@ -45,7 +46,14 @@ runService({
     });
     const deliveries = await consumePushBatches(
       backbone,
-      { store, sender, reports, clock: systemClock, sleep: (ms) => sleep(ms) },
+      {
+        store,
+        sender,
+        reports,
+        progress: await kvBatchProgress(backbone.js, config.NATS_STREAM_REPLICAS),
+        clock: systemClock,
+        sleep: (ms) => sleep(ms),
+      },
       { batches: config.PUSH_BATCHES_IN_FLIGHT, ackWaitMs: config.NOTIFY_ACK_WAIT_MS },
       logger,
     );

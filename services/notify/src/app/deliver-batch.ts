@@ -1,16 +1,20 @@
 import { Clock, Logger } from "@crisis/platform";
 import { PushBatchRequested, PushDelivery } from "../gen/crisis/notify/v1/push_delivery";
 import { backoffMs } from "../domain/retry";
-import { DeliveryReports, PushSender, Sleep, SubscriptionStore } from "./ports";
+import { BatchProgress, DeliveryReports, PushSender, Sleep, SubscriptionStore } from "./ports";
 
 export interface DeliverBatchDeps {
   store: SubscriptionStore;
   sender: PushSender;
   reports: DeliveryReports;
+  /** What a crashed instance already settled of a batch, so its successor does not send it again. */
+  progress: BatchProgress;
   clock: Clock;
   sleep: Sleep;
   random?: () => number;
 }
+
+const progressEvery = 16;
 
 /** How each push of a batch ended. */
 export type DeliveryResult = "accepted" | "gone" | "failed" | "expired" | "dropped";
@@ -20,6 +24,7 @@ export type DeliveryResult = "accepted" | "gone" | "failed" | "expired" | "dropp
  * A push the push service could not take now (429, 5xx, timeout) is retried after its
  * Retry-After or an exponential backoff with jitter, until its TTL passes; a 404/410 purges
  * the subscription; any other refusal is not retried. Resolves when every push is settled.
+ * Settled pushes are written down every few, so after a crash only those in flight are sent again.
  */
 export async function deliverBatch(
   deps: DeliverBatchDeps,
@@ -65,7 +70,24 @@ export async function deliverBatch(
     }
   };
 
-  const results = await Promise.all(batch.deliveries.map(deliver));
+  const settled = await deps.progress.read(batch.batchId);
+  const fresh: Record<string, DeliveryResult> = {};
+  let unsaved = 0;
+  const save = () => {
+    unsaved = 0;
+    return deps.progress.write(batch.batchId, { ...settled, ...fresh });
+  };
+  const results = await Promise.all(
+    batch.deliveries.map(async (delivery) => {
+      const earlier = settled[delivery.subscriptionId];
+      if (earlier) return earlier;
+      const result = await deliver(delivery);
+      fresh[delivery.subscriptionId] = result;
+      if (++unsaved >= progressEvery) await save();
+      return result;
+    }),
+  );
+  if (unsaved > 0) await save();
   for (const result of results) counts[result]++;
   // A subscription removed before its push counts as gone for the report.
   const { dropped, gone, ...rest } = counts;

@@ -37,6 +37,12 @@ export interface Reminders {
   done(eventId: string): Promise<void>;
 }
 
+/** How each push of a batch ended so far, by subscription id; kept until long after the batch is done. */
+export interface BatchProgress {
+  read(batchId: string): Promise<Record<string, "accepted" | "gone" | "failed" | "expired" | "dropped">>;
+  write(batchId: string, settled: Record<string, "accepted" | "gone" | "failed" | "expired" | "dropped">): Promise<void>;
+}
+
 export interface DeliveryQueue {
   enqueue(batch: PushBatchRequested, correlationId: string): Promise<void>;
 }

@@ -2,7 +2,7 @@ import pino from "pino";
 import { FakeClock } from "@crisis/platform";
 import { PushBatchRequested } from "../../src/gen/crisis/notify/v1/push_delivery";
 import { PushOutcome, SubscriptionStore } from "../../src/app/ports";
-import { deliverBatch } from "../../src/app/deliver-batch";
+import { DeliveryResult, deliverBatch } from "../../src/app/deliver-batch";
 import { backoffMs } from "../../src/domain/retry";
 import { Subscription } from "../../src/domain/subscription";
 
@@ -48,8 +48,13 @@ describe("delivering one batch of pushes", () => {
     const sent: { id: string; ttl: number }[] = [];
     const slept: number[] = [];
     const settled: unknown[] = [];
+    const saved: Record<string, Record<string, DeliveryResult>> = {};
     const deps = {
       store,
+      progress: {
+        read: async (id: string) => saved[id] ?? {},
+        write: async (id: string, s: Record<string, DeliveryResult>) => void (saved[id] = { ...s }),
+      },
       reports: {
         queued: async () => undefined,
         settled: async (...args: unknown[]) => void settled.push(args),
@@ -68,7 +73,7 @@ describe("delivering one batch of pushes", () => {
         },
       },
     };
-    return { store, sent, slept, clock, deps, settled };
+    return { store, sent, slept, clock, deps, settled, saved };
   };
 
   it("counts accepted, gone and refused pushes, and purges the subscription that is gone", async () => {
@@ -88,6 +93,14 @@ describe("delivering one batch of pushes", () => {
     expect([...store.items.keys()]).toEqual(["a", "c"]);
     // For the delivery report, a subscription removed before its push counts as gone.
     expect(settled).toEqual([["a.alert", "a.alert.7", { accepted: 1, gone: 2, failed: 1, expired: 0 }]]);
+  });
+
+  it("sends nothing again that an earlier, crashed attempt at the batch already settled", async () => {
+    const { sent, deps, saved } = setup({}, "a", "b", "c");
+    saved["a.alert.7"] = { a: "accepted", b: "gone" };
+    expect(await deliverBatch(deps, batch("a", "b", "c"), logger)).toMatchObject({ accepted: 2, gone: 1 });
+    expect(sent.map((s) => s.id)).toEqual(["c"]);
+    expect(saved["a.alert.7"]).toEqual({ a: "accepted", b: "gone", c: "accepted" });
   });
 
   it("retries a rate-limited push (429) after the push service's Retry-After", async () => {

@@ -5,6 +5,7 @@ import { FacilityUse, eventTypes } from "@crisis/platform/contracts";
 import { RestrictionScheduled } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, TestPushService, TestTls, createTestTls, startNatsServer } from "@crisis/platform/testing";
 import { consumePushBatches, consumeScheduledRestrictions } from "../../../src/adapters/nats/consumers";
+import { kvBatchProgress } from "../../../src/adapters/nats/batch-progress";
 import { kvDeliveryReports } from "../../../src/adapters/nats/delivery-reports";
 import { jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
 import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
@@ -56,7 +57,7 @@ describe("advance notice of a restriction scheduled for later, on a real nats-se
     };
     const batches = await consumePushBatches(
       backbone,
-      { store, sender, reports, clock, sleep: async () => undefined },
+      { store, sender, reports, progress: await kvBatchProgress(backbone.js, 1), clock, sleep: async () => undefined },
       { batches: 2, ackWaitMs: 5_000 },
       logger,
     );

@@ -8,6 +8,7 @@ import { consumeFacilityChanges, consumePushBatches, followShelterCounts } from 
 import { jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
 import { kvPendingChanges } from "../../../src/adapters/nats/pending-changes";
 import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
+import { kvBatchProgress } from "../../../src/adapters/nats/batch-progress";
 import { kvDeliveryReports } from "../../../src/adapters/nats/delivery-reports";
 import { kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
 import { inlineEncryptor } from "../../../src/adapters/webpush/encryption-pool";
@@ -71,7 +72,7 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
     };
     const batches = await consumePushBatches(
       backbone,
-      { store, sender, reports, clock, sleep: async () => undefined },
+      { store, sender, reports, progress: await kvBatchProgress(backbone.js, 1), clock, sleep: async () => undefined },
       { batches: 4, ackWaitMs: 5_000 },
       logger,
     );

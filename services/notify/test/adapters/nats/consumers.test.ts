@@ -17,6 +17,7 @@ import { NatsServerHandle, TestPushService, TestTls, createTestTls, startNatsSer
 import { consumeAppliedPlaybooks, consumePushBatches, consumeStaffNotices } from "../../../src/adapters/nats/consumers";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
 import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
+import { kvBatchProgress } from "../../../src/adapters/nats/batch-progress";
 import { kvDeliveryReports } from "../../../src/adapters/nats/delivery-reports";
 import { WatchedSubscriptionStore, kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
 import { inlineEncryptor } from "../../../src/adapters/webpush/encryption-pool";
@@ -71,7 +72,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
     running.push(
       await consumePushBatches(
         backbone,
-        { store, sender, reports, clock, sleep: async () => undefined },
+        { store, sender, reports, progress: await kvBatchProgress(backbone.js, 1), clock, sleep: async () => undefined },
         { batches: 4, ackWaitMs: 5_000 },
         logger,
       ),

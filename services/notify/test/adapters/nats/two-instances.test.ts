@@ -16,6 +16,7 @@ import { BrowserSubscription, NatsServerHandle, TestPushService, TestTls, create
 import { consumeAppliedPlaybooks, consumePushBatches } from "../../../src/adapters/nats/consumers";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
 import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
+import { kvBatchProgress } from "../../../src/adapters/nats/batch-progress";
 import { kvDeliveryReports } from "../../../src/adapters/nats/delivery-reports";
 import { WatchedSubscriptionStore, kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
 import { inlineEncryptor } from "../../../src/adapters/webpush/encryption-pool";
@@ -53,7 +54,7 @@ describe("two notify instances side by side on one nats-server", () => {
     const consumers: RunningConsumer[] = [
       await consumePushBatches(
         backbone,
-        { store, sender, reports, clock, sleep: async () => undefined },
+        { store, sender, reports, progress: await kvBatchProgress(backbone.js, 1), clock, sleep: async () => undefined },
         { batches: 2, ackWaitMs: 5_000 },
         logger,
       ),
