@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { commonSettings, loadConfig, settings } from "@crisis/platform";
 import { defaultPushOrigins, parseOriginRules } from "./domain/push-origins";
@@ -23,11 +24,22 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
-  PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(32),
+  /** Requests in flight (and keep-alive connections) per push-service origin. */
+  PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
+  /** Queued batches (about a hundred pushes each) this instance works on at once. */
+  PUSH_BATCHES_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(8),
+  /** Threads encrypting pushes; 0 encrypts on the main thread. */
+  PUSH_ENCRYPTION_WORKERS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
   /** How soon work of a crashed notify process is handed out again. */
   NOTIFY_ACK_WAIT_MS: z.coerce.number().int().min(1000).default(30_000),
   PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   PUSH_TTL_SECONDS: z.coerce.number().int().min(0).max(2_419_200).default(86_400),
+  /** Single changes are summed up per subscriber once none came for this long… */
+  ALERT_COALESCE_MS: z.coerce.number().int().min(0).default(60_000),
+  /** …or at the latest this long after the first. */
+  ALERT_COALESCE_LONGEST_MS: z.coerce.number().int().min(0).default(600_000),
+  /** How long before a scheduled restriction starts its second notice goes. */
+  ADVANCE_NOTICE_MS: z.coerce.number().int().min(0).default(3_600_000),
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:8080"),
 });
 

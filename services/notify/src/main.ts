@@ -1,32 +1,60 @@
-import { Agent } from "node:https";
+import { setTimeout as sleep } from "node:timers/promises";
+import cron from "node-cron";
 import { runService, streams, systemClock } from "@crisis/platform";
 import { NotifyServiceService } from "@crisis/platform/contracts/notify_service";
 import { notifyServer } from "./adapters/grpc/notify-server";
-import { consumeAppliedPlaybooks, consumePushDeliveries } from "./adapters/nats/consumers";
+import {
+  consumeAppliedPlaybooks,
+  consumeFacilityChanges,
+  consumePushBatches,
+  consumeScheduledRestrictions,
+  consumeStaffNotices,
+  followShelterCounts,
+} from "./adapters/nats/consumers";
+import { kvBatchProgress } from "./adapters/nats/batch-progress";
+import { kvDeliveryReports } from "./adapters/nats/delivery-reports";
+import { kvPendingChanges } from "./adapters/nats/pending-changes";
+import { kvReminders } from "./adapters/nats/reminders";
+import { sendDueReminders } from "./app/announce-scheduled";
+import { flushChanges } from "./app/flush-changes";
+import { ShelterCounts } from "./domain/shelter-counts";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "./adapters/nats/notify-events";
 import { pushDeliveryStream } from "./adapters/nats/push-queue";
 import { kvSubscriptionStore } from "./adapters/nats/subscription-store";
-import { webPushSender } from "./adapters/webpush/web-push-sender";
+import { inlineEncryptor, workerEncryptor } from "./adapters/webpush/encryption-pool";
+import { poolingPushSender } from "./adapters/webpush/push-sender";
+import { vapidAuthorizer } from "./adapters/webpush/vapid";
 import { readConfig } from "./config";
 
 runService({
   name: "notify",
   readConfig,
   ports: (c) => ({ grpc: c.NOTIFY_GRPC_PORT, health: c.NOTIFY_HEALTH_PORT }),
-  streams: [streams.facility, streams.alert, pushDeliveryStream],
+  streams: [streams.facility, streams.staff, streams.alert, pushDeliveryStream],
   wire: async (config, backbone, logger) => {
-    const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS);
-    const agent = new Agent({ keepAlive: true, maxSockets: config.PUSH_CONCURRENCY });
-    const sender = webPushSender({
-      vapid: { subject: config.VAPID_SUBJECT, publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY },
-      ttlSeconds: config.PUSH_TTL_SECONDS,
+    const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS, logger);
+    const reports = await kvDeliveryReports(backbone.js, config.NATS_STREAM_REPLICAS);
+    const encryptor = config.PUSH_ENCRYPTION_WORKERS > 0 ? workerEncryptor(config.PUSH_ENCRYPTION_WORKERS) : inlineEncryptor;
+    const sender = poolingPushSender({
+      encryptor,
+      authorization: vapidAuthorizer(
+        { subject: config.VAPID_SUBJECT, publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY },
+        systemClock,
+      ),
+      concurrencyPerOrigin: config.PUSH_CONCURRENCY,
       timeoutMs: config.PUSH_TIMEOUT_MS,
-      agent,
     });
-    const deliveries = await consumePushDeliveries(
+    const deliveries = await consumePushBatches(
       backbone,
-      { store, sender, clock: systemClock, ttlSeconds: config.PUSH_TTL_SECONDS },
-      { concurrency: config.PUSH_CONCURRENCY, ackWaitMs: config.NOTIFY_ACK_WAIT_MS },
+      {
+        store,
+        sender,
+        reports,
+        progress: await kvBatchProgress(backbone.js, config.NATS_STREAM_REPLICAS),
+        clock: systemClock,
+        sleep: (ms) => sleep(ms),
+      },
+      { batches: config.PUSH_BATCHES_IN_FLIGHT, ackWaitMs: config.NOTIFY_ACK_WAIT_MS },
       logger,
     );
     const alerts = await consumeAppliedPlaybooks(
@@ -34,19 +62,69 @@ runService({
       {
         store,
         queue: jetStreamDeliveryQueue(backbone.js),
+        reports,
         events: jetStreamAlertEvents(backbone.js),
         clock: systemClock,
         statusUrl: new URL("/status", config.PUBLIC_BASE_URL).toString(),
+        ttlSeconds: config.PUSH_TTL_SECONDS,
       },
       config.NOTIFY_ACK_WAIT_MS,
       logger,
+    );
+    const staffNotices = await consumeStaffNotices(
+      backbone,
+      {
+        store,
+        queue: jetStreamDeliveryQueue(backbone.js),
+        reports,
+        clock: systemClock,
+        staffUrl: new URL("/staff", config.PUBLIC_BASE_URL).toString(),
+        ttlSeconds: config.PUSH_TTL_SECONDS,
+      },
+      config.NOTIFY_ACK_WAIT_MS,
+      logger,
+    );
+    const counts = new ShelterCounts();
+    const following = await followShelterCounts(backbone, counts, logger);
+    const coalesce = {
+      store,
+      queue: jetStreamDeliveryQueue(backbone.js),
+      reports,
+      pending: await kvPendingChanges(backbone.js, config.NATS_STREAM_REPLICAS),
+      clock: systemClock,
+      rule: { quietMs: config.ALERT_COALESCE_MS, longestMs: config.ALERT_COALESCE_LONGEST_MS },
+      openIn: (ward: string) => counts.openIn(ward),
+      baseUrl: config.PUBLIC_BASE_URL,
+      ttlSeconds: config.PUSH_TTL_SECONDS,
+    };
+    const changes = await consumeFacilityChanges(backbone, coalesce, config.NOTIFY_ACK_WAIT_MS, logger);
+    // Every instance looks; the alert id derived from the window keeps it to one alert.
+    const flusher = cron.schedule(
+      "*/5 * * * * *",
+      () => flushChanges(coalesce, logger).catch((err) => logger.warn({ err }, "summing up changes failed; next tick retries")),
+      { noOverlap: true, name: "flush changes" },
+    );
+    const advance = {
+      store,
+      queue: jetStreamDeliveryQueue(backbone.js),
+      reports,
+      reminders: await kvReminders(backbone.js, config.NATS_STREAM_REPLICAS),
+      clock: systemClock,
+      advanceMs: config.ADVANCE_NOTICE_MS,
+      baseUrl: config.PUBLIC_BASE_URL,
+    };
+    const scheduled = await consumeScheduledRestrictions(backbone, advance, config.NOTIFY_ACK_WAIT_MS, logger);
+    const reminder = cron.schedule(
+      "*/30 * * * * *",
+      () => sendDueReminders(advance, logger).catch((err) => logger.warn({ err }, "sending due reminders failed; next tick retries")),
+      { noOverlap: true, name: "advance notices" },
     );
     return {
       grpc: [
         {
           definition: NotifyServiceService,
           implementation: notifyServer(
-            { store, origins: config.PUSH_ALLOWED_ORIGINS, clock: systemClock },
+            { store, reports, origins: config.PUSH_ALLOWED_ORIGINS, clock: systemClock },
             config.VAPID_PUBLIC_KEY,
             logger,
           ),
@@ -54,10 +132,15 @@ runService({
       ],
       workers: [
         { name: "stop issuing alerts", stop: () => alerts.stop() },
+        { name: "stop advance notices", stop: async () => void (await reminder.stop(), await scheduled.stop()) },
+        { name: "stop summing up changes", stop: async () => void (await flusher.stop(), await changes.stop(), await following.stop()) },
+        { name: "stop staff notices", stop: async () => void (await Promise.all(staffNotices.map((c) => c.stop()))) },
         { name: "finish in-flight pushes", stop: () => deliveries.stop() },
-        { name: "close push connections", stop: async () => agent.destroy() },
+        { name: "stop watching subscriptions", stop: async () => store.stop() },
+        { name: "close push connections", stop: () => sender.close() },
+        { name: "stop encryption workers", stop: () => encryptor.stop() },
       ],
-      facts: { concurrency: config.PUSH_CONCURRENCY },
+      facts: { concurrencyPerOrigin: config.PUSH_CONCURRENCY, batchesInFlight: config.PUSH_BATCHES_IN_FLIGHT },
     };
   },
 });

@@ -40,6 +40,9 @@ export class TestPushService {
   replaced = 0;
   private readonly subscribers = new Map<string, UserAgentKeys & { gone: boolean; waiting: ReceivedPush[] }>();
   private server?: Server;
+  /** Requests waiting while answers are held: handled on release, or dropped when their sender goes away. */
+  private readonly heldRequests: (() => void)[] = [];
+  private holding = false;
   origin = "";
   /** Called for every accepted message, before the answer goes out. */
   onAccepted?: (push: ReceivedPush, acceptedSoFar: number) => void;
@@ -51,6 +54,18 @@ export class TestPushService {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
+        if (this.holding) {
+          this.heldRequests.push(handle);
+          // A sender that went away (killed) never gets an answer: its request is dropped, unprocessed.
+          req.socket.once("close", () => {
+            const at = this.heldRequests.indexOf(handle);
+            if (at >= 0) this.heldRequests.splice(at, 1);
+          });
+          return;
+        }
+        handle();
+      });
+      const handle = () => {
         const answer = (code: number, body = "") => {
           const send = () => {
             res.writeHead(code, code === 201 ? { location: `${this.origin}/message/${randomBytes(8).toString("hex")}` } : {});
@@ -90,11 +105,30 @@ export class TestPushService {
         this.accepted++;
         this.onAccepted?.(push, this.accepted);
         answer(201);
-      });
+      };
     });
     const server = this.server;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     this.origin = `https://localhost:${(server.address() as AddressInfo).port}`;
+  }
+
+  /**
+   * Stops answering: requests arriving from now on wait, unprocessed, as on a stalled network.
+   * A test can then act (kill a sender) at a known point instead of at a guessed moment.
+   */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** How many requests are waiting on hold. */
+  get held(): number {
+    return this.heldRequests.length;
+  }
+
+  /** Answers again; requests still held are handled now. */
+  release(): void {
+    this.holding = false;
+    for (const handle of this.heldRequests.splice(0)) handle();
   }
 
   /** A new browser: its own P-256 key pair and auth secret, and an endpoint on this service. */

@@ -2,7 +2,7 @@ import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { Mode } from "@crisis/platform/contracts";
 import { Declaration } from "../domain/mode";
-import { CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
+import { AlertReport, CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
 import { GetStaffingSummaryResponse } from "@crisis/platform/contracts/staffing";
 import {
   AddRestrictionRequest,
@@ -120,4 +120,9 @@ export interface FacilitiesAdmin {
   correct(request: CorrectFacilityRequest, correlationId: string): Promise<CorrectFacilityResponse>;
   listServices(correlationId: string): Promise<CounterService[]>;
   setServiceLevel(request: SetServiceLevelRequest, correlationId: string): Promise<SetServiceLevelResponse>;
+}
+
+/** Notify's delivery counts per alert. */
+export interface AlertReports {
+  read(alertId: string, correlationId: string): Promise<AlertReport>;
 }

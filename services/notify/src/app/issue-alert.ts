@@ -1,61 +1,74 @@
-import { createHash } from "node:crypto";
 import { Clock, Logger } from "@crisis/platform";
-import { PlaybookApplied } from "@crisis/platform/contracts/events";
+import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform/contracts/events";
 import { composeAlert } from "../domain/compose-alert";
-import { changesFor, parseTopic } from "../domain/topics";
-import { AlertEvents, DeliveryQueue, SubscriptionStore } from "./ports";
+import { Subscription } from "../domain/subscription";
+import { topicsOf } from "../domain/topics";
+import { AlertEvents, DeliveryQueue, DeliveryReports, SubscriptionStore } from "./ports";
+import { queueAlert } from "./queue-alert";
 
 export interface IssueAlertDeps {
   store: SubscriptionStore;
   queue: DeliveryQueue;
+  reports: DeliveryReports;
   events: AlertEvents;
   clock: Clock;
   statusUrl: string;
+  ttlSeconds: number;
 }
 
-const enqueueWindow = 256;
-
-/** RFC 8030 Topic: at most 32 base64url characters, the same for every retry of one alert. */
-export const pushTopicFor = (alertId: string) => createHash("sha256").update(alertId).digest("base64url").slice(0, 32);
+/** Each subscriber some change concerns, with those changes in their original order: found through the topic index. */
+export function concerned(store: SubscriptionStore, changes: FacilityStatusChanged[]) {
+  const found = new Map<string, { subscription: Subscription; changes: FacilityStatusChanged[] }>();
+  for (const change of changes) {
+    for (const topic of topicsOf(change)) {
+      for (const subscription of store.followers(topic)) {
+        const entry = found.get(subscription.id);
+        if (!entry) found.set(subscription.id, { subscription, changes: [change] });
+        else if (entry.changes.at(-1) !== change) entry.changes.push(change);
+      }
+    }
+  }
+  return found.values();
+}
 
 /**
- * Turns one applied playbook into one alert, then queues one composed push per subscriber
- * whose topics it touches. Queue entries are keyed by alert and subscriber, so running this
- * again after a crash queues nothing twice.
+ * Subscribers with the same topics and language get the same text: composed once per such
+ * group, then handed out per subscriber.
+ */
+export function* composedFor<T extends { subscription: Subscription }>(found: Iterable<T>, compose: (entry: T) => object | null) {
+  const composed = new Map<string, string | null>();
+  for (const entry of found) {
+    const key = `${entry.subscription.lang}|${entry.subscription.topics.join(",")}`;
+    let payload = composed.get(key);
+    if (payload === undefined) {
+      const message = compose(entry);
+      composed.set(key, (payload = message && JSON.stringify(message)));
+    }
+    if (payload !== null) yield { subscription: entry.subscription, payload };
+  }
+}
+
+/**
+ * A declaration's own batch, sent at once: one alert per applied playbook, one composed push per
+ * subscriber whose topics its changes touch.
  */
 export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied, correlationId: string, logger: Logger): Promise<void> {
   const mode = applied.mode;
   if (!mode) throw new Error(`PlaybookApplied ${applied.eventId} carries no mode`);
   const alertId = `${applied.modeEventId}.alert`;
-  const topic = pushTopicFor(alertId);
-  const queuedAt = deps.clock.now().toISOString();
-  let recipients = 0;
-  // Publishes go out in windows rather than one round trip at a time: a city has many subscribers.
-  let window: Promise<void>[] = [];
-  for await (const subscription of deps.store.list()) {
-    const topics = subscription.topics.map(parseTopic);
-    const message = composeAlert(alertId, mode, changesFor(topics, applied.changes), subscription.lang, deps.statusUrl);
-    if (!message) continue;
-    if (window.length >= enqueueWindow) {
-      await Promise.all(window);
-      window = [];
-    }
-    window.push(
-      deps.queue.enqueue(
-        {
-          deliveryId: `${alertId}.${subscription.id}`,
-          alertId,
-          subscriptionId: subscription.id,
-          payload: JSON.stringify(message),
-          topic,
-          queuedAt,
-        },
-        correlationId,
+  const recipients = await queueAlert(
+    deps,
+    {
+      alertId,
+      urgency: "high",
+      ttlSeconds: deps.ttlSeconds,
+      topicScope: alertId,
+      recipients: composedFor(concerned(deps.store, applied.changes), ({ subscription, changes }) =>
+        composeAlert(alertId, mode, changes, subscription.lang, deps.statusUrl),
       ),
-    );
-    recipients++;
-  }
-  await Promise.all(window);
+    },
+    correlationId,
+  );
   const everyone = composeAlert(alertId, mode, applied.changes, "ja", deps.statusUrl);
   const everyoneEn = composeAlert(alertId, mode, applied.changes, "en", deps.statusUrl);
   await deps.events.alertIssued(
@@ -68,7 +81,7 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
       bodyJa: everyone?.body ?? "",
       bodyEn: everyoneEn?.body ?? "",
       recipients,
-      issuedAt: queuedAt,
+      issuedAt: deps.clock.now().toISOString(),
     },
     correlationId,
   );

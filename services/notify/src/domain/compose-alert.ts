@@ -1,44 +1,7 @@
 import { FacilityStatus, Lang, Mode, ModeLevel, incidentWord, levelWord, wardWord, wards } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
-
-/** What the service worker shows: one notification per declaration, tagged so a repeat replaces it. */
-export interface AlertMessage {
-  alertId: string;
-  lang: Lang;
-  title: string;
-  body: string;
-  url: string;
-  tag: string;
-}
-
-const text = {
-  ja: {
-    title: (incident: string, level: string) => `熊本市 ${incident} ${level}`,
-    stoodDown: (incident: string, level: string) => `熊本市 ${incident} ${level}へ移行`,
-    sheltersOpened: (n: number, byWard: string) => `避難所 ${n} か所を開設 — ${byWard}`,
-    sheltersClosed: (n: number) => `避難所 ${n} か所を閉鎖`,
-    closed: (n: number, names: string) => `休館 ${n} 施設: ${names}`,
-    restricted: (n: number, names: string) => `利用制限 ${n} 施設: ${names}`,
-    reopened: (n: number, names: string) => `再開 ${n} 施設: ${names}`,
-    more: (n: number) => `ほか ${n} 施設`,
-    listSeparator: "、",
-    wardCount: (ward: string, n: number) => `${ward} ${n}`,
-    details: "詳しくは",
-  },
-  en: {
-    title: (incident: string, level: string) => `Kumamoto City: ${incident} ${level}`,
-    stoodDown: (incident: string) => `Kumamoto City: ${incident} response stood down`,
-    sheltersOpened: (n: number, byWard: string) => `${n} shelters opened — ${byWard}`,
-    sheltersClosed: (n: number) => `${n} shelters closed`,
-    closed: (n: number, names: string) => `${n} facilities closed: ${names}`,
-    restricted: (n: number, names: string) => `${n} facilities restricted: ${names}`,
-    reopened: (n: number, names: string) => `${n} facilities reopened: ${names}`,
-    more: (n: number) => `and ${n} more`,
-    listSeparator: ", ",
-    wardCount: (ward: string, n: number) => `${ward} ${n}`,
-    details: "Details:",
-  },
-};
+import { catalogue } from "./catalogue";
+import { AlertMessage, fitted } from "./payload";
 
 const is = (status: FacilityStatus) => (c: FacilityStatusChanged) => c.status === status;
 const wasShelter = (c: FacilityStatusChanged) =>
@@ -59,7 +22,7 @@ export function composeAlert(
   statusUrl: string,
 ): AlertMessage | null {
   if (changes.length === 0) return null;
-  const t = text[lang];
+  const t = catalogue[lang];
   const names = (list: FacilityStatusChanged[]) => {
     const shown = list.slice(0, 3).map((c) => c.facilityName);
     if (list.length > 3) shown.push(t.more(list.length - 3));
@@ -85,12 +48,12 @@ export function composeAlert(
   if (open.length > 0) lines.push(t.reopened(open.length, names(open)));
   const incident = incidentWord(mode.incident, lang);
   const level = levelWord(mode.level, lang);
-  return {
+  return fitted({
     alertId,
     lang,
     title: mode.level === ModeLevel.MODE_LEVEL_NORMAL ? t.stoodDown(incident, level) : t.title(incident, level),
     body: [...lines, `${t.details} ${statusUrl}`].join("\n"),
     url: statusUrl,
     tag: alertId,
-  };
+  });
 }

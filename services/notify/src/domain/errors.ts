@@ -22,6 +22,7 @@ export const errors = {
   topicInvalid: (index: number, topic: string, why: string) =>
     new AppError("TOPIC_INVALID", 422, `topics[${index}] "${topic}": ${why}`, `topics[${index}]`),
   langInvalid: (lang: string) => new AppError("LANG_INVALID", 422, `lang "${lang}" must be ja or en`, "lang"),
+  alertNotFound: (id: string) => new AppError("ALERT_NOT_FOUND", 404, `alert "${id}" does not exist`, "id"),
   subscriptionNotFound: (id: string) => new AppError("SUBSCRIPTION_NOT_FOUND", 404, `subscription "${id}" does not exist`, "id"),
   unsubscribeTokenInvalid: () =>
     new AppError("UNSUBSCRIBE_TOKEN_INVALID", 403, "X-Unsubscribe-Token does not match this subscription", "X-Unsubscribe-Token"),

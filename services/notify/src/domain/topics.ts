@@ -6,9 +6,13 @@ import { errors } from "./errors";
 export const topicCategories = ["shelter", ...categories] as const;
 
 export type Topic =
-  { kind: "category"; value: (typeof topicCategories)[number] } | { kind: "ward"; value: Ward } | { kind: "facility"; value: string };
+  | { kind: "category"; value: (typeof topicCategories)[number] }
+  | { kind: "ward"; value: Ward }
+  | { kind: "facility"; value: string }
+  | { kind: "service"; value: string }
+  | { kind: "staff"; value: string };
 
-const facilityId = /^[\w:.-]{1,64}$/;
+const identifier = /^[\w:.-]{1,64}$/;
 
 export function parseTopic(topic: string, index: number): Topic {
   const [kind, value = ""] = topic.split(/:(.*)/s, 2);
@@ -20,23 +24,20 @@ export function parseTopic(topic: string, index: number): Topic {
     if (isWard(value)) return { kind, value };
     throw errors.topicInvalid(index, topic, `ward must be one of ${wards.join(", ")}`);
   }
-  if (kind === "facility") {
-    if (facilityId.test(value)) return { kind, value };
-    throw errors.topicInvalid(index, topic, "facility id must be 1–64 letters, digits or : . _ -");
+  // Who may follow a staff member's topic is the gateway's decision; here only its shape is checked.
+  if (kind === "facility" || kind === "service" || kind === "staff") {
+    if (identifier.test(value)) return { kind, value };
+    throw errors.topicInvalid(index, topic, `${kind} id must be 1–64 letters, digits or : . _ -`);
   }
-  throw errors.topicInvalid(index, topic, "must start with category:, ward: or facility:");
+  throw errors.topicInvalid(index, topic, "must start with category:, ward:, facility:, service: or staff:");
 }
 
 const touchesShelter = (c: FacilityStatusChanged) =>
   c.status === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN || c.previousStatus === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN;
 
-export function matches(topic: Topic, change: FacilityStatusChanged): boolean {
-  if (topic.kind === "ward") return change.ward === topic.value;
-  if (topic.kind === "facility") return change.facilityId === topic.value;
-  return topic.value === "shelter" ? touchesShelter(change) : change.category === topic.value;
-}
-
-/** The changes a subscriber asked to hear about: those matching any of their topics. */
-export function changesFor(topics: Topic[], changes: FacilityStatusChanged[]): FacilityStatusChanged[] {
-  return changes.filter((c) => topics.some((t) => matches(t, c)));
+/** The topics whose followers hear about a change: looked up in the topic index, never matched one by one. */
+export function topicsOf(change: FacilityStatusChanged): string[] {
+  const topics = [`facility:${change.facilityId}`, `ward:${change.ward}`, `category:${change.category}`];
+  if (touchesShelter(change)) topics.push("category:shelter");
+  return topics;
 }

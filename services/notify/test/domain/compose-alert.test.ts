@@ -1,7 +1,6 @@
 import { FacilityStatus, Incident, Mode, ModeLevel } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { composeAlert } from "../../src/domain/compose-alert";
-import { changesFor, parseTopic } from "../../src/domain/topics";
 
 const quake: Mode = {
   incident: Incident.INCIDENT_EARTHQUAKE,
@@ -48,17 +47,15 @@ describe("composing one alert per subscriber", () => {
   it("writes the same summary in English for an English subscriber", () => {
     const message = composeAlert("a1", quake, [...shelters, library], "en", url)!;
     expect(message.title).toBe("Kumamoto City: earthquake emergency");
-    expect(message.body.split("\n").slice(0, 2)).toEqual(["5 shelters opened — Chuo Ward 3, Kita Ward 2", "1 facilities closed: 施設lib"]);
+    expect(message.body.split("\n").slice(0, 2)).toEqual(["5 shelters opened — Chuo Ward 3, Kita Ward 2", "1 facility closed: 施設lib"]);
   });
 
-  it("only tells a subscriber about the topics they follow", () => {
-    const topics = ["ward:北区"].map(parseTopic);
-    expect(changesFor(topics, [...shelters, library]).map((c) => c.facilityId)).toEqual(["k0", "k1"]);
-  });
-
-  it("counts a library under category:library but not under category:shelter", () => {
-    expect(changesFor([parseTopic("category:shelter", 0)], [library])).toEqual([]);
-    expect(changesFor([parseTopic("category:library", 0)], [library])).toEqual([library]);
+  it("writes singular and plural counts in English and the same counter for any number in Japanese", () => {
+    const one = composeAlert("a1", quake, [shelters[0]], "en", url)!;
+    expect(one.body.split("\n")[0]).toBe("1 shelter opened — Chuo Ward 1");
+    const two = composeAlert("a1", quake, [library, change("lib2", "北区", "library", FacilityStatus.FACILITY_STATUS_CLOSED)], "en", url)!;
+    expect(two.body.split("\n")[0]).toBe("2 facilities closed: 施設lib, 施設lib2");
+    expect(composeAlert("a1", quake, [library], "ja", url)!.body.split("\n")[0]).toBe("休館 1 施設: 施設lib");
   });
 
   it("sends nothing when nothing the subscriber follows changed", () => {

@@ -82,3 +82,16 @@ describe("validating a push subscription", () => {
     expect(validateSubscription(valid(), origins).id).toBe(validateSubscription({ ...valid(), topics: ["ward:北区"] }, origins).id);
   });
 });
+
+describe("topics a subscriber can follow", () => {
+  it("accepts a counter service and a staff member's own notices", () => {
+    expect(validateSubscription({ ...valid(), topics: ["service:risai-shomei", "staff:S-10234"] }, origins).topics).toEqual([
+      "service:risai-shomei",
+      "staff:S-10234",
+    ]);
+  });
+
+  it("refuses a staff topic without an id, naming the topic", () => {
+    expect(refusal({ ...valid(), topics: ["staff:"] })).toMatchObject({ code: "TOPIC_INVALID", field: "topics[0]" });
+  });
+});

@@ -4,7 +4,7 @@ import { ListFacilitiesRequest } from "@crisis/platform/contracts/facilities";
 import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
 import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_service";
-import { FacilitiesAdmin, FacilitiesDirectory, ModePreviewer, PushSubscriptions, StaffingBoard } from "../../app/ports";
+import { AlertReports, FacilitiesAdmin, FacilitiesDirectory, ModePreviewer, PushSubscriptions, StaffingBoard } from "../../app/ports";
 
 export interface ServiceTargets {
   facilities: string;
@@ -61,12 +61,16 @@ export function serviceClients(targets: ServiceTargets) {
   const staffingBoard: StaffingBoard = {
     summary: (correlationId) => callUnary("staffing", staffing.getStaffingSummary.bind(staffing), {}, opts(correlationId)),
   };
+  const alertReports: AlertReports = {
+    read: (alertId, correlationId) => callUnary("notify", notify.getAlertReport.bind(notify), { alertId }, opts(correlationId)),
+  };
   return {
     directory,
     previewer,
     subscriptions,
     staffing: staffingBoard,
     facilitiesAdmin,
+    alertReports,
     close() {
       facilities.close();
       notify.close();

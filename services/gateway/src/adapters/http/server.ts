@@ -10,6 +10,7 @@ import { idempotentPosts } from "./idempotency";
 import { openApiDocument } from "./openapi";
 import { problemHandler, sendProblem } from "./problem";
 import { auditRoutes } from "./routes/audit";
+import { alertRoutes } from "./routes/alerts";
 import { modeRoutes } from "./routes/mode";
 import { pageRoutes } from "./routes/pages";
 import { StatusPageSettings } from "./pages/status-page";
@@ -88,5 +89,6 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   facilityRoutes(app, deps.services.facilitiesAdmin, authenticate);
   shelterRoutes(app, deps.services.facilitiesAdmin, authenticate);
   serviceRoutes(app, deps.services.facilitiesAdmin, authenticate);
+  alertRoutes(app, deps.services.alertReports, authenticate);
   return app;
 }

@@ -1,8 +1,12 @@
-import { Backbone, Logger, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
+import { Backbone, Logger, decodeEvent, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
-import { pushDeliveryRequested, pushDeliveryStream } from "./push-queue";
-import { DeliverPushDeps, deliverPush } from "../../app/deliver-push";
+import { pushBatchRequested, pushDeliveryStream } from "./push-queue";
+import { DeliverBatchDeps, deliverBatch } from "../../app/deliver-batch";
 import { IssueAlertDeps, issueAlert } from "../../app/issue-alert";
+import { SendStaffNoticeDeps, sendStaffNotice } from "../../app/send-staff-notice";
+import { CoalesceDeps, recordChange } from "../../app/flush-changes";
+import { AdvanceNoticeDeps, announceScheduled } from "../../app/announce-scheduled";
+import { ShelterCounts } from "../../domain/shelter-counts";
 
 /** One alert per applied playbook. */
 export function consumeAppliedPlaybooks(backbone: Backbone, deps: IssueAlertDeps, ackWaitMs: number, logger: Logger) {
@@ -15,24 +19,101 @@ export function consumeAppliedPlaybooks(backbone: Backbone, deps: IssueAlertDeps
   );
 }
 
+/** Single facility changes (manual, scheduled) join the coalescing window. */
+export function consumeFacilityChanges(
+  backbone: Backbone,
+  deps: Pick<CoalesceDeps, "pending" | "clock">,
+  ackWaitMs: number,
+  logger: Logger,
+) {
+  return runEventConsumer(
+    backbone,
+    eventTypes.facilityStatusChanged,
+    { stream: streams.facility.name, durable: "notify-changes", ackWaitMs, maxAttempts: eventHandlerAttempts },
+    (change) => recordChange(deps, change),
+    logger,
+  );
+}
+
+/**
+ * This instance's count of open shelters per ward, from every status change since the start
+ * (an ordered consumer: each instance reads all of them, unlike the shared durable ones).
+ */
+export async function followShelterCounts(backbone: Backbone, counts: ShelterCounts, logger: Logger) {
+  const consumer = await backbone.js.consumers.get(streams.facility.name, { filterSubjects: eventTypes.facilityStatusChanged.subject });
+  const messages = await consumer.consume();
+  const done = (async () => {
+    for await (const msg of messages) counts.apply(decodeEvent(eventTypes.facilityStatusChanged, msg).event);
+  })().catch((err) => logger.error({ err }, "shelter counts stopped following the facility stream"));
+  return {
+    async stop() {
+      await messages.close();
+      await done;
+    },
+  };
+}
+
+/** Restrictions scheduled for later: told now, and again shortly before they start. */
+export function consumeScheduledRestrictions(backbone: Backbone, deps: AdvanceNoticeDeps, ackWaitMs: number, logger: Logger) {
+  return runEventConsumer(
+    backbone,
+    eventTypes.restrictionScheduled,
+    { stream: streams.facility.name, durable: "notify-scheduled", ackWaitMs, maxAttempts: eventHandlerAttempts },
+    (event, ctx) => announceScheduled(deps, event, ctx.correlationId, ctx.logger),
+    logger,
+  );
+}
+
+/** Reassignments, releases and reminders, each to the subscriptions of that staff member. */
+export async function consumeStaffNotices(backbone: Backbone, deps: SendStaffNoticeDeps, ackWaitMs: number, logger: Logger) {
+  const spec = (durable: string) => ({ stream: streams.staff.name, durable, ackWaitMs, maxAttempts: eventHandlerAttempts });
+  return [
+    await runEventConsumer(
+      backbone,
+      eventTypes.staffReassigned,
+      spec("notify-staff-reassigned"),
+      (event, ctx) => sendStaffNotice(deps, { kind: "reassigned", event }, ctx.correlationId, ctx.logger),
+      logger,
+    ),
+    await runEventConsumer(
+      backbone,
+      eventTypes.staffReleased,
+      spec("notify-staff-released"),
+      (event, ctx) => sendStaffNotice(deps, { kind: "released", event }, ctx.correlationId, ctx.logger),
+      logger,
+    ),
+    await runEventConsumer(
+      backbone,
+      eventTypes.staffReminded,
+      spec("notify-staff-reminded"),
+      (event, ctx) => sendStaffNotice(deps, { kind: "reminded", event }, ctx.correlationId, ctx.logger),
+      logger,
+    ),
+  ];
+}
+
 export interface PushFanOutSettings {
-  concurrency: number;
+  /** Batches in flight in this instance; the sender limits the connections per push service. */
+  batches: number;
   ackWaitMs: number;
 }
 
-/** The fan-out: queued pushes sent in parallel, each acknowledged only once the push service took it. */
-export function consumePushDeliveries(backbone: Backbone, deps: DeliverPushDeps, settings: PushFanOutSettings, logger: Logger) {
+/**
+ * The fan-out: queued batches worked in parallel (by every notify instance: one shared durable
+ * consumer), each acknowledged only once all its pushes settled.
+ */
+export function consumePushBatches(backbone: Backbone, deps: DeliverBatchDeps, settings: PushFanOutSettings, logger: Logger) {
   return runEventConsumer(
     backbone,
-    pushDeliveryRequested,
+    pushBatchRequested,
     {
       stream: pushDeliveryStream.name,
       durable: "notify-push-sender",
-      concurrency: settings.concurrency,
+      concurrency: settings.batches,
       ackWaitMs: settings.ackWaitMs,
       retryDelaysMs: [2_000, 10_000, 60_000],
     },
-    (delivery, ctx) => deliverPush(deps, delivery, ctx.logger),
+    async (batch, ctx) => void (await deliverBatch(deps, batch, ctx.logger)),
     logger,
   );
 }

@@ -1,12 +1,12 @@
 import { JetStreamClient, publishEvent } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
-import { pushDeliveryRequested } from "./push-queue";
+import { pushBatchRequested } from "./push-queue";
 import { AlertEvents, DeliveryQueue } from "../../app/ports";
 
 export function jetStreamDeliveryQueue(js: JetStreamClient): DeliveryQueue {
   return {
-    async enqueue(delivery, correlationId) {
-      await publishEvent(js, pushDeliveryRequested, delivery, { eventId: delivery.deliveryId, correlationId });
+    async enqueue(batch, correlationId) {
+      await publishEvent(js, pushBatchRequested, batch, { eventId: batch.batchId, correlationId });
     },
   };
 }

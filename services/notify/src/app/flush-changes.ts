@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import { Clock, Logger } from "@crisis/platform";
+import { FacilityStatus } from "@crisis/platform/contracts";
+import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
+import { CoalesceRule, composeChanges, isDue, isNews } from "../domain/coalesce";
+import { DeliveryQueue, DeliveryReports, PendingChanges, SubscriptionStore } from "./ports";
+import { composedFor, concerned } from "./issue-alert";
+import { queueAlert } from "./queue-alert";
+
+export interface CoalesceDeps {
+  store: SubscriptionStore;
+  queue: DeliveryQueue;
+  reports: DeliveryReports;
+  pending: PendingChanges;
+  clock: Clock;
+  rule: CoalesceRule;
+  /** Open shelters per ward now, from this instance's projection. */
+  openIn: (ward: string) => number;
+  baseUrl: string;
+  ttlSeconds: number;
+}
+
+/** A single change (manual, scheduled) joins the window instead of going out on its own. */
+export async function recordChange(deps: Pick<CoalesceDeps, "pending" | "clock">, change: FacilityStatusChanged): Promise<void> {
+  if (isNews(change)) await deps.pending.add(change, deps.clock.now());
+}
+
+/**
+ * When the window is due, sums it up for each subscriber it concerns: one message per person per
+ * burst. The alert id derives from the changes told, so a second instance flushing the same
+ * window, or a re-run after a crash, queues nothing twice.
+ */
+export async function flushChanges(deps: CoalesceDeps, logger: Logger): Promise<void> {
+  const window = await deps.pending.read();
+  if (!window || !isDue(window, deps.clock.now(), deps.rule)) return;
+  const ids = window.changes.map((c) => c.eventId);
+  const alertId = `changes.${createHash("sha256").update(ids.join(",")).digest("base64url").slice(0, 22)}`;
+  const wards = new Set(window.changes.map((c) => c.ward));
+  const facilities = new Set(window.changes.map((c) => c.facilityId));
+  const recipients = await queueAlert(
+    deps,
+    {
+      alertId,
+      urgency: window.changes.some((c) => c.status === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN) ? "high" : "normal",
+      ttlSeconds: deps.ttlSeconds,
+      // A newer summary for the same facility or area replaces one still waiting on the device.
+      topicScope: facilities.size === 1 ? `facility:${[...facilities][0]}` : `ward:${[...wards].sort().join(",")}`,
+      recipients: composedFor(concerned(deps.store, window.changes), ({ subscription, changes }) =>
+        composeChanges(alertId, changes, subscription.lang, deps.openIn, deps.baseUrl),
+      ),
+    },
+    alertId,
+  );
+  await deps.pending.remove(ids);
+  logger.info({ alertId, changes: ids.length, recipients }, "changes summed up and sent");
+}

@@ -1,0 +1,110 @@
+import { Lang } from "@crisis/platform/contracts";
+
+/**
+ * Every text notify sends, per language. Adding a language (zh, ko, vi) is one more object of
+ * this shape here and its code in the platform's `languages`.
+ */
+export interface Catalogue {
+  title(incident: string, level: string): string;
+  stoodDown(incident: string, level: string): string;
+  sheltersOpened(n: number, byWard: string): string;
+  sheltersClosed(n: number): string;
+  closed(n: number, names: string): string;
+  restricted(n: number, names: string): string;
+  reopened(n: number, names: string): string;
+  more(n: number): string;
+  listSeparator: string;
+  wardCount(ward: string, n: number): string;
+  details: string;
+  /** A burst of single changes, summed up. */
+  changesTitle: string;
+  wardSheltersOpened(ward: string, n: number, openNow: number): string;
+  wardSheltersClosed(ward: string, n: number, openNow: number): string;
+  /** Times as a person in Kumamoto reads them (Asia/Tokyo). */
+  time(iso: string): string;
+  staffReassignedTitle: string;
+  staffReassigned(place: string, duty: string, from: string, until: string, reportTo: string): string;
+  staffReleasedTitle: string;
+  staffReleased(department: string): string;
+  staffRemindedTitle: string;
+  staffReminded(attempt: number): string;
+  untilFurtherNotice: string;
+  scheduledTitle: string;
+  soonTitle: string;
+  /** A restriction decided for later: closed when `closed`, restricted otherwise. */
+  scheduled(facility: string, closed: boolean, from: string, until: string, reason: string): string;
+}
+
+const englishPlurals = new Intl.PluralRules("en");
+/** English counts take a singular for one; Japanese counters (か所, 施設) have no plural. */
+const plural = (n: number, one: string, other: string) => (englishPlurals.select(n) === "one" ? one : other);
+const tokyo = (locale: string) =>
+  new Intl.DateTimeFormat(locale, {
+    timeZone: "Asia/Tokyo",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  });
+const jaTime = tokyo("ja-JP");
+const enTime = tokyo("en-GB");
+
+const ja: Catalogue = {
+  title: (incident, level) => `熊本市 ${incident} ${level}`,
+  stoodDown: (incident, level) => `熊本市 ${incident} ${level}へ移行`,
+  sheltersOpened: (n, byWard) => `避難所 ${n} か所を開設 — ${byWard}`,
+  sheltersClosed: (n) => `避難所 ${n} か所を閉鎖`,
+  closed: (n, names) => `休館 ${n} 施設: ${names}`,
+  restricted: (n, names) => `利用制限 ${n} 施設: ${names}`,
+  reopened: (n, names) => `再開 ${n} 施設: ${names}`,
+  more: (n) => `ほか ${n} 施設`,
+  listSeparator: "、",
+  wardCount: (ward, n) => `${ward} ${n}`,
+  details: "詳しくは",
+  changesTitle: "熊本市 施設の状況が変わりました",
+  wardSheltersOpened: (ward, n, openNow) => `${ward}の避難所 ${n} か所を開設、開設中 ${openNow} か所`,
+  wardSheltersClosed: (ward, n, openNow) => `${ward}の避難所 ${n} か所を閉鎖、開設中 ${openNow} か所`,
+  time: (iso) => jaTime.format(new Date(iso)),
+  staffReassignedTitle: "熊本市 職員配置の通知",
+  staffReassigned: (place, duty, from, until, reportTo) => `${place}で${duty}。${from}から${until}まで。報告先: ${reportTo}`,
+  staffReleasedTitle: "熊本市 応援配置の解除",
+  staffReleased: (department) => `配置を解除しました。${department}に戻ってください。`,
+  staffRemindedTitle: "熊本市 配置通知への回答のお願い",
+  staffReminded: (attempt) => `配置通知に回答がありません(${attempt} 回目の確認)。`,
+  untilFurtherNotice: "別途通知",
+  scheduledTitle: "熊本市 施設利用の予定",
+  soonTitle: "熊本市 まもなく施設利用が変わります",
+  scheduled: (facility, closed, from, until, reason) => `${facility}は${from}から${until}まで${closed ? "休館" : "利用制限"}(${reason})`,
+};
+
+const en: Catalogue = {
+  title: (incident, level) => `Kumamoto City: ${incident} ${level}`,
+  stoodDown: (incident) => `Kumamoto City: ${incident} response stood down`,
+  sheltersOpened: (n, byWard) => `${n} ${plural(n, "shelter", "shelters")} opened — ${byWard}`,
+  sheltersClosed: (n) => `${n} ${plural(n, "shelter", "shelters")} closed`,
+  closed: (n, names) => `${n} ${plural(n, "facility", "facilities")} closed: ${names}`,
+  restricted: (n, names) => `${n} ${plural(n, "facility", "facilities")} restricted: ${names}`,
+  reopened: (n, names) => `${n} ${plural(n, "facility", "facilities")} reopened: ${names}`,
+  more: (n) => `and ${n} more`,
+  listSeparator: ", ",
+  wardCount: (ward, n) => `${ward} ${n}`,
+  details: "Details:",
+  changesTitle: "Kumamoto City: facilities changed",
+  wardSheltersOpened: (ward, n, openNow) => `${ward}: ${n} ${plural(n, "shelter", "shelters")} opened, ${openNow} open now`,
+  wardSheltersClosed: (ward, n, openNow) => `${ward}: ${n} ${plural(n, "shelter", "shelters")} closed, ${openNow} open now`,
+  time: (iso) => enTime.format(new Date(iso)),
+  staffReassignedTitle: "Kumamoto City: your emergency assignment",
+  staffReassigned: (place, duty, from, until, reportTo) => `${duty} at ${place}, ${from} to ${until}. Report to ${reportTo}.`,
+  staffReleasedTitle: "Kumamoto City: assignment ended",
+  staffReleased: (department) => `Your assignment has ended. Please return to ${department}.`,
+  staffRemindedTitle: "Kumamoto City: please answer your assignment",
+  staffReminded: (attempt) => `Your assignment notice is still unanswered (reminder ${attempt}).`,
+  untilFurtherNotice: "further notice",
+  scheduledTitle: "Kumamoto City: planned facility change",
+  soonTitle: "Kumamoto City: facility change starting soon",
+  scheduled: (facility, closed, from, until, reason) =>
+    `${facility}: ${closed ? "closed" : "restricted"} from ${from} until ${until} (${reason})`,
+};
+
+export const catalogue: Record<Lang, Catalogue> = { ja, en };

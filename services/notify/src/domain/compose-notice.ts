@@ -1,0 +1,29 @@
+import { Lang } from "@crisis/platform/contracts";
+import { StaffReassigned, StaffReleased, StaffReminded } from "@crisis/platform/contracts/events";
+import { fitted } from "./payload";
+import { catalogue } from "./catalogue";
+
+export type StaffNotice =
+  { kind: "reassigned"; event: StaffReassigned } | { kind: "released"; event: StaffReleased } | { kind: "reminded"; event: StaffReminded };
+
+/** A staff member's own notice, in their language, opening the staff page. */
+export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: string) {
+  const t = catalogue[lang];
+  const alertId = notice.event.eventId;
+  const base = { alertId, lang, url: staffUrl, tag: `staff.${notice.event.noticeId}` };
+  switch (notice.kind) {
+    case "reassigned": {
+      const e = notice.event;
+      const until = e.endsAt ? t.time(e.endsAt) : t.untilFurtherNotice;
+      return fitted({
+        ...base,
+        title: t.staffReassignedTitle,
+        body: t.staffReassigned(e.place, e.duty, t.time(e.startsAt), until, e.reportTo),
+      });
+    }
+    case "released":
+      return fitted({ ...base, title: t.staffReleasedTitle, body: t.staffReleased(notice.event.department) });
+    case "reminded":
+      return fitted({ ...base, title: t.staffRemindedTitle, body: t.staffReminded(notice.event.attempt) });
+  }
+}
