@@ -1,4 +1,4 @@
-import { FacilityStatus, Incident, ModeLevel } from "./gen/crisis/v1/common";
+import { FacilityStatus, FacilityUse, Incident, ModeLevel, ServiceLevel, ShelterOperation } from "./gen/crisis/v1/common";
 
 /**
  * The city's shared vocabulary, defined once: every list (wards, facility categories,
@@ -83,3 +83,36 @@ export const incidentWord = (value: Incident, lang: Lang) => incidentTerms[incid
 export const levelWord = (value: ModeLevel, lang: Lang) => levelTerms[levelName(value) ?? "normal"][lang];
 export const wardWord = (ward: string, lang: Lang) => (isWard(ward) ? wardWords[ward][lang] : ward);
 export const categoryWord = (category: string, lang: Lang) => (isCategory(category) ? categoryWords[category][lang] : category);
+
+/** A facility's ordinary use (kept apart from its shelter operation). */
+export const useTerms = {
+  open: { value: FacilityUse.FACILITY_USE_OPEN, ja: "通常どおり", en: "open" },
+  reduced_hours: { value: FacilityUse.FACILITY_USE_REDUCED_HOURS, ja: "時間短縮", en: "reduced hours" },
+  capacity_limited: { value: FacilityUse.FACILITY_USE_CAPACITY_LIMITED, ja: "人数制限", en: "capacity limited" },
+  reservation_only: { value: FacilityUse.FACILITY_USE_RESERVATION_ONLY, ja: "予約制", en: "by reservation only" },
+  partly_closed: { value: FacilityUse.FACILITY_USE_PARTLY_CLOSED, ja: "一部休止", en: "partly closed" },
+  closed: { value: FacilityUse.FACILITY_USE_CLOSED, ja: "休館", en: "closed" },
+} as const satisfies Record<string, Words & { value: FacilityUse }>;
+export type UseName = keyof typeof useTerms;
+
+/** A designated shelter's operation. */
+export const shelterTerms = {
+  not_opened: { value: ShelterOperation.SHELTER_OPERATION_NOT_OPENED, ja: "未開設", en: "not opened" },
+  open: { value: ShelterOperation.SHELTER_OPERATION_OPEN, ja: "開設", en: "open" },
+  closed: { value: ShelterOperation.SHELTER_OPERATION_CLOSED, ja: "閉鎖", en: "closed" },
+} as const satisfies Record<string, Words & { value: ShelterOperation }>;
+export type ShelterName = keyof typeof shelterTerms;
+
+/** How a counter service is offered on one channel. */
+export const serviceLevelTerms = {
+  normal: { value: ServiceLevel.SERVICE_LEVEL_NORMAL, ja: "通常どおり", en: "as usual" },
+  reduced: { value: ServiceLevel.SERVICE_LEVEL_REDUCED, ja: "縮小", en: "reduced" },
+  suspended: { value: ServiceLevel.SERVICE_LEVEL_SUSPENDED, ja: "休止", en: "suspended" },
+  online_only: { value: ServiceLevel.SERVICE_LEVEL_ONLINE_ONLY, ja: "オンラインのみ", en: "online only" },
+  extended: { value: ServiceLevel.SERVICE_LEVEL_EXTENDED, ja: "拡充", en: "extended" },
+} as const satisfies Record<string, Words & { value: ServiceLevel }>;
+export type ServiceLevelName = keyof typeof serviceLevelTerms;
+
+export const useName = (value: FacilityUse): UseName | undefined => nameOf(useTerms, value);
+export const shelterName = (value: ShelterOperation): ShelterName | undefined => nameOf(shelterTerms, value);
+export const serviceLevelName = (value: ServiceLevel): ServiceLevelName | undefined => nameOf(serviceLevelTerms, value);

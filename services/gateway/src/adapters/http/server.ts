@@ -1,11 +1,19 @@
 import { KeyObject } from "node:crypto";
 import Fastify, { FastifyBaseLogger, FastifyRequest, LogController } from "fastify";
+import fp from "fastify-plugin";
 import { Clock, Logger, Readiness, headerNames, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
 import { errors } from "../../domain/errors";
 import { Principal, Role, verifyBearer } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
+import { LiveStatus } from "../../app/follow-status";
+import { StatusEvents } from "../../app/ports";
+import { EdgeOptions, clientErrorHandler, hardenEdge } from "./edge";
+import { metricsRoutes } from "./metrics";
 import { problemHandler, sendProblem } from "./problem";
+import { eventRoutes } from "./routes/events";
+import { FeedOptions, feedRoutes } from "./routes/feeds";
+import { SseHub, SseOptions } from "./sse";
 import { modeRoutes } from "./routes/mode";
 import { staffingRoutes } from "./routes/staffing";
 import { statusRoutes } from "./routes/status";
@@ -21,6 +29,17 @@ export interface HttpDeps {
   clock: Clock;
   modes: DeclareModeDeps;
   services: ServiceClients;
+  live: {
+    status: LiveStatus;
+    events: StatusEvents;
+    sse: SseOptions;
+    feeds: FeedOptions;
+    /** Messages stored per stream that the status has not read yet (a metric). */
+    lag: () => Promise<Record<string, number>>;
+  };
+  edge: EdgeOptions;
+  /** Largest request body accepted (bytes). */
+  bodyLimit?: number;
 }
 
 const correlationIdPattern = /^[\w.:-]{8,128}$/;
@@ -29,7 +48,8 @@ const correlationIdPattern = /^[\w.:-]{8,128}$/;
 export function buildHttpServer(deps: HttpDeps) {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
-    bodyLimit: 64 * 1024,
+    bodyLimit: deps.bodyLimit ?? 64 * 1024,
+    clientErrorHandler,
     logController: new LogController({ requestIdLogLabel: "correlationId" }),
     genReqId: (req) => {
       const given = req.headers[headerNames.correlationId];
@@ -39,6 +59,7 @@ export function buildHttpServer(deps: HttpDeps) {
   app.addHook("onSend", async (request, reply) => {
     reply.header(headerNames.correlationId, request.id);
   });
+  void app.register(fp(hardenEdge), deps.edge);
   app.setErrorHandler(problemHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(reply, errors.routeNotFound(request.url), request.id));
 
@@ -56,7 +77,13 @@ export function buildHttpServer(deps: HttpDeps) {
   });
   modeRoutes(app, deps.modes, authenticate);
   subscriptionRoutes(app, deps.services);
-  statusRoutes(app, deps.modes.modes, deps.services.directory);
+  statusRoutes(app, deps.live.status);
+  const hub = new SseHub(deps.live.status, deps.live.events, deps.live.sse, deps.logger);
+  hub.start();
+  app.addHook("preClose", async () => hub.stop());
+  eventRoutes(app, hub);
+  feedRoutes(app, deps.live.status, deps.live.feeds);
+  metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag });
   staffingRoutes(app, deps.services, authenticate);
   return app;
 }
