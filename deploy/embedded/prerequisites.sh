@@ -7,6 +7,8 @@ cd "$(dirname "$0")/../.."
 missing=()
 command -v nats-server >/dev/null 2>&1 || missing+=(nats-server)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# xmllint validates the CAP feed against the OASIS schema in the gateway's tests.
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} from the OS packages…"
   sudo=""

@@ -20,6 +20,8 @@ export function subscriptionRoutes(app: FastifyInstance, services: ServiceClient
   });
 
   app.delete<{ Params: { id: string } }>("/api/v1/subscriptions/:id", async (request, reply) => {
+    // Ids are base64url keys: anything else names no subscription (and must not reach the store as a key).
+    if (!/^[A-Za-z0-9_-]{1,128}$/.test(request.params.id)) throw errors.subscriptionNotFound();
     const token = request.headers["x-unsubscribe-token"];
     if (typeof token !== "string" || token === "") throw errors.headerMissing("X-Unsubscribe-Token");
     await services.deleteSubscription(request.params.id, token, request.id);
