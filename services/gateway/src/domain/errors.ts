@@ -4,6 +4,7 @@ import { AppError } from "@crisis/platform/contracts";
 export const errors = {
   bodyInvalid: (field: string, problem: string) => new AppError("BODY_INVALID", 422, `${field}: ${problem}`, field),
   bodyNotJson: () => new AppError("BODY_NOT_JSON", 400, "the request body must be JSON (Content-Type: application/json)", "body"),
+  bodyTooLarge: () => new AppError("BODY_TOO_LARGE", 413, "the request body is larger than this endpoint accepts", "body"),
   headerMissing: (header: string) => new AppError("HEADER_MISSING", 400, `header ${header} is required`, header),
   authRequired: () => new AppError("AUTH_REQUIRED", 401, "Authorization: Bearer <token> is required", "Authorization"),
   authInvalid: (why: string) => new AppError("AUTH_INVALID", 401, `the bearer token is not valid: ${why}`, "Authorization"),
