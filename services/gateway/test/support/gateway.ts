@@ -39,9 +39,11 @@ export async function startGateway(options: GatewayOptions = {}) {
   await live.start();
   const jwk = generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" });
   let ids = 0;
+  const readiness = createReadiness();
+  readiness.add("status", live.ready);
   const app = buildHttpServer({
     logger,
-    readiness: createReadiness(),
+    readiness,
     tokenKey: publicKeyFrom(jwk.x!),
     clock,
     modes: { modes: jetStreamModeLog(backbone), clock, newId: () => `mode-${++ids}` },

@@ -50,6 +50,8 @@ export function buildHttpServer(deps: HttpDeps) {
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit ?? 64 * 1024,
     clientErrorHandler,
+    // A URL that does not decode (%ff) and the like, refused before routing.
+    frameworkErrors: (err, request, reply) => problemHandler(err, request, reply),
     logController: new LogController({ requestIdLogLabel: "correlationId" }),
     genReqId: (req) => {
       const given = req.headers[headerNames.correlationId];

@@ -4,7 +4,8 @@ import { parsePositionId } from "../../../domain/status-view";
 import { SseHub } from "../sse";
 
 export function eventRoutes(app: FastifyInstance, hub: SseHub) {
-  app.get<{ Querystring: { lastEventId?: string } }>("/api/v1/events", async (request, reply) => {
+  // No HEAD: a stream has no head without its body.
+  app.get<{ Querystring: { lastEventId?: string } }>("/api/v1/events", { exposeHeadRoute: false }, async (request, reply) => {
     // EventSource sends Last-Event-ID on reconnect; the query parameter serves a first connection.
     const given = request.headers["last-event-id"] ?? request.query.lastEventId;
     const after = given === undefined || given === "" ? undefined : parsePositionId(String(given));
