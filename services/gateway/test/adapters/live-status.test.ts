@@ -167,6 +167,16 @@ describe("the live status, kept from events on a real nats-server", () => {
     again.close();
   });
 
+  it("keeps following when its consumer is lost (as when the node holding it dies)", async () => {
+    const names: string[] = [];
+    for await (const c of gw.backbone.jsm.consumers.list("CRISIS_FACILITY")) names.push(c.name);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) await gw.backbone.jsm.consumers.delete("CRISIS_FACILITY", name);
+    const before = gw.live.position.facility;
+    await publishShelter("shelter:2", "東区");
+    await waitUntil(() => gw.live.position.facility > before, "the status to read the next facility change", 60_000);
+  });
+
   it("keeps a quiet stream alive with comment lines", async () => {
     const client = await SseClient.open(`${gw.base}/api/v1/events`);
     await waitUntil(() => client.comments.length >= 2, "two heartbeats");

@@ -1,4 +1,4 @@
-import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from "nats";
+import { AckPolicy, ConsumerEvents, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from "nats";
 import { Backbone, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { Position, StatusEvent, StatusStream, statusStreams } from "../../domain/status-view";
@@ -47,32 +47,56 @@ async function readFrom(backbone: Backbone, stream: StatusStream, after: number)
   return consumer.consume({ max_messages: 512, expires: 5_000 });
 }
 
-/** The mode, facility and service streams, read with ordered consumers. */
+/** What tells that a consumer is gone or its node unreachable. */
+const lost = new Set<string>([ConsumerEvents.ConsumerDeleted, ConsumerEvents.ConsumerNotFound, ConsumerEvents.HeartbeatsMissed]);
+
+/** The mode, facility and service streams, each read with an ephemeral consumer. */
 export function jetStreamStatusEvents(backbone: Backbone): StatusEvents {
   const lastSeq = async (stream: StatusStream) => (await backbone.jsm.streams.info(streamNames[stream])).state.last_seq;
 
   return {
     async follow(from, onEvent) {
+      let stopped = false;
       const readers = await Promise.all(
         statusStreams.map(async (stream) => {
           const head = await lastSeq(stream);
-          const messages = await readFrom(backbone, stream, from[stream]);
           let reached!: () => void;
           const caughtUp = new Promise<void>((resolve) => (reached = resolve));
           if (head <= from[stream]) reached();
+          let last = from[stream];
+          let current: ConsumerMessages | undefined;
+          // An ephemeral consumer lives on one node: when that node dies (or the consumer is
+          // removed), read on from the last sequence with a new one instead of going quiet.
           const loop = (async () => {
-            for await (const msg of messages) {
-              onEvent(streamed(stream, msg));
-              if (msg.seq >= head) reached();
+            while (!stopped) {
+              try {
+                current = await readFrom(backbone, stream, last);
+                const messages = current;
+                void (async () => {
+                  for await (const s of await messages.status()) {
+                    if (lost.has(s.type)) messages.stop();
+                  }
+                })();
+                if (stopped) messages.stop();
+                for await (const msg of messages) {
+                  last = msg.seq;
+                  onEvent(streamed(stream, msg));
+                  if (msg.seq >= head) reached();
+                }
+              } catch {
+                // The backbone is failing over: try again shortly.
+              }
+              if (!stopped) await new Promise((r) => setTimeout(r, 1_000));
             }
           })();
-          return { messages, caughtUp, loop };
+          return { stop: () => current?.stop(), caughtUp, loop };
         }),
       );
       return {
         caughtUp: Promise.all(readers.map((r) => r.caughtUp)).then(() => undefined),
         async stop() {
-          for (const r of readers) r.messages.stop();
+          stopped = true;
+          for (const r of readers) r.stop();
           await Promise.all(readers.map((r) => r.loop));
         },
       };
