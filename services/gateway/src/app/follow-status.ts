@@ -9,7 +9,7 @@ export interface FollowStatusDeps {
   clock: Clock;
   /** Waits between attempts to list the registry while facilities does not answer. */
   retryMs?: number;
-  /** How many changes the Atom feed keeps. */
+  /** How many changes the Atom feed keeps: more than one declaration of the whole city makes (about 215). */
   recentChanges?: number;
   onError?: (err: unknown, what: string) => void;
 }
@@ -72,7 +72,7 @@ export class LiveStatus {
     const change = this.view.apply(e.event, positionId(this.position), e.at);
     this.alerts.follow(change, this.view.mode);
     this.recent.push(change);
-    if (this.recent.length > (this.deps.recentChanges ?? 200)) this.recent.shift();
+    if (this.recent.length > (this.deps.recentChanges ?? 1_000)) this.recent.shift();
     this.touch();
     if (e.event.kind === "correction" && this.registryLoaded) void this.loadRegistry();
     for (const listener of this.listeners) listener(change, e.stream, e.seq);
