@@ -9,6 +9,8 @@ missing=()
 command -v nats-server >/dev/null 2>&1 || missing+=(nats-server)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ "${1:-}" = "test" ]; then
+  # xmllint validates the CAP feed against the OASIS schema in the gateway's tests.
+  command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 fi

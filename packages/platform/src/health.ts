@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { metricsRegistry } from "./metrics";
 
 export type ReadinessCheck = () => boolean;
 
@@ -24,7 +25,7 @@ export interface HealthServer {
   stop(): Promise<void>;
 }
 
-/** /healthz: the process is alive. /readyz: it is connected and caught up, so it can take work. */
+/** /healthz: the process is alive. /readyz: it is connected and caught up, so it can take work. /metrics: Prometheus. */
 export async function startHealthServer(host: string, port: number, readiness: Readiness): Promise<HealthServer> {
   const server = createServer((req, res) => {
     const send = (code: number, body: unknown) => {
@@ -32,6 +33,16 @@ export async function startHealthServer(host: string, port: number, readiness: R
       res.end(JSON.stringify(body));
     };
     if (req.url === "/healthz") return send(200, { status: "ok" });
+    if (req.url === "/metrics") {
+      metricsRegistry.metrics().then(
+        (text) => {
+          res.writeHead(200, { "content-type": metricsRegistry.contentType });
+          res.end(text);
+        },
+        () => send(500, { code: "METRICS_FAILED" }),
+      );
+      return;
+    }
     if (req.url === "/readyz") {
       const report = readiness.report();
       return send(report.ready ? 200 : 503, report);

@@ -1,6 +1,7 @@
 export * from "./clock";
 export * from "./config";
 export * from "./health";
+export * from "./metrics";
 export * from "./ids";
 export * from "./logger";
 export * from "./shutdown";

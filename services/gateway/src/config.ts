@@ -23,6 +23,30 @@ const schema = z
     APPROVAL_REQUIRED: z.enum(approvalPolicies).default("never"),
     APPROVAL_TTL_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
     IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(10 * 1024 * 1024)
+      .default(64 * 1024),
+    SSE_MAX_CLIENTS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+    SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).max(300_000).default(15_000),
+    CORS_ORIGINS: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+    HSTS: z.stringbool().default(false),
+    RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1_200),
+    RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).default(60_000),
+    PUBLIC_BASE_URL: z.url().default("http://localhost:8080"),
+    CAP_SENDER: z.string().min(3).default("kikikanri@city.kumamoto.lg.jp"),
     OIDC_ROLES_CLAIM: z
       .string()
       .regex(/^[\w:/-]+(\.[\w:/-]+)*$/, "must be a claim name, dotted for a nested claim")

@@ -6,6 +6,8 @@ import { jetStreamAuditTrail } from "./adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "./adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "./adapters/nats/mode-log";
 import { kvPendingDeclarations } from "./adapters/nats/pending-declarations";
+import { jetStreamStatusEvents, statusStreamHeads } from "./adapters/nats/status-feed";
+import { LiveStatus } from "./app/follow-status";
 import { identityOf, readConfig } from "./config";
 
 const hour = 3_600_000;
@@ -14,7 +16,7 @@ runService({
   name: "gateway",
   readConfig,
   ports: (c) => ({ http: c.GATEWAY_PORT }),
-  streams: [streams.mode, streams.audit],
+  streams: [streams.mode, streams.facility, streams.service, streams.audit],
   wire: async (config, backbone, logger, readiness) => {
     const services = serviceClients({
       facilities: config.FACILITIES_GRPC,
@@ -22,6 +24,15 @@ runService({
       notify: config.NOTIFY_GRPC,
       deadlineMs: config.GRPC_DEADLINE_MS,
     });
+    const statusEvents = jetStreamStatusEvents(backbone);
+    const live = new LiveStatus({
+      events: statusEvents,
+      directory: services.directory,
+      clock: systemClock,
+      onError: (err, what) => logger.warn({ err }, `${what} failed; retrying`),
+    });
+    await live.start();
+    readiness.add("status", live.ready);
     const identity = identityOf(config);
     const approvalTtlMs = config.APPROVAL_TTL_MINUTES * 60_000;
     const app = buildHttpServer({
@@ -47,10 +58,33 @@ runService({
       }),
       audit: jetStreamAuditTrail(backbone),
       pages: { tileUrl: config.PAGES_TILE_URL, tileAttribution: config.PAGES_TILE_ATTRIBUTION },
+      live: {
+        status: live,
+        events: statusEvents,
+        sse: { maxClients: config.SSE_MAX_CLIENTS, heartbeatMs: config.SSE_HEARTBEAT_MS },
+        feeds: { publicBaseUrl: config.PUBLIC_BASE_URL.replace(/\/$/, ""), capSender: config.CAP_SENDER },
+        lag: async () => {
+          const heads = await statusStreamHeads(backbone);
+          return {
+            mode: heads.mode - live.position.mode,
+            facility: heads.facility - live.position.facility,
+            service: heads.service - live.position.service,
+          };
+        },
+      },
+      edge: {
+        corsOrigins: config.CORS_ORIGINS,
+        hsts: config.HSTS,
+        rateLimit: { perIp: config.RATE_LIMIT_PER_IP, perToken: config.RATE_LIMIT_PER_TOKEN, windowMs: config.RATE_LIMIT_WINDOW_MS },
+      },
+      bodyLimit: config.BODY_LIMIT_BYTES,
     });
     return {
       http: { listen: async (host, port) => void (await app.listen({ host, port })), close: () => app.close() },
-      workers: [{ name: "close gRPC clients", stop: async () => services.close() }],
+      workers: [
+        { name: "stop following the status", stop: () => live.stop() },
+        { name: "close gRPC clients", stop: async () => services.close() },
+      ],
       facts: { identity: identity.kind === "oidc" ? `OIDC ${identity.issuer}` : "embedded key", approval: config.APPROVAL_REQUIRED },
     };
   },

@@ -11,6 +11,7 @@ import {
 import { AppError } from "../contracts/app-error";
 import { Logger } from "pino";
 import { headerNames, newId } from "../ids";
+import { grpcRequests, grpcSeconds } from "../metrics";
 import { toServiceError } from "./errors";
 
 /** Adapts an async use case to a gRPC unary handler: correlation id in, catalogued errors out. */
@@ -22,10 +23,17 @@ export function unaryHandler<Req, Res>(
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>) => {
     const correlationId = String(call.metadata.get(headerNames.correlationId)[0] ?? newId());
     const log = logger.child({ correlationId, rpc: method });
+    const timer = grpcSeconds.startTimer({ method });
     fn(call.request, { correlationId, logger: log }).then(
-      (response) => callback(null, response),
+      (response) => {
+        timer();
+        grpcRequests.inc({ method, outcome: "ok" });
+        callback(null, response);
+      },
       (err: unknown) => {
+        timer();
         const serviceError = toServiceError(err);
+        grpcRequests.inc({ method, outcome: serviceError.code === status.INTERNAL ? "failed" : "refused" });
         if (serviceError.code === status.INTERNAL) log.error({ err }, "rpc failed");
         else log.info({ code: (err as AppError).code, detail: serviceError.details }, "rpc refused");
         callback(serviceError, null);

@@ -3,6 +3,7 @@ import { Logger } from "pino";
 import { headerNames } from "../ids";
 import { withCorrelation } from "../logger";
 import { EventType } from "../contracts/subjects";
+import { consumerLag, eventSeconds, eventsHandled } from "../metrics";
 import { decodeEvent } from "./events";
 import { isBackboneUnavailable, isNotFound } from "./streams";
 
@@ -85,9 +86,12 @@ export async function runDurableConsumer(
     // While the handler runs, keep telling the server it is in progress: a long handler keeps
     // its message, and a dead process loses it after one ack wait.
     const lease = setInterval(() => msg.working(), Math.max(ackWaitMs / 3, 100));
+    consumerLag.set({ consumer: spec.durable }, msg.info.pending);
+    const timer = eventSeconds.startTimer({ consumer: spec.durable });
     try {
       await handler(msg);
       await msg.ackAck();
+      eventsHandled.inc({ consumer: spec.durable, outcome: "acked" });
     } catch (err) {
       const attempt = msg.info.redeliveryCount;
       // A backbone failing over is back within seconds: retry it soon, not on the slow schedule.
@@ -105,6 +109,7 @@ export async function runDurableConsumer(
           "handler kept failing; message given up (it stays in the stream)",
         );
         msg.term();
+        eventsHandled.inc({ consumer: spec.durable, outcome: "given_up" });
         return;
       }
       log.warn(
@@ -112,7 +117,9 @@ export async function runDurableConsumer(
         "handler failed; message will be redelivered",
       );
       msg.nak(delay);
+      eventsHandled.inc({ consumer: spec.durable, outcome: "retried" });
     } finally {
+      timer();
       clearInterval(lease);
     }
   };

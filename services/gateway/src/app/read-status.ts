@@ -1,31 +1,18 @@
-import { FacilityStatus, ShelterOperation, statusName } from "@crisis/platform/contracts";
-import { modeView } from "../domain/mode";
-import { FacilitiesDirectory, ModeLog } from "./ports";
+import { errors } from "../domain/errors";
+import { positionId } from "../domain/status-view";
+import { LiveStatus } from "./follow-status";
 
-const statusWord = (s: FacilityStatus) => statusName(s) ?? "unknown";
-
-/** What citizens and managers see: the current mode and every facility's effective status. */
-export async function readStatus(modes: ModeLog, facilities: FacilitiesDirectory, correlationId: string) {
-  const [current, list] = await Promise.all([modes.current(), facilities.list(correlationId)]);
-  const counts: Record<string, number> = {};
-  for (const f of list) counts[statusWord(f.status)] = (counts[statusWord(f.status)] ?? 0) + 1;
-  const open = list.filter((f) => f.shelter === ShelterOperation.SHELTER_OPERATION_OPEN);
-  const byWard: Record<string, number> = {};
-  for (const f of open) byWard[f.ward] = (byWard[f.ward] ?? 0) + 1;
+/**
+ * What citizens and managers see: the mode, every facility's effective status, open shelters by
+ * ward and the counter services' levels, from the status kept from events. `version` moves on
+ * every change, so a caller may keep what it made of the body until then.
+ */
+export function readStatus(live: LiveStatus) {
+  if (!live.ready()) throw errors.statusWarmingUp();
   return {
-    mode: modeView(current.event?.mode),
-    summary: counts,
-    sheltersOpen: { total: open.length, byWard },
-    facilities: list.map((f) => ({
-      id: f.id,
-      name: f.name,
-      category: f.category,
-      ward: f.ward,
-      address: f.address,
-      designatedShelter: f.designatedShelter,
-      status: statusWord(f.status),
-      statusReason: f.statusReason,
-      statusSince: f.statusSince || null,
-    })),
+    version: live.version,
+    tag: `${positionId(live.position)}.${live.version}`,
+    lastModified: live.lastModified,
+    body: () => live.view.body(),
   };
 }

@@ -4,6 +4,7 @@ import { AppError } from "@crisis/platform/contracts";
 export const errors = {
   bodyInvalid: (field: string, problem: string) => new AppError("BODY_INVALID", 422, `${field}: ${problem}`, field),
   bodyNotJson: () => new AppError("BODY_NOT_JSON", 400, "the request body must be JSON (Content-Type: application/json)", "body"),
+  bodyTooLarge: () => new AppError("BODY_TOO_LARGE", 413, "the request body is larger than this endpoint accepts", "body"),
   headerMissing: (header: string) => new AppError("HEADER_MISSING", 400, `header ${header} is required`, header),
   authRequired: () => new AppError("AUTH_REQUIRED", 401, "Authorization: Bearer <token> is required", "Authorization"),
   authInvalid: (why: string) => new AppError("AUTH_INVALID", 401, `the bearer token is not valid: ${why}`, "Authorization"),
@@ -64,5 +65,23 @@ export const errors = {
       503,
       "the event store did not answer in time (a node may be failing over); try again — a declaration that did land meanwhile is answered 409 MODE_UNCHANGED",
     ),
+  statusWarmingUp: () =>
+    new AppError(
+      "STATUS_WARMING_UP",
+      503,
+      "the status is still being read from the event streams and the facility registry; try again shortly",
+    ),
+  tooManyStreams: (max: number) =>
+    new AppError("TOO_MANY_STREAMS", 503, `this instance already serves ${max} event streams; try again shortly or use another instance`),
+  noAlert: () => new AppError("NO_ALERT", 404, "no CAP alert has been issued: the city has not declared a mode"),
+  rateLimited: (retryAfterSeconds: number) => new AppError("RATE_LIMITED", 429, `too many requests; try again in ${retryAfterSeconds} s`),
+  lastEventIdInvalid: () =>
+    new AppError(
+      "LAST_EVENT_ID_INVALID",
+      400,
+      "Last-Event-ID must be an id this stream sent (three sequences: 12-3480-7)",
+      "Last-Event-ID",
+    ),
+  subscriptionNotFound: () => new AppError("SUBSCRIPTION_NOT_FOUND", 404, "no such subscription", "id"),
   routeNotFound: (path: string) => new AppError("ROUTE_NOT_FOUND", 404, `no such endpoint: ${path}`),
 };

@@ -12,6 +12,7 @@ import {
   startGrpcServer,
   streams,
 } from "@crisis/platform";
+import { Facility } from "@crisis/platform/contracts/facilities";
 import { FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
 import { NatsServerHandle, freePort } from "@crisis/platform/testing";
 import { Role, oidcTokens } from "../../src/adapters/auth/tokens";
@@ -21,7 +22,12 @@ import { jetStreamAuditTrail } from "../../src/adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "../../src/adapters/nats/mode-log";
 import { kvPendingDeclarations } from "../../src/adapters/nats/pending-declarations";
+import { jetStreamStatusEvents, statusStreamHeads } from "../../src/adapters/nats/status-feed";
+import { EdgeOptions } from "../../src/adapters/http/edge";
+import { LiveStatus } from "../../src/app/follow-status";
+import { FacilitiesDirectory } from "../../src/app/ports";
 import { ApprovalPolicy } from "../../src/domain/approval";
+import { statusStreams } from "../../src/domain/status-view";
 import { LocalIdp } from "./auth/local-idp";
 
 export interface Answer {
@@ -47,6 +53,8 @@ export interface GatewayUnderTest {
   base: string;
   backbone: Backbone;
   clock: FakeClock;
+  /** The status the gateway keeps from events. */
+  live: LiveStatus;
   /** Every route the gateway registered, as "METHOD /url". */
   routes: string[];
   call(method: string, path: string, options?: CallOptions): Promise<Answer>;
@@ -62,13 +70,18 @@ export interface GatewayOptions {
   /** Another gateway replica shares this clock and the id counter prefix differs. */
   clock?: FakeClock;
   replica?: string;
+  /** The registry the status starts from (as facilities would list it); unset: asked of `facilities`. */
+  registry?: Facility[];
+  heartbeatMs?: number;
+  maxClients?: number;
+  edge?: Partial<EdgeOptions>;
 }
 
 export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, options: GatewayOptions = {}): Promise<GatewayUnderTest> {
   const logger = pino({ level: "silent" });
   const clock = options.clock ?? new FakeClock("2026-07-28T07:30:00Z");
   const backbone = await connectBackbone(nats.url, "gateway-test", logger);
-  await ensureStreams(backbone.jsm, [streams.mode, streams.audit]);
+  await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, streams.audit]);
   const down = `127.0.0.1:${await freePort()}`;
   let facilities: GrpcServer | undefined;
   if (options.facilities) {
@@ -76,12 +89,19 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   }
   const facilitiesTarget = facilities ? `127.0.0.1:${facilities.port}` : down;
   const services = serviceClients({ facilities: facilitiesTarget, staffing: down, notify: down, deadlineMs: 1_000 });
+  const registry = options.registry;
+  const directory: FacilitiesDirectory = registry ? { list: async () => structuredClone(registry) } : services.directory;
+  const statusEvents = jetStreamStatusEvents(backbone);
+  const live = new LiveStatus({ events: statusEvents, directory, clock, retryMs: 100 });
+  await live.start();
+  const readiness = createReadiness();
+  readiness.add("status", live.ready);
   let ids = 0;
   const routes: string[] = [];
   const app = buildHttpServer(
     {
       logger,
-      readiness: createReadiness(),
+      readiness,
       tokens: oidcTokens({ issuer: idp.issuer, audience: idp.audience, jwksUrl: idp.jwksUrl, rolesClaim: "roles" }, clock),
       clock,
       modes: {
@@ -95,6 +115,17 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       services,
       idempotency: await kvIdempotencyStore(backbone.js, { replicas: 1, ttlMs: 24 * 3_600_000, leaseMs: 60_000, clock }),
       audit: jetStreamAuditTrail(backbone),
+      live: {
+        status: live,
+        events: statusEvents,
+        sse: { maxClients: options.maxClients ?? 100, heartbeatMs: options.heartbeatMs ?? 60_000 },
+        feeds: { publicBaseUrl: "https://crisis.example.jp", capSender: "kikikanri@city.kumamoto.lg.jp" },
+        lag: async () => {
+          const heads = await statusStreamHeads(backbone);
+          return Object.fromEntries(statusStreams.map((s) => [s, heads[s] - live.position[s]]));
+        },
+      },
+      edge: { corsOrigins: [], hsts: false, rateLimit: { perIp: 1_000_000, perToken: 1_000_000, windowMs: 60_000 }, ...options.edge },
     },
     (route: RouteOptions) => {
       for (const method of [route.method].flat()) if (method !== "HEAD") routes.push(`${method} ${route.url}`);
@@ -107,6 +138,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
     base,
     backbone,
     clock,
+    live,
     routes,
     token,
     async call(method, path, options = {}) {
@@ -124,6 +156,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
     },
     async stop() {
       await app.close();
+      await live.stop();
       services.close();
       await facilities?.stop();
       await backbone.nc.close();

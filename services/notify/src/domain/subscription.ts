@@ -31,6 +31,9 @@ const decode = (value: string) => (base64url.test(value) ? Buffer.from(value, "b
 /** One browser, one subscription: the id is derived from the endpoint, so subscribing again updates it. */
 export const subscriptionIdFor = (endpoint: string) => createHash("sha256").update(endpoint).digest("base64url").slice(0, 22);
 
+/** What subscriptionIdFor gives: 22 base64url characters. */
+export const isSubscriptionId = (id: string) => /^[A-Za-z0-9_-]{22}$/.test(id);
+
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 export function validateSubscription(request: SubscriptionRequest, origins: OriginRule[]): Omit<Subscription, "tokenHash" | "createdAt"> {

@@ -33,7 +33,11 @@ export function problemHandler(err: FastifyError | Error, request: FastifyReques
     return sendProblem(reply, errors.backboneUnavailable(), request.id);
   }
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-    return sendProblem(reply, new AppError(fastifyError.code ?? "BAD_REQUEST", fastifyError.statusCode, err.message), request.id);
+    // Fastify's own codes and messages name its internals: answer with ours.
+    const status = fastifyError.statusCode;
+    const own =
+      status === 413 ? errors.bodyTooLarge() : new AppError("REQUEST_INVALID", status, "the request is not valid for this endpoint");
+    return sendProblem(reply, own, request.id);
   }
   request.log.error({ err }, "request failed");
   return sendProblem(reply, new AppError("INTERNAL", 500, "internal error; the correlation id identifies it in the logs"), request.id);

@@ -1,4 +1,5 @@
 import Fastify, { FastifyBaseLogger, FastifyRequest, LogController, RouteOptions } from "fastify";
+import fp from "fastify-plugin";
 import { Clock, Logger, Readiness, headerNames, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
 import { AuditTrail, IdempotencyStore } from "../../app/ports";
@@ -8,9 +9,16 @@ import { ServiceClients } from "../grpc/clients";
 import { auditedWrites, noteChange } from "./audit";
 import { idempotentPosts } from "./idempotency";
 import { openApiDocument } from "./openapi";
-import { problemHandler, sendProblem } from "./problem";
 import { auditRoutes } from "./routes/audit";
 import { alertRoutes } from "./routes/alerts";
+import { LiveStatus } from "../../app/follow-status";
+import { StatusEvents } from "../../app/ports";
+import { EdgeOptions, clientErrorHandler, hardenEdge } from "./edge";
+import { metricsRoutes } from "./metrics";
+import { problemHandler, sendProblem } from "./problem";
+import { eventRoutes } from "./routes/events";
+import { FeedOptions, feedRoutes } from "./routes/feeds";
+import { SseHub, SseOptions } from "./sse";
 import { modeRoutes } from "./routes/mode";
 import { pageRoutes } from "./routes/pages";
 import { StatusPageSettings } from "./pages/status-page";
@@ -35,6 +43,17 @@ export interface HttpDeps {
   audit: AuditTrail;
   /** Settings of the public pages (map tiles). */
   pages?: StatusPageSettings;
+  live: {
+    status: LiveStatus;
+    events: StatusEvents;
+    sse: SseOptions;
+    feeds: FeedOptions;
+    /** Messages stored per stream that the status has not read yet (a metric). */
+    lag: () => Promise<Record<string, number>>;
+  };
+  edge: EdgeOptions;
+  /** Largest request body accepted (bytes). */
+  bodyLimit?: number;
 }
 
 const correlationIdPattern = /^[\w.:-]{8,128}$/;
@@ -43,7 +62,10 @@ const correlationIdPattern = /^[\w.:-]{8,128}$/;
 export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) => void) {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
-    bodyLimit: 64 * 1024,
+    bodyLimit: deps.bodyLimit ?? 64 * 1024,
+    clientErrorHandler,
+    // A URL that does not decode (%ff) and the like, refused before routing.
+    frameworkErrors: (err, request, reply) => problemHandler(err, request, reply),
     logController: new LogController({ requestIdLogLabel: "correlationId" }),
     genReqId: (req) => {
       const given = req.headers[headerNames.correlationId];
@@ -58,6 +80,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   app.addHook("onSend", async (request, reply) => {
     reply.header(headerNames.correlationId, request.id);
   });
+  void app.register(fp(hardenEdge), deps.edge);
   app.setErrorHandler(problemHandler);
   idempotentPosts(app, deps.idempotency);
   auditedWrites(app, { audit: deps.audit, clock: deps.clock, newId });
@@ -80,7 +103,13 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   });
   modeRoutes(app, deps.modes, authenticate);
   subscriptionRoutes(app, deps.services.subscriptions);
-  statusRoutes(app, deps.modes.modes, deps.services.directory);
+  statusRoutes(app, deps.live.status);
+  const hub = new SseHub(deps.live.status, deps.live.events, deps.live.sse, deps.logger);
+  hub.start();
+  app.addHook("preClose", async () => hub.stop());
+  eventRoutes(app, hub);
+  feedRoutes(app, deps.live.status, deps.live.feeds);
+  metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag });
   staffingRoutes(app, deps.services.staffing, authenticate);
   auditRoutes(app, deps.audit, authenticate);
   app.register((scope) =>

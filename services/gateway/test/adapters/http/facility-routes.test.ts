@@ -1,13 +1,12 @@
-import { generateKeyPairSync } from "node:crypto";
 import pino from "pino";
 import { AppError, FacilityStatus, FacilityUse, ServiceLevel, ShelterOperation } from "@crisis/platform/contracts";
-import { FakeClock, GrpcServer, createReadiness, startGrpcServer, unaryHandler } from "@crisis/platform";
+import { FakeClock, unaryHandler } from "@crisis/platform";
 import { Facility } from "@crisis/platform/contracts/facilities";
-import { FacilitiesServiceServer, FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
-import { freePort } from "@crisis/platform/testing";
-import { Role, embeddedTokens, privateKeyFrom, publicKeyFrom, signToken } from "../../../src/adapters/auth/tokens";
-import { serviceClients } from "../../../src/adapters/grpc/clients";
-import { buildHttpServer } from "../../../src/adapters/http/server";
+import { FacilitiesServiceServer } from "@crisis/platform/contracts/facilities_service";
+import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { Role } from "../../../src/adapters/auth/tokens";
+import { LocalIdp, startLocalIdp } from "../auth/local-idp";
+import { GatewayUnderTest, startGateway } from "../gateway-under-test";
 
 const logger = pino({ level: "silent" });
 const shelter = Facility.fromPartial({
@@ -88,52 +87,21 @@ describe("the facility, shelter and counter-service routes", () => {
       ),
     ),
   };
-  let grpc: GrpcServer;
-  let app: ReturnType<typeof buildHttpServer>;
-  let services: ReturnType<typeof serviceClients>;
-  let base = "";
+  let nats: NatsServerHandle;
+  let idp: LocalIdp;
+  let gw: GatewayUnderTest;
   const clock = new FakeClock("2026-07-29T00:00:00Z");
-  const jwk = generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" });
-  const as = async (role: Role) => ({
-    authorization: `Bearer ${await signToken(privateKeyFrom(jwk.x!, jwk.d!), `${role}@city`, [role], 3600, clock.now())}`,
-  });
-  const call = async (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-    const res = await fetch(`${base}${path}`, {
-      method: init.method ?? "GET",
-      headers: { ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    });
-    return { status: res.status, body: (await res.json()) as { services: unknown[] } & Record<string, unknown> };
-  };
+  const as = async (role: Role) => ({ authorization: `Bearer ${await gw.token([role], `${role}@city`)}` });
+  const call = async (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+    gw.call(init.method ?? "GET", path, { body: init.body, headers: init.headers });
 
   beforeAll(async () => {
-    grpc = await startGrpcServer("127.0.0.1", 0, [{ definition: FacilitiesServiceService, implementation: impl }]);
-    const down = `127.0.0.1:${await freePort()}`;
-    services = serviceClients({ facilities: `127.0.0.1:${grpc.port}`, staffing: down, notify: down, deadlineMs: 3000 });
-    app = buildHttpServer({
-      logger,
-      readiness: createReadiness(),
-      tokens: embeddedTokens(publicKeyFrom(jwk.x!), clock),
-      clock,
-      // These routes never declare: the mode side is inert, and nothing is idempotent-replayed or audited here.
-      modes: {
-        modes: { current: async () => ({ seq: 0 }), append: async () => 0 },
-        previewer: { preview: async () => ({ facilities: [], services: [], kept: [], changesByWard: {}, changesByCategory: {} }) },
-        pending: { add: async () => undefined, get: async () => undefined, list: async () => [], remove: async () => undefined },
-        approval: { policy: "never", ttlMs: 60_000 },
-        clock,
-        newId: () => "unused",
-      },
-      services,
-      idempotency: { claim: async () => ({ kind: "claimed" }), answer: async () => undefined, release: async () => undefined },
-      audit: { append: async () => undefined, readAll: async () => [] },
-    });
-    base = await app.listen({ host: "127.0.0.1", port: 0 });
+    [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
+    gw = await startGateway(nats, idp, { facilities: impl as never, clock, registry: [shelter] });
   });
   afterAll(async () => {
-    await app.close();
-    services.close();
-    await grpc.stop();
+    await gw.stop();
+    await Promise.all([nats.stop(), idp.stop()]);
   });
   beforeEach(() => calls.splice(0));
 

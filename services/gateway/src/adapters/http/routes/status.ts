@@ -1,7 +1,22 @@
 import { FastifyInstance } from "fastify";
-import { FacilitiesDirectory, ModeLog } from "../../../app/ports";
+import { LiveStatus } from "../../../app/follow-status";
 import { readStatus } from "../../../app/read-status";
+import { cachedBody, notModified, pickEncoding } from "../status-body";
 
-export function statusRoutes(app: FastifyInstance, modes: ModeLog, facilities: FacilitiesDirectory) {
-  app.get("/api/v1/status", async (request) => readStatus(modes, facilities, request.id));
+export function statusRoutes(app: FastifyInstance, live: LiveStatus) {
+  const encoded = cachedBody();
+  app.get("/api/v1/status", async (request, reply) => {
+    const status = readStatus(live);
+    const body = encoded(status.version, status.tag, status.lastModified, status.body);
+    reply
+      .header("etag", body.etag)
+      .header("last-modified", body.lastModified)
+      .header("cache-control", "public, max-age=0, must-revalidate")
+      .header("vary", "accept-encoding");
+    if (notModified(request.headers, body)) return reply.code(304).send();
+    const encoding = pickEncoding(request.headers["accept-encoding"]);
+    reply.type("application/json; charset=utf-8");
+    if (encoding) reply.header("content-encoding", encoding);
+    return reply.send(encoding ? body[encoding] : body.identity);
+  });
 }

@@ -2,6 +2,7 @@ import { FastifyInstance } from "fastify";
 import { createSubscription } from "../../../app/create-subscription";
 import { deleteSubscription } from "../../../app/delete-subscription";
 import { PushSubscriptions } from "../../../app/ports";
+import { errors } from "../../../domain/errors";
 import { readPushPublicKey } from "../../../app/read-push-public-key";
 import { noteChange } from "../audit";
 import { parseBody, subscriptionBody } from "../schemas";
@@ -17,6 +18,8 @@ export function subscriptionRoutes(app: FastifyInstance, subscriptions: PushSubs
   });
 
   app.delete<{ Params: { id: string } }>("/api/v1/subscriptions/:id", async (request, reply) => {
+    // Ids are base64url keys: anything else names no subscription (and must not reach the store as a key).
+    if (!/^[A-Za-z0-9_-]{1,128}$/.test(request.params.id)) throw errors.subscriptionNotFound();
     const token = request.headers["x-unsubscribe-token"];
     await deleteSubscription(subscriptions, request.params.id, typeof token === "string" ? token : undefined, request.id);
     noteChange(request, { kind: "subscription.deleted", what: JSON.stringify({ id: request.params.id }) });

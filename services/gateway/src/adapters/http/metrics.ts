@@ -1,0 +1,53 @@
+import { FastifyInstance } from "fastify";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+export interface GatewayGauges {
+  /** SSE clients connected to this instance. */
+  sseClients: () => number;
+  /** Messages stored in each status stream that the status has not read yet. */
+  statusLag: () => Promise<Record<string, number>>;
+}
+
+/** Prometheus metrics at /metrics: request rates and latencies per route, SSE clients, status lag. */
+export function metricsRoutes(app: FastifyInstance, gauges: GatewayGauges) {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: "gateway" });
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: "http_requests_total",
+    help: "HTTP requests answered, by route and status",
+    labelNames: ["method", "route", "status"],
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: "http_request_duration_seconds",
+    help: "Time to answer an HTTP request",
+    labelNames: ["method", "route"],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "sse_clients",
+    help: "Server-Sent Events streams open on this instance",
+    registers: [registry],
+    collect() {
+      this.set(gauges.sseClients());
+    },
+  });
+  new Gauge({
+    name: "consumer_lag_messages",
+    help: "Messages stored in a stream that this instance has not read yet",
+    labelNames: ["stream"],
+    registers: [registry],
+    async collect() {
+      for (const [stream, lag] of Object.entries(await gauges.statusLag())) this.set({ stream }, lag);
+    },
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    // Unmatched paths share one label, so that scanning cannot grow the series without bound.
+    const route = request.routeOptions.url ?? "unmatched";
+    requests.inc({ method: request.method, route, status: reply.statusCode });
+    latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+  app.get("/metrics", async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+}

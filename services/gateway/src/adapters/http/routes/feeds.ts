@@ -1,0 +1,66 @@
+import { FastifyInstance } from "fastify";
+import { create } from "xmlbuilder2";
+import { LiveStatus } from "../../../app/follow-status";
+import { readAlert, readChanges } from "../../../app/read-feeds";
+import { capDocument } from "../../../domain/cap";
+import { Change } from "../../../domain/status-view";
+
+export interface FeedOptions {
+  /** Where the gateway is reached from outside: feeds name themselves and their pages by it. */
+  publicBaseUrl: string;
+  /** CAP `sender`: the city's alerting authority. */
+  capSender: string;
+}
+
+const atomNs = "http://www.w3.org/2005/Atom";
+const xml = (tree: Record<string, unknown>) => create({ version: "1.0", encoding: "UTF-8" }, tree).end({ prettyPrint: true });
+
+export function atomFeed(changes: Change[], updated: Date, base: string): string {
+  const entry = (c: Change) => ({
+    id: `urn:kumamoto-city:crisis:change:${c.id}:${c.kind}`,
+    title: `${c.title.ja} / ${c.title.en}`,
+    updated: new Date(Date.parse(c.at) || updated.getTime()).toISOString(),
+    category: { "@term": c.kind },
+    link: { "@rel": "alternate", "@href": `${base}/api/v1/status` },
+    content: { "@type": "text", "#": JSON.stringify(c.data) },
+  });
+  return xml({
+    feed: {
+      "@xmlns": atomNs,
+      "@xml:lang": "ja",
+      id: `${base}/feeds/status.atom`,
+      title: "熊本市 危機管理 運用状況 / Kumamoto City crisis status",
+      updated: updated.toISOString(),
+      author: { name: "熊本市 / Kumamoto City" },
+      link: [
+        { "@rel": "self", "@type": "application/atom+xml", "@href": `${base}/feeds/status.atom` },
+        { "@rel": "alternate", "@type": "application/json", "@href": `${base}/api/v1/status` },
+      ],
+      entry: changes.map(entry),
+    },
+  });
+}
+
+/** Atom 1.0 of the latest changes and the newest CAP 1.2 message, each serialized once per change. */
+export function feedRoutes(app: FastifyInstance, live: LiveStatus, options: FeedOptions) {
+  const cache = new Map<string, { version: number; text: string }>();
+  const once = (name: string, version: number, build: () => string) => {
+    const hit = cache.get(name);
+    if (hit?.version === version) return hit.text;
+    const text = build();
+    cache.set(name, { version, text });
+    return text;
+  };
+
+  app.get("/feeds/status.atom", async (_request, reply) => {
+    const feed = readChanges(live);
+    const text = once("atom", feed.version, () => atomFeed(feed.changes, feed.updated, options.publicBaseUrl));
+    return reply.type("application/atom+xml; charset=utf-8").header("cache-control", "public, max-age=5").send(text);
+  });
+
+  app.get("/feeds/cap.xml", async (_request, reply) => {
+    const alert = readAlert(live);
+    const text = once("cap", alert.version, () => xml(capDocument(alert.message, options.capSender, alert.shelters) as never));
+    return reply.type("application/cap+xml; charset=utf-8").header("cache-control", "public, max-age=5").send(text);
+  });
+}

@@ -1,0 +1,127 @@
+import { AckPolicy, ConsumerEvents, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from "nats";
+import { Backbone, streams } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
+import { Position, StatusEvent, StatusStream, statusStreams } from "../../domain/status-view";
+import { StatusEvents, StreamedEvent } from "../../app/ports";
+
+const streamNames: Record<StatusStream, string> = {
+  mode: streams.mode.name,
+  facility: streams.facility.name,
+  service: streams.service.name,
+};
+
+/** The subjects the status is built from; the streams' other subjects only move the position. */
+function decode(msg: JsMsg): StatusEvent | undefined {
+  switch (msg.subject) {
+    case eventTypes.modeChanged.subject:
+      return { kind: "mode", event: eventTypes.modeChanged.codec.decode(msg.data) };
+    case eventTypes.facilityStatusChanged.subject:
+      return { kind: "facility", event: eventTypes.facilityStatusChanged.codec.decode(msg.data) };
+    case eventTypes.facilityCorrected.subject:
+      return { kind: "correction", event: eventTypes.facilityCorrected.codec.decode(msg.data) };
+    case eventTypes.serviceLevelChanged.subject:
+      return { kind: "service", event: eventTypes.serviceLevelChanged.codec.decode(msg.data) };
+    default:
+      return undefined;
+  }
+}
+
+const streamed = (stream: StatusStream, msg: JsMsg): StreamedEvent => ({
+  stream,
+  seq: msg.seq,
+  at: new Date(Math.floor(msg.info.timestampNanos / 1e6)).toISOString(),
+  event: decode(msg),
+});
+
+/**
+ * An ephemeral consumer without acks from a sequence on (the server removes it once idle).
+ * Not nats.js's ordered consumer: against nats-server 2.9 its consume() never starts.
+ */
+async function readFrom(backbone: Backbone, stream: StatusStream, after: number): Promise<ConsumerMessages> {
+  const { name } = await backbone.jsm.consumers.add(streamNames[stream], {
+    ack_policy: AckPolicy.None,
+    inactive_threshold: nanos(60_000),
+    ...(after > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 } : { deliver_policy: DeliverPolicy.All }),
+  });
+  const consumer = await backbone.js.consumers.get(streamNames[stream], name);
+  return consumer.consume({ max_messages: 512, expires: 5_000 });
+}
+
+/** What tells that a consumer is gone or its node unreachable. */
+const lost = new Set<string>([ConsumerEvents.ConsumerDeleted, ConsumerEvents.ConsumerNotFound, ConsumerEvents.HeartbeatsMissed]);
+
+/** The mode, facility and service streams, each read with an ephemeral consumer. */
+export function jetStreamStatusEvents(backbone: Backbone): StatusEvents {
+  const lastSeq = async (stream: StatusStream) => (await backbone.jsm.streams.info(streamNames[stream])).state.last_seq;
+
+  return {
+    async follow(from, onEvent) {
+      let stopped = false;
+      const readers = await Promise.all(
+        statusStreams.map(async (stream) => {
+          const head = await lastSeq(stream);
+          let reached!: () => void;
+          const caughtUp = new Promise<void>((resolve) => (reached = resolve));
+          if (head <= from[stream]) reached();
+          let last = from[stream];
+          let current: ConsumerMessages | undefined;
+          // An ephemeral consumer lives on one node: when that node dies (or the consumer is
+          // removed), read on from the last sequence with a new one instead of going quiet.
+          const loop = (async () => {
+            while (!stopped) {
+              try {
+                current = await readFrom(backbone, stream, last);
+                const messages = current;
+                void (async () => {
+                  for await (const s of await messages.status()) {
+                    if (lost.has(s.type)) messages.stop();
+                  }
+                })();
+                if (stopped) messages.stop();
+                for await (const msg of messages) {
+                  last = msg.seq;
+                  onEvent(streamed(stream, msg));
+                  if (msg.seq >= head) reached();
+                }
+              } catch {
+                // The backbone is failing over: try again shortly.
+              }
+              if (!stopped) await new Promise((r) => setTimeout(r, 1_000));
+            }
+          })();
+          return { stop: () => current?.stop(), caughtUp, loop };
+        }),
+      );
+      return {
+        caughtUp: Promise.all(readers.map((r) => r.caughtUp)).then(() => undefined),
+        async stop() {
+          stopped = true;
+          for (const r of readers) r.stop();
+          await Promise.all(readers.map((r) => r.loop));
+        },
+      };
+    },
+
+    async *replay(after: Position, until: Position) {
+      for (const stream of statusStreams) {
+        if (after[stream] >= until[stream]) continue;
+        const messages = await readFrom(backbone, stream, after[stream]);
+        try {
+          for await (const msg of messages) {
+            if (msg.seq > until[stream]) break;
+            yield streamed(stream, msg);
+            if (msg.seq >= until[stream]) break;
+          }
+        } finally {
+          messages.stop();
+        }
+      }
+    },
+  };
+}
+
+/** The last sequence each status stream holds: with the status's position, how far it lags. */
+export async function statusStreamHeads(backbone: Backbone): Promise<Position> {
+  const heads = await Promise.all(statusStreams.map(async (s) => (await backbone.jsm.streams.info(streamNames[s])).state.last_seq));
+  return Object.fromEntries(statusStreams.map((s, i) => [s, heads[i]])) as Position;
+}

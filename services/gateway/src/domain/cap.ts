@@ -1,0 +1,149 @@
+import { Incident, Mode, ModeLevel, Words, incidentWord, levelWord, wardWord, wards } from "@crisis/platform/contracts";
+import { Change, FacilityRow } from "./status-view";
+
+/**
+ * OASIS CAP 1.2 messages for the city's mode: a declaration opens a chain with an Alert; every
+ * later change (an escalation, a registry correction) is an Update referencing the chain; a stand
+ * down is a Cancel, which closes it. A correction never starts a fresh Alert.
+ */
+export interface CapMessage {
+  identifier: string;
+  /** RFC 3339, UTC. */
+  sent: string;
+  msgType: "Alert" | "Update" | "Cancel";
+  /** The earlier messages of the chain, oldest first. */
+  references: { identifier: string; sent: string }[];
+  mode: Mode | undefined;
+  headline: Words;
+  /** Set when a registry correction caused the message. */
+  correction?: Words;
+}
+
+const isActive = (mode: Mode | undefined) => (mode?.level ?? ModeLevel.MODE_LEVEL_NORMAL) > ModeLevel.MODE_LEVEL_NORMAL;
+
+export class AlertChain {
+  /** Every message issued, oldest first. */
+  readonly messages: CapMessage[] = [];
+  private chain: CapMessage[] = [];
+  private mode: Mode | undefined;
+
+  /** Follows one change of the status; returns the CAP message it caused, if any. */
+  follow(change: Change, mode: Mode | undefined): CapMessage | undefined {
+    if (change.kind === "mode") {
+      const wasActive = isActive(this.mode);
+      this.mode = mode;
+      if (!wasActive && !isActive(mode)) return undefined;
+      const msgType = !wasActive ? "Alert" : isActive(mode) ? "Update" : "Cancel";
+      return this.issue({ msgType, mode, headline: change.title, id: change.id, at: change.at });
+    }
+    if (change.kind === "correction" && isActive(this.mode)) {
+      return this.issue({
+        msgType: "Update",
+        mode: this.mode,
+        headline: change.title,
+        id: change.id,
+        at: change.at,
+        correction: change.title,
+      });
+    }
+    return undefined;
+  }
+
+  private issue(m: {
+    msgType: CapMessage["msgType"];
+    mode: Mode | undefined;
+    headline: Words;
+    id: string;
+    at: string;
+    correction?: Words;
+  }) {
+    const message: CapMessage = {
+      identifier: `urn:kumamoto-city:crisis:${m.id}`,
+      sent: m.at,
+      msgType: m.msgType,
+      references: (m.msgType === "Alert" ? [] : this.chain).map((c) => ({ identifier: c.identifier, sent: c.sent })),
+      mode: m.mode,
+      headline: m.headline,
+      correction: m.correction,
+    };
+    this.chain = message.msgType === "Cancel" ? [] : message.msgType === "Alert" ? [message] : [...this.chain, message];
+    this.messages.push(message);
+    return message;
+  }
+}
+
+/** CAP's dateTime: seconds and an explicit offset (no "Z"), shown in Asia/Tokyo. */
+export function capTime(iso: string): string {
+  const ms = Date.parse(iso);
+  const t = Number.isNaN(ms) ? 0 : ms;
+  return `${new Date(t + 9 * 3600_000).toISOString().slice(0, 19)}+09:00`;
+}
+
+const categoryOf: Record<number, string> = {
+  [Incident.INCIDENT_EARTHQUAKE]: "Geo",
+  [Incident.INCIDENT_FLOOD]: "Met",
+  [Incident.INCIDENT_TYPHOON]: "Met",
+  [Incident.INCIDENT_PANDEMIC]: "Health",
+};
+const severityOf: Record<number, string> = {
+  [ModeLevel.MODE_LEVEL_EMERGENCY]: "Severe",
+  [ModeLevel.MODE_LEVEL_ALERT]: "Moderate",
+  [ModeLevel.MODE_LEVEL_WATCH]: "Minor",
+};
+
+/** How far around a shelter its circle reaches: the walk a neighbourhood makes to it. */
+const shelterRadiusKm = 0.5;
+
+export interface CapDocument {
+  alert: Record<string, unknown>;
+}
+
+/**
+ * The CAP 1.2 alert as an element tree (element name → text, child tree, or list of those),
+ * in the schema's element order; the HTTP adapter serializes it as XML.
+ */
+export function capDocument(message: CapMessage, sender: string, shelters: FacilityRow[]): CapDocument {
+  const mode = message.mode;
+  const modeWards = mode?.wards.length ? mode.wards : wards;
+  const inArea = shelters.filter((s) => modeWards.includes(s.ward as never) && (s.latitude !== 0 || s.longitude !== 0));
+  const info = (lang: "ja" | "en", language: string) => ({
+    language,
+    category: categoryOf[mode?.incident ?? 0] ?? "Other",
+    event: `${incidentWord(mode?.incident ?? 0, lang)} ${levelWord(mode?.level ?? ModeLevel.MODE_LEVEL_NORMAL, lang)}`,
+    responseType: message.msgType === "Cancel" ? "AllClear" : inArea.length ? "Shelter" : "Monitor",
+    urgency: message.msgType === "Cancel" ? "Past" : "Immediate",
+    severity: message.msgType === "Cancel" ? "Minor" : (severityOf[mode?.level ?? 0] ?? "Unknown"),
+    certainty: "Observed",
+    senderName: lang === "ja" ? "熊本市 危機管理防災総室" : "Kumamoto City Crisis Management",
+    headline: message.headline[lang],
+    description: describe(lang, message, inArea),
+    area: modeWards.map((ward) => ({
+      areaDesc: wardWord(ward, lang),
+      circle: inArea.filter((s) => s.ward === ward).map((s) => `${s.latitude.toFixed(6)},${s.longitude.toFixed(6)} ${shelterRadiusKm}`),
+    })),
+  });
+  return {
+    alert: {
+      "@xmlns": "urn:oasis:names:tc:emergency:cap:1.2",
+      identifier: message.identifier,
+      sender,
+      sent: capTime(message.sent),
+      status: "Actual",
+      msgType: message.msgType,
+      scope: "Public",
+      ...(message.references.length
+        ? { references: message.references.map((r) => `${sender},${r.identifier},${capTime(r.sent)}`).join(" ") }
+        : {}),
+      info: [info("ja", "ja-JP"), info("en", "en-US")],
+    },
+  };
+}
+
+function describe(lang: "ja" | "en", message: CapMessage, shelters: FacilityRow[]): string {
+  const lines: string[] = [];
+  if (message.correction) lines.push(lang === "ja" ? `訂正: ${message.correction.ja}` : `Correction: ${message.correction.en}`);
+  if (message.msgType === "Cancel") lines.push(lang === "ja" ? "体制を解除しました。" : "The city has stood down.");
+  else lines.push(lang === "ja" ? `開設中の避難所: ${shelters.length} か所` : `Shelters open: ${shelters.length}`);
+  if (message.mode?.reason) lines.push(message.mode.reason);
+  return lines.join("\n");
+}
