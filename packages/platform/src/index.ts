@@ -6,6 +6,7 @@ export * from "./logger";
 export * from "./shutdown";
 export * from "./jetstream/connect";
 export * from "./jetstream/consumer";
+export * from "./jetstream/dead-letters";
 export * from "./jetstream/events";
 export * from "./jetstream/last-event";
 export * from "./jetstream/replay";

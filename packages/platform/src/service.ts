@@ -2,7 +2,7 @@ import { ServiceDefinition, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { Logger } from "pino";
 import { createReadiness, startHealthServer } from "./health";
 import { Backbone, connectBackbone } from "./jetstream/connect";
-import { StreamSpec, ensureStreams } from "./jetstream/streams";
+import { StreamSpec, ensureStreams, streams as backboneStreams } from "./jetstream/streams";
 import { startGrpcServer } from "./grpc/server";
 import { CommonSettings } from "./config";
 import { createLogger } from "./logger";
@@ -30,6 +30,8 @@ export interface ServiceSpec<C extends CommonSettings> {
   wire: (config: C, backbone: Backbone, logger: Logger) => Promise<Wiring>;
 }
 
+const deadLetterStream = backboneStreams.deadLetter;
+
 export function runService<C extends CommonSettings>({ name, readConfig, ports: portsOf, streams, wire }: ServiceSpec<C>): void {
   const start = async () => {
     const config = readConfig();
@@ -38,7 +40,8 @@ export function runService<C extends CommonSettings>({ name, readConfig, ports: 
     const readiness = createReadiness();
     const health = await startHealthServer(config.BIND_HOST, ports.health, readiness);
     const backbone = await connectBackbone(config.NATS_URL, name, logger);
-    await ensureStreams(backbone.jsm, streams, config.NATS_STREAM_REPLICAS);
+    // Every consumer parks what it gives up on in the dead-letter stream, so every service ensures it.
+    await ensureStreams(backbone.jsm, [...streams, deadLetterStream], config.NATS_STREAM_REPLICAS);
     const wiring = await wire(config, backbone, logger);
     const grpc = await startGrpcServer(config.BIND_HOST, ports.grpc, wiring.grpc);
     readiness.add("nats", backbone.connected);

@@ -1,9 +1,11 @@
 import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, nanos } from "nats";
+import { isRedriveForOther } from "./dead-letters";
 
 /**
  * Reads every stored message of a subject once, in order, then resolves: how in-memory
  * projections are rebuilt from the streams at start. Uses a short-lived consumer without
- * acks, which the server removes by itself once idle.
+ * acks, which the server removes by itself once idle. Re-driven copies are skipped: the
+ * original they repeat is in the stream.
  */
 export async function replaySubject(
   js: JetStreamClient,
@@ -28,7 +30,7 @@ export async function replaySubject(
     const batch = await consumer.fetch({ max_messages: 256, expires: 5_000 });
     let got = 0;
     for await (const msg of batch) {
-      apply(msg);
+      if (!isRedriveForOther(msg)) apply(msg);
       seen++;
       got++;
       pending = msg.info.pending;
