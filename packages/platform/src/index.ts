@@ -18,3 +18,4 @@ export type { JetStreamClient, JsMsg } from "nats";
 export * from "./nats-server";
 export * from "./service";
 export * from "./processes";
+export * from "./jetstream/standby";
