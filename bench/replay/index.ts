@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { AckPolicy, DeliverPolicy, connect } from "nats";
 import pino from "pino";
-import { connectBackbone, ensureStreams, publishEvent, streams } from "@crisis/platform";
+import { connectBackbone, ensureStreams, publishEvent, replaySubject, streams } from "@crisis/platform";
 import { FacilityStatus, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { startNatsServer } from "@crisis/platform/testing";
@@ -57,6 +57,10 @@ export async function run(args: string[]): Promise<void> {
     });
 
     const [bareCount, bareS] = await timed(() => bareConsumeAndAck(server.url, total));
+    // The platform's part alone: the same replay with nothing applied (no decode, no board).
+    const [, platformS] = await timed(() =>
+      replaySubject(backbone.js, backbone.jsm, streams.facility.name, eventTypes.facilityStatusChanged.subject, () => undefined),
+    );
     const board = new FacilityBoard(facilities);
     const [oursCount, oursS] = await timed(() => replayBoard(backbone, board));
     if (bareCount !== total || oursCount !== total) throw new Error(`read ${bareCount} bare, ${oursCount} replayed, of ${total}`);
@@ -67,6 +71,7 @@ export async function run(args: string[]): Promise<void> {
       ["events (facility status changes)", total.toLocaleString("en")],
       [`publish, ${WINDOW} acks in flight`, `${Math.round(total / publishS).toLocaleString("en")} events/s`],
       ["bare: durable pull consume + ack", `${Math.round(bare).toLocaleString("en")} events/s (${bareS.toFixed(1)} s)`],
+      ["platform replay alone (nothing applied)", `${Math.round(total / platformS).toLocaleString("en")} events/s`],
       ["ours: replay into the facility board", `${Math.round(ours).toLocaleString("en")} events/s (${oursS.toFixed(1)} s)`],
       ["ratio ours / bare", (ours / bare).toFixed(3)],
     ];
@@ -80,6 +85,7 @@ export async function run(args: string[]): Promise<void> {
         publish_per_s: Math.round(total / publishS),
         bare_per_s: Math.round(bare),
         ours_per_s: Math.round(ours),
+        platform_replay_per_s: Math.round(total / platformS),
         facilities_on_board: facilities.length,
         ratio: ours / bare,
       }),

@@ -19,3 +19,7 @@ export * from "./nats-server";
 export * from "./service";
 export * from "./processes";
 export * from "./jetstream/standby";
+export * from "./projections/store";
+export * from "./projections/memory-store";
+export * from "./projections/mongo-store";
+export * from "./projections/open-store";
