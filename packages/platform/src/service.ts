@@ -2,7 +2,7 @@ import { ServiceDefinition, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { Logger } from "pino";
 import { Readiness, createReadiness, startHealthServer } from "./health";
 import { Backbone, connectBackbone } from "./jetstream/connect";
-import { StreamSpec, ensureStreams } from "./jetstream/streams";
+import { StreamSpec, ensureStreams, streams as backboneStreams } from "./jetstream/streams";
 import { startGrpcServer } from "./grpc/server";
 import { CommonSettings } from "./config";
 import { createLogger } from "./logger";
@@ -43,6 +43,8 @@ export interface ServiceSpec<C extends CommonSettings> {
   wire: (config: C, backbone: Backbone, logger: Logger, readiness: Readiness) => Promise<Wiring>;
 }
 
+const deadLetterStream = backboneStreams.deadLetter;
+
 /**
  * The same start for every service: health endpoints first (when the service has a health port),
  * then NATS and the streams, the service's own wiring, its gRPC and HTTP servers, and a shutdown
@@ -57,7 +59,8 @@ export function runService<C extends CommonSettings>({ name, readConfig, ports: 
     const readiness = createReadiness();
     const health = ports.health === undefined ? undefined : await startHealthServer(config.BIND_HOST, ports.health, readiness);
     const backbone = await connectBackbone(config.NATS_URL, name, logger);
-    await ensureStreams(backbone.jsm, streams, config.NATS_STREAM_REPLICAS);
+    // Every consumer parks what it gives up on in the dead-letter stream, so every service ensures it.
+    await ensureStreams(backbone.jsm, [...streams, deadLetterStream], config.NATS_STREAM_REPLICAS);
     const wiring = await wire(config, backbone, logger, readiness);
     const grpc = wiring.grpc?.length ? await startGrpcServer(config.BIND_HOST, required(ports.grpc, "grpc"), wiring.grpc) : undefined;
     if (wiring.http) await wiring.http.listen(config.BIND_HOST, required(ports.http, "http"));

@@ -19,7 +19,7 @@ describe("JetStream helpers against a real nats-server", () => {
   beforeEach(async () => {
     server = await startNatsServer();
     nc = await connect({ servers: server.url });
-    await ensureStreams(await nc.jetstreamManager(), [streams.mode]);
+    await ensureStreams(await nc.jetstreamManager(), [streams.mode, streams.deadLetter]);
   });
 
   afterEach(async () => {

@@ -1,4 +1,4 @@
-import { eventTypes, subjectRule } from "../src/contracts";
+import { deadLetterSubjects, eventTypes, subjectRule } from "../src/contracts";
 import { streams } from "../src";
 
 describe("subjects", () => {
@@ -12,6 +12,13 @@ describe("subjects", () => {
       const area = subject.split(".")[1];
       const stream = Object.values(streams).find((s) => s.name === `CRISIS_${area.toUpperCase()}`);
       expect(stream?.subjects).toContain(`crisis.${area}.>`);
+    }
+  });
+
+  it("names the dead-letter subjects by the rule, in the dead-letter stream", () => {
+    for (const subject of Object.values(deadLetterSubjects)) {
+      expect(subject).toMatch(subjectRule);
+      expect(streams.deadLetter.subjects).toContain("crisis.deadletter.>");
     }
   });
 

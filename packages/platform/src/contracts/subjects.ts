@@ -37,6 +37,12 @@ export interface EventType<T> {
   codec: MessageCodec<T>;
 }
 
+/**
+ * The dead-letter stream's subjects: an event a consumer gave up on is parked there with headers
+ * naming the original subject, sequence, durable consumer and reason (see jetstream/dead-letters.ts).
+ */
+export const deadLetterSubjects = { parked: "crisis.deadletter.event.parked" } as const;
+
 /** Every event of the city's backbone: its subject and its proto payload. */
 export const eventTypes = {
   modeChanged: { subject: "crisis.mode.changed", name: "crisis.v1.ModeChanged", codec: ModeChanged },

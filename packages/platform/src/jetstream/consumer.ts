@@ -2,8 +2,9 @@ import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, nan
 import { Logger } from "pino";
 import { headerNames } from "../ids";
 import { withCorrelation } from "../logger";
-import { EventType } from "../contracts/subjects";
+import { EventType, deadLetterSubjects } from "../contracts/subjects";
 import { consumerLag, eventSeconds, eventsHandled } from "../metrics";
+import { isRedriveForOther, parkMessage } from "./dead-letters";
 import { decodeEvent } from "./events";
 import { isBackboneUnavailable, isNotFound } from "./streams";
 
@@ -24,8 +25,9 @@ export interface DurableConsumerSpec {
   /** Delays before redelivery after a failed attempt (the last one repeats). */
   retryDelaysMs?: number[];
   /**
-   * After this many failed attempts the message is terminated and logged as an error, so one
-   * event that can never be handled does not hold up every event behind it. Unset: no limit.
+   * After this many failed attempts the message is parked in the dead-letter stream (with the
+   * reason) and terminated, so one event that can never be handled does not hold up every event
+   * behind it; `npm run redrive` publishes it again after a fix. Unset: no limit.
    */
   maxAttempts?: number;
 }
@@ -89,7 +91,7 @@ export async function runDurableConsumer(
     consumerLag.set({ consumer: spec.durable }, msg.info.pending);
     const timer = eventSeconds.startTimer({ consumer: spec.durable });
     try {
-      await handler(msg);
+      if (!isRedriveForOther(msg, spec.durable)) await handler(msg);
       await msg.ackAck();
       eventsHandled.inc({ consumer: spec.durable, outcome: "acked" });
     } catch (err) {
@@ -104,9 +106,17 @@ export async function runDurableConsumer(
       const correlationId = msg.headers?.get(headerNames.eventCorrelationId);
       // A backbone outage is never the event's fault: only other failures use up its attempts.
       if (spec.maxAttempts !== undefined && attempt >= spec.maxAttempts && !isBackboneUnavailable(err)) {
+        try {
+          await parkMessage(js, msg, spec.durable, err);
+        } catch (parkErr) {
+          // Not parked, not given up: it comes back and is parked once the dead-letter stream answers.
+          log.warn({ err: parkErr, correlationId, subject: msg.subject, seq: msg.seq }, "could not park a failed message; retrying");
+          msg.nak(backboneRetryMs);
+          return;
+        }
         log.error(
-          { err, correlationId, subject: msg.subject, seq: msg.seq, attempt },
-          "handler kept failing; message given up (it stays in the stream)",
+          { err, correlationId, subject: msg.subject, seq: msg.seq, attempt, deadLetterSubject: deadLetterSubjects.parked },
+          "handler kept failing; message parked in the dead-letter stream",
         );
         msg.term();
         eventsHandled.inc({ consumer: spec.durable, outcome: "given_up" });

@@ -1,9 +1,14 @@
 import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, nanos } from "nats";
+import { isRedriveForOther } from "./dead-letters";
+
+/** Messages per pull while replaying: large, so a rebuild spends its time applying, not waiting. */
+const replayBatch = 4_096;
 
 /**
  * Reads every stored message of a subject once, in order, then resolves: how in-memory
  * projections are rebuilt from the streams at start. Uses a short-lived consumer without
- * acks, which the server removes by itself once idle.
+ * acks, which the server removes by itself once idle. Re-driven copies are skipped: the
+ * original they repeat is in the stream. `onProgress` hears (read, stored) after every batch.
  */
 export async function replaySubject(
   js: JetStreamClient,
@@ -11,6 +16,7 @@ export async function replaySubject(
   stream: string,
   subject: string,
   apply: (msg: JsMsg) => void,
+  onProgress?: (read: number, stored: number) => void,
 ): Promise<number> {
   const info = await jsm.streams.info(stream, { subjects_filter: subject });
   // The filter may be a wildcard (one subject per entity): count every subject it matched.
@@ -27,14 +33,15 @@ export async function replaySubject(
   let pending = stored;
   while (pending > 0) {
     // Asking for no more than is pending lets the batch end at once instead of waiting out its expiry.
-    const batch = await consumer.fetch({ max_messages: Math.min(256, pending), expires: 5_000 });
+    const batch = await consumer.fetch({ max_messages: Math.min(replayBatch, pending), expires: 5_000 });
     let got = 0;
     for await (const msg of batch) {
-      apply(msg);
+      if (!isRedriveForOther(msg)) apply(msg);
       seen++;
       got++;
       pending = msg.info.pending;
     }
+    onProgress?.(seen, stored);
     if (got === 0) break;
   }
   await jsm.consumers.delete(stream, name);

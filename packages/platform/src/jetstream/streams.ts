@@ -16,6 +16,8 @@ export const streams = {
   service: { name: "CRISIS_SERVICE", subjects: ["crisis.service.>"] },
   alert: { name: "CRISIS_ALERT", subjects: ["crisis.alert.>"] },
   audit: { name: "CRISIS_AUDIT", subjects: ["crisis.audit.>"] },
+  /** Events a consumer gave up on, kept for an operator to re-drive (every service ensures it). */
+  deadLetter: { name: "CRISIS_DEADLETTER", subjects: ["crisis.deadletter.>"] },
 } satisfies Record<string, StreamSpec>;
 
 /** Redelivered publishes inside this window are dropped by JetStream (Nats-Msg-Id). */

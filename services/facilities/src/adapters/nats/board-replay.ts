@@ -11,7 +11,13 @@ import { decisionStream, entityKeyOf } from "./decision-log";
  * Rebuilds the board at start: the playbook layers from every PlaybookApplied (in order), staff
  * decisions from the decision log, and what was last announced from the status and level events.
  */
-export async function replayBoard(backbone: Backbone, board: CityBoard, playbooks: Playbook[]): Promise<Record<string, number>> {
+export async function replayBoard(
+  backbone: Backbone,
+  board: CityBoard,
+  playbooks: Playbook[],
+  /** Told how far the status events (the bulk of a replay) have been read. */
+  onProgress?: (read: number, stored: number) => void,
+): Promise<Record<string, number>> {
   const { js, jsm } = backbone;
   const applied = await replaySubject(js, jsm, streams.facility.name, eventTypes.playbookApplied.subject, (msg) => {
     const { event } = decodeEvent(eventTypes.playbookApplied, msg);
@@ -27,8 +33,13 @@ export async function replayBoard(backbone: Backbone, board: CityBoard, playbook
   const decisions = await replaySubject(js, jsm, decisionStream.name, "facilities.decision.recorded.>", (msg) =>
     board.recordDecision(FacilityDecision.decode(msg.data), msg.seq, entityKeyOf(msg.subject)),
   );
-  const statuses = await replaySubject(js, jsm, streams.facility.name, eventTypes.facilityStatusChanged.subject, (msg) =>
-    board.announce(decodeEvent(eventTypes.facilityStatusChanged, msg).event),
+  const statuses = await replaySubject(
+    js,
+    jsm,
+    streams.facility.name,
+    eventTypes.facilityStatusChanged.subject,
+    (msg) => board.announce(decodeEvent(eventTypes.facilityStatusChanged, msg).event),
+    onProgress,
   );
   const levels = await replaySubject(js, jsm, streams.service.name, eventTypes.serviceLevelChanged.subject, (msg) =>
     board.announceLevel(decodeEvent(eventTypes.serviceLevelChanged, msg).event),

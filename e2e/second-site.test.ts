@@ -1,0 +1,144 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { NatsConnection, connect } from "nats";
+import { NatsServerProcess, ensureStreams, followState, launchNatsNode, publishEvent, streams, waitUntil } from "@crisis/platform";
+import { FacilityStatus, ModeLevel, eventTypes } from "@crisis/platform/contracts";
+import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
+import { freePort } from "@crisis/platform/testing";
+import { repoRoot } from "../deploy/embedded/system";
+
+const run = promisify(execFile);
+const sites = join(repoRoot, "deploy", "production", "nats", "sites");
+const site = (...args: string[]) =>
+  run(join(repoRoot, "node_modules", ".bin", "tsx"), [join(repoRoot, "deploy", "tools", "site.ts"), ...args], { cwd: repoRoot });
+
+interface Acked {
+  stream: string;
+  subject: string;
+  seq: number;
+  id: string;
+}
+
+const modeChanged = (id: string) => ({
+  eventId: id,
+  previousLevel: ModeLevel.MODE_LEVEL_NORMAL,
+  mode: {
+    incident: 1,
+    level: ModeLevel.MODE_LEVEL_EMERGENCY,
+    wards: [],
+    reason: id,
+    declaredBy: "tester",
+    declaredAt: "2026-07-28T07:27:00Z",
+  },
+});
+
+describe("a second site", () => {
+  const root = mkdtempSync(join(tmpdir(), "crisis-sites-"));
+  let primary: NatsServerProcess | undefined;
+  let standby: NatsServerProcess;
+  let primaryNc: NatsConnection;
+  let standbyUrl: string;
+
+  beforeAll(async () => {
+    const [primaryPort, leafPort, standbyPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    primary = await launchNatsNode(join(sites, "primary.conf"), {
+      NATS_SERVER_NAME: "city-hall",
+      NATS_LISTEN: `127.0.0.1:${primaryPort}`,
+      NATS_STORE_DIR: join(root, "primary"),
+      NATS_LEAF_LISTEN: `127.0.0.1:${leafPort}`,
+    });
+    standby = await launchNatsNode(join(sites, "standby.conf"), {
+      NATS_SERVER_NAME: "standby-dc",
+      NATS_LISTEN: `127.0.0.1:${standbyPort}`,
+      NATS_STORE_DIR: join(root, "standby"),
+      NATS_PRIMARY_LEAF: `nats-leaf://127.0.0.1:${leafPort}`,
+    });
+    standbyUrl = `nats://127.0.0.1:${standbyPort}`;
+    primaryNc = await connect({ servers: `nats://127.0.0.1:${primaryPort}` });
+    await ensureStreams(await primaryNc.jetstreamManager(), Object.values(streams));
+  });
+
+  afterAll(async () => {
+    await primaryNc.close().catch(() => undefined);
+    for (const server of [primary, standby]) {
+      server?.child.kill("SIGTERM");
+      await server?.exited();
+    }
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("carries every acknowledged event to the standby, which after losing the primary is promoted and takes writes", async () => {
+    const js = primaryNc.jetstream();
+    const acked: Acked[] = [];
+    const publish = async (n: number, tag: string) => {
+      for (let i = 0; i < n; i++) {
+        const modeId = `${tag}-mode-${i}`;
+        const mode = await publishEvent(js, eventTypes.modeChanged, modeChanged(modeId), { eventId: modeId, correlationId: tag });
+        acked.push({ stream: streams.mode.name, subject: eventTypes.modeChanged.subject, seq: mode.seq, id: modeId });
+        const facilityId = `${tag}-facility-${i}`;
+        const facility = await publishEvent(
+          js,
+          eventTypes.facilityStatusChanged,
+          FacilityStatusChanged.fromPartial({ eventId: facilityId, facilityId: `f-${i}`, status: FacilityStatus.FACILITY_STATUS_CLOSED }),
+          { eventId: facilityId, correlationId: tag },
+        );
+        acked.push({ stream: streams.facility.name, subject: eventTypes.facilityStatusChanged.subject, seq: facility.seq, id: facilityId });
+      }
+    };
+    // Events from before the standby existed, and events while it follows.
+    await publish(50, "before");
+    const followed = await site("follow", "--nats", standbyUrl);
+    expect(followed.stdout).toMatch(/follow done/);
+    await publish(50, "while");
+
+    const standbyNc = await connect({ servers: standbyUrl });
+    try {
+      const jsm = await standbyNc.jetstreamManager();
+      // Replication is asynchronous: the drill loses only what the standby had not received (its lag).
+      await waitUntil(
+        async () => {
+          const state = await followState(jsm, [streams.mode, streams.facility]);
+          return state.every((s) => s.lag === 0 && s.messages === 100);
+        },
+        "standby caught up with the primary",
+        60_000,
+        200,
+      );
+
+      // The city hall's server room is lost.
+      primary!.child.kill("SIGKILL");
+      await primary!.exited();
+      primary = undefined;
+      await primaryNc.close().catch(() => undefined);
+
+      const promoted = await site("promote", "--nats", standbyUrl);
+      expect(promoted.stdout).toMatch(/CRISIS_MODE .* 100 messages, last seq 100, writable \(not following\)/);
+
+      // Every acknowledged event is there, at the same sequence, with its event id.
+      for (const a of acked) {
+        const stored = await jsm.streams.getMessage(a.stream, { seq: a.seq });
+        expect([stored.subject, stored.header.get("Nats-Msg-Id")]).toEqual([a.subject, a.id]);
+      }
+
+      // The promoted site takes writes on the same subjects, and still knows which ids it has stored.
+      const sjs = standbyNc.jetstream();
+      const again = await publishEvent(sjs, eventTypes.modeChanged, modeChanged("while-mode-49"), {
+        eventId: "while-mode-49",
+        correlationId: "x",
+      });
+      expect(again.duplicate).toBe(true);
+      const lastMode = acked.filter((a) => a.stream === streams.mode.name).at(-1)!.seq;
+      const next = await publishEvent(sjs, eventTypes.modeChanged, modeChanged("after"), {
+        eventId: "after",
+        correlationId: "x",
+        expectLastSubjectSequence: lastMode,
+      });
+      expect(next).toEqual({ seq: lastMode + 1, duplicate: false });
+    } finally {
+      await standbyNc.close();
+    }
+  });
+});
