@@ -1,26 +1,56 @@
-import { readLastEvent, runService, streams } from "@crisis/platform";
+import { readLastEvent, runService, streams, systemClock } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { StaffingServiceService } from "@crisis/platform/contracts/staffing_service";
+import { loadPostTemplates } from "./adapters/data/load-post-templates";
+import { loadRoster } from "./adapters/data/load-roster";
 import { staffingServer } from "./adapters/grpc/staffing-server";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
-import { planForMode } from "./app/plan-for-mode";
-import { readConfig } from "./config";
-import { generateCity } from "./domain";
+import { consumeShelterChanges, replayShelters } from "./adapters/nats/shelter-consumer";
+import { highsSolver } from "./adapters/solver/highs";
+import { PostPlanner } from "./app/keep-posts-planned";
+import type { Roster } from "./app/ports";
+import { readConfig, type StaffingConfig } from "./config";
+import { generateCity } from "./fixtures";
+import type { Logger } from "@crisis/platform";
+
+/** The city's own roster when one is configured; otherwise the labelled made-up city, said loudly. */
+function roster(config: StaffingConfig, logger: Logger): Roster {
+  if (!config.STAFFING_ROSTER_CSV || !config.STAFFING_DEPARTMENTS_CSV) {
+    logger.warn(
+      { seed: config.STAFFING_SYNTHETIC_SEED },
+      "STAFFING_ROSTER_CSV is not set: planning with a MADE-UP city (names marked （架空）), not the city's staff",
+    );
+    return generateCity({ seed: config.STAFFING_SYNTHETIC_SEED });
+  }
+  const { roster, problems } = loadRoster(config.STAFFING_ROSTER_CSV, config.STAFFING_DEPARTMENTS_CSV);
+  for (const p of problems) logger.warn({ file: p.file, line: p.line, code: p.code, field: p.field }, `roster row skipped: ${p.message}`);
+  logger.info({ staff: roster.staff.length, departments: roster.departments.length, skipped: problems.length }, "roster loaded");
+  return roster;
+}
 
 runService({
   name: "staffing",
   readConfig,
   ports: (c) => ({ grpc: c.STAFFING_GRPC_PORT, health: c.STAFFING_HEALTH_PORT }),
-  streams: [streams.mode, streams.staff],
+  streams: [streams.mode, streams.facility, streams.staff],
   wire: async (config, backbone, logger) => {
-    const roster = generateCity({ seed: config.STAFFING_SYNTHETIC_SEED });
+    const staff = roster(config, logger);
+    const templates = loadPostTemplates(config.STAFFING_POST_TEMPLATES);
+    const planner = new PostPlanner({ roster: staff, templates, solver: highsSolver(), clock: systemClock, logger });
     const last = await readLastEvent(backbone.jsm, streams.mode.name, eventTypes.modeChanged);
-    let summary = await planForMode(roster, last.event?.mode);
-    const consumer = await consumeModeChanges(backbone, roster, (planned) => (summary = planned), logger);
+    planner.restoreMode(last.event?.mode);
+    const replayed = await replayShelters(backbone, planner);
+    await planner.replan();
+    const modes = await consumeModeChanges(backbone, planner, logger);
+    const shelters = await consumeShelterChanges(backbone, planner, logger);
     return {
-      grpc: [{ definition: StaffingServiceService, implementation: staffingServer(() => summary, logger) }],
-      workers: [{ name: "stop planning", stop: () => consumer.stop() }],
-      facts: { staff: roster.staff.length, syntheticRoster: true },
+      grpc: [{ definition: StaffingServiceService, implementation: staffingServer(() => planner.current(), logger) }],
+      workers: [
+        { name: "stop following modes", stop: () => modes.stop() },
+        { name: "stop following shelters", stop: () => shelters.stop() },
+        { name: "finish planning", stop: () => planner.settled() },
+      ],
+      facts: { staff: staff.staff.length, syntheticRoster: !config.STAFFING_ROSTER_CSV, shelterEventsReplayed: replayed },
     };
   },
 });
