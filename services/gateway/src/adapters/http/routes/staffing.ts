@@ -13,6 +13,7 @@ export function staffingRoutes(app: FastifyInstance, services: ServiceClients, a
       posts: summary.posts,
       positionsRequired: summary.positionsRequired,
       positionsCovered: summary.positionsCovered,
+      shelters: summary.shelters.map((s) => ({ id: s.facilityId, name: s.facilityName, ward: s.ward, posts: s.posts })),
     };
   });
 }
