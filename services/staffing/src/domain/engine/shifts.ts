@@ -3,8 +3,11 @@ import type { Period } from "../types";
 /** Labour rule: at least 11 hours between the end of one shift and the start of the next. */
 export const REST_HOURS = 11;
 export const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 const JST_OFFSET_MS = 9 * HOUR_MS;
-const NIGHT_STEP_MS = HOUR_MS / 4;
+/** Night in Japan time: from 22:00 to 05:00 the next morning. */
+const NIGHT_START_MS = 22 * HOUR_MS;
+const NIGHT_END_MS = (24 + 5) * HOUR_MS;
 
 /** A distinct shift window shared by all posts that start and end at the same moments. */
 export interface Shift {
@@ -20,10 +23,19 @@ export function makeShift(index: number, start: number, end: number): Shift {
   return { index, start, end, hours: (end - start) / HOUR_MS, night: touchesNight(start, end) };
 }
 
-function touchesNight(start: number, end: number): boolean {
-  for (let t = start; t < end; t += NIGHT_STEP_MS) {
-    const hour = new Date(t + JST_OFFSET_MS).getUTCHours();
-    if (hour >= 22 || hour < 5) return true;
+/**
+ * Whether [start, end) overlaps any night, decided on the intervals themselves (not by
+ * sampling, which misses a shift that only grazes the night between two samples): each Japan
+ * day's night runs from its 22:00 to the next day's 05:00, and the nights that can overlap the
+ * shift are those of the day before its start through the day of its end.
+ */
+export function touchesNight(start: number, end: number): boolean {
+  const firstDay = Math.floor((start + JST_OFFSET_MS) / DAY_MS) - 1;
+  const lastDay = Math.floor((end + JST_OFFSET_MS) / DAY_MS);
+  for (let day = firstDay; day <= lastDay; day++) {
+    const nightStart = day * DAY_MS - JST_OFFSET_MS + NIGHT_START_MS;
+    const nightEnd = day * DAY_MS - JST_OFFSET_MS + NIGHT_END_MS;
+    if (start < nightEnd && nightStart < end) return true;
   }
   return false;
 }
