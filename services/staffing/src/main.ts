@@ -5,6 +5,7 @@ import { loadPostTemplates } from "./adapters/data/load-post-templates";
 import { loadRoster } from "./adapters/data/load-roster";
 import { staffingServer } from "./adapters/grpc/staffing-server";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
+import { consumeServiceLevels, replayServiceLevels } from "./adapters/nats/service-level-consumer";
 import { consumeShelterChanges, replayShelters } from "./adapters/nats/shelter-consumer";
 import { highsSolver } from "./adapters/solver/highs";
 import { PostPlanner } from "./app/keep-posts-planned";
@@ -32,7 +33,7 @@ runService({
   name: "staffing",
   readConfig,
   ports: (c) => ({ grpc: c.STAFFING_GRPC_PORT, health: c.STAFFING_HEALTH_PORT }),
-  streams: [streams.mode, streams.facility, streams.staff],
+  streams: [streams.mode, streams.facility, streams.service, streams.staff],
   wire: async (config, backbone, logger) => {
     const staff = roster(config, logger);
     const templates = loadPostTemplates(config.STAFFING_POST_TEMPLATES);
@@ -40,14 +41,17 @@ runService({
     const last = await readLastEvent(backbone.jsm, streams.mode.name, eventTypes.modeChanged);
     planner.restoreMode(last.event?.mode);
     const replayed = await replayShelters(backbone, planner);
+    await replayServiceLevels(backbone, planner);
     await planner.replan();
     const modes = await consumeModeChanges(backbone, planner, logger);
     const shelters = await consumeShelterChanges(backbone, planner, logger);
+    const counters = await consumeServiceLevels(backbone, planner, logger);
     return {
       grpc: [{ definition: StaffingServiceService, implementation: staffingServer(() => planner.current(), logger) }],
       workers: [
         { name: "stop following modes", stop: () => modes.stop() },
         { name: "stop following shelters", stop: () => shelters.stop() },
+        { name: "stop following counters", stop: () => counters.stop() },
         { name: "finish planning", stop: () => planner.settled() },
       ],
       facts: { staff: staff.staff.length, syntheticRoster: !config.STAFFING_ROSTER_CSV, shelterEventsReplayed: replayed },

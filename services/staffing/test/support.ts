@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { pino } from "pino";
-import { FacilityStatus, ShelterOperation, type Ward } from "@crisis/platform/contracts";
-import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
+import { FacilityStatus, ServiceLevel, ShelterOperation, type Ward } from "@crisis/platform/contracts";
+import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { loadPostTemplates } from "../src/adapters/data/load-post-templates";
 import { generateCity } from "../src/fixtures";
 
@@ -24,5 +24,18 @@ export function shelterEvent(id: string, ward: Ward, changedAt: string, open = t
     previousShelter: open ? ShelterOperation.SHELTER_OPERATION_NOT_OPENED : ShelterOperation.SHELTER_OPERATION_OPEN,
     shelter: open ? ShelterOperation.SHELTER_OPERATION_OPEN : ShelterOperation.SHELTER_OPERATION_CLOSED,
     changedAt,
+  });
+}
+
+/** A counter service going to the extended level (or back to normal), for some wards or (none given) every ward. */
+export function serviceLevelEvent(serviceId: string, changedAt: string, extended = true, wards: Ward[] = []): ServiceLevelChanged {
+  return ServiceLevelChanged.fromPartial({
+    eventId: `${serviceId}@${changedAt}`,
+    serviceId,
+    serviceName: "り災証明書窓口",
+    channel: "counter",
+    level: extended ? ServiceLevel.SERVICE_LEVEL_EXTENDED : ServiceLevel.SERVICE_LEVEL_NORMAL,
+    changedAt,
+    wards,
   });
 }

@@ -1,7 +1,7 @@
 import type { Clock, Logger } from "@crisis/platform";
 import type { Mode } from "@crisis/platform/contracts";
-import type { FacilityStatusChanged } from "@crisis/platform/contracts/events";
-import { OpenShelters, type PostTemplates } from "../domain";
+import type { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
+import { ExtendedCounters, OpenShelters, type PostTemplates } from "../domain";
 import { planPosts, type StaffingSummary } from "./plan-posts";
 import type { LinearProgramSolver, Roster } from "./ports";
 
@@ -14,14 +14,15 @@ export interface PostPlannerDeps {
 }
 
 /**
- * Keeps the plan in step with the mode in force and the shelters facilities published as
- * open. A declaration opens hundreds of shelters one event at a time: changes that arrive
+ * Keeps the plan in step with the mode in force, the shelters facilities published as open
+ * and the counter services published at the extended level. A declaration opens hundreds of shelters one event at a time: changes that arrive
  * while a plan is being made are folded into the next plan, so the work is one plan behind at
  * most, never one plan per event.
  */
 export class PostPlanner {
   private mode: Mode | undefined;
   private readonly shelters = new OpenShelters();
+  private readonly counters = new ExtendedCounters();
   private summary: StaffingSummary;
   private pending = false;
   private running: Promise<void> | undefined;
@@ -33,6 +34,10 @@ export class PostPlanner {
   /** Applies a stored event without planning: for replays at start, before `replan()`. */
   restoreShelter(event: FacilityStatusChanged): void {
     this.shelters.apply(event);
+  }
+
+  restoreCounter(event: ServiceLevelChanged): void {
+    this.counters.apply(event);
   }
 
   restoreMode(mode: Mode | undefined): void {
@@ -50,6 +55,10 @@ export class PostPlanner {
 
   shelterChanged(event: FacilityStatusChanged): void {
     if (this.shelters.apply(event)) void this.replan();
+  }
+
+  serviceLevelChanged(event: ServiceLevelChanged): void {
+    if (this.counters.apply(event)) void this.replan();
   }
 
   /** Resolves once no plan is being made or waiting. */
@@ -72,11 +81,18 @@ export class PostPlanner {
     while (this.pending) {
       this.pending = false;
       const shelters = this.shelters.list();
+      const counters = this.counters.list();
       try {
-        const { summary } = await planPosts({ ...this.deps, mode: this.mode, shelters, now: this.deps.clock.now() });
+        const { summary } = await planPosts({ ...this.deps, mode: this.mode, shelters, counters, now: this.deps.clock.now() });
         this.summary = summary;
         this.deps.logger.info(
-          { shelters: shelters.length, posts: summary.posts, required: summary.positionsRequired, covered: summary.positionsCovered },
+          {
+            shelters: shelters.length,
+            counters: counters.length,
+            posts: summary.posts,
+            required: summary.positionsRequired,
+            covered: summary.positionsCovered,
+          },
           "emergency posts planned",
         );
       } catch (err) {

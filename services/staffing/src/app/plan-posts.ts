@@ -1,5 +1,13 @@
 import { ModeLevel, levelName, type Mode } from "@crisis/platform/contracts";
-import { emergencyPosts, planAssignments, type OpenShelter, type Plan, type PostTemplates, type Ward } from "../domain";
+import {
+  emergencyPosts,
+  planAssignments,
+  type ExtendedCounter,
+  type OpenShelter,
+  type Plan,
+  type PostTemplates,
+  type Ward,
+} from "../domain";
 import type { LinearProgramSolver, Roster } from "./ports";
 
 /** What a plan covers, for managers: the shelters it staffs per ward and how many positions it fills. */
@@ -16,6 +24,7 @@ export interface PlanPostsInput {
   readonly roster: Roster;
   readonly mode: Mode | undefined;
   readonly shelters: readonly OpenShelter[];
+  readonly counters: readonly ExtendedCounter[];
   readonly templates: PostTemplates;
   readonly solver: LinearProgramSolver;
   /** Now, for the day planned when no mode has been declared. */
@@ -28,14 +37,14 @@ export const japanDay = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toI
 /**
  * Plans the first day of emergency posts: the operation posts of every shelter facilities
  * published as open (whatever the incident), their 保健師 rounds, and the call centre while a
- * mode of alert or above is in force, staffed without breaking any department's floor for the
+ * mode of alert or above is in force, and the counters of services at the extended level, staffed without breaking any department's floor for the
  * level in force.
  */
 export async function planPosts(input: PlanPostsInput): Promise<{ summary: StaffingSummary; plan?: Plan }> {
-  const { roster, mode, shelters } = input;
+  const { roster, mode, shelters, counters } = input;
   const callCentre = mode !== undefined && mode.level >= ModeLevel.MODE_LEVEL_ALERT;
   const day = japanDay(mode?.declaredAt ? new Date(mode.declaredAt) : input.now);
-  const posts = emergencyPosts(input.templates, { days: [day], shelters, callCentre });
+  const posts = emergencyPosts(input.templates, { days: [day], shelters, callCentre, counters });
   const perShelter = new Map<string, number>();
   for (const post of posts) {
     const id = post.id.startsWith("shelter:") ? post.id.slice("shelter:".length, post.id.lastIndexOf("@")) : undefined;

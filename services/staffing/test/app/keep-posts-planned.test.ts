@@ -2,7 +2,7 @@ import { FakeClock } from "@crisis/platform";
 import { Incident, ModeLevel, type Mode } from "@crisis/platform/contracts";
 import { highsSolver } from "../../src/adapters/solver/highs";
 import { PostPlanner } from "../../src/app/keep-posts-planned";
-import { quietLogger, shelterEvent, smallCity, templates } from "../support";
+import { quietLogger, serviceLevelEvent, shelterEvent, smallCity, templates } from "../support";
 
 const mode = (incident: Incident, level: ModeLevel): Mode => ({
   incident,
@@ -63,5 +63,13 @@ describe("keeping emergency posts planned from what facilities published", () =>
     const p = planner();
     await p.replan();
     expect(p.current()).toMatchObject({ posts: 0, positionsRequired: 0, shelters: [] });
+  });
+
+  it("adds the counters of a service published at the extended level, for every ward when none is named", async () => {
+    const p = planner();
+    p.serviceLevelChanged(serviceLevelEvent("risai", "2026-07-28T08:00:00Z"));
+    await p.settled();
+    // One day-shift counter in each of the five wards, 4 clerks each.
+    expect(p.current()).toMatchObject({ posts: 5, positionsRequired: 20 });
   });
 });

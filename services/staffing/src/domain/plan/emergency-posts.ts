@@ -1,5 +1,6 @@
 import { wards } from "@crisis/platform/contracts";
 import type { Post, PositionNeed, Ward } from "../types";
+import type { ExtendedCounter } from "./extended-counters";
 import type { OpenShelter } from "./open-shelters";
 import type { PostTemplates } from "./post-templates";
 
@@ -9,13 +10,16 @@ export interface PostsInput {
   readonly shelters: readonly OpenShelter[];
   /** The call centre runs while a mode of alert or above is in force. */
   readonly callCentre: boolean;
+  /** Counter services at the extended level, one entry per ward served. */
+  readonly counters?: readonly ExtendedCounter[];
 }
 
 /**
  * The emergency posts, shift by shift, for the shelters facilities opened: each open shelter's
- * operation team, a 保健師 round per so many open shelters of a ward, and the call centre.
+ * operation team, a 保健師 round per so many open shelters of a ward, the call centre, and each
+ * extended counter service's counter in every ward it serves.
  */
-export function emergencyPosts(templates: PostTemplates, { days, shelters, callCentre }: PostsInput): Post[] {
+export function emergencyPosts(templates: PostTemplates, { days, shelters, callCentre, counters = [] }: PostsInput): Post[] {
   const posts: Post[] = [];
   const perWard = new Map<Ward, OpenShelter[]>(wards.map((w) => [w, shelters.filter((s) => s.ward === w)]));
   for (const day of days) {
@@ -43,6 +47,10 @@ export function emergencyPosts(templates: PostTemplates, { days, shelters, callC
       }
       const centre = templates.callCentre;
       if (callCentre && runs(centre.shifts)) add("call-centre", centre.place, centre.ward, centre.duty, centre.positions);
+      if (runs(templates.counter.shifts)) {
+        for (const c of counters)
+          add(`counter:${c.serviceId}:${c.ward}`, `${c.ward}役所 ${c.name}`, c.ward, c.name, templates.counter.positions);
+      }
     }
   }
   return posts;

@@ -10,7 +10,7 @@ const shiftNames = z.array(z.string().min(1)).min(1).optional();
 /**
  * The post templates, validated when the file is loaded: the shifts of a day (Japan time), what
  * one open shelter needs per shift, the 保健師 round per so many open shelters, and the call
- * centre while a mode of alert or above is in force. `shifts` on a post limits it to those shifts.
+ * centre while a mode of alert or above is in force, and each counter service at the extended level. `shifts` on a post limits it to those shifts.
  */
 export const postTemplatesSchema = z
   .object({
@@ -23,10 +23,12 @@ export const postTemplatesSchema = z
       shifts: shiftNames,
     }),
     callCentre: z.object({ place: z.string().min(1), ward: z.enum(wards), duty: z.string().min(1), positions, shifts: shiftNames }),
+    /** Each counter service at the extended level, in each ward it serves; its duty is the service's name. */
+    counter: z.object({ positions, shifts: shiftNames }),
   })
   .superRefine((t, ctx) => {
     const names = new Set(t.shifts.map((s) => s.name));
-    for (const key of ["shelter", "healthRound", "callCentre"] as const) {
+    for (const key of ["shelter", "healthRound", "callCentre", "counter"] as const) {
       for (const name of t[key].shifts ?? []) {
         if (!names.has(name)) ctx.addIssue({ code: "custom", path: [key, "shifts"], message: `"${name}" is not a shift in shifts` });
       }

@@ -1,5 +1,5 @@
-import { emergencyPosts, postTemplatesSchema, type OpenShelter } from "../../../src/domain";
-import { templates } from "../../support";
+import { ExtendedCounters, emergencyPosts, postTemplatesSchema, type OpenShelter } from "../../../src/domain";
+import { serviceLevelEvent, templates } from "../../support";
 
 const shelters = (ward: OpenShelter["ward"], n: number): OpenShelter[] =>
   Array.from({ length: n }, (_, i) => ({ id: `${ward}-${i}`, name: `${ward} ${i}`, ward }));
@@ -34,5 +34,16 @@ describe("emergency posts from the post templates", () => {
   it("refuses a position count that is not a positive whole number", () => {
     const bad = { ...templates, shelter: { ...templates.shelter, positions: [{ skills: [], count: 0 }] } };
     expect(postTemplatesSchema.safeParse(bad).error?.issues[0]?.path.join(".")).toBe("shelter.positions.0.count");
+  });
+
+  it("staffs each extended counter service in every ward it serves, in the day shift, and drops it back at normal", () => {
+    const counters = new ExtendedCounters();
+    expect(counters.apply(serviceLevelEvent("risai", "2026-07-29T00:00:00Z", true, ["東区", "南区"]))).toBe(true);
+    expect(counters.apply(serviceLevelEvent("risai", "2026-07-29T00:00:00Z", true, ["東区", "南区"]))).toBe(false);
+    const posts = emergencyPosts(templates, { days: ["2026-07-29"], shelters: [], callCentre: false, counters: counters.list() });
+    expect(posts.map((p) => p.id)).toEqual(["counter:risai:東区@2026-07-29-day", "counter:risai:南区@2026-07-29-day"]);
+    expect(posts[0]).toMatchObject({ duty: "り災証明書窓口", ward: "東区", positions: [{ skills: ["事務"], count: 4 }] });
+    counters.apply(serviceLevelEvent("risai", "2026-07-30T00:00:00Z", false));
+    expect(counters.list()).toEqual([]);
   });
 });

@@ -3,10 +3,11 @@ import { eventTypes, Incident, ModeLevel } from "@crisis/platform/contracts";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { consumeModeChanges } from "../../../src/adapters/nats/mode-consumer";
+import { consumeServiceLevels, replayServiceLevels } from "../../../src/adapters/nats/service-level-consumer";
 import { consumeShelterChanges, replayShelters } from "../../../src/adapters/nats/shelter-consumer";
 import { highsSolver } from "../../../src/adapters/solver/highs";
 import { PostPlanner } from "../../../src/app/keep-posts-planned";
-import { quietLogger, shelterEvent, smallCity, templates } from "../../support";
+import { quietLogger, serviceLevelEvent, shelterEvent, smallCity, templates } from "../../support";
 import { FakeClock } from "@crisis/platform";
 
 describe("staffing's consumers on a real nats-server", () => {
@@ -24,7 +25,7 @@ describe("staffing's consumers on a real nats-server", () => {
   beforeAll(async () => {
     nats = await startNatsServer();
     backbone = await connectBackbone(nats.url, "staffing-test", quietLogger);
-    await ensureStreams(backbone.jsm, [streams.mode, streams.facility]);
+    await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service]);
   });
   afterAll(async () => {
     await backbone.nc.drain();
@@ -71,5 +72,23 @@ describe("staffing's consumers on a real nats-server", () => {
     expect(await replayShelters(backbone, p)).toBeGreaterThanOrEqual(4);
     await p.replan();
     expect(p.current().shelters.map((s) => s.facilityId)).toEqual(["m1", "m3"]);
+  });
+
+  it("follows counter services at the extended level, and rebuilds them from the stream at start", async () => {
+    const p = planner();
+    const counters = await consumeServiceLevels(backbone, p, quietLogger);
+    try {
+      await publishEvent(backbone.js, eventTypes.serviceLevelChanged, serviceLevelEvent("risai", "2026-07-28T08:00:00Z", true, ["西区"]), {
+        eventId: "risai-1",
+        correlationId: "test",
+      });
+      await waitUntil(() => p.current().posts === 1, "the extended counter planned");
+    } finally {
+      await counters.stop();
+    }
+    const restarted = planner();
+    expect(await replayServiceLevels(backbone, restarted)).toBe(1);
+    await restarted.replan();
+    expect(restarted.current()).toMatchObject({ posts: 1, positionsRequired: 4 });
   });
 });
