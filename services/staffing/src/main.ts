@@ -7,7 +7,11 @@ import { staffingServer } from "./adapters/grpc/staffing-server";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
 import { consumeServiceLevels, replayServiceLevels } from "./adapters/nats/service-level-consumer";
 import { consumeShelterChanges, replayShelters } from "./adapters/nats/shelter-consumer";
+import { staffEvents } from "./adapters/nats/staff-events";
 import { highsSolver } from "./adapters/solver/highs";
+import { applyStaffingPlan } from "./app/apply-staffing-plan";
+import { PlanBook } from "./app/plan-book";
+import { proposeStaffingPlan } from "./app/propose-staffing-plan";
 import { PostPlanner } from "./app/keep-posts-planned";
 import type { Roster } from "./app/ports";
 import { readConfig, type StaffingConfig } from "./config";
@@ -37,7 +41,10 @@ runService({
   wire: async (config, backbone, logger) => {
     const staff = roster(config, logger);
     const templates = loadPostTemplates(config.STAFFING_POST_TEMPLATES);
-    const planner = new PostPlanner({ roster: staff, templates, solver: highsSolver(), clock: systemClock, logger });
+    const solver = highsSolver();
+    const planner = new PostPlanner({ roster: staff, templates, solver, clock: systemClock, logger });
+    const book = new PlanBook();
+    const events = staffEvents(backbone);
     const last = await readLastEvent(backbone.jsm, streams.mode.name, eventTypes.modeChanged);
     planner.restoreMode(last.event?.mode);
     const replayed = await replayShelters(backbone, planner);
@@ -47,7 +54,19 @@ runService({
     const shelters = await consumeShelterChanges(backbone, planner, logger);
     const counters = await consumeServiceLevels(backbone, planner, logger);
     return {
-      grpc: [{ definition: StaffingServiceService, implementation: staffingServer(() => planner.current(), logger) }],
+      grpc: [
+        {
+          definition: StaffingServiceService,
+          implementation: staffingServer(
+            {
+              summary: () => planner.current(),
+              propose: () => proposeStaffingPlan({ roster: staff, templates, solver, clock: systemClock, planner, book }),
+              apply: (planId, correlationId) => applyStaffingPlan({ planner, book, events, clock: systemClock }, planId, correlationId),
+            },
+            logger,
+          ),
+        },
+      ],
       workers: [
         { name: "stop following modes", stop: () => modes.stop() },
         { name: "stop following shelters", stop: () => shelters.stop() },

@@ -1,9 +1,15 @@
 import type { Clock, Logger } from "@crisis/platform";
 import type { Mode } from "@crisis/platform/contracts";
 import type { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
-import { ExtendedCounters, OpenShelters, type PostTemplates } from "../domain";
+import { ExtendedCounters, OpenShelters, type ExtendedCounter, type OpenShelter, type PostTemplates } from "../domain";
 import { planPosts, type StaffingSummary } from "./plan-posts";
 import type { LinearProgramSolver, Roster } from "./ports";
+
+export interface PlanInputs {
+  readonly mode: Mode | undefined;
+  readonly shelters: readonly OpenShelter[];
+  readonly counters: readonly ExtendedCounter[];
+}
 
 export interface PostPlannerDeps {
   readonly roster: Roster;
@@ -64,6 +70,11 @@ export class PostPlanner {
   /** Resolves once no plan is being made or waiting. */
   settled(): Promise<void> {
     return this.running ?? Promise.resolve();
+  }
+
+  /** What plans are made from right now: the mode, the open shelters and the extended counters. */
+  inputs(): PlanInputs {
+    return { mode: this.mode, shelters: this.shelters.list(), counters: this.counters.list() };
   }
 
   current(): StaffingSummary {

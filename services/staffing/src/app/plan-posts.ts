@@ -4,6 +4,7 @@ import {
   planAssignments,
   type ExtendedCounter,
   type OpenShelter,
+  type Post,
   type Plan,
   type PostTemplates,
   type Ward,
@@ -40,7 +41,7 @@ export const japanDay = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toI
  * mode of alert or above is in force, and the counters of services at the extended level, staffed without breaking any department's floor for the
  * level in force.
  */
-export async function planPosts(input: PlanPostsInput): Promise<{ summary: StaffingSummary; plan?: Plan }> {
+export async function planPosts(input: PlanPostsInput): Promise<{ summary: StaffingSummary; plan?: Plan; posts: Post[] }> {
   const { roster, mode, shelters, counters } = input;
   const callCentre = mode !== undefined && mode.level >= ModeLevel.MODE_LEVEL_ALERT;
   const day = japanDay(mode?.declaredAt ? new Date(mode.declaredAt) : input.now);
@@ -58,8 +59,8 @@ export async function planPosts(input: PlanPostsInput): Promise<{ summary: Staff
     positionsCovered: 0,
     shelters: shelters.map((s) => ({ facilityId: s.id, facilityName: s.name, ward: s.ward, posts: perShelter.get(s.id) ?? 0 })),
   };
-  if (posts.length === 0) return { summary };
+  if (posts.length === 0) return { summary, posts };
   const level = (mode && levelName(mode.level)) ?? "normal";
   const plan = await planAssignments({ staff: roster.staff, departments: roster.departments, posts, level }, input.solver);
-  return { summary: { ...summary, positionsRequired: plan.positionsRequired, positionsCovered: plan.positionsCovered }, plan };
+  return { summary: { ...summary, positionsRequired: plan.positionsRequired, positionsCovered: plan.positionsCovered }, plan, posts };
 }

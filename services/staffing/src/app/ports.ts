@@ -1,3 +1,4 @@
+import type { StaffReassigned } from "@crisis/platform/contracts/events";
 import type { Department, LinearProgramSolver, StaffMember } from "../domain";
 
 /** The people staffing plans with and their departments' floors: the city's own roster, or the made-up one. */
@@ -7,3 +8,8 @@ export interface Roster {
 }
 
 export type { LinearProgramSolver };
+
+/** Where staffing's events go (JetStream): each event id is deterministic, so a repeat publishes nothing twice. */
+export interface StaffEvents {
+  reassigned(event: StaffReassigned, correlationId: string): Promise<void>;
+}

@@ -11,6 +11,14 @@ export const errors = {
   staffDepartmentUnknown: (staffId: string, department: string) =>
     new AppError("STAFF_DEPARTMENT_UNKNOWN", 400, `staff ${staffId}: department "${department}" is not known`, "staff.department"),
   staffDuplicate: (staffId: string) => new AppError("STAFF_DUPLICATE", 400, `staff ${staffId} appears more than once`, "staff.id"),
+  planNotFound: (planId: string) => new AppError("PLAN_NOT_FOUND", 404, `staffing plan "${planId}" does not exist`, "planId"),
+  planStale: (planId: string, changes: string) =>
+    new AppError(
+      "PLAN_STALE",
+      409,
+      `staffing plan "${planId}" was made before the situation changed (${changes}); propose a new plan`,
+      "planId",
+    ),
   solverFailed: (status: string) =>
     new AppError("SOLVER_FAILED", 500, `the assignment solver stopped without an optimal answer (${status})`),
 };

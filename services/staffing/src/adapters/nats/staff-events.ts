@@ -1,0 +1,11 @@
+import { Backbone, publishEvent } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
+import type { StaffEvents } from "../../app/ports";
+
+export function staffEvents(backbone: Backbone): StaffEvents {
+  return {
+    async reassigned(event, correlationId) {
+      await publishEvent(backbone.js, eventTypes.staffReassigned, event, { eventId: event.eventId, correlationId });
+    },
+  };
+}
