@@ -1,3 +1,4 @@
+import { ApplyStaffingPlanResponse, StaffingPlan } from "@crisis/platform/contracts/staffing";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { Facility } from "@crisis/platform/contracts/facilities";
 
@@ -15,4 +16,10 @@ export interface ModeLog {
 
 export interface FacilitiesDirectory {
   list(correlationId: string): Promise<Facility[]>;
+}
+
+/** Staffing plans proposed for review and applied (services/staffing over gRPC). */
+export interface StaffingPlans {
+  propose(requestedBy: string, correlationId: string): Promise<StaffingPlan>;
+  apply(planId: string, appliedBy: string, correlationId: string): Promise<ApplyStaffingPlanResponse>;
 }

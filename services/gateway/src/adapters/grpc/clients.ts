@@ -4,7 +4,7 @@ import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_s
 import { CreateSubscriptionRequest } from "@crisis/platform/contracts/notify";
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
 import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_service";
-import { FacilitiesDirectory } from "../../app/ports";
+import { FacilitiesDirectory, StaffingPlans } from "../../app/ports";
 
 export interface ServiceTargets {
   facilities: string;
@@ -24,8 +24,17 @@ export function serviceClients(targets: ServiceTargets) {
       (await callUnary("facilities", facilities.listFacilities.bind(facilities), { ward: "", category: "" }, opts(correlationId)))
         .facilities,
   };
+  // Planning a whole city takes seconds, not the deadline of a lookup.
+  const planning = (correlationId: string) => ({ correlationId, deadlineMs: Math.max(targets.deadlineMs, 60_000) });
+  const staffingPlans: StaffingPlans = {
+    propose: (requestedBy, correlationId) =>
+      callUnary("staffing", staffing.proposeStaffingPlan.bind(staffing), { requestedBy }, planning(correlationId)),
+    apply: (planId, appliedBy, correlationId) =>
+      callUnary("staffing", staffing.applyStaffingPlan.bind(staffing), { planId, appliedBy }, planning(correlationId)),
+  };
   return {
     directory,
+    staffingPlans,
     pushPublicKey: async (correlationId: string) =>
       (await callUnary("notify", notify.getPushPublicKey.bind(notify), {}, opts(correlationId))).publicKey,
     createSubscription: (request: CreateSubscriptionRequest, correlationId: string) =>

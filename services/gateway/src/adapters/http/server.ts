@@ -8,6 +8,7 @@ import { ServiceClients } from "../grpc/clients";
 import { problemHandler, sendProblem } from "./problem";
 import { modeRoutes } from "./routes/mode";
 import { staffingRoutes } from "./routes/staffing";
+import { staffingPlanRoutes } from "./routes/staffing-plans";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
 
@@ -58,5 +59,6 @@ export function buildHttpServer(deps: HttpDeps) {
   subscriptionRoutes(app, deps.services);
   statusRoutes(app, deps.modes.modes, deps.services.directory);
   staffingRoutes(app, deps.services, authenticate);
+  staffingPlanRoutes(app, deps.services.staffingPlans, authenticate);
   return app;
 }
