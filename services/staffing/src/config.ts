@@ -13,6 +13,11 @@ const schema = z
     STAFFING_DEPARTMENTS_CSV: z.string().min(1).optional(),
     /** Seed of the made-up roster used when no roster is configured. */
     STAFFING_SYNTHETIC_SEED: z.coerce.number().int().default(20260728),
+    /** Apply each settled plan of a declaration by itself until a person applies one (the first hours). */
+    STAFFING_AUTO_APPLY_FIRST_PLAN: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
     STAFFING_POST_TEMPLATES: z
       .string()
       .min(1)

@@ -10,6 +10,7 @@ import { consumeShelterChanges, replayShelters } from "./adapters/nats/shelter-c
 import { staffEvents } from "./adapters/nats/staff-events";
 import { highsSolver } from "./adapters/solver/highs";
 import { applyStaffingPlan } from "./app/apply-staffing-plan";
+import { autoApplyPlan } from "./app/auto-apply-plan";
 import { PlanBook } from "./app/plan-book";
 import { proposeStaffingPlan } from "./app/propose-staffing-plan";
 import { PostPlanner } from "./app/keep-posts-planned";
@@ -42,9 +43,13 @@ runService({
     const staff = roster(config, logger);
     const templates = loadPostTemplates(config.STAFFING_POST_TEMPLATES);
     const solver = highsSolver();
-    const planner = new PostPlanner({ roster: staff, templates, solver, clock: systemClock, logger });
     const book = new PlanBook();
     const events = staffEvents(backbone);
+    const planning = { roster: staff, templates, solver, clock: systemClock, book, events, logger };
+    const planner: PostPlanner = new PostPlanner({
+      ...planning,
+      onSettled: config.STAFFING_AUTO_APPLY_FIRST_PLAN ? () => autoApplyPlan({ ...planning, planner }) : undefined,
+    });
     const last = await readLastEvent(backbone.jsm, streams.mode.name, eventTypes.modeChanged);
     planner.restoreMode(last.event?.mode);
     const replayed = await replayShelters(backbone, planner);
@@ -61,7 +66,8 @@ runService({
             {
               summary: () => planner.current(),
               propose: () => proposeStaffingPlan({ roster: staff, templates, solver, clock: systemClock, planner, book }),
-              apply: (planId, correlationId) => applyStaffingPlan({ planner, book, events, clock: systemClock }, planId, correlationId),
+              apply: (planId, appliedBy, correlationId) =>
+                applyStaffingPlan({ planner, book, events, clock: systemClock }, planId, correlationId, appliedBy || "unknown"),
             },
             logger,
           ),

@@ -6,6 +6,9 @@ import type { PostPlanner } from "./keep-posts-planned";
 import { inputChanges, postsByPerson, type PlanBook } from "./plan-book";
 import type { StaffEvents } from "./ports";
 
+/** Who applies a plan under the auto-apply setting. */
+export const AUTO_APPLIER = "staffing:auto-apply";
+
 export interface ApplyDeps {
   readonly planner: PostPlanner;
   readonly book: PlanBook;
@@ -21,7 +24,12 @@ const noticeId = (planId: string, staffId: string) => createHash("sha256").updat
  * the plan in force. A plan made before the mode, shelters or counters changed is refused (409),
  * saying what changed; applying the plan in force again publishes nothing.
  */
-export async function applyStaffingPlan(deps: ApplyDeps, planId: string, correlationId: string): Promise<ApplyStaffingPlanResponse> {
+export async function applyStaffingPlan(
+  deps: ApplyDeps,
+  planId: string,
+  correlationId: string,
+  appliedBy: string,
+): Promise<ApplyStaffingPlanResponse> {
   const proposed = deps.book.get(planId);
   if (!proposed) throw errors.planNotFound(planId);
   if (deps.book.inForce?.id === planId) return { planId, reassigned: 0, alreadyApplied: true };
@@ -56,5 +64,6 @@ export async function applyStaffingPlan(deps: ApplyDeps, planId: string, correla
     reassigned++;
   }
   deps.book.inForce = proposed;
+  if (appliedBy !== AUTO_APPLIER) deps.book.reviewedFor = proposed.inputs.mode?.declaredAt;
   return { planId, reassigned, alreadyApplied: false };
 }

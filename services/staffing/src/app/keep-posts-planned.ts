@@ -17,6 +17,8 @@ export interface PostPlannerDeps {
   readonly solver: LinearProgramSolver;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Called once a plan includes every change so far (nothing pending). */
+  readonly onSettled?: () => Promise<void>;
 }
 
 /**
@@ -108,6 +110,9 @@ export class PostPlanner {
         );
       } catch (err) {
         this.deps.logger.error({ err }, "planning emergency posts failed; the previous plan stays");
+      }
+      if (!this.pending && this.deps.onSettled) {
+        await this.deps.onSettled().catch((err) => this.deps.logger.error({ err }, "after planning: failed"));
       }
     }
   }

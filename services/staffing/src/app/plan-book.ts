@@ -17,6 +17,8 @@ export const postsByPerson = (plan: Plan | undefined) => new Map((plan?.assignme
 export class PlanBook {
   private readonly proposed = new Map<string, ProposedPlan>();
   inForce: ProposedPlan | undefined;
+  /** The declaration (its declaredAt) for which a person, not the auto-apply setting, applied a plan. */
+  reviewedFor: string | undefined;
 
   add(plan: ProposedPlan): void {
     this.proposed.set(plan.id, plan);

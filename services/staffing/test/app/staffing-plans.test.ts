@@ -17,7 +17,8 @@ describe("staffing plans proposed, reviewed and applied (real nats-server)", () 
   const planner = new PostPlanner({ roster: smallCity, templates, solver, clock, logger: quietLogger });
   const book = new PlanBook();
   const propose = () => proposeStaffingPlan({ roster: smallCity, templates, solver, clock, planner, book });
-  const apply = (planId: string) => applyStaffingPlan({ planner, book, events: staffEvents(backbone), clock }, planId, "test");
+  const apply = (planId: string) =>
+    applyStaffingPlan({ planner, book, events: staffEvents(backbone), clock }, planId, "test", "officer@city");
   const published = async () =>
     (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: eventTypes.staffReassigned.subject })).state.subjects?.[
       eventTypes.staffReassigned.subject

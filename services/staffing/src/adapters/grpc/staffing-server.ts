@@ -6,7 +6,7 @@ import type { StaffingSummary } from "../../app/plan-posts";
 export interface StaffingUseCases {
   summary(): StaffingSummary;
   propose(): Promise<StaffingPlan>;
-  apply(planId: string, correlationId: string): Promise<ApplyStaffingPlanResponse>;
+  apply(planId: string, appliedBy: string, correlationId: string): Promise<ApplyStaffingPlanResponse>;
 }
 
 /** Staffing over gRPC: the summary managers see, plans proposed for review, and applying one. */
@@ -14,8 +14,8 @@ export function staffingServer(useCases: StaffingUseCases, logger: Logger): Staf
   return {
     getStaffingSummary: unaryHandler(logger, "GetStaffingSummary", async () => useCases.summary()),
     proposeStaffingPlan: unaryHandler(logger, "ProposeStaffingPlan", async () => useCases.propose()),
-    applyStaffingPlan: unaryHandler(logger, "ApplyStaffingPlan", async (request: { planId: string }) =>
-      useCases.apply(request.planId, `apply-${request.planId}`),
+    applyStaffingPlan: unaryHandler(logger, "ApplyStaffingPlan", async (request: { planId: string; appliedBy: string }) =>
+      useCases.apply(request.planId, request.appliedBy, `apply-${request.planId}`),
     ),
   };
 }
