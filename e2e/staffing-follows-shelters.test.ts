@@ -82,9 +82,9 @@ describe("staffing plans posts for the shelters facilities opened", () => {
     expect(plan.openPositions.length).toBe(plan.positionsRequired - plan.positionsCovered);
 
     const applied = await h.api("POST", `/api/v1/staffing/plans/${plan.id}/apply`, {}, officer);
-    expect(applied).toEqual({ status: 200, body: { id: plan.id, reassigned: plan.changes.length, alreadyApplied: false } });
+    expect(applied).toEqual({ status: 200, body: { id: plan.id, reassigned: plan.changes.length, released: 0, alreadyApplied: false } });
     const again = await h.api("POST", `/api/v1/staffing/plans/${plan.id}/apply`, {}, manager);
-    expect(again.body).toEqual({ id: plan.id, reassigned: 0, alreadyApplied: true });
+    expect(again.body).toEqual({ id: plan.id, reassigned: 0, released: 0, alreadyApplied: true });
     const stored = await h.nc
       .jetstreamManager()
       .then((jsm) => jsm.streams.info("CRISIS_STAFF", { subjects_filter: "crisis.staff.reassigned" }));

@@ -67,7 +67,12 @@ runService({
               summary: () => planner.current(),
               propose: () => proposeStaffingPlan({ roster: staff, templates, solver, clock: systemClock, planner, book }),
               apply: (planId, appliedBy, correlationId) =>
-                applyStaffingPlan({ planner, book, events, clock: systemClock }, planId, correlationId, appliedBy || "unknown"),
+                applyStaffingPlan(
+                  { planner, book, events, clock: systemClock, roster: staff },
+                  planId,
+                  correlationId,
+                  appliedBy || "unknown",
+                ),
             },
             logger,
           ),

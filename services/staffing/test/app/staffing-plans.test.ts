@@ -19,10 +19,9 @@ describe("staffing plans proposed, reviewed and applied (real nats-server)", () 
   const propose = () => proposeStaffingPlan({ roster: smallCity, templates, solver, clock, planner, book });
   const apply = (planId: string) =>
     applyStaffingPlan({ planner, book, events: staffEvents(backbone), clock }, planId, "test", "officer@city");
-  const published = async () =>
-    (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: eventTypes.staffReassigned.subject })).state.subjects?.[
-      eventTypes.staffReassigned.subject
-    ] ?? 0;
+  const stored = async (subject: string) =>
+    (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
+  const published = () => stored(eventTypes.staffReassigned.subject);
 
   beforeAll(async () => {
     nats = await startNatsServer();
@@ -63,7 +62,7 @@ describe("staffing plans proposed, reviewed and applied (real nats-server)", () 
   it("publishes one crisis.staff.reassigned per person whose duty changed, and nothing when applied again", async () => {
     const plan = await propose();
     const first = await apply(plan.planId);
-    expect(first).toEqual({ planId: plan.planId, reassigned: plan.changes.length, alreadyApplied: false });
+    expect(first).toEqual({ planId: plan.planId, reassigned: plan.changes.length, released: 0, alreadyApplied: false });
     expect(await published()).toBe(plan.changes.length);
     expect(await apply(plan.planId)).toMatchObject({ reassigned: 0, alreadyApplied: true });
     expect(await published()).toBe(plan.changes.length);
@@ -90,5 +89,17 @@ describe("staffing plans proposed, reviewed and applied (real nats-server)", () 
 
   it("answers 404 for a plan it never proposed", async () => {
     await expect(apply("nope")).rejects.toMatchObject({ code: "PLAN_NOT_FOUND", status: 404, field: "planId" });
+  });
+
+  it("at the stand-down, applying the plan with no posts releases everyone on a post to their home department", async () => {
+    const onPosts = book.inForce!.plan.assignments.length;
+    const releasedBefore = await stored(eventTypes.staffReleased.subject);
+    for (const id of ["h1", "h2", "h3"]) planner.restoreShelter(shelterEvent(id, "東区", "2026-07-28T12:00:00Z", false));
+    planner.restoreMode(undefined);
+    const plan = await propose();
+    expect(plan.positionsRequired).toBe(0);
+    expect(plan.changes.every((c) => c.fromPostId !== "" && c.toPostId === "")).toBe(true);
+    expect(await apply(plan.planId)).toMatchObject({ reassigned: 0, released: onPosts });
+    expect(await stored(eventTypes.staffReleased.subject)).toBe(releasedBefore + onPosts);
   });
 });

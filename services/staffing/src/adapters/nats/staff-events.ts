@@ -7,5 +7,8 @@ export function staffEvents(backbone: Backbone): StaffEvents {
     async reassigned(event, correlationId) {
       await publishEvent(backbone.js, eventTypes.staffReassigned, event, { eventId: event.eventId, correlationId });
     },
+    async released(event, correlationId) {
+      await publishEvent(backbone.js, eventTypes.staffReleased, event, { eventId: event.eventId, correlationId });
+    },
   };
 }
