@@ -48,6 +48,7 @@ runService({
     const planning = { roster: staff, templates, solver, clock: systemClock, book, events, logger };
     const planner: PostPlanner = new PostPlanner({
       ...planning,
+      settleMs: 500,
       onSettled: config.STAFFING_AUTO_APPLY_FIRST_PLAN ? () => autoApplyPlan({ ...planning, planner }) : undefined,
     });
     const last = await readLastEvent(backbone.jsm, streams.mode.name, eventTypes.modeChanged);

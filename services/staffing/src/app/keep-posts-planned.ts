@@ -17,6 +17,8 @@ export interface PostPlannerDeps {
   readonly solver: LinearProgramSolver;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** How long to wait after a change before planning, so that a burst of events makes one plan. */
+  readonly settleMs?: number;
   /** Called once a plan includes every change so far (nothing pending). */
   readonly onSettled?: () => Promise<void>;
 }
@@ -92,6 +94,9 @@ export class PostPlanner {
 
   private async loop(): Promise<void> {
     while (this.pending) {
+      // Let the rest of a burst land first (a declaration opens hundreds of shelters in a second);
+      // what arrives meanwhile joins this plan instead of causing the next one.
+      if (this.deps.settleMs) await new Promise((resolve) => setTimeout(resolve, this.deps.settleMs));
       this.pending = false;
       const shelters = this.shelters.list();
       const counters = this.counters.list();
