@@ -8,7 +8,7 @@ import { consumeModeChanges } from "./adapters/nats/mode-consumer";
 import { consumeServiceLevels, replayServiceLevels } from "./adapters/nats/service-level-consumer";
 import { consumeShelterChanges, replayShelters } from "./adapters/nats/shelter-consumer";
 import { staffEvents } from "./adapters/nats/staff-events";
-import { highsSolver } from "./adapters/solver/highs";
+import { highsWorkerSolver } from "./adapters/solver/highs-worker";
 import { applyStaffingPlan } from "./app/apply-staffing-plan";
 import { autoApplyPlan } from "./app/auto-apply-plan";
 import { PlanBook } from "./app/plan-book";
@@ -42,7 +42,7 @@ runService({
   wire: async (config, backbone, logger) => {
     const staff = roster(config, logger);
     const templates = loadPostTemplates(config.STAFFING_POST_TEMPLATES);
-    const solver = highsSolver();
+    const solver = highsWorkerSolver();
     const book = new PlanBook();
     const events = staffEvents(backbone);
     const planning = { roster: staff, templates, solver, clock: systemClock, book, events, logger };
@@ -83,7 +83,7 @@ runService({
         { name: "stop following modes", stop: () => modes.stop() },
         { name: "stop following shelters", stop: () => shelters.stop() },
         { name: "stop following counters", stop: () => counters.stop() },
-        { name: "finish planning", stop: () => planner.settled() },
+        { name: "finish planning", stop: () => planner.settled().then(() => solver.close()) },
       ],
       facts: { staff: staff.staff.length, syntheticRoster: !config.STAFFING_ROSTER_CSV, shelterEventsReplayed: replayed },
     };
