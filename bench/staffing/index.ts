@@ -1,3 +1,4 @@
+import { highsSolver } from "../../services/staffing/src/adapters/solver/highs";
 import { checkPlan, greedyPlan, optimumBound, planAssignments, replan } from "../../services/staffing/src/domain";
 import { acknowledgeHalf, scenario, staffDropOut, STAFF } from "./scenario";
 
@@ -13,16 +14,17 @@ const key = (a: { staffId: string; postId: string; position: number }) => `${a.s
 
 /** 10,000 staff × 300 posts × 3 shifts: the engine against its bound and a greedy clerk, then a re-plan. */
 export async function run(): Promise<void> {
+  const solver = highsSolver();
   const request = scenario();
-  const [plan, planMs] = await timed(() => planAssignments(request));
-  const [bound, boundMs] = await timed(() => optimumBound(request));
+  const [plan, planMs] = await timed(() => planAssignments(request, solver));
+  const [bound, boundMs] = await timed(() => optimumBound(request, solver));
   const [greedy, greedyMs] = await timed(() => greedyPlan(request));
   const violations = checkPlan(request, plan.assignments).length + checkPlan(request, greedy).length;
 
   const { request: after, gone } = staffDropOut(request, DROP_OUT);
   const current = acknowledgeHalf(plan.assignments);
-  const [second, replanMs] = await timed(() => replan({ ...after, current }));
-  const [boundAfter] = await timed(() => optimumBound({ ...after, current }));
+  const [second, replanMs] = await timed(() => replan({ ...after, current }, solver));
+  const [boundAfter] = await timed(() => optimumBound({ ...after, current }, solver));
   const kept = new Set(second.assignments.map(key));
   const changed = current.filter((a) => !kept.has(key(a))).length;
   const unavailable = second.released.filter((r) => r.reason.includes("unavailable")).length;

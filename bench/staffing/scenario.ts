@@ -1,5 +1,5 @@
-import { earthquakePosts, generateCity, type Assignment, type PlanRequest, type StaffMember } from "../../services/staffing/src/domain";
-import { seededRandom } from "../../services/staffing/src/domain/random";
+import type { Assignment, PlanRequest, StaffMember } from "../../services/staffing/src/domain";
+import { earthquakePosts, generateCity, seededRandom } from "../../services/staffing/src/fixtures";
 
 /** 245 shelters + 49 保健師 rounds + 5 り災証明 counters + 1 call centre = 300 posts, each in 3 shifts. */
 const SHELTERS = { 中央区: 59, 東区: 44, 西区: 39, 南区: 49, 北区: 54 } as const;
@@ -9,7 +9,7 @@ export const SEED = 20260728;
 export function scenario(): PlanRequest {
   const city = generateCity({ seed: SEED, staffCount: STAFF });
   const posts = earthquakePosts({ days: ["2026-07-29"], sheltersPerWard: SHELTERS, roundTheClock: true });
-  return { ...city, posts, modeLevel: 3 };
+  return { ...city, posts, level: "emergency" };
 }
 
 /** The next morning: a share of staff report they cannot come (injured, home damaged) for the whole day. */

@@ -1,4 +1,5 @@
 import { AuditRecorded } from "@crisis/platform/contracts/audit";
+import { ApplyStaffingPlanResponse, StaffingPlan } from "@crisis/platform/contracts/staffing";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { Mode } from "@crisis/platform/contracts";
 import { Declaration } from "../domain/mode";
@@ -149,4 +150,10 @@ export interface StatusEvents {
   follow(from: Position, onEvent: (e: StreamedEvent) => void): Promise<Following>;
   /** Reads what was stored after `after`, up to and including `until`, one stream after another. */
   replay(after: Position, until: Position): AsyncIterable<StreamedEvent>;
+}
+
+/** Staffing plans proposed for review and applied (services/staffing over gRPC). */
+export interface StaffingPlans {
+  propose(requestedBy: string, correlationId: string): Promise<StaffingPlan>;
+  apply(planId: string, appliedBy: string, correlationId: string): Promise<ApplyStaffingPlanResponse>;
 }

@@ -10,5 +10,6 @@ export async function readStaffingSummary(staffing: StaffingBoard, correlationId
     posts: summary.posts,
     positionsRequired: summary.positionsRequired,
     positionsCovered: summary.positionsCovered,
+    shelters: summary.shelters.map((s) => ({ id: s.facilityId, name: s.facilityName, ward: s.ward, posts: s.posts })),
   };
 }

@@ -1,27 +1,24 @@
-/** Every error the staffing domain raises, declared once with a stable code and an HTTP status. */
-export const STAFFING_ERRORS = {
-  ROSTER_COLUMN_MISSING: { status: 400, message: (column: string) => `roster header lacks column "${column}"` },
-  ROSTER_ROW_INVALID: { status: 400, message: (line: number, field: string, why: string) => `line ${line}: ${field} ${why}` },
-  POST_PERIOD_INVALID: { status: 400, message: (postId: string) => `post ${postId}: end must be after start` },
-  POSITION_COUNT_INVALID: { status: 400, message: (postId: string) => `post ${postId}: position count must be a positive whole number` },
-  STAFF_DEPARTMENT_UNKNOWN: {
-    status: 400,
-    message: (staffId: string, department: string) => `staff ${staffId}: department "${department}" is not known`,
-  },
-  STAFF_DUPLICATE: { status: 400, message: (staffId: string) => `staff ${staffId} appears more than once` },
-  SOLVER_FAILED: { status: 500, message: (status: string) => `the assignment solver stopped without an optimal answer (${status})` },
-} as const;
+import { AppError } from "@crisis/platform/contracts";
 
-export type StaffingErrorCode = keyof typeof STAFFING_ERRORS;
-
-export class StaffingError extends Error {
-  readonly status: number;
-  constructor(
-    readonly code: StaffingErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "StaffingError";
-    this.status = STAFFING_ERRORS[code].status;
-  }
-}
+/** The staffing service's error catalogue: stable codes, statuses, messages naming the field. */
+export const errors = {
+  rosterColumnMissing: (column: string) => new AppError("ROSTER_COLUMN_MISSING", 400, `roster header lacks column "${column}"`, column),
+  rosterRowInvalid: (line: number, field: string, why: string) =>
+    new AppError("ROSTER_ROW_INVALID", 400, `line ${line}: ${field} ${why}`, field),
+  postPeriodInvalid: (postId: string) => new AppError("POST_PERIOD_INVALID", 400, `post ${postId}: end must be after start`, "posts.end"),
+  positionCountInvalid: (postId: string) =>
+    new AppError("POSITION_COUNT_INVALID", 400, `post ${postId}: position count must be a positive whole number`, "posts.positions.count"),
+  staffDepartmentUnknown: (staffId: string, department: string) =>
+    new AppError("STAFF_DEPARTMENT_UNKNOWN", 400, `staff ${staffId}: department "${department}" is not known`, "staff.department"),
+  staffDuplicate: (staffId: string) => new AppError("STAFF_DUPLICATE", 400, `staff ${staffId} appears more than once`, "staff.id"),
+  planNotFound: (planId: string) => new AppError("PLAN_NOT_FOUND", 404, `staffing plan "${planId}" does not exist`, "planId"),
+  planStale: (planId: string, changes: string) =>
+    new AppError(
+      "PLAN_STALE",
+      409,
+      `staffing plan "${planId}" was made before the situation changed (${changes}); propose a new plan`,
+      "planId",
+    ),
+  solverFailed: (status: string) =>
+    new AppError("SOLVER_FAILED", 500, `the assignment solver stopped without an optimal answer (${status})`),
+};

@@ -1,12 +1,15 @@
 /** The staffing domain's public face: what the service wires to gRPC and events. */
 export * from "./types";
-export { StaffingError, STAFFING_ERRORS, type StaffingErrorCode } from "./errors";
-export { planAssignments, replan } from "./replan";
-export { optimumBound } from "./optimum-bound";
-export { greedyPlan } from "./greedy-plan";
-export { checkPlan, type Violation } from "./check-plan";
-export { generateCity, type CityOptions, type SyntheticCity } from "./synthetic-city";
-export { earthquakePosts, OPEN_SHELTERS_0729, type PostOptions } from "./synthetic-posts";
-export { importRoster, ROSTER_COLUMNS, type RosterImport, type RosterProblem } from "./roster-csv";
-export { wardDistance } from "./wards";
-export { REST_HOURS } from "./shifts";
+export { errors } from "./errors";
+export { planAssignments, replan } from "./engine/replan";
+export { optimumBound } from "./engine/optimum-bound";
+export { greedyPlan } from "./engine/greedy-plan";
+export { checkPlan, type Violation } from "./engine/check-plan";
+export type { LinearProgramSolver, Solution } from "./engine/solver";
+export { wardDistance } from "./engine/wards";
+export { REST_HOURS } from "./engine/shifts";
+export { OpenShelters, type OpenShelter } from "./plan/open-shelters";
+export { ExtendedCounters, type ExtendedCounter } from "./plan/extended-counters";
+export { emergencyPosts, type PostsInput } from "./plan/emergency-posts";
+export { postTemplatesSchema, type PostTemplates } from "./plan/post-templates";
+export { ROSTER_COLUMNS, DEPARTMENT_COLUMNS, type RosterProblem } from "./roster/roster-rows";

@@ -1,6 +1,6 @@
-import { type Ward, wards as WARDS } from "@crisis/platform/contracts";
+import { type LevelName, type Ward, wards as WARDS } from "@crisis/platform/contracts";
 
-export { WARDS, type Ward };
+export { WARDS, type LevelName, type Ward };
 
 /**
  * A skill as staff and managers name it: 保健師, 看護師, 事務, 手話, 運転, 避難所運営研修,
@@ -30,12 +30,6 @@ export interface StaffMember {
   readonly fictional?: boolean;
 }
 
-/**
- * Mode levels: 1 注意体制 (watch), 2 警戒体制 (alert), 3 非常体制 (emergency).
- * Higher levels usually allow lower floors.
- */
-export type ModeLevel = 1 | 2 | 3;
-
 /** What a department must keep at its desks for ordinary work. */
 export interface ContinuityFloor {
   readonly headcount: number;
@@ -46,8 +40,11 @@ export interface ContinuityFloor {
 export interface Department {
   readonly id: string;
   readonly name: string;
-  /** A level with no floor means the department releases no one at that level. */
-  readonly floors: Readonly<Partial<Record<ModeLevel, ContinuityFloor>>>;
+  /**
+   * Floors per mode level (注意体制, 警戒体制, 緊急体制 …; higher levels usually allow lower floors).
+   * A level with no floor means the department releases no one at that level.
+   */
+  readonly floors: Readonly<Partial<Record<LevelName, ContinuityFloor>>>;
 }
 
 /** A group of identical positions on a post: `count` people, each holding all `skills`. */
@@ -79,7 +76,8 @@ export interface PlanRequest {
   readonly staff: readonly StaffMember[];
   readonly departments: readonly Department[];
   readonly posts: readonly Post[];
-  readonly modeLevel: ModeLevel;
+  /** The mode level in force, which picks each department's floor. */
+  readonly level: LevelName;
 }
 
 export interface ReplanRequest extends PlanRequest {

@@ -4,7 +4,15 @@ import { ListFacilitiesRequest } from "@crisis/platform/contracts/facilities";
 import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
 import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_service";
-import { AlertReports, FacilitiesAdmin, FacilitiesDirectory, ModePreviewer, PushSubscriptions, StaffingBoard } from "../../app/ports";
+import {
+  AlertReports,
+  FacilitiesAdmin,
+  FacilitiesDirectory,
+  ModePreviewer,
+  PushSubscriptions,
+  StaffingBoard,
+  StaffingPlans,
+} from "../../app/ports";
 
 export interface ServiceTargets {
   facilities: string;
@@ -64,6 +72,14 @@ export function serviceClients(targets: ServiceTargets) {
   const alertReports: AlertReports = {
     read: (alertId, correlationId) => callUnary("notify", notify.getAlertReport.bind(notify), { alertId }, opts(correlationId)),
   };
+  // Planning a whole city takes seconds, not the deadline of a lookup.
+  const planning = (correlationId: string) => ({ correlationId, deadlineMs: Math.max(targets.deadlineMs, 60_000) });
+  const staffingPlans: StaffingPlans = {
+    propose: (requestedBy, correlationId) =>
+      callUnary("staffing", staffing.proposeStaffingPlan.bind(staffing), { requestedBy }, planning(correlationId)),
+    apply: (planId, appliedBy, correlationId) =>
+      callUnary("staffing", staffing.applyStaffingPlan.bind(staffing), { planId, appliedBy }, planning(correlationId)),
+  };
   return {
     directory,
     previewer,
@@ -71,6 +87,7 @@ export function serviceClients(targets: ServiceTargets) {
     staffing: staffingBoard,
     facilitiesAdmin,
     alertReports,
+    staffingPlans,
     close() {
       facilities.close();
       notify.close();

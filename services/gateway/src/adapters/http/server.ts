@@ -26,6 +26,7 @@ import { facilityRoutes } from "./routes/facilities";
 import { serviceRoutes } from "./routes/services";
 import { shelterRoutes } from "./routes/shelters";
 import { staffingRoutes } from "./routes/staffing";
+import { staffingPlanRoutes } from "./routes/staffing-plans";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
 
@@ -119,5 +120,6 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   shelterRoutes(app, deps.services.facilitiesAdmin, authenticate);
   serviceRoutes(app, deps.services.facilitiesAdmin, authenticate);
   alertRoutes(app, deps.services.alertReports, authenticate);
+  staffingPlanRoutes(app, deps.services.staffingPlans, authenticate);
   return app;
 }

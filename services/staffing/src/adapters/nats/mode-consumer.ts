@@ -1,20 +1,16 @@
 import { Backbone, Logger, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
-import { Roster, StaffingSummary, planForMode } from "../../app/plan-for-mode";
+import type { PostPlanner } from "../../app/keep-posts-planned";
 
-/** Re-plans the emergency posts whenever a mode is declared; the newest plan is what the summary shows. */
-export function consumeModeChanges(backbone: Backbone, roster: Roster, onPlanned: (summary: StaffingSummary) => void, logger: Logger) {
+/** The mode in force picks each department's floor and whether the call centre runs. */
+export function consumeModeChanges(backbone: Backbone, planner: PostPlanner, logger: Logger) {
   return runEventConsumer(
     backbone,
     eventTypes.modeChanged,
     { stream: streams.mode.name, durable: "staffing-plans", maxAttempts: eventHandlerAttempts },
     async (declared, ctx) => {
-      const summary = await planForMode(roster, declared.mode);
-      onPlanned(summary);
-      ctx.logger.info(
-        { modeEventId: declared.eventId, posts: summary.posts, required: summary.positionsRequired, covered: summary.positionsCovered },
-        "emergency posts planned",
-      );
+      planner.modeChanged(declared.mode);
+      ctx.logger.info({ modeEventId: declared.eventId }, "mode changed; re-planning emergency posts");
     },
     logger,
   );

@@ -1,0 +1,14 @@
+import { Backbone, publishEvent } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
+import type { StaffEvents } from "../../app/ports";
+
+export function staffEvents(backbone: Backbone): StaffEvents {
+  return {
+    async reassigned(event, correlationId) {
+      await publishEvent(backbone.js, eventTypes.staffReassigned, event, { eventId: event.eventId, correlationId });
+    },
+    async released(event, correlationId) {
+      await publishEvent(backbone.js, eventTypes.staffReleased, event, { eventId: event.eventId, correlationId });
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { ModeLevel, levelName, type Mode } from "@crisis/platform/contracts";
+import {
+  emergencyPosts,
+  planAssignments,
+  type ExtendedCounter,
+  type OpenShelter,
+  type Post,
+  type Plan,
+  type PostTemplates,
+  type Ward,
+} from "../domain";
+import type { LinearProgramSolver, Roster } from "./ports";
+
+/** What a plan covers, for managers: the shelters it staffs per ward and how many positions it fills. */
+export interface StaffingSummary {
+  mode?: Mode;
+  staff: number;
+  posts: number;
+  positionsRequired: number;
+  positionsCovered: number;
+  shelters: { facilityId: string; facilityName: string; ward: Ward; posts: number }[];
+}
+
+export interface PlanPostsInput {
+  readonly roster: Roster;
+  readonly mode: Mode | undefined;
+  readonly shelters: readonly OpenShelter[];
+  readonly counters: readonly ExtendedCounter[];
+  readonly templates: PostTemplates;
+  readonly solver: LinearProgramSolver;
+  /** Now, for the day planned when no mode has been declared. */
+  readonly now: Date;
+}
+
+/** The day in Japan time of an instant, e.g. 2026-07-28. */
+export const japanDay = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * Plans the first day of emergency posts: the operation posts of every shelter facilities
+ * published as open (whatever the incident), their 保健師 rounds, and the call centre while a
+ * mode of alert or above is in force, and the counters of services at the extended level, staffed without breaking any department's floor for the
+ * level in force.
+ */
+export async function planPosts(input: PlanPostsInput): Promise<{ summary: StaffingSummary; plan?: Plan; posts: Post[] }> {
+  const { roster, mode, shelters, counters } = input;
+  const callCentre = mode !== undefined && mode.level >= ModeLevel.MODE_LEVEL_ALERT;
+  const day = japanDay(mode?.declaredAt ? new Date(mode.declaredAt) : input.now);
+  const posts = emergencyPosts(input.templates, { days: [day], shelters, callCentre, counters });
+  const perShelter = new Map<string, number>();
+  for (const post of posts) {
+    const id = post.id.startsWith("shelter:") ? post.id.slice("shelter:".length, post.id.lastIndexOf("@")) : undefined;
+    if (id) perShelter.set(id, (perShelter.get(id) ?? 0) + 1);
+  }
+  const summary: StaffingSummary = {
+    mode,
+    staff: roster.staff.length,
+    posts: posts.length,
+    positionsRequired: 0,
+    positionsCovered: 0,
+    shelters: shelters.map((s) => ({ facilityId: s.id, facilityName: s.name, ward: s.ward, posts: perShelter.get(s.id) ?? 0 })),
+  };
+  if (posts.length === 0) return { summary, posts };
+  const level = (mode && levelName(mode.level)) ?? "normal";
+  const plan = await planAssignments({ staff: roster.staff, departments: roster.departments, posts, level }, input.solver);
+  return { summary: { ...summary, positionsRequired: plan.positionsRequired, positionsCovered: plan.positionsCovered }, plan, posts };
+}

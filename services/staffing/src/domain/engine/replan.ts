@@ -1,0 +1,95 @@
+import { addPreferences, buildCoverageModel, type ModelInput } from "./coverage-model";
+import { Explainer } from "./explain";
+import { overdrawnLimit, returnReason } from "./floor-guard";
+import { drawLimits } from "./floors";
+import { groupStaff } from "./groups";
+import { buildProblem, cmp } from "./problem";
+import { realize } from "./realize";
+import { solveExactly, solveNearly, WHOLE_TOLERANCE } from "./integer-solve";
+import { readStanding } from "./standing";
+import type { LinearProgramSolver } from "./solver";
+import { validateRequest } from "./validate-request";
+import type { Plan, PlanRequest, ReplanRequest, Ward } from "../types";
+
+/** Plans from scratch: as many positions covered as the rules allow, then the nicest such plan. */
+export function planAssignments(request: PlanRequest, solver: LinearProgramSolver): Promise<Plan> {
+  return replan({ ...request, current: [] }, solver);
+}
+
+/**
+ * Re-plans after the situation changed: acknowledged assignments stay, coverage is again the
+ * most the rules allow, and among such plans the one that moves the fewest people wins.
+ */
+export async function replan(request: ReplanRequest, solver: LinearProgramSolver): Promise<Plan> {
+  validateRequest(request);
+  const input = modelInput(request);
+  const { problem, groups } = input.model;
+  const { lp, coverage } = buildCoverageModel(input.model);
+  let values: ReadonlyMap<string, number> = new Map();
+  let bound = 0;
+  if (coverage.length > 0) {
+    const best = await solveExactly(solver, lp, "Maximize");
+    bound = Math.floor(best.relaxedObjective + WHOLE_TOLERANCE);
+    addPreferences(lp, input.model, coverage, Math.round(best.objective));
+    values = (await solveNearly(solver, lp, "Minimize")).values;
+  }
+  const { placements, open } = realize(problem, groups, values, input.standing);
+  const explainer = new Explainer(problem, input.model.limits, placements);
+  const people = new Map(problem.staff.map((p) => [p.id, p]));
+  const before = request.current.map((a) => people.get(a.staffId)).filter((p) => p !== undefined);
+  const overdrawn = overdrawnLimit(problem, input.model.limits, before);
+  const planned = new Set(placements.map((p) => `${p.person.id}@${p.position.post.id}#${p.position.position}`));
+  return {
+    assignments: placements
+      .map((p) => ({
+        staffId: p.person.id,
+        postId: p.position.post.id,
+        position: p.position.position,
+        acknowledged: p.origin === "acknowledged",
+        origin: p.origin,
+        explanation: explainer.whyThisPerson(p),
+      }))
+      .sort((a, b) => cmp(a.postId, b.postId) || a.position - b.position),
+    uncovered: open.map((p) => ({ postId: p.post.id, position: p.position, skills: p.skills, explanation: explainer.whyNoOne(p) })),
+    positionsRequired: problem.positions.length,
+    positionsCovered: placements.length,
+    upperBound: input.acknowledged + bound,
+    released: [
+      ...input.standing.released,
+      ...request.current
+        .filter((a) => !a.acknowledged && !planned.has(`${a.staffId}@${a.postId}#${a.position}`))
+        .filter((a) => !input.standing.released.some((r) => r.assignment === a))
+        .map((assignment) => {
+          const person = people.get(assignment.staffId);
+          const limit = person && overdrawn(person);
+          return { assignment, reason: limit ? returnReason(problem, limit) : "moved so that more positions are covered" };
+        }),
+    ],
+  };
+}
+
+/** The integer model's input for a request; also used to compute the optimum bound. */
+export function modelInput(request: ReplanRequest) {
+  const problem = buildProblem(request.staff, request.departments, request.posts);
+  const limits = drawLimits(problem, request.level);
+  const standing = readStanding(problem, request.current, limits);
+  const standAlone = new Set([...standing.held.map((h) => h.person.id), ...standing.previous.keys()]);
+  const groups = groupStaff(problem, standAlone);
+  const groupOf = new Map(groups.flatMap((g) => g.members.map((m) => [m.id, g.index] as const)));
+  const taken = new Set(standing.held.map((h) => h.position));
+  const demand = new Map<number, Map<Ward, number>>();
+  for (const p of problem.positions) {
+    if (taken.has(p)) continue;
+    const perWard = demand.get(p.role) ?? new Map<Ward, number>();
+    perWard.set(p.post.ward, (perWard.get(p.post.ward) ?? 0) + 1);
+    demand.set(p.role, perWard);
+  }
+  const held = new Map<number, number[]>();
+  for (const h of standing.held) {
+    const g = groupOf.get(h.person.id)!;
+    held.set(g, [...(held.get(g) ?? []), h.position.shift]);
+  }
+  const keep = [...standing.previous].flatMap(([id, positions]) => positions.map((p) => ({ group: groupOf.get(id)!, role: p.role })));
+  const model: ModelInput = { problem, groups, limits, demand, held, keep };
+  return { model, standing, acknowledged: standing.held.length };
+}

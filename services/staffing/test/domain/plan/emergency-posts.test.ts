@@ -1,0 +1,49 @@
+import { ExtendedCounters, emergencyPosts, postTemplatesSchema, type OpenShelter } from "../../../src/domain";
+import { serviceLevelEvent, templates } from "../../support";
+
+const shelters = (ward: OpenShelter["ward"], n: number): OpenShelter[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `${ward}-${i}`, name: `${ward} ${i}`, ward }));
+
+describe("emergency posts from the post templates", () => {
+  it("gives every open shelter its team in every shift and a 保健師 round per 5 open shelters of a ward", () => {
+    const posts = emergencyPosts(templates, {
+      days: ["2026-07-29"],
+      shelters: [...shelters("東区", 6), ...shelters("西区", 4)],
+      callCentre: false,
+    });
+    const shelterPosts = posts.filter((p) => p.duty === "避難所運営");
+    expect(shelterPosts).toHaveLength(10 * 3);
+    expect(shelterPosts.every((p) => p.positions.some((n) => n.skills.includes("避難所運営研修")))).toBe(true);
+    expect(posts.filter((p) => p.duty === "保健師巡回").map((p) => p.ward)).toEqual(["東区", "東区", "西区"]);
+    expect(posts.some((p) => p.duty === "電話相談")).toBe(false);
+  });
+
+  it("runs shifts in Japan time: the night shift of 07-29 starts 23:00 JST", () => {
+    const posts = emergencyPosts(templates, { days: ["2026-07-29"], shelters: shelters("中央区", 1), callCentre: true });
+    const night = posts.find((p) => p.id === "call-centre@2026-07-29-night")!;
+    expect(night.start.toISOString()).toBe("2026-07-29T14:00:00.000Z");
+    expect(night.end.toISOString()).toBe("2026-07-29T22:00:00.000Z");
+  });
+
+  it("refuses a template file whose post names a shift that does not exist, naming the field", () => {
+    const parsed = postTemplatesSchema.safeParse({ ...templates, healthRound: { ...templates.healthRound, shifts: ["noon"] } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["healthRound.shifts"]);
+  });
+
+  it("refuses a position count that is not a positive whole number", () => {
+    const bad = { ...templates, shelter: { ...templates.shelter, positions: [{ skills: [], count: 0 }] } };
+    expect(postTemplatesSchema.safeParse(bad).error?.issues[0]?.path.join(".")).toBe("shelter.positions.0.count");
+  });
+
+  it("staffs each extended counter service in every ward it serves, in the day shift, and drops it back at normal", () => {
+    const counters = new ExtendedCounters();
+    expect(counters.apply(serviceLevelEvent("risai", "2026-07-29T00:00:00Z", true, ["東区", "南区"]))).toBe(true);
+    expect(counters.apply(serviceLevelEvent("risai", "2026-07-29T00:00:00Z", true, ["東区", "南区"]))).toBe(false);
+    const posts = emergencyPosts(templates, { days: ["2026-07-29"], shelters: [], callCentre: false, counters: counters.list() });
+    expect(posts.map((p) => p.id)).toEqual(["counter:risai:東区@2026-07-29-day", "counter:risai:南区@2026-07-29-day"]);
+    expect(posts[0]).toMatchObject({ duty: "り災証明書窓口", ward: "東区", positions: [{ skills: ["事務"], count: 4 }] });
+    counters.apply(serviceLevelEvent("risai", "2026-07-30T00:00:00Z", false));
+    expect(counters.list()).toEqual([]);
+  });
+});
