@@ -128,7 +128,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       edge: { corsOrigins: [], hsts: false, rateLimit: { perIp: 1_000_000, perToken: 1_000_000, windowMs: 60_000 }, ...options.edge },
     },
     (route: RouteOptions) => {
-      for (const method of [route.method].flat()) if (method !== "HEAD") routes.push(`${method} ${route.url}`);
+      for (const method of [route.method].flat()) if (method !== "HEAD" && method !== "OPTIONS") routes.push(`${method} ${route.url}`);
     },
   );
   await app.listen({ host: "127.0.0.1", port: 0 });

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { Role } from "../auth/tokens";
-import { answers, auditQuery, declarationBody, subscriptionBody } from "./schemas";
+import {
+  answers,
+  auditQuery,
+  correctionBody,
+  declarationBody,
+  facilityListQuery,
+  restrictionBody,
+  serviceLevelBody,
+  shelterBody,
+  subscriptionBody,
+} from "./schemas";
 
 export interface Operation {
   summary: string;
@@ -77,6 +87,81 @@ export const operations: Record<string, Operation> = {
     summary: "Unsubscribe (X-Unsubscribe-Token)",
     responses: { 204: "purged" },
     problems: { 400: "HEADER_MISSING", 403: "wrong token", 404: "no such subscription" },
+  },
+  "GET /api/v1/events": {
+    summary: "Server-Sent Events of changes; Last-Event-ID resumes without a gap",
+    responses: { 200: "text/event-stream" },
+    problems: { 400: "LAST_EVENT_ID_INVALID", 503: "TOO_MANY_STREAMS" },
+  },
+  "GET /feeds/status.atom": {
+    summary: "Atom 1.0 feed, one entry per change (ja and en titles)",
+    responses: { 200: "application/atom+xml" },
+  },
+  "GET /feeds/cap.xml": {
+    summary: "The newest OASIS CAP 1.2 message (Alert, Update, Cancel)",
+    responses: { 200: "application/xml" },
+    problems: { 404: "NO_ALERT" },
+  },
+  "GET /metrics": { summary: "Prometheus metrics", responses: { 200: "text/plain; version=0.0.4" } },
+  "GET /api/v1/facilities": {
+    summary: "Facilities with their use and shelter operation, filtered and paged (nearest first with near=)",
+    query: facilityListQuery,
+    responses: { 200: "{total, nextCursor, facilities}" },
+  },
+  "GET /api/v1/facilities/:id": {
+    summary: "One facility: registry entry, use, shelter, reasons, restrictions and history",
+    responses: { 200: "the facility" },
+    problems: { 404: "FACILITY_NOT_FOUND" },
+  },
+  "POST /api/v1/facilities/:id/restrictions": {
+    summary: "Restrict or close a facility, now or in a window",
+    roles: ["manager", "facility_admin"],
+    body: restrictionBody,
+    responses: { 201: "the restriction and the facility" },
+    problems: { 404: "FACILITY_NOT_FOUND", 409: "DECISION_CONFLICT", 422: "END_BEFORE_START or a field at fault" },
+  },
+  "DELETE /api/v1/facilities/:id/restrictions/:restrictionId": {
+    summary: "End a restriction now (it stays in the history)",
+    roles: ["manager", "facility_admin"],
+    responses: { 200: "the facility" },
+    problems: { 404: "FACILITY_NOT_FOUND or RESTRICTION_NOT_FOUND" },
+  },
+  "PATCH /api/v1/facilities/:id": {
+    summary: "Correct the registry (never re-announces an opening)",
+    roles: ["manager", "facility_admin"],
+    body: correctionBody,
+    responses: { 200: "{fields, facility}" },
+  },
+  "PUT /api/v1/shelters/:id": {
+    summary: "Open or close one shelter (the same state again changes nothing)",
+    roles: ["manager", "facility_admin"],
+    body: shelterBody,
+    responses: { 200: "{state, status, changed}" },
+    problems: { 404: "FACILITY_NOT_FOUND", 422: "NOT_A_SHELTER" },
+  },
+  "GET /api/v1/services": { summary: "Counter services and each channel's level", responses: { 200: "{services}" } },
+  "PUT /api/v1/services/:id/channels/:channel": {
+    summary: "Set a counter service's level on one channel",
+    roles: ["manager", "facility_admin"],
+    body: serviceLevelBody,
+    responses: { 200: "the service" },
+  },
+  "GET /api/v1/alerts/:id": {
+    summary: "Delivery report of one alert: queued, accepted, gone, failed, expired",
+    roles: ["manager"],
+    responses: { 200: "the counts" },
+    problems: { 404: "ALERT_NOT_FOUND" },
+  },
+  "POST /api/v1/staffing/plans": {
+    summary: "Propose a staffing plan for review",
+    roles: ["manager", "staffing_officer"],
+    responses: { 200: "the proposed plan" },
+  },
+  "POST /api/v1/staffing/plans/:id/apply": {
+    summary: "Put a proposed plan in force (one notice per person whose duty changed)",
+    roles: ["manager", "staffing_officer"],
+    responses: { 200: "what was published" },
+    problems: { 404: "PLAN_NOT_FOUND", 409: "PLAN_STALE" },
   },
   "GET /api/v1/staffing/summary": {
     summary: "How the emergency posts are staffed",

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { incidentNames, languages, levelNames, wards } from "@crisis/platform/contracts";
+import {
+  categories,
+  incidentNames,
+  languages,
+  levelNames,
+  serviceLevelNames,
+  shelterTerms,
+  useNames,
+  wards,
+} from "@crisis/platform/contracts";
 import { errors } from "../../domain/errors";
 
 export const declarationBody = z.strictObject({
@@ -75,6 +84,59 @@ export const answers = {
     ),
   }),
 };
+
+const zoned = z.iso.datetime({ offset: true, message: "must be an RFC 3339 time with a zone, e.g. 2026-07-29T09:00:00+09:00" });
+const inJapan = (min: number, max: number) => z.number().min(min, "is not in Japan").max(max, "is not in Japan");
+
+export const facilityListQuery = z.strictObject({
+  ward: z.enum(wards).optional(),
+  category: z.enum(categories).optional(),
+  use: z.enum(useNames).optional(),
+  shelter: z.enum(Object.keys(shelterTerms) as [keyof typeof shelterTerms]).optional(),
+  near: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, "must be <lat>,<lon>")
+    .transform((s) => s.split(",").map(Number) as [number, number])
+    .refine(([lat, lon]) => lat >= 20 && lat <= 46 && lon >= 122 && lon <= 154, "is not a place in Japan")
+    .optional(),
+  radiusM: z.coerce.number().positive().max(50_000).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const restrictionBody = z.strictObject({
+  kind: z.enum(useNames.filter((u) => u !== "open") as [string, ...string[]]),
+  reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
+  startsAt: zoned.optional(),
+  endsAt: zoned.optional(),
+  hours: z.string().max(200).optional(),
+  capacity: z.number().int().positive().optional(),
+  parts: z.array(z.string().min(1).max(100)).max(50).optional(),
+});
+
+export const correctionBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    nameEn: z.string().trim().max(200).optional(),
+    address: z.string().trim().min(1).max(300).optional(),
+    latitude: inJapan(20, 46).optional(),
+    longitude: inJapan(122, 154).optional(),
+    hours: z.string().max(300).optional(),
+    reason: z.string().trim().max(500).default(""),
+  })
+  .refine((b) => Object.keys(b).some((k) => k !== "reason"), "name, nameEn, address, latitude, longitude or hours is required");
+
+export const serviceLevelBody = z.strictObject({
+  level: z.enum(serviceLevelNames),
+  reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
+  startsAt: zoned.optional(),
+  endsAt: zoned.optional(),
+});
+
+export const shelterBody = z.strictObject({
+  state: z.enum(["open", "closed"]),
+  reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
+});
 
 /** Parses a body; the first problem becomes a 422 naming the field (e.g. subscription.keys.auth). */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {

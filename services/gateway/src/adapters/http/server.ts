@@ -75,7 +75,9 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   });
   const served: string[] = [];
   app.addHook("onRoute", (route) => {
-    for (const method of [route.method].flat()) if (method !== "HEAD") served.push(`${method} ${route.url}`);
+    for (const method of [route.method].flat())
+      // HEAD follows GET; OPTIONS is the CORS preflight, not an operation.
+      if (method !== "HEAD" && method !== "OPTIONS") served.push(`${method} ${route.url}`);
     onRoute?.(route);
   });
   app.addHook("onSend", async (request, reply) => {

@@ -52,7 +52,11 @@ const lost = new Set<string>([ConsumerEvents.ConsumerDeleted, ConsumerEvents.Con
 
 /** The mode, facility and service streams, each read with an ephemeral consumer. */
 export function jetStreamStatusEvents(backbone: Backbone): StatusEvents {
-  const lastSeq = async (stream: StatusStream) => (await backbone.jsm.streams.info(streamNames[stream])).state.last_seq;
+  /** The newest sequence stored, or 0 when the stream holds nothing (never written, or purged). */
+  const lastSeq = async (stream: StatusStream) => {
+    const { state } = await backbone.jsm.streams.info(streamNames[stream]);
+    return state.messages > 0 ? state.last_seq : 0;
+  };
 
   return {
     async follow(from, onEvent) {

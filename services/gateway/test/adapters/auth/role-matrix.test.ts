@@ -14,6 +14,8 @@ const samples: Record<string, { body?: unknown; headers?: Record<string, string>
   "POST /api/v1/mode": { body: declaration },
   "POST /api/v1/mode/preview": { body: declaration },
   "DELETE /api/v1/subscriptions/:id": { headers: { "x-unsubscribe-token": "t" } },
+  // A stream never ends by itself: a position it cannot resume from is refused at once (400), past auth.
+  "GET /api/v1/events": { headers: { "last-event-id": "not-a-position" } },
 };
 
 const callers: (Role | "anonymous")[] = ["anonymous", ...roles];

@@ -53,10 +53,10 @@ describe("the gateway's HTTP edge against a real nats-server", () => {
     });
   });
 
-  it("answers 503 within the deadline when the facilities service is down", async () => {
+  it("answers the status 503 while the facility registry could not yet be read (facilities is down)", async () => {
     const res = await gw.call("GET", "/api/v1/status");
     expect(res.status).toBe(503);
-    expect(res.body).toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
+    expect(res.body).toMatchObject({ code: "STATUS_WARMING_UP" });
   });
 
   it("answers an unknown path with 404 problem+json", async () => {
