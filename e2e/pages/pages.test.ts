@@ -87,7 +87,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     expect(Buffer.byteLength(body)).toBeLessThan(200 * 1024);
     expect(body).toContain('<html lang="ja">');
     expect(body).toContain("通常体制です。");
-    expect(body).toContain("すべての施設（214）");
+    expect(body).toContain("すべての施設（318）");
     const scripts = body.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.filter((s) => !/\bsrc="\/assets\//.test(s) && !/type="application\/json"/.test(s))).toEqual([]);
     expect(body).not.toMatch(/\son[a-z]+="/);
@@ -154,10 +154,10 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await manager.close();
   }, 300_000);
 
-  it("updates the open status page without a reload: the emergency and 209 open shelters", async () => {
+  it("updates the open status page without a reload: the emergency and 208 open shelters", async () => {
     await citizen.evaluate(() => ((window as any).notReloaded = true));
     await citizen.locator("#mode.level-emergency").waitFor({ timeout: 120_000 });
-    await citizen.locator("#shelters-title .count", { hasText: "209" }).waitFor({ timeout: 120_000 });
+    await citizen.locator("#shelters-title .count", { hasText: "208" }).waitFor({ timeout: 120_000 });
     expect(await citizen.evaluate(() => (window as any).notReloaded)).toBe(true);
     expect(await citizen.locator("#mode").textContent()).toContain("地震 緊急体制");
     const full = await (await fetch(`${h.base}/`)).text();
@@ -194,7 +194,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     expect(await notifications(citizen)).toEqual([
       {
         title: "熊本市 地震 緊急体制",
-        body: expect.stringContaining("避難所 209 か所を開設 — 中央区 48、東区 42、西区 34、南区 43、北区 42"),
+        body: expect.stringContaining("避難所 208 か所を開設 — 中央区 48、東区 41、西区 34、南区 43、北区 42"),
         tag: message.tag,
         url: `${h.base}/status`,
       },
@@ -213,7 +213,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
         /^オフラインです。\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 時点（\d+ 分前）の情報を表示しています。$/,
       );
       expect(await citizen.locator("#mode").textContent()).toContain("地震 緊急体制");
-      expect(await citizen.locator("#shelters-title .count").textContent()).toBe("209");
+      expect(await citizen.locator("#shelters-title .count").textContent()).toBe("208");
     } finally {
       await browser.context.setOffline(false);
     }
