@@ -75,6 +75,14 @@ describe("the system on the production NATS cluster (three nodes, streams at R3)
     await eventually(leadersElected, "stream leaders re-elected");
     await declareUntilStored({ incident: "earthquake", level: "normal", reason: "stood down" }, manager);
     await eventually(() => h.pushService.messagesFor(browser.id).length === 2, "stand-down alert after the node swap", 90_000);
-    expect((await h.api("GET", "/api/v1/status")).body.summary).toEqual({ normal: 318 });
+    const after = await eventually(
+      async () => {
+        const body = (await h.api("GET", "/api/v1/status")).body;
+        return body.summary?.shelter_open === undefined && body.summary;
+      },
+      "the status caught up with the stand-down",
+      60_000,
+    );
+    expect(after).toEqual({ normal: 318 });
   }, 180_000);
 });
