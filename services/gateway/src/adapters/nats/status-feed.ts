@@ -50,6 +50,9 @@ async function readFrom(backbone: Backbone, stream: StatusStream, after: number)
 /** What tells that a consumer is gone or its node unreachable. */
 const lost = new Set<string>([ConsumerEvents.ConsumerDeleted, ConsumerEvents.ConsumerNotFound, ConsumerEvents.HeartbeatsMissed]);
 
+/** How often a reader checks it is not stuck behind its stream (two looks: 10 s at most). */
+const stalledReaderCheckMs = 5_000;
+
 /** The mode, facility and service streams, each read with an ephemeral consumer. */
 export function jetStreamStatusEvents(backbone: Backbone): StatusEvents {
   /** The newest sequence stored, or 0 when the stream holds nothing (never written, or purged). */
@@ -69,6 +72,18 @@ export function jetStreamStatusEvents(backbone: Backbone): StatusEvents {
           if (head <= from[stream]) reached();
           let last = from[stream];
           let current: ConsumerMessages | undefined;
+          // The client's events do not always tell a consumer is gone (a node killed mid-pull under
+          // load can leave the pull waiting): if the stream moved on and nothing arrived since the
+          // last look, start a new reader from where this one stopped.
+          let seenAtLastLook = last;
+          const watchdog = setInterval(() => {
+            void lastSeq(stream)
+              .then((newest) => {
+                if (newest > last && last === seenAtLastLook) current?.stop();
+                seenAtLastLook = last;
+              })
+              .catch(() => undefined);
+          }, stalledReaderCheckMs);
           // An ephemeral consumer lives on one node: when that node dies (or the consumer is
           // removed), read on from the last sequence with a new one instead of going quiet.
           const loop = (async () => {
@@ -93,7 +108,14 @@ export function jetStreamStatusEvents(backbone: Backbone): StatusEvents {
               if (!stopped) await new Promise((r) => setTimeout(r, 1_000));
             }
           })();
-          return { stop: () => current?.stop(), caughtUp, loop };
+          return {
+            stop: () => {
+              clearInterval(watchdog);
+              current?.stop();
+            },
+            caughtUp,
+            loop,
+          };
         }),
       );
       return {
