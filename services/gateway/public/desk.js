@@ -42,7 +42,12 @@
   function show() {
     const token = sessionStorage.getItem(key);
     const who = token && claims(token);
-    for (const section of document.querySelectorAll(".needs-token")) section.hidden = !who;
+    const roles = (who && who.roles) || [];
+    // A panel names the roles it is for; the gateway checks them again on every call.
+    for (const section of document.querySelectorAll(".needs-token")) {
+      const wanted = (section.dataset.roles || "").split(" ").filter(Boolean);
+      section.hidden = !who || (wanted.length > 0 && !wanted.some((r) => roles.includes(r)));
+    }
     signOut.hidden = !who;
     document.getElementById("token-entry").hidden = Boolean(who);
     result.textContent = who ? `${who.sub} (${(who.roles || []).join(", ")})` : "";
