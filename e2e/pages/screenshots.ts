@@ -36,7 +36,7 @@ async function main() {
     const signIn = (role: Role) => async (page: Page) => {
       await page.getByLabel(/アクセストークン|Access token/).fill(await h.token(role));
       await page.locator("#token-form button[type=submit]").click();
-      await page.locator(".needs-token").first().waitFor({ state: "visible" });
+      await page.locator(".needs-token:not([hidden])").first().waitFor();
       await page.waitForTimeout(1500); // let the panels fill in before the picture
     };
     // A few citizens subscribed through the test push service, so the console has pushes to show.
@@ -58,6 +58,12 @@ async function main() {
     if (approved.status !== 201) throw new Error(`approval refused: ${JSON.stringify(approved.body)}`);
     await eventually(async () => (await h.api("GET", "/api/v1/status")).body.summary?.shelter_open === 208, "208 shelters open", 120_000);
     await eventually(() => h.deliveriesSettled(), "the pushes sent", 120_000);
+    const manager = { authorization: `Bearer ${await h.token("manager")}` };
+    await eventually(
+      async () => (await h.api("GET", "/api/v1/staffing/summary", undefined, manager)).body.mode?.level === "emergency",
+      "staffing planned for the emergency",
+      180_000,
+    );
     const shots: [string, string, ((page: Page) => Promise<void>)?][] = [
       ["status", "/?lang=ja"],
       ["status-en", "/?lang=en"],

@@ -6,24 +6,7 @@
   const desk = window.crisisDesk;
   const { words, levels, incidents, wards, statuses } = desk.data;
   const $ = (id) => document.getElementById(id);
-  const el = (tag, attrs, ...children) => {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    for (const child of children) node.append(child);
-    return node;
-  };
-  const tokyo = (iso) =>
-    iso
-      ? new Intl.DateTimeFormat(desk.data.lang === "ja" ? "ja-JP" : "en-GB", {
-          timeZone: "Asia/Tokyo",
-          year: "numeric",
-          month: "2-digit",
-          day: "2-digit",
-          hour: "2-digit",
-          minute: "2-digit",
-          second: "2-digit",
-        }).format(new Date(iso))
-      : "";
+  const { el, tokyo } = desk;
   const wardList = (list) => (list && list.length ? list.map((w) => wards[w] || w).join("・") : words.allWards);
   const declarationLine = (d) =>
     `${incidents[d.incident] || d.incident} ${levels[d.level] || d.level} — ${wardList(d.wards)} — ${d.reason}`;
@@ -212,11 +195,8 @@
   async function loadStaffing() {
     const section = $("staffing");
     const res = await desk.api("GET", "/api/v1/staffing/summary");
-    if (!res.ok) {
-      // The planner may be busy right after a declaration: ask again shortly.
-      if (!res.missing) setTimeout(loadStaffing, 5000);
-      return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
-    }
+    // The planner may be busy right after a declaration: the desk's tick asks again.
+    if (!res.ok) return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
     section.querySelector(".unavailable").hidden = true;
     const s = res.body;
     const chart = $("staffing-chart");
@@ -271,7 +251,7 @@
         el(
           "tr",
           { "data-kind": r.kind },
-          el("td", {}, tokyo(r.at)),
+          el("td", {}, tokyo(r.at, true)),
           el("td", {}, r.actor || ""),
           el("td", {}, r.kind || ""),
           el("td", {}, r.why || ""),
@@ -326,10 +306,14 @@
     }
     clearInterval(ticking);
     // Live enough for a desk: the queue, the mode and the pushes' progress every few seconds.
+    let ticks = 0;
     ticking = setInterval(() => {
+      ticks += 1;
       loadApprovals();
       followMode();
       if (!can("manager")) return;
+      // The planner follows a declaration within a minute or so; coverage is worth a look now and then.
+      if (ticks % 5 === 0) loadStaffing();
       if (alertId && settled !== alertId) loadDelivery();
       if (!acksMissing) loadAcknowledgements();
     }, 3000);

@@ -29,6 +29,26 @@
     return { status: res.status, ok: res.ok, body: payload, missing };
   }
 
+  const el = (tag, attrs, ...children) => {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    for (const child of children) node.append(child);
+    return node;
+  };
+  /** A stored UTC time as people in Kumamoto read it; the audit log wants the seconds too. */
+  const tokyo = (iso, seconds) =>
+    iso
+      ? new Intl.DateTimeFormat(data.lang === "ja" ? "ja-JP" : "en-GB", {
+          timeZone: "Asia/Tokyo",
+          year: "numeric",
+          month: "2-digit",
+          day: "2-digit",
+          hour: "2-digit",
+          minute: "2-digit",
+          ...(seconds ? { second: "2-digit" } : {}),
+        }).format(new Date(iso))
+      : "";
+
   const problem = (res) => (res.body && (res.body.detail || res.body.code)) || String(res.status);
 
   function unavailable(section, text) {
@@ -72,6 +92,8 @@
 
   window.crisisDesk = {
     data,
+    el,
+    tokyo,
     api,
     problem,
     unavailable,

@@ -5,22 +5,7 @@
   const desk = window.crisisDesk;
   const { words, wards } = desk.data;
   const $ = (id) => document.getElementById(id);
-  const el = (tag, attrs, ...children) => {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    for (const child of children) node.append(child);
-    return node;
-  };
-  const tokyo = (iso) =>
-    iso
-      ? new Intl.DateTimeFormat(desk.data.lang === "ja" ? "ja-JP" : "en-GB", {
-          timeZone: "Asia/Tokyo",
-          month: "2-digit",
-          day: "2-digit",
-          hour: "2-digit",
-          minute: "2-digit",
-        }).format(new Date(iso))
-      : "";
+  const { el, tokyo } = desk;
   const dutyView = (d) =>
     el(
       "div",

@@ -153,7 +153,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
             <ul id="approval-list" class="plain"></ul>`,
           "manager approver",
         )}
-        ${panel("delivery", w.delivery, html`<div id="delivery-body" aria-live="polite"><p>${w.deliveryNone}</p></div>`)}
+        ${panel("delivery", w.delivery, html`<div id="delivery-body" class="chart" aria-live="polite"><p>${w.deliveryNone}</p></div>`)}
         ${panel("acknowledgements", w.acknowledgements, html`<div id="ack-chart" class="chart"></div>`)}
         ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")} ${panel("audit", w.audit, audit)}
       </div>`,
