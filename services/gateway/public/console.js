@@ -206,6 +206,7 @@
     );
     const byWard = {};
     for (const shelter of s.shelters || []) byWard[shelter.ward] = (byWard[shelter.ward] || 0) + shelter.posts;
+    if (Object.keys(byWard).length) chart.append(el("h3", {}, words.postsByWard));
     for (const [ward, posts] of Object.entries(byWard)) chart.append(bar(wards[ward] || ward, posts, s.posts));
   }
 

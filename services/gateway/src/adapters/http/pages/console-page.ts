@@ -133,6 +133,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         staffCount: w.staffCount,
         postCount: w.postCount,
         covered: w.covered,
+        postsByWard: w.postsByWard,
         allWards: w.allWards,
         shelterChanged: w.shelterChanged,
       },
