@@ -204,6 +204,25 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await manager.close();
   }, 300_000);
 
+  it("shows the manager how far staff answered their notices (the acknowledgements route stubbed in the browser until it is merged)", async () => {
+    const manager = await browser.context.newPage();
+    const tally = { total: 40, acknowledged: 31, declined: 2, pending: 7, overdue: 3 };
+    const byDepartment = [{ department: "東区役所 総務企画課", total: 12, acknowledged: 9, declined: 1, pending: 2, overdue: 1 }];
+    await manager.route("**/api/v1/staffing/acknowledgements", (route) =>
+      route.fulfill({ json: { ...tally, by_department: byDepartment } }),
+    );
+    await manager.goto(`${h.base}/console?lang=ja`);
+    await signIn(manager, "manager");
+    const value = (name: string) => manager.locator(`#ack-chart .bar[data-name="${name}"] .value`).textContent();
+    await manager.locator("#ack-chart .bar").first().waitFor();
+    expect(await value("了解")).toBe("31 / 40");
+    expect(await value("辞退")).toBe("2 / 40");
+    expect(await value("未応答")).toBe("7 / 40");
+    expect(await value("期限超過")).toBe("3 / 40");
+    expect(await value("東区役所 総務企画課")).toBe("9 / 12");
+    await manager.close();
+  });
+
   it("shows the manager the audit log, filtered by kind, and downloads what the filter shows as CSV", async () => {
     await desk.getByRole("button", { name: "絞り込み" }).click();
     await desk.locator('#audit-table tr[data-kind="mode.approved"]').waitFor();
