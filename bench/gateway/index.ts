@@ -17,7 +17,8 @@ import { freePort, startNatsServer } from "@crisis/platform/testing";
 import { privateKeyFrom, signToken } from "../../services/gateway/src/adapters/auth/tokens";
 
 const root = join(__dirname, "..", "..");
-const tsx = join(root, "node_modules", ".bin", "tsx");
+/** As the image runs them (one process each; tsx's own CLI would add a parent process). */
+const node = [process.execPath, "--import", "tsx"] as const;
 const SSE_CLIENTS = Number(process.env.BENCH_SSE_CLIENTS ?? 10_000);
 const SWITCHES = 100;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -25,7 +26,11 @@ const CONNECTIONS = 50;
 
 const children: ChildProcess[] = [];
 function start(what: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(tsx, args, { cwd: root, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(node[0], [...node.slice(1), ...args], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   child.on("exit", (code, signal) => {
     if (!stopping) console.error(`${what} exited (${code ?? signal})`);
   });
@@ -92,6 +97,7 @@ export async function run(): Promise<void> {
     start(
       "gateway",
       [
+        // BENCH_PROFILE_DIR: a V8 CPU profile of the gateway, written when it exits.
         ...(process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE_DIR] : []),
         "services/gateway/src/main.ts",
       ],

@@ -43,11 +43,12 @@ export function metricsRoutes(app: FastifyInstance, gauges: GatewayGauges) {
       for (const [stream, lag] of Object.entries(await gauges.statusLag())) this.set({ stream }, lag);
     },
   });
-  app.addHook("onResponse", async (request, reply) => {
+  app.addHook("onResponse", (request, reply, done) => {
     // Unmatched paths share one label, so that scanning cannot grow the series without bound.
     const route = request.routeOptions.url ?? "unmatched";
     requests.inc({ method: request.method, route, status: reply.statusCode });
     latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    done();
   });
   app.get("/metrics", async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
 }

@@ -80,9 +80,6 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
       if (method !== "HEAD" && method !== "OPTIONS") served.push(`${method} ${route.url}`);
     onRoute?.(route);
   });
-  app.addHook("onSend", async (request, reply) => {
-    reply.header(headerNames.correlationId, request.id);
-  });
   void app.register(fp(hardenEdge), deps.edge);
   app.setErrorHandler(problemHandler);
   idempotentPosts(app, deps.idempotency);

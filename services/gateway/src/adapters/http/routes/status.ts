@@ -8,11 +8,7 @@ export function statusRoutes(app: FastifyInstance, live: LiveStatus) {
   app.get("/api/v1/status", async (request, reply) => {
     const status = readStatus(live);
     const body = encoded(status.version, status.tag, status.lastModified, status.body);
-    reply
-      .header("etag", body.etag)
-      .header("last-modified", body.lastModified)
-      .header("cache-control", "public, max-age=0, must-revalidate")
-      .header("vary", "accept-encoding");
+    reply.headers(body.headers);
     if (notModified(request.headers, body)) return reply.code(304).send();
     const encoding = pickEncoding(request.headers["accept-encoding"]);
     reply.type("application/json; charset=utf-8");
