@@ -1,6 +1,14 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { commonSettings, loadConfig, settings } from "@crisis/platform";
 import { approvalPolicies } from "./domain/approval";
+
+/** An address or network (CIDR) a TLS proxy in front of the gateway speaks from. */
+const isProxyAddress = (text: string) => {
+  const [ip, bits, ...rest] = text.split("/");
+  const family = isIP(ip);
+  return family !== 0 && rest.length === 0 && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+};
 
 const oidcVariables = ["OIDC_ISSUER", "OIDC_AUDIENCE", "OIDC_JWKS_URL"] as const;
 
@@ -42,6 +50,20 @@ const schema = z
       )
       .pipe(z.array(z.url({ protocol: /^https?$/ }))),
     HSTS: z.stringbool().default(false),
+    /**
+     * Whose X-Forwarded-For is believed (rate limits per client IP behind the TLS proxy): the
+     * proxies' addresses or networks, comma-separated, or how many proxies stand in front; unset:
+     * nobody's, the connection's own address counts.
+     */
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .default("")
+      .refine(
+        (v) => v === "" || /^\d{1,2}$/.test(v) || v.split(",").every((a) => isProxyAddress(a.trim())),
+        "must be the proxies' addresses (IP or CIDR, comma-separated, e.g. 10.0.0.0/8) or a hop count",
+      )
+      .transform((v): false | number | string[] => (v === "" ? false : /^\d+$/.test(v) ? Number(v) : v.split(",").map((a) => a.trim()))),
     RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1_200),
     RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).default(60_000),

@@ -12,7 +12,13 @@ describe("the hardened edge", () => {
     open = await startGateway({ registry: [facility({})] });
     strict = await startGateway({
       registry: [facility({})],
-      edge: { hsts: true, corsOrigins: ["https://www.city.kumamoto.jp"], rateLimit: { perIp: 12, perToken: 3, windowMs: 60_000 } },
+      edge: {
+        hsts: true,
+        corsOrigins: ["https://www.city.kumamoto.jp"],
+        rateLimit: { perIp: 12, perToken: 3, windowMs: 60_000 },
+        // As behind the city's TLS proxy, which speaks from this machine.
+        trustProxy: ["127.0.0.1"],
+      },
     });
   });
   afterAll(async () => {
@@ -53,6 +59,15 @@ describe("the hardened edge", () => {
     for (let i = 0; i < 12; i++) statuses.push((await fetch(`${strict.base}/api/v1/mode`)).status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect((await fetch(`${strict.base}/healthz`)).status).toBe(200);
+  });
+
+  it("limits each client behind the trusted proxy by its own address (X-Forwarded-For), not the proxy's", async () => {
+    const from = (ip: string) => fetch(`${strict.base}/api/v1/mode`, { headers: { "x-forwarded-for": ip } });
+    const first = [];
+    for (let i = 0; i < 13; i++) first.push((await from("203.0.113.7")).status);
+    expect(first.slice(0, 12)).toEqual(Array(12).fill(200));
+    expect(first[12]).toBe(429);
+    expect((await from("203.0.113.8")).status).toBe(200);
   });
 
   it("answers Node's own refusals before routing (bad request line, oversized headers) as problem+json", async () => {

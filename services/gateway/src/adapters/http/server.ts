@@ -64,6 +64,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit ?? 64 * 1024,
+    trustProxy: deps.edge.trustProxy ?? false,
     clientErrorHandler,
     // A URL that does not decode (%ff) and the like, refused before routing.
     frameworkErrors: (err, request, reply) => problemHandler(err, request, reply),
