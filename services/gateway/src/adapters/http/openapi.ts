@@ -117,6 +117,11 @@ export const operations: Record<string, Operation> = {
     responses: { 200: "application/xml" },
     problems: { 404: "NO_ALERT" },
   },
+  "GET /feeds/cap/:id": {
+    summary: "One CAP 1.2 message at its permanent URL (`<id>.xml`, its <web>), as it read when a newer one replaced it",
+    responses: { 200: "application/cap+xml" },
+    problems: { 404: "CAP_MESSAGE_NOT_FOUND" },
+  },
   "GET /metrics": { summary: "Prometheus metrics", responses: { 200: "text/plain; version=0.0.4" } },
   "GET /api/v1/facilities": {
     summary: "Facilities with their use and shelter operation, filtered and paged (nearest first with near=)",
