@@ -102,18 +102,21 @@ const restrictionView = z.object({
   capacity: z.number().int().nullable(),
   parts: z.array(z.string()),
 });
-const facilityView = z.object({
+/** What the registry says of a facility, in every view of one. */
+const registryEntry = z.object({
   id: z.string(),
   name: z.string(),
-  nameEn: z.string().nullable(),
   category: z.string(),
   ward: z.string(),
   address: z.string(),
+  designatedShelter: z.boolean(),
+});
+const facilityView = registryEntry.extend({
+  nameEn: z.string().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   hours: z.string().nullable(),
   capacity: z.number().int().nullable(),
-  designatedShelter: z.boolean(),
   canShelter: z.boolean(),
   ids: z.object({ portal: z.string().nullable(), gsi: z.string().nullable(), city: z.string().nullable() }),
   use: z.string(),
@@ -158,13 +161,7 @@ export const serviceAnswers = {
       }),
     ),
     facilities: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        category: z.string(),
-        ward: z.string(),
-        address: z.string(),
-        designatedShelter: z.boolean(),
+      registryEntry.extend({
         status: z.string(),
         statusReason: z.string(),
         statusSince: z.string().nullable(),
