@@ -1,3 +1,4 @@
+import { waitUntil } from "@crisis/platform";
 import { Gateway, facility, startGateway } from "../support/gateway";
 import { rawRequest } from "../support/raw-http";
 
@@ -36,6 +37,23 @@ describe("the hardened edge", () => {
     expect(res.headers.get("strict-transport-security")).toBeNull();
     const tls = await fetch(`${strict.base}/api/v1/mode`);
     expect(tls.headers.get("strict-transport-security")).toMatch(/max-age=31536000/);
+  });
+
+  it("answers the cached status (its fast path) with the same security headers, correlation id and CORS as any answer", async () => {
+    await waitUntil(async () => (await fetch(`${open.base}/api/v1/status`)).status === 200, "the status to be ready");
+    const res = await fetch(`${open.base}/api/v1/status`, { headers: { "x-correlation-id": "corr-status-0001" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-correlation-id")).toBe("corr-status-0001");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("etag")).toMatch(/^"/);
+    const again = await fetch(`${open.base}/api/v1/status`, { headers: { "if-none-match": res.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+    const city = await fetch(`${strict.base}/api/v1/status`, {
+      headers: { origin: "https://www.city.kumamoto.jp", "x-forwarded-for": "203.0.113.50" },
+    });
+    expect(city.headers.get("access-control-allow-origin")).toBe("https://www.city.kumamoto.jp");
+    expect(city.headers.get("strict-transport-security")).toMatch(/max-age=31536000/);
   });
 
   it("allows no browser origin by default, and only the configured ones when set", async () => {

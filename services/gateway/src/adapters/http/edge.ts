@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { STATUS_CODES } from "node:http";
+import { IncomingMessage, STATUS_CODES } from "node:http";
 import { Socket } from "node:net";
 import cors from "@fastify/cors";
 import helmet from "helmet";
@@ -17,6 +17,14 @@ export interface EdgeOptions {
   trustProxy?: false | number | string[];
   /** Requests per window from one IP address, and with one bearer token. */
   rateLimit: { perIp: number; perToken: number; windowMs: number };
+}
+
+const correlationIdPattern = /^[\w.:-]{8,128}$/;
+
+/** The caller's X-Correlation-Id when it is a sensible one, else a new id: it marks every log line and answer. */
+export function correlationIdOf(req: IncomingMessage): string {
+  const given = req.headers[headerNames.correlationId];
+  return typeof given === "string" && correlationIdPattern.test(given) ? given : newId();
 }
 
 /** Probes and scrapes are not rate limited: an orchestrator must always reach them. */

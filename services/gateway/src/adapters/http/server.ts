@@ -1,6 +1,7 @@
+import { IncomingMessage, ServerResponse, createServer } from "node:http";
 import Fastify, { FastifyBaseLogger, FastifyRequest, LogController, RouteOptions } from "fastify";
 import fp from "fastify-plugin";
-import { Clock, Logger, Readiness, headerNames, newId } from "@crisis/platform";
+import { Clock, Logger, Readiness, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
 import { AuditTrail, IdempotencyStore } from "../../app/ports";
 import { errors } from "../../domain/errors";
@@ -13,7 +14,7 @@ import { auditRoutes } from "./routes/audit";
 import { alertRoutes } from "./routes/alerts";
 import { LiveStatus } from "../../app/follow-status";
 import { StatusEvents } from "../../app/ports";
-import { EdgeOptions, clientErrorHandler, hardenEdge } from "./edge";
+import { EdgeOptions, clientErrorHandler, correlationIdOf, hardenEdge, securityHeaders } from "./edge";
 import { metricsRoutes } from "./metrics";
 import { problemHandler, sendProblem } from "./problem";
 import { eventRoutes } from "./routes/events";
@@ -57,10 +58,9 @@ export interface HttpDeps {
   bodyLimit?: number;
 }
 
-const correlationIdPattern = /^[\w.:-]{8,128}$/;
-
 /** The only HTTP edge: JSON API under /api/v1, problem+json errors, correlation id on every line. */
 export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) => void) {
+  let fastStatus: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit ?? 64 * 1024,
@@ -69,9 +69,12 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     // A URL that does not decode (%ff) and the like, refused before routing.
     frameworkErrors: (err, request, reply) => problemHandler(err, request, reply),
     logController: new LogController({ requestIdLogLabel: "correlationId" }),
-    genReqId: (req) => {
-      const given = req.headers[headerNames.correlationId];
-      return typeof given === "string" && correlationIdPattern.test(given) ? given : newId();
+    genReqId: correlationIdOf,
+    // The cached status answers before fastify routes (statusRoutes): the city's hot path.
+    serverFactory: (handler) => {
+      const server = createServer((req, res) => void (fastStatus?.(req, res) || handler(req, res)));
+      server.keepAliveTimeout = 72_000;
+      return server;
     },
   });
   const served: string[] = [];
@@ -104,13 +107,14 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   });
   modeRoutes(app, deps.modes, authenticate);
   subscriptionRoutes(app, deps.services.subscriptions);
-  statusRoutes(app, deps.live.status);
+  const statusFastPath = statusRoutes(app, deps.live.status);
   const hub = new SseHub(deps.live.status, deps.live.events, deps.live.sse, deps.logger);
   hub.start();
   app.addHook("preClose", async () => hub.stop());
   eventRoutes(app, hub);
   feedRoutes(app, deps.live.status, deps.live.feeds);
-  metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag });
+  const { observe } = metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag });
+  fastStatus = statusFastPath({ securityHeaders: securityHeaders(deps.edge), observe, cors: deps.edge.corsOrigins.length > 0 });
   staffingRoutes(app, deps.services.staffing, authenticate);
   auditRoutes(app, deps.audit, authenticate);
   app.register((scope) =>
