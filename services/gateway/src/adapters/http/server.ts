@@ -60,7 +60,8 @@ export interface HttpDeps {
 
 /** The only HTTP edge: JSON API under /api/v1, problem+json errors, correlation id on every line. */
 export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) => void) {
-  let fastStatus: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  // Set once the routes are in place (below).
+  const fast: { status?: (req: IncomingMessage, res: ServerResponse) => boolean } = {};
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit ?? 64 * 1024,
@@ -72,7 +73,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     genReqId: correlationIdOf,
     // The cached status answers before fastify routes (statusRoutes): the city's hot path.
     serverFactory: (handler) => {
-      const server = createServer((req, res) => void (fastStatus?.(req, res) || handler(req, res)));
+      const server = createServer((req, res) => void (fast.status?.(req, res) || handler(req, res)));
       server.keepAliveTimeout = 72_000;
       return server;
     },
@@ -114,7 +115,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   eventRoutes(app, hub);
   feedRoutes(app, deps.live.status, deps.live.feeds);
   const { observe } = metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag });
-  fastStatus = statusFastPath({ securityHeaders: securityHeaders(deps.edge), observe, cors: deps.edge.corsOrigins.length > 0 });
+  fast.status = statusFastPath({ securityHeaders: securityHeaders(deps.edge), observe, cors: deps.edge.corsOrigins.length > 0 });
   staffingRoutes(app, deps.services.staffing, authenticate);
   auditRoutes(app, deps.audit, authenticate);
   app.register((scope) =>
