@@ -110,7 +110,10 @@ export class SseHub {
       this.clients.delete(client);
       return;
     }
+    // Corked, the chunk's size line, the frame and its CRLF leave in one write instead of four.
+    client.res.cork();
     client.res.write(text);
+    client.res.uncork();
   }
 }
 
