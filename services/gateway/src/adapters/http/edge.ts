@@ -13,8 +13,8 @@ export interface EdgeOptions {
   corsOrigins: string[];
   /** Sends Strict-Transport-Security: only when the gateway is reached over TLS. */
   hsts: boolean;
-  /** Proxies whose X-Forwarded-For names the client (addresses or CIDRs, or a hop count); false: none. */
-  trustProxy?: false | number | string[];
+  /** Proxies whose X-Forwarded-For names the client (addresses, CIDRs, named ranges); false: none. */
+  trustProxy?: false | string[];
   /** Requests per window from one IP address, and with one bearer token. */
   rateLimit: { perIp: number; perToken: number; windowMs: number };
 }

@@ -1,4 +1,4 @@
-import { IncomingMessage, ServerResponse, createServer } from "node:http";
+import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
 import Fastify, { FastifyBaseLogger, FastifyRequest, LogController, RouteOptions } from "fastify";
 import fp from "fastify-plugin";
 import { Clock, Logger, Readiness, newId } from "@crisis/platform";
@@ -62,7 +62,7 @@ export interface HttpDeps {
 export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) => void) {
   // Set once the routes are in place (below).
   const fast: { status?: (req: IncomingMessage, res: ServerResponse) => boolean } = {};
-  const app = Fastify({
+  const app = Fastify<Server, IncomingMessage, ServerResponse, FastifyBaseLogger>({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit ?? 64 * 1024,
     trustProxy: deps.edge.trustProxy ?? false,
