@@ -88,7 +88,7 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
     const answered = await answerNotice(deps(), a.staffId, notice.id, { decline: false }, "t-ack");
     expect(answered.notice).toMatchObject({ id: notice.id, state: "acknowledged", answeredAt: "2026-07-28T08:00:00.000Z" });
     expect(answered.replacement).toBeUndefined();
-    expect((await answerNotice(deps(), a.staffId, notice.id, { decline: false }, "t-ack")).notice.state).toBe("acknowledged");
+    expect((await answerNotice(deps(), a.staffId, notice.id, { decline: false }, "t-ack")).notice?.state).toBe("acknowledged");
     await expect(answerNotice(deps(), a.staffId, notice.id, { decline: true, reason: "体調不良" }, "t")).rejects.toMatchObject({
       code: "NOTICE_ALREADY_ANSWERED",
       status: 409,
