@@ -95,8 +95,6 @@ describe("a staffing plan applied reaches each reassigned person as a decrypted 
     expect(reassigned).not.toContain(replacement.staff_id);
     const theirs = await pageOf(replacement.staff_id);
     expect(theirs.notices[0]).toMatchObject({ kind: "reassigned", state: "pending", duty: { post_id: secondNotice.duty.post_id } });
-    const phone = h.pushService.subscribe();
-    await h.api("POST", "/api/v1/subscriptions", { subscription: phone.json, topics: [`staff:${replacement.staff_id}`] });
     expect((await pageOf(second)).next?.post_id).not.toBe(secondNotice.duty.post_id);
     const tally = (await h.api("GET", "/api/v1/staffing/acknowledgements", undefined, officer)).body;
     expect(tally).toMatchObject({ acknowledged: 1, declined: 1 });
