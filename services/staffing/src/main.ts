@@ -13,8 +13,7 @@ import { loadPostTemplates } from "./adapters/data/load-post-templates";
 import { loadRoster } from "./adapters/data/load-roster";
 import { staffingServer } from "./adapters/grpc/staffing-server";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
-import { consumeServiceLevels, replayServiceLevels } from "./adapters/nats/service-level-consumer";
-import { consumeShelterChanges, replayShelters } from "./adapters/nats/shelter-consumer";
+import { followCounters, followShelters } from "./adapters/nats/planner-inputs";
 import { staffEvents } from "./adapters/nats/staff-events";
 import { highsWorkerSolver } from "./adapters/solver/highs-worker";
 import { applyStaffingPlan } from "./app/apply-staffing-plan";
@@ -67,12 +66,10 @@ runService({
     });
     const last = await readLastEvent(backbone.jsm, streams.mode.name, eventTypes.modeChanged);
     planner.restoreMode(last.event?.mode);
-    const replayed = await replayShelters(backbone, planner);
-    await replayServiceLevels(backbone, planner);
+    const shelters = await followShelters(backbone, planner, logger);
+    const counters = await followCounters(backbone, planner, logger);
     await planner.replan();
     const modes = await consumeModeChanges(backbone, planner, logger);
-    const shelters = await consumeShelterChanges(backbone, planner, logger);
-    const counters = await consumeServiceLevels(backbone, planner, logger);
     const reminders = startReminderTicker(() => remindUnanswered({ ...answering, times, logger }), logger);
     return {
       grpc: [
@@ -116,12 +113,12 @@ runService({
       workers: [
         { name: "stop reminding", stop: () => reminders.stop() },
         { name: "stop following modes", stop: () => modes.stop() },
-        { name: "stop following shelters", stop: () => shelters.stop() },
-        { name: "stop following counters", stop: () => counters.stop() },
+        { name: "stop following shelters", stop: () => shelters.consumer.stop() },
+        { name: "stop following counters", stop: () => counters.consumer.stop() },
         { name: "finish planning", stop: () => planner.settled().then(() => solver.close()) },
         { name: "stop watching duties", stop: async () => duties.stop() },
       ],
-      facts: { staff: staff.staff.length, syntheticRoster: !config.STAFFING_ROSTER_CSV, shelterEventsReplayed: replayed },
+      facts: { staff: staff.staff.length, syntheticRoster: !config.STAFFING_ROSTER_CSV, shelterEventsReplayed: shelters.replayed },
     };
   },
 });
