@@ -9,6 +9,7 @@ import { answerNotice } from "./app/answer-notice";
 import { readAcknowledgements } from "./app/read-acknowledgements";
 import { readStaffDuties } from "./app/read-staff-duties";
 import { remindUnanswered } from "./app/remind-unanswered";
+import { releaseEndedPosts } from "./app/release-ended-posts";
 import { loadPostTemplates } from "./adapters/data/load-post-templates";
 import { loadRoster } from "./adapters/data/load-roster";
 import { staffingServer } from "./adapters/grpc/staffing-server";
@@ -70,7 +71,10 @@ runService({
     const counters = await followCounters(backbone, planner, logger);
     await planner.replan();
     const modes = await consumeModeChanges(backbone, planner, logger);
-    const reminders = startReminderTicker(() => remindUnanswered({ ...answering, times, logger }), logger);
+    const reminders = startReminderTicker(async () => {
+      await releaseEndedPosts({ ...answering, planner, templates });
+      await remindUnanswered({ ...answering, times, logger });
+    }, logger);
     return {
       grpc: [
         {

@@ -23,3 +23,4 @@ export {
   type ReminderStep,
   type AcknowledgementCount,
 } from "./duties/reminders";
+export { endedPosts, postSource } from "./duties/ended-posts";

@@ -13,6 +13,7 @@ import { proposeStaffingPlan } from "../../src/app/propose-staffing-plan";
 import { readAcknowledgements } from "../../src/app/read-acknowledgements";
 import { readStaffDuties } from "../../src/app/read-staff-duties";
 import { remindUnanswered } from "../../src/app/remind-unanswered";
+import { releaseEndedPosts } from "../../src/app/release-ended-posts";
 import { quietLogger, shelterEvent, smallCity, templates } from "../support";
 
 const minutes = (n: number) => n * 60_000;
@@ -167,6 +168,25 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
     expect(await remindUnanswered({ ...deps(), times, logger: quietLogger })).toEqual({ reminded: 0, escalated: 0 });
   });
 
+  it("releases the people of a closed shelter's shifts not yet started, and lets the shift under way finish", async () => {
+    clock.set("2026-07-28T09:00:00Z");
+    const release = () => releaseEndedPosts({ ...deps(), planner, templates });
+    expect(await release()).toBe(0);
+    planner.restoreShelter(shelterEvent("h2", "東区", "2026-07-28T09:00:00Z", false));
+    const night = book.inForce!.plan.assignments.filter((a) => a.postId.startsWith("shelter:h2@") && a.postId.endsWith("-night"));
+    const evening = book.inForce!.plan.assignments.find((a) => a.postId.startsWith("shelter:h2@") && a.postId.endsWith("-evening"))!;
+    expect(night.length).toBeGreaterThan(0);
+    expect(await release()).toBe(night.length);
+    for (const a of night) {
+      const theirs = await page(a.staffId);
+      expect(theirs).toMatchObject({ current: undefined, next: undefined });
+      expect(theirs.notices[0]).toMatchObject({ kind: "released", duty: expect.objectContaining({ postId: a.postId }) });
+    }
+    expect((await page(evening.staffId)).current?.postId).toBe(evening.postId);
+    expect(book.inForce!.plan.assignments.some((a) => a.postId.startsWith("shelter:h2@") && a.postId.endsWith("-night"))).toBe(false);
+    expect(await release()).toBe(0);
+  });
+
   it("keeps every record across a restart (a fresh book on the same bucket)", async () => {
     const again = await kvDutyBook(backbone.js, 1, quietLogger);
     try {
@@ -184,9 +204,11 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
     planner.restoreMode({ ...emergency, level: ModeLevel.MODE_LEVEL_NORMAL, declaredAt: "2026-07-28T09:05:00Z" });
     planner.restoreShelter(shelterEvent("h1", "東区", "2026-07-28T09:05:00Z", false));
     planner.restoreShelter(shelterEvent("h2", "東区", "2026-07-28T09:05:00Z", false));
+    const stillOn = new Set(book.inForce!.plan.assignments.map((a) => a.staffId)).size;
+    const releasedBefore = await stored(eventTypes.staffReleased.subject);
     const plan = await propose();
     const applied = await apply(plan.planId);
-    expect(applied.released).toBe(book.inForce === undefined ? 0 : new Set(assigned.map((a) => a.staffId)).size);
+    expect(applied.released).toBe(stillOn);
     const released = await page(evening.staffId);
     expect(released).toMatchObject({ current: undefined, next: undefined });
     expect(released.notices[0]).toMatchObject({
@@ -196,6 +218,6 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
     });
     // On the evening shift from 15:00 to the release at 18:00 Kumamoto time.
     expect((await duties.get(evening.staffId))!.minutesOnDuty).toBe(180);
-    expect(await stored(eventTypes.staffReleased.subject)).toBe(applied.released);
+    expect(await stored(eventTypes.staffReleased.subject)).toBe(releasedBefore + applied.released);
   });
 });
