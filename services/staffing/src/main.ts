@@ -8,6 +8,8 @@ import { kvDutyBook } from "./adapters/nats/duty-book";
 import { answerNotice } from "./app/answer-notice";
 import { readAcknowledgements } from "./app/read-acknowledgements";
 import { readStaffDuties } from "./app/read-staff-duties";
+import { readCoverage } from "./app/read-coverage";
+import { readDutyRoster } from "./app/read-duty-roster";
 import { remindUnanswered } from "./app/remind-unanswered";
 import { releaseEndedPosts } from "./app/release-ended-posts";
 import { loadPostTemplates } from "./adapters/data/load-post-templates";
@@ -109,6 +111,8 @@ runService({
                 ),
               acknowledgements: () =>
                 readAcknowledgements({ roster: staff, duties, clock: systemClock, remindAfterMs: times.remindAfterMs }),
+              roster: () => readDutyRoster({ roster: staff, duties, clock: systemClock }),
+              coverage: () => readCoverage({ roster: staff, book }),
             },
             logger,
           ),

@@ -5,7 +5,14 @@ import { Mode } from "@crisis/platform/contracts";
 import { Declaration } from "../domain/mode";
 import { AlertReport, CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
 import { GetStaffingSummaryResponse } from "@crisis/platform/contracts/staffing";
-import { Acknowledgements, AnswerNoticeRequest, AnswerNoticeResponse, StaffDuties } from "@crisis/platform/contracts/duties";
+import {
+  Acknowledgements,
+  AnswerNoticeRequest,
+  AnswerNoticeResponse,
+  CoverageNow,
+  DutyRoster,
+  StaffDuties,
+} from "@crisis/platform/contracts/duties";
 import {
   AddRestrictionRequest,
   AddRestrictionResponse,
@@ -164,4 +171,6 @@ export interface DutyDesk {
   duties(staffId: string, correlationId: string): Promise<StaffDuties>;
   answer(request: AnswerNoticeRequest, correlationId: string): Promise<AnswerNoticeResponse>;
   acknowledgements(correlationId: string): Promise<Acknowledgements>;
+  roster(correlationId: string): Promise<DutyRoster>;
+  coverage(correlationId: string): Promise<CoverageNow>;
 }

@@ -13,6 +13,8 @@ import { proposeStaffingPlan } from "../../src/app/propose-staffing-plan";
 import { readAcknowledgements } from "../../src/app/read-acknowledgements";
 import { readStaffDuties } from "../../src/app/read-staff-duties";
 import { remindUnanswered } from "../../src/app/remind-unanswered";
+import { readCoverage } from "../../src/app/read-coverage";
+import { readDutyRoster } from "../../src/app/read-duty-roster";
 import { releaseEndedPosts } from "../../src/app/release-ended-posts";
 import { quietLogger, shelterEvent, smallCity, templates } from "../support";
 
@@ -123,6 +125,20 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
     expect(onPost).toContain(replacement.staffId);
     expect(onPost).not.toContain(decliner.staffId);
     expect(await stored(eventTypes.staffDeclined.subject)).toBe(1);
+  });
+
+  it("shows the plan in force after the decline: the replacement covers the position, and the roster lists each person's duty now and next", async () => {
+    const now = readCoverage({ roster: smallCity, book });
+    expect(now.planId).toBe(book.inForce!.id);
+    expect(now.positionsCovered).toBe(assigned.length);
+    expect(now.perWard.find((c) => c.key === "東区")).toMatchObject({ required: 19 });
+    expect(now.floors.every((f) => f.released === 0 || f.margin >= 0)).toBe(true);
+    const roster = readDutyRoster({ roster: smallCity, duties, clock });
+    // The day shift is over: its people are back at their desks and off the roster.
+    const onDuty = new Set(book.inForce!.plan.assignments.filter((a) => !a.postId.endsWith("-day")).map((a) => a.staffId));
+    expect(new Set(roster.entries.map((e) => e.staffId))).toEqual(onDuty);
+    const evening = roster.entries.find((e) => e.current?.postId.endsWith("-evening"))!;
+    expect(evening).toMatchObject({ state: expect.stringMatching(/pending|acknowledged/), minutesOnDuty: 0, next: undefined });
   });
 
   it("reminds after 30 minutes without an answer, escalates to the department's head 30 minutes later with a proposal, and no tick repeats itself", async () => {

@@ -88,6 +88,8 @@ export function serviceClients(targets: ServiceTargets) {
     // A decline re-plans one post: more than a lookup's deadline on a loaded machine.
     answer: (request, correlationId) => callUnary("staffing", duties.answerNotice.bind(duties), request, planning(correlationId)),
     acknowledgements: (correlationId) => callUnary("staffing", duties.getAcknowledgements.bind(duties), {}, opts(correlationId)),
+    roster: (correlationId) => callUnary("staffing", duties.getDutyRoster.bind(duties), {}, opts(correlationId)),
+    coverage: (correlationId) => callUnary("staffing", duties.getCoverage.bind(duties), {}, opts(correlationId)),
   };
   return {
     dutyDesk,

@@ -203,6 +203,23 @@ export const operations: Record<string, Operation> = {
     responses: { 200: "the counts" },
     answers: { 200: dutyAnswers.acknowledgements },
   },
+  "GET /api/v1/staffing/coverage": {
+    summary: "The plan in force now: coverage per post, ward and skill, and each department's floor margin",
+    roles: ["manager", "staffing_officer"],
+    responses: { 200: "coverage and floors (planId null when no plan is in force)" },
+    answers: { 200: dutyAnswers.coverage },
+  },
+  "GET /api/v1/staffing/roster": {
+    summary: "Each person with an emergency duty: their duty now and next, minutes served",
+    roles: ["manager", "staffing_officer"],
+    responses: { 200: "the people, in roster order" },
+    answers: { 200: dutyAnswers.roster },
+  },
+  "GET /api/v1/staffing/roster.csv": {
+    summary: "The duty roster as CSV (one row per person and duty, times in Asia/Tokyo, UTF-8 with BOM)",
+    roles: ["manager", "staffing_officer"],
+    responses: { 200: "text/csv" },
+  },
   "GET /api/v1/staffing/summary": {
     summary: "How the emergency posts are staffed",
     roles: ["manager"],

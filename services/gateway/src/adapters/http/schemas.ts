@@ -184,10 +184,41 @@ const tally = z.object({
   overdue: z.number().int(),
 });
 
+const covered = z.object({ key: z.string(), required: z.number().int(), covered: z.number().int() });
+
 /** The staff page's and the console's answers about duties (snake_case, as the pages read them). */
 export const dutyAnswers = {
   duties: z.object({ staff_id: z.string(), name: z.string(), current: duty.nullable(), next: duty.nullable(), notices: z.array(notice) }),
   acknowledged: z.object({ notice }),
   declined: z.object({ notice, replacement: z.object({ staff_id: z.string(), name: z.string() }).nullable() }),
   acknowledgements: tally.extend({ by_department: z.array(tally.extend({ department: z.string() })) }),
+  roster: z.object({
+    staff: z.array(
+      z.object({
+        staff_id: z.string(),
+        name: z.string(),
+        department: z.string(),
+        current: duty.nullable(),
+        next: duty.nullable(),
+        state: z.string(),
+        minutes_on_duty: z.number().int(),
+      }),
+    ),
+  }),
+  coverage: z.object({
+    planId: z.string().nullable(),
+    positionsRequired: z.number().int(),
+    positionsCovered: z.number().int(),
+    coverage: z.object({ perPost: z.array(covered), perWard: z.array(covered), perSkill: z.array(covered) }),
+    floors: z.array(
+      z.object({
+        department: z.string(),
+        departmentName: z.string(),
+        floor: z.number().int(),
+        present: z.number().int(),
+        released: z.number().int(),
+        margin: z.number().int(),
+      }),
+    ),
+  }),
 };

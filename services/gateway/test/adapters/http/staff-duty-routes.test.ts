@@ -63,6 +63,29 @@ describe("the staff duty routes", () => {
       all: { department: "", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
       byDepartment: [{ department: "kikikanri", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 }],
     })),
+    getDutyRoster: unaryHandler(logger, "GetDutyRoster", async () => ({
+      entries: [
+        {
+          staffId: "S1",
+          name: "熊本 花子",
+          department: "kikikanri",
+          current: duty,
+          next: undefined,
+          duties: [duty],
+          state: "acknowledged",
+          minutesOnDuty: 90,
+        },
+      ],
+    })),
+    getCoverage: unaryHandler(logger, "GetCoverage", async () => ({
+      planId: "p-1",
+      positionsRequired: 3,
+      positionsCovered: 2,
+      perPost: [{ key: duty.postId, required: 3, covered: 2 }],
+      perWard: [{ key: "中央区", required: 3, covered: 2 }],
+      perSkill: [{ key: "避難所運営研修", required: 1, covered: 1 }],
+      floors: [{ department: "kikikanri", departmentName: "危機管理課", floor: 5, present: 9, released: 2, margin: 2 }],
+    })),
   };
   let nats: NatsServerHandle;
   let idp: LocalIdp;
@@ -139,5 +162,28 @@ describe("the staff duty routes", () => {
       by_department: [{ department: "kikikanri", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 }],
     });
     expect((await gw.call("GET", "/api/v1/staffing/acknowledgements", { as: as("S1") })).status).toBe(403);
+  });
+
+  it("gives officers the coverage of the plan in force, each person's duty now and next, and the roster as CSV in Tokyo time", async () => {
+    const officer = { roles: ["staffing_officer" as const] };
+    const coverage = await gw.call("GET", "/api/v1/staffing/coverage", { as: officer });
+    expect(dutyAnswers.coverage.parse(coverage.body)).toEqual(coverage.body);
+    expect(coverage.body).toMatchObject({ planId: "p-1", positionsCovered: 2, floors: [{ department: "kikikanri", margin: 2 }] });
+    const roster = await gw.call("GET", "/api/v1/staffing/roster", { as: { roles: ["manager"] } });
+    expect(dutyAnswers.roster.parse(roster.body)).toEqual(roster.body);
+    expect(roster.body.staff).toEqual([expect.objectContaining({ staff_id: "S1", next: null, minutes_on_duty: 90 })]);
+
+    const csv = await gw.call("GET", "/api/v1/staffing/roster.csv", { as: officer });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const [header, row, end] = csv.text.replace(/^\uFEFF/, "").split("\r\n");
+    expect(header).toBe(
+      "staff_id,name,department,post_id,post_name,facility_id,facility_name,ward,duty,starts_at,ends_at,report_to,state,minutes_on_duty",
+    );
+    expect(row).toBe(
+      "S1,熊本 花子,kikikanri,shelter:ref:E1@2026-07-28-evening,五福小学校 避難所運営 (2026-07-28-evening),ref:E1,五福小学校,中央区,避難所運営,2026-07-28T15:00:00+09:00,2026-07-28T23:00:00+09:00,五福小学校 責任者,acknowledged,90",
+    );
+    expect(end).toBe("");
+    expect((await gw.call("GET", "/api/v1/staffing/roster.csv", { as: as("S1") })).status).toBe(403);
   });
 });
