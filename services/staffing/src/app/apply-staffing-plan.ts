@@ -3,7 +3,7 @@ import type { ApplyStaffingPlanResponse } from "@crisis/platform/contracts/staff
 import { errors } from "../domain";
 import type { PostPlanner } from "./keep-posts-planned";
 import { inputChanges, postsByPerson, type PlanBook } from "./plan-book";
-import { noticeId, tellReassigned, tellReleased } from "./duty-notices";
+import { inBatches, noticeId, tellReassigned, tellReleased } from "./duty-notices";
 import type { DutyBook, Roster, StaffEvents } from "./ports";
 
 /** Who applies a plan under the auto-apply setting. */
@@ -42,31 +42,39 @@ export async function applyStaffingPlan(
   const at = deps.clock.now();
   const held = new Map<string, typeof proposed.posts>();
   for (const a of proposed.plan.assignments) held.set(a.staffId, [...(held.get(a.staffId) ?? []), posts.get(a.postId)!]);
-  let reassigned = 0;
-  for (const a of proposed.plan.assignments) {
-    if (before.get(a.staffId) === a.postId) continue;
-    const post = posts.get(a.postId)!;
-    const id = noticeId(planId, a.staffId);
-    await tellReassigned(
+  const moved = proposed.plan.assignments.filter((a) => before.get(a.staffId) !== a.postId);
+  await inBatches(moved, 32, (a) =>
+    tellReassigned(
       deps,
-      { id, staffId: a.staffId, planId, post, posts: held.get(a.staffId)!, reason: a.explanation, at },
+      {
+        id: noticeId(planId, a.staffId),
+        staffId: a.staffId,
+        planId,
+        post: posts.get(a.postId)!,
+        posts: held.get(a.staffId)!,
+        reason: a.explanation,
+        at,
+      },
       correlationId,
-    );
-    reassigned++;
-  }
+    ),
+  );
   const departments = new Map((deps.roster?.staff ?? []).map((p) => [p.id, p.department]));
-  let released = 0;
-  for (const staffId of [...before.keys()].sort()) {
-    if (held.has(staffId)) continue;
-    const reason = `post ${before.get(staffId)} is no longer staffed (${inputChanges(deps.book.inForce!.inputs, proposed.inputs) || "plan changed"})`;
-    await tellReleased(
+  const leaving = [...before.keys()].sort().filter((staffId) => !held.has(staffId));
+  const why = inputChanges(deps.book.inForce?.inputs ?? proposed.inputs, proposed.inputs) || "plan changed";
+  await inBatches(leaving, 32, (staffId) =>
+    tellReleased(
       deps,
-      { id: noticeId(planId, `${staffId}|released`), staffId, department: departments.get(staffId) ?? "", reason, at },
+      {
+        id: noticeId(planId, `${staffId}|released`),
+        staffId,
+        department: departments.get(staffId) ?? "",
+        reason: `post ${before.get(staffId)} is no longer staffed (${why})`,
+        at,
+      },
       correlationId,
-    );
-    released++;
-  }
+    ),
+  );
   deps.book.inForce = proposed;
   if (appliedBy !== AUTO_APPLIER) deps.book.reviewedFor = proposed.inputs.mode?.declaredAt;
-  return { planId, reassigned, released, alreadyApplied: false };
+  return { planId, reassigned: moved.length, released: leaving.length, alreadyApplied: false };
 }

@@ -71,3 +71,8 @@ export async function tellReleased(deps: { events: StaffEvents; duties?: DutyBoo
     return told === record ? record : closeDuties(told, r.at, true);
   });
 }
+
+/** Runs a few at a time: a city-wide plan tells a thousand people, each a publish and a write. */
+export async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}
