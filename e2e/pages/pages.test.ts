@@ -265,10 +265,11 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     expect(await citizen.evaluate(() => localStorage.getItem("crisis.subscription"))).toBeNull();
   });
 
-  it("shows staff their page with a staff token, saying plainly what is not available yet", async () => {
+  it("shows a staff member their page with their own token (subject = their staff id), saying plainly what is not available yet", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${h.base}/staff?lang=ja`);
-    await page.getByLabel("アクセストークン").fill(await h.token("staff"));
+    // The first person of the made-up roster the embedded run plans with.
+    await page.getByLabel("アクセストークン").fill(await h.token("staff", "SYN-00001"));
     await page.getByRole("button", { name: "使う" }).click();
     await page.locator("#duty").waitFor({ state: "visible" });
     await eventually(async () => {

@@ -45,8 +45,10 @@ export async function tellReassigned(deps: { events: StaffEvents; duties?: DutyB
   await deps.duties?.update(r.staffId, (record) => {
     const told = withNotice(record, { id: r.id, kind: "reassigned", duty, sentAt: issuedAt, state: "pending" });
     if (told === record) return record;
-    // What was served of the duties left behind counts before the new ones replace them.
-    return { ...closeDuties(told, r.at, true), duties: r.posts.map(dutyOf) };
+    // What was served of the duties left behind counts before the new ones replace them; duties kept run on.
+    const kept = new Set(r.posts.map((p) => p.id));
+    const left = closeDuties({ ...told, duties: told.duties.filter((d) => !kept.has(d.postId)) }, r.at, true);
+    return { ...left, duties: r.posts.map(dutyOf) };
   });
 }
 
