@@ -30,7 +30,8 @@ export interface Harness {
   pushService: TestPushService;
   keys: InstallationKeys;
   tls: TestTls;
-  token(role: Role): Promise<string>;
+  /** A token for the role; `sub` names the caller (a staff token's subject is the staff id). */
+  token(role: Role, sub?: string): Promise<string>;
   api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   /** Waits until every queued push was sent and acknowledged. */
   deliveriesSettled(): Promise<boolean>;
@@ -97,7 +98,7 @@ export async function startHarness({ env = {}, answerDelayMs = 0, cluster = fals
     pushService,
     keys,
     tls,
-    token: (role) => signToken(privateKeyFrom(keys.token.x, keys.token.d), `${role}@e2e`, [role], 3600, new Date()),
+    token: (role, sub = `${role}@e2e`) => signToken(privateKeyFrom(keys.token.x, keys.token.d), sub, [role], 3600, new Date()),
     async api(method, path, body, headers = {}) {
       const res = await fetch(`${base}${path}`, {
         method,

@@ -70,8 +70,8 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
   let desk: Page;
 
   /** Pastes a token for the role into a console or staff page, as a person would. */
-  const signIn = async (page: Page, role: Role) => {
-    await page.getByLabel("アクセストークン").fill(await h.token(role));
+  const signIn = async (page: Page, role: Role, subject?: string) => {
+    await page.getByLabel("アクセストークン").fill(await h.token(role, subject));
     await page.getByRole("button", { name: "使う" }).click();
   };
 
@@ -444,7 +444,8 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
   it("shows staff their page on the real gateway, with their duties or plainly why they cannot be read", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${h.base}/staff?lang=ja`);
-    await signIn(page, "staff");
+    // The first person of the made-up roster the embedded run plans with (the token's subject is the staff id).
+    await signIn(page, "staff", "SYN-00001");
     await page.locator("#duty").waitFor({ state: "visible" });
     // Before the duties routes: 「この機能はまだ利用できません。」; with them, this token's duties or the refusal's detail.
     const unavailable = page.locator("#duty .unavailable:visible");

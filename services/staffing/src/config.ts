@@ -18,6 +18,10 @@ const schema = z
       .enum(["true", "false"])
       .default("false")
       .transform((v) => v === "true"),
+    /** No answer to a duty notice this long: a reminder. */
+    STAFFING_ACK_REMIND_MINUTES: z.coerce.number().int().positive().default(30),
+    /** Still none this long after the reminder: the department's head is told, with a replacement proposal. */
+    STAFFING_ACK_ESCALATE_MINUTES: z.coerce.number().int().positive().default(30),
     STAFFING_POST_TEMPLATES: z
       .string()
       .min(1)

@@ -1,12 +1,22 @@
 import { readLastEvent, runService, streams, systemClock } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { StaffingServiceService } from "@crisis/platform/contracts/staffing_service";
+import { DutiesServiceService } from "@crisis/platform/contracts/duties_service";
+import { startReminderTicker } from "./adapters/cron/reminder-ticker";
+import { dutiesServer } from "./adapters/grpc/duties-server";
+import { kvDutyBook } from "./adapters/nats/duty-book";
+import { answerNotice } from "./app/answer-notice";
+import { readAcknowledgements } from "./app/read-acknowledgements";
+import { readStaffDuties } from "./app/read-staff-duties";
+import { readCoverage } from "./app/read-coverage";
+import { readDutyRoster } from "./app/read-duty-roster";
+import { remindUnanswered } from "./app/remind-unanswered";
+import { releaseEndedPosts } from "./app/release-ended-posts";
 import { loadPostTemplates } from "./adapters/data/load-post-templates";
 import { loadRoster } from "./adapters/data/load-roster";
 import { staffingServer } from "./adapters/grpc/staffing-server";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
-import { consumeServiceLevels, replayServiceLevels } from "./adapters/nats/service-level-consumer";
-import { consumeShelterChanges, replayShelters } from "./adapters/nats/shelter-consumer";
+import { followCounters, followShelters } from "./adapters/nats/planner-inputs";
 import { staffEvents } from "./adapters/nats/staff-events";
 import { highsWorkerSolver } from "./adapters/solver/highs-worker";
 import { applyStaffingPlan } from "./app/apply-staffing-plan";
@@ -45,7 +55,13 @@ runService({
     const solver = highsWorkerSolver();
     const book = new PlanBook();
     const events = staffEvents(backbone);
-    const planning = { roster: staff, templates, solver, clock: systemClock, book, events, logger };
+    const duties = await kvDutyBook(backbone.js, config.NATS_STREAM_REPLICAS, logger);
+    const planning = { roster: staff, templates, solver, clock: systemClock, book, events, duties, logger };
+    const times = {
+      remindAfterMs: config.STAFFING_ACK_REMIND_MINUTES * 60_000,
+      escalateAfterMs: config.STAFFING_ACK_ESCALATE_MINUTES * 60_000,
+    };
+    const answering = { roster: staff, book, duties, solver, events, clock: systemClock };
     const planner: PostPlanner = new PostPlanner({
       ...planning,
       settleMs: 500,
@@ -53,12 +69,14 @@ runService({
     });
     const last = await readLastEvent(backbone.jsm, streams.mode.name, eventTypes.modeChanged);
     planner.restoreMode(last.event?.mode);
-    const replayed = await replayShelters(backbone, planner);
-    await replayServiceLevels(backbone, planner);
+    const shelters = await followShelters(backbone, planner, logger);
+    const counters = await followCounters(backbone, planner, logger);
     await planner.replan();
     const modes = await consumeModeChanges(backbone, planner, logger);
-    const shelters = await consumeShelterChanges(backbone, planner, logger);
-    const counters = await consumeServiceLevels(backbone, planner, logger);
+    const reminders = startReminderTicker(async () => {
+      await releaseEndedPosts({ ...answering, planner, templates });
+      await remindUnanswered({ ...answering, times, logger });
+    }, logger);
     return {
       grpc: [
         {
@@ -69,7 +87,7 @@ runService({
               propose: () => proposeStaffingPlan({ roster: staff, templates, solver, clock: systemClock, planner, book }),
               apply: (planId, appliedBy, correlationId) =>
                 applyStaffingPlan(
-                  { planner, book, events, clock: systemClock, roster: staff },
+                  { planner, book, events, clock: systemClock, roster: staff, duties },
                   planId,
                   correlationId,
                   appliedBy || "unknown",
@@ -78,14 +96,37 @@ runService({
             logger,
           ),
         },
+        {
+          definition: DutiesServiceService,
+          implementation: dutiesServer(
+            {
+              duties: (staffId) => readStaffDuties({ roster: staff, duties, clock: systemClock }, staffId),
+              answer: (r, correlationId) =>
+                answerNotice(
+                  answering,
+                  r.staffId,
+                  r.noticeId,
+                  r.decline ? { decline: true, reason: r.reason } : { decline: false },
+                  correlationId,
+                ),
+              acknowledgements: () =>
+                readAcknowledgements({ roster: staff, duties, clock: systemClock, remindAfterMs: times.remindAfterMs }),
+              roster: () => readDutyRoster({ roster: staff, duties, clock: systemClock }),
+              coverage: () => readCoverage({ roster: staff, book }),
+            },
+            logger,
+          ),
+        },
       ],
       workers: [
+        { name: "stop reminding", stop: () => reminders.stop() },
         { name: "stop following modes", stop: () => modes.stop() },
-        { name: "stop following shelters", stop: () => shelters.stop() },
-        { name: "stop following counters", stop: () => counters.stop() },
+        { name: "stop following shelters", stop: () => shelters.consumer.stop() },
+        { name: "stop following counters", stop: () => counters.consumer.stop() },
         { name: "finish planning", stop: () => planner.settled().then(() => solver.close()) },
+        { name: "stop watching duties", stop: async () => duties.stop() },
       ],
-      facts: { staff: staff.staff.length, syntheticRoster: !config.STAFFING_ROSTER_CSV, shelterEventsReplayed: replayed },
+      facts: { staff: staff.staff.length, syntheticRoster: !config.STAFFING_ROSTER_CSV, shelterEventsReplayed: shelters.replayed },
     };
   },
 });

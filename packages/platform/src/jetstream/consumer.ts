@@ -7,6 +7,7 @@ import { consumerLag, eventSeconds, eventsHandled } from "../metrics";
 import { isRedriveForOther, parkMessage } from "./dead-letters";
 import { decodeEvent } from "./events";
 import { isBackboneUnavailable, isNotFound } from "./streams";
+import { replaySubject } from "./replay";
 
 const backboneRetryMs = 1_000;
 
@@ -175,4 +176,23 @@ export function runEventConsumer<T>(
     },
     logger,
   );
+}
+
+/**
+ * An in-memory read model of one event type: every stored event is applied in order first
+ * (`restore`, at start), then new ones are followed by a durable consumer (`follow`). The
+ * consumer may hand over events the replay already applied: `follow` must be idempotent.
+ */
+export async function replayThenFollow<T>(
+  backbone: { js: JetStreamClient; jsm: JetStreamManager },
+  type: EventType<T>,
+  spec: Omit<DurableConsumerSpec, "filterSubject">,
+  restore: (event: T) => void,
+  follow: (event: T, ctx: EventContext) => Promise<void>,
+  logger: Logger,
+): Promise<{ replayed: number; consumer: RunningConsumer }> {
+  const replayed = await replaySubject(backbone.js, backbone.jsm, spec.stream, type.subject, (msg) =>
+    restore(decodeEvent(type, msg).event),
+  );
+  return { replayed, consumer: await runEventConsumer(backbone, type, spec, follow, logger) };
 }

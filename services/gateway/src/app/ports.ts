@@ -6,6 +6,14 @@ import { Declaration } from "../domain/mode";
 import { AlertReport, CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
 import { GetStaffingSummaryResponse } from "@crisis/platform/contracts/staffing";
 import {
+  Acknowledgements,
+  AnswerNoticeRequest,
+  AnswerNoticeResponse,
+  CoverageNow,
+  DutyRoster,
+  StaffDuties,
+} from "@crisis/platform/contracts/duties";
+import {
   AddRestrictionRequest,
   AddRestrictionResponse,
   CorrectFacilityRequest,
@@ -156,4 +164,13 @@ export interface StatusEvents {
 export interface StaffingPlans {
   propose(requestedBy: string, correlationId: string): Promise<StaffingPlan>;
   apply(planId: string, appliedBy: string, correlationId: string): Promise<ApplyStaffingPlanResponse>;
+}
+
+/** Staff duties and notices (services/staffing over gRPC): a notice of anyone but `staffId` is not found. */
+export interface DutyDesk {
+  duties(staffId: string, correlationId: string): Promise<StaffDuties>;
+  answer(request: AnswerNoticeRequest, correlationId: string): Promise<AnswerNoticeResponse>;
+  acknowledgements(correlationId: string): Promise<Acknowledgements>;
+  roster(correlationId: string): Promise<DutyRoster>;
+  coverage(correlationId: string): Promise<CoverageNow>;
 }

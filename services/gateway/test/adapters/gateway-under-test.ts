@@ -14,6 +14,7 @@ import {
 } from "@crisis/platform";
 import { Facility } from "@crisis/platform/contracts/facilities";
 import { FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
+import { DutiesServiceService } from "@crisis/platform/contracts/duties_service";
 import { NatsServerHandle, freePort } from "@crisis/platform/testing";
 import { Role, oidcTokens } from "../../src/adapters/auth/tokens";
 import { serviceClients } from "../../src/adapters/grpc/clients";
@@ -66,6 +67,8 @@ export interface GatewayOptions {
   approvalTtlMs?: number;
   /** A stand-in facilities service (some of its rpcs) on a real gRPC port; without it, facilities is down. */
   facilities?: UntypedServiceImplementation;
+  /** A stand-in for staffing's duties rpcs on a real gRPC port; without it, staffing is down. */
+  duties?: UntypedServiceImplementation;
   /** Another gateway replica shares this clock and the id counter prefix differs. */
   clock?: FakeClock;
   replica?: string;
@@ -87,7 +90,11 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
     facilities = await startGrpcServer("127.0.0.1", 0, [{ definition: FacilitiesServiceService, implementation: options.facilities }]);
   }
   const facilitiesTarget = facilities ? `127.0.0.1:${facilities.port}` : down;
-  const services = serviceClients({ facilities: facilitiesTarget, staffing: down, notify: down, deadlineMs: 1_000 });
+  const duties = options.duties
+    ? await startGrpcServer("127.0.0.1", 0, [{ definition: DutiesServiceService, implementation: options.duties }])
+    : undefined;
+  const staffingTarget = duties ? `127.0.0.1:${duties.port}` : down;
+  const services = serviceClients({ facilities: facilitiesTarget, staffing: staffingTarget, notify: down, deadlineMs: 1_000 });
   const registry = options.registry;
   const directory: FacilitiesDirectory = registry ? { list: async () => structuredClone(registry) } : services.directory;
   const readiness = createReadiness();
@@ -150,6 +157,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       await live.status.stop();
       services.close();
       await facilities?.stop();
+      await duties?.stop();
       await backbone.nc.close();
     },
   };

@@ -28,6 +28,9 @@ export interface Catalogue {
   staffReleased(department: string): string;
   staffRemindedTitle: string;
   staffReminded(attempt: number): string;
+  /** To a department's head: a member has not answered; who could go instead ("" when nobody fits). */
+  staffEscalatedTitle: string;
+  staffEscalated(name: string, proposed: string): string;
   untilFurtherNotice: string;
   scheduledTitle: string;
   soonTitle: string;
@@ -72,6 +75,8 @@ const ja: Catalogue = {
   staffReleased: (department) => `配置を解除しました。${department}に戻ってください。`,
   staffRemindedTitle: "熊本市 配置通知への回答のお願い",
   staffReminded: (attempt) => `配置通知に回答がありません(${attempt} 回目の確認)。`,
+  staffEscalatedTitle: "熊本市 配置通知の未回答",
+  staffEscalated: (name, proposed) => `${name}さんが配置通知に回答していません。交代案: ${proposed || "該当者なし"}`,
   untilFurtherNotice: "別途通知",
   scheduledTitle: "熊本市 施設利用の予定",
   soonTitle: "熊本市 まもなく施設利用が変わります",
@@ -100,6 +105,8 @@ const en: Catalogue = {
   staffReleased: (department) => `Your assignment has ended. Please return to ${department}.`,
   staffRemindedTitle: "Kumamoto City: please answer your assignment",
   staffReminded: (attempt) => `Your assignment notice is still unanswered (reminder ${attempt}).`,
+  staffEscalatedTitle: "Kumamoto City: assignment unanswered",
+  staffEscalated: (name, proposed) => `${name} has not answered their assignment. Proposed replacement: ${proposed || "none available"}.`,
   untilFurtherNotice: "further notice",
   scheduledTitle: "Kumamoto City: planned facility change",
   soonTitle: "Kumamoto City: facility change starting soon",

@@ -23,7 +23,11 @@ export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: st
     }
     case "released":
       return fitted({ ...base, title: t.staffReleasedTitle, body: t.staffReleased(notice.event.department) });
-    case "reminded":
-      return fitted({ ...base, title: t.staffRemindedTitle, body: t.staffReminded(notice.event.attempt) });
+    case "reminded": {
+      const e = notice.event;
+      // An escalation goes to the department's head (staffId) about someone else.
+      if (e.aboutStaffId) return fitted({ ...base, title: t.staffEscalatedTitle, body: t.staffEscalated(e.aboutName, e.proposedName) });
+      return fitted({ ...base, title: t.staffRemindedTitle, body: t.staffReminded(e.attempt) });
+    }
   }
 }

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import type { Clock } from "@crisis/platform";
 import type { ApplyStaffingPlanResponse } from "@crisis/platform/contracts/staffing";
 import { errors } from "../domain";
 import type { PostPlanner } from "./keep-posts-planned";
 import { inputChanges, postsByPerson, type PlanBook } from "./plan-book";
-import type { Roster, StaffEvents } from "./ports";
+import { inBatches, noticeId, tellReassigned, tellReleased } from "./duty-notices";
+import type { DutyBook, Roster, StaffEvents } from "./ports";
 
 /** Who applies a plan under the auto-apply setting. */
 export const AUTO_APPLIER = "staffing:auto-apply";
@@ -16,10 +16,9 @@ export interface ApplyDeps {
   readonly clock: Clock;
   /** To name each released person's home department. */
   readonly roster?: Roster;
+  /** Where each person's notices and duties are kept for their page. */
+  readonly duties?: DutyBook;
 }
-
-/** Deterministic, so that applying again after a crash publishes nothing twice. */
-const noticeId = (planId: string, staffId: string) => createHash("sha256").update(`${planId}|${staffId}`).digest("hex").slice(0, 24);
 
 /**
  * Puts a proposed plan in force: one crisis.staff.reassigned per person whose post changed from
@@ -40,52 +39,42 @@ export async function applyStaffingPlan(
   if (changed !== "") throw errors.planStale(planId, changed);
   const before = postsByPerson(deps.book.inForce?.plan);
   const posts = new Map(proposed.posts.map((p) => [p.id, p]));
-  const issuedAt = deps.clock.now().toISOString();
-  let reassigned = 0;
-  for (const a of proposed.plan.assignments) {
-    if (before.get(a.staffId) === a.postId) continue;
-    const post = posts.get(a.postId)!;
-    const id = noticeId(planId, a.staffId);
-    await deps.events.reassigned(
+  const at = deps.clock.now();
+  const held = new Map<string, typeof proposed.posts>();
+  for (const a of proposed.plan.assignments) held.set(a.staffId, [...(held.get(a.staffId) ?? []), posts.get(a.postId)!]);
+  const moved = proposed.plan.assignments.filter((a) => before.get(a.staffId) !== a.postId);
+  await inBatches(moved, 32, (a) =>
+    tellReassigned(
+      deps,
       {
-        eventId: `staff-reassigned-${id}`,
-        noticeId: id,
+        id: noticeId(planId, a.staffId),
         staffId: a.staffId,
         planId,
-        postId: a.postId,
-        place: post.place,
-        ward: post.ward,
-        duty: post.duty,
-        startsAt: post.start.toISOString(),
-        endsAt: post.end.toISOString(),
-        reportTo: `${post.place} 責任者`,
+        post: posts.get(a.postId)!,
+        posts: held.get(a.staffId)!,
         reason: a.explanation,
-        issuedAt,
+        at,
       },
       correlationId,
-    );
-    reassigned++;
-  }
-  const now = new Map(proposed.plan.assignments.map((a) => [a.staffId, a]));
+    ),
+  );
   const departments = new Map((deps.roster?.staff ?? []).map((p) => [p.id, p.department]));
-  let released = 0;
-  for (const staffId of [...before.keys()].sort()) {
-    if (now.has(staffId)) continue;
-    const id = noticeId(planId, `${staffId}|released`);
-    await deps.events.released(
+  const leaving = [...before.keys()].sort().filter((staffId) => !held.has(staffId));
+  const why = inputChanges(deps.book.inForce?.inputs ?? proposed.inputs, proposed.inputs) || "plan changed";
+  await inBatches(leaving, 32, (staffId) =>
+    tellReleased(
+      deps,
       {
-        eventId: `staff-released-${id}`,
-        noticeId: id,
+        id: noticeId(planId, `${staffId}|released`),
         staffId,
         department: departments.get(staffId) ?? "",
-        reason: `post ${before.get(staffId)} is no longer staffed (${inputChanges(deps.book.inForce!.inputs, proposed.inputs) || "plan changed"})`,
-        releasedAt: issuedAt,
+        reason: `post ${before.get(staffId)} is no longer staffed (${why})`,
+        at,
       },
       correlationId,
-    );
-    released++;
-  }
+    ),
+  );
   deps.book.inForce = proposed;
   if (appliedBy !== AUTO_APPLIER) deps.book.reviewedFor = proposed.inputs.mode?.declaredAt;
-  return { planId, reassigned, released, alreadyApplied: false };
+  return { planId, reassigned: moved.length, released: leaving.length, alreadyApplied: false };
 }

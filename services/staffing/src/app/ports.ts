@@ -1,5 +1,5 @@
-import type { StaffReassigned, StaffReleased } from "@crisis/platform/contracts/events";
-import type { Department, LinearProgramSolver, StaffMember } from "../domain";
+import type { StaffAnswered, StaffReassigned, StaffReleased, StaffReminded } from "@crisis/platform/contracts/events";
+import type { Department, LinearProgramSolver, StaffMember, StaffRecord } from "../domain";
 
 /** The people staffing plans with and their departments' floors: the city's own roster, or the made-up one. */
 export interface Roster {
@@ -13,4 +13,16 @@ export type { LinearProgramSolver };
 export interface StaffEvents {
   reassigned(event: StaffReassigned, correlationId: string): Promise<void>;
   released(event: StaffReleased, correlationId: string): Promise<void>;
+  answered(event: StaffAnswered, declined: boolean, correlationId: string): Promise<void>;
+  reminded(event: StaffReminded, correlationId: string): Promise<void>;
+}
+
+/** Each person's duties, notices and minutes on duty, one record per person (a KV bucket: kept across restarts). */
+export interface DutyBook {
+  /** The record as stored now (an answer through another instance included). */
+  get(staffId: string): Promise<StaffRecord | undefined>;
+  /** Changes one record; a concurrent write makes it read and change again. Returning the record unchanged writes nothing. */
+  update(staffId: string, change: (record: StaffRecord) => StaffRecord): Promise<StaffRecord>;
+  /** Every record, as this instance last saw them (for views and the reminder tick). */
+  all(): Iterable<StaffRecord>;
 }

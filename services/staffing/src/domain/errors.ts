@@ -19,6 +19,13 @@ export const errors = {
       `staffing plan "${planId}" was made before the situation changed (${changes}); propose a new plan`,
       "planId",
     ),
+  staffNotFound: (staffId: string) => new AppError("STAFF_NOT_FOUND", 404, `no staff member "${staffId}"`, "staffId"),
+  noticeNotFound: (noticeId: string) => new AppError("NOTICE_NOT_FOUND", 404, `notice "${noticeId}" does not exist`, "noticeId"),
+  noticeAlreadyAnswered: (noticeId: string, state: string) =>
+    new AppError("NOTICE_ALREADY_ANSWERED", 409, `notice "${noticeId}" was already ${state}`, "noticeId"),
+  noticeNotDeclinable: (noticeId: string, kind: string) =>
+    new AppError("NOTICE_NOT_DECLINABLE", 409, `notice "${noticeId}" (${kind}) carries no duty to decline; acknowledge it`, "noticeId"),
+  declineReasonInvalid: () => new AppError("DECLINE_REASON_INVALID", 422, "reason must be 1 to 500 characters", "reason"),
   solverFailed: (status: string) =>
     new AppError("SOLVER_FAILED", 500, `the assignment solver stopped without an optimal answer (${status})`),
 };

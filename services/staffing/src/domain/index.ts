@@ -13,3 +13,14 @@ export { ExtendedCounters, type ExtendedCounter } from "./plan/extended-counters
 export { emergencyPosts, type PostsInput } from "./plan/emergency-posts";
 export { postTemplatesSchema, type PostTemplates } from "./plan/post-templates";
 export { ROSTER_COLUMNS, DEPARTMENT_COLUMNS, type RosterProblem } from "./roster/roster-rows";
+export * from "./duties/duty-record";
+export { answerNotice, answered, type Answer } from "./duties/answers";
+export {
+  departmentHead,
+  dueSteps,
+  tallyAnswers,
+  type ReminderTimes,
+  type ReminderStep,
+  type AcknowledgementCount,
+} from "./duties/reminders";
+export { endedPosts, postSource } from "./duties/ended-posts";

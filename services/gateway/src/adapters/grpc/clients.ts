@@ -4,8 +4,10 @@ import { ListFacilitiesRequest } from "@crisis/platform/contracts/facilities";
 import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
 import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_service";
+import { DutiesServiceClient } from "@crisis/platform/contracts/duties_service";
 import {
   AlertReports,
+  DutyDesk,
   FacilitiesAdmin,
   FacilitiesDirectory,
   ModePreviewer,
@@ -80,7 +82,17 @@ export function serviceClients(targets: ServiceTargets) {
     apply: (planId, appliedBy, correlationId) =>
       callUnary("staffing", staffing.applyStaffingPlan.bind(staffing), { planId, appliedBy }, planning(correlationId)),
   };
+  const duties = new DutiesServiceClient(targets.staffing, credentials.createInsecure());
+  const dutyDesk: DutyDesk = {
+    duties: (staffId, correlationId) => callUnary("staffing", duties.getStaffDuties.bind(duties), { staffId }, opts(correlationId)),
+    // A decline re-plans one post: more than a lookup's deadline on a loaded machine.
+    answer: (request, correlationId) => callUnary("staffing", duties.answerNotice.bind(duties), request, planning(correlationId)),
+    acknowledgements: (correlationId) => callUnary("staffing", duties.getAcknowledgements.bind(duties), {}, opts(correlationId)),
+    roster: (correlationId) => callUnary("staffing", duties.getDutyRoster.bind(duties), {}, opts(correlationId)),
+    coverage: (correlationId) => callUnary("staffing", duties.getCoverage.bind(duties), {}, opts(correlationId)),
+  };
   return {
+    dutyDesk,
     directory,
     previewer,
     subscriptions,
@@ -92,6 +104,7 @@ export function serviceClients(targets: ServiceTargets) {
       facilities.close();
       notify.close();
       staffing.close();
+      duties.close();
     },
   };
 }

@@ -286,3 +286,75 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
   const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : undefined;
   throw errors.bodyInvalid(unknownKeys ?? (field || "body"), issue.message);
 }
+
+/** A staff member's reason for declining a duty notice. */
+export const declineBody = z.strictObject({
+  reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
+});
+
+const duty = z.object({
+  post_id: z.string(),
+  post_name: z.string(),
+  facility_id: z.string(),
+  facility_name: z.string(),
+  ward: z.string(),
+  duty: z.string(),
+  starts_at: z.iso.datetime(),
+  ends_at: z.iso.datetime(),
+  report_to: z.string(),
+});
+const notice = z.object({
+  id: z.string(),
+  kind: z.enum(["reassigned", "released", "reminder", "returned"]),
+  duty: duty.nullable(),
+  sent_at: z.iso.datetime(),
+  state: z.enum(["pending", "acknowledged", "declined"]),
+  answered_at: z.iso.datetime().optional(),
+  reason: z.string().optional(),
+});
+const tally = z.object({
+  total: z.number().int(),
+  acknowledged: z.number().int(),
+  declined: z.number().int(),
+  pending: z.number().int(),
+  overdue: z.number().int(),
+});
+
+const covered = z.object({ key: z.string(), required: z.number().int(), covered: z.number().int() });
+
+/** The staff page's and the console's answers about duties (snake_case, as the pages read them). */
+export const dutyAnswers = {
+  duties: z.object({ staff_id: z.string(), name: z.string(), current: duty.nullable(), next: duty.nullable(), notices: z.array(notice) }),
+  acknowledged: z.object({ notice }),
+  declined: z.object({ notice, replacement: z.object({ staff_id: z.string(), name: z.string() }).nullable() }),
+  acknowledgements: tally.extend({ by_department: z.array(tally.extend({ department: z.string() })) }),
+  roster: z.object({
+    staff: z.array(
+      z.object({
+        staff_id: z.string(),
+        name: z.string(),
+        department: z.string(),
+        current: duty.nullable(),
+        next: duty.nullable(),
+        state: z.string(),
+        minutes_on_duty: z.number().int(),
+      }),
+    ),
+  }),
+  coverage: z.object({
+    planId: z.string().nullable(),
+    positionsRequired: z.number().int(),
+    positionsCovered: z.number().int(),
+    coverage: z.object({ perPost: z.array(covered), perWard: z.array(covered), perSkill: z.array(covered) }),
+    floors: z.array(
+      z.object({
+        department: z.string(),
+        departmentName: z.string(),
+        floor: z.number().int(),
+        present: z.number().int(),
+        released: z.number().int(),
+        margin: z.number().int(),
+      }),
+    ),
+  }),
+};

@@ -28,6 +28,7 @@ import { serviceRoutes } from "./routes/services";
 import { shelterRoutes } from "./routes/shelters";
 import { staffingRoutes } from "./routes/staffing";
 import { staffingPlanRoutes } from "./routes/staffing-plans";
+import { staffDutyRoutes } from "./routes/staff-duties";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
 
@@ -126,5 +127,6 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   serviceRoutes(app, deps.services.facilitiesAdmin, authenticate);
   alertRoutes(app, deps.services.alertReports, authenticate);
   staffingPlanRoutes(app, deps.services.staffingPlans, authenticate);
+  staffDutyRoutes(app, deps.services.dutyDesk, authenticate);
   return app;
 }

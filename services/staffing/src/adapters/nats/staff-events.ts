@@ -10,5 +10,12 @@ export function staffEvents(backbone: Backbone): StaffEvents {
     async released(event, correlationId) {
       await publishEvent(backbone.js, eventTypes.staffReleased, event, { eventId: event.eventId, correlationId });
     },
+    async answered(event, declined, correlationId) {
+      const type = declined ? eventTypes.staffDeclined : eventTypes.staffAcknowledged;
+      await publishEvent(backbone.js, type, event, { eventId: event.eventId, correlationId });
+    },
+    async reminded(event, correlationId) {
+      await publishEvent(backbone.js, eventTypes.staffReminded, event, { eventId: event.eventId, correlationId });
+    },
   };
 }

@@ -3,8 +3,7 @@ import { eventTypes, Incident, ModeLevel } from "@crisis/platform/contracts";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { consumeModeChanges } from "../../../src/adapters/nats/mode-consumer";
-import { consumeServiceLevels, replayServiceLevels } from "../../../src/adapters/nats/service-level-consumer";
-import { consumeShelterChanges, replayShelters } from "../../../src/adapters/nats/shelter-consumer";
+import { followCounters, followShelters } from "../../../src/adapters/nats/planner-inputs";
 import { highsSolver } from "../../../src/adapters/solver/highs";
 import { PostPlanner } from "../../../src/app/keep-posts-planned";
 import { quietLogger, serviceLevelEvent, shelterEvent, smallCity, templates } from "../../support";
@@ -34,7 +33,7 @@ describe("staffing's consumers on a real nats-server", () => {
 
   it("follows shelters opening and closing as facilities publishes them, and the mode in force", async () => {
     const p = planner();
-    const shelters = await consumeShelterChanges(backbone, p, quietLogger);
+    const { consumer: shelters } = await followShelters(backbone, p, quietLogger);
     const modes = await consumeModeChanges(backbone, p, quietLogger);
     try {
       await publishEvent(
@@ -69,14 +68,16 @@ describe("staffing's consumers on a real nats-server", () => {
 
   it("rebuilds the open shelters from the stream at start, before any new event", async () => {
     const p = planner();
-    expect(await replayShelters(backbone, p)).toBeGreaterThanOrEqual(4);
+    const { replayed, consumer } = await followShelters(backbone, p, quietLogger);
+    await consumer.stop();
+    expect(replayed).toBeGreaterThanOrEqual(4);
     await p.replan();
     expect(p.current().shelters.map((s) => s.facilityId)).toEqual(["m1", "m3"]);
   });
 
   it("follows counter services at the extended level, and rebuilds them from the stream at start", async () => {
     const p = planner();
-    const counters = await consumeServiceLevels(backbone, p, quietLogger);
+    const { consumer: counters } = await followCounters(backbone, p, quietLogger);
     try {
       await publishEvent(backbone.js, eventTypes.serviceLevelChanged, serviceLevelEvent("risai", "2026-07-28T08:00:00Z", true, ["西区"]), {
         eventId: "risai-1",
@@ -87,7 +88,9 @@ describe("staffing's consumers on a real nats-server", () => {
       await counters.stop();
     }
     const restarted = planner();
-    expect(await replayServiceLevels(backbone, restarted)).toBe(1);
+    const again = await followCounters(backbone, restarted, quietLogger);
+    await again.consumer.stop();
+    expect(again.replayed).toBe(1);
     await restarted.replan();
     expect(restarted.current()).toMatchObject({ posts: 1, positionsRequired: 4 });
   });

@@ -1,0 +1,16 @@
+import { AcknowledgementCount } from "@crisis/platform/contracts/duties";
+import { DutyDesk } from "./ports";
+
+const counts = (c: AcknowledgementCount | undefined) => ({
+  total: c?.total ?? 0,
+  acknowledged: c?.acknowledged ?? 0,
+  declined: c?.declined ?? 0,
+  pending: c?.pending ?? 0,
+  overdue: c?.overdue ?? 0,
+});
+
+/** How far staff have answered their duty notices, city-wide and per home department. */
+export async function readAcknowledgements(desk: DutyDesk, correlationId: string) {
+  const tally = await desk.acknowledgements(correlationId);
+  return { ...counts(tally.all), by_department: tally.byDepartment.map((d) => ({ department: d.department, ...counts(d) })) };
+}

@@ -1,0 +1,64 @@
+import { stringify } from "csv-stringify/sync";
+import { toTokyo } from "../domain/facility-view";
+import { DutyDesk } from "./ports";
+import { dutyView } from "./read-staff-duties";
+
+/** Each person with an emergency duty in force: their duty now and next, and the minutes served so far. */
+export async function readDutyRoster(desk: DutyDesk, correlationId: string) {
+  const { entries } = await desk.roster(correlationId);
+  return {
+    staff: entries.map((e) => ({
+      staff_id: e.staffId,
+      name: e.name,
+      department: e.department,
+      current: e.current ? dutyView(e.current) : null,
+      next: e.next ? dutyView(e.next) : null,
+      state: e.state,
+      minutes_on_duty: e.minutesOnDuty,
+    })),
+  };
+}
+
+const columns = [
+  "staff_id",
+  "name",
+  "department",
+  "post_id",
+  "post_name",
+  "facility_id",
+  "facility_name",
+  "ward",
+  "duty",
+  "starts_at",
+  "ends_at",
+  "report_to",
+  "state",
+  "minutes_on_duty",
+];
+
+/**
+ * The duty roster as CSV, one row per person and duty, times in Asia/Tokyo; with a byte order mark
+ * so that a spreadsheet opens the Japanese names as UTF-8.
+ */
+export async function readDutyRosterCsv(desk: DutyDesk, correlationId: string): Promise<string> {
+  const { entries } = await desk.roster(correlationId);
+  const rows = entries.flatMap((e) =>
+    e.duties.map((d) => [
+      e.staffId,
+      e.name,
+      e.department,
+      d.postId,
+      d.postName,
+      d.facilityId,
+      d.facilityName,
+      d.ward,
+      d.duty,
+      toTokyo(d.startsAt),
+      toTokyo(d.endsAt),
+      d.reportTo,
+      e.state,
+      e.minutesOnDuty,
+    ]),
+  );
+  return stringify(rows, { header: true, columns, bom: true, record_delimiter: "windows" });
+}

@@ -1,0 +1,37 @@
+import { Duty, DutyNotice, StaffDuties } from "@crisis/platform/contracts/duties";
+import { DutyDesk } from "./ports";
+
+export const dutyView = (d: Duty) => ({
+  post_id: d.postId,
+  post_name: d.postName,
+  facility_id: d.facilityId,
+  facility_name: d.facilityName,
+  ward: d.ward,
+  duty: d.duty,
+  starts_at: d.startsAt,
+  ends_at: d.endsAt,
+  report_to: d.reportTo,
+});
+
+export const noticeView = (n: DutyNotice) => ({
+  id: n.id,
+  kind: n.kind,
+  duty: n.duty ? dutyView(n.duty) : null,
+  sent_at: n.sentAt,
+  state: n.state,
+  ...(n.answeredAt ? { answered_at: n.answeredAt } : {}),
+  ...(n.reason ? { reason: n.reason } : {}),
+});
+
+const dutiesView = (d: StaffDuties) => ({
+  staff_id: d.staffId,
+  name: d.name,
+  current: d.current ? dutyView(d.current) : null,
+  next: d.next ? dutyView(d.next) : null,
+  notices: d.notices.map(noticeView),
+});
+
+/** A person's page: their duty now and next, and their notices, newest first. */
+export async function readStaffDuties(desk: DutyDesk, staffId: string, correlationId: string) {
+  return dutiesView(await desk.duties(staffId, correlationId));
+}

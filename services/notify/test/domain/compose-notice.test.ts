@@ -1,0 +1,33 @@
+import { StaffReminded } from "@crisis/platform/contracts/events";
+import { composeStaffNotice } from "../../src/domain/compose-notice";
+
+const url = "https://crisis.example.jp/staff";
+
+describe("a staff notice in the recipient's language", () => {
+  it("tells a department's head whose notice is unanswered and who could go instead, in Japanese and English", () => {
+    const event = StaffReminded.fromPartial({
+      eventId: "staff-escalated-1",
+      noticeId: "e1",
+      staffId: "HEAD-1",
+      attempt: 2,
+      escalatedTo: "HEAD-1",
+      aboutStaffId: "S-7",
+      aboutName: "熊本 花子",
+      proposedStaffId: "S-9",
+      proposedName: "阿蘇 太郎",
+    });
+    expect(composeStaffNotice({ kind: "reminded", event }, "ja", url)).toMatchObject({
+      title: "熊本市 配置通知の未回答",
+      body: "熊本 花子さんが配置通知に回答していません。交代案: 阿蘇 太郎",
+      tag: "staff.e1",
+    });
+    expect(composeStaffNotice({ kind: "reminded", event: { ...event, proposedName: "" } }, "en", url).body).toBe(
+      "熊本 花子 has not answered their assignment. Proposed replacement: none available.",
+    );
+  });
+
+  it("reminds the person themself when the reminder is about their own notice", () => {
+    const event = StaffReminded.fromPartial({ eventId: "staff-reminded-1", noticeId: "n1", staffId: "S-7", attempt: 1 });
+    expect(composeStaffNotice({ kind: "reminded", event }, "ja", url).body).toBe("配置通知に回答がありません(1 回目の確認)。");
+  });
+});

@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import { closeDuties, dutyOf, withNotice, type Duty, type Post } from "../domain";
+import type { DutyBook, StaffEvents } from "./ports";
+
+/** Deterministic, so that a re-run after a crash publishes and records nothing twice. */
+export const noticeId = (...parts: string[]) => createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 24);
+
+export interface Reassignment {
+  readonly id: string;
+  readonly staffId: string;
+  readonly planId: string;
+  readonly post: Post;
+  /** Every post the person holds in the plan now in force (this one included). */
+  readonly posts: readonly Post[];
+  readonly reason: string;
+  readonly at: Date;
+}
+
+/**
+ * Tells a person of a new duty: crisis.staff.reassigned (notify pushes it to `staff:<id>`) and the
+ * notice and duties on their record. Published first: a failed write is retried by applying again,
+ * and the event id makes the second publish a no-op.
+ */
+export async function tellReassigned(deps: { events: StaffEvents; duties?: DutyBook }, r: Reassignment, correlationId: string) {
+  const duty = dutyOf(r.post);
+  const issuedAt = r.at.toISOString();
+  await deps.events.reassigned(
+    {
+      eventId: `staff-reassigned-${r.id}`,
+      noticeId: r.id,
+      staffId: r.staffId,
+      planId: r.planId,
+      postId: duty.postId,
+      place: duty.facilityName,
+      ward: duty.ward,
+      duty: duty.duty,
+      startsAt: duty.startsAt,
+      endsAt: duty.endsAt,
+      reportTo: duty.reportTo,
+      reason: r.reason,
+      issuedAt,
+    },
+    correlationId,
+  );
+  await deps.duties?.update(r.staffId, (record) => {
+    const told = withNotice(record, { id: r.id, kind: "reassigned", duty, sentAt: issuedAt, state: "pending" });
+    if (told === record) return record;
+    // What was served of the duties left behind counts before the new ones replace them; duties kept run on.
+    const kept = new Set(r.posts.map((p) => p.id));
+    const left = closeDuties({ ...told, duties: told.duties.filter((d) => !kept.has(d.postId)) }, r.at, true);
+    return { ...left, duties: r.posts.map(dutyOf) };
+  });
+}
+
+export interface Release {
+  readonly id: string;
+  readonly staffId: string;
+  readonly department: string;
+  readonly reason: string;
+  readonly at: Date;
+}
+
+/** Sends a person back to their home department: crisis.staff.released, a notice, and the hours served counted. */
+export async function tellReleased(deps: { events: StaffEvents; duties?: DutyBook }, r: Release, correlationId: string) {
+  const releasedAt = r.at.toISOString();
+  await deps.events.released(
+    { eventId: `staff-released-${r.id}`, noticeId: r.id, staffId: r.staffId, department: r.department, reason: r.reason, releasedAt },
+    correlationId,
+  );
+  await deps.duties?.update(r.staffId, (record) => {
+    const left: Duty | null = record.duties[0] ?? null;
+    const told = withNotice(record, { id: r.id, kind: "released", duty: left, sentAt: releasedAt, state: "pending", reason: r.reason });
+    return told === record ? record : closeDuties(told, r.at, true);
+  });
+}
+
+/** Runs a few at a time: a city-wide plan tells a thousand people, each a publish and a write. */
+export async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}

@@ -1,0 +1,51 @@
+import { levelName } from "@crisis/platform/contracts";
+import { replan, type Assignment, type PlannedAssignment, type Post } from "../domain";
+import type { PlanBook } from "./plan-book";
+import type { DutyBook, LinearProgramSolver, Roster } from "./ports";
+
+export interface ReplacementDeps {
+  readonly roster: Roster;
+  readonly book: PlanBook;
+  readonly duties: DutyBook;
+  readonly solver: LinearProgramSolver;
+}
+
+export interface ReplacementProposal {
+  readonly staffId: string;
+  readonly name: string;
+  readonly post: Post;
+  /** The post's assignments with the replacement in. */
+  readonly onPost: readonly PlannedAssignment[];
+}
+
+/**
+ * Re-plans one post of the plan in force without `leaving` (who declined, or has not answered):
+ * the engine may choose among the people the plan leaves at their desks, those already on the post
+ * stay, and each department's floor still holds (people released elsewhere count as gone). Whoever
+ * declined this post before is not asked again. Nothing is applied: the caller decides.
+ */
+export async function proposeReplacement(deps: ReplacementDeps, leaving: string, postId: string): Promise<ReplacementProposal | undefined> {
+  const inForce = deps.book.inForce;
+  const post = inForce?.posts.find((p) => p.id === postId);
+  if (!inForce || !post) return undefined;
+  const stay = inForce.plan.assignments.filter((a) => a.postId === postId && a.staffId !== leaving);
+  const staying = new Set(stay.map((a) => a.staffId));
+  const taken = new Set(inForce.plan.assignments.map((a) => a.staffId));
+  const refused = new Set([leaving]);
+  const acknowledged = new Set<string>();
+  for (const record of deps.duties.all()) {
+    for (const n of record.notices) {
+      if (n.duty?.postId !== postId) continue;
+      if (n.state === "declined") refused.add(record.staffId);
+      if (n.state === "acknowledged") acknowledged.add(record.staffId);
+    }
+  }
+  const staff = deps.roster.staff.filter((p) => !refused.has(p.id) && (!taken.has(p.id) || staying.has(p.id)));
+  const current: Assignment[] = stay.map((a) => ({ ...a, acknowledged: acknowledged.has(a.staffId) }));
+  const level = (inForce.inputs.mode && levelName(inForce.inputs.mode.level)) ?? "normal";
+  const plan = await replan({ staff, departments: deps.roster.departments, posts: [post], level, current }, deps.solver);
+  const chosen = plan.assignments.find((a) => !staying.has(a.staffId));
+  if (!chosen) return undefined;
+  const name = deps.roster.staff.find((p) => p.id === chosen.staffId)?.name ?? chosen.staffId;
+  return { staffId: chosen.staffId, name, post, onPost: plan.assignments };
+}

@@ -1,0 +1,114 @@
+import type { Post } from "../types";
+
+/** One shift on one emergency post, as the person is told it (times ISO UTC). */
+export interface Duty {
+  readonly postId: string;
+  readonly postName: string;
+  /** The shelter's facility id; "" for posts not at a facility (call centre, rounds, counters). */
+  readonly facilityId: string;
+  readonly facilityName: string;
+  readonly ward: string;
+  readonly duty: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly reportTo: string;
+}
+
+export type NoticeKind = "reassigned" | "released" | "reminder" | "returned";
+export type NoticeState = "pending" | "acknowledged" | "declined";
+
+export interface Notice {
+  readonly id: string;
+  readonly kind: NoticeKind;
+  readonly duty: Duty | null;
+  readonly sentAt: string;
+  readonly state: NoticeState;
+  readonly answeredAt?: string;
+  readonly reason?: string;
+  /** A reminder answers for the notice it reminds of. */
+  readonly about?: string;
+  /** When the person was reminded, and when their department's head was told. */
+  readonly remindedAt?: string;
+  readonly escalatedAt?: string;
+}
+
+/** Everything staffing keeps about one person's emergency work: one document, so one write changes it. */
+export interface StaffRecord {
+  readonly staffId: string;
+  /** The duties in force, oldest first. */
+  readonly duties: readonly Duty[];
+  /** Newest last. */
+  readonly notices: readonly Notice[];
+  /** Minutes served on emergency duties (ended or cut short by a release). */
+  readonly minutesOnDuty: number;
+  /** Duties already counted in minutesOnDuty, so that counting again adds nothing. */
+  readonly counted: readonly string[];
+}
+
+export const emptyRecord = (staffId: string): StaffRecord => ({ staffId, duties: [], notices: [], minutesOnDuty: 0, counted: [] });
+
+/** What a person is told about a post: where, when, which duty, until when, whom to report to. */
+export function dutyOf(post: Post): Duty {
+  const shelter = /^shelter:(.+)@/.exec(post.id);
+  const shift = post.id.slice(post.id.lastIndexOf("@") + 1);
+  return {
+    postId: post.id,
+    postName: `${post.place} ${post.duty} (${shift})`,
+    facilityId: shelter?.[1] ?? "",
+    facilityName: post.place,
+    ward: post.ward,
+    duty: post.duty,
+    startsAt: post.start.toISOString(),
+    endsAt: post.end.toISOString(),
+    reportTo: `${post.place} 責任者`,
+  };
+}
+
+/** The duty under way at `now`, and the first one after it. */
+export function currentAndNext(duties: readonly Duty[], now: Date): { current: Duty | null; next: Duty | null } {
+  const t = now.getTime();
+  const sorted = [...duties].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return {
+    current: sorted.find((d) => Date.parse(d.startsAt) <= t && t < Date.parse(d.endsAt)) ?? null,
+    next: sorted.find((d) => Date.parse(d.startsAt) > t) ?? null,
+  };
+}
+
+/** Adds a notice unless one with its id is there already (a re-run after a crash adds nothing twice). */
+export function withNotice(record: StaffRecord, notice: Notice): StaffRecord {
+  return record.notices.some((n) => n.id === notice.id) ? record : { ...record, notices: [...record.notices, notice] };
+}
+
+/** Replaces the notice with this id. */
+export const withChangedNotice = (record: StaffRecord, id: string, change: (n: Notice) => Notice): StaffRecord => ({
+  ...record,
+  notices: record.notices.map((n) => (n.id === id ? change(n) : n)),
+});
+
+const minutesBetween = (from: number, to: number) => Math.max(0, Math.round((to - from) / 60_000));
+
+/**
+ * Counts the duties that have ended by `now` into the minutes on duty and drops them; with
+ * `release`, the duty under way is cut short at `now` and every later one dropped too.
+ */
+export function closeDuties(record: StaffRecord, now: Date, release = false): StaffRecord {
+  const t = now.getTime();
+  let minutes = record.minutesOnDuty;
+  const counted = [...record.counted];
+  const kept: Duty[] = [];
+  for (const d of record.duties) {
+    const start = Date.parse(d.startsAt);
+    const end = Date.parse(d.endsAt);
+    const over = end <= t;
+    if (!over && !release) {
+      kept.push(d);
+      continue;
+    }
+    if (start < t && !counted.includes(d.postId)) {
+      minutes += minutesBetween(start, Math.min(end, t));
+      counted.push(d.postId);
+    }
+  }
+  if (kept.length === record.duties.length) return record;
+  return { ...record, duties: kept, minutesOnDuty: minutes, counted: counted.slice(-50) };
+}

@@ -1,0 +1,50 @@
+import { tellReassigned } from "../../src/app/duty-notices";
+import type { DutyBook, StaffEvents } from "../../src/app/ports";
+import { emptyRecord, type StaffRecord } from "../../src/domain";
+
+const post = (id: string, start: string) => ({
+  id,
+  place: "避難所 A",
+  ward: "東区" as const,
+  duty: "避難所運営",
+  start: new Date(start),
+  end: new Date(new Date(start).getTime() + 8 * 3_600_000),
+  positions: [{ skills: [], count: 1 }],
+});
+
+/** One person's record in memory: what the KV bucket keeps, without the bucket (the rule is what is tested). */
+function memoryBook(): DutyBook & { records: Map<string, StaffRecord> } {
+  const records = new Map<string, StaffRecord>();
+  return {
+    records,
+    get: async (id) => records.get(id),
+    update: async (id, change) => {
+      const next = change(records.get(id) ?? emptyRecord(id));
+      records.set(id, next);
+      return next;
+    },
+    all: () => records.values(),
+  };
+}
+const events = { reassigned: async () => undefined } as unknown as StaffEvents;
+
+describe("telling a person of new duties", () => {
+  it("keeps a duty under way that the new plan keeps (its minutes counted once, at its end) and counts what was served of one left", async () => {
+    const duties = memoryBook();
+    const day1 = post("shelter:A@2026-07-28-evening", "2026-07-28T06:00:00Z");
+    const day2 = post("shelter:A@2026-07-29-evening", "2026-07-29T06:00:00Z");
+    const other = post("shelter:B@2026-07-29-evening", "2026-07-29T06:00:00Z");
+    const tell = (id: string, p: typeof day1, posts: (typeof day1)[], at: string) =>
+      tellReassigned({ events, duties }, { id, staffId: "S1", planId: "p", post: p, posts, reason: "", at: new Date(at) }, "t");
+    await tell("n1", day1, [day1, day2], "2026-07-28T05:00:00Z");
+    // Two hours into the first evening, a new plan moves day 2 elsewhere and keeps day 1.
+    await tell("n2", other, [day1, other], "2026-07-28T08:00:00Z");
+    const record = duties.records.get("S1")!;
+    expect(record.duties.map((d) => d.postId)).toEqual([day1.id, other.id]);
+    expect(record.minutesOnDuty).toBe(0);
+    expect(record.notices.map((n) => n.id)).toEqual(["n1", "n2"]);
+    // Moved off day 1 an hour later: the three hours served count.
+    await tell("n3", other, [other], "2026-07-28T09:00:00Z");
+    expect(duties.records.get("S1")!).toMatchObject({ minutesOnDuty: 180 });
+  });
+});
