@@ -24,15 +24,7 @@ export async function replan(request: ReplanRequest, solver: LinearProgramSolver
   validateRequest(request);
   const input = modelInput(request);
   const { problem, groups } = input.model;
-  const { lp, coverage } = buildCoverageModel(input.model);
-  let values: ReadonlyMap<string, number> = new Map();
-  let bound = 0;
-  if (coverage.length > 0) {
-    const best = await solveExactly(solver, lp, "Maximize");
-    bound = Math.floor(best.relaxedObjective + WHOLE_TOLERANCE);
-    addPreferences(lp, input.model, coverage, Math.round(best.objective));
-    values = (await solveNearly(solver, lp, "Minimize")).values;
-  }
+  const { values, bound } = await solveModel(input.model, solver);
   const { placements, open } = realize(problem, groups, values, input.standing);
   const explainer = new Explainer(problem, input.model.limits, placements);
   const people = new Map(problem.staff.map((p) => [p.id, p]));
@@ -66,6 +58,30 @@ export async function replan(request: ReplanRequest, solver: LinearProgramSolver
         }),
     ],
   };
+}
+
+/**
+ * The two solves. The relaxation's optimum, rounded down, bounds coverage; the preference
+ * solve then asks for exactly that coverage, and a whole answer to it is a plan proven optimal
+ * without ever branching on coverage. Only if no whole plan reaches the bound does the
+ * coverage model go through branch and bound first.
+ */
+async function solveModel(model: ModelInput, solver: LinearProgramSolver): Promise<{ values: ReadonlyMap<string, number>; bound: number }> {
+  const { lp, coverage } = buildCoverageModel(model);
+  if (coverage.length === 0) return { values: new Map(), bound: 0 };
+  const relaxed = await solver.solve(lp.toText("Maximize", true), 0, "primal");
+  const bound = Math.floor(relaxed.objective + WHOLE_TOLERANCE);
+  const preferred = async (covered: number) => {
+    const fresh = buildCoverageModel(model);
+    addPreferences(fresh.lp, model, fresh.coverage, covered);
+    return (await solveNearly(solver, fresh.lp, "Minimize")).values;
+  };
+  try {
+    return { values: await preferred(bound), bound };
+  } catch {
+    const best = await solveExactly(solver, lp, "Maximize", "primal");
+    return { values: await preferred(Math.round(best.objective)), bound };
+  }
 }
 
 /** The integer model's input for a request; also used to compute the optimum bound. */
