@@ -6,6 +6,7 @@ import {
   type OpenShelter,
   type Post,
   type Plan,
+  type PlanRequest,
   type PostTemplates,
   type Ward,
 } from "../domain";
@@ -30,6 +31,8 @@ export interface PlanPostsInput {
   readonly solver: LinearProgramSolver;
   /** Now, for the day planned when no mode has been declared. */
   readonly now: Date;
+  /** Duty each person served so far (minutes, last end), for the rest rule and to spread load. */
+  readonly served?: () => Pick<PlanRequest, "minutesOnDuty" | "lastDutyEnd">;
 }
 
 /** The day in Japan time of an instant, e.g. 2026-07-28. */
@@ -61,6 +64,9 @@ export async function planPosts(input: PlanPostsInput): Promise<{ summary: Staff
   };
   if (posts.length === 0) return { summary, posts };
   const level = (mode && levelName(mode.level)) ?? "normal";
-  const plan = await planAssignments({ staff: roster.staff, departments: roster.departments, posts, level }, input.solver);
+  const plan = await planAssignments(
+    { staff: roster.staff, departments: roster.departments, posts, level, ...input.served?.() },
+    input.solver,
+  );
   return { summary: { ...summary, positionsRequired: plan.positionsRequired, positionsCovered: plan.positionsCovered }, plan, posts };
 }

@@ -78,6 +78,14 @@ export interface PlanRequest {
   readonly posts: readonly Post[];
   /** The mode level in force, which picks each department's floor. */
   readonly level: LevelName;
+  /**
+   * Minutes each person has served on emergency duty so far (the duties side records them):
+   * of alike people, those who served least are drawn first, so the same people are not sent
+   * every day.
+   */
+  readonly minutesOnDuty?: ReadonlyMap<string, number>;
+  /** When each person's last emergency duty ended: the rest rule counts from it. */
+  readonly lastDutyEnd?: ReadonlyMap<string, Date>;
 }
 
 export interface ReplanRequest extends PlanRequest {

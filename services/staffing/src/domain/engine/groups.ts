@@ -34,7 +34,7 @@ export function groupStaff(problem: Problem, standAlone: ReadonlySet<string>): S
   }
   const pools = new Map<string, { members: StaffMember[]; skills: Skill[]; workable: Shift[]; limit?: number; cap?: number }>();
   for (const person of problem.staff) {
-    const workable = problem.shifts.filter((s) => canWorkShift(person, s));
+    const workable = problem.shifts.filter((s) => canWorkShift(problem, person, s));
     const skills = person.skills.filter((s) => relevant.has(s)).sort();
     const limit = bindingHourLimit(person, workable);
     const cap = limit !== undefined ? shiftCap(limit, workable) : undefined;

@@ -55,7 +55,7 @@ export function realize(
       .map((role) => ({ role, count: Math.round(values.get(workVar(group.index, role.index)) ?? 0) }))
       .filter((w) => w.count > 0)
       .sort((a, b) => problem.shifts[a.role.shift]!.start - problem.shifts[b.role.shift]!.start || a.role.index - b.role.index);
-    const rota = drawMembers(group.members, drawn, work, openWards).map((person) => ({
+    const rota = drawMembers(group.members, drawn, work, openWards, problem.minutesOnDuty).map((person) => ({
       person,
       shifts: [...(heldShifts.get(person) ?? [])],
     }));
@@ -93,15 +93,18 @@ export function realize(
 /**
  * Whom of a pool to draw: all members are alike to the rules, so pick, one at a time, a member
  * from the home ward nearest to the pool's still unclaimed work (the open positions of its
- * roles, by post ward), each drawn member claiming an even share of that work.
+ * roles, by post ward), each drawn member claiming an even share of that work; within a ward,
+ * whoever has served the fewest minutes so far, so that load spreads over the days.
  */
 function drawMembers(
   members: readonly StaffMember[],
   drawn: number,
   work: readonly { readonly role: { readonly index: number }; readonly count: number }[],
   openWards: ReadonlyMap<number, ReadonlyMap<Ward, number>>,
+  served: ReadonlyMap<string, number>,
 ): StaffMember[] {
   if (drawn >= members.length) return [...members];
+  const rested = [...members].sort((a, b) => (served.get(a.id) ?? 0) - (served.get(b.id) ?? 0));
   const want = new Map<Ward, number>(WARDS.map((w) => [w, 0]));
   let total = 0;
   for (const { role, count } of work) {
@@ -111,7 +114,7 @@ function drawMembers(
     total += count;
   }
   const share = total / Math.max(1, drawn);
-  const waiting = new Map<Ward, StaffMember[]>(WARDS.map((w) => [w, members.filter((m) => m.ward === w)]));
+  const waiting = new Map<Ward, StaffMember[]>(WARDS.map((w) => [w, rested.filter((m) => m.ward === w)]));
   const picked: StaffMember[] = [];
   while (picked.length < drawn) {
     const score = (home: Ward) => WARDS.reduce((s, at) => s + Math.max(0, want.get(at)!) * (2 - wardDistance(home, at)), 0);

@@ -86,7 +86,7 @@ async function solveModel(model: ModelInput, solver: LinearProgramSolver): Promi
 
 /** The integer model's input for a request; also used to compute the optimum bound. */
 export function modelInput(request: ReplanRequest) {
-  const problem = buildProblem(request.staff, request.departments, request.posts);
+  const problem = buildProblem(request.staff, request.departments, request.posts, request);
   const limits = drawLimits(problem, request.level);
   const standing = readStanding(problem, request.current, limits);
   const standAlone = new Set([...standing.held.map((h) => h.person.id), ...standing.previous.keys()]);

@@ -32,7 +32,7 @@ export function readStanding(problem: Problem, current: readonly Assignment[], l
         ? "the person is no longer on the roster"
         : !holdsSkills(person, position.skills)
           ? "the person no longer holds the required skills"
-          : !canWorkShift(person, problem.shifts[position.shift]!)
+          : !canWorkShift(problem, person, problem.shifts[position.shift]!)
             ? "the person is now unavailable for this shift"
             : seated.has(position)
               ? "another person holds this position"
