@@ -1,6 +1,6 @@
 import { addPreferences, buildCoverageModel, type ModelInput } from "./coverage-model";
 import { Explainer } from "./explain";
-import { overdrawnLimit, returnReason } from "./floor-guard";
+import { floorReturn, overdrawnLimit } from "./floor-guard";
 import { drawLimits } from "./floors";
 import { groupStaff } from "./groups";
 import { buildProblem, cmp } from "./problem";
@@ -54,7 +54,9 @@ export async function replan(request: ReplanRequest, solver: LinearProgramSolver
         .map((assignment) => {
           const person = people.get(assignment.staffId);
           const limit = person && overdrawn(person);
-          return { assignment, reason: limit ? returnReason(problem, limit) : "moved so that more positions are covered" };
+          return limit
+            ? { assignment, ...floorReturn(problem, limit) }
+            : { assignment, reason: "moved so that more positions are covered" };
         }),
     ],
   };
