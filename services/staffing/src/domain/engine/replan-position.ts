@@ -78,7 +78,11 @@ export function replanPosition(request: DeclineRequest): PositionReplan {
   };
 }
 
-function placementsOf(positions: readonly Position[], assignments: readonly Assignment[], people: ReadonlyMap<string, StaffMember>): Placement[] {
+function placementsOf(
+  positions: readonly Position[],
+  assignments: readonly Assignment[],
+  people: ReadonlyMap<string, StaffMember>,
+): Placement[] {
   const byKey = new Map(positions.map((p) => [`${p.post.id}#${p.position}`, p]));
   return assignments.flatMap((a) => {
     const person = people.get(a.staffId);
