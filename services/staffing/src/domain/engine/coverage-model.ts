@@ -13,6 +13,8 @@ import type { Ward } from "../types";
  */
 const KEEP_WEIGHT = 100;
 const REPEAT_SHIFT_WEIGHT = 4;
+/** Drawing someone away for part of the plan from a department already at or below its floor. */
+const SHORT_DEPARTMENT_WEIGHT = 2;
 /**
  * A department's releasable staff are priced in thirds: the first third is free, later thirds
  * cost more per person, so the solver draws evenly. A min-max share would say the same but
@@ -110,9 +112,12 @@ export function addPreferences(lp: LinearProgram, input: ModelInput, coverage: T
     });
     lp.equal([...bands, ...drawn], 0);
   });
+  const atFloor = new Set(limits.filter((l) => l.skill === undefined && l.limit === 0).map((l) => l.department));
   for (const group of groups) {
     if (!lp.has(drawnVar(group.index))) continue;
     objective.push([drawnVar(group.index), -REPEAT_SHIFT_WEIGHT]);
+    // Someone away for part of the plan costs no floor, but a department already short keeps them if it can.
+    if (!group.countsTowardFloor && atFloor.has(group.department)) objective.push([drawnVar(group.index), SHORT_DEPARTMENT_WEIGHT]);
   }
   for (const [name] of coverage) objective.push([name, REPEAT_SHIFT_WEIGHT]);
   input.keep.forEach((k, i) => {

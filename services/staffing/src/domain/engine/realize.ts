@@ -91,39 +91,24 @@ export function realize(
 }
 
 /**
- * Whom of a pool to draw: all members are alike to the rules, so pick, one at a time, a member
- * from the home ward nearest to the pool's still unclaimed work (the open positions of its
- * roles, by post ward), each drawn member claiming an even share of that work; within a ward,
- * whoever has served the fewest minutes so far, so that load spreads over the days.
+ * Whom of a pool to draw: all members are alike to the rules, so those living nearest a ward
+ * where the pool's roles have open positions, then whoever has served the fewest minutes so
+ * far (load spreads over the days), then roster order. A plain order, so that a plan made
+ * after a small change draws the same people.
  */
 function drawMembers(
   members: readonly StaffMember[],
   drawn: number,
-  work: readonly { readonly role: { readonly index: number }; readonly count: number }[],
+  work: readonly { readonly role: { readonly index: number } }[],
   openWards: ReadonlyMap<number, ReadonlyMap<Ward, number>>,
   served: ReadonlyMap<string, number>,
 ): StaffMember[] {
   if (drawn >= members.length) return [...members];
-  const rested = [...members].sort((a, b) => (served.get(a.id) ?? 0) - (served.get(b.id) ?? 0));
-  const want = new Map<Ward, number>(WARDS.map((w) => [w, 0]));
-  let total = 0;
-  for (const { role, count } of work) {
-    const perWard = openWards.get(role.index) ?? new Map<Ward, number>();
-    const open = [...perWard.values()].reduce((a, b) => a + b, 0);
-    for (const [ward, n] of perWard) want.set(ward, want.get(ward)! + (count * n) / open);
-    total += count;
-  }
-  const share = total / Math.max(1, drawn);
-  const waiting = new Map<Ward, StaffMember[]>(WARDS.map((w) => [w, rested.filter((m) => m.ward === w)]));
-  const picked: StaffMember[] = [];
-  while (picked.length < drawn) {
-    const score = (home: Ward) => WARDS.reduce((s, at) => s + Math.max(0, want.get(at)!) * (2 - wardDistance(home, at)), 0);
-    const home = WARDS.filter((w) => waiting.get(w)!.length > 0).reduce((best, w) => (score(w) > score(best) ? w : best));
-    picked.push(waiting.get(home)!.shift()!);
-    const nearest = [...WARDS].sort((a, b) => wardDistance(home, a) - wardDistance(home, b)).find((w) => want.get(w)! > 0);
-    if (nearest) want.set(nearest, want.get(nearest)! - share);
-  }
-  return picked;
+  const wanted = WARDS.filter((w) => work.some(({ role }) => (openWards.get(role.index)?.get(w) ?? 0) > 0));
+  const distance = new Map(WARDS.map((home) => [home, Math.min(3, ...wanted.map((w) => wardDistance(home, w)))]));
+  return [...members]
+    .sort((a, b) => distance.get(a.ward)! - distance.get(b.ward)! || (served.get(a.id) ?? 0) - (served.get(b.id) ?? 0))
+    .slice(0, drawn);
 }
 
 /** Puts people back where they were when they can be, then everyone else as near home as possible. */
