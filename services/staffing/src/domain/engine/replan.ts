@@ -73,15 +73,14 @@ async function solveModel(model: ModelInput, solver: LinearProgramSolver): Promi
   if (coverage.length === 0) return { values: new Map(), bound: 0 };
   const relaxed = await solver.solve(lp.toText("Maximize", true), 0, "primal");
   const bound = Math.floor(relaxed.objective + WHOLE_TOLERANCE);
-  const preferred = async (covered: number) => {
-    const fresh = buildCoverageModel(model);
-    addPreferences(fresh.lp, model, fresh.coverage, covered);
-    return (await solveNearly(solver, fresh.lp, "Minimize")).values;
+  const preferred = async (covered: number, built = buildCoverageModel(model)) => {
+    addPreferences(built.lp, model, built.coverage, covered);
+    return (await solveNearly(solver, built.lp, "Minimize")).values;
   };
   try {
-    return { values: await preferred(bound), bound };
+    return { values: await preferred(bound, { lp, coverage }), bound };
   } catch {
-    const best = await solveExactly(solver, lp, "Maximize", "primal");
+    const best = await solveExactly(solver, buildCoverageModel(model).lp, "Maximize", "primal");
     return { values: await preferred(Math.round(best.objective)), bound };
   }
 }
