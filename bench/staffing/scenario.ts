@@ -6,9 +6,21 @@ const SHELTERS = { 中央区: 59, 東区: 44, 西区: 39, 南区: 49, 北区: 54
 export const STAFF = 10_000;
 export const SEED = 20260728;
 
-export function scenario(): PlanRequest {
+/** 995 shelters + 199 保健師 rounds + 5 り災証明 counters + 1 call centre = 1,200 posts, a city the size of Yokohama. */
+const LARGE_SHELTERS = { 中央区: 240, 東区: 179, 西区: 158, 南区: 198, 北区: 220 } as const;
+export const LARGE_STAFF = 40_000;
+export const DAYS = ["2026-07-29", "2026-07-30", "2026-07-31"];
+
+export function scenario(days = 1): PlanRequest {
   const city = generateCity({ seed: SEED, staffCount: STAFF });
-  const posts = earthquakePosts({ days: ["2026-07-29"], sheltersPerWard: SHELTERS, roundTheClock: true });
+  const posts = earthquakePosts({ days: DAYS.slice(0, days), sheltersPerWard: SHELTERS, roundTheClock: true });
+  return { ...city, posts, level: "emergency" };
+}
+
+/** About 40,000 staff and 1,200 posts in 3 shifts: the engine at the scale of the largest Japanese city. */
+export function largeScenario(): PlanRequest {
+  const city = generateCity({ seed: SEED, staffCount: LARGE_STAFF });
+  const posts = earthquakePosts({ days: DAYS.slice(0, 1), sheltersPerWard: LARGE_SHELTERS, roundTheClock: true });
   return { ...city, posts, level: "emergency" };
 }
 

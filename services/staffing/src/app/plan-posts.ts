@@ -1,14 +1,16 @@
 import { ModeLevel, levelName, type Mode } from "@crisis/platform/contracts";
 import {
   emergencyPosts,
-  planAssignments,
+  replan,
   type ExtendedCounter,
   type OpenShelter,
   type Post,
   type Plan,
+  type PlanRequest,
   type PostTemplates,
   type Ward,
 } from "../domain";
+import type { PlanBook } from "./plan-book";
 import type { LinearProgramSolver, Roster } from "./ports";
 
 /** What a plan covers, for managers: the shelters it staffs per ward and how many positions it fills. */
@@ -30,6 +32,13 @@ export interface PlanPostsInput {
   readonly solver: LinearProgramSolver;
   /** Now, for the day planned when no mode has been declared. */
   readonly now: Date;
+  /**
+   * The plan book, when there is one: the plan in force is re-planned rather than replaced, so
+   * people keep their posts unless a change needs them elsewhere.
+   */
+  readonly book?: PlanBook;
+  /** Duty each person served so far (minutes, last end), for the rest rule and to spread load. */
+  readonly served?: () => Pick<PlanRequest, "minutesOnDuty" | "lastDutyEnd">;
 }
 
 /** The day in Japan time of an instant, e.g. 2026-07-28. */
@@ -61,6 +70,15 @@ export async function planPosts(input: PlanPostsInput): Promise<{ summary: Staff
   };
   if (posts.length === 0) return { summary, posts };
   const level = (mode && levelName(mode.level)) ?? "normal";
-  const plan = await planAssignments({ staff: roster.staff, departments: roster.departments, posts, level }, input.solver);
+  const current = (input.book?.inForce?.plan.assignments ?? []).map(({ staffId, postId, position, acknowledged }) => ({
+    staffId,
+    postId,
+    position,
+    acknowledged,
+  }));
+  const plan = await replan(
+    { staff: roster.staff, departments: roster.departments, posts, level, current, ...input.served?.() },
+    input.solver,
+  );
   return { summary: { ...summary, positionsRequired: plan.positionsRequired, positionsCovered: plan.positionsCovered }, plan, posts };
 }

@@ -11,6 +11,8 @@ import type { LinearProgramSolver, Roster } from "./ports";
 export interface ProposeDeps {
   readonly roster: Roster;
   readonly templates: PostTemplates;
+  /** Duty served so far per person (the duties side records it), read when a plan is made. */
+  readonly served?: Parameters<typeof planPosts>[0]["served"];
   readonly solver: LinearProgramSolver;
   readonly clock: Clock;
   readonly planner: PostPlanner;

@@ -78,6 +78,14 @@ export interface PlanRequest {
   readonly posts: readonly Post[];
   /** The mode level in force, which picks each department's floor. */
   readonly level: LevelName;
+  /**
+   * Minutes each person has served on emergency duty so far (the duties side records them):
+   * of alike people, those who served least are drawn first, so the same people are not sent
+   * every day.
+   */
+  readonly minutesOnDuty?: ReadonlyMap<string, number>;
+  /** When each person's last emergency duty ended: the rest rule counts from it. */
+  readonly lastDutyEnd?: ReadonlyMap<string, Date>;
 }
 
 export interface ReplanRequest extends PlanRequest {
@@ -113,5 +121,18 @@ export interface Plan {
    */
   readonly upperBound: number;
   /** Current assignments that the plan no longer contains, with the reason. */
-  readonly released: readonly { readonly assignment: Assignment; readonly reason: string }[];
+  readonly released: readonly Released[];
+}
+
+/** An assignment in force that a re-plan gives up, and why. */
+export interface Released {
+  readonly assignment: Assignment;
+  /** Why, in plain words. */
+  readonly reason: string;
+  /**
+   * Set when the person goes back because their department fell to its floor (floors outrank
+   * even acknowledged assignments): which floor, so the person and the post can be told in
+   * their own language.
+   */
+  readonly floor?: { readonly department: string; readonly departmentName: string; readonly skill?: Skill; readonly minimum: number };
 }

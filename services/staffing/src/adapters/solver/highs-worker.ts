@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { errors } from "../../domain/errors";
-import type { LinearProgramSolver, Solution } from "../../domain/engine/solver";
+import { SIMPLEX_STRATEGY, type LinearProgramSolver, type Solution } from "../../domain/engine/solver";
 
 /** Plain JavaScript, so the thread needs no TypeScript loader: load HiGHS once, answer each program. */
 const threadSource = `
@@ -45,11 +45,15 @@ export function highsWorkerSolver(): LinearProgramSolver & { close(): Promise<vo
     waiting.clear();
   });
   return {
-    solve(text, gap = 0) {
+    solve(text, gap = 0, method = "dual") {
       const id = ++next;
       return new Promise<Solution>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, text, options: { output_flag: false, mip_rel_gap: gap, presolve: "on" } });
+        worker.postMessage({
+          id,
+          text,
+          options: { output_flag: false, mip_rel_gap: gap, presolve: "on", simplex_strategy: SIMPLEX_STRATEGY[method] },
+        });
       });
     },
     async close() {

@@ -1,14 +1,15 @@
 import loadHighs, { type Highs } from "highs";
 import { errors } from "../../domain/errors";
-import type { LinearProgramSolver, Solution } from "../../domain/engine/solver";
+import { SIMPLEX_STRATEGY, type LinearProgramSolver, type Solution } from "../../domain/engine/solver";
 
 /** HiGHS compiled to WebAssembly: pure computation, its module loaded once per solver on first use. */
 export function highsSolver(): LinearProgramSolver {
   let highs: Promise<Highs> | undefined;
   return {
-    async solve(text: string, gap = 0): Promise<Solution> {
+    async solve(text, gap = 0, method = "dual"): Promise<Solution> {
       highs ??= loadHighs();
-      const result = (await highs).solve(text, { output_flag: false, mip_rel_gap: gap, presolve: "on" });
+      const options = { output_flag: false, mip_rel_gap: gap, presolve: "on", simplex_strategy: SIMPLEX_STRATEGY[method] } as const;
+      const result = (await highs).solve(text, options);
       if (result.Status !== "Optimal") throw errors.solverFailed(result.Status);
       const values = new Map<string, number>();
       for (const [name, column] of Object.entries(result.Columns)) values.set(name, column.Primal);

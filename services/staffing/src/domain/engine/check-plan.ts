@@ -37,7 +37,7 @@ export function checkPlan(request: PlanRequest, assignments: readonly Assignment
     if (!person.canWorkNights && touchesNight(post))
       violations.push({ rule: "night", message: `${person.id} may not work the night of ${post.id}` });
   }
-  for (const [id, shifts] of work) violations.push(...checkPerson(people.get(id)!, shifts));
+  for (const [id, shifts] of work) violations.push(...checkPerson(people.get(id)!, shifts, request.lastDutyEnd?.get(id)));
   violations.push(...checkFloors(request, new Set(work.keys())));
   return violations;
 }
@@ -49,9 +49,13 @@ function touchesNight(post: Post): boolean {
   return false;
 }
 
-function checkPerson(person: StaffMember, posts: Post[]): Violation[] {
+function checkPerson(person: StaffMember, posts: Post[], lastDutyEnd: Date | undefined): Violation[] {
   const violations: Violation[] = [];
   const sorted = [...posts].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const sinceLastDuty = lastDutyEnd && (sorted[0]!.start.getTime() - lastDutyEnd.getTime()) / HOUR_MS;
+  if (sinceLastDuty !== undefined && sinceLastDuty < REST_HOURS) {
+    violations.push({ rule: "rest", message: `${person.id} has ${sinceLastDuty} h since their last duty before ${sorted[0]!.id}` });
+  }
   for (let i = 1; i < sorted.length; i++) {
     const gap = (sorted[i]!.start.getTime() - sorted[i - 1]!.end.getTime()) / HOUR_MS;
     if (gap < REST_HOURS)

@@ -3,17 +3,18 @@ import type { StaffGroup } from "./groups";
 import { LinearProgram, type Terms } from "./linear-program";
 import type { Problem } from "./problem";
 import { clashGroups } from "./shifts";
-import { WARDS, type Ward } from "../types";
-import { wardDistance } from "./wards";
+import type { Ward } from "../types";
 
 /**
  * Preference weights, applied once the number of covered positions is fixed. Keeping a
  * current assignment outweighs everything else; then no one works a second shift while an
  * alike colleague works none (the price of a repeat shift exceeds any band below); then
- * departments give staff in even shares and people work close to home (1 per ward step).
+ * departments give staff in even shares.
  */
 const KEEP_WEIGHT = 100;
 const REPEAT_SHIFT_WEIGHT = 4;
+/** Drawing someone away for part of the plan from a department already at or below its floor. */
+const SHORT_DEPARTMENT_WEIGHT = 2;
 /**
  * A department's releasable staff are priced in thirds: the first third is free, later thirds
  * cost more per person, so the solver draws evenly. A min-max share would say the same but
@@ -68,13 +69,14 @@ export function buildCoverageModel(input: ModelInput): { lp: LinearProgram; cove
       if (inClash.length > 0) lp.atMost([...inClash, [u, -1]], -heldInClash);
     }
     lp.atMost([[u, 1], ...work.map((w): [string, number] => [w.y, -1])], own.length);
+    // Limits are written per person drawn (`… ≤ limit × u`), not as a constant: the same rule,
+    // but the relaxation can no longer spread a fraction of a person over more shifts than they
+    // may work, which made it fractional (and branch and bound slow) over several days.
     if (group.maxHours !== undefined) {
       const heldHours = own.reduce((h, s) => h + problem.shifts[s]!.hours, 0);
-      lp.atMost(
-        work.map((w) => [w.y, problem.shifts[w.role.shift]!.hours]),
-        Math.max(0, group.maxHours - heldHours),
-      );
+      lp.atMost([...work.map((w): [string, number] => [w.y, problem.shifts[w.role.shift]!.hours]), [u, -group.maxHours]], -heldHours);
     }
+    if (group.shiftCap !== undefined) lp.atMost([...work.map((w): [string, number] => [w.y, 1]), [u, -group.shiftCap]], 0);
   }
   for (const [role, terms] of byRole) lp.atMost(terms, totalOf(demand.get(role)));
   for (const limit of limits) {
@@ -90,32 +92,13 @@ export function buildCoverageModel(input: ModelInput): { lp: LinearProgram; cove
 
 /**
  * Turns the model into "among plans covering `covered` positions, the one people prefer":
- * wards close to home, departments drawn evenly, current assignments kept.
+ * departments drawn evenly, shifts spread over people, current assignments kept. Wards close
+ * to home are left to `realize`, which picks whom of a pool to draw and seats them.
  */
 export function addPreferences(lp: LinearProgram, input: ModelInput, coverage: Terms, covered: number): void {
-  const { problem, groups, limits, demand } = input;
+  const { groups, limits } = input;
   lp.atLeast(coverage, covered);
   const objective: [string, number][] = [];
-  for (const role of problem.roles) {
-    const wants = demand.get(role.index);
-    if (!wants || totalOf(wants) === 0) continue;
-    const perPostWard = new Map<Ward, [string, number][]>();
-    WARDS.forEach((home, h) => {
-      const work = groups.filter((g) => g.ward === home && lp.has(workVar(g.index, role.index)));
-      if (work.length === 0) return;
-      const flows: [string, number][] = [];
-      WARDS.forEach((at, a) => {
-        const open = wants.get(at) ?? 0;
-        if (open === 0) return;
-        const z = lp.variable(`z${role.index}_${h}_${a}`, 0, open, false);
-        flows.push([z, 1]);
-        perPostWard.set(at, [...(perPostWard.get(at) ?? []), [z, 1]]);
-        if (wardDistance(home, at) > 0) objective.push([z, wardDistance(home, at)]);
-      });
-      lp.equal([...flows, ...work.map((g): [string, number] => [workVar(g.index, role.index), -1])], 0);
-    });
-    for (const [at, flows] of perPostWard) lp.atMost(flows, wants.get(at) ?? 0);
-  }
   limits.forEach((limit, l) => {
     if (limit.skill !== undefined || limit.limit === 0) return;
     const drawn = groups
@@ -129,9 +112,12 @@ export function addPreferences(lp: LinearProgram, input: ModelInput, coverage: T
     });
     lp.equal([...bands, ...drawn], 0);
   });
+  const atFloor = new Set(limits.filter((l) => l.skill === undefined && l.limit === 0).map((l) => l.department));
   for (const group of groups) {
     if (!lp.has(drawnVar(group.index))) continue;
     objective.push([drawnVar(group.index), -REPEAT_SHIFT_WEIGHT]);
+    // Someone away for part of the plan costs no floor, but a department already short keeps them if it can.
+    if (!group.countsTowardFloor && atFloor.has(group.department)) objective.push([drawnVar(group.index), SHORT_DEPARTMENT_WEIGHT]);
   }
   for (const [name] of coverage) objective.push([name, REPEAT_SHIFT_WEIGHT]);
   input.keep.forEach((k, i) => {

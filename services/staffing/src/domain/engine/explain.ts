@@ -60,7 +60,7 @@ export class Explainer {
     const floors = new Map<string, number>();
     for (const person of holders) {
       const mine = this.drawnShifts.get(person.id) ?? [];
-      if (!canWorkShift(person, shift)) unavailable++;
+      if (!canWorkShift(this.problem, person, shift)) unavailable++;
       else if (mine.some((s) => clashes(s, shift))) busy++;
       else if (person.maxHours !== undefined && mine.reduce((h, s) => h + s.hours, 0) + shift.hours > person.maxHours) atLimit++;
       else if (mine.length === 0 && !isAwayDuringPlan(person, this.problem)) {
@@ -73,7 +73,7 @@ export class Explainer {
     }
     const parts = [
       busy > 0 ? `${busy} already on other posts or resting` : "",
-      unavailable > 0 ? `${unavailable} unavailable or not cleared for nights` : "",
+      unavailable > 0 ? `${unavailable} unavailable, resting from earlier duty or not cleared for nights` : "",
       atLimit > 0 ? `${atLimit} at their part-time hour limit` : "",
     ].filter(Boolean);
     const named = [...floors]

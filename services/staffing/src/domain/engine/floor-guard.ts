@@ -1,7 +1,7 @@
 import { limitApplies, type DrawLimit } from "./floors";
 import { isAwayDuringPlan, type Problem } from "./problem";
 import type { Placement } from "./realize";
-import type { StaffMember } from "../types";
+import type { Released, StaffMember } from "../types";
 
 /**
  * Floors outrank acknowledgements: when absences leave a department short, people it already
@@ -39,7 +39,11 @@ export function overdrawnLimit(problem: Problem, limits: readonly DrawLimit[], d
   return (person: StaffMember) => over.find((l) => limitApplies(l, person));
 }
 
-export function returnReason(problem: Problem, limit: DrawLimit): string {
+/** Why a person goes back to their department, in words and as the floor itself. */
+export function floorReturn(problem: Problem, limit: DrawLimit): Pick<Released, "reason" | "floor"> {
   const name = problem.departments.get(limit.department)?.name ?? limit.department;
-  return `returned to keep ${name}'s ${limit.skill ? `${limit.skill} ` : ""}floor of ${limit.floor}`;
+  return {
+    reason: `returned to keep ${name}'s ${limit.skill ? `${limit.skill} ` : ""}floor of ${limit.floor}`,
+    floor: { department: limit.department, departmentName: name, ...(limit.skill ? { skill: limit.skill } : {}), minimum: limit.floor },
+  };
 }

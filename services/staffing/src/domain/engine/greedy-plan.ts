@@ -8,7 +8,7 @@ import type { Assignment, PlanRequest } from "../types";
  * qualified person on the roster whose department can spare them. Kept for comparison only.
  */
 export function greedyPlan(request: PlanRequest): Assignment[] {
-  const problem = buildProblem(request.staff, request.departments, request.posts);
+  const problem = buildProblem(request.staff, request.departments, request.posts, request);
   const limits = drawLimits(problem, request.level);
   const drawn = new Map(limits.map((l) => [l, 0]));
   const shifts = new Map<string, Shift[]>();
@@ -16,7 +16,7 @@ export function greedyPlan(request: PlanRequest): Assignment[] {
   for (const position of problem.positions) {
     const shift = problem.shifts[position.shift]!;
     const person = problem.staff.find((p) => {
-      if (!holdsSkills(p, position.skills) || !canWorkShift(p, shift)) return false;
+      if (!holdsSkills(p, position.skills) || !canWorkShift(problem, p, shift)) return false;
       const mine = shifts.get(p.id) ?? [];
       if (mine.some((s) => clashes(s, shift))) return false;
       if (p.maxHours !== undefined && mine.reduce((h, s) => h + s.hours, 0) + shift.hours > p.maxHours) return false;

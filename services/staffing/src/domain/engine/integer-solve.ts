@@ -1,5 +1,5 @@
 import type { LinearProgram } from "./linear-program";
-import type { LinearProgramSolver, Solution } from "./solver";
+import type { LinearProgramSolver, SimplexMethod, Solution } from "./solver";
 
 /** Guards against reading 11.9999999 as 11 after floating-point simplex. */
 export const WHOLE_TOLERANCE = 1e-6;
@@ -15,8 +15,13 @@ export interface ExactSolution extends Solution {
  * its answer is usually whole already, and a whole answer that is optimal for the relaxation
  * is optimal for the integer program too. Only otherwise does branch and bound run.
  */
-export async function solveExactly(solver: LinearProgramSolver, lp: LinearProgram, sense: "Maximize" | "Minimize"): Promise<ExactSolution> {
-  const relaxed = await solver.solve(lp.toText(sense, true));
+export async function solveExactly(
+  solver: LinearProgramSolver,
+  lp: LinearProgram,
+  sense: "Maximize" | "Minimize",
+  method?: SimplexMethod,
+): Promise<ExactSolution> {
+  const relaxed = await solver.solve(lp.toText(sense, true), 0, method);
   const integers = lp.integerNames();
   if (integers.every((name) => isWhole(relaxed.values.get(name) ?? 0))) {
     return { ...rounded(relaxed, integers), relaxedObjective: relaxed.objective };

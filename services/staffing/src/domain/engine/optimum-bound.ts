@@ -12,6 +12,6 @@ export async function optimumBound(request: PlanRequest | ReplanRequest, solver:
   const { model, acknowledged } = modelInput({ current: [], ...request });
   const { lp, coverage } = buildCoverageModel(model);
   if (coverage.length === 0) return acknowledged;
-  const relaxed = await solver.solve(lp.toText("Maximize", true));
+  const relaxed = await solver.solve(lp.toText("Maximize", true), 0, "primal");
   return acknowledged + Math.floor(relaxed.objective + WHOLE_TOLERANCE);
 }

@@ -1,4 +1,4 @@
-import { makeShift, overlapsPeriod, type Shift } from "./shifts";
+import { HOUR_MS, makeShift, overlapsPeriod, REST_HOURS, type Shift } from "./shifts";
 import type { Department, Post, Skill, StaffMember } from "../types";
 
 /** One position on one post, the unit of coverage. */
@@ -25,6 +25,10 @@ export interface Problem {
   readonly staff: readonly StaffMember[];
   readonly departments: ReadonlyMap<string, Department>;
   readonly horizon: { readonly start: number; readonly end: number };
+  /** Earliest start of a person's next shift after duty served before this plan (rest rule). */
+  readonly restedFrom: ReadonlyMap<string, number>;
+  /** Minutes served before this plan, to spread load among alike people. */
+  readonly minutesOnDuty: ReadonlyMap<string, number>;
 }
 
 export function roleKey(shift: number, skills: readonly Skill[]): string {
@@ -35,7 +39,18 @@ export function expandPositions(post: Post): Skill[][] {
   return post.positions.flatMap((need) => Array.from({ length: need.count }, () => [...need.skills].sort()));
 }
 
-export function buildProblem(staff: readonly StaffMember[], departments: readonly Department[], posts: readonly Post[]): Problem {
+/** What a person served before this plan. */
+export interface DutyServed {
+  readonly minutesOnDuty?: ReadonlyMap<string, number>;
+  readonly lastDutyEnd?: ReadonlyMap<string, Date>;
+}
+
+export function buildProblem(
+  staff: readonly StaffMember[],
+  departments: readonly Department[],
+  posts: readonly Post[],
+  served: DutyServed = {},
+): Problem {
   const sortedPosts = [...posts].sort((a, b) => a.start.getTime() - b.start.getTime() || cmp(a.id, b.id));
   const shiftIndex = new Map<string, Shift>();
   for (const post of sortedPosts) {
@@ -63,6 +78,8 @@ export function buildProblem(staff: readonly StaffMember[], departments: readonl
       start: Math.min(...shifts.map((s) => s.start)),
       end: Math.max(...shifts.map((s) => s.end)),
     },
+    restedFrom: new Map([...(served.lastDutyEnd ?? [])].map(([id, end]) => [id, end.getTime() + REST_HOURS * HOUR_MS])),
+    minutesOnDuty: served.minutesOnDuty ?? new Map(),
   };
 }
 
@@ -74,8 +91,9 @@ export function holdsSkills(person: StaffMember, skills: readonly Skill[]): bool
   return skills.every((skill) => person.skills.includes(skill));
 }
 
-export function canWorkShift(person: StaffMember, shift: Shift): boolean {
+export function canWorkShift(problem: Problem, person: StaffMember, shift: Shift): boolean {
   if (shift.night && !person.canWorkNights) return false;
+  if (shift.start < (problem.restedFrom.get(person.id) ?? -Infinity)) return false;
   return !person.unavailable.some((p) => overlapsPeriod(p, shift.start, shift.end));
 }
 

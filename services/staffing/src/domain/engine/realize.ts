@@ -24,9 +24,12 @@ export interface Standing {
 
 /**
  * Turns the solver's counts ("so many of this pool on this role") into named people on named
- * positions. Within a pool, shifts go in start order to the rested member with the fewest
- * shifts among as many members as the solver drew; someone is always rested, because shifts
- * stretched by the rest period are intervals and the solver kept each overlap within that count.
+ * positions. Each pool draws as many members as the solver said, those living nearest the
+ * open positions of its roles first. Shifts go in start order to the rested member with the
+ * fewest shifts; someone is always rested, because shifts stretched by the rest period are
+ * intervals and the solver kept each overlap within that count. A pool with a shift cap hands
+ * its shifts round in start order: its shifts are all of one length, so two shifts `drawn`
+ * apart never clash, and no member gets more than the cap.
  */
 export function realize(
   problem: Problem,
@@ -36,25 +39,36 @@ export function realize(
 ): Realization {
   const taken = new Set(standing.held.map((p) => p.position));
   const open = problem.positions.filter((p) => !taken.has(p));
+  const openWards = new Map<number, Map<Ward, number>>();
+  for (const p of open) {
+    const perWard = openWards.get(p.role) ?? new Map<Ward, number>();
+    perWard.set(p.post.ward, (perWard.get(p.post.ward) ?? 0) + 1);
+    openWards.set(p.role, perWard);
+  }
   const chosen = new Map<number, StaffMember[]>();
   const heldShifts = new Map<StaffMember, Shift[]>();
   for (const h of standing.held) heldShifts.set(h.person, [...(heldShifts.get(h.person) ?? []), problem.shifts[h.position.shift]!]);
   for (const group of groups) {
     if (!values.has(drawnVar(group.index))) continue;
     const drawn = Math.round(values.get(drawnVar(group.index)) ?? 0);
-    const rota = group.members.slice(0, drawn).map((person) => ({
-      person,
-      shifts: [...(heldShifts.get(person) ?? [])],
-    }));
     const work = problem.roles
       .map((role) => ({ role, count: Math.round(values.get(workVar(group.index, role.index)) ?? 0) }))
       .filter((w) => w.count > 0)
       .sort((a, b) => problem.shifts[a.role.shift]!.start - problem.shifts[b.role.shift]!.start || a.role.index - b.role.index);
+    const rota = drawMembers(group.members, drawn, work, openWards, problem.minutesOnDuty).map((person) => ({
+      person,
+      shifts: [...(heldShifts.get(person) ?? [])],
+    }));
+    let turn = 0;
     for (const { role, count } of work) {
       const shift = problem.shifts[role.shift]!;
       for (let n = 0; n < count; n++) {
-        const rested = rota.filter((m) => m.shifts.every((s) => !clashes(s, shift)));
-        const member = rested.reduce((least, m) => (m.shifts.length < least.shifts.length ? m : least));
+        const member =
+          group.shiftCap !== undefined
+            ? rota[turn++ % rota.length]!
+            : rota
+                .filter((m) => m.shifts.every((s) => !clashes(s, shift)))
+                .reduce((least, m) => (m.shifts.length < least.shifts.length ? m : least));
         member.shifts.push(shift);
         const list = chosen.get(role.index);
         if (list) list.push(member.person);
@@ -74,6 +88,27 @@ export function realize(
     placements.push(...seat(people, byRole.get(role) ?? [], standing.previous, filled));
   }
   return { placements, open: open.filter((p) => !filled.has(p)) };
+}
+
+/**
+ * Whom of a pool to draw: all members are alike to the rules, so those living nearest a ward
+ * where the pool's roles have open positions, then whoever has served the fewest minutes so
+ * far (load spreads over the days), then roster order. A plain order, so that a plan made
+ * after a small change draws the same people.
+ */
+function drawMembers(
+  members: readonly StaffMember[],
+  drawn: number,
+  work: readonly { readonly role: { readonly index: number } }[],
+  openWards: ReadonlyMap<number, ReadonlyMap<Ward, number>>,
+  served: ReadonlyMap<string, number>,
+): StaffMember[] {
+  if (drawn >= members.length) return [...members];
+  const wanted = WARDS.filter((w) => work.some(({ role }) => (openWards.get(role.index)?.get(w) ?? 0) > 0));
+  const distance = new Map(WARDS.map((home) => [home, Math.min(3, ...wanted.map((w) => wardDistance(home, w)))]));
+  return [...members]
+    .sort((a, b) => distance.get(a.ward)! - distance.get(b.ward)! || (served.get(a.id) ?? 0) - (served.get(b.id) ?? 0))
+    .slice(0, drawn);
 }
 
 /** Puts people back where they were when they can be, then everyone else as near home as possible. */

@@ -1,6 +1,6 @@
 import { addPreferences, buildCoverageModel, type ModelInput } from "./coverage-model";
 import { Explainer } from "./explain";
-import { overdrawnLimit, returnReason } from "./floor-guard";
+import { floorReturn, overdrawnLimit } from "./floor-guard";
 import { drawLimits } from "./floors";
 import { groupStaff } from "./groups";
 import { buildProblem, cmp } from "./problem";
@@ -24,15 +24,7 @@ export async function replan(request: ReplanRequest, solver: LinearProgramSolver
   validateRequest(request);
   const input = modelInput(request);
   const { problem, groups } = input.model;
-  const { lp, coverage } = buildCoverageModel(input.model);
-  let values: ReadonlyMap<string, number> = new Map();
-  let bound = 0;
-  if (coverage.length > 0) {
-    const best = await solveExactly(solver, lp, "Maximize");
-    bound = Math.floor(best.relaxedObjective + WHOLE_TOLERANCE);
-    addPreferences(lp, input.model, coverage, Math.round(best.objective));
-    values = (await solveNearly(solver, lp, "Minimize")).values;
-  }
+  const { values, bound } = await solveModel(input.model, solver);
   const { placements, open } = realize(problem, groups, values, input.standing);
   const explainer = new Explainer(problem, input.model.limits, placements);
   const people = new Map(problem.staff.map((p) => [p.id, p]));
@@ -62,15 +54,40 @@ export async function replan(request: ReplanRequest, solver: LinearProgramSolver
         .map((assignment) => {
           const person = people.get(assignment.staffId);
           const limit = person && overdrawn(person);
-          return { assignment, reason: limit ? returnReason(problem, limit) : "moved so that more positions are covered" };
+          return limit
+            ? { assignment, ...floorReturn(problem, limit) }
+            : { assignment, reason: "moved so that more positions are covered" };
         }),
     ],
   };
 }
 
+/**
+ * The two solves. The relaxation's optimum, rounded down, bounds coverage; the preference
+ * solve then asks for exactly that coverage, and a whole answer to it is a plan proven optimal
+ * without ever branching on coverage. Only if no whole plan reaches the bound does the
+ * coverage model go through branch and bound first.
+ */
+async function solveModel(model: ModelInput, solver: LinearProgramSolver): Promise<{ values: ReadonlyMap<string, number>; bound: number }> {
+  const { lp, coverage } = buildCoverageModel(model);
+  if (coverage.length === 0) return { values: new Map(), bound: 0 };
+  const relaxed = await solver.solve(lp.toText("Maximize", true), 0, "primal");
+  const bound = Math.floor(relaxed.objective + WHOLE_TOLERANCE);
+  const preferred = async (covered: number, built = buildCoverageModel(model)) => {
+    addPreferences(built.lp, model, built.coverage, covered);
+    return (await solveNearly(solver, built.lp, "Minimize")).values;
+  };
+  try {
+    return { values: await preferred(bound, { lp, coverage }), bound };
+  } catch {
+    const best = await solveExactly(solver, buildCoverageModel(model).lp, "Maximize", "primal");
+    return { values: await preferred(Math.round(best.objective)), bound };
+  }
+}
+
 /** The integer model's input for a request; also used to compute the optimum bound. */
 export function modelInput(request: ReplanRequest) {
-  const problem = buildProblem(request.staff, request.departments, request.posts);
+  const problem = buildProblem(request.staff, request.departments, request.posts, request);
   const limits = drawLimits(problem, request.level);
   const standing = readStanding(problem, request.current, limits);
   const standAlone = new Set([...standing.held.map((h) => h.person.id), ...standing.previous.keys()]);

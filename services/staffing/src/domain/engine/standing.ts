@@ -1,13 +1,13 @@
 import type { DrawLimit } from "./floors";
-import { returnReason, returnToFloors } from "./floor-guard";
+import { floorReturn, returnToFloors } from "./floor-guard";
 import { canWorkShift, holdsSkills, type Position, type Problem } from "./problem";
 import type { Placement } from "./realize";
-import type { Assignment } from "../types";
+import type { Assignment, Released } from "../types";
 
 export interface CurrentStanding {
   readonly held: readonly Placement[];
   readonly previous: ReadonlyMap<string, readonly Position[]>;
-  readonly released: readonly { readonly assignment: Assignment; readonly reason: string }[];
+  readonly released: readonly Released[];
 }
 
 /**
@@ -20,7 +20,7 @@ export function readStanding(problem: Problem, current: readonly Assignment[], l
   const people = new Map(problem.staff.map((p) => [p.id, p]));
   const held: Placement[] = [];
   const previous = new Map<string, Position[]>();
-  const released: { assignment: Assignment; reason: string }[] = [];
+  const released: Released[] = [];
   const seated = new Set<Position>();
   const sorted = [...current].sort((a, b) => Number(b.acknowledged) - Number(a.acknowledged));
   for (const assignment of sorted) {
@@ -32,7 +32,7 @@ export function readStanding(problem: Problem, current: readonly Assignment[], l
         ? "the person is no longer on the roster"
         : !holdsSkills(person, position.skills)
           ? "the person no longer holds the required skills"
-          : !canWorkShift(person, problem.shifts[position.shift]!)
+          : !canWorkShift(problem, person, problem.shifts[position.shift]!)
             ? "the person is now unavailable for this shift"
             : seated.has(position)
               ? "another person holds this position"
@@ -51,7 +51,7 @@ export function readStanding(problem: Problem, current: readonly Assignment[], l
     const assignment = current.find(
       (a) => a.staffId === placement.person.id && a.postId === placement.position.post.id && a.position === placement.position.position,
     )!;
-    released.push({ assignment, reason: returnReason(problem, limit) });
+    released.push({ assignment, ...floorReturn(problem, limit) });
   }
   return { held: kept, previous, released };
 }

@@ -12,6 +12,13 @@ const STARTS: [number, number][] = [
   [2, 7],
 ];
 
+/** Day, evening and night shifts over three days, where a part-time limit binds. */
+const THREE_DAYS: [number, number][] = [1, 2, 3].flatMap((day): [number, number][] => [
+  [day, 7],
+  [day, 15],
+  [day, 23],
+]);
+
 const skills = fc.subarray(SKILLS);
 
 const staffMember = (id: string) =>
@@ -35,15 +42,15 @@ const staffMember = (id: string) =>
       unavailable: r.away < 0 ? [] : [{ start: at(...STARTS[r.away]!), end: new Date(at(...STARTS[r.away]!).getTime() + 3_600_000) }],
     }));
 
-const postAt = (id: string) =>
+const postAt = (id: string, starts: readonly [number, number][] = STARTS) =>
   fc
     .record({
-      start: fc.integer({ min: 0, max: STARTS.length - 1 }),
+      start: fc.integer({ min: 0, max: starts.length - 1 }),
       needs: fc.array(skills, { minLength: 1, maxLength: 2 }),
       ward: fc.constantFrom(...WARDS),
     })
     .map((r): Post => {
-      const start = at(...STARTS[r.start]!);
+      const start = at(...starts[r.start]!);
       return {
         id,
         place: id,
@@ -67,11 +74,26 @@ const alikeMember = (id: string) =>
     unavailable: [],
   }));
 
-const tiny = (member: (id: string) => fc.Arbitrary<StaffMember>): fc.Arbitrary<PlanRequest> =>
+/** Part-timers alike but for their home ward, so the engine pools them under one shift cap. */
+const alikePartTimer = (id: string) =>
+  fc
+    .record({ department: fc.constantFrom("dept-a", "dept-b"), limit: fc.constantFrom(8, 16), ward: fc.constantFrom(...WARDS) })
+    .map((r): StaffMember => ({
+      id,
+      name: `職員 ${id}`,
+      department: r.department,
+      ward: r.ward,
+      skills: [],
+      canWorkNights: true,
+      maxHours: r.limit,
+      unavailable: [],
+    }));
+
+const tiny = (member: (id: string) => fc.Arbitrary<StaffMember>, starts = STARTS): fc.Arbitrary<PlanRequest> =>
   fc
     .record({
       staff: fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => member(`s${i}`)))),
-      posts: fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => postAt(`p${i}`)))),
+      posts: fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => postAt(`p${i}`, starts)))),
       floorA: fc.integer({ min: 0, max: 3 }),
       floorB: fc.integer({ min: 0, max: 2 }),
       skillFloor: fc.integer({ min: 0, max: 2 }),
@@ -91,3 +113,5 @@ const tiny = (member: (id: string) => fc.Arbitrary<StaffMember>): fc.Arbitrary<P
 export const tinyRequest = tiny(staffMember);
 /** Tiny requests whose staff fall into pools of alike people, to test pooling against brute force. */
 export const tinyPooledRequest = tiny(alikeMember);
+/** Tiny three-day requests of part-timers pooled under a shift cap. */
+export const tinyPartTimeRequest = tiny(alikePartTimer, THREE_DAYS);

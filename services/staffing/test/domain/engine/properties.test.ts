@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { checkPlan, optimumBound, planAssignments, replan } from "../../../src/domain";
-import { tinyPooledRequest, tinyRequest } from "./arbitraries";
+import { tinyPooledRequest, tinyPartTimeRequest, tinyRequest } from "./arbitraries";
 import { at, solver } from "./builders";
 import { bruteForceOptimum } from "./brute-force";
 
@@ -78,6 +78,18 @@ describe("the engine on random tiny cities", () => {
         const plan = await planAssignments(request, solver);
         expect(checkPlan(request, plan.assignments)).toEqual([]);
         expect(plan.positionsCovered).toBe(bruteForceOptimum(request));
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  it("covers the brute-force optimum over three days when alike part-timers share a pool and its shift cap", async () => {
+    await fc.assert(
+      fc.asyncProperty(tinyPartTimeRequest, async (request) => {
+        const plan = await planAssignments(request, solver);
+        expect(checkPlan(request, plan.assignments)).toEqual([]);
+        expect(plan.positionsCovered).toBe(bruteForceOptimum(request));
+        expect(plan.upperBound).toBe(plan.positionsCovered);
       }),
       { seed: SEED, numRuns: 150 },
     );

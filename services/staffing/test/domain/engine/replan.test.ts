@@ -1,5 +1,5 @@
 import { checkPlan, planAssignments, replan, type PlanRequest } from "../../../src/domain";
-import { anyone, at, department, person, post, solver } from "./builders";
+import { anyone, at, department, holding, person, post, solver } from "./builders";
 
 const city: PlanRequest = {
   staff: ["p1", "p2", "p3", "p4", "p5"].map((id) => person(id)),
@@ -63,5 +63,33 @@ describe("re-planning", () => {
     expect(checkPlan({ ...request, staff }, again.assignments)).toEqual([]);
     expect(again.positionsCovered).toBe(1);
     expect(again.released.map((r) => r.reason)).toEqual(["returned to keep dept-a課's floor of 1"]);
+    expect(again.released[0]!.floor).toEqual({ department: "dept-a", departmentName: "dept-a課", minimum: 1 });
+    expect(again.released[0]!.assignment.acknowledged).toBe(true);
+  });
+
+  it("brings back an acknowledged 保健師 for a skill floor over a three-day plan, naming the skill, and keeps the others", async () => {
+    const nurses = ["n1", "n2", "n3"].map((id) => person(id, { skills: ["保健師"] }));
+    const request: PlanRequest = {
+      staff: nurses,
+      departments: [department("dept-a", 0, { 保健師: 1 })],
+      posts: [
+        post("round-1", 1, 7, [holding("保健師")]),
+        post("round-2", 2, 7, [holding("保健師")]),
+        post("round-3", 3, 7, [holding("保健師")]),
+      ],
+      level: "emergency",
+    };
+    const first = await planAssignments(request, solver);
+    const drawn = new Set(first.assignments.map((a) => a.staffId));
+    expect(drawn.size).toBe(2);
+    const current = first.assignments.map((a) => ({ ...a, acknowledged: true }));
+    const home = nurses.find((n) => !drawn.has(n.id))!.id;
+    const staff = nurses.map((p) => (p.id === home ? { ...p, unavailable: [{ start: at(2, 8), end: at(2, 9) }] } : p));
+    const again = await replan({ ...request, staff, current }, solver);
+    expect(checkPlan({ ...request, staff }, again.assignments)).toEqual([]);
+    const returned = again.released.filter((r) => r.floor);
+    expect(new Set(returned.map((r) => r.assignment.staffId)).size).toBe(1);
+    expect(returned.every((r) => r.floor!.skill === "保健師" && r.reason.includes("保健師 floor of 1"))).toBe(true);
+    expect(again.assignments.filter((a) => a.origin === "acknowledged").length).toBe(current.length - returned.length);
   });
 });

@@ -116,6 +116,18 @@ describe("the assignment engine's rules", () => {
     expect(await planned(req)).toEqual(await planned(req));
   });
 
+  it("still covers the integer optimum when overlapping skill floors leave the LP bound out of reach", async () => {
+    const staff = [person("ab", { skills: ["a", "b"] }), person("bc", { skills: ["b", "c"] }), person("ca", { skills: ["c", "a"] })];
+    const plan = await planned({
+      staff,
+      departments: [department("dept-a", 0, { a: 1, b: 1, c: 1 })],
+      posts: [post("day1", 1, 7, [anyone(3)]), post("day2", 2, 7, [anyone(3)])],
+    });
+    expect(plan.upperBound).toBe(3);
+    expect(plan.positionsCovered).toBe(2);
+    expect(new Set(plan.assignments.map((a) => a.staffId)).size).toBe(1);
+  });
+
   it("refuses a post that ends before it starts", async () => {
     const bad = { ...post("bad", 1, 7, [anyone()]), end: at(1, 6) };
     await expect(planAssignments(request({ posts: [bad] }), solver)).rejects.toMatchObject({ code: "POST_PERIOD_INVALID", status: 400 });

@@ -1,0 +1,96 @@
+import { Explainer } from "./explain";
+import { drawLimits, limitApplies } from "./floors";
+import { buildProblem, canWorkShift, cmp, holdsSkills, isAwayDuringPlan, type Position } from "./problem";
+import type { Placement } from "./realize";
+import { clashes, type Shift } from "./shifts";
+import { validateRequest } from "./validate-request";
+import { wardDistance } from "./wards";
+import type { Assignment, PlannedAssignment, ReplanRequest, StaffMember, UncoveredPosition } from "../types";
+
+export interface DeclineRequest extends ReplanRequest {
+  /** The assignment given up (declined, or not answered in time); its person is not asked again. */
+  readonly declined: Assignment;
+  /** People who declined this position before, not to be asked again. */
+  readonly refused?: readonly string[];
+}
+
+/** A replacement for one position, or why there is none. */
+export interface PositionReplan {
+  readonly replacement?: PlannedAssignment;
+  readonly uncovered?: UncoveredPosition;
+}
+
+/**
+ * Re-plans one position after a decline, leaving every other assignment in force where it is:
+ * the replacement holds the skills, is free and rested for the shift (11 h from their other
+ * posts and their last duty), within their hours, and either already on a post (costing their
+ * department nothing more) or from a department that can spare one more without breaking a
+ * floor. Among those: nearest home, fewest shifts in the plan, least duty served, then id. The
+ * person who declined goes back to their desk unless they hold other posts. No solver: it
+ * answers in milliseconds for a city, so a decline gets its proposal at once.
+ */
+export function replanPosition(request: DeclineRequest): PositionReplan {
+  validateRequest(request);
+  const problem = buildProblem(request.staff, request.departments, request.posts, request);
+  const key = (a: { postId: string; position: number }) => `${a.postId}#${a.position}`;
+  const position = problem.positions.find((p) => key({ postId: p.post.id, position: p.position }) === key(request.declined));
+  if (!position) return {};
+  const shift = problem.shifts[position.shift]!;
+  const posts = new Map(request.posts.map((p) => [p.id, p]));
+  const others = request.current.filter((a) => key(a) !== key(request.declined) && posts.has(a.postId));
+  const shiftsOf = new Map<string, Shift[]>();
+  for (const a of others) {
+    const post = posts.get(a.postId)!;
+    const own = problem.shifts.find((s) => s.start === post.start.getTime() && s.end === post.end.getTime())!;
+    shiftsOf.set(a.staffId, [...(shiftsOf.get(a.staffId) ?? []), own]);
+  }
+  const limits = drawLimits(problem, request.level);
+  const drawnPeople = problem.staff.filter((p) => shiftsOf.has(p.id) && !isAwayDuringPlan(p, problem));
+  const drawn = new Map(limits.map((l) => [l, drawnPeople.filter((p) => limitApplies(l, p)).length]));
+  const refused = new Set([request.declined.staffId, ...(request.refused ?? [])]);
+  const fits = (person: StaffMember) => {
+    if (refused.has(person.id) || !holdsSkills(person, position.skills) || !canWorkShift(problem, person, shift)) return false;
+    const mine = shiftsOf.get(person.id) ?? [];
+    if (mine.some((s) => clashes(s, shift))) return false;
+    if (person.maxHours !== undefined && mine.reduce((h, s) => h + s.hours, 0) + shift.hours > person.maxHours) return false;
+    if (mine.length > 0 || isAwayDuringPlan(person, problem)) return true;
+    return limits.every((l) => !limitApplies(l, person) || drawn.get(l)! < l.limit);
+  };
+  const order = (a: StaffMember, b: StaffMember) =>
+    wardDistance(a.ward, position.post.ward) - wardDistance(b.ward, position.post.ward) ||
+    (shiftsOf.get(a.id)?.length ?? 0) - (shiftsOf.get(b.id)?.length ?? 0) ||
+    (problem.minutesOnDuty.get(a.id) ?? 0) - (problem.minutesOnDuty.get(b.id) ?? 0) ||
+    cmp(a.id, b.id);
+  const chosen = problem.staff.filter(fits).sort(order)[0];
+  const placements = placementsOf(problem.positions, others, new Map(problem.staff.map((p) => [p.id, p])));
+  if (!chosen) return { uncovered: uncoveredOf(new Explainer(problem, limits, placements), position) };
+  const placement: Placement = { person: chosen, position, origin: "new" };
+  const explainer = new Explainer(problem, limits, [...placements, placement]);
+  return {
+    replacement: {
+      staffId: chosen.id,
+      postId: position.post.id,
+      position: position.position,
+      acknowledged: false,
+      origin: "new",
+      explanation: explainer.whyThisPerson(placement),
+    },
+  };
+}
+
+function placementsOf(
+  positions: readonly Position[],
+  assignments: readonly Assignment[],
+  people: ReadonlyMap<string, StaffMember>,
+): Placement[] {
+  const byKey = new Map(positions.map((p) => [`${p.post.id}#${p.position}`, p]));
+  return assignments.flatMap((a) => {
+    const person = people.get(a.staffId);
+    const position = byKey.get(`${a.postId}#${a.position}`);
+    return person && position ? [{ person, position, origin: a.acknowledged ? ("acknowledged" as const) : ("kept" as const) }] : [];
+  });
+}
+
+function uncoveredOf(explainer: Explainer, position: Position): UncoveredPosition {
+  return { postId: position.post.id, position: position.position, skills: position.skills, explanation: explainer.whyNoOne(position) };
+}
