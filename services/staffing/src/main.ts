@@ -10,6 +10,7 @@ import { readAcknowledgements } from "./app/read-acknowledgements";
 import { readStaffDuties } from "./app/read-staff-duties";
 import { readCoverage } from "./app/read-coverage";
 import { readDutyRoster } from "./app/read-duty-roster";
+import { readDutyServed } from "./app/read-duty-served";
 import { remindUnanswered } from "./app/remind-unanswered";
 import { releaseEndedPosts } from "./app/release-ended-posts";
 import { loadPostTemplates } from "./adapters/data/load-post-templates";
@@ -56,7 +57,8 @@ runService({
     const book = new PlanBook();
     const events = staffEvents(backbone);
     const duties = await kvDutyBook(backbone.js, config.NATS_STREAM_REPLICAS, logger);
-    const planning = { roster: staff, templates, solver, clock: systemClock, book, events, duties, logger };
+    const served = () => readDutyServed({ duties, clock: systemClock });
+    const planning = { roster: staff, templates, solver, clock: systemClock, book, events, duties, logger, served };
     const times = {
       remindAfterMs: config.STAFFING_ACK_REMIND_MINUTES * 60_000,
       escalateAfterMs: config.STAFFING_ACK_ESCALATE_MINUTES * 60_000,
@@ -84,7 +86,7 @@ runService({
           implementation: staffingServer(
             {
               summary: () => planner.current(),
-              propose: () => proposeStaffingPlan({ roster: staff, templates, solver, clock: systemClock, planner, book }),
+              propose: () => proposeStaffingPlan({ roster: staff, templates, solver, clock: systemClock, planner, book, served }),
               apply: (planId, appliedBy, correlationId) =>
                 applyStaffingPlan(
                   { planner, book, events, clock: systemClock, roster: staff, duties },

@@ -17,6 +17,8 @@ export interface PostPlannerDeps {
   readonly solver: LinearProgramSolver;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Duty each person served so far, read when a plan is made (rest rule, load spread). */
+  readonly served?: Parameters<typeof planPosts>[0]["served"];
   /** How long to wait after a change before planning, so that a burst of events makes one plan. */
   readonly settleMs?: number;
   /** Called once a plan includes every change so far (nothing pending). */

@@ -43,6 +43,8 @@ export interface StaffRecord {
   readonly minutesOnDuty: number;
   /** Duties already counted in minutesOnDuty, so that counting again adds nothing. */
   readonly counted: readonly string[];
+  /** When the last duty counted ended (ISO): the rest rule of the next plan starts from it. */
+  readonly lastDutyEnd?: string;
 }
 
 export const emptyRecord = (staffId: string): StaffRecord => ({ staffId, duties: [], notices: [], minutesOnDuty: 0, counted: [] });
@@ -94,6 +96,7 @@ const minutesBetween = (from: number, to: number) => Math.max(0, Math.round((to 
 export function closeDuties(record: StaffRecord, now: Date, release = false): StaffRecord {
   const t = now.getTime();
   let minutes = record.minutesOnDuty;
+  let lastEnd = record.lastDutyEnd ? Date.parse(record.lastDutyEnd) : 0;
   const counted = [...record.counted];
   const kept: Duty[] = [];
   for (const d of record.duties) {
@@ -106,9 +109,11 @@ export function closeDuties(record: StaffRecord, now: Date, release = false): St
     }
     if (start < t && !counted.includes(d.postId)) {
       minutes += minutesBetween(start, Math.min(end, t));
+      lastEnd = Math.max(lastEnd, Math.min(end, t));
       counted.push(d.postId);
     }
   }
   if (kept.length === record.duties.length) return record;
-  return { ...record, duties: kept, minutesOnDuty: minutes, counted: counted.slice(-50) };
+  const lastDutyEnd = lastEnd > 0 ? new Date(lastEnd).toISOString() : undefined;
+  return { ...record, duties: kept, minutesOnDuty: minutes, counted: counted.slice(-50), ...(lastDutyEnd && { lastDutyEnd }) };
 }

@@ -41,9 +41,13 @@ describe("a person's duties and notices (pure rules)", () => {
 
   it("counts the minutes of ended duties once, and cuts the duty under way short at a release", () => {
     const ended = closeDuties(record, new Date("2026-07-28T15:00:00Z"));
-    expect(ended).toMatchObject({ duties: [night], minutesOnDuty: 480 });
+    expect(ended).toMatchObject({ duties: [night], minutesOnDuty: 480, lastDutyEnd: "2026-07-28T14:00:00.000Z" });
     expect(closeDuties(ended, new Date("2026-07-28T15:00:00Z"))).toBe(ended);
-    expect(closeDuties(ended, new Date("2026-07-28T16:30:00Z"), true)).toMatchObject({ duties: [], minutesOnDuty: 480 + 150 });
+    expect(closeDuties(ended, new Date("2026-07-28T16:30:00Z"), true)).toMatchObject({
+      duties: [],
+      minutesOnDuty: 480 + 150,
+      lastDutyEnd: "2026-07-28T16:30:00.000Z",
+    });
     expect(closeDuties(record, new Date("2026-07-28T05:00:00Z"), true)).toMatchObject({ duties: [], minutesOnDuty: 0 });
   });
 
