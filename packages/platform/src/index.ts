@@ -10,6 +10,7 @@ export * from "./jetstream/consumer";
 export * from "./jetstream/dead-letters";
 export * from "./jetstream/events";
 export * from "./jetstream/last-event";
+export * from "./jetstream/lease";
 export * from "./jetstream/replay";
 export * from "./jetstream/streams";
 export * from "./grpc/client";

@@ -1,4 +1,4 @@
-import { CallOptions, ClientUnaryCall, Metadata, ServiceError } from "@grpc/grpc-js";
+import { CallOptions, ChannelOptions, ClientUnaryCall, Metadata, ServiceError } from "@grpc/grpc-js";
 import { headerNames } from "../ids";
 import { fromServiceError } from "./errors";
 
@@ -29,4 +29,18 @@ export function callUnary<Req, Res>(
       err ? reject(fromServiceError(err, service)) : resolve(response),
     );
   });
+}
+
+/**
+ * Where a client connects: one `host:port`, or the instances of a service as `ip:port,ip:port`.
+ * Calls go round robin to the instances that accept connections (a standby does not listen until it
+ * takes over), and a channel reconnects within two seconds to an instance that comes (back) up.
+ */
+export function grpcChannel(target: string): { address: string; options: ChannelOptions } {
+  const options: ChannelOptions = { "grpc.initial_reconnect_backoff_ms": 250, "grpc.max_reconnect_backoff_ms": 2_000 };
+  if (!target.includes(",")) return { address: target, options };
+  return {
+    address: `ipv4:${target}`,
+    options: { ...options, "grpc.service_config": JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }) },
+  };
 }
