@@ -160,5 +160,12 @@ describe("two instances of every service", () => {
     const ids = [...seenByA, ...resumed.changes().map((e) => e.id)].filter(Boolean);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...sse.changes(), ...resumed.changes()].filter((e) => e.event === "mode")).toHaveLength(2);
+
+    // Nothing stuck: every service's metrics count the dead letters of the city, none here.
+    for (const name of ["facilities", "staffing", "notify"] as ServiceName[]) {
+      const metrics = await (await fetch(second().system.readyUrl(name).replace("/readyz", "/metrics"))).text();
+      expect(metrics).toMatch(/^dead_letters_waiting 0$/m);
+    }
+    expect(await (await fetch(`${second().base}/metrics`)).text()).toMatch(/^dead_letters_waiting\{service="gateway"\} 0$/m);
   }, 600_000);
 });

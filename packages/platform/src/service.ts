@@ -3,6 +3,8 @@ import { Logger } from "pino";
 import { Readiness, createReadiness, startHealthServer } from "./health";
 import { Backbone, connectBackbone } from "./jetstream/connect";
 import { Lease, acquireLease } from "./jetstream/lease";
+import { countDeadLetters } from "./jetstream/dead-letters";
+import { countDeadLettersWith } from "./metrics";
 import { StreamSpec, ensureStreams, streams as backboneStreams } from "./jetstream/streams";
 import { startGrpcServer } from "./grpc/server";
 import { CommonSettings } from "./config";
@@ -74,6 +76,7 @@ export function runService<C extends CommonSettings>({
     const backbone = await connectBackbone(config.NATS_URL, name, logger);
     // Every consumer parks what it gives up on in the dead-letter stream, so every service ensures it.
     await ensureStreams(backbone.jsm, [...streams, deadLetterStream], config.NATS_STREAM_REPLICAS);
+    countDeadLettersWith(() => countDeadLetters(backbone.jsm));
     // A standby reports `active: false` on /readyz until it holds the lease and has wired itself.
     let active = !singleActive;
     if (singleActive) readiness.add("active", () => active && lease!.held());

@@ -2,6 +2,7 @@ import { newId, runService, streams, systemClock } from "@crisis/platform";
 import { embeddedTokens, oidcTokens, publicKeyFrom } from "./adapters/auth/tokens";
 import { serviceClients } from "./adapters/grpc/clients";
 import { buildHttpServer } from "./adapters/http/server";
+import { jetStreamDeadLetters } from "./adapters/nats/dead-letters";
 import { jetStreamAuditTrail } from "./adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "./adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "./adapters/nats/mode-log";
@@ -57,6 +58,7 @@ runService({
         clock: systemClock,
       }),
       audit: jetStreamAuditTrail(backbone),
+      deadLetters: jetStreamDeadLetters(backbone),
       pages: { tileUrl: config.PAGES_TILE_URL, tileAttribution: config.PAGES_TILE_ATTRIBUTION },
       live: {
         status: live,

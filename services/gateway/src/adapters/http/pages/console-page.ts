@@ -118,6 +118,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         postCount: w.postCount,
         covered: w.covered,
         allWards: w.allWards,
+        deadLettersNone: w.deadLettersNone,
       },
       levels: Object.fromEntries(levelNames.map((l) => [l, levelTerms[l][lang]])),
       incidents: Object.fromEntries(incidentNames.map((i) => [i, incidentTerms[i][lang]])),
@@ -130,6 +131,13 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         ${panel("approvals", w.approvals, html`<ul id="approval-list"></ul>`)}
         ${panel("delivery", w.delivery, html`<div id="delivery-body"><p>${w.deliveryNone}</p></div>`)}
         ${panel("shelter-ops", w.sheltersOps, shelterOps)} ${panel("audit", w.audit, audit)}
+        ${panel(
+          "dead-letters",
+          w.deadLetters,
+          html`<p id="dead-letter-count">${w.deadLettersNone}</p>
+            <ul id="dead-letter-list"></ul>
+            <p class="help">${w.deadLettersHelp}</p>`,
+        )}
       </div>`,
   });
 }
