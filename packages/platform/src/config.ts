@@ -59,6 +59,11 @@ export const commonSettings = {
   LOG_LEVEL: settings.logLevel,
   BIND_HOST: z.string().default("127.0.0.1"),
   /** For a service with one active instance: how long its lease lives unrenewed before a standby takes over. */
+  /** Operators' read models (audit, history, facilities near a point) in this MongoDB; unset: none kept. */
+  MONGODB_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/\S+$/, "must be a mongodb:// or mongodb+srv:// URL")
+    .optional(),
   LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
 };
 

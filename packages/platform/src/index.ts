@@ -25,3 +25,6 @@ export * from "./projections/store";
 export * from "./projections/memory-store";
 export * from "./projections/mongo-store";
 export * from "./projections/open-store";
+export * from "./projections/read-models";
+export * from "./projections/mongo-read-models";
+export * from "./projections/project";

@@ -1,4 +1,4 @@
-import { newId, runService, streams, systemClock } from "@crisis/platform";
+import { keepReadModelsIn, newId, runService, streams, systemClock } from "@crisis/platform";
 import { embeddedTokens, oidcTokens, publicKeyFrom } from "./adapters/auth/tokens";
 import { serviceClients } from "./adapters/grpc/clients";
 import { buildHttpServer } from "./adapters/http/server";
@@ -81,11 +81,13 @@ runService({
       },
       bodyLimit: config.BODY_LIMIT_BYTES,
     });
+    const readModels = await keepReadModelsIn(config.MONGODB_URL, backbone, logger);
     return {
       http: { listen: async (host, port) => void (await app.listen({ host, port })), close: () => app.close() },
       workers: [
         { name: "stop following the status", stop: () => live.stop() },
         { name: "close gRPC clients", stop: async () => services.close() },
+        ...readModels,
       ],
       facts: { identity: identity.kind === "oidc" ? `OIDC ${identity.issuer}` : "embedded key", approval: config.APPROVAL_REQUIRED },
     };
