@@ -97,7 +97,7 @@ export async function startHarness({ env = {}, answerDelayMs = 0, cluster = fals
   };
   const started: RunningSystem[] = [];
   const second = async (p: SystemPorts) => {
-    const running = await startSystem({ ...options, ports: p, logDir: join(options.logDir, "second"), standbyIsStarted: true });
+    const running = await startSystem({ ...options, ports: p, logDir: join(options.logDir, "second") });
     started.push(running);
     return { system: running, base: `http://127.0.0.1:${p.gateway}` };
   };

@@ -37,8 +37,6 @@ export interface SystemOptions {
   publicBaseUrl: string;
   /** Settings passed to every service on top of the computed ones (PUSH_ALLOWED_ORIGINS, NODE_EXTRA_CA_CERTS…). */
   env?: Record<string, string>;
-  /** Second instances: a service with one active instance counts as started once it waits as a standby. */
-  standbyIsStarted?: boolean;
 }
 
 export interface RunningSystem {
@@ -73,13 +71,13 @@ function serviceEnv(o: SystemOptions): NodeJS.ProcessEnv {
   };
 }
 
-/** Polls a readiness URL until it answers 200 (or says it is a standby); a child that exits first fails the start. */
-async function waitReady(url: string, child: ChildProcess, name: string, logFile: string, standbyIsStarted = false): Promise<void> {
+/** Polls a readiness URL until it answers 200; a child that exits first fails the start. */
+async function waitReady(url: string, child: ChildProcess, name: string, logFile: string): Promise<void> {
   await waitUntil(
     async () => {
       if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} during start; see ${logFile}`);
       return fetch(url).then(
-        async (r) => r.ok || (standbyIsStarted && (await r.json()).checks?.active === false),
+        (r) => r.ok,
         () => false,
       );
     },
@@ -117,7 +115,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     children.set(name, child);
-    await waitReady(readyUrl(name), child, name, logFile, options.standbyIsStarted);
+    await waitReady(readyUrl(name), child, name, logFile);
   };
   const stopOne = async (name: ServiceName) => {
     const child = children.get(name);

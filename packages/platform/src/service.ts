@@ -77,10 +77,15 @@ export function runService<C extends CommonSettings>({
     // Every consumer parks what it gives up on in the dead-letter stream, so every service ensures it.
     await ensureStreams(backbone.jsm, [...streams, deadLetterStream], config.NATS_STREAM_REPLICAS);
     countDeadLettersWith(() => countDeadLetters(backbone.jsm));
-    // A standby reports `active: false` on /readyz until it holds the lease and has wired itself.
+    // A standby is ready (it can take over, so rollouts and disruption budgets count it) and says it
+    // stands by; it serves nothing until it holds the lease, and is ready again once wired.
     let active = !singleActive;
-    if (singleActive) readiness.add("active", () => active && lease!.held());
+    if (singleActive) readiness.add("standby", () => true);
     const lease = singleActive ? await holdLease(name, config, backbone, logger) : undefined;
+    if (lease) {
+      readiness.remove("standby");
+      readiness.add("active", () => active && lease.held());
+    }
     const wiring = await wire(config, backbone, logger, readiness);
     const grpc = wiring.grpc?.length ? await startGrpcServer(config.BIND_HOST, required(ports.grpc, "grpc"), wiring.grpc) : undefined;
     if (wiring.http) await wiring.http.listen(config.BIND_HOST, required(ports.http, "http"));

@@ -32,15 +32,18 @@ export function callUnary<Req, Res>(
 }
 
 /**
- * Where a client connects: one `host:port`, or the instances of a service as `ip:port,ip:port`.
- * Calls go round robin to the instances that accept connections (a standby does not listen until it
- * takes over), and a channel reconnects within two seconds to an instance that comes (back) up.
+ * Where a client connects: `host:port` (every address the name resolves to: a headless Kubernetes
+ * Service, a Compose service with replicas) or the instances as `ip:port,ip:port`. Calls go round
+ * robin to the instances that accept connections (a standby does not listen until it takes over),
+ * and a channel reconnects within two seconds to an instance that comes (back) up.
  */
 export function grpcChannel(target: string): { address: string; options: ChannelOptions } {
-  const options: ChannelOptions = { "grpc.initial_reconnect_backoff_ms": 250, "grpc.max_reconnect_backoff_ms": 2_000 };
-  if (!target.includes(",")) return { address: target, options };
   return {
-    address: `ipv4:${target}`,
-    options: { ...options, "grpc.service_config": JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }) },
+    address: target.includes(",") ? `ipv4:${target}` : target,
+    options: {
+      "grpc.initial_reconnect_backoff_ms": 250,
+      "grpc.max_reconnect_backoff_ms": 2_000,
+      "grpc.service_config": JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+    },
   };
 }
