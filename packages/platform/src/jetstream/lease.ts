@@ -19,7 +19,7 @@ export interface LeaseOptions {
   ttlMs: number;
   replicas: number;
   logger: Logger;
-  /** Called when the lease is lost (another instance holds it, or it could not be renewed in time). */
+  /** Called when the lease is lost: another instance holds it. */
   onLost: (why: string) => void;
   /** Told once when this instance waits as a standby. */
   onStandby?: (holder: string) => void;
@@ -31,7 +31,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Waits until this process holds the lease `name` in a JetStream KV bucket, then keeps it by
  * renewing it every third of its time to live. Holding is a compare-and-set on the key's revision:
  * two instances started at once cannot both win, and an instance that missed its renewals (paused,
- * cut off) learns it lost the lease at its next renewal and is told through `onLost`.
+ * cut off) and finds another holder at its next renewal is told through `onLost`.
  * For services whose state is one in-memory model fed by shared durable consumers (facilities'
  * board, staffing's plans): a second instance waits as a hot standby and takes over when the
  * first dies or stops.
@@ -55,26 +55,36 @@ export async function acquireLease(js: JetStreamClient, name: string, options: L
   }
   options.logger.info({ lease: name, holder }, "holding the lease: this instance is the active one");
   let held = true;
-  let renewedAt = Date.now();
   const lose = (why: string) => {
     if (!held) return;
     held = false;
     clearInterval(timer);
     options.onLost(why);
   };
+  const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  const renew = async () => {
+    try {
+      revision = await kv.update(name, value, revision);
+      return;
+    } catch (err) {
+      // NATS unreachable or slow: keep trying. A standby can only take over through NATS too, and
+      // while cut off this instance can neither publish nor consume.
+      if (!(err as Error).message?.includes("wrong last sequence")) return;
+    }
+    // The revision moved: a renewal whose answer was lost, a lease that lapsed, or another holder.
+    const entry = await kv.get(name);
+    if (entry?.operation === "PUT" && decode(entry.value) === holder) revision = entry.revision;
+    else if (entry?.operation === "PUT") lose(`another instance holds the lease: ${decode(entry.value)}`);
+    // Lapsed and free: take it again (if a standby is quicker, the next renewal finds it holding it).
+    else revision = await kv.create(name, value);
+  };
+  let renewing = false;
   const timer = setInterval(() => {
-    kv.update(name, value, revision).then(
-      (next) => {
-        revision = next;
-        renewedAt = Date.now();
-      },
-      (err: Error & { code?: string }) => {
-        // A wrong-revision answer means another instance holds it now; anything else is a NATS hiccup
-        // that only loses the lease once its time to live has passed without a renewal.
-        if (err.message?.includes("wrong last sequence")) lose(`another instance took the lease: ${err.message}`);
-        else if (Date.now() - renewedAt >= options.ttlMs) lose(`lease not renewed for ${options.ttlMs} ms: ${err.message}`);
-      },
-    );
+    if (renewing || !held) return;
+    renewing = true;
+    renew()
+      .catch(() => undefined)
+      .finally(() => (renewing = false));
   }, options.ttlMs / 3);
   timer.unref();
   return {
