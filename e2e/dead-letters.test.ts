@@ -6,10 +6,12 @@ import pino from "pino";
 import {
   RunningConsumer,
   countDeadLetters,
+  countDeadLettersWith,
   deadLetterHeaders,
   decodeEvent,
   ensureStreams,
   listDeadLetters,
+  metricsRegistry,
   parkedInThisProcess,
   publishEvent,
   runDurableConsumer,
@@ -88,6 +90,11 @@ describe("an event that can never be handled", () => {
     await waitUntil(() => handledA.length === 1 && handledB.length === 1, "both consumers handled the next event");
     await waitUntil(async () => (await countDeadLetters(jsm)) === 2, "two dead letters");
     expect(parkedInThisProcess().get("playbook-a")).toBe(1);
+    // What every service's /metrics shows (runService points the gauge at the dead-letter stream).
+    countDeadLettersWith(() => countDeadLetters(jsm));
+    const metric = async (pattern: RegExp) => (await metricsRegistry.metrics()).match(pattern)?.[1];
+    expect(await metric(/^dead_letters_parked_total\{consumer="playbook-a"\} (\d+)$/m)).toBe("1");
+    expect(await metric(/^dead_letters_waiting (\d+)$/m)).toBe("2");
     const [parked] = await listDeadLetters(jsm, "playbook-a");
     expect(parked).toMatchObject({
       durable: "playbook-a",
@@ -121,6 +128,7 @@ describe("an event that can never be handled", () => {
       { id: "poison", correlationId: "corr-poison" },
     ]);
     // Consumer b, which still cannot handle it, skips the copy meant for a: its own letter stays.
+    expect(await metric(/^dead_letters_waiting (\d+)$/m)).toBe("1");
     const left = await listDeadLetters(jsm);
     expect(left.map((l) => l.durable)).toEqual(["playbook-b"]);
     const b = await jsm.consumers.info(streams.mode.name, "playbook-b");

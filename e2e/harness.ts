@@ -26,6 +26,8 @@ export interface Harness {
   system: RunningSystem;
   /** Present when the harness runs on the production cluster config (three nodes, R3 streams). */
   cluster?: NatsClusterHandle;
+  /** With `instances: 2`: the second instance of every service, and its gateway's base URL. */
+  second?: { system: RunningSystem; base: string };
   nc: NatsConnection;
   pushService: TestPushService;
   keys: InstallationKeys;
@@ -51,6 +53,8 @@ export interface HarnessOptions {
   answerDelayMs?: number;
   /** Run on a three-node cluster started from deploy/production/nats/nats.conf, streams at R3. */
   cluster?: boolean;
+  /** Two instances of every service; each gateway calls every instance of the back-end services. */
+  instances?: 1 | 2;
 }
 
 async function startNats(cluster: boolean) {
@@ -62,18 +66,25 @@ async function startNats(cluster: boolean) {
   return { url: single.url, replicas: "1", cluster: undefined, stop: () => single.stop() };
 }
 
-export async function startHarness({ env = {}, answerDelayMs = 0, cluster = false }: HarnessOptions = {}): Promise<Harness> {
+/** Every gateway's gRPC targets: all the instances of each back-end service. */
+const targets = (all: SystemPorts[]) => ({
+  FACILITIES_GRPC: all.map((p) => `127.0.0.1:${p.facilitiesGrpc}`).join(","),
+  STAFFING_GRPC: all.map((p) => `127.0.0.1:${p.staffingGrpc}`).join(","),
+  NOTIFY_GRPC: all.map((p) => `127.0.0.1:${p.notifyGrpc}`).join(","),
+});
+
+export async function startHarness({ env = {}, answerDelayMs = 0, cluster = false, instances = 1 }: HarnessOptions = {}): Promise<Harness> {
   const tls = createTestTls();
   const keys = createKeys();
   const pushService = new TestPushService({ tls, vapidPublicKey: keys.vapid.publicKey, answerDelayMs });
   await pushService.start();
   const nats = await startNats(cluster);
   const systemPorts = await ports();
+  const secondPorts = instances === 2 ? await ports() : undefined;
   const base = `http://127.0.0.1:${systemPorts.gateway}`;
-  const system = await startSystem({
+  const options = {
     natsUrl: nats.url,
     keys,
-    ports: systemPorts,
     logDir: mkdtempSync(join(tmpdir(), "crisis-e2e-logs-")),
     publicBaseUrl: base,
     env: {
@@ -81,18 +92,33 @@ export async function startHarness({ env = {}, answerDelayMs = 0, cluster = fals
       NODE_EXTRA_CA_CERTS: tls.caPath,
       LOG_LEVEL: "info",
       NATS_STREAM_REPLICAS: nats.replicas,
+      ...(secondPorts && targets([systemPorts, secondPorts])),
       ...env,
     },
-  }).catch(async (err) => {
-    await nats.stop();
-    await pushService.stop();
-    throw err;
-  });
+  };
+  const started: RunningSystem[] = [];
+  const second = async (p: SystemPorts) => {
+    const running = await startSystem({ ...options, ports: p, logDir: join(options.logDir, "second") });
+    started.push(running);
+    return { system: running, base: `http://127.0.0.1:${p.gateway}` };
+  };
+  const system = await startSystem({ ...options, ports: systemPorts })
+    .then(async (running) => {
+      started.push(running);
+      return { running, second: secondPorts && (await second(secondPorts)) };
+    })
+    .catch(async (err) => {
+      await Promise.all(started.map((s) => s.stop()));
+      await nats.stop();
+      await pushService.stop();
+      throw err;
+    });
   const nc = await connect({ servers: nats.url.split(",") });
   const jsm = await nc.jetstreamManager();
   return {
     base,
-    system,
+    system: system.running,
+    second: system.second,
     cluster: nats.cluster,
     nc,
     pushService,
@@ -116,7 +142,7 @@ export async function startHarness({ env = {}, answerDelayMs = 0, cluster = fals
     },
     async stop() {
       await nc.close();
-      await system.stop();
+      await Promise.all(started.map((s) => s.stop()));
       await nats.stop();
       await pushService.stop();
     },

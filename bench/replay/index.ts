@@ -2,15 +2,28 @@ import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { AckPolicy, DeliverPolicy, connect } from "nats";
 import pino from "pino";
-import { connectBackbone, ensureStreams, publishEvent, replaySubject, streams } from "@crisis/platform";
+import { JetStreamClient, connectBackbone, ensureStreams, publishEvent, replaySubject, streams } from "@crisis/platform";
 import { FacilityStatus, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { startNatsServer } from "@crisis/platform/testing";
 import { replayBoard } from "../../services/facilities/src/adapters/nats/board-replay";
+import { decisionStream } from "../../services/facilities/src/adapters/nats/decision-log";
 import { loadRegistry } from "../../services/facilities/src/adapters/data/load-registry";
 import { CityBoard } from "../../services/facilities/src/domain/city-board";
 
 const WINDOW = 1_000;
+
+/** A loaded machine can leave an ack out past its timeout: publishing again is safe (same Nats-Msg-Id, stored once). */
+async function publishPatiently(js: JetStreamClient, event: FacilityStatusChanged): Promise<void> {
+  for (;;) {
+    try {
+      await publishEvent(js, eventTypes.facilityStatusChanged, event, { eventId: event.eventId, correlationId: "bench" });
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "TIMEOUT") throw err;
+    }
+  }
+}
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = process.hrtime.bigint();
@@ -31,7 +44,8 @@ export async function run(args: string[]): Promise<void> {
   const logger = pino({ level: "silent" });
   const backbone = await connectBackbone(server.url, "bench-replay", logger);
   try {
-    await ensureStreams(backbone.jsm, [streams.facility]);
+    // Every stream the board's replay reads (the facility events, staff decisions, counter service levels).
+    await ensureStreams(backbone.jsm, [streams.facility, streams.service, decisionStream]);
     const [, publishS] = await timed(async () => {
       let window: Promise<unknown>[] = [];
       for (let i = 0; i < total; i++) {
@@ -45,7 +59,7 @@ export async function run(args: string[]): Promise<void> {
           changedAt: "2026-07-28T07:27:00Z",
           reason: "bench",
         });
-        window.push(publishEvent(backbone.js, eventTypes.facilityStatusChanged, event, { eventId: event.eventId, correlationId: "bench" }));
+        window.push(publishPatiently(backbone.js, event));
         if (window.length === WINDOW) {
           await Promise.all(window);
           window = [];

@@ -43,10 +43,11 @@ export const settings = {
     .refine((n) => n === 1 || n === 3 || n === 5, "must be 1, 3 or 5")
     .default(1),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** `host:port`, or several instances as `ip:port,ip:port` (IPv4 addresses; one name behind a balancer otherwise). */
   grpcTarget: (fallback: string) =>
     z
       .string()
-      .regex(/^[\w.-]+:\d+$/, "must be host:port")
+      .regex(/^([\w.-]+:\d+|\d+\.\d+\.\d+\.\d+:\d+(,\d+\.\d+\.\d+\.\d+:\d+)+)$/, "must be host:port, or ip:port separated by commas")
       .default(fallback),
   base64url: z.string().regex(/^[A-Za-z0-9_-]+$/, "must be base64url"),
 };
@@ -57,6 +58,13 @@ export const commonSettings = {
   NATS_STREAM_REPLICAS: settings.streamReplicas,
   LOG_LEVEL: settings.logLevel,
   BIND_HOST: z.string().default("127.0.0.1"),
+  /** For a service with one active instance: how long its lease lives unrenewed before a standby takes over. */
+  /** Operators' read models (audit, history, facilities near a point) in this MongoDB; unset: none kept. */
+  MONGODB_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/\S+$/, "must be a mongodb:// or mongodb+srv:// URL")
+    .optional(),
+  LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
 };
 
 export type CommonSettings = z.infer<z.ZodObject<typeof commonSettings>>;

@@ -6,6 +6,7 @@ export type ReadinessCheck = () => boolean;
 /** Readiness is a set of named checks; a service is ready when all pass. */
 export interface Readiness {
   add(name: string, check: ReadinessCheck): void;
+  remove(name: string): void;
   report(): { ready: boolean; checks: Record<string, boolean> };
 }
 
@@ -13,6 +14,7 @@ export function createReadiness(): Readiness {
   const checks = new Map<string, ReadinessCheck>();
   return {
     add: (name, check) => void checks.set(name, check),
+    remove: (name) => void checks.delete(name),
     report() {
       const results = Object.fromEntries([...checks].map(([name, check]) => [name, check()]));
       return { ready: checks.size > 0 && Object.values(results).every(Boolean), checks: results };

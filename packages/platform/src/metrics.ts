@@ -52,3 +52,28 @@ export const pushesSent = new Counter({
   labelNames: ["outcome"],
   registers: [metricsRegistry],
 });
+
+export const deadLettersParked = new Counter({
+  name: "dead_letters_parked_total",
+  help: "Events this process's consumers gave up on and parked in the dead-letter stream, by consumer",
+  labelNames: ["consumer"],
+  registers: [metricsRegistry],
+});
+
+let countWaiting: (() => Promise<number>) | undefined;
+
+/** Where `dead_letters_waiting` reads its figure (the dead-letter stream; set once connected). */
+export function countDeadLettersWith(count: () => Promise<number>): void {
+  countWaiting = count;
+}
+
+export const deadLettersWaiting = new Gauge({
+  name: "dead_letters_waiting",
+  help: "Events parked in the dead-letter stream (every consumer of the city), waiting for a fix and `npm run redrive`",
+  registers: [metricsRegistry],
+  async collect() {
+    // An unreachable NATS leaves the last figure rather than failing the whole scrape.
+    const count = await countWaiting?.().catch(() => undefined);
+    if (count !== undefined) this.set(count);
+  },
+});

@@ -2,6 +2,9 @@ import { ServiceDefinition, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { Logger } from "pino";
 import { Readiness, createReadiness, startHealthServer } from "./health";
 import { Backbone, connectBackbone } from "./jetstream/connect";
+import { Lease, acquireLease } from "./jetstream/lease";
+import { countDeadLetters } from "./jetstream/dead-letters";
+import { countDeadLettersWith } from "./metrics";
 import { StreamSpec, ensureStreams, streams as backboneStreams } from "./jetstream/streams";
 import { startGrpcServer } from "./grpc/server";
 import { CommonSettings } from "./config";
@@ -39,6 +42,11 @@ export interface ServiceSpec<C extends CommonSettings> {
   readConfig: () => C;
   ports: (config: C) => ServicePorts;
   streams: StreamSpec[];
+  /**
+   * One active instance at a time (its state is one in-memory model fed by shared durable
+   * consumers): every other instance waits as a standby, not ready, until the lease is free.
+   */
+  singleActive?: boolean;
   /** Builds the service on the connected backbone; `readiness` is what /readyz reports. */
   wire: (config: C, backbone: Backbone, logger: Logger, readiness: Readiness) => Promise<Wiring>;
 }
@@ -51,7 +59,14 @@ const deadLetterStream = backboneStreams.deadLetter;
  * that stops taking work, finishes in-flight work and drains NATS. A failure to start is logged
  * and exits non-zero.
  */
-export function runService<C extends CommonSettings>({ name, readConfig, ports: portsOf, streams, wire }: ServiceSpec<C>): void {
+export function runService<C extends CommonSettings>({
+  name,
+  readConfig,
+  ports: portsOf,
+  streams,
+  singleActive,
+  wire,
+}: ServiceSpec<C>): void {
   const start = async () => {
     const config = readConfig();
     const ports = portsOf(config);
@@ -61,15 +76,27 @@ export function runService<C extends CommonSettings>({ name, readConfig, ports: 
     const backbone = await connectBackbone(config.NATS_URL, name, logger);
     // Every consumer parks what it gives up on in the dead-letter stream, so every service ensures it.
     await ensureStreams(backbone.jsm, [...streams, deadLetterStream], config.NATS_STREAM_REPLICAS);
+    countDeadLettersWith(() => countDeadLetters(backbone.jsm));
+    // A standby is ready (it can take over, so rollouts and disruption budgets count it) and says it
+    // stands by; it serves nothing until it holds the lease, and is ready again once wired.
+    let active = !singleActive;
+    if (singleActive) readiness.add("standby", () => true);
+    const lease = singleActive ? await holdLease(name, config, backbone, logger) : undefined;
+    if (lease) {
+      readiness.remove("standby");
+      readiness.add("active", () => active && lease.held());
+    }
     const wiring = await wire(config, backbone, logger, readiness);
     const grpc = wiring.grpc?.length ? await startGrpcServer(config.BIND_HOST, required(ports.grpc, "grpc"), wiring.grpc) : undefined;
     if (wiring.http) await wiring.http.listen(config.BIND_HOST, required(ports.http, "http"));
     readiness.add("nats", backbone.connected);
+    active = true;
     logger.info({ grpcPort: grpc?.port, healthPort: health?.port, httpPort: wiring.http && ports.http, ...wiring.facts }, `${name} ready`);
     const steps: (ShutdownStep | false | undefined)[] = [
       wiring.http && { name: "stop HTTP (finishes in-flight requests)", run: () => wiring.http!.close() },
       grpc && { name: "stop gRPC", run: () => grpc.stop() },
       ...wiring.workers.map((w) => ({ name: w.name, run: w.stop })),
+      lease && { name: "hand the lease to a standby", run: () => lease.release() },
       { name: "drain NATS", run: () => backbone.nc.drain() },
       health && { name: "stop health", run: () => health.stop() },
     ];
@@ -81,6 +108,21 @@ export function runService<C extends CommonSettings>({ name, readConfig, ports: 
   start().catch((err) => {
     createLogger(name).fatal({ err }, `${name} failed to start`);
     process.exit(1);
+  });
+}
+
+/** Waits as a standby until this instance holds the service's lease. */
+function holdLease(name: string, config: CommonSettings, backbone: Backbone, logger: Logger): Promise<Lease> {
+  return acquireLease(backbone.js, name, {
+    ttlMs: config.LEASE_TTL_MS,
+    replicas: config.NATS_STREAM_REPLICAS,
+    logger,
+    onStandby: (holder) => logger.info({ holder }, `standby: another ${name} instance is active; taking over when its lease lapses`),
+    // Two active instances would both act on their own copy of the state: stop at once, restart as a standby.
+    onLost: (why) => {
+      logger.fatal({ why }, `${name} lost its lease; exiting so that only one instance is active`);
+      process.exit(1);
+    },
   });
 }
 

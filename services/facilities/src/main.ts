@@ -20,6 +20,8 @@ runService({
   readConfig,
   ports: (c) => ({ grpc: c.FACILITIES_GRPC_PORT, health: c.FACILITIES_HEALTH_PORT }),
   streams: [streams.mode, streams.facility, streams.service, decisionStream],
+  // One in-memory model fed by shared durable consumers: a second instance waits as a hot standby.
+  singleActive: true,
   wire: async (config, backbone, logger) => {
     const dir = config.FACILITIES_DATA_DIR;
     const registry = loadRegistry(dir, config.FACILITIES_PUBLIC_CSV);

@@ -294,6 +294,22 @@
     }
   }
 
+  // --- dead letters: events a consumer gave up on, until an operator re-drives them -------------
+  async function loadDeadLetters() {
+    const section = $("dead-letters");
+    const res = await desk.api("GET", "/api/v1/dead-letters");
+    if (!res.ok) return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
+    const { waiting, byConsumer, letters } = res.body;
+    $("dead-letter-count").textContent = waiting
+      ? `${waiting} — ${Object.entries(byConsumer)
+          .map(([durable, n]) => `${durable} ${n}`)
+          .join("、")}`
+      : words.deadLettersNone;
+    $("dead-letter-list").replaceChildren(
+      ...letters.map((l) => el("li", {}, `${l.parkedAt} ${l.durable} ${l.subject} (${l.attempts}): ${l.reason}`)),
+    );
+  }
+
   let ticking = null;
   desk.onSignedIn((signedIn) => {
     who = signedIn;
@@ -304,6 +320,7 @@
       loadStaffing();
       loadAcknowledgements();
       loadAudit();
+      loadDeadLetters();
     }
     clearInterval(ticking);
     // Live enough for a desk: the queue, the mode and the pushes' progress every few seconds.

@@ -1,7 +1,8 @@
-import { newId, runService, streams, systemClock } from "@crisis/platform";
+import { keepReadModelsIn, newId, runService, streams, systemClock } from "@crisis/platform";
 import { embeddedTokens, oidcTokens, publicKeyFrom } from "./adapters/auth/tokens";
 import { serviceClients } from "./adapters/grpc/clients";
 import { buildHttpServer } from "./adapters/http/server";
+import { jetStreamDeadLetters } from "./adapters/nats/dead-letters";
 import { jetStreamAuditTrail } from "./adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "./adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "./adapters/nats/mode-log";
@@ -52,6 +53,7 @@ runService({
         clock: systemClock,
       }),
       audit: jetStreamAuditTrail(backbone),
+      deadLetters: jetStreamDeadLetters(backbone),
       pages: { tileUrl: config.PAGES_TILE_URL, tileAttribution: config.PAGES_TILE_ATTRIBUTION },
       live: {
         ...live,
@@ -66,11 +68,13 @@ runService({
       },
       bodyLimit: config.BODY_LIMIT_BYTES,
     });
+    const readModels = await keepReadModelsIn(config.MONGODB_URL, backbone, logger);
     return {
       http: { listen: async (host, port) => void (await app.listen({ host, port })), close: () => app.close() },
       workers: [
         { name: "stop following the status", stop: () => live.status.stop() },
         { name: "close gRPC clients", stop: async () => services.close() },
+        ...readModels,
       ],
       facts: { identity: identity.kind === "oidc" ? `OIDC ${identity.issuer}` : "embedded key", approval: config.APPROVAL_REQUIRED },
     };

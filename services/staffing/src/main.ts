@@ -50,6 +50,8 @@ runService({
   readConfig,
   ports: (c) => ({ grpc: c.STAFFING_GRPC_PORT, health: c.STAFFING_HEALTH_PORT }),
   streams: [streams.mode, streams.facility, streams.service, streams.staff],
+  // One in-memory model fed by shared durable consumers: a second instance waits as a hot standby.
+  singleActive: true,
   wire: async (config, backbone, logger) => {
     const staff = roster(config, logger);
     const templates = loadPostTemplates(config.STAFFING_POST_TEMPLATES);

@@ -1,4 +1,4 @@
-import { CallOptions, ClientUnaryCall, Metadata, ServiceError } from "@grpc/grpc-js";
+import { CallOptions, ChannelOptions, ClientUnaryCall, Metadata, ServiceError } from "@grpc/grpc-js";
 import { headerNames } from "../ids";
 import { fromServiceError } from "./errors";
 
@@ -29,4 +29,21 @@ export function callUnary<Req, Res>(
       err ? reject(fromServiceError(err, service)) : resolve(response),
     );
   });
+}
+
+/**
+ * Where a client connects: `host:port` (every address the name resolves to: a headless Kubernetes
+ * Service, a Compose service with replicas) or the instances as `ip:port,ip:port`. Calls go round
+ * robin to the instances that accept connections (a standby does not listen until it takes over),
+ * and a channel reconnects within two seconds to an instance that comes (back) up.
+ */
+export function grpcChannel(target: string): { address: string; options: ChannelOptions } {
+  return {
+    address: target.includes(",") ? `ipv4:${target}` : target,
+    options: {
+      "grpc.initial_reconnect_backoff_ms": 250,
+      "grpc.max_reconnect_backoff_ms": 2_000,
+      "grpc.service_config": JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+    },
+  };
 }

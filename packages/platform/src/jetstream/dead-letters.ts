@@ -1,6 +1,7 @@
 import { JetStreamClient, JetStreamManager, JsMsg, MsgHdrs, StoredMsg, headers as natsHeaders } from "nats";
 import { headerNames } from "../ids";
 import { deadLetterSubjects } from "../contracts/subjects";
+import { deadLettersParked } from "../metrics";
 import { isNotFound, streams } from "./streams";
 
 /** Headers a parked message carries besides the original event's own (type, correlation id). */
@@ -57,6 +58,7 @@ export async function parkMessage(js: JetStreamClient, msg: JsMsg, durable: stri
   if (originalId) h.set(deadLetterHeaders.msgId, originalId);
   await js.publish(deadLetterSubjects.parked, msg.data, { msgID: `${durable}/${msg.info.stream}/${msg.seq}`, headers: h });
   parkedHere.set(durable, (parkedHere.get(durable) ?? 0) + 1);
+  deadLettersParked.inc({ consumer: durable });
 }
 
 /** One parked event as an operator sees it. */

@@ -120,6 +120,26 @@ export interface AuditTrail {
   readAll(): Promise<AuditRecorded[]>;
 }
 
+/** One event a consumer gave up on, as the console shows it. */
+export interface ParkedEvent {
+  seq: number;
+  parkedAt: string;
+  durable: string;
+  subject: string;
+  stream: string;
+  sequence: number;
+  reason: string;
+  attempts: number;
+  correlationId?: string;
+}
+
+/** The dead-letter stream: events consumers gave up on, waiting for a fix and a re-drive. */
+export interface DeadLetterShelf {
+  count(): Promise<number>;
+  /** Every parked event, oldest first. */
+  list(): Promise<ParkedEvent[]>;
+}
+
 /** The facilities service's registry, restrictions, shelters and counter services (gRPC in production). */
 export interface FacilitiesAdmin {
   list(request: ListFacilitiesRequest, correlationId: string): Promise<ListFacilitiesResponse>;

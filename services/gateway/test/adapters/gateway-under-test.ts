@@ -19,6 +19,7 @@ import { NatsServerHandle, freePort } from "@crisis/platform/testing";
 import { Role, oidcTokens } from "../../src/adapters/auth/tokens";
 import { serviceClients } from "../../src/adapters/grpc/clients";
 import { buildHttpServer } from "../../src/adapters/http/server";
+import { jetStreamDeadLetters } from "../../src/adapters/nats/dead-letters";
 import { jetStreamAuditTrail } from "../../src/adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "../../src/adapters/nats/mode-log";
@@ -118,6 +119,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       services,
       idempotency: await kvIdempotencyStore(backbone.js, { replicas: 1, ttlMs: 24 * 3_600_000, leaseMs: 60_000, clock }),
       audit: jetStreamAuditTrail(backbone),
+      deadLetters: jetStreamDeadLetters(backbone),
       live: {
         ...live,
         sse: { maxClients: options.maxClients ?? 100, heartbeatMs: options.heartbeatMs ?? 60_000 },

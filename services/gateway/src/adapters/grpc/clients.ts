@@ -1,5 +1,5 @@
-import { CallOptions, ClientUnaryCall, Metadata, ServiceError, credentials } from "@grpc/grpc-js";
-import { callUnary } from "@crisis/platform";
+import { CallOptions, ChannelCredentials, ChannelOptions, ClientUnaryCall, Metadata, ServiceError, credentials } from "@grpc/grpc-js";
+import { callUnary, grpcChannel } from "@crisis/platform";
 import { ListFacilitiesRequest } from "@crisis/platform/contracts/facilities";
 import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
@@ -23,11 +23,16 @@ export interface ServiceTargets {
   deadlineMs: number;
 }
 
+const client = <T>(Client: new (address: string, creds: ChannelCredentials, options: ChannelOptions) => T, target: string): T => {
+  const { address, options } = grpcChannel(target);
+  return new Client(address, credentials.createInsecure(), options);
+};
+
 /** The gateway's ports onto the three services: every call carries a deadline and the correlation id. */
 export function serviceClients(targets: ServiceTargets) {
-  const facilities = new FacilitiesServiceClient(targets.facilities, credentials.createInsecure());
-  const notify = new NotifyServiceClient(targets.notify, credentials.createInsecure());
-  const staffing = new StaffingServiceClient(targets.staffing, credentials.createInsecure());
+  const facilities = client(FacilitiesServiceClient, targets.facilities);
+  const notify = client(NotifyServiceClient, targets.notify);
+  const staffing = client(StaffingServiceClient, targets.staffing);
   const opts = (correlationId: string) => ({ correlationId, deadlineMs: targets.deadlineMs });
   const directory: FacilitiesDirectory = {
     list: async (correlationId) =>

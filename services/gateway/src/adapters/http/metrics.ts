@@ -6,6 +6,8 @@ export interface GatewayGauges {
   sseClients: () => number;
   /** Messages stored in each status stream that the status has not read yet. */
   statusLag: () => Promise<Record<string, number>>;
+  /** Events parked in the dead-letter stream. */
+  deadLetters: () => Promise<number>;
 }
 
 /** Prometheus metrics at /metrics: request rates and latencies per route, SSE clients, status lag. */
@@ -41,6 +43,15 @@ export function metricsRoutes(app: FastifyInstance, gauges: GatewayGauges) {
     registers: [registry],
     async collect() {
       for (const [stream, lag] of Object.entries(await gauges.statusLag())) this.set({ stream }, lag);
+    },
+  });
+  new Gauge({
+    name: "dead_letters_waiting",
+    help: "Events parked in the dead-letter stream (every consumer of the city), waiting for a fix and `npm run redrive`",
+    registers: [registry],
+    async collect() {
+      const count = await gauges.deadLetters().catch(() => undefined);
+      if (count !== undefined) this.set(count);
     },
   });
   // One labelled series per route and status, looked up once: the status answers thousands a second.

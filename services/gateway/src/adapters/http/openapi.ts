@@ -267,6 +267,11 @@ export const operations: Record<string, Operation> = {
     responses: { 200: "audit records, oldest first" },
     answers: { 200: answers.audit },
   },
+  "GET /api/v1/dead-letters": {
+    summary: "Events a consumer gave up on: how many wait, per consumer, and why (newest first); `npm run redrive` re-drives them",
+    roles: ["manager"],
+    responses: { 200: "{waiting, byConsumer, letters}" },
+  },
 };
 
 /** RFC 9457 problem+json, as every refusal leaves the gateway (problem.ts). */

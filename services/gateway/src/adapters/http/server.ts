@@ -3,7 +3,7 @@ import Fastify, { FastifyBaseLogger, FastifyRequest, LogController, RouteOptions
 import fp from "fastify-plugin";
 import { Clock, Logger, Readiness, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
-import { AuditTrail, IdempotencyStore } from "../../app/ports";
+import { AuditTrail, DeadLetterShelf, IdempotencyStore } from "../../app/ports";
 import { errors } from "../../domain/errors";
 import { Principal, Role, TokenVerifier } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
@@ -11,6 +11,7 @@ import { auditedWrites, noteChange } from "./audit";
 import { idempotentPosts } from "./idempotency";
 import { openApiDocument } from "./openapi";
 import { auditRoutes } from "./routes/audit";
+import { deadLetterRoutes } from "./routes/dead-letters";
 import { alertRoutes } from "./routes/alerts";
 import { LiveStatus } from "../../app/follow-status";
 import { StatusEvents } from "../../app/ports";
@@ -44,6 +45,7 @@ export interface HttpDeps {
   services: ServiceClients;
   idempotency: IdempotencyStore;
   audit: AuditTrail;
+  deadLetters: DeadLetterShelf;
   /** Settings of the public pages (map tiles). */
   pages?: StatusPageSettings;
   live: {
@@ -115,10 +117,11 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   app.addHook("preClose", async () => hub.stop());
   eventRoutes(app, hub);
   feedRoutes(app, deps.live.status, deps.live.feeds);
-  const { observe } = metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag });
+  const { observe } = metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag, deadLetters: deps.deadLetters.count });
   fast.status = statusFastPath({ securityHeaders: securityHeaders(deps.edge), observe, cors: deps.edge.corsOrigins.length > 0 });
   staffingRoutes(app, deps.services.staffing, authenticate);
   auditRoutes(app, deps.audit, authenticate);
+  deadLetterRoutes(app, deps.deadLetters, authenticate);
   app.register((scope) =>
     pageRoutes(scope, { modes: deps.modes.modes, facilities: deps.services.directory, clock: deps.clock, settings: deps.pages ?? {} }),
   );

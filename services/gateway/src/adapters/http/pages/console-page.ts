@@ -136,6 +136,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         postsByWard: w.postsByWard,
         allWards: w.allWards,
         shelterChanged: w.shelterChanged,
+        deadLettersNone: w.deadLettersNone,
       },
       wards: Object.fromEntries(wards.map((ward) => [ward, wardWord(ward, lang)])),
       statuses: Object.fromEntries(Object.entries(statusTerms).map(([name, term]) => [name, term[lang]])),
@@ -157,6 +158,13 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         ${panel("delivery", w.delivery, html`<div id="delivery-body" class="chart" aria-live="polite"><p>${w.deliveryNone}</p></div>`)}
         ${panel("acknowledgements", w.acknowledgements, html`<div id="ack-chart" class="chart"></div>`)}
         ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")} ${panel("audit", w.audit, audit)}
+        ${panel(
+          "dead-letters",
+          w.deadLetters,
+          html`<p id="dead-letter-count">${w.deadLettersNone}</p>
+            <ul id="dead-letter-list"></ul>
+            <p class="help">${w.deadLettersHelp}</p>`,
+        )}
       </div>`,
   });
 }
