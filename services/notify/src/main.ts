@@ -8,6 +8,7 @@ import {
   consumeFacilityChanges,
   consumePushBatches,
   consumeScheduledRestrictions,
+  consumeServiceChanges,
   consumeStaffNotices,
   followShelterCounts,
 } from "./adapters/nats/consumers";
@@ -30,7 +31,7 @@ runService({
   name: "notify",
   readConfig,
   ports: (c) => ({ grpc: c.NOTIFY_GRPC_PORT, health: c.NOTIFY_HEALTH_PORT }),
-  streams: [streams.facility, streams.staff, streams.alert, pushDeliveryStream],
+  streams: [streams.facility, streams.service, streams.staff, streams.alert, pushDeliveryStream],
   wire: async (config, backbone, logger) => {
     const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS, logger);
     const reports = await kvDeliveryReports(backbone.js, config.NATS_STREAM_REPLICAS);
@@ -98,6 +99,7 @@ runService({
       ttlSeconds: config.PUSH_TTL_SECONDS,
     };
     const changes = await consumeFacilityChanges(backbone, coalesce, config.NOTIFY_ACK_WAIT_MS, logger);
+    const serviceChanges = await consumeServiceChanges(backbone, coalesce, config.NOTIFY_ACK_WAIT_MS, logger);
     // Every instance looks; the alert id derived from the window keeps it to one alert.
     const flusher = cron.schedule(
       "*/5 * * * * *",
@@ -133,7 +135,10 @@ runService({
       workers: [
         { name: "stop issuing alerts", stop: () => alerts.stop() },
         { name: "stop advance notices", stop: async () => void (await reminder.stop(), await scheduled.stop()) },
-        { name: "stop summing up changes", stop: async () => void (await flusher.stop(), await changes.stop(), await following.stop()) },
+        {
+          name: "stop summing up changes",
+          stop: async () => void (await flusher.stop(), await changes.stop(), await serviceChanges.stop(), await following.stop()),
+        },
         { name: "stop staff notices", stop: async () => void (await Promise.all(staffNotices.map((c) => c.stop()))) },
         { name: "finish in-flight pushes", stop: () => deliveries.stop() },
         { name: "stop watching subscriptions", stop: async () => store.stop() },

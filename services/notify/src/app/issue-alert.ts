@@ -1,6 +1,8 @@
 import { Clock, Logger } from "@crisis/platform";
-import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform/contracts/events";
+import { FacilityStatusChanged, PlaybookApplied, ServiceLevelChanged } from "@crisis/platform/contracts/events";
+import { Share } from "../domain/coalesce";
 import { composeAlert } from "../domain/compose-alert";
+import { topicOfService } from "../domain/service-changes";
 import { Subscription } from "../domain/subscription";
 import { topicsOf } from "../domain/topics";
 import { AlertEvents, DeliveryQueue, DeliveryReports, SubscriptionStore } from "./ports";
@@ -16,18 +18,28 @@ export interface IssueAlertDeps {
   ttlSeconds: number;
 }
 
-/** Each subscriber some change concerns, with those changes in their original order: found through the topic index. */
-export function concerned(store: SubscriptionStore, changes: FacilityStatusChanged[]) {
-  const found = new Map<string, { subscription: Subscription; changes: FacilityStatusChanged[] }>();
+/**
+ * Each subscriber some change concerns, with those changes (facilities, counter services) in their
+ * original order: found through the topic index.
+ */
+export function concerned(store: SubscriptionStore, changes: FacilityStatusChanged[], services: ServiceLevelChanged[] = []) {
+  const found = new Map<string, Share & { subscription: Subscription }>();
+  const entryFor = (subscription: Subscription) => {
+    let entry = found.get(subscription.id);
+    if (!entry) found.set(subscription.id, (entry = { subscription, changes: [], services: [] }));
+    return entry;
+  };
   for (const change of changes) {
     for (const topic of topicsOf(change)) {
       for (const subscription of store.followers(topic)) {
-        const entry = found.get(subscription.id);
-        if (!entry) found.set(subscription.id, { subscription, changes: [change] });
-        else if (entry.changes.at(-1) !== change) entry.changes.push(change);
+        const entry = entryFor(subscription);
+        if (entry.changes.at(-1) !== change) entry.changes.push(change);
       }
     }
   }
+  // A service change has one topic, so nobody is found twice for it.
+  for (const change of services)
+    for (const subscription of store.followers(topicOfService(change))) entryFor(subscription).services.push(change);
   return found.values();
 }
 
@@ -63,14 +75,14 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
       urgency: "high",
       ttlSeconds: deps.ttlSeconds,
       topicScope: alertId,
-      recipients: composedFor(concerned(deps.store, applied.changes), ({ subscription, changes }) =>
-        composeAlert(alertId, mode, changes, subscription.lang, deps.statusUrl),
+      recipients: composedFor(concerned(deps.store, applied.changes, applied.serviceChanges), ({ subscription, changes, services }) =>
+        composeAlert(alertId, mode, changes, subscription.lang, deps.statusUrl, services),
       ),
     },
     correlationId,
   );
-  const everyone = composeAlert(alertId, mode, applied.changes, "ja", deps.statusUrl);
-  const everyoneEn = composeAlert(alertId, mode, applied.changes, "en", deps.statusUrl);
+  const everyone = composeAlert(alertId, mode, applied.changes, "ja", deps.statusUrl, applied.serviceChanges);
+  const everyoneEn = composeAlert(alertId, mode, applied.changes, "en", deps.statusUrl, applied.serviceChanges);
   await deps.events.alertIssued(
     {
       eventId: alertId,
@@ -85,5 +97,5 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
     },
     correlationId,
   );
-  logger.info({ alertId, recipients, changes: applied.changes.length }, "alert issued");
+  logger.info({ alertId, recipients, changes: applied.changes.length, services: applied.serviceChanges.length }, "alert issued");
 }
