@@ -5,10 +5,9 @@ import { NotifyServiceService } from "@crisis/platform/contracts/notify_service"
 import { notifyServer } from "./adapters/grpc/notify-server";
 import {
   consumeAppliedPlaybooks,
-  consumeFacilityChanges,
   consumePushBatches,
   consumeScheduledRestrictions,
-  consumeServiceChanges,
+  consumeSingleChanges,
   consumeStaffNotices,
   followShelterCounts,
 } from "./adapters/nats/consumers";
@@ -98,8 +97,7 @@ runService({
       baseUrl: config.PUBLIC_BASE_URL,
       ttlSeconds: config.PUSH_TTL_SECONDS,
     };
-    const changes = await consumeFacilityChanges(backbone, coalesce, config.NOTIFY_ACK_WAIT_MS, logger);
-    const serviceChanges = await consumeServiceChanges(backbone, coalesce, config.NOTIFY_ACK_WAIT_MS, logger);
+    const changes = await consumeSingleChanges(backbone, coalesce, config.NOTIFY_ACK_WAIT_MS, logger);
     // Every instance looks; the alert id derived from the window keeps it to one alert.
     const flusher = cron.schedule(
       "*/5 * * * * *",
@@ -137,7 +135,7 @@ runService({
         { name: "stop advance notices", stop: async () => void (await reminder.stop(), await scheduled.stop()) },
         {
           name: "stop summing up changes",
-          stop: async () => void (await flusher.stop(), await changes.stop(), await serviceChanges.stop(), await following.stop()),
+          stop: async () => void (await flusher.stop(), await Promise.all(changes.map((c) => c.stop())), await following.stop()),
         },
         { name: "stop staff notices", stop: async () => void (await Promise.all(staffNotices.map((c) => c.stop()))) },
         { name: "finish in-flight pushes", stop: () => deliveries.stop() },

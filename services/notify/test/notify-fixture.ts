@@ -2,10 +2,10 @@ import pino from "pino";
 import webpush from "web-push";
 import { Backbone, FakeClock, RunningConsumer, StreamSpec, connectBackbone, ensureStreams, streams, systemClock } from "@crisis/platform";
 import { BrowserSubscription, NatsServerHandle, TestPushService, TestTls, createTestTls, startNatsServer } from "@crisis/platform/testing";
-import { consumePushBatches } from "../src/adapters/nats/consumers";
+import { consumeAppliedPlaybooks, consumePushBatches } from "../src/adapters/nats/consumers";
 import { kvBatchProgress } from "../src/adapters/nats/batch-progress";
 import { kvDeliveryReports } from "../src/adapters/nats/delivery-reports";
-import { jetStreamDeliveryQueue } from "../src/adapters/nats/notify-events";
+import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "../src/adapters/nats/notify-events";
 import { pushDeliveryStream } from "../src/adapters/nats/push-queue";
 import { WatchedSubscriptionStore, kvSubscriptionStore } from "../src/adapters/nats/subscription-store";
 import { inlineEncryptor } from "../src/adapters/webpush/encryption-pool";
@@ -28,6 +28,8 @@ export interface NotifyInstance {
   sent(): number;
   /** Stops the consumer when the fixture stops. */
   run(consumer: RunningConsumer | RunningConsumer[]): void;
+  /** Also issues an alert per applied playbook, opening https://city.example/status. */
+  issueAlerts(): Promise<void>;
 }
 
 export interface NotifyFixture extends NotifyInstance {
@@ -92,14 +94,20 @@ export async function startNotifyFixture({ concurrency = 8, batches = 4 }: Fixtu
       await sender.close();
       await backbone.nc.close();
     });
+    const queue = jetStreamDeliveryQueue(backbone.js);
     return {
       backbone,
       store,
       reports,
-      queue: jetStreamDeliveryQueue(backbone.js),
+      queue,
       sender,
       sent: () => sent,
       run: (consumer) => void consumers.push(...[consumer].flat()),
+      async issueAlerts() {
+        const events = jetStreamAlertEvents(backbone.js);
+        const deps = { store, queue, reports, events, clock, statusUrl: "https://city.example/status", ttlSeconds: 600 };
+        consumers.push(await consumeAppliedPlaybooks(backbone, deps, 5_000, logger));
+      },
     };
   };
 

@@ -118,3 +118,11 @@ const en: Catalogue = {
 };
 
 export const catalogue: Record<Lang, Catalogue> = { ja, en };
+
+/** The first three facilities by name, then "and N more": a message names a few, never a list of hundreds. */
+export function facilityNames(list: { facilityName: string }[], lang: Lang): string {
+  const t = catalogue[lang];
+  const shown = list.slice(0, 3).map((c) => c.facilityName);
+  if (list.length > 3) shown.push(t.more(list.length - 3));
+  return shown.join(t.listSeparator);
+}

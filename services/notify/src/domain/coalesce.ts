@@ -1,6 +1,6 @@
 import { ChangeSource, FacilityStatus, Lang, wardWord, wards } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
-import { catalogue } from "./catalogue";
+import { catalogue, facilityNames } from "./catalogue";
 import { AlertMessage, fitted } from "./payload";
 import { isServiceNews, latestServiceChanges, serviceLines, servicePath } from "./service-changes";
 
@@ -66,11 +66,7 @@ export function composeChanges(
   const services = latestServiceChanges(share.services);
   if (latest.length === 0 && services.length === 0) return null;
   const t = catalogue[lang];
-  const names = (list: FacilityStatusChanged[]) => {
-    const shown = list.slice(0, 3).map((c) => c.facilityName);
-    if (list.length > 3) shown.push(t.more(list.length - 3));
-    return shown.join(t.listSeparator);
-  };
+  const names = (list: FacilityStatusChanged[]) => facilityNames(list, lang);
   const lines: string[] = [];
   for (const ward of wards) {
     const here = latest.filter((c) => c.ward === ward);

@@ -1,6 +1,6 @@
 import { FacilityStatus, Lang, Mode, ModeLevel, incidentWord, levelWord, wardWord, wards } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
-import { catalogue } from "./catalogue";
+import { catalogue, facilityNames } from "./catalogue";
 import { AlertMessage, fitted } from "./payload";
 import { serviceLines } from "./service-changes";
 
@@ -25,11 +25,7 @@ export function composeAlert(
 ): AlertMessage | null {
   if (changes.length === 0 && services.length === 0) return null;
   const t = catalogue[lang];
-  const names = (list: FacilityStatusChanged[]) => {
-    const shown = list.slice(0, 3).map((c) => c.facilityName);
-    if (list.length > 3) shown.push(t.more(list.length - 3));
-    return shown.join(t.listSeparator);
-  };
+  const names = (list: FacilityStatusChanged[]) => facilityNames(list, lang);
   const lines: string[] = [];
   const opened = changes.filter(is(FacilityStatus.FACILITY_STATUS_SHELTER_OPEN));
   if (opened.length > 0) {

@@ -34,36 +34,27 @@ export function consumeAppliedPlaybooks(backbone: Backbone, deps: IssueAlertDeps
   );
 }
 
-/** Single facility changes (manual, scheduled) join the coalescing window. */
-export function consumeFacilityChanges(
-  backbone: Backbone,
-  deps: Pick<CoalesceDeps, "pending" | "clock">,
-  ackWaitMs: number,
-  logger: Logger,
-) {
-  return consumeEvents(
-    backbone,
-    eventTypes.facilityStatusChanged,
-    { stream: streams.facility.name, durable: "notify-changes", ackWaitMs },
-    (event) => recordChange(deps, { kind: "facility", event }),
-    logger,
-  );
-}
-
-/** Counter-service level changes (manual, scheduled) join the same window, for the followers of `service:<id>`. */
-export function consumeServiceChanges(
-  backbone: Backbone,
-  deps: Pick<CoalesceDeps, "pending" | "clock">,
-  ackWaitMs: number,
-  logger: Logger,
-) {
-  return consumeEvents(
-    backbone,
-    eventTypes.serviceLevelChanged,
-    { stream: streams.service.name, durable: "notify-service-changes", ackWaitMs },
-    (event) => recordChange(deps, { kind: "service", event }),
-    logger,
-  );
+/**
+ * Single changes (manual, scheduled) join the coalescing window: facility statuses, and
+ * counter-service levels for the followers of `service:<id>`.
+ */
+export function consumeSingleChanges(backbone: Backbone, deps: Pick<CoalesceDeps, "pending" | "clock">, ackWaitMs: number, logger: Logger) {
+  return Promise.all([
+    consumeEvents(
+      backbone,
+      eventTypes.facilityStatusChanged,
+      { stream: streams.facility.name, durable: "notify-changes", ackWaitMs },
+      (event) => recordChange(deps, { kind: "facility", event }),
+      logger,
+    ),
+    consumeEvents(
+      backbone,
+      eventTypes.serviceLevelChanged,
+      { stream: streams.service.name, durable: "notify-service-changes", ackWaitMs },
+      (event) => recordChange(deps, { kind: "service", event }),
+      logger,
+    ),
+  ]);
 }
 
 /**

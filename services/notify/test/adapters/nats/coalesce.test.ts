@@ -1,7 +1,7 @@
 import { publishEvent, waitUntil } from "@crisis/platform";
 import { ChangeSource, FacilityStatus, ServiceLevel, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
-import { consumeFacilityChanges, consumeServiceChanges, followShelterCounts } from "../../../src/adapters/nats/consumers";
+import { consumeSingleChanges, followShelterCounts } from "../../../src/adapters/nats/consumers";
 import { kvPendingChanges } from "../../../src/adapters/nats/pending-changes";
 import { CoalesceDeps, flushChanges } from "../../../src/app/flush-changes";
 import { ShelterCounts } from "../../../src/domain/shelter-counts";
@@ -37,11 +37,7 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
       baseUrl: "https://city.example",
       ttlSeconds: 3600,
     };
-    f.run([
-      await consumeFacilityChanges(f.backbone, deps, 5_000, logger),
-      await consumeServiceChanges(f.backbone, deps, 5_000, logger),
-      await followShelterCounts(f.backbone, counts, logger),
-    ]);
+    f.run([...(await consumeSingleChanges(f.backbone, deps, 5_000, logger)), await followShelterCounts(f.backbone, counts, logger)]);
   });
   afterAll(() => f.stop());
 
@@ -104,6 +100,7 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
     const [message] = pushService.messagesFor(browser.id);
     expect(JSON.parse(message.text)).toMatchObject({
       body: `東区の避難所 1 か所を開設、開設中 ${deps.openIn("東区")} か所\n詳しくは https://city.example/facilities/${encodeURIComponent(opened.facilityId)}`,
+      url: `https://city.example/facilities/${encodeURIComponent(opened.facilityId)}`,
     });
     expect(message.urgency).toBe("high");
   });

@@ -1,8 +1,7 @@
 import { publishEvent, waitUntil } from "@crisis/platform";
 import { ChangeSource, FacilityStatus, Incident, ModeLevel, ServiceLevel, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, PlaybookApplied, ServiceLevelChanged, StaffReassigned } from "@crisis/platform/contracts/events";
-import { consumeAppliedPlaybooks, consumeServiceChanges, consumeStaffNotices } from "../../../src/adapters/nats/consumers";
-import { jetStreamAlertEvents } from "../../../src/adapters/nats/notify-events";
+import { consumeSingleChanges, consumeStaffNotices } from "../../../src/adapters/nats/consumers";
 import { kvPendingChanges } from "../../../src/adapters/nats/pending-changes";
 import { PendingChanges } from "../../../src/app/ports";
 import { readAlertReport } from "../../../src/app/read-alert-report";
@@ -26,30 +25,17 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
 
   beforeAll(async () => {
     f = await startNotifyFixture();
+    await f.issueAlerts();
     const { backbone, store, queue, reports, clock } = f;
     pending = await kvPendingChanges(backbone.js, 1);
     f.run([
-      await consumeAppliedPlaybooks(
-        backbone,
-        {
-          store,
-          queue,
-          reports,
-          events: jetStreamAlertEvents(backbone.js),
-          clock,
-          statusUrl: "https://city.example/status",
-          ttlSeconds: 600,
-        },
-        5_000,
-        logger,
-      ),
       ...(await consumeStaffNotices(
         backbone,
         { store, queue, reports, clock, staffUrl: "https://city.example/staff", ttlSeconds: 600 },
         5_000,
         logger,
       )),
-      await consumeServiceChanges(backbone, { pending, clock }, 5_000, logger),
+      ...(await consumeSingleChanges(backbone, { pending, clock }, 5_000, logger)),
     ]);
   });
   afterAll(() => f.stop());
@@ -76,7 +62,11 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
       "both Chūō subscribers reached",
     );
     await waitUntil(async () => !(await store.get(subscriptionIdFor(gone.json.endpoint))), "the gone subscription purged");
-    expect(JSON.parse(pushService.messagesFor(chuoJa.id)[0].text).body).toMatch(/^避難所 2 か所を開設 — 中央区 2/);
+    // A mode change opens the status page (the service worker opens the payload's `url` on a click).
+    expect(JSON.parse(pushService.messagesFor(chuoJa.id)[0].text)).toMatchObject({
+      body: expect.stringMatching(/^避難所 2 か所を開設 — 中央区 2/),
+      url: "https://city.example/status",
+    });
     expect(JSON.parse(pushService.messagesFor(chuoEn.id)[0].text).body).toMatch(/^2 shelters opened — Chuo Ward 2/);
     expect(pushService.messagesFor(kita.id)).toEqual([]);
     expect(pushService.rejections).toEqual([]);

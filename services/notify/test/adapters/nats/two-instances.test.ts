@@ -2,36 +2,12 @@ import { publishEvent, waitUntil } from "@crisis/platform";
 import { FacilityStatus, Incident, ModeLevel, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform/contracts/events";
 import { BrowserSubscription } from "@crisis/platform/testing";
-import { consumeAppliedPlaybooks } from "../../../src/adapters/nats/consumers";
-import { jetStreamAlertEvents } from "../../../src/adapters/nats/notify-events";
-import { NotifyFixture, NotifyInstance, logger, startNotifyFixture } from "../../notify-fixture";
+import { NotifyFixture, startNotifyFixture } from "../../notify-fixture";
 
 const subscribers = 120;
 
 describe("two notify instances side by side on one nats-server", () => {
   let f: NotifyFixture;
-
-  /** One notify instance that also issues alerts: its own connection, subscription index, connection pools and consumers. */
-  async function issuing(instance: NotifyInstance) {
-    const { backbone, store, queue, reports } = instance;
-    instance.run(
-      await consumeAppliedPlaybooks(
-        backbone,
-        {
-          store,
-          queue,
-          reports,
-          events: jetStreamAlertEvents(backbone.js),
-          clock: f.clock,
-          statusUrl: "https://city.example/status",
-          ttlSeconds: 600,
-        },
-        5_000,
-        logger,
-      ),
-    );
-    return instance;
-  }
 
   beforeAll(async () => {
     f = await startNotifyFixture({ concurrency: 4, batches: 2 });
@@ -40,8 +16,11 @@ describe("two notify instances side by side on one nats-server", () => {
 
   it("gives each subscriber each message exactly once, whichever instance issued the alert and sent the pushes", async () => {
     const { pushService } = f;
-    const a = await issuing(f);
-    const b = await issuing(await f.instance("notify-b"));
+    // Each with its own connection, subscription index, connection pools and consumers.
+    const a = f;
+    const b = await f.instance("notify-b");
+    await a.issueAlerts();
+    await b.issueAlerts();
     const browsers: BrowserSubscription[] = [];
     for (let i = 0; i < subscribers; i++) {
       // Half subscribe through each instance, as a load balancer would spread them.
