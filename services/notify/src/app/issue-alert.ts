@@ -20,27 +20,42 @@ export interface IssueAlertDeps {
 
 /**
  * Each subscriber some change concerns, with those changes (facilities, counter services) in their
- * original order: found through the topic index.
+ * original order: found through the topic index. Each topic's followers are read once, however many
+ * changes it tells of, and subscribers matched through the same topics share one list of changes.
  */
-export function concerned(store: SubscriptionStore, changes: FacilityStatusChanged[], services: ServiceLevelChanged[] = []) {
-  const found = new Map<string, Share & { subscription: Subscription }>();
-  const entryFor = (subscription: Subscription) => {
-    let entry = found.get(subscription.id);
-    if (!entry) found.set(subscription.id, (entry = { subscription, changes: [], services: [] }));
-    return entry;
+export function concerned(
+  store: SubscriptionStore,
+  changes: FacilityStatusChanged[],
+  services: ServiceLevelChanged[] = [],
+): Iterable<Share & { subscription: Subscription }> {
+  const told = new Map<string, { changes: number[]; services: number[] }>();
+  const tell = (topic: string, kind: keyof Share, index: number) => {
+    let entry = told.get(topic);
+    if (!entry) told.set(topic, (entry = { changes: [], services: [] }));
+    entry[kind].push(index);
   };
-  for (const change of changes) {
-    for (const topic of topicsOf(change)) {
-      for (const subscription of store.followers(topic)) {
-        const entry = entryFor(subscription);
-        if (entry.changes.at(-1) !== change) entry.changes.push(change);
-      }
+  changes.forEach((change, i) => topicsOf(change).forEach((topic) => tell(topic, "changes", i)));
+  services.forEach((change, i) => tell(topicOfService(change), "services", i));
+
+  const matched = new Map<string, { subscription: Subscription; topics: string[] }>();
+  for (const topic of told.keys()) {
+    for (const subscription of store.followers(topic)) {
+      let entry = matched.get(subscription.id);
+      if (!entry) matched.set(subscription.id, (entry = { subscription, topics: [] }));
+      entry.topics.push(topic);
     }
   }
-  // A service change has one topic, so nobody is found twice for it.
-  for (const change of services)
-    for (const subscription of store.followers(topicOfService(change))) entryFor(subscription).services.push(change);
-  return found.values();
+  const shares = new Map<string, Share>();
+  const shareOf = (topics: string[]) => {
+    const key = topics.join("\n");
+    let share = shares.get(key);
+    if (!share) {
+      const pick = (kind: keyof Share) => [...new Set(topics.flatMap((t) => told.get(t)![kind]))].sort((a, b) => a - b);
+      shares.set(key, (share = { changes: pick("changes").map((i) => changes[i]), services: pick("services").map((i) => services[i]) }));
+    }
+    return share;
+  };
+  return Array.from(matched.values(), ({ subscription, topics }) => ({ subscription, ...shareOf(topics) }));
 }
 
 /**
