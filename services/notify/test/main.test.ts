@@ -4,8 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import webpush from "web-push";
 import { Backbone, childExited, connectBackbone, publishEvent, systemClock, waitUntil } from "@crisis/platform";
-import { FacilityStatus, Incident, ModeLevel, eventTypes } from "@crisis/platform/contracts";
-import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform/contracts/events";
+import { eventTypes } from "@crisis/platform/contracts";
 import {
   BrowserSubscription,
   NatsServerHandle,
@@ -19,6 +18,7 @@ import { WatchedSubscriptionStore, kvSubscriptionStore } from "../src/adapters/n
 import { createSubscription } from "../src/app/create-subscription";
 import { parseOriginRules } from "../src/domain/push-origins";
 import { logger } from "./notify-fixture";
+import { shelterOpened } from "./examples";
 
 const subscribers = 160;
 /** Requests in flight per notify process. */
@@ -89,21 +89,7 @@ describe("two notify processes side by side on one nats-server", () => {
   }
 
   const declare = (modeEventId: string) => {
-    const applied = PlaybookApplied.fromPartial({
-      eventId: `${modeEventId}.applied`,
-      modeEventId,
-      mode: { incident: Incident.INCIDENT_EARTHQUAKE, level: ModeLevel.MODE_LEVEL_EMERGENCY, wards: [] },
-      changes: [
-        FacilityStatusChanged.fromPartial({
-          facilityId: `s-${modeEventId}`,
-          facilityName: "熊本市立白川小学校",
-          category: "school",
-          ward: "中央区",
-          previousStatus: FacilityStatus.FACILITY_STATUS_NORMAL,
-          status: FacilityStatus.FACILITY_STATUS_SHELTER_OPEN,
-        }),
-      ],
-    });
+    const applied = shelterOpened(modeEventId);
     return publishEvent(backbone.js, eventTypes.playbookApplied, applied, { eventId: applied.eventId, correlationId: modeEventId });
   };
   const alertsOf = (browser: BrowserSubscription) => pushService.messagesFor(browser.id).map((m) => JSON.parse(m.text).alertId);

@@ -1,8 +1,8 @@
 import { publishEvent, waitUntil } from "@crisis/platform";
-import { FacilityStatus, Incident, ModeLevel, eventTypes } from "@crisis/platform/contracts";
-import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform/contracts/events";
+import { eventTypes } from "@crisis/platform/contracts";
 import { BrowserSubscription } from "@crisis/platform/testing";
 import { NotifyFixture, startNotifyFixture } from "../../notify-fixture";
+import { shelterOpened } from "../../examples";
 
 const subscribers = 120;
 
@@ -33,21 +33,7 @@ describe("two notify instances side by side on one nats-server", () => {
 
     const declarations = ["m1", "m2"];
     for (const modeEventId of declarations) {
-      const applied = PlaybookApplied.fromPartial({
-        eventId: `${modeEventId}.applied`,
-        modeEventId,
-        mode: { incident: Incident.INCIDENT_EARTHQUAKE, level: ModeLevel.MODE_LEVEL_EMERGENCY, wards: [] },
-        changes: [
-          FacilityStatusChanged.fromPartial({
-            facilityId: `s-${modeEventId}`,
-            facilityName: "熊本市立白川小学校",
-            category: "school",
-            ward: "中央区",
-            previousStatus: FacilityStatus.FACILITY_STATUS_NORMAL,
-            status: FacilityStatus.FACILITY_STATUS_SHELTER_OPEN,
-          }),
-        ],
-      });
+      const applied = shelterOpened(modeEventId);
       // Published twice, as a facilities instance retrying after a crash would: JetStream keeps one.
       for (let i = 0; i < 2; i++) {
         await publishEvent(a.backbone.js, eventTypes.playbookApplied, applied, { eventId: applied.eventId, correlationId: modeEventId });
