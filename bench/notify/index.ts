@@ -98,7 +98,9 @@ export async function run(args: string[]): Promise<void> {
 
     const keys = createKeys();
     const healthPort = await freePort();
-    notify = spawn(process.execPath, ["--import", "tsx", join("services", "notify", "src", "main.ts")], {
+    // BENCH_PROFILE_DIR=<dir>: notify writes a V8 CPU profile per thread there (open in Chrome DevTools).
+    const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE_DIR] : [];
+    notify = spawn(process.execPath, [...profile, "--import", "tsx", join("services", "notify", "src", "main.ts")], {
       cwd: repoRoot,
       stdio: ["ignore", "ignore", "inherit"],
       env: {

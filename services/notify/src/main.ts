@@ -5,9 +5,9 @@ import { NotifyServiceService } from "@crisis/platform/contracts/notify_service"
 import { notifyServer } from "./adapters/grpc/notify-server";
 import {
   consumeAppliedPlaybooks,
-  consumeFacilityChanges,
   consumePushBatches,
   consumeScheduledRestrictions,
+  consumeSingleChanges,
   consumeStaffNotices,
   followShelterCounts,
 } from "./adapters/nats/consumers";
@@ -30,7 +30,7 @@ runService({
   name: "notify",
   readConfig,
   ports: (c) => ({ grpc: c.NOTIFY_GRPC_PORT, health: c.NOTIFY_HEALTH_PORT }),
-  streams: [streams.facility, streams.staff, streams.alert, pushDeliveryStream],
+  streams: [streams.facility, streams.service, streams.staff, streams.alert, pushDeliveryStream],
   wire: async (config, backbone, logger) => {
     const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS, logger);
     const reports = await kvDeliveryReports(backbone.js, config.NATS_STREAM_REPLICAS);
@@ -97,7 +97,7 @@ runService({
       baseUrl: config.PUBLIC_BASE_URL,
       ttlSeconds: config.PUSH_TTL_SECONDS,
     };
-    const changes = await consumeFacilityChanges(backbone, coalesce, config.NOTIFY_ACK_WAIT_MS, logger);
+    const changes = await consumeSingleChanges(backbone, coalesce, config.NOTIFY_ACK_WAIT_MS, logger);
     // Every instance looks; the alert id derived from the window keeps it to one alert.
     const flusher = cron.schedule(
       "*/5 * * * * *",
@@ -133,7 +133,10 @@ runService({
       workers: [
         { name: "stop issuing alerts", stop: () => alerts.stop() },
         { name: "stop advance notices", stop: async () => void (await reminder.stop(), await scheduled.stop()) },
-        { name: "stop summing up changes", stop: async () => void (await flusher.stop(), await changes.stop(), await following.stop()) },
+        {
+          name: "stop summing up changes",
+          stop: async () => void (await flusher.stop(), await Promise.all(changes.map((c) => c.stop())), await following.stop()),
+        },
         { name: "stop staff notices", stop: async () => void (await Promise.all(staffNotices.map((c) => c.stop()))) },
         { name: "finish in-flight pushes", stop: () => deliveries.stop() },
         { name: "stop watching subscriptions", stop: async () => store.stop() },

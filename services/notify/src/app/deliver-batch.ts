@@ -37,13 +37,14 @@ export async function deliverBatch(
   const options = { topic: batch.topic, ttlSeconds: batch.ttlSeconds, urgency: batch.urgency };
 
   const deliver = async (delivery: PushDelivery): Promise<DeliveryResult> => {
-    const log = logger.child({ subscriptionId: delivery.subscriptionId });
+    // Made only when there is something to say: most pushes are simply accepted.
+    const log = () => logger.child({ subscriptionId: delivery.subscriptionId });
     const subscription = await deps.store.get(delivery.subscriptionId);
     if (!subscription) return "dropped";
     for (let attempt = 1; ; attempt++) {
       const remainingMs = staleAt - deps.clock.now().getTime();
       if (remainingMs <= 0) {
-        log.warn({ queuedAt: batch.queuedAt }, "push still undelivered after its TTL; dropped");
+        log().warn({ queuedAt: batch.queuedAt }, "push still undelivered after its TTL; dropped");
         return "expired";
       }
       // The push service is told the TTL that is left, so it never keeps the message past staleness.
@@ -56,14 +57,14 @@ export async function deliverBatch(
           return "accepted";
         case "gone":
           await deps.store.purge(subscription.id);
-          log.info({ status: outcome.status }, "push service says the subscription is gone; purged");
+          log().info({ status: outcome.status }, "push service says the subscription is gone; purged");
           return "gone";
         case "rejected":
-          log.error({ status: outcome.status, reason: outcome.reason }, "push service refused the message; not retried");
+          log().error({ status: outcome.status, reason: outcome.reason }, "push service refused the message; not retried");
           return "failed";
         case "retry": {
           const delayMs = outcome.delayMs ?? backoffMs(attempt, random());
-          log.debug({ reason: outcome.reason, attempt, delayMs }, "push will be retried");
+          log().debug({ reason: outcome.reason, attempt, delayMs }, "push will be retried");
           await deps.sleep(delayMs);
         }
       }

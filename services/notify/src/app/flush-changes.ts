@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { Clock, Logger } from "@crisis/platform";
 import { FacilityStatus } from "@crisis/platform/contracts";
-import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
-import { CoalesceRule, composeChanges, isDue, isNews } from "../domain/coalesce";
+import { CoalesceRule, SingleChange, composeChanges, isDue, isNews } from "../domain/coalesce";
 import { DeliveryQueue, DeliveryReports, PendingChanges, SubscriptionStore } from "./ports";
 import { composedFor, concerned } from "./issue-alert";
 import { queueAlert } from "./queue-alert";
@@ -20,8 +19,8 @@ export interface CoalesceDeps {
   ttlSeconds: number;
 }
 
-/** A single change (manual, scheduled) joins the window instead of going out on its own. */
-export async function recordChange(deps: Pick<CoalesceDeps, "pending" | "clock">, change: FacilityStatusChanged): Promise<void> {
+/** A single change (manual, scheduled; a facility or a counter service) joins the window instead of going out on its own. */
+export async function recordChange(deps: Pick<CoalesceDeps, "pending" | "clock">, change: SingleChange): Promise<void> {
   if (isNews(change)) await deps.pending.add(change, deps.clock.now());
 }
 
@@ -33,10 +32,14 @@ export async function recordChange(deps: Pick<CoalesceDeps, "pending" | "clock">
 export async function flushChanges(deps: CoalesceDeps, logger: Logger): Promise<void> {
   const window = await deps.pending.read();
   if (!window || !isDue(window, deps.clock.now(), deps.rule)) return;
-  const ids = window.changes.map((c) => c.eventId);
+  const ids = [...window.changes, ...window.services].map((c) => c.eventId);
   const alertId = `changes.${createHash("sha256").update(ids.join(",")).digest("base64url").slice(0, 22)}`;
   const wards = new Set(window.changes.map((c) => c.ward));
-  const facilities = new Set(window.changes.map((c) => c.facilityId));
+  const subjects = new Set([
+    ...window.changes.map((c) => `facility:${c.facilityId}`),
+    ...window.services.map((c) => `service:${c.serviceId}`),
+  ]);
+  const services = [...new Set(window.services.map((c) => c.serviceId))].sort();
   const recipients = await queueAlert(
     deps,
     {
@@ -44,9 +47,10 @@ export async function flushChanges(deps: CoalesceDeps, logger: Logger): Promise<
       urgency: window.changes.some((c) => c.status === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN) ? "high" : "normal",
       ttlSeconds: deps.ttlSeconds,
       // A newer summary for the same facility or area replaces one still waiting on the device.
-      topicScope: facilities.size === 1 ? `facility:${[...facilities][0]}` : `ward:${[...wards].sort().join(",")}`,
-      recipients: composedFor(concerned(deps.store, window.changes), ({ subscription, changes }) =>
-        composeChanges(alertId, changes, subscription.lang, deps.openIn, deps.baseUrl),
+      topicScope:
+        subjects.size === 1 ? [...subjects][0] : [`ward:${[...wards].sort().join(",")}`, ...services.map((s) => `service:${s}`)].join("|"),
+      recipients: composedFor(concerned(deps.store, window.changes, window.services), ({ subscription, ...share }) =>
+        composeChanges(alertId, share, subscription.lang, deps.openIn, deps.baseUrl),
       ),
     },
     alertId,

@@ -1,6 +1,8 @@
 import { Clock, Logger } from "@crisis/platform";
-import { FacilityStatusChanged, PlaybookApplied } from "@crisis/platform/contracts/events";
+import { FacilityStatusChanged, PlaybookApplied, ServiceLevelChanged } from "@crisis/platform/contracts/events";
+import { Share } from "../domain/coalesce";
 import { composeAlert } from "../domain/compose-alert";
+import { topicOfService } from "../domain/service-changes";
 import { Subscription } from "../domain/subscription";
 import { topicsOf } from "../domain/topics";
 import { AlertEvents, DeliveryQueue, DeliveryReports, SubscriptionStore } from "./ports";
@@ -16,19 +18,44 @@ export interface IssueAlertDeps {
   ttlSeconds: number;
 }
 
-/** Each subscriber some change concerns, with those changes in their original order: found through the topic index. */
-export function concerned(store: SubscriptionStore, changes: FacilityStatusChanged[]) {
-  const found = new Map<string, { subscription: Subscription; changes: FacilityStatusChanged[] }>();
-  for (const change of changes) {
-    for (const topic of topicsOf(change)) {
-      for (const subscription of store.followers(topic)) {
-        const entry = found.get(subscription.id);
-        if (!entry) found.set(subscription.id, { subscription, changes: [change] });
-        else if (entry.changes.at(-1) !== change) entry.changes.push(change);
-      }
+/**
+ * Each subscriber some change concerns, with those changes (facilities, counter services) in their
+ * original order: found through the topic index. Each topic's followers are read once, however many
+ * changes it tells of, and subscribers matched through the same topics share one list of changes.
+ */
+export function concerned(
+  store: SubscriptionStore,
+  changes: FacilityStatusChanged[],
+  services: ServiceLevelChanged[] = [],
+): Iterable<Share & { subscription: Subscription }> {
+  const told = new Map<string, { changes: number[]; services: number[] }>();
+  const tell = (topic: string, kind: keyof Share, index: number) => {
+    let entry = told.get(topic);
+    if (!entry) told.set(topic, (entry = { changes: [], services: [] }));
+    entry[kind].push(index);
+  };
+  changes.forEach((change, i) => topicsOf(change).forEach((topic) => tell(topic, "changes", i)));
+  services.forEach((change, i) => tell(topicOfService(change), "services", i));
+
+  const matched = new Map<string, { subscription: Subscription; topics: string[] }>();
+  for (const topic of told.keys()) {
+    for (const subscription of store.followers(topic)) {
+      let entry = matched.get(subscription.id);
+      if (!entry) matched.set(subscription.id, (entry = { subscription, topics: [] }));
+      entry.topics.push(topic);
     }
   }
-  return found.values();
+  const shares = new Map<string, Share>();
+  const shareOf = (topics: string[]) => {
+    const key = topics.join("\n");
+    let share = shares.get(key);
+    if (!share) {
+      const pick = (kind: keyof Share) => [...new Set(topics.flatMap((t) => told.get(t)![kind]))].sort((a, b) => a - b);
+      shares.set(key, (share = { changes: pick("changes").map((i) => changes[i]), services: pick("services").map((i) => services[i]) }));
+    }
+    return share;
+  };
+  return Array.from(matched.values(), ({ subscription, topics }) => ({ subscription, ...shareOf(topics) }));
 }
 
 /**
@@ -63,14 +90,14 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
       urgency: "high",
       ttlSeconds: deps.ttlSeconds,
       topicScope: alertId,
-      recipients: composedFor(concerned(deps.store, applied.changes), ({ subscription, changes }) =>
-        composeAlert(alertId, mode, changes, subscription.lang, deps.statusUrl),
+      recipients: composedFor(concerned(deps.store, applied.changes, applied.serviceChanges), ({ subscription, changes, services }) =>
+        composeAlert(alertId, mode, changes, subscription.lang, deps.statusUrl, services),
       ),
     },
     correlationId,
   );
-  const everyone = composeAlert(alertId, mode, applied.changes, "ja", deps.statusUrl);
-  const everyoneEn = composeAlert(alertId, mode, applied.changes, "en", deps.statusUrl);
+  const everyone = composeAlert(alertId, mode, applied.changes, "ja", deps.statusUrl, applied.serviceChanges);
+  const everyoneEn = composeAlert(alertId, mode, applied.changes, "en", deps.statusUrl, applied.serviceChanges);
   await deps.events.alertIssued(
     {
       eventId: alertId,
@@ -85,5 +112,5 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
     },
     correlationId,
   );
-  logger.info({ alertId, recipients, changes: applied.changes.length }, "alert issued");
+  logger.info({ alertId, recipients, changes: applied.changes.length, services: applied.serviceChanges.length }, "alert issued");
 }

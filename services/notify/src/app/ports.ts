@@ -1,6 +1,6 @@
 import { PushBatchRequested } from "../gen/crisis/notify/v1/push_delivery";
-import { AlertIssued, FacilityStatusChanged, RestrictionScheduled } from "@crisis/platform/contracts/events";
-import { PendingWindow } from "../domain/coalesce";
+import { AlertIssued, RestrictionScheduled } from "@crisis/platform/contracts/events";
+import { PendingWindow, SingleChange } from "../domain/coalesce";
 import { Subscription } from "../domain/subscription";
 
 /** Push subscriptions: erasable data, purged on unsubscribe or when the push service says gone. */
@@ -15,7 +15,7 @@ export interface SubscriptionStore {
 /** The city-wide window of single changes waiting to be summed up; shared by every instance. */
 export interface PendingChanges {
   /** Adds a change (once: a redelivered one is ignored), opening the window if none is open. */
-  add(change: FacilityStatusChanged, at: Date): Promise<void>;
+  add(change: SingleChange, at: Date): Promise<void>;
   read(): Promise<PendingWindow | undefined>;
   /** Removes these changes (they were told); the window closes when none is left. */
   remove(eventIds: string[]): Promise<void>;

@@ -36,6 +36,10 @@ export interface Catalogue {
   soonTitle: string;
   /** A restriction decided for later: closed when `closed`, restricted otherwise. */
   scheduled(facility: string, closed: boolean, from: string, until: string, reason: string): string;
+  /** Counter services changed (a burst with no facility in it). */
+  servicesTitle: string;
+  /** One counter service on one channel: its new level, from when (and until when, if known). */
+  serviceChanged(service: string, channel: string, level: string, from?: string, until?: string): string;
 }
 
 const englishPlurals = new Intl.PluralRules("en");
@@ -81,6 +85,9 @@ const ja: Catalogue = {
   scheduledTitle: "熊本市 施設利用の予定",
   soonTitle: "熊本市 まもなく施設利用が変わります",
   scheduled: (facility, closed, from, until, reason) => `${facility}は${from}から${until}まで${closed ? "休館" : "利用制限"}(${reason})`,
+  servicesTitle: "熊本市 窓口サービスの変更",
+  serviceChanged: (service, channel, level, from, until) =>
+    `${service}（${channel}）: ${from ? `${from}から` : ""}${until ? `${until}まで` : ""}${level}`,
 };
 
 const en: Catalogue = {
@@ -112,6 +119,17 @@ const en: Catalogue = {
   soonTitle: "Kumamoto City: facility change starting soon",
   scheduled: (facility, closed, from, until, reason) =>
     `${facility}: ${closed ? "closed" : "restricted"} from ${from} until ${until} (${reason})`,
+  servicesTitle: "Kumamoto City: counter services changed",
+  serviceChanged: (service, channel, level, from, until) =>
+    `${service} (${channel}): ${level}${from ? ` from ${from}` : ""}${until ? ` until ${until}` : ""}`,
 };
 
 export const catalogue: Record<Lang, Catalogue> = { ja, en };
+
+/** The first three facilities by name, then "and N more": a message names a few, never a list of hundreds. */
+export function facilityNames(list: { facilityName: string }[], lang: Lang): string {
+  const t = catalogue[lang];
+  const shown = list.slice(0, 3).map((c) => c.facilityName);
+  if (list.length > 3) shown.push(t.more(list.length - 3));
+  return shown.join(t.listSeparator);
+}

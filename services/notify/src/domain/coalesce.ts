@@ -1,7 +1,8 @@
 import { ChangeSource, FacilityStatus, Lang, wardWord, wards } from "@crisis/platform/contracts";
-import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
-import { catalogue } from "./catalogue";
+import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
+import { catalogue, facilityNames } from "./catalogue";
 import { AlertMessage, fitted } from "./payload";
+import { isServiceNews, latestServiceChanges, serviceLines, servicePath } from "./service-changes";
 
 /** Changes waiting to be summed up: one window for the city, closed after a quiet spell or at its longest. */
 export interface PendingWindow {
@@ -9,6 +10,17 @@ export interface PendingWindow {
   openedAt: string;
   lastAt: string;
   changes: FacilityStatusChanged[];
+  /** Counter-service level changes, summed up in the same message as the facilities. */
+  services: ServiceLevelChanged[];
+}
+
+/** One single change waiting in the window: a facility's status or a counter service's level. */
+export type SingleChange = { kind: "facility"; event: FacilityStatusChanged } | { kind: "service"; event: ServiceLevelChanged };
+
+/** What of a window concerns one subscriber. */
+export interface Share {
+  changes: FacilityStatusChanged[];
+  services: ServiceLevelChanged[];
 }
 
 export interface CoalesceRule {
@@ -27,7 +39,9 @@ export const isDue = (window: PendingWindow, now: Date, rule: CoalesceRule) =>
  * batch; a change that leaves the status, the use and the shelter operation as they were (a
  * registry correction re-published, a redelivery) is not told again.
  */
-export function isNews(change: FacilityStatusChanged): boolean {
+export function isNews(single: SingleChange): boolean {
+  if (single.kind === "service") return isServiceNews(single.event);
+  const change = single.event;
   if (change.source === ChangeSource.CHANGE_SOURCE_PLAYBOOK) return false;
   return change.status !== change.previousStatus || change.use !== change.previousUse || change.shelter !== change.previousShelter;
 }
@@ -37,24 +51,22 @@ const wasOpen = (c: FacilityStatusChanged) => c.previousStatus === FacilityStatu
 
 /**
  * Sums up one subscriber's share of a window: shelters opened and closed per ward with how many
- * stay open, then the facilities closed, restricted or reopened by name. Only the last change of
- * each facility counts (closed then reopened in one window is simply "reopened").
+ * stay open, then the facilities closed, restricted or reopened by name, then the counter services
+ * by their new level. Only the last change of each facility (and of each service channel) counts:
+ * closed then reopened in one window is simply "reopened".
  */
 export function composeChanges(
   alertId: string,
-  changes: FacilityStatusChanged[],
+  share: Share,
   lang: Lang,
   openIn: (ward: string) => number,
   baseUrl: string,
 ): AlertMessage | null {
-  const latest = [...new Map(changes.map((c) => [c.facilityId, c])).values()];
-  if (latest.length === 0) return null;
+  const latest = [...new Map(share.changes.map((c) => [c.facilityId, c])).values()];
+  const services = latestServiceChanges(share.services);
+  if (latest.length === 0 && services.length === 0) return null;
   const t = catalogue[lang];
-  const names = (list: FacilityStatusChanged[]) => {
-    const shown = list.slice(0, 3).map((c) => c.facilityName);
-    if (list.length > 3) shown.push(t.more(list.length - 3));
-    return shown.join(t.listSeparator);
-  };
+  const names = (list: FacilityStatusChanged[]) => facilityNames(list, lang);
   const lines: string[] = [];
   for (const ward of wards) {
     const here = latest.filter((c) => c.ward === ward);
@@ -70,7 +82,16 @@ export function composeChanges(
   if (closed.length > 0) lines.push(t.closed(closed.length, names(closed)));
   if (restricted.length > 0) lines.push(t.restricted(restricted.length, names(restricted)));
   if (reopened.length > 0) lines.push(t.reopened(reopened.length, names(reopened)));
-  // One facility: its own page; several: the city's status page.
-  const url = new URL(latest.length === 1 ? `/facilities/${encodeURIComponent(latest[0].facilityId)}` : "/status", baseUrl).toString();
-  return fitted({ alertId, lang, title: t.changesTitle, body: [...lines, `${t.details} ${url}`].join("\n"), url, tag: alertId });
+  lines.push(...serviceLines(services, lang));
+  // One facility or one counter service: its own page; several: the city's status page.
+  const serviceIds = new Set(services.map((c) => c.serviceId));
+  const page =
+    latest.length === 1 && serviceIds.size === 0
+      ? `/facilities/${encodeURIComponent(latest[0].facilityId)}`
+      : latest.length === 0 && serviceIds.size === 1
+        ? servicePath(services[0].serviceId)
+        : "/status";
+  const url = new URL(page, baseUrl).toString();
+  const title = latest.length === 0 ? t.servicesTitle : t.changesTitle;
+  return fitted({ alertId, lang, title, body: [...lines, `${t.details} ${url}`].join("\n"), url, tag: alertId });
 }

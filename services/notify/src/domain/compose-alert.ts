@@ -1,7 +1,8 @@
 import { FacilityStatus, Lang, Mode, ModeLevel, incidentWord, levelWord, wardWord, wards } from "@crisis/platform/contracts";
-import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
-import { catalogue } from "./catalogue";
+import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
+import { catalogue, facilityNames } from "./catalogue";
 import { AlertMessage, fitted } from "./payload";
+import { serviceLines } from "./service-changes";
 
 const is = (status: FacilityStatus) => (c: FacilityStatusChanged) => c.status === status;
 const wasShelter = (c: FacilityStatusChanged) =>
@@ -11,8 +12,8 @@ const reopened = (c: FacilityStatusChanged) =>
 
 /**
  * Sums up, in the subscriber's language, what one declaration changed for their topics:
- * counts per ward for shelters, names for the few facilities that closed or reopened.
- * Returns null when nothing they follow changed.
+ * counts per ward for shelters, names for the few facilities that closed or reopened, the counter
+ * services they follow by their new level. Returns null when nothing they follow changed.
  */
 export function composeAlert(
   alertId: string,
@@ -20,14 +21,11 @@ export function composeAlert(
   changes: FacilityStatusChanged[],
   lang: Lang,
   statusUrl: string,
+  services: ServiceLevelChanged[] = [],
 ): AlertMessage | null {
-  if (changes.length === 0) return null;
+  if (changes.length === 0 && services.length === 0) return null;
   const t = catalogue[lang];
-  const names = (list: FacilityStatusChanged[]) => {
-    const shown = list.slice(0, 3).map((c) => c.facilityName);
-    if (list.length > 3) shown.push(t.more(list.length - 3));
-    return shown.join(t.listSeparator);
-  };
+  const names = (list: FacilityStatusChanged[]) => facilityNames(list, lang);
   const lines: string[] = [];
   const opened = changes.filter(is(FacilityStatus.FACILITY_STATUS_SHELTER_OPEN));
   if (opened.length > 0) {
@@ -46,6 +44,7 @@ export function composeAlert(
   if (restricted.length > 0) lines.push(t.restricted(restricted.length, names(restricted)));
   const open = changes.filter(reopened);
   if (open.length > 0) lines.push(t.reopened(open.length, names(open)));
+  lines.push(...serviceLines(services, lang));
   const incident = incidentWord(mode.incident, lang);
   const level = levelWord(mode.level, lang);
   return fitted({

@@ -4,19 +4,11 @@ import { SubscriptionStore } from "../../src/app/ports";
 import { concerned } from "../../src/app/issue-alert";
 import { SubscriberIndex } from "../../src/domain/subscriber-index";
 import { Subscription } from "../../src/domain/subscription";
+import { aSubscription } from "../examples";
 
 const change = (id: string, ward: string, category: string, status: FacilityStatus, previous = FacilityStatus.FACILITY_STATUS_NORMAL) =>
   FacilityStatusChanged.fromPartial({ facilityId: id, facilityName: id, ward, category, status, previousStatus: previous });
-const subscription = (id: string, topics: string[]): Subscription => ({
-  id,
-  endpoint: `https://fcm.googleapis.com/fcm/send/${id}`,
-  p256dh: "",
-  auth: "",
-  topics,
-  lang: "ja",
-  tokenHash: "",
-  createdAt: "",
-});
+const subscription = aSubscription;
 
 function indexed(...subscriptions: Subscription[]) {
   const index = new SubscriberIndex();

@@ -1,15 +1,8 @@
-import { FacilityStatus, Incident, Mode, ModeLevel } from "@crisis/platform/contracts";
+import { FacilityStatus, ModeLevel } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { composeAlert } from "../../src/domain/compose-alert";
+import { quake } from "../examples";
 
-const quake: Mode = {
-  incident: Incident.INCIDENT_EARTHQUAKE,
-  level: ModeLevel.MODE_LEVEL_EMERGENCY,
-  wards: [],
-  reason: "",
-  declaredBy: "",
-  declaredAt: "",
-};
 const change = (
   id: string,
   ward: string,

@@ -1,8 +1,9 @@
-import { FacilityStatus, Incident, ModeLevel } from "@crisis/platform/contracts";
+import { FacilityStatus } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, StaffReassigned } from "@crisis/platform/contracts/events";
 import { composeAlert } from "../../src/domain/compose-alert";
 import { composeStaffNotice } from "../../src/domain/compose-notice";
 import { fitted, maxPayloadBytes } from "../../src/domain/payload";
+import { quake } from "../examples";
 
 const bytes = (value: object) => Buffer.byteLength(JSON.stringify(value));
 // Among the longest names in the city's registry, made longer still.
@@ -21,16 +22,8 @@ describe("a push payload stays under the 4 KB a push service takes", () => {
         previousStatus: FacilityStatus.FACILITY_STATUS_NORMAL,
       }),
     );
-    const mode = {
-      incident: Incident.INCIDENT_EARTHQUAKE,
-      level: ModeLevel.MODE_LEVEL_EMERGENCY,
-      wards: [],
-      reason: "",
-      declaredBy: "",
-      declaredAt: "",
-    };
     for (const lang of ["ja", "en"] as const) {
-      const message = composeAlert("a".repeat(40), mode, changes, lang, url)!;
+      const message = composeAlert("a".repeat(40), quake, changes, lang, url)!;
       expect(bytes(message)).toBeLessThanOrEqual(maxPayloadBytes);
       expect(message.body).toContain(longName);
     }

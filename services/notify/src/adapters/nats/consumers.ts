@@ -1,38 +1,60 @@
-import { Backbone, Logger, decodeEvent, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
-import { eventTypes } from "@crisis/platform/contracts";
+import { Backbone, EventContext, Logger, decodeEvent, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
+import { EventType, eventTypes } from "@crisis/platform/contracts";
 import { pushBatchRequested, pushDeliveryStream } from "./push-queue";
 import { DeliverBatchDeps, deliverBatch } from "../../app/deliver-batch";
 import { IssueAlertDeps, issueAlert } from "../../app/issue-alert";
 import { SendStaffNoticeDeps, sendStaffNotice } from "../../app/send-staff-notice";
 import { CoalesceDeps, recordChange } from "../../app/flush-changes";
 import { AdvanceNoticeDeps, announceScheduled } from "../../app/announce-scheduled";
+import { StaffNotice } from "../../domain/compose-notice";
 import { ShelterCounts } from "../../domain/shelter-counts";
+
+/**
+ * One durable consumer of one event type, with the attempts every notify consumer gets: each
+ * consumer below is one of these, and a new kind of alert is one more.
+ */
+export function consumeEvents<T>(
+  backbone: Backbone,
+  type: EventType<T>,
+  where: { stream: string; durable: string; ackWaitMs: number },
+  handle: (event: T, ctx: EventContext) => Promise<void>,
+  logger: Logger,
+) {
+  return runEventConsumer(backbone, type, { ...where, maxAttempts: eventHandlerAttempts }, handle, logger);
+}
 
 /** One alert per applied playbook. */
 export function consumeAppliedPlaybooks(backbone: Backbone, deps: IssueAlertDeps, ackWaitMs: number, logger: Logger) {
-  return runEventConsumer(
+  return consumeEvents(
     backbone,
     eventTypes.playbookApplied,
-    { stream: streams.facility.name, durable: "notify-alerts", ackWaitMs, maxAttempts: eventHandlerAttempts },
+    { stream: streams.facility.name, durable: "notify-alerts", ackWaitMs },
     (applied, ctx) => issueAlert(deps, applied, ctx.correlationId, ctx.logger),
     logger,
   );
 }
 
-/** Single facility changes (manual, scheduled) join the coalescing window. */
-export function consumeFacilityChanges(
-  backbone: Backbone,
-  deps: Pick<CoalesceDeps, "pending" | "clock">,
-  ackWaitMs: number,
-  logger: Logger,
-) {
-  return runEventConsumer(
-    backbone,
-    eventTypes.facilityStatusChanged,
-    { stream: streams.facility.name, durable: "notify-changes", ackWaitMs, maxAttempts: eventHandlerAttempts },
-    (change) => recordChange(deps, change),
-    logger,
-  );
+/**
+ * Single changes (manual, scheduled) join the coalescing window: facility statuses, and
+ * counter-service levels for the followers of `service:<id>`.
+ */
+export function consumeSingleChanges(backbone: Backbone, deps: Pick<CoalesceDeps, "pending" | "clock">, ackWaitMs: number, logger: Logger) {
+  return Promise.all([
+    consumeEvents(
+      backbone,
+      eventTypes.facilityStatusChanged,
+      { stream: streams.facility.name, durable: "notify-changes", ackWaitMs },
+      (event) => recordChange(deps, { kind: "facility", event }),
+      logger,
+    ),
+    consumeEvents(
+      backbone,
+      eventTypes.serviceLevelChanged,
+      { stream: streams.service.name, durable: "notify-service-changes", ackWaitMs },
+      (event) => recordChange(deps, { kind: "service", event }),
+      logger,
+    ),
+  ]);
 }
 
 /**
@@ -55,10 +77,10 @@ export async function followShelterCounts(backbone: Backbone, counts: ShelterCou
 
 /** Restrictions scheduled for later: told now, and again shortly before they start. */
 export function consumeScheduledRestrictions(backbone: Backbone, deps: AdvanceNoticeDeps, ackWaitMs: number, logger: Logger) {
-  return runEventConsumer(
+  return consumeEvents(
     backbone,
     eventTypes.restrictionScheduled,
-    { stream: streams.facility.name, durable: "notify-scheduled", ackWaitMs, maxAttempts: eventHandlerAttempts },
+    { stream: streams.facility.name, durable: "notify-scheduled", ackWaitMs },
     (event, ctx) => announceScheduled(deps, event, ctx.correlationId, ctx.logger),
     logger,
   );
@@ -66,30 +88,19 @@ export function consumeScheduledRestrictions(backbone: Backbone, deps: AdvanceNo
 
 /** Reassignments, releases and reminders, each to the subscriptions of that staff member. */
 export async function consumeStaffNotices(backbone: Backbone, deps: SendStaffNoticeDeps, ackWaitMs: number, logger: Logger) {
-  const spec = (durable: string) => ({ stream: streams.staff.name, durable, ackWaitMs, maxAttempts: eventHandlerAttempts });
-  return [
-    await runEventConsumer(
+  const consume = <K extends StaffNotice["kind"]>(kind: K, type: EventType<Extract<StaffNotice, { kind: K }>["event"]>) =>
+    consumeEvents(
       backbone,
-      eventTypes.staffReassigned,
-      spec("notify-staff-reassigned"),
-      (event, ctx) => sendStaffNotice(deps, { kind: "reassigned", event }, ctx.correlationId, ctx.logger),
+      type,
+      { stream: streams.staff.name, durable: `notify-staff-${kind}`, ackWaitMs },
+      (event, ctx) => sendStaffNotice(deps, { kind, event } as StaffNotice, ctx.correlationId, ctx.logger),
       logger,
-    ),
-    await runEventConsumer(
-      backbone,
-      eventTypes.staffReleased,
-      spec("notify-staff-released"),
-      (event, ctx) => sendStaffNotice(deps, { kind: "released", event }, ctx.correlationId, ctx.logger),
-      logger,
-    ),
-    await runEventConsumer(
-      backbone,
-      eventTypes.staffReminded,
-      spec("notify-staff-reminded"),
-      (event, ctx) => sendStaffNotice(deps, { kind: "reminded", event }, ctx.correlationId, ctx.logger),
-      logger,
-    ),
-  ];
+    );
+  return Promise.all([
+    consume("reassigned", eventTypes.staffReassigned),
+    consume("released", eventTypes.staffReleased),
+    consume("reminded", eventTypes.staffReminded),
+  ]);
 }
 
 export interface PushFanOutSettings {

@@ -1,5 +1,5 @@
 import { JetStreamClient } from "@crisis/platform";
-import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
+import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { PendingChanges } from "../../app/ports";
 import { PendingWindow } from "../../domain/coalesce";
 
@@ -8,7 +8,9 @@ const key = "window";
 interface Stored {
   openedAt: string;
   lastAt: string;
+  /** Base64 protobuf: facility status changes, counter-service level changes (absent in windows stored before services). */
   changes: string[];
+  services?: string[];
 }
 
 /**
@@ -23,7 +25,7 @@ export async function kvPendingChanges(js: JetStreamClient, replicas: number, bu
     return { stored, revision: entry?.revision ?? 0 };
   };
   const save = async (stored: Stored | undefined, revision: number) => {
-    if (!stored || stored.changes.length === 0) await kv.delete(key, { previousSeq: revision });
+    if (!stored || stored.changes.length + (stored.services?.length ?? 0) === 0) await kv.delete(key, { previousSeq: revision });
     else if (revision === 0) await kv.create(key, JSON.stringify(stored));
     else await kv.update(key, JSON.stringify(stored), revision);
   };
@@ -40,27 +42,40 @@ export async function kvPendingChanges(js: JetStreamClient, replicas: number, bu
       }
     }
   };
-  const encode = (c: FacilityStatusChanged) => Buffer.from(FacilityStatusChanged.encode(c).finish()).toString("base64");
-  const decode = (s: string) => FacilityStatusChanged.decode(Buffer.from(s, "base64"));
+  const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
+  const facility = (s: string) => FacilityStatusChanged.decode(Buffer.from(s, "base64"));
+  const service = (s: string) => ServiceLevelChanged.decode(Buffer.from(s, "base64"));
+  const eventIds = (stored: Stored) => [...stored.changes.map(facility), ...(stored.services ?? []).map(service)].map((c) => c.eventId);
   return {
     add: (c, at) =>
       change((stored) => {
+        if (stored && eventIds(stored).includes(c.event.eventId)) return "unchanged";
         const changes = stored?.changes ?? [];
-        if (changes.some((s) => decode(s).eventId === c.eventId)) return "unchanged";
-        return { openedAt: stored?.openedAt ?? at.toISOString(), lastAt: at.toISOString(), changes: [...changes, encode(c)] };
+        const services = stored?.services ?? [];
+        if (c.kind === "facility") changes.push(base64(FacilityStatusChanged.encode(c.event).finish()));
+        else services.push(base64(ServiceLevelChanged.encode(c.event).finish()));
+        return { openedAt: stored?.openedAt ?? at.toISOString(), lastAt: at.toISOString(), changes, services };
       }),
     async read(): Promise<PendingWindow | undefined> {
       const { stored } = await load();
-      return stored && { openedAt: stored.openedAt, lastAt: stored.lastAt, changes: stored.changes.map(decode) };
+      return (
+        stored && {
+          openedAt: stored.openedAt,
+          lastAt: stored.lastAt,
+          changes: stored.changes.map(facility),
+          services: (stored.services ?? []).map(service),
+        }
+      );
     },
     remove: (eventIds) =>
       change((stored) => {
         if (!stored) return "unchanged";
         const gone = new Set(eventIds);
-        const left = stored.changes.filter((s) => !gone.has(decode(s).eventId));
-        if (left.length === stored.changes.length) return "unchanged";
+        const changes = stored.changes.filter((s) => !gone.has(facility(s).eventId));
+        const services = (stored.services ?? []).filter((s) => !gone.has(service(s).eventId));
+        if (changes.length === stored.changes.length && services.length === (stored.services?.length ?? 0)) return "unchanged";
         // What arrived during the flush starts the next window.
-        return { ...stored, openedAt: stored.lastAt, changes: left };
+        return { ...stored, openedAt: stored.lastAt, changes, services };
       }),
   };
 }

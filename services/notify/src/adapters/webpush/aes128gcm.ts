@@ -12,11 +12,16 @@ export function encryptAes128gcm(crypto: typeof nodeCrypto, payload: Buffer, p25
   const ecdh = crypto.createECDH("prime256v1");
   const senderPublicKey = ecdh.generateKeys();
   const sharedSecret = ecdh.computeSecret(p256dh);
-  const keyInfo = Buffer.concat([Buffer.from("WebPush: info\0"), p256dh, senderPublicKey]);
-  const ikm = Buffer.from(crypto.hkdfSync("sha256", sharedSecret, auth, keyInfo, 32));
+  // HKDF (RFC 5869) written as its HMACs: every output here fits one SHA-256 block, so Expand is a
+  // single HMAC of info‖0x01. Two to three times faster than hkdfSync, which builds key objects per
+  // call. No inner functions: tsx would wrap them in a helper the worker does not have.
+  const first = Buffer.from([1]);
+  const authPrk = crypto.createHmac("sha256", auth).update(sharedSecret).digest();
+  const ikm = crypto.createHmac("sha256", authPrk).update("WebPush: info\0").update(p256dh).update(senderPublicKey).update(first).digest();
   const salt = crypto.randomBytes(16);
-  const cek = Buffer.from(crypto.hkdfSync("sha256", ikm, salt, Buffer.from("Content-Encoding: aes128gcm\0"), 16));
-  const nonce = Buffer.from(crypto.hkdfSync("sha256", ikm, salt, Buffer.from("Content-Encoding: nonce\0"), 12));
+  const prk = crypto.createHmac("sha256", salt).update(ikm).digest();
+  const cek = crypto.createHmac("sha256", prk).update("Content-Encoding: aes128gcm\0").update(first).digest().subarray(0, 16);
+  const nonce = crypto.createHmac("sha256", prk).update("Content-Encoding: nonce\0").update(first).digest().subarray(0, 12);
   const cipher = crypto.createCipheriv("aes-128-gcm", cek, nonce);
   // One record: the payload, then the 0x02 delimiter of the last record (no further padding).
   const ciphertext = Buffer.concat([cipher.update(payload), cipher.update(Buffer.from([2])), cipher.final(), cipher.getAuthTag()]);

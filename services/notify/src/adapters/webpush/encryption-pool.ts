@@ -19,10 +19,11 @@ const workerSource = `
 const crypto = require("node:crypto");
 const { parentPort } = require("node:worker_threads");
 const encryptAes128gcm = ${encryptAes128gcm.toString()};
-parentPort.on("message", ({ id, jobs }) => {
+parentPort.on("message", ({ id, payloads, jobs }) => {
   try {
+    const plaintexts = payloads.map((p) => Buffer.from(p, "utf8"));
     const bodies = jobs.map((j) =>
-      encryptAes128gcm(crypto, Buffer.from(j.payload, "utf8"), Buffer.from(j.p256dh, "base64url"), Buffer.from(j.auth, "base64url")));
+      encryptAes128gcm(crypto, plaintexts[j.payload], Buffer.from(j.p256dh, "base64url"), Buffer.from(j.auth, "base64url")));
     parentPort.postMessage({ id, bodies }, bodies.map((b) => b.buffer));
   } catch (err) {
     parentPort.postMessage({ id, error: err.message });
@@ -70,9 +71,17 @@ export function workerEncryptor(workers = availableParallelism()): Encryptor {
       const slot = pool.reduce((a, b) => (b.load < a.load ? b : a));
       const id = nextId++;
       slot.load += jobs.length;
+      // Pushes of one alert mostly share a few payloads: each goes to the worker once per message, not once per push.
+      const payloads: string[] = [];
+      const indexOf = new Map<string, number>();
+      const refs = jobs.map((j) => {
+        let payload = indexOf.get(j.payload);
+        if (payload === undefined) indexOf.set(j.payload, (payload = payloads.push(j.payload) - 1));
+        return { payload, p256dh: j.p256dh, auth: j.auth };
+      });
       return new Promise((resolve, reject) => {
         slot.waiting.set(id, { resolve, reject, size: jobs.length });
-        slot.worker.postMessage({ id, jobs });
+        slot.worker.postMessage({ id, payloads, jobs: refs });
       });
     },
     async stop() {

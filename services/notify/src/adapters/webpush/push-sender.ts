@@ -1,4 +1,5 @@
 import { Pool } from "undici";
+import { pushesSent } from "@crisis/platform";
 import { PushOptions, PushOutcome, PushSender } from "../../app/ports";
 import { Subscription } from "../../domain/subscription";
 import { EncryptionJob, Encryptor } from "./encryption-pool";
@@ -67,6 +68,9 @@ function retryAfterMs(value: string | string[] | undefined): number | undefined 
 
 const encryptionChunk = 32;
 
+/** The outcome label of `pushes_sent_total` (Prometheus, on the health port's /metrics). */
+const metricOutcome: Record<PushOutcome["kind"], string> = { delivered: "delivered", gone: "gone", retry: "retried", rejected: "failed" };
+
 /**
  * Web push (RFC 8030) on keep-alive connection pools, one per push-service origin, with a
  * concurrency limit per origin that a 429 lowers (and its push waits for the Retry-After). Encryption (RFC 8291) is
@@ -108,44 +112,50 @@ export function poolingPushSender(settings: PushSenderSettings): PoolingPushSend
       pending.push({ job, resolve, reject });
     });
 
-  return {
-    async send(subscription: Subscription, payload: string, options: PushOptions): Promise<PushOutcome> {
-      const url = new URL(subscription.endpoint);
-      const body = await encrypt({ payload, p256dh: subscription.p256dh, auth: subscription.auth });
-      const { pool, gate } = originOf(url.origin);
-      await gate.acquire();
-      try {
-        const answer = await pool.request({
-          method: "POST",
-          path: `${url.pathname}${url.search}`,
-          headers: {
-            authorization: settings.authorization(url.origin),
-            "content-encoding": "aes128gcm",
-            "content-type": "application/octet-stream",
-            ttl: String(options.ttlSeconds),
-            urgency: options.urgency,
-            topic: options.topic,
-          },
-          body,
-        });
-        const text = await answer.body.text();
-        const status = answer.statusCode;
-        if (status >= 200 && status < 300) {
-          gate.accepted();
-          return { kind: "delivered" };
-        }
-        if (status === 404 || status === 410) return { kind: "gone", status };
-        if (status === 429) {
-          gate.rateLimited();
-          return { kind: "retry", reason: "rate limited (429)", delayMs: retryAfterMs(answer.headers["retry-after"]) };
-        }
-        if (status >= 500) return { kind: "retry", reason: `push service answered ${status}` };
-        return { kind: "rejected", status, reason: text.slice(0, 200) };
-      } catch (err) {
-        return { kind: "retry", reason: (err as Error).message };
-      } finally {
-        gate.release();
+  const post = async (subscription: Subscription, payload: string, options: PushOptions): Promise<PushOutcome> => {
+    const url = new URL(subscription.endpoint);
+    const body = await encrypt({ payload, p256dh: subscription.p256dh, auth: subscription.auth });
+    const { pool, gate } = originOf(url.origin);
+    await gate.acquire();
+    try {
+      const answer = await pool.request({
+        method: "POST",
+        path: `${url.pathname}${url.search}`,
+        headers: {
+          authorization: settings.authorization(url.origin),
+          "content-encoding": "aes128gcm",
+          "content-type": "application/octet-stream",
+          ttl: String(options.ttlSeconds),
+          urgency: options.urgency,
+          topic: options.topic,
+        },
+        body,
+      });
+      const text = await answer.body.text();
+      const status = answer.statusCode;
+      if (status >= 200 && status < 300) {
+        gate.accepted();
+        return { kind: "delivered" };
       }
+      if (status === 404 || status === 410) return { kind: "gone", status };
+      if (status === 429) {
+        gate.rateLimited();
+        return { kind: "retry", reason: "rate limited (429)", delayMs: retryAfterMs(answer.headers["retry-after"]) };
+      }
+      if (status >= 500) return { kind: "retry", reason: `push service answered ${status}` };
+      return { kind: "rejected", status, reason: text.slice(0, 200) };
+    } catch (err) {
+      return { kind: "retry", reason: (err as Error).message };
+    } finally {
+      gate.release();
+    }
+  };
+
+  return {
+    async send(subscription, payload, options) {
+      const outcome = await post(subscription, payload, options);
+      pushesSent.inc({ outcome: metricOutcome[outcome.kind] });
+      return outcome;
     },
     async close() {
       await Promise.all([...origins.values()].map((o) => o.pool.close()));

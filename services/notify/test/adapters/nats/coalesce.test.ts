@@ -1,25 +1,12 @@
-import pino from "pino";
-import webpush from "web-push";
-import { Backbone, FakeClock, connectBackbone, ensureStreams, publishEvent, streams, systemClock, waitUntil } from "@crisis/platform";
-import { ChangeSource, FacilityStatus, eventTypes } from "@crisis/platform/contracts";
-import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
-import { NatsServerHandle, TestPushService, TestTls, createTestTls, startNatsServer } from "@crisis/platform/testing";
-import { consumeFacilityChanges, consumePushBatches, followShelterCounts } from "../../../src/adapters/nats/consumers";
-import { jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
+import { publishEvent, waitUntil } from "@crisis/platform";
+import { ChangeSource, FacilityStatus, ServiceLevel, eventTypes } from "@crisis/platform/contracts";
+import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
+import { consumeSingleChanges, followShelterCounts } from "../../../src/adapters/nats/consumers";
 import { kvPendingChanges } from "../../../src/adapters/nats/pending-changes";
-import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
-import { kvBatchProgress } from "../../../src/adapters/nats/batch-progress";
-import { kvDeliveryReports } from "../../../src/adapters/nats/delivery-reports";
-import { kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
-import { inlineEncryptor } from "../../../src/adapters/webpush/encryption-pool";
-import { poolingPushSender } from "../../../src/adapters/webpush/push-sender";
-import { vapidAuthorizer } from "../../../src/adapters/webpush/vapid";
-import { createSubscription } from "../../../src/app/create-subscription";
 import { CoalesceDeps, flushChanges } from "../../../src/app/flush-changes";
-import { parseOriginRules } from "../../../src/domain/push-origins";
 import { ShelterCounts } from "../../../src/domain/shelter-counts";
+import { NotifyFixture, logger, startNotifyFixture } from "../../notify-fixture";
 
-const logger = pino({ level: "silent" });
 const shelter = (i: number, source: ChangeSource, open: boolean, ward = "中央区") =>
   FacilityStatusChanged.fromPartial({
     eventId: `${source}-${i}-${open}`,
@@ -33,79 +20,34 @@ const shelter = (i: number, source: ChangeSource, open: boolean, ward = "中央�
   });
 
 describe("single changes summed up per subscriber in a window, on a real nats-server", () => {
-  let server: NatsServerHandle;
-  let backbone: Backbone;
-  let tls: TestTls;
-  let pushService: TestPushService;
-  const stops: (() => Promise<unknown> | void)[] = [];
-  const vapid = webpush.generateVAPIDKeys();
-  const clock = new FakeClock("2026-07-28T07:30:00Z");
+  let f: NotifyFixture;
   let deps: CoalesceDeps;
 
   beforeAll(async () => {
-    server = await startNatsServer();
-    backbone = await connectBackbone(server.url, "notify-test", logger);
-    await ensureStreams(backbone.jsm, [streams.facility, pushDeliveryStream]);
-    tls = createTestTls();
-    pushService = new TestPushService({ tls, vapidPublicKey: vapid.publicKey });
-    await pushService.start();
-    const store = await kvSubscriptionStore(backbone.js, 1, logger);
-    const reports = await kvDeliveryReports(backbone.js, 1);
+    f = await startNotifyFixture();
     const counts = new ShelterCounts();
-    const sender = poolingPushSender({
-      encryptor: inlineEncryptor,
-      authorization: vapidAuthorizer({ subject: "mailto:test@city.example", ...vapid }, systemClock),
-      concurrencyPerOrigin: 8,
-      timeoutMs: 5_000,
-      ca: [tls.ca],
-    });
     deps = {
-      store,
-      queue: jetStreamDeliveryQueue(backbone.js),
-      reports,
-      pending: await kvPendingChanges(backbone.js, 1),
-      clock,
+      store: f.store,
+      queue: f.queue,
+      reports: f.reports,
+      pending: await kvPendingChanges(f.backbone.js, 1),
+      clock: f.clock,
       rule: { quietMs: 60_000, longestMs: 600_000 },
       openIn: (ward) => counts.openIn(ward),
       baseUrl: "https://city.example",
       ttlSeconds: 3600,
     };
-    const batches = await consumePushBatches(
-      backbone,
-      { store, sender, reports, progress: await kvBatchProgress(backbone.js, 1), clock, sleep: async () => undefined },
-      { batches: 4, ackWaitMs: 5_000 },
-      logger,
-    );
-    const changes = await consumeFacilityChanges(backbone, deps, 5_000, logger);
-    const following = await followShelterCounts(backbone, counts, logger);
-    stops.push(
-      () => batches.stop(),
-      () => changes.stop(),
-      () => following.stop(),
-      () => store.stop(),
-      () => sender.close(),
-    );
+    f.run([...(await consumeSingleChanges(f.backbone, deps, 5_000, logger)), await followShelterCounts(f.backbone, counts, logger)]);
   });
-  afterAll(async () => {
-    for (const stop of stops) await stop();
-    await backbone.nc.close();
-    await server.stop();
-    await pushService.stop();
-  });
+  afterAll(() => f.stop());
 
   it("tells a ward subscriber of 27 shelters closed one by one in ten minutes in one message, with how many stay open", async () => {
-    const origins = parseOriginRules(pushService.origin);
-    const subscribe = async (topics: string[], lang: string) => {
-      const browser = pushService.subscribe();
-      const { keys, endpoint } = browser.json;
-      await createSubscription({ store: deps.store, origins, clock }, { endpoint, p256dh: keys.p256dh, auth: keys.auth, topics, lang });
-      return browser;
-    };
+    const { pushService, subscribe, clock } = f;
     const chuo = await subscribe(["ward:中央区"], "ja");
     const chuoEn = await subscribe(["ward:中央区"], "en");
     const kita = await subscribe(["ward:北区"], "ja");
     const publish = (c: FacilityStatusChanged) =>
-      publishEvent(backbone.js, eventTypes.facilityStatusChanged, c, { eventId: c.eventId, correlationId: "t" });
+      publishEvent(f.backbone.js, eventTypes.facilityStatusChanged, c, { eventId: c.eventId, correlationId: "t" });
 
     // The declaration opened 44 shelters in Chūō: told by its own batch, so never by the window.
     for (let i = 0; i < 44; i++) await publish(shelter(i, ChangeSource.CHANGE_SOURCE_PLAYBOOK, true));
@@ -140,20 +82,16 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
   });
 
   it("never re-announces an opening for a change that changed nothing (a registry correction re-published)", async () => {
-    const browser = pushService.subscribe();
-    const { keys, endpoint } = browser.json;
-    await createSubscription(
-      { store: deps.store, origins: parseOriginRules(pushService.origin), clock },
-      { endpoint, p256dh: keys.p256dh, auth: keys.auth, topics: ["ward:東区"], lang: "ja" },
-    );
+    const { pushService, subscribe, clock } = f;
+    const browser = await subscribe(["ward:東区"], "ja");
     const unchanged = FacilityStatusChanged.fromPartial({
       ...shelter(1, ChangeSource.CHANGE_SOURCE_MANUAL, true, "東区"),
       eventId: "correction-1",
       previousStatus: FacilityStatus.FACILITY_STATUS_SHELTER_OPEN,
     });
     const opened = shelter(2, ChangeSource.CHANGE_SOURCE_MANUAL, true, "東区");
-    await publishEvent(backbone.js, eventTypes.facilityStatusChanged, unchanged, { eventId: unchanged.eventId, correlationId: "t" });
-    await publishEvent(backbone.js, eventTypes.facilityStatusChanged, opened, { eventId: opened.eventId, correlationId: "t" });
+    await publishEvent(f.backbone.js, eventTypes.facilityStatusChanged, unchanged, { eventId: unchanged.eventId, correlationId: "t" });
+    await publishEvent(f.backbone.js, eventTypes.facilityStatusChanged, opened, { eventId: opened.eventId, correlationId: "t" });
     await waitUntil(async () => (await deps.pending.read())?.changes.length === 1, "the real opening in the window");
     expect((await deps.pending.read())?.changes.map((c) => c.eventId)).toEqual([opened.eventId]);
     clock.advance(60_000);
@@ -162,7 +100,74 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
     const [message] = pushService.messagesFor(browser.id);
     expect(JSON.parse(message.text)).toMatchObject({
       body: `東区の避難所 1 か所を開設、開設中 ${deps.openIn("東区")} か所\n詳しくは https://city.example/facilities/${encodeURIComponent(opened.facilityId)}`,
+      url: `https://city.example/facilities/${encodeURIComponent(opened.facilityId)}`,
     });
     expect(message.urgency).toBe("high");
+  });
+
+  it("tells a counter service's followers once per burst, the latest level, in their language, opening the service's page", async () => {
+    const { pushService, subscribe, clock } = f;
+    const ja = await subscribe(["service:juminhyo"], "ja");
+    const en = await subscribe(["service:juminhyo"], "en");
+    const both = await subscribe(["service:juminhyo", "facility:lib-1"], "ja");
+    const ward = await subscribe(["ward:中央区"], "ja");
+    const level = (eventId: string, from: ServiceLevel, to: ServiceLevel) =>
+      ServiceLevelChanged.fromPartial({
+        eventId,
+        serviceId: "juminhyo",
+        serviceName: "住民票の写し",
+        channel: "counter",
+        previousLevel: from,
+        level: to,
+        source: ChangeSource.CHANGE_SOURCE_MANUAL,
+        startsAt: "2026-07-28T09:00:00Z",
+        endsAt: "2026-07-28T12:00:00Z",
+        wards: ["中央区"],
+      });
+    const library = FacilityStatusChanged.fromPartial({
+      eventId: "lib-1-closed",
+      facilityId: "lib-1",
+      facilityName: "熊本市立図書館",
+      category: "library",
+      ward: "中央区",
+      source: ChangeSource.CHANGE_SOURCE_MANUAL,
+      previousStatus: FacilityStatus.FACILITY_STATUS_NORMAL,
+      status: FacilityStatus.FACILITY_STATUS_CLOSED,
+    });
+    const changes = [
+      level("svc-1", ServiceLevel.SERVICE_LEVEL_NORMAL, ServiceLevel.SERVICE_LEVEL_SUSPENDED),
+      level("svc-2", ServiceLevel.SERVICE_LEVEL_SUSPENDED, ServiceLevel.SERVICE_LEVEL_REDUCED),
+    ];
+    for (const c of changes)
+      await publishEvent(f.backbone.js, eventTypes.serviceLevelChanged, c, { eventId: c.eventId, correlationId: "t" });
+    await publishEvent(f.backbone.js, eventTypes.facilityStatusChanged, library, { eventId: library.eventId, correlationId: "t" });
+    await waitUntil(async () => {
+      const window = await deps.pending.read();
+      return window?.services.length === 2 && window.changes.length === 1;
+    }, "both level changes and the closure in the window");
+    clock.advance(60_000);
+    await flushChanges(deps, logger);
+
+    await waitUntil(() => [ja, en, both, ward].every((b) => pushService.messagesFor(b.id).length === 1), "each follower told once");
+    const [message] = pushService.messagesFor(ja.id);
+    expect(JSON.parse(message.text)).toMatchObject({
+      title: "熊本市 窓口サービスの変更",
+      body: "住民票の写し（区役所窓口）: 7月28日 18:00から7月28日 21:00まで時間短縮\n詳しくは https://city.example/services/juminhyo",
+      url: "https://city.example/services/juminhyo",
+    });
+    expect(JSON.parse(pushService.messagesFor(en.id)[0].text)).toMatchObject({
+      title: "Kumamoto City: counter services changed",
+      body: "住民票の写し (ward office counter): reduced hours from 28 Jul, 18:00 until 28 Jul, 21:00\nDetails: https://city.example/services/juminhyo",
+    });
+    // Following the library and the service: one message with both, opening the status page.
+    expect(JSON.parse(pushService.messagesFor(both.id)[0].text)).toMatchObject({
+      body: "休館 1 施設: 熊本市立図書館\n住民票の写し（区役所窓口）: 7月28日 18:00から7月28日 21:00まで時間短縮\n詳しくは https://city.example/status",
+      url: "https://city.example/status",
+    });
+    // The ward's follower hears of the library, not of the counter service.
+    expect(JSON.parse(pushService.messagesFor(ward.id)[0].text).body).toBe(
+      "休館 1 施設: 熊本市立図書館\n詳しくは https://city.example/facilities/lib-1",
+    );
+    expect(await deps.pending.read()).toBeUndefined();
   });
 });

@@ -1,35 +1,13 @@
-import pino from "pino";
-import webpush from "web-push";
-import {
-  Backbone,
-  FakeClock,
-  RunningConsumer,
-  connectBackbone,
-  ensureStreams,
-  publishEvent,
-  streams,
-  systemClock,
-  waitUntil,
-} from "@crisis/platform";
-import { FacilityStatus, Incident, ModeLevel, eventTypes } from "@crisis/platform/contracts";
-import { FacilityStatusChanged, PlaybookApplied, StaffReassigned } from "@crisis/platform/contracts/events";
-import { NatsServerHandle, TestPushService, TestTls, createTestTls, startNatsServer } from "@crisis/platform/testing";
-import { consumeAppliedPlaybooks, consumePushBatches, consumeStaffNotices } from "../../../src/adapters/nats/consumers";
-import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
-import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
-import { kvBatchProgress } from "../../../src/adapters/nats/batch-progress";
-import { kvDeliveryReports } from "../../../src/adapters/nats/delivery-reports";
-import { WatchedSubscriptionStore, kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
-import { inlineEncryptor } from "../../../src/adapters/webpush/encryption-pool";
-import { PoolingPushSender, poolingPushSender } from "../../../src/adapters/webpush/push-sender";
-import { vapidAuthorizer } from "../../../src/adapters/webpush/vapid";
-import { DeliveryReports } from "../../../src/app/ports";
+import { publishEvent, waitUntil } from "@crisis/platform";
+import { ChangeSource, FacilityStatus, Incident, ModeLevel, ServiceLevel, eventTypes } from "@crisis/platform/contracts";
+import { FacilityStatusChanged, PlaybookApplied, ServiceLevelChanged, StaffReassigned } from "@crisis/platform/contracts/events";
+import { consumeSingleChanges, consumeStaffNotices } from "../../../src/adapters/nats/consumers";
+import { kvPendingChanges } from "../../../src/adapters/nats/pending-changes";
+import { PendingChanges } from "../../../src/app/ports";
 import { readAlertReport } from "../../../src/app/read-alert-report";
-import { createSubscription } from "../../../src/app/create-subscription";
-import { parseOriginRules } from "../../../src/domain/push-origins";
 import { subscriptionIdFor } from "../../../src/domain/subscription";
+import { NotifyFixture, logger, startNotifyFixture } from "../../notify-fixture";
 
-const logger = pino({ level: "silent" });
 const shelter = (id: string, ward: string) =>
   FacilityStatusChanged.fromPartial({
     eventId: `e-${id}`,
@@ -42,79 +20,28 @@ const shelter = (id: string, ward: string) =>
   });
 
 describe("notify's consumers on a real nats-server: an applied playbook becomes one decrypted push per subscriber", () => {
-  let server: NatsServerHandle;
-  let backbone: Backbone;
-  let tls: TestTls;
-  let pushService: TestPushService;
-  let store: WatchedSubscriptionStore;
-  let sender: PoolingPushSender;
-  let reports: DeliveryReports;
-  const running: RunningConsumer[] = [];
-  const vapid = webpush.generateVAPIDKeys();
-  const clock = new FakeClock("2026-07-28T07:30:00Z");
+  let f: NotifyFixture;
+  let pending: PendingChanges;
 
   beforeAll(async () => {
-    server = await startNatsServer();
-    backbone = await connectBackbone(server.url, "notify-test", logger);
-    await ensureStreams(backbone.jsm, [streams.facility, streams.staff, streams.alert, pushDeliveryStream]);
-    tls = createTestTls();
-    pushService = new TestPushService({ tls, vapidPublicKey: vapid.publicKey });
-    await pushService.start();
-    store = await kvSubscriptionStore(backbone.js, 1, logger);
-    reports = await kvDeliveryReports(backbone.js, 1);
-    sender = poolingPushSender({
-      encryptor: inlineEncryptor,
-      authorization: vapidAuthorizer({ subject: "mailto:test@city.example", ...vapid }, systemClock),
-      concurrencyPerOrigin: 8,
-      timeoutMs: 5_000,
-      ca: [tls.ca],
-    });
-    running.push(
-      await consumePushBatches(
-        backbone,
-        { store, sender, reports, progress: await kvBatchProgress(backbone.js, 1), clock, sleep: async () => undefined },
-        { batches: 4, ackWaitMs: 5_000 },
-        logger,
-      ),
-      await consumeAppliedPlaybooks(
-        backbone,
-        {
-          store,
-          queue: jetStreamDeliveryQueue(backbone.js),
-          reports,
-          events: jetStreamAlertEvents(backbone.js),
-          clock,
-          statusUrl: "https://city.example/status",
-          ttlSeconds: 600,
-        },
-        5_000,
-        logger,
-      ),
+    f = await startNotifyFixture();
+    await f.issueAlerts();
+    const { backbone, store, queue, reports, clock } = f;
+    pending = await kvPendingChanges(backbone.js, 1);
+    f.run([
       ...(await consumeStaffNotices(
         backbone,
-        { store, queue: jetStreamDeliveryQueue(backbone.js), reports, clock, staffUrl: "https://city.example/staff", ttlSeconds: 600 },
+        { store, queue, reports, clock, staffUrl: "https://city.example/staff", ttlSeconds: 600 },
         5_000,
         logger,
       )),
-    );
+      ...(await consumeSingleChanges(backbone, { pending, clock }, 5_000, logger)),
+    ]);
   });
-  afterAll(async () => {
-    for (const consumer of running) await consumer.stop();
-    store.stop();
-    await sender.close();
-    await backbone.nc.close();
-    await server.stop();
-    await pushService.stop();
-  });
+  afterAll(() => f.stop());
 
   it("reaches the ward's subscribers in their language, skips the others, and purges a subscription that is gone", async () => {
-    const origins = parseOriginRules(pushService.origin);
-    const subscribe = async (topics: string[], lang: string) => {
-      const browser = pushService.subscribe();
-      const { keys, endpoint } = browser.json;
-      await createSubscription({ store, origins, clock }, { endpoint, p256dh: keys.p256dh, auth: keys.auth, topics, lang });
-      return browser;
-    };
+    const { pushService, store, reports, subscribe } = f;
     const chuoJa = await subscribe(["ward:中央区"], "ja");
     const chuoEn = await subscribe(["ward:中央区"], "en");
     const kita = await subscribe(["ward:北区"], "ja");
@@ -126,16 +53,20 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
       modeEventId: "m1",
       mode: { incident: Incident.INCIDENT_EARTHQUAKE, level: ModeLevel.MODE_LEVEL_EMERGENCY, wards: [] },
       changes: [shelter("c1", "中央区"), shelter("c2", "中央区")],
-      appliedAt: clock.now().toISOString(),
+      appliedAt: f.clock.now().toISOString(),
     });
-    await publishEvent(backbone.js, eventTypes.playbookApplied, applied, { eventId: applied.eventId, correlationId: "c-1" });
+    await publishEvent(f.backbone.js, eventTypes.playbookApplied, applied, { eventId: applied.eventId, correlationId: "c-1" });
 
     await waitUntil(
       () => pushService.messagesFor(chuoJa.id).length && pushService.messagesFor(chuoEn.id).length,
       "both Chūō subscribers reached",
     );
     await waitUntil(async () => !(await store.get(subscriptionIdFor(gone.json.endpoint))), "the gone subscription purged");
-    expect(JSON.parse(pushService.messagesFor(chuoJa.id)[0].text).body).toMatch(/^避難所 2 か所を開設 — 中央区 2/);
+    // A mode change opens the status page (the service worker opens the payload's `url` on a click).
+    expect(JSON.parse(pushService.messagesFor(chuoJa.id)[0].text)).toMatchObject({
+      body: expect.stringMatching(/^避難所 2 か所を開設 — 中央区 2/),
+      url: "https://city.example/status",
+    });
     expect(JSON.parse(pushService.messagesFor(chuoEn.id)[0].text).body).toMatch(/^2 shelters opened — Chuo Ward 2/);
     expect(pushService.messagesFor(kita.id)).toEqual([]);
     expect(pushService.rejections).toEqual([]);
@@ -153,13 +84,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
   });
 
   it("sends a reassignment only to that staff member's subscriptions, urgent, in their language, opening the staff page", async () => {
-    const origins = parseOriginRules(pushService.origin);
-    const subscribe = async (topics: string[], lang: string) => {
-      const browser = pushService.subscribe();
-      const { keys, endpoint } = browser.json;
-      await createSubscription({ store, origins, clock }, { endpoint, p256dh: keys.p256dh, auth: keys.auth, topics, lang });
-      return browser;
-    };
+    const { pushService, subscribe } = f;
     const phone = await subscribe(["staff:S-10234"], "ja");
     const laptop = await subscribe(["staff:S-10234", "ward:東区"], "en");
     const colleague = await subscribe(["staff:S-20000"], "ja");
@@ -173,7 +98,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
       endsAt: "2026-07-29T09:00:00Z",
       reportTo: "中央区役所 総務課",
     });
-    await publishEvent(backbone.js, eventTypes.staffReassigned, event, { eventId: event.eventId, correlationId: "c-2" });
+    await publishEvent(f.backbone.js, eventTypes.staffReassigned, event, { eventId: event.eventId, correlationId: "c-2" });
     await waitUntil(
       () => pushService.messagesFor(phone.id).length && pushService.messagesFor(laptop.id).length,
       "both of the staff member's devices reached",
@@ -190,4 +115,53 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
     );
     expect(pushService.messagesFor(colleague.id)).toEqual([]);
   });
+
+  it("tells the followers of a counter service what the declaration did to it, in their language, opening the status page", async () => {
+    const { pushService, subscribe } = f;
+    const ja = await subscribe(["service:juminhyo"], "ja");
+    const en = await subscribe(["service:juminhyo"], "en");
+    const other = await subscribe(["service:koseki"], "ja");
+    const suspended = level("m3.juminhyo.counter", "counter", ServiceLevel.SERVICE_LEVEL_SUSPENDED, ChangeSource.CHANGE_SOURCE_PLAYBOOK);
+    const applied = PlaybookApplied.fromPartial({
+      eventId: "m3.applied",
+      modeEventId: "m3",
+      mode: { incident: Incident.INCIDENT_EARTHQUAKE, level: ModeLevel.MODE_LEVEL_EMERGENCY, wards: [] },
+      changes: [],
+      serviceChanges: [suspended],
+    });
+    // Facilities publishes the level change itself too: told by the batch, so never by the window.
+    const manual = level("manual-1", "online", ServiceLevel.SERVICE_LEVEL_EXTENDED, ChangeSource.CHANGE_SOURCE_MANUAL);
+    for (const change of [suspended, manual]) {
+      await publishEvent(f.backbone.js, eventTypes.serviceLevelChanged, change, { eventId: change.eventId, correlationId: "c-3" });
+    }
+    await publishEvent(f.backbone.js, eventTypes.playbookApplied, applied, { eventId: applied.eventId, correlationId: "c-3" });
+
+    await waitUntil(() => pushService.messagesFor(ja.id).length && pushService.messagesFor(en.id).length, "both followers told");
+    expect(JSON.parse(pushService.messagesFor(ja.id)[0].text)).toMatchObject({
+      alertId: "m3.alert",
+      title: "熊本市 地震 緊急体制",
+      body: "住民票の写し（区役所窓口）: 7月28日 18:00から休止\n詳しくは https://city.example/status",
+      url: "https://city.example/status",
+    });
+    expect(JSON.parse(pushService.messagesFor(en.id)[0].text).body.split("\n")[0]).toBe(
+      "住民票の写し (ward office counter): suspended from 28 Jul, 18:00",
+    );
+    expect(pushService.messagesFor(other.id)).toEqual([]);
+    await waitUntil(async () => (await pending.read())?.services.length === 1, "the manual change in the window");
+    expect((await pending.read())?.services.map((c) => c.eventId)).toEqual(["manual-1"]);
+  });
 });
+
+function level(eventId: string, channel: string, to: ServiceLevel, source: ChangeSource) {
+  return ServiceLevelChanged.fromPartial({
+    eventId,
+    serviceId: "juminhyo",
+    serviceName: "住民票の写し",
+    channel,
+    previousLevel: ServiceLevel.SERVICE_LEVEL_NORMAL,
+    level: to,
+    source,
+    startsAt: "2026-07-28T09:00:00Z",
+    changedAt: "2026-07-28T09:00:00Z",
+  });
+}

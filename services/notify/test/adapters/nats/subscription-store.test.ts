@@ -3,19 +3,10 @@ import pino from "pino";
 import { waitUntil } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
-import { Subscription } from "../../../src/domain/subscription";
+import { aSubscription } from "../../examples";
 
 const logger = pino({ level: "silent" });
-const subscription = (id: string, topics: string[]): Subscription => ({
-  id,
-  endpoint: `https://fcm.googleapis.com/fcm/send/${id}`,
-  p256dh: "p",
-  auth: "a",
-  topics,
-  lang: "ja",
-  tokenHash: "h",
-  createdAt: "2026-07-28T07:30:00.000Z",
-});
+const subscription = aSubscription;
 
 describe("push subscriptions in a KV bucket on a real nats-server", () => {
   let server: NatsServerHandle;

@@ -2,7 +2,7 @@ import { createECDH, randomBytes } from "node:crypto";
 import { Server, createServer } from "node:https";
 import { AddressInfo } from "node:net";
 import webpush from "web-push";
-import { FakeClock, systemClock } from "@crisis/platform";
+import { FakeClock, createReadiness, startHealthServer, systemClock } from "@crisis/platform";
 import { TestPushService, TestTls, checkVapid, createTestTls, decryptAes128gcm } from "@crisis/platform/testing";
 import { inlineEncryptor, workerEncryptor } from "../../../src/adapters/webpush/encryption-pool";
 import { OriginGate, poolingPushSender } from "../../../src/adapters/webpush/push-sender";
@@ -102,6 +102,26 @@ describe("sending on per-origin connection pools to a push service that decrypts
     expect(pushService.messagesFor(browsers[7].id)).toEqual([
       expect.objectContaining({ text: JSON.stringify({ n: 7 }), topic: "topic-1", urgency: "high", ttl: 60 }),
     ]);
+  });
+
+  it("counts each push by its outcome in pushes_sent_total, served on the health port's /metrics", async () => {
+    const health = await startHealthServer("127.0.0.1", 0, createReadiness());
+    const counted = async () => {
+      const text = await (await fetch(`http://127.0.0.1:${health.port}/metrics`)).text();
+      const value = (outcome: string) => Number(new RegExp(`^pushes_sent_total{outcome="${outcome}"} (\\d+)$`, "m").exec(text)?.[1] ?? 0);
+      return { delivered: value("delivered"), gone: value("gone") };
+    };
+    try {
+      const before = await counted();
+      const s = sender();
+      const browsers = Array.from({ length: 3 }, () => pushService.subscribe());
+      pushService.expire(browsers[2].id);
+      await Promise.all(browsers.map((b) => s.send(asSubscription(b), "{}", options)));
+      await s.close();
+      expect(await counted()).toEqual({ delivered: before.delivered + 2, gone: before.gone + 1 });
+    } finally {
+      await health.stop();
+    }
   });
 
   it("reports a subscription the browser dropped as gone (410)", async () => {
