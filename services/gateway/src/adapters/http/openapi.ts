@@ -270,7 +270,8 @@ export const operations: Record<string, Operation> = {
   "GET /api/v1/dead-letters": {
     summary: "Events a consumer gave up on: how many wait, per consumer, and why (newest first); `npm run redrive` re-drives them",
     roles: ["manager"],
-    responses: { 200: "{waiting, byConsumer, letters}" },
+    responses: { 200: "how many wait, per consumer, and each letter" },
+    answers: { 200: answers.deadLetters },
   },
 };
 

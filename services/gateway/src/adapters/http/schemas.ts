@@ -47,6 +47,23 @@ const modeView = z.object({
   declaredAt: z.string().nullable(),
 });
 export const answers = {
+  deadLetters: z.object({
+    waiting: z.number().int(),
+    byConsumer: z.record(z.string(), z.number().int()),
+    letters: z.array(
+      z.object({
+        seq: z.number().int(),
+        parkedAt: z.string(),
+        durable: z.string(),
+        subject: z.string(),
+        stream: z.string(),
+        sequence: z.number().int(),
+        reason: z.string(),
+        attempts: z.number().int(),
+        correlationId: z.string().optional(),
+      }),
+    ),
+  }),
   currentMode: modeView.extend({ eventId: z.string().nullable(), sequence: z.number().int() }),
   declared: z.object({
     eventId: z.string(),
