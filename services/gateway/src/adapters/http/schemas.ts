@@ -122,9 +122,10 @@ export const correctionBody = z
     latitude: inJapan(20, 46).optional(),
     longitude: inJapan(122, 154).optional(),
     hours: z.string().max(300).optional(),
+    capacity: z.number().int().positive().max(100_000).optional(),
     reason: z.string().trim().max(500).default(""),
   })
-  .refine((b) => Object.keys(b).some((k) => k !== "reason"), "name, nameEn, address, latitude, longitude or hours is required");
+  .refine((b) => Object.keys(b).some((k) => k !== "reason"), "name, nameEn, address, latitude, longitude, hours or capacity is required");
 
 export const serviceLevelBody = z.strictObject({
   level: z.enum(serviceLevelNames),
