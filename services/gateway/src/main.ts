@@ -6,9 +6,11 @@ import { jetStreamAuditTrail } from "./adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "./adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "./adapters/nats/mode-log";
 import { kvPendingDeclarations } from "./adapters/nats/pending-declarations";
+import { followStaffOnDuty } from "./adapters/nats/staff-on-duty";
 import { jetStreamStatusEvents, statusStreamHeads } from "./adapters/nats/status-feed";
 import { LiveStatus } from "./app/follow-status";
 import { identityOf, readConfig } from "./config";
+import { StaffOnDuty } from "./domain/staff-on-duty";
 
 const hour = 3_600_000;
 
@@ -16,7 +18,7 @@ runService({
   name: "gateway",
   readConfig,
   ports: (c) => ({ http: c.GATEWAY_PORT }),
-  streams: [streams.mode, streams.facility, streams.service, streams.audit],
+  streams: [streams.mode, streams.facility, streams.service, streams.audit, streams.staff],
   wire: async (config, backbone, logger, readiness) => {
     const services = serviceClients({
       facilities: config.FACILITIES_GRPC,
@@ -33,6 +35,8 @@ runService({
     });
     await live.start();
     readiness.add("status", live.ready);
+    const onDuty = new StaffOnDuty();
+    const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
     const identity = identityOf(config);
     const approvalTtlMs = config.APPROVAL_TTL_MINUTES * 60_000;
     const app = buildHttpServer({
@@ -78,11 +82,13 @@ runService({
         rateLimit: { perIp: config.RATE_LIMIT_PER_IP, perToken: config.RATE_LIMIT_PER_TOKEN, windowMs: config.RATE_LIMIT_WINDOW_MS },
       },
       bodyLimit: config.BODY_LIMIT_BYTES,
+      onDuty,
     });
     return {
       http: { listen: async (host, port) => void (await app.listen({ host, port })), close: () => app.close() },
       workers: [
         { name: "stop following the status", stop: () => live.stop() },
+        { name: "stop following staff on duty", stop: () => followingStaff.stop() },
         { name: "close gRPC clients", stop: async () => services.close() },
       ],
       facts: { identity: identity.kind === "oidc" ? `OIDC ${identity.issuer}` : "embedded key", approval: config.APPROVAL_REQUIRED },

@@ -22,6 +22,14 @@ import {
   SetShelterRequest,
   SetShelterResponse,
 } from "@crisis/platform/contracts/facilities";
+import {
+  ListCrowdingResponse,
+  NearestSheltersRequest,
+  NearestSheltersResponse,
+  ReportOccupancyRequest,
+  ReportOccupancyResponse,
+  ShelterCrowding,
+} from "@crisis/platform/contracts/crowding";
 import { Position, StatusEvent, StatusStream } from "../domain/status-view";
 
 export interface CurrentMode {
@@ -156,4 +164,17 @@ export interface StatusEvents {
 export interface StaffingPlans {
   propose(requestedBy: string, correlationId: string): Promise<StaffingPlan>;
   apply(planId: string, appliedBy: string, correlationId: string): Promise<ApplyStaffingPlanResponse>;
+}
+
+/** Shelter occupancy and crowding, kept by facilities. */
+export interface ShelterCrowdingService {
+  report(request: ReportOccupancyRequest, correlationId: string): Promise<ReportOccupancyResponse>;
+  list(ward: string, correlationId: string): Promise<ListCrowdingResponse>;
+  get(facilityId: string, correlationId: string): Promise<ShelterCrowding>;
+  nearest(request: NearestSheltersRequest, correlationId: string): Promise<NearestSheltersResponse>;
+}
+
+/** Who is on a shelter's post now (from staffing's reassignments and releases). */
+export interface StaffOnPost {
+  isOnPostAt(staffId: string, facilityId: string, now: Date): boolean;
 }

@@ -13,6 +13,7 @@ import {
   streams,
 } from "@crisis/platform";
 import { Facility } from "@crisis/platform/contracts/facilities";
+import { CrowdingServiceService } from "@crisis/platform/contracts/crowding_service";
 import { FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
 import { NatsServerHandle, freePort } from "@crisis/platform/testing";
 import { Role, oidcTokens } from "../../src/adapters/auth/tokens";
@@ -22,11 +23,13 @@ import { jetStreamAuditTrail } from "../../src/adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "../../src/adapters/nats/mode-log";
 import { kvPendingDeclarations } from "../../src/adapters/nats/pending-declarations";
+import { followStaffOnDuty } from "../../src/adapters/nats/staff-on-duty";
 import { jetStreamStatusEvents, statusStreamHeads } from "../../src/adapters/nats/status-feed";
 import { EdgeOptions } from "../../src/adapters/http/edge";
 import { LiveStatus } from "../../src/app/follow-status";
 import { FacilitiesDirectory } from "../../src/app/ports";
 import { ApprovalPolicy } from "../../src/domain/approval";
+import { StaffOnDuty } from "../../src/domain/staff-on-duty";
 import { statusStreams } from "../../src/domain/status-view";
 import { LocalIdp } from "./auth/local-idp";
 
@@ -67,6 +70,8 @@ export interface GatewayOptions {
   approvalTtlMs?: number;
   /** A stand-in facilities service (some of its rpcs) on a real gRPC port; without it, facilities is down. */
   facilities?: UntypedServiceImplementation;
+  /** A stand-in of facilities' crowding rpcs, served beside `facilities`. */
+  crowding?: UntypedServiceImplementation;
   /** Another gateway replica shares this clock and the id counter prefix differs. */
   clock?: FakeClock;
   replica?: string;
@@ -81,11 +86,14 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   const logger = pino({ level: "silent" });
   const clock = options.clock ?? new FakeClock("2026-07-28T07:30:00Z");
   const backbone = await connectBackbone(nats.url, "gateway-test", logger);
-  await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, streams.audit]);
+  await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, streams.audit, streams.staff]);
   const down = `127.0.0.1:${await freePort()}`;
   let facilities: GrpcServer | undefined;
-  if (options.facilities) {
-    facilities = await startGrpcServer("127.0.0.1", 0, [{ definition: FacilitiesServiceService, implementation: options.facilities }]);
+  if (options.facilities || options.crowding) {
+    facilities = await startGrpcServer("127.0.0.1", 0, [
+      { definition: FacilitiesServiceService, implementation: options.facilities ?? {} },
+      ...(options.crowding ? [{ definition: CrowdingServiceService, implementation: options.crowding }] : []),
+    ]);
   }
   const facilitiesTarget = facilities ? `127.0.0.1:${facilities.port}` : down;
   const services = serviceClients({ facilities: facilitiesTarget, staffing: down, notify: down, deadlineMs: 1_000 });
@@ -94,6 +102,8 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   const statusEvents = jetStreamStatusEvents(backbone);
   const live = new LiveStatus({ events: statusEvents, directory, clock, retryMs: 100 });
   await live.start();
+  const onDuty = new StaffOnDuty();
+  const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
   const readiness = createReadiness();
   readiness.add("status", live.ready);
   let ids = 0;
@@ -126,6 +136,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
         },
       },
       edge: { corsOrigins: [], hsts: false, rateLimit: { perIp: 1_000_000, perToken: 1_000_000, windowMs: 60_000 }, ...options.edge },
+      onDuty,
     },
     (route: RouteOptions) => {
       for (const method of [route.method].flat()) if (method !== "HEAD" && method !== "OPTIONS") routes.push(`${method} ${route.url}`);
@@ -157,6 +168,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
     async stop() {
       await app.close();
       await live.stop();
+      await followingStaff.stop();
       services.close();
       await facilities?.stop();
       await backbone.nc.close();

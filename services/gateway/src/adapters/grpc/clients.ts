@@ -1,6 +1,7 @@
 import { CallOptions, ClientUnaryCall, Metadata, ServiceError, credentials } from "@grpc/grpc-js";
 import { callUnary } from "@crisis/platform";
 import { ListFacilitiesRequest } from "@crisis/platform/contracts/facilities";
+import { CrowdingServiceClient } from "@crisis/platform/contracts/crowding_service";
 import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
 import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_service";
@@ -10,6 +11,7 @@ import {
   FacilitiesDirectory,
   ModePreviewer,
   PushSubscriptions,
+  ShelterCrowdingService,
   StaffingBoard,
   StaffingPlans,
 } from "../../app/ports";
@@ -26,6 +28,8 @@ export function serviceClients(targets: ServiceTargets) {
   const facilities = new FacilitiesServiceClient(targets.facilities, credentials.createInsecure());
   const notify = new NotifyServiceClient(targets.notify, credentials.createInsecure());
   const staffing = new StaffingServiceClient(targets.staffing, credentials.createInsecure());
+  // Crowding is served by facilities, on the same port.
+  const crowdingClient = new CrowdingServiceClient(targets.facilities, credentials.createInsecure());
   const opts = (correlationId: string) => ({ correlationId, deadlineMs: targets.deadlineMs });
   const directory: FacilitiesDirectory = {
     list: async (correlationId) =>
@@ -51,6 +55,16 @@ export function serviceClients(targets: ServiceTargets) {
     correct: call(facilities.correctFacility),
     listServices: async (correlationId) => (await call(facilities.listServices)({}, correlationId)).services,
     setServiceLevel: call(facilities.setServiceLevel),
+  };
+  const onCrowding =
+    <Req, Res>(method: (r: Req, m: Metadata, o: Partial<CallOptions>, cb: (e: ServiceError | null, r: Res) => void) => ClientUnaryCall) =>
+    (request: Req, correlationId: string) =>
+      callUnary("facilities", method.bind(crowdingClient), request, opts(correlationId));
+  const crowding: ShelterCrowdingService = {
+    report: onCrowding(crowdingClient.reportOccupancy),
+    list: (ward, correlationId) => onCrowding(crowdingClient.listCrowding)({ ward }, correlationId),
+    get: (facilityId, correlationId) => onCrowding(crowdingClient.getCrowding)({ facilityId }, correlationId),
+    nearest: onCrowding(crowdingClient.nearestShelters),
   };
   const previewer: ModePreviewer = {
     preview: async (mode, correlationId) => {
@@ -88,8 +102,10 @@ export function serviceClients(targets: ServiceTargets) {
     facilitiesAdmin,
     alertReports,
     staffingPlans,
+    crowding,
     close() {
       facilities.close();
+      crowdingClient.close();
       notify.close();
       staffing.close();
     },

@@ -6,9 +6,12 @@ import {
   correctionBody,
   declarationBody,
   facilityListQuery,
+  nearestQuery,
+  occupancyBody,
   restrictionBody,
   serviceLevelBody,
   shelterBody,
+  shelterListQuery,
   subscriptionBody,
 } from "./schemas";
 
@@ -138,6 +141,28 @@ export const operations: Record<string, Operation> = {
     body: shelterBody,
     responses: { 200: "{state, status, changed}" },
     problems: { 404: "FACILITY_NOT_FOUND", 422: "NOT_A_SHELTER" },
+  },
+  "POST /api/v1/shelters/:id/occupancy": {
+    summary: "Report a shelter's headcount and needs (staff on a post at that shelter now, or a manager)",
+    roles: ["manager", "staff"],
+    body: occupancyBody,
+    responses: { 201: "{shelter, changed}: the shelter's crowding after the report, and the level change if any" },
+    problems: { 403: "NOT_ON_POST", 404: "FACILITY_NOT_FOUND", 409: "SHELTER_NOT_OPEN", 422: "NOT_A_SHELTER or a field at fault" },
+  },
+  "GET /api/v1/shelters/:id/occupancy": {
+    summary: "One shelter's crowding level, capacity (null: unknown) and latest report with its age",
+    responses: { 200: "the shelter's crowding" },
+    problems: { 404: "FACILITY_NOT_FOUND" },
+  },
+  "GET /api/v1/shelters": {
+    summary: "Crowding of every open shelter (空き/やや混雑/混雑/満, unknown) and the sums per ward",
+    query: shelterListQuery,
+    responses: { 200: "{shelters, wards}" },
+  },
+  "GET /api/v1/shelters/nearest": {
+    summary: "The nearest open shelters with known room (a recent report below full), nearest first",
+    query: nearestQuery,
+    responses: { 200: "{shelters}: distance in metres, level, places left, link" },
   },
   "GET /api/v1/services": { summary: "Counter services and each channel's level", responses: { 200: "{services}" } },
   "PUT /api/v1/services/:id/channels/:channel": {

@@ -6,6 +6,8 @@ import {
   levelNames,
   serviceLevelNames,
   shelterTerms,
+  supplyNeedNames,
+  supplyNeedTerms,
   useNames,
   wards,
 } from "@crisis/platform/contracts";
@@ -137,6 +139,35 @@ export const serviceLevelBody = z.strictObject({
 export const shelterBody = z.strictObject({
   state: z.enum(["open", "closed"]),
   reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
+});
+
+const supply = z.enum(supplyNeedNames).transform((n) => supplyNeedTerms[n].value);
+const persons = z.number().int("must be a whole number").min(0, "must be 0 or more").max(100_000);
+
+/** An occupancy report from a shelter: supplies as enough/short/out, people and animals as counts. */
+export const occupancyBody = z.strictObject({
+  headcount: persons,
+  needs: z
+    .strictObject({
+      water: supply.optional(),
+      food: supply.optional(),
+      blankets: supply.optional(),
+      medical: persons.optional(),
+      pets: persons.optional(),
+      welfare_space: persons.optional(),
+    })
+    .default({}),
+});
+
+export const shelterListQuery = z.strictObject({ ward: z.enum(wards).optional() });
+
+const coordinate = (min: number, max: number) =>
+  z.coerce.number({ message: "must be a number" }).min(min, "is not in Japan").max(max, "is not in Japan");
+
+export const nearestQuery = z.strictObject({
+  lat: coordinate(20, 46),
+  lon: coordinate(122, 154),
+  limit: z.coerce.number().int().min(1).max(50).default(5),
 });
 
 /** Parses a body; the first problem becomes a 422 naming the field (e.g. subscription.keys.auth). */
