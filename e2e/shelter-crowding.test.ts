@@ -69,6 +69,12 @@ describe("shelter crowding, from occupancy reports to a push that moves people",
     expect(nearest.body.shelters.map((s: { id: string }) => s.id)).toEqual([furumachi, sanwa]);
     expect((await h.api("GET", "/api/v1/shelters/nearest?lat=north&lon=130.69")).body).toMatchObject({ status: 422, field: "lat" });
 
+    const history = await fetch(`${h.base}/api/v1/shelters/history?ward=${encodeURIComponent("西区")}`, { headers: manager });
+    const rows = (await history.text()).trim().split("\r\n").slice(1);
+    // 古町, 三和, then くまもと森都心プラザ at 80, 100, 98 and 101: every report, oldest first.
+    expect(rows.map((r) => r.split(",")[4])).toEqual(['"40"', '"20"', '"80"', '"100"', '"98"', '"101"']);
+    expect(rows[3]).toContain('"full"');
+
     browser = await launchBrowser(h.base);
     const page = await browser.context.newPage();
     await page.goto(`${h.base}/`);

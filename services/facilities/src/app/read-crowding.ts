@@ -4,6 +4,8 @@ import {
   ListCrowdingResponse,
   NearestSheltersRequest,
   NearestSheltersResponse,
+  OccupancyHistoryRequest,
+  OccupancyHistoryResponse,
   ShelterCrowding,
 } from "@crisis/platform/contracts/crowding";
 import { errors } from "../domain/errors";
@@ -27,4 +29,12 @@ export function getCrowding(deps: ReadDeps, req: GetCrowdingRequest): ShelterCro
 export function nearestShelters(deps: ReadDeps, req: NearestSheltersRequest): NearestSheltersResponse {
   const now = deps.clock.now().getTime();
   return { shelters: deps.occupancy.nearestWithRoom(req.latitude, req.longitude, now, Math.min(Math.max(req.limit || 5, 1), 50)) };
+}
+
+export function occupancyHistory(deps: ReadDeps, req: OccupancyHistoryRequest): OccupancyHistoryResponse {
+  return {
+    reports: deps.occupancy.history.filter(
+      (r) => (!req.facilityId || r.facilityId === req.facilityId) && (!req.ward || r.ward === req.ward),
+    ),
+  };
 }

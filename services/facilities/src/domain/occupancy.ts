@@ -18,6 +18,8 @@ const { CROWDING_LEVEL_UNKNOWN, CROWDING_LEVEL_OPEN, CROWDING_LEVEL_BUSY, CROWDI
  */
 export class ShelterOccupancy {
   private readonly latest = new Map<string, OccupancyReported>();
+  /** Every report in stream order: a few per shelter and hour, small enough to keep. */
+  readonly history: OccupancyReported[] = [];
 
   constructor(
     private readonly board: CityBoard,
@@ -27,6 +29,7 @@ export class ShelterOccupancy {
   /** A report stored (now, or replayed at start in stream order). */
   apply(report: OccupancyReported): void {
     this.latest.set(report.facilityId, report);
+    this.history.push(report);
   }
 
   /** The level now, stale or not (the starting point of the next report's hysteresis). */

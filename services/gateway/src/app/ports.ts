@@ -26,6 +26,8 @@ import {
   ListCrowdingResponse,
   NearestSheltersRequest,
   NearestSheltersResponse,
+  OccupancyHistoryRequest,
+  OccupancyHistoryResponse,
   ReportOccupancyRequest,
   ReportOccupancyResponse,
   ShelterCrowding,
@@ -172,6 +174,7 @@ export interface ShelterCrowdingService {
   list(ward: string, correlationId: string): Promise<ListCrowdingResponse>;
   get(facilityId: string, correlationId: string): Promise<ShelterCrowding>;
   nearest(request: NearestSheltersRequest, correlationId: string): Promise<NearestSheltersResponse>;
+  history(request: OccupancyHistoryRequest, correlationId: string): Promise<OccupancyHistoryResponse>;
 }
 
 /** Who is on a shelter's post now (from staffing's reassignments and releases). */

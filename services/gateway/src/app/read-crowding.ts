@@ -1,4 +1,4 @@
-import { shelterCrowdingView, shelterWithRoomView, wardCrowdingView } from "../domain/crowding-view";
+import { occupancyCsv, shelterCrowdingView, shelterWithRoomView, wardCrowdingView } from "../domain/crowding-view";
 import { ShelterCrowdingService } from "./ports";
 
 /** Every open (or reported) shelter's crowding, and the sums per ward. */
@@ -18,4 +18,14 @@ export async function findNearestShelters(
   correlationId: string,
 ) {
   return { shelters: (await crowding.nearest(at, correlationId)).shelters.map(shelterWithRoomView) };
+}
+
+/** Occupancy over time, per shelter or ward, as CSV. */
+export async function readOccupancyHistory(
+  crowding: ShelterCrowdingService,
+  filter: { facility?: string; ward?: string },
+  correlationId: string,
+) {
+  const { reports } = await crowding.history({ facilityId: filter.facility ?? "", ward: filter.ward ?? "" }, correlationId);
+  return occupancyCsv(reports);
 }

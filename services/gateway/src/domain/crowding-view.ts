@@ -1,5 +1,5 @@
 import { crowdingName, crowdingTerms, supplyNeedName } from "@crisis/platform/contracts";
-import { OccupancyNeeds, ShelterCrowding, ShelterWithRoom, WardCrowding } from "@crisis/platform/contracts/crowding";
+import { OccupancyNeeds, OccupancyReported, ShelterCrowding, ShelterWithRoom, WardCrowding } from "@crisis/platform/contracts/crowding";
 import { toTokyo } from "./facility-view";
 
 const needsView = (n: OccupancyNeeds) => ({
@@ -57,3 +57,40 @@ export const shelterWithRoomView = (s: ShelterWithRoom) => ({
   longitude: s.longitude,
   link: `/facilities/${encodeURIComponent(s.facilityId)}`,
 });
+
+const historyColumns = [
+  "reportedAt",
+  "facilityId",
+  "name",
+  "ward",
+  "headcount",
+  "capacity",
+  "level",
+  "water",
+  "food",
+  "blankets",
+  "medical",
+  "pets",
+  "welfare_space",
+] as const;
+
+const csvField = (value: string | number | null) => `"${String(value ?? "").replaceAll('"', '""')}"`;
+
+/** Occupancy over time as CSV (RFC 4180, Tokyo times): one row per report, oldest first. */
+export function occupancyCsv(reports: OccupancyReported[]): string {
+  const rows = reports.map((r) => {
+    const needs = needsView(r.needs ?? OccupancyNeeds.fromPartial({}));
+    const row = {
+      reportedAt: toTokyo(r.reportedAt),
+      facilityId: r.facilityId,
+      name: r.facilityName,
+      ward: r.ward,
+      headcount: r.headcount,
+      capacity: r.capacity ?? null,
+      level: crowdingName(r.level),
+      ...needs,
+    };
+    return historyColumns.map((c) => csvField(row[c])).join(",");
+  });
+  return [historyColumns.join(","), ...rows].join("\r\n") + "\r\n";
+}

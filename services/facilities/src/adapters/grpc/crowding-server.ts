@@ -1,7 +1,7 @@
 import { Logger, unaryHandler } from "@crisis/platform";
 import { CrowdingServiceServer } from "@crisis/platform/contracts/crowding_service";
 import { CrowdingDeps } from "../../app/ports";
-import { getCrowding, listCrowding, nearestShelters } from "../../app/read-crowding";
+import { getCrowding, listCrowding, nearestShelters, occupancyHistory } from "../../app/read-crowding";
 import { reportOccupancy } from "../../app/report-occupancy";
 
 export function crowdingServer(deps: CrowdingDeps, logger: Logger): CrowdingServiceServer {
@@ -11,5 +11,6 @@ export function crowdingServer(deps: CrowdingDeps, logger: Logger): CrowdingServ
     listCrowding: unaryHandler(logger, "ListCrowding", async (req) => listCrowding(deps, req)),
     getCrowding: unaryHandler(logger, "GetCrowding", async (req) => getCrowding(deps, req)),
     nearestShelters: unaryHandler(logger, "NearestShelters", async (req) => nearestShelters(deps, req)),
+    occupancyHistory: unaryHandler(logger, "OccupancyHistory", async (req) => occupancyHistory(deps, req)),
   };
 }

@@ -65,6 +65,7 @@ export function serviceClients(targets: ServiceTargets) {
     list: (ward, correlationId) => onCrowding(crowdingClient.listCrowding)({ ward }, correlationId),
     get: (facilityId, correlationId) => onCrowding(crowdingClient.getCrowding)({ facilityId }, correlationId),
     nearest: onCrowding(crowdingClient.nearestShelters),
+    history: onCrowding(crowdingClient.occupancyHistory),
   };
   const previewer: ModePreviewer = {
     preview: async (mode, correlationId) => {

@@ -8,6 +8,7 @@ import {
   facilityListQuery,
   nearestQuery,
   occupancyBody,
+  occupancyHistoryQuery,
   restrictionBody,
   serviceLevelBody,
   shelterBody,
@@ -158,6 +159,12 @@ export const operations: Record<string, Operation> = {
     summary: "Crowding of every open shelter (空き/やや混雑/混雑/満, unknown) and the sums per ward",
     query: shelterListQuery,
     responses: { 200: "{shelters, wards}" },
+  },
+  "GET /api/v1/shelters/history": {
+    summary: "Occupancy over time (every report, oldest first) as CSV, for a shelter (?facility=) or a ward (?ward=)",
+    roles: ["manager", "facility_admin"],
+    query: occupancyHistoryQuery,
+    responses: { 200: "text/csv: reportedAt, facilityId, name, ward, headcount, capacity, level, needs" },
   },
   "GET /api/v1/shelters/nearest": {
     summary: "The nearest open shelters with known room (a recent report below full), nearest first",

@@ -1,7 +1,14 @@
 import pino from "pino";
 import { AppError, eventTypes } from "@crisis/platform/contracts";
 import { publishEvent, unaryHandler, waitUntil } from "@crisis/platform";
-import { CrowdingChanged, CrowdingLevel, ReportOccupancyRequest, ShelterCrowding, SupplyNeed } from "@crisis/platform/contracts/crowding";
+import {
+  CrowdingChanged,
+  CrowdingLevel,
+  OccupancyReported,
+  ReportOccupancyRequest,
+  ShelterCrowding,
+  SupplyNeed,
+} from "@crisis/platform/contracts/crowding";
 import { CrowdingServiceServer } from "@crisis/platform/contracts/crowding_service";
 import { StaffReassigned } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
@@ -46,6 +53,22 @@ describe("the shelter crowding routes", () => {
     getCrowding: unaryHandler(logger, "GetCrowding", async (req) =>
       view(ReportOccupancyRequest.fromPartial({ facilityId: req.facilityId, headcount: 7 })),
     ),
+    occupancyHistory: unaryHandler(logger, "OccupancyHistory", async (req) => ({
+      reports: reports
+        .filter((r) => !req.facilityId || r.facilityId === req.facilityId)
+        .map((r, i) =>
+          OccupancyReported.fromPartial({
+            facilityId: r.facilityId,
+            facilityName: "くまもと森都心プラザ",
+            ward: "西区",
+            headcount: r.headcount,
+            capacity: 100,
+            needs: r.needs,
+            level: CrowdingLevel.CROWDING_LEVEL_FULL,
+            reportedAt: `2026-07-28T07:3${i}:00Z`,
+          }),
+        ),
+    })),
     nearestShelters: unaryHandler(logger, "NearestShelters", async (req) => ({
       shelters: [
         {
@@ -157,5 +180,19 @@ describe("the shelter crowding routes", () => {
     expect((await gw.call("GET", "/api/v1/shelters/nearest?lon=130.70")).body).toMatchObject({ status: 422, field: "lat" });
     expect((await gw.call("GET", "/api/v1/shelters/nearest?lat=32.8&lon=abc")).body).toMatchObject({ status: 422, field: "lon" });
     expect((await gw.call("GET", "/api/v1/shelters/nearest?lat=32.8&lon=130.7&limit=0")).body).toMatchObject({ field: "limit" });
+  });
+
+  it("gives managers the occupancy over time as CSV, in Tokyo time, and refuses staff", async () => {
+    const res = await gw.call("GET", `/api/v1/shelters/history?facility=${encodeURIComponent(shelterId)}`, { as: { roles: ["manager"] } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    const lines = res.text.trim().split("\r\n");
+    expect(lines[0]).toBe("reportedAt,facilityId,name,ward,headcount,capacity,level,water,food,blankets,medical,pets,welfare_space");
+    expect(lines[1]).toBe(
+      `"2026-07-28T16:30:00+09:00","${shelterId}","くまもと森都心プラザ","西区","101","100","full","short","","out","0","3","2"`,
+    );
+    expect(lines).toHaveLength(reports.length + 1);
+    expect((await gw.call("GET", "/api/v1/shelters/history", { as: { roles: ["staff"] } })).status).toBe(403);
+    expect((await gw.call("GET", "/api/v1/shelters/history?ward=博多区", { as: { roles: ["manager"] } })).body.field).toBe("ward");
   });
 });

@@ -1,10 +1,10 @@
 import { FastifyInstance } from "fastify";
 import { operateShelter } from "../../../app/operate-shelter";
 import { FacilitiesAdmin, ShelterCrowdingService, StaffOnPost } from "../../../app/ports";
-import { findNearestShelters, readCrowding, readShelterCrowding } from "../../../app/read-crowding";
+import { findNearestShelters, readCrowding, readOccupancyHistory, readShelterCrowding } from "../../../app/read-crowding";
 import { reportOccupancy } from "../../../app/report-occupancy";
 import { Authenticate } from "../server";
-import { nearestQuery, occupancyBody, parseBody, shelterBody, shelterListQuery } from "../schemas";
+import { nearestQuery, occupancyBody, occupancyHistoryQuery, parseBody, shelterBody, shelterListQuery } from "../schemas";
 
 export function shelterRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, authenticate: Authenticate) {
   app.put<{ Params: { id: string } }>("/api/v1/shelters/:id", async (request) => {
@@ -33,6 +33,11 @@ export function crowdingRoutes(app: FastifyInstance, deps: CrowdingRouteDeps, au
     readShelterCrowding(deps.crowding, request.params.id, request.id),
   );
   app.get("/api/v1/shelters", async (request) => readCrowding(deps.crowding, parseBody(shelterListQuery, request.query).ward, request.id));
+  app.get("/api/v1/shelters/history", async (request, reply) => {
+    await authenticate(request, ["manager", "facility_admin"]);
+    const csv = await readOccupancyHistory(deps.crowding, parseBody(occupancyHistoryQuery, request.query), request.id);
+    return reply.type("text/csv; charset=utf-8").send(csv);
+  });
   app.get("/api/v1/shelters/nearest", async (request) => {
     const q = parseBody(nearestQuery, request.query);
     return findNearestShelters(deps.crowding, { latitude: q.lat, longitude: q.lon, limit: q.limit }, request.id);
