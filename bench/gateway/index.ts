@@ -7,7 +7,7 @@
  */
 import { ChildProcess, spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,7 +17,8 @@ import { freePort, startNatsServer } from "@crisis/platform/testing";
 import { privateKeyFrom, signToken } from "../../services/gateway/src/adapters/auth/tokens";
 
 const root = join(__dirname, "..", "..");
-const tsx = join(root, "node_modules", ".bin", "tsx");
+/** As the image runs them (one process each; tsx's own CLI would add a parent process). */
+const node = [process.execPath, "--import", "tsx"] as const;
 const SSE_CLIENTS = Number(process.env.BENCH_SSE_CLIENTS ?? 10_000);
 const SWITCHES = 100;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -25,7 +26,11 @@ const CONNECTIONS = 50;
 
 const children: ChildProcess[] = [];
 function start(what: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(tsx, args, { cwd: root, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(node[0], [...node.slice(1), ...args], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   child.on("exit", (code, signal) => {
     if (!stopping) console.error(`${what} exited (${code ?? signal})`);
   });
@@ -51,28 +56,44 @@ async function getBody(url: string): Promise<Buffer> {
 
 const ROUNDS = 5;
 
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /**
  * Both servers in alternating short rounds, so that the load other processes put on the machine
- * meanwhile falls on both alike; requests/s is the total over all rounds.
+ * meanwhile falls on both alike; requests/s is the total over all rounds. The CPU each server
+ * used per request is noted too: on a machine shared with other work it says more than the rate.
  */
-async function loadBoth(bareUrl: string, oursUrl: string) {
+async function loadBoth(bare: { url: string; pid: number }, ours: { url: string; pid: number }) {
   const runs = { bare: [] as autocannon.Result[], ours: [] as autocannon.Result[] };
+  const cpu = { bare: 0, ours: 0 };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, url] of [
-      ["bare", bareUrl],
-      ["ours", oursUrl],
+    for (const [name, server] of [
+      ["bare", bare],
+      ["ours", ours],
     ] as const) {
-      runs[name].push(await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S / ROUNDS, pipelining: 1 }));
+      const before = cpuSeconds(server.pid);
+      runs[name].push(await autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION_S / ROUNDS, pipelining: 1 }));
+      cpu[name] += cpuSeconds(server.pid) - before;
     }
   }
-  const sum = (results: autocannon.Result[]) => {
+  const sum = (results: autocannon.Result[], cpuSpent: number) => {
     const requests = results.reduce((n, r) => n + r.requests.total, 0);
     const seconds = results.reduce((n, r) => n + r.duration, 0);
     const p50 = results.map((r) => r.latency.p50).sort((a, b) => a - b)[Math.floor(results.length / 2)];
     const p99 = Math.max(...results.map((r) => r.latency.p99));
-    return { rps: requests / seconds, p50, p99, non2xx: results.reduce((n, r) => n + r.non2xx, 0) };
+    return {
+      rps: requests / seconds,
+      p50,
+      p99,
+      non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+      cpuMsPerRequest: (1000 * cpuSpent) / requests,
+    };
   };
-  return { bareRun: sum(runs.bare), oursRun: sum(runs.ours) };
+  return { bareRun: sum(runs.bare, cpu.bare), oursRun: sum(runs.ours, cpu.ours) };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -89,9 +110,10 @@ export async function run(): Promise<void> {
       FACILITIES_HEALTH_PORT: String(healthPort),
     });
     await waitUntil(() => ok(`http://127.0.0.1:${healthPort}/readyz`), "facilities to be ready", 120_000, 250);
-    start(
+    const gateway = start(
       "gateway",
       [
+        // BENCH_PROFILE_DIR: a V8 CPU profile of the gateway, written when it exits.
         ...(process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE_DIR] : []),
         "services/gateway/src/main.ts",
       ],
@@ -142,7 +164,10 @@ export async function run(): Promise<void> {
     // Warm both up, then measure each with the same client settings.
     await autocannon({ url: `http://127.0.0.1:${barePort}/`, connections: CONNECTIONS, duration: 2 });
     await autocannon({ url: `${base}/api/v1/status`, connections: CONNECTIONS, duration: 2 });
-    const { bareRun, oursRun } = await loadBoth(`http://127.0.0.1:${barePort}/`, `${base}/api/v1/status`);
+    const { bareRun, oursRun } = await loadBoth(
+      { url: `http://127.0.0.1:${barePort}/`, pid: bare.pid! },
+      { url: `${base}/api/v1/status`, pid: gateway.pid! },
+    );
     bare.kill("SIGTERM");
 
     // Stand down before the clients connect (the facility changes would otherwise dominate), then
@@ -166,6 +191,7 @@ export async function run(): Promise<void> {
     sse.close();
 
     const ratio = oursRun.rps / bareRun.rps;
+    const cpuRatio = bareRun.cpuMsPerRequest / oursRun.cpuMsPerRequest;
     const rows: [string, string][] = [
       ["status body", `${bytes.length} bytes, ${full.facilities.length} facilities, ${full.sheltersOpen.total} shelters open`],
       [
@@ -178,6 +204,10 @@ export async function run(): Promise<void> {
         `${oursRun.rps.toFixed(0)} (p50 ${oursRun.p50} ms, worst p99 ${oursRun.p99} ms, non-2xx ${oursRun.non2xx})`,
       ],
       ["ratio (gateway / bare)", `${ratio.toFixed(2)} (target ≥ 0.8)`],
+      [
+        "CPU per request: bare, gateway",
+        `${bareRun.cpuMsPerRequest.toFixed(3)} ms, ${oursRun.cpuMsPerRequest.toFixed(3)} ms (bare / gateway ${cpuRatio.toFixed(2)})`,
+      ],
       ["SSE clients connected", `${connected}`],
       [
         "POST /mode → SSE event, every client",
@@ -197,6 +227,9 @@ export async function run(): Promise<void> {
         bare_rps: Math.round(bareRun.rps),
         gateway_rps: Math.round(oursRun.rps),
         ratio: Number(ratio.toFixed(3)),
+        bare_cpu_ms_per_request: Number(bareRun.cpuMsPerRequest.toFixed(4)),
+        gateway_cpu_ms_per_request: Number(oursRun.cpuMsPerRequest.toFixed(4)),
+        cpu_ratio: Number(cpuRatio.toFixed(3)),
         sse_clients: connected,
         sse_p50_ms: Number(percentile(samples, 50).toFixed(1)),
         sse_p99_ms: Number(percentile(samples, 99).toFixed(1)),

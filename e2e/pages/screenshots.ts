@@ -1,37 +1,69 @@
 /**
  * `npm run screenshots`: every page at phone and desktop width, from a real run (the four
- * services on the Kumamoto data, an earthquake emergency declared), saved in docs/screenshots.
+ * services on the Kumamoto data, an earthquake emergency declared and approved), saved in docs/screenshots.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Page } from "playwright-core";
 import { repoRoot } from "../../deploy/embedded/system";
 import { eventually, startHarness } from "../harness";
-import { launchBrowser } from "./browser";
+import { Role } from "../../services/gateway/src/adapters/auth/tokens";
+import { Browser, launchBrowser } from "./browser";
 
 const out = join(repoRoot, "docs", "screenshots");
 const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 
+async function shoot(browser: Browser, base: string, name: string, path: string, prepare?: (page: Page) => Promise<void>) {
+  for (const [size, viewport] of Object.entries(widths)) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(`${base}${path}`);
+    await page.waitForLoadState("load");
+    if (prepare) await prepare(page);
+    const file = join(out, `${name}-${size}.png`);
+    await page.screenshot({ path: file, fullPage: size === "desktop" && !name.startsWith("status") });
+    console.log(file);
+    await page.close();
+  }
+}
+
 async function main() {
   mkdirSync(out, { recursive: true });
-  const h = await startHarness();
+  // The two-person rule on, so the console can show the approval queue with its preview.
+  const h = await startHarness({ env: { APPROVAL_REQUIRED: "normal-to-emergency" } });
   const browser = await launchBrowser(h.base);
   try {
-    const manager = await h.token("manager");
+    const signIn = (role: Role) => async (page: Page) => {
+      await page.getByLabel(/アクセストークン|Access token/).fill(await h.token(role));
+      await page.locator("#token-form button[type=submit]").click();
+      await page.locator(".needs-token:not([hidden])").first().waitFor();
+      await page.waitForTimeout(1500); // let the panels fill in before the picture
+    };
+    // A few citizens subscribed through the test push service, so the console has pushes to show.
+    for (const ward of ["中央区", "東区", "北区"]) {
+      const res = await h.api("POST", "/api/v1/subscriptions", { subscription: h.pushService.subscribe().json, topics: [`ward:${ward}`] });
+      if (res.status !== 201) throw new Error(`subscription refused: ${JSON.stringify(res.body)}`);
+    }
     const declared = await h.api(
       "POST",
       "/api/v1/mode",
       { incident: "earthquake", level: "emergency", wards: [], reason: "M7.1 震度6強" },
-      { authorization: `Bearer ${manager}` },
+      { authorization: `Bearer ${await h.token("manager")}` },
     );
-    if (declared.status !== 201) throw new Error(`declaration refused: ${JSON.stringify(declared.body)}`);
+    if (declared.status !== 202) throw new Error(`declaration not queued for approval: ${JSON.stringify(declared.body)}`);
+    await shoot(browser, h.base, "console-approval", "/console?lang=ja", signIn("approver"));
+    const approved = await h.api("POST", `/api/v1/mode/pending/${declared.body.pendingId}/approve`, undefined, {
+      authorization: `Bearer ${await h.token("approver")}`,
+    });
+    if (approved.status !== 201) throw new Error(`approval refused: ${JSON.stringify(approved.body)}`);
     await eventually(async () => (await h.api("GET", "/api/v1/status")).body.summary?.shelter_open === 208, "208 shelters open", 120_000);
-    const signIn = (role: "manager" | "staff") => async (page: Page) => {
-      await page.getByLabel(/アクセストークン|Access token/).fill(await h.token(role));
-      await page.locator("#token-form button[type=submit]").click();
-      await page.locator(".needs-token").first().waitFor({ state: "visible" });
-      await page.waitForTimeout(1500); // let the panels fill in before the picture
-    };
+    await eventually(() => h.deliveriesSettled(), "the pushes sent", 120_000);
+    const manager = { authorization: `Bearer ${await h.token("manager")}` };
+    await eventually(
+      async () => (await h.api("GET", "/api/v1/staffing/summary", undefined, manager)).body.mode?.level === "emergency",
+      "staffing planned for the emergency",
+      180_000,
+    );
     const shots: [string, string, ((page: Page) => Promise<void>)?][] = [
       ["status", "/?lang=ja"],
       ["status-en", "/?lang=en"],
@@ -39,19 +71,7 @@ async function main() {
       ["console", "/console?lang=ja", signIn("manager")],
       ["staff", "/staff?lang=ja", signIn("staff")],
     ];
-    for (const [name, path, prepare] of shots) {
-      for (const [size, viewport] of Object.entries(widths)) {
-        const page = await browser.context.newPage();
-        await page.setViewportSize(viewport);
-        await page.goto(`${h.base}${path}`);
-        await page.waitForLoadState("load");
-        if (prepare) await prepare(page);
-        const file = join(out, `${name}-${size}.png`);
-        await page.screenshot({ path: file, fullPage: size === "desktop" && name !== "status" && name !== "status-en" });
-        console.log(file);
-        await page.close();
-      }
-    }
+    for (const [name, path, prepare] of shots) await shoot(browser, h.base, name, path, prepare);
   } finally {
     await browser.close();
     await h.stop();

@@ -1,16 +1,62 @@
-// The manager console: declare with a preview first, approvals, delivery progress, staffing
-// coverage, audit log, shelters one by one. Panels whose endpoint is not there yet say so.
+// The manager console: declare with a preview first, the approval queue, delivery progress of the
+// current declaration's pushes, staffing coverage, acknowledgements, audit log, shelters one by one.
+// Panels whose endpoint is not there yet say so.
 "use strict";
 (function () {
   const desk = window.crisisDesk;
-  const { words, levels, incidents } = desk.data;
+  const { words, levels, incidents, wards, statuses } = desk.data;
   const $ = (id) => document.getElementById(id);
-  const el = (tag, attrs, ...children) => {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    for (const child of children) node.append(child);
-    return node;
-  };
+  const { el, tokyo } = desk;
+  const wardList = (list) => (list && list.length ? list.map((w) => wards[w] || w).join("・") : words.allWards);
+  const declarationLine = (d) =>
+    `${incidents[d.incident] || d.incident} ${levels[d.level] || d.level} — ${wardList(d.wards)} — ${d.reason}`;
+  let who = null;
+  const can = (role) => Boolean(who && (who.roles || []).includes(role));
+
+  function bar(label, value, whole) {
+    const pct = Math.min(100, Math.round((100 * value) / Math.max(1, whole)));
+    const fill = el("span", { class: "fill" });
+    fill.style.width = `${pct}%`;
+    return el(
+      "div",
+      { class: "bar", "data-name": label },
+      el("span", { class: "label" }, label),
+      el("span", { class: "track" }, fill),
+      el("span", { class: "value" }, `${value} / ${whole}`),
+    );
+  }
+
+  /** What a declaration would change (facilities' ModePreview), the same for declarer and approver. */
+  function previewView(p) {
+    const facilities = p.facilities || [];
+    const opening = facilities.filter((f) => f.shelterAfter === "SHELTER_OPERATION_OPEN" && f.shelterBefore !== f.shelterAfter);
+    const facts = el(
+      "dl",
+      { class: "facts" },
+      el("dt", {}, words.previewFacilities),
+      el("dd", { class: "preview-facilities" }, String(facilities.length)),
+      el("dt", {}, words.previewShelters),
+      el("dd", { class: "preview-shelters" }, String(opening.length)),
+      el("dt", {}, words.previewServices),
+      el("dd", { class: "preview-services" }, String((p.services || []).length)),
+    );
+    const out = el("div", { class: "preview-facts" }, facts);
+    const byWard = Object.entries(p.changesByWard || {});
+    if (byWard.length) {
+      out.append(el("p", {}, `${words.previewByWard}: ${byWard.map(([ward, n]) => `${wards[ward] || ward} ${n}`).join("、")}`));
+    }
+    if ((p.kept || []).length) {
+      out.append(
+        el("h4", {}, words.previewKept),
+        el("ul", {}, ...p.kept.map((k) => el("li", {}, `${k.facilityName}: ${k.what} (${k.decidedBy}: ${k.reason})`))),
+      );
+    }
+    if (facilities.length) {
+      const list = el("ul", {}, ...facilities.map((f) => el("li", {}, `${f.facilityName}（${wards[f.ward] || f.ward}）${f.reason}`)));
+      out.append(el("details", {}, el("summary", {}, words.previewList), list));
+    }
+    return out;
+  }
 
   // --- declare: preview, then confirm ------------------------------------------------------
   const form = $("declare-form");
@@ -24,26 +70,13 @@
     reason: form.elements.reason.value.trim(),
   });
 
-  function describe(value) {
-    if (value === null || typeof value !== "object") return document.createTextNode(String(value));
-    if (Array.isArray(value)) return el("span", {}, `${value.length}`);
-    const dl = el("dl", { class: "facts" });
-    for (const [k, v] of Object.entries(value)) dl.append(el("dt", {}, k), el("dd", {}, describe(v)));
-    return dl;
-  }
-
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     pending = declaration();
     const body = $("preview-body");
-    const summary = el(
-      "p",
-      { class: "big" },
-      `${incidents[pending.incident]} ${levels[pending.level]} — ${pending.wards.length ? pending.wards.join("・") : words.allWards} — ${pending.reason}`,
-    );
-    body.replaceChildren(summary);
+    body.replaceChildren(el("p", { class: "big" }, declarationLine(pending)));
     const res = await desk.api("POST", "/api/v1/mode/preview", pending);
-    if (res.ok) body.append(describe(res.body));
+    if (res.ok) body.append(previewView(res.body.preview || {}));
     else if (res.missing) body.append(el("p", {}, words.previewUnavailable));
     else {
       result.textContent = desk.problem(res);
@@ -66,14 +99,13 @@
       result.textContent = desk.problem(res);
       return;
     }
-    result.textContent = `${words.declared} ${res.body.eventId || ""}`;
-    refreshMode();
+    // 202: the city's policy wants a second person; the declaration waits in the approval queue.
+    result.textContent = res.status === 202 ? words.awaitingApproval : words.declared;
     loadApprovals();
-    // notify names the alert of a declaration after its event (the push's tag).
-    if (res.body.eventId) trackDelivery(`${res.body.eventId}.alert`);
+    followMode();
   });
 
-  async function refreshMode() {
+  async function refreshPage() {
     const res = await fetch(location.pathname + location.search, { cache: "no-store" });
     const fresh = new DOMParser().parseFromString(await res.text(), "text/html");
     for (const id of ["mode", "shelter-table"]) {
@@ -83,87 +115,119 @@
     bindShelters();
   }
 
-  // --- approvals ------------------------------------------------------------------------
+  // --- approval queue: the second person sees the same preview, then approves ---------------
+  let shownPending = null;
   async function loadApprovals() {
     const section = $("approvals");
-    const res = await desk.api("GET", "/api/v1/approvals");
+    const res = await desk.api("GET", "/api/v1/mode/pending");
     if (!res.ok) return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
-    const list = Array.isArray(res.body) ? res.body : res.body.items || res.body.approvals || [];
-    $("approval-list").replaceChildren(
-      ...(list.length
-        ? list.map((a) => {
-            const button = el("button", { type: "button" }, words.approve);
-            button.addEventListener("click", async () => {
-              const answer = await desk.api("POST", `/api/v1/approvals/${encodeURIComponent(a.id)}/approve`, {});
-              if (!answer.ok) return desk.unavailable(section, desk.problem(answer));
-              loadApprovals();
-              refreshMode();
-            });
-            return el("li", {}, describe(a.declaration || a), button);
-          })
-        : [el("li", {}, words.noApprovals)]),
+    const list = res.body.pending || [];
+    const ids = list.map((p) => p.pendingId).join(",");
+    if (ids === shownPending) return; // unchanged: keep what the reader may be looking at
+    shownPending = ids;
+    $("approval-list").replaceChildren(...(list.length ? list.map(approvalItem) : [el("li", {}, words.noApprovals)]));
+  }
+  function approvalItem(p) {
+    const li = el(
+      "li",
+      { "data-id": p.pendingId },
+      el("p", { class: "big" }, declarationLine(p.declaration)),
+      el("p", { class: "help" }, `${words.requestedBy}: ${p.declaredBy} ${tokyo(p.requestedAt)} · ${words.expires}: ${tokyo(p.expiresAt)}`),
+      previewView(p.preview || {}),
     );
+    if (!can("approver")) {
+      li.append(el("p", { class: "help" }, words.approverOnly));
+      return li;
+    }
+    const button = el("button", { type: "button", class: "danger" }, words.approve);
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      const answer = await desk.api("POST", `/api/v1/mode/pending/${encodeURIComponent(p.pendingId)}/approve`);
+      $("approval-result").textContent = answer.ok ? words.approved : desk.problem(answer);
+      shownPending = null;
+      loadApprovals();
+      followMode();
+    });
+    li.append(el("p", { class: "buttons" }, button));
+    return li;
   }
 
-  // --- delivery progress ------------------------------------------------------------------
-  let tracking = null;
-  function trackDelivery(alertId) {
-    clearInterval(tracking);
-    let rounds = 0;
-    const section = $("delivery");
-    const tick = async () => {
-      rounds += 1;
-      const res = await desk.api("GET", `/api/v1/alerts/${encodeURIComponent(alertId)}`);
-      if (res.missing) {
-        clearInterval(tracking);
-        return desk.unavailable(section);
-      }
-      if (!res.ok) return;
-      const counts = res.body.counts || res.body;
-      const rows = ["queued", "accepted", "gone", "failed", "expired"]
-        .filter((k) => typeof counts[k] === "number")
-        .map((k) => bar(k, counts[k], Math.max(1, counts.total || counts.queued || 1)));
-      $("delivery-body").replaceChildren(el("p", {}, alertId), ...rows);
-      if (rounds > 150) clearInterval(tracking);
-    };
-    tick();
-    tracking = setInterval(tick, 2000);
+  // --- delivery of the current declaration's pushes, live ------------------------------------
+  // notify names the alert of a declaration after its mode event: `<eventId>.alert`.
+  let modeSeen = false;
+  let modeEventId = null;
+  let alertId = null;
+  async function followMode() {
+    const res = await desk.api("GET", "/api/v1/mode");
+    if (!res.ok || (modeSeen && res.body.eventId === modeEventId)) return;
+    if (modeSeen) refreshPage();
+    modeSeen = true;
+    modeEventId = res.body.eventId;
+    if (modeEventId && can("manager")) {
+      alertId = `${modeEventId}.alert`;
+      $("delivery-body").replaceChildren(
+        el("p", {}, `${words.deliveryFor}: ${declarationLine(res.body)}`),
+        el("p", {}, words.deliveryWaiting),
+      );
+      loadDelivery();
+    }
+  }
+  let settled = "";
+  async function loadDelivery() {
+    if (!alertId) return;
+    const shown = alertId;
+    const res = await desk.api("GET", `/api/v1/alerts/${encodeURIComponent(shown)}`);
+    if (shown !== alertId) return;
+    if (res.missing) return desk.unavailable($("delivery"));
+    if (!res.ok) return; // notify has not queued it yet (or no one to send to): ask again on the next tick
+    const r = res.body;
+    const body = $("delivery-body");
+    const rows = ["accepted", "gone", "failed", "expired", "pending"].map((k) => {
+      const row = bar(words.deliveryStates[k], r[k], r.queued);
+      row.dataset.state = k;
+      return row;
+    });
+    body.replaceChildren(body.firstChild, ...rows);
+    if (r.queued > 0 && r.pending === 0) settled = shown;
   }
 
   // --- staffing coverage chart -------------------------------------------------------------
-  function bar(label, value, whole) {
-    const pct = Math.min(100, Math.round((100 * value) / Math.max(1, whole)));
-    const fill = el("span", { class: "fill" });
-    fill.style.width = `${pct}%`;
-    return el(
-      "div",
-      { class: "bar" },
-      el("span", { class: "label" }, label),
-      el("span", { class: "track" }, fill),
-      el("span", { class: "value" }, `${value} / ${whole}`),
-    );
-  }
   async function loadStaffing() {
     const section = $("staffing");
     const res = await desk.api("GET", "/api/v1/staffing/summary");
-    if (!res.ok) {
-      // The planner may be busy right after a declaration: ask again shortly.
-      if (!res.missing) setTimeout(loadStaffing, 5000);
-      return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
-    }
+    // The planner may be busy right after a declaration: the desk's tick asks again.
+    if (!res.ok) return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
     section.querySelector(".unavailable").hidden = true;
     const s = res.body;
     const chart = $("staffing-chart");
     chart.replaceChildren(
       el("p", {}, `${levels[s.mode.level] || s.mode.level} · ${words.staffCount} ${s.staff} · ${words.postCount} ${s.posts}`),
+      bar(words.covered, s.positionsCovered, s.positionsRequired),
     );
-    chart.append(bar(words.covered, s.positionsCovered, s.positionsRequired));
-    for (const group of ["byWard", "bySkill"]) {
-      const rows = s[group];
-      if (!rows) continue;
-      chart.append(el("h3", {}, group === "byWard" ? "ward" : "skill"));
-      for (const [name, v] of Object.entries(rows)) chart.append(bar(v.name || name, v.covered, v.required));
-    }
+    const byWard = {};
+    for (const shelter of s.shelters || []) byWard[shelter.ward] = (byWard[shelter.ward] || 0) + shelter.posts;
+    if (Object.keys(byWard).length) chart.append(el("h3", {}, words.postsByWard));
+    for (const [ward, posts] of Object.entries(byWard)) chart.append(bar(wards[ward] || ward, posts, s.posts));
+  }
+
+  // --- acknowledgement progress --------------------------------------------------------------
+  let acksMissing = false;
+  async function loadAcknowledgements() {
+    const res = await desk.api("GET", "/api/v1/staffing/acknowledgements");
+    acksMissing = res.missing;
+    if (!res.ok) return desk.unavailable($("acknowledgements"), res.missing ? undefined : desk.problem(res));
+    $("acknowledgements").querySelector(".unavailable").hidden = true;
+    const a = res.body;
+    const chart = $("ack-chart");
+    chart.replaceChildren(
+      ...["acknowledged", "declined", "pending", "overdue"].map((k) => {
+        const row = bar(words.ackStates[k], a[k], a.total);
+        row.dataset.state = k;
+        return row;
+      }),
+    );
+    // Per department: how many of its notices were acknowledged.
+    for (const d of a.by_department || []) chart.append(bar(d.department, d.acknowledged, d.total));
   }
 
   // --- audit log --------------------------------------------------------------------------
@@ -174,22 +238,24 @@
       const v = auditForm.elements[name].value.trim();
       if (v) q.set(name, name === "from" || name === "to" ? new Date(v).toISOString() : v);
     }
-    return q.toString();
+    return q;
   };
   async function loadAudit() {
     const section = $("audit");
     const res = await desk.api("GET", `/api/v1/audit?${auditQuery()}`);
     if (!res.ok) return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
-    const list = Array.isArray(res.body) ? res.body : res.body.items || res.body.entries || [];
+    section.querySelector(".unavailable").hidden = true;
+    // Newest first: the reader looks for what just happened.
+    const records = (res.body.records || []).slice().reverse();
     $("audit-table").tBodies[0].replaceChildren(
-      ...list.map((e) =>
+      ...records.map((r) =>
         el(
           "tr",
-          {},
-          el("td", {}, e.at || e.time || ""),
-          el("td", {}, e.actor || ""),
-          el("td", {}, e.kind || ""),
-          el("td", {}, e.reason || e.why || ""),
+          { "data-kind": r.kind },
+          el("td", {}, tokyo(r.at, true)),
+          el("td", {}, r.actor || ""),
+          el("td", {}, r.kind || ""),
+          el("td", {}, r.why || ""),
         ),
       ),
     );
@@ -199,7 +265,9 @@
     loadAudit();
   });
   $("audit-csv").addEventListener("click", async () => {
-    const res = await desk.api("GET", `/api/v1/audit?${auditQuery()}&format=csv`, undefined, "text/csv");
+    const q = auditQuery();
+    q.set("format", "csv");
+    const res = await desk.api("GET", `/api/v1/audit?${q}`, undefined, "text/csv");
     if (!res.ok) return desk.unavailable($("audit"), res.missing ? undefined : desk.problem(res));
     const link = el("a", { href: URL.createObjectURL(new Blob([res.body], { type: "text/csv" })), download: "audit.csv" });
     document.body.append(link);
@@ -217,15 +285,39 @@
           reason: $("shelter-reason").value.trim() || button.dataset.state,
         });
         if (!res.ok) return desk.unavailable($("shelter-ops"), res.missing ? undefined : desk.problem(res));
-        refreshMode();
+        // The answer is the facility as facilities now has it; the live status follows a moment later.
+        const cell = row.querySelector(".status");
+        cell.className = `status status-${res.body.status}`;
+        cell.textContent = statuses[res.body.status] || res.body.status;
+        row.dataset.shelter = res.body.state;
       });
     }
   }
 
-  desk.onSignedIn(() => {
+  let ticking = null;
+  desk.onSignedIn((signedIn) => {
+    who = signedIn;
+    shownPending = null;
     loadApprovals();
-    loadStaffing();
-    loadAudit();
+    followMode();
+    if (can("manager")) {
+      loadStaffing();
+      loadAcknowledgements();
+      loadAudit();
+    }
+    clearInterval(ticking);
+    // Live enough for a desk: the queue, the mode and the pushes' progress every few seconds.
+    let ticks = 0;
+    ticking = setInterval(() => {
+      ticks += 1;
+      loadApprovals();
+      followMode();
+      if (!can("manager")) return;
+      // The planner follows a declaration within a minute or so; coverage is worth a look now and then.
+      if (ticks % 5 === 0) loadStaffing();
+      if (alertId && settled !== alertId) loadDelivery();
+      if (!acksMissing) loadAcknowledgements();
+    }, 3000);
   });
   bindShelters();
   desk.start();

@@ -29,6 +29,26 @@
     return { status: res.status, ok: res.ok, body: payload, missing };
   }
 
+  const el = (tag, attrs, ...children) => {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    for (const child of children) node.append(child);
+    return node;
+  };
+  /** A stored UTC time as people in Kumamoto read it; the audit log wants the seconds too. */
+  const tokyo = (iso, seconds) =>
+    iso
+      ? new Intl.DateTimeFormat(data.lang === "ja" ? "ja-JP" : "en-GB", {
+          timeZone: "Asia/Tokyo",
+          year: "numeric",
+          month: "2-digit",
+          day: "2-digit",
+          hour: "2-digit",
+          minute: "2-digit",
+          ...(seconds ? { second: "2-digit" } : {}),
+        }).format(new Date(iso))
+      : "";
+
   const problem = (res) => (res.body && (res.body.detail || res.body.code)) || String(res.status);
 
   function unavailable(section, text) {
@@ -42,7 +62,12 @@
   function show() {
     const token = sessionStorage.getItem(key);
     const who = token && claims(token);
-    for (const section of document.querySelectorAll(".needs-token")) section.hidden = !who;
+    const roles = (who && who.roles) || [];
+    // A panel names the roles it is for; the gateway checks them again on every call.
+    for (const section of document.querySelectorAll(".needs-token")) {
+      const wanted = (section.dataset.roles || "").split(" ").filter(Boolean);
+      section.hidden = !who || (wanted.length > 0 && !wanted.some((r) => roles.includes(r)));
+    }
     signOut.hidden = !who;
     document.getElementById("token-entry").hidden = Boolean(who);
     result.textContent = who ? `${who.sub} (${(who.roles || []).join(", ")})` : "";
@@ -67,6 +92,8 @@
 
   window.crisisDesk = {
     data,
+    el,
+    tokyo,
     api,
     problem,
     unavailable,

@@ -1,20 +1,20 @@
-// The staff page: my current and next duty, acknowledge or decline notices, release notices,
-// and my own notices as pushes (topic staff:<my id>).
+// The staff page: my current and next duty, acknowledge or decline notices (with a reason),
+// release notices, and my own notices as pushes (topic staff:<my id>).
 "use strict";
 (function () {
   const desk = window.crisisDesk;
-  const words = desk.data.words;
+  const { words, wards } = desk.data;
   const $ = (id) => document.getElementById(id);
-  const el = (tag, attrs, ...children) => {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    for (const child of children) node.append(child);
-    return node;
-  };
-  const dutyText = (d) =>
-    [d.post || d.postName || d.name || "", d.facility || d.facilityName || "", d.start || d.startsAt || "", d.end || d.endsAt || ""]
-      .filter(Boolean)
-      .join(" · ");
+  const { el, tokyo } = desk;
+  const dutyView = (d) =>
+    el(
+      "div",
+      { class: "duty" },
+      el("p", { class: "big" }, `${d.post_name}（${d.facility_name}・${wards[d.ward] || d.ward}）`),
+      el("p", {}, `${d.duty} · ${tokyo(d.starts_at)} – ${tokyo(d.ends_at)}`),
+      d.report_to ? el("p", {}, `${words.reportTo}: ${d.report_to}`) : "",
+    );
+  let staffId = null;
 
   async function load() {
     const res = await desk.api("GET", "/api/v1/staff/me/duties");
@@ -24,25 +24,31 @@
       return;
     }
     const body = res.body;
-    const current = body.current || null;
-    const next = body.next || null;
+    staffId = body.staff_id;
     $("duty-body").replaceChildren(
+      el("p", {}, body.name || ""),
       el("h3", {}, words.currentDuty),
-      el("p", {}, current ? dutyText(current) : words.noDuty),
+      body.current ? dutyView(body.current) : el("p", {}, words.noDuty),
       el("h3", {}, words.nextDuty),
-      el("p", {}, next ? dutyText(next) : words.noDuty),
+      body.next ? dutyView(body.next) : el("p", {}, words.noDuty),
     );
     const notices = body.notices || [];
-    $("notice-list").replaceChildren(...notices.filter((n) => n.kind !== "released").map(noticeItem));
-    $("release-list").replaceChildren(
-      ...notices.filter((n) => n.kind === "released").map((n) => el("li", {}, n.text || n.message || n.id)),
-    );
+    const answerable = notices.filter((n) => n.kind !== "released");
+    const releases = notices.filter((n) => n.kind === "released");
+    $("notice-list").replaceChildren(...(answerable.length ? answerable.map(noticeItem) : [el("li", {}, words.noNotices)]));
+    $("release-list").replaceChildren(...(releases.length ? releases.map(noticeItem) : [el("li", {}, words.noNotices)]));
   }
 
   function noticeItem(n) {
-    const li = el("li", { "data-id": n.id }, el("p", {}, n.text || n.message || n.id));
-    if (n.answer) {
-      li.append(el("p", { class: "answer" }, n.answer));
+    const li = el(
+      "li",
+      { "data-id": n.id, "data-state": n.state },
+      el("p", {}, el("strong", {}, words.noticeKinds[n.kind] || n.kind), ` ${tokyo(n.sent_at)}`),
+      n.duty ? dutyView(n.duty) : "",
+    );
+    if (n.state !== "pending") {
+      const answer = `${words.noticeStates[n.state] || n.state} ${tokyo(n.answered_at)}${n.reason ? ` — ${n.reason}` : ""}`;
+      li.append(el("p", { class: "answer" }, answer));
       return li;
     }
     const reasonId = `reason-${n.id}`;
@@ -52,6 +58,9 @@
     const answer = async (path, body) => {
       const res = await desk.api("POST", `/api/v1/staff/me/notices/${encodeURIComponent(n.id)}/${path}`, body);
       if (!res.ok) return desk.unavailable($("notices"), res.missing ? undefined : desk.problem(res));
+      const r = res.body.replacement;
+      $("notice-result").textContent =
+        path === "decline" ? `${words.declined}${r ? ` ${words.replacement}: ${r.name || r.staff_id || r.post_name || ""}` : ""}` : "";
       load();
     };
     ack.addEventListener("click", () => answer("ack", {}));
@@ -59,19 +68,22 @@
       if (!reason.value.trim()) return reason.focus();
       answer("decline", { reason: reason.value.trim() });
     });
-    li.append(el("p", { class: "buttons" }, ack, " ", el("label", { for: reasonId }, words.declineReason), " ", reason, " ", decline));
+    li.append(
+      el("p", { class: "buttons" }, ack),
+      el("p", {}, el("label", { for: reasonId }, words.declineReason), " ", reason, " ", decline),
+    );
     return li;
   }
 
   $("own-subscribe").addEventListener("click", async () => {
-    const who = desk.whoAmI;
     const out = $("own-result");
-    if (!window.crisisPush || !window.crisisPush.supported || !who) {
+    const id = staffId || (desk.whoAmI && desk.whoAmI.sub);
+    if (!window.crisisPush || !window.crisisPush.supported || !id) {
       out.textContent = words.subscribeFailed;
       return;
     }
     try {
-      await window.crisisPush.subscribe([`staff:${who.sub}`], desk.data.lang);
+      await window.crisisPush.subscribe([`staff:${id}`], desk.data.lang);
       out.textContent = words.subscribed;
     } catch (err) {
       out.textContent = `${words.subscribeFailed}: ${err.message}`;

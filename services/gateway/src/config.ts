@@ -1,6 +1,16 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { commonSettings, loadConfig, settings } from "@crisis/platform";
 import { approvalPolicies } from "./domain/approval";
+
+/** Where a TLS proxy in front of the gateway speaks from: an address, a network (CIDR) or a named range. */
+const proxyRanges = ["loopback", "linklocal", "uniquelocal"];
+const isProxyAddress = (text: string) => {
+  if (proxyRanges.includes(text)) return true;
+  const [ip, bits, ...rest] = text.split("/");
+  const family = isIP(ip);
+  return family !== 0 && rest.length === 0 && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+};
 
 const oidcVariables = ["OIDC_ISSUER", "OIDC_AUDIENCE", "OIDC_JWKS_URL"] as const;
 
@@ -42,6 +52,20 @@ const schema = z
       )
       .pipe(z.array(z.url({ protocol: /^https?$/ }))),
     HSTS: z.stringbool().default(false),
+    /**
+     * Whose X-Forwarded-For is believed (rate limits per client IP behind the TLS proxy): the
+     * proxies' addresses, networks or named ranges (loopback, linklocal, uniquelocal = the private
+     * networks), comma-separated; unset: nobody's, the connection's own address counts.
+     */
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .default("")
+      .refine(
+        (v) => v === "" || v.split(",").every((a) => isProxyAddress(a.trim())),
+        "must be the proxies' addresses, networks (CIDR, e.g. 10.0.0.0/8) or loopback, linklocal, uniquelocal, comma-separated",
+      )
+      .transform((v): false | string[] => (v === "" ? false : v.split(",").map((a) => a.trim()))),
     RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1_200),
     RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).default(60_000),

@@ -7,8 +7,7 @@ import { kvIdempotencyStore } from "./adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "./adapters/nats/mode-log";
 import { kvPendingDeclarations } from "./adapters/nats/pending-declarations";
 import { followStaffOnDuty } from "./adapters/nats/staff-on-duty";
-import { jetStreamStatusEvents, statusStreamHeads } from "./adapters/nats/status-feed";
-import { LiveStatus } from "./app/follow-status";
+import { followLiveStatus } from "./adapters/nats/status-feed";
 import { identityOf, readConfig } from "./config";
 import { StaffOnDuty } from "./domain/staff-on-duty";
 
@@ -26,15 +25,11 @@ runService({
       notify: config.NOTIFY_GRPC,
       deadlineMs: config.GRPC_DEADLINE_MS,
     });
-    const statusEvents = jetStreamStatusEvents(backbone);
-    const live = new LiveStatus({
-      events: statusEvents,
+    const live = await followLiveStatus(backbone, readiness, {
       directory: services.directory,
       clock: systemClock,
       onError: (err, what) => logger.warn({ err }, `${what} failed; retrying`),
     });
-    await live.start();
-    readiness.add("status", live.ready);
     const onDuty = new StaffOnDuty();
     const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
     const identity = identityOf(config);
@@ -63,22 +58,14 @@ runService({
       audit: jetStreamAuditTrail(backbone),
       pages: { tileUrl: config.PAGES_TILE_URL, tileAttribution: config.PAGES_TILE_ATTRIBUTION },
       live: {
-        status: live,
-        events: statusEvents,
+        ...live,
         sse: { maxClients: config.SSE_MAX_CLIENTS, heartbeatMs: config.SSE_HEARTBEAT_MS },
         feeds: { publicBaseUrl: config.PUBLIC_BASE_URL.replace(/\/$/, ""), capSender: config.CAP_SENDER },
-        lag: async () => {
-          const heads = await statusStreamHeads(backbone);
-          return {
-            mode: heads.mode - live.position.mode,
-            facility: heads.facility - live.position.facility,
-            service: heads.service - live.position.service,
-          };
-        },
       },
       edge: {
         corsOrigins: config.CORS_ORIGINS,
         hsts: config.HSTS,
+        trustProxy: config.TRUST_PROXY,
         rateLimit: { perIp: config.RATE_LIMIT_PER_IP, perToken: config.RATE_LIMIT_PER_TOKEN, windowMs: config.RATE_LIMIT_WINDOW_MS },
       },
       bodyLimit: config.BODY_LIMIT_BYTES,
@@ -87,7 +74,7 @@ runService({
     return {
       http: { listen: async (host, port) => void (await app.listen({ host, port })), close: () => app.close() },
       workers: [
-        { name: "stop following the status", stop: () => live.stop() },
+        { name: "stop following the status", stop: () => live.status.stop() },
         { name: "stop following staff on duty", stop: () => followingStaff.stop() },
         { name: "close gRPC clients", stop: async () => services.close() },
       ],

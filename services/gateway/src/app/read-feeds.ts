@@ -7,10 +7,13 @@ export function readChanges(live: LiveStatus) {
   return { version: live.version, updated: live.lastModified, changes: [...live.recent].reverse() };
 }
 
-/** The newest CAP message and the shelters open now, which its areas name. */
-export function readAlert(live: LiveStatus) {
+/**
+ * A CAP message (the newest, or one by the id of the change that caused it) and the shelters its
+ * areas name: those open now for the newest, those open when it was replaced for an older one.
+ */
+export function readAlert(live: LiveStatus, id?: string) {
   if (!live.ready()) throw errors.statusWarmingUp();
-  const message = live.latestAlert();
-  if (!message) throw errors.noAlert();
-  return { version: live.version, message, shelters: live.view.openShelters() };
+  const message = id === undefined ? live.latestAlert() : live.alerts.find(id);
+  if (!message) throw id === undefined ? errors.noAlert() : errors.capMessageNotFound(id);
+  return { version: live.version, message, shelters: message.shelters ?? live.view.openShelters() };
 }

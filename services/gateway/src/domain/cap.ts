@@ -7,6 +7,8 @@ import { Change, FacilityRow } from "./status-view";
  * down is a Cancel, which closes it. A correction never starts a fresh Alert.
  */
 export interface CapMessage {
+  /** The change that caused it: names its permanent URL. */
+  id: string;
   identifier: string;
   /** RFC 3339, UTC. */
   sent: string;
@@ -17,6 +19,11 @@ export interface CapMessage {
   headline: Words;
   /** Set when a registry correction caused the message. */
   correction?: Words;
+  /**
+   * The shelters open when a newer message replaced this one, kept so that it reads the same at its
+   * URL ever after; unset while it is the newest (which names the shelters open now).
+   */
+  shelters?: FacilityRow[];
 }
 
 const isActive = (mode: Mode | undefined) => (mode?.level ?? ModeLevel.MODE_LEVEL_NORMAL) > ModeLevel.MODE_LEVEL_NORMAL;
@@ -26,9 +33,19 @@ export class AlertChain {
   readonly messages: CapMessage[] = [];
   private chain: CapMessage[] = [];
   private mode: Mode | undefined;
+  private openShelters: () => FacilityRow[] = () => [];
 
-  /** Follows one change of the status; returns the CAP message it caused, if any. */
-  follow(change: Change, mode: Mode | undefined): CapMessage | undefined {
+  /** One message by the id of the change that caused it. */
+  find(id: string): CapMessage | undefined {
+    return this.messages.find((m) => m.id === id);
+  }
+
+  /**
+   * Follows one change of the status; returns the CAP message it caused, if any. `openShelters`
+   * is asked only when a message is issued, to keep what the one it replaces named.
+   */
+  follow(change: Change, mode: Mode | undefined, openShelters: () => FacilityRow[]): CapMessage | undefined {
+    this.openShelters = openShelters;
     if (change.kind === "mode") {
       const wasActive = isActive(this.mode);
       this.mode = mode;
@@ -57,7 +74,11 @@ export class AlertChain {
     at: string;
     correction?: Words;
   }) {
+    const replaced = this.messages.at(-1);
+    // Copies: a registry correction renames the rows the status keeps.
+    if (replaced) replaced.shelters ??= this.openShelters().map((row) => ({ ...row, reasons: [...row.reasons] }));
     const message: CapMessage = {
+      id: m.id,
       identifier: `urn:kumamoto-city:crisis:${m.id}`,
       sent: m.at,
       msgType: m.msgType,
@@ -100,9 +121,10 @@ export interface CapDocument {
 
 /**
  * The CAP 1.2 alert as an element tree (element name → text, child tree, or list of those),
- * in the schema's element order; the HTTP adapter serializes it as XML.
+ * in the schema's element order; the HTTP adapter serializes it as XML. `web` is the message's
+ * permanent URL.
  */
-export function capDocument(message: CapMessage, sender: string, shelters: FacilityRow[]): CapDocument {
+export function capDocument(message: CapMessage, sender: string, shelters: FacilityRow[], web: string): CapDocument {
   const mode = message.mode;
   const modeWards = mode?.wards.length ? mode.wards : wards;
   const inArea = shelters.filter((s) => modeWards.includes(s.ward as never) && (s.latitude !== 0 || s.longitude !== 0));
@@ -117,6 +139,7 @@ export function capDocument(message: CapMessage, sender: string, shelters: Facil
     senderName: lang === "ja" ? "熊本市 危機管理防災総室" : "Kumamoto City Crisis Management",
     headline: message.headline[lang],
     description: describe(lang, message, inArea),
+    web,
     area: modeWards.map((ward) => ({
       areaDesc: wardWord(ward, lang),
       circle: inArea.filter((s) => s.ward === ward).map((s) => `${s.latitude.toFixed(6)},${s.longitude.toFixed(6)} ${shelterRadiusKm}`),

@@ -81,6 +81,8 @@ export const errors = {
   tooManyStreams: (max: number) =>
     new AppError("TOO_MANY_STREAMS", 503, `this instance already serves ${max} event streams; try again shortly or use another instance`),
   noAlert: () => new AppError("NO_ALERT", 404, "no CAP alert has been issued: the city has not declared a mode"),
+  capMessageNotFound: (id: string) =>
+    new AppError("CAP_MESSAGE_NOT_FOUND", 404, `no CAP message "${id}": its URL is the <web> of the message`, "id"),
   rateLimited: (retryAfterSeconds: number) => new AppError("RATE_LIMITED", 429, `too many requests; try again in ${retryAfterSeconds} s`),
   lastEventIdInvalid: () =>
     new AppError(

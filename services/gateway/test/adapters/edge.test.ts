@@ -1,3 +1,4 @@
+import { waitUntil } from "@crisis/platform";
 import { Gateway, facility, startGateway } from "../support/gateway";
 import { rawRequest } from "../support/raw-http";
 
@@ -12,7 +13,13 @@ describe("the hardened edge", () => {
     open = await startGateway({ registry: [facility({})] });
     strict = await startGateway({
       registry: [facility({})],
-      edge: { hsts: true, corsOrigins: ["https://www.city.kumamoto.jp"], rateLimit: { perIp: 12, perToken: 3, windowMs: 60_000 } },
+      edge: {
+        hsts: true,
+        corsOrigins: ["https://www.city.kumamoto.jp"],
+        rateLimit: { perIp: 12, perToken: 3, windowMs: 60_000 },
+        // As behind the city's TLS proxy, which speaks from this machine.
+        trustProxy: ["127.0.0.1"],
+      },
     });
   });
   afterAll(async () => {
@@ -30,6 +37,23 @@ describe("the hardened edge", () => {
     expect(res.headers.get("strict-transport-security")).toBeNull();
     const tls = await fetch(`${strict.base}/api/v1/mode`);
     expect(tls.headers.get("strict-transport-security")).toMatch(/max-age=31536000/);
+  });
+
+  it("answers the cached status (its fast path) with the same security headers, correlation id and CORS as any answer", async () => {
+    await waitUntil(async () => (await fetch(`${open.base}/api/v1/status`)).status === 200, "the status to be ready");
+    const res = await fetch(`${open.base}/api/v1/status`, { headers: { "x-correlation-id": "corr-status-0001" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-correlation-id")).toBe("corr-status-0001");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("etag")).toMatch(/^"/);
+    const again = await fetch(`${open.base}/api/v1/status`, { headers: { "if-none-match": res.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+    const city = await fetch(`${strict.base}/api/v1/status`, {
+      headers: { origin: "https://www.city.kumamoto.jp", "x-forwarded-for": "203.0.113.50" },
+    });
+    expect(city.headers.get("access-control-allow-origin")).toBe("https://www.city.kumamoto.jp");
+    expect(city.headers.get("strict-transport-security")).toMatch(/max-age=31536000/);
   });
 
   it("allows no browser origin by default, and only the configured ones when set", async () => {
@@ -53,6 +77,15 @@ describe("the hardened edge", () => {
     for (let i = 0; i < 12; i++) statuses.push((await fetch(`${strict.base}/api/v1/mode`)).status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect((await fetch(`${strict.base}/healthz`)).status).toBe(200);
+  });
+
+  it("limits each client behind the trusted proxy by its own address (X-Forwarded-For), not the proxy's", async () => {
+    const from = (ip: string) => fetch(`${strict.base}/api/v1/mode`, { headers: { "x-forwarded-for": ip } });
+    const first = [];
+    for (let i = 0; i < 13; i++) first.push((await from("203.0.113.7")).status);
+    expect(first.slice(0, 12)).toEqual(Array(12).fill(200));
+    expect(first[12]).toBe(429);
+    expect((await from("203.0.113.8")).status).toBe(200);
   });
 
   it("answers Node's own refusals before routing (bad request line, oversized headers) as problem+json", async () => {

@@ -133,4 +133,28 @@ describe("the Atom and CAP 1.2 feeds", () => {
     expect(titles).toContain("中央区 五福小学校: 避難所開設 / 五福小学校 (Chuo Ward): open as a shelter");
     expect(new Set(feed.items.map((i) => i.id)).size).toBe(6);
   });
+
+  it("keeps every message at its own URL (its <web>), reading as it did, with its references, each valid CAP 1.2", async () => {
+    const atUrl = async (web: string) => {
+      const res = await fetch(web.replace("https://crisis.example.jp", gw.base));
+      expect(res.headers.get("content-type")).toMatch(/^application\/cap\+xml/);
+      return res.text();
+    };
+    const first = await Promise.all(seen.map((m) => atUrl(field(m.xml, "web"))));
+    for (const [i, message] of seen.entries()) {
+      expect(field(message.xml, "web")).toBe(`https://crisis.example.jp/feeds/cap/${message.identifier.split(":").at(-1)}.xml`);
+      expect(field(first[i], "identifier")).toBe(message.identifier);
+      expect(field(first[i], "msgType")).toBe(message.msgType);
+      expect(field(first[i], "references")).toBe(message.references);
+      await expect(validateCap(first[i])).resolves.toMatch(/validates/);
+    }
+    // The Alert named the shelter open in 中央区 when the escalation replaced it, and still does.
+    expect(first[0]).toContain("<circle>32.806000,130.700000 0.5</circle>");
+    await declare("watch", ["北区"]);
+    await nextCap();
+    expect(await Promise.all(seen.slice(0, first.length).map((m) => atUrl(field(m.xml, "web"))))).toEqual(first);
+    const unknown = await fetch(`${gw.base}/feeds/cap/0-0-0.xml`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: "CAP_MESSAGE_NOT_FOUND", field: "id" });
+  });
 });

@@ -24,13 +24,12 @@ import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "../../src/adapters/nats/mode-log";
 import { kvPendingDeclarations } from "../../src/adapters/nats/pending-declarations";
 import { followStaffOnDuty } from "../../src/adapters/nats/staff-on-duty";
-import { jetStreamStatusEvents, statusStreamHeads } from "../../src/adapters/nats/status-feed";
+import { followLiveStatus } from "../../src/adapters/nats/status-feed";
 import { EdgeOptions } from "../../src/adapters/http/edge";
 import { LiveStatus } from "../../src/app/follow-status";
 import { FacilitiesDirectory } from "../../src/app/ports";
 import { ApprovalPolicy } from "../../src/domain/approval";
 import { StaffOnDuty } from "../../src/domain/staff-on-duty";
-import { statusStreams } from "../../src/domain/status-view";
 import { LocalIdp } from "./auth/local-idp";
 
 export interface Answer {
@@ -99,13 +98,10 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   const services = serviceClients({ facilities: facilitiesTarget, staffing: down, notify: down, deadlineMs: 1_000 });
   const registry = options.registry;
   const directory: FacilitiesDirectory = registry ? { list: async () => structuredClone(registry) } : services.directory;
-  const statusEvents = jetStreamStatusEvents(backbone);
-  const live = new LiveStatus({ events: statusEvents, directory, clock, retryMs: 100 });
-  await live.start();
   const onDuty = new StaffOnDuty();
   const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
   const readiness = createReadiness();
-  readiness.add("status", live.ready);
+  const live = await followLiveStatus(backbone, readiness, { directory, clock, retryMs: 100 });
   let ids = 0;
   const routes: string[] = [];
   const app = buildHttpServer(
@@ -126,14 +122,9 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       idempotency: await kvIdempotencyStore(backbone.js, { replicas: 1, ttlMs: 24 * 3_600_000, leaseMs: 60_000, clock }),
       audit: jetStreamAuditTrail(backbone),
       live: {
-        status: live,
-        events: statusEvents,
+        ...live,
         sse: { maxClients: options.maxClients ?? 100, heartbeatMs: options.heartbeatMs ?? 60_000 },
         feeds: { publicBaseUrl: "https://crisis.example.jp", capSender: "kikikanri@city.kumamoto.lg.jp" },
-        lag: async () => {
-          const heads = await statusStreamHeads(backbone);
-          return Object.fromEntries(statusStreams.map((s) => [s, heads[s] - live.position[s]]));
-        },
       },
       edge: { corsOrigins: [], hsts: false, rateLimit: { perIp: 1_000_000, perToken: 1_000_000, windowMs: 60_000 }, ...options.edge },
       onDuty,
@@ -149,7 +140,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
     base,
     backbone,
     clock,
-    live,
+    live: live.status,
     routes,
     token,
     async call(method, path, options = {}) {
@@ -167,7 +158,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
     },
     async stop() {
       await app.close();
-      await live.stop();
+      await live.status.stop();
       await followingStaff.stop();
       services.close();
       await facilities?.stop();

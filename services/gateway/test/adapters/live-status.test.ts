@@ -5,6 +5,7 @@ import { FacilityStatus, FacilityUse, ServiceLevel, ShelterOperation, eventTypes
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { Gateway, facility, startGateway } from "../support/gateway";
 import { SseClient } from "../support/sse-client";
+import { operations } from "../../src/adapters/http/openapi";
 
 const registry = [
   facility({ id: "shelter:1", name: "五福小学校", ward: "中央区" }),
@@ -107,6 +108,10 @@ describe("the live status, kept from events on a real nats-server", () => {
       shelter: "open",
       reasons: ["地震 緊急体制"],
     });
+    // As the API document describes it, every field described (the schema drops the others).
+    const described = operations["GET /api/v1/status"].answers![200].safeParse(body);
+    expect(described.error).toBeUndefined();
+    expect(described.data).toEqual(body);
   });
 
   it("answers 304 to a matching If-None-Match or If-Modified-Since, and a changed status with a new ETag", async () => {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { FastifyInstance, FastifyRequest } from "fastify";
 import { IdempotencyStore } from "../../app/ports";
 import { errors } from "../../domain/errors";
+import { hookRoutesOf } from "./route-hooks";
 
 const keyPattern = /^[\x21-\x7e]{1,255}$/;
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -17,31 +18,33 @@ export const replayedHeader = "idempotent-replayed";
  */
 export function idempotentPosts(app: FastifyInstance, store: IdempotencyStore) {
   const claimed = new WeakMap<FastifyRequest, { key: string; fingerprint: string }>();
-  app.addHook("preHandler", async (request, reply) => {
-    const given = request.headers["idempotency-key"];
-    if (request.method !== "POST" || given === undefined) return;
-    if (typeof given !== "string" || !keyPattern.test(given)) throw errors.idempotencyKeyInvalid();
-    const key = sha256(`${request.headers.authorization ?? ""}\n${request.url}\n${given}`);
-    const fingerprint = sha256(JSON.stringify(request.body ?? null));
-    const claim = await store.claim(key, fingerprint);
-    if (claim.kind === "claimed") return void claimed.set(request, { key, fingerprint });
-    const held = claim.kind === "answered" ? claim.answer.fingerprint : claim.fingerprint;
-    if (held !== fingerprint) throw errors.idempotencyKeyReused();
-    if (claim.kind === "in-flight") {
-      reply.header("retry-after", "1");
-      throw errors.idempotencyKeyInFlight();
-    }
-    return reply.code(claim.answer.status).type(claim.answer.contentType).header(replayedHeader, "true").send(claim.answer.body);
-  });
-  app.addHook("onSend", async (request, reply, payload) => {
-    const first = claimed.get(request);
-    if (!first) return payload;
-    if (reply.statusCode < 300 && typeof payload === "string") {
-      const contentType = String(reply.getHeader("content-type") ?? "application/json");
-      await store.answer(first.key, { fingerprint: first.fingerprint, status: reply.statusCode, contentType, body: payload });
-    } else {
-      await store.release(first.key);
-    }
-    return payload;
+  hookRoutesOf(app, ["POST"], {
+    preHandler: async (request, reply) => {
+      const given = request.headers["idempotency-key"];
+      if (given === undefined) return;
+      if (typeof given !== "string" || !keyPattern.test(given)) throw errors.idempotencyKeyInvalid();
+      const key = sha256(`${request.headers.authorization ?? ""}\n${request.url}\n${given}`);
+      const fingerprint = sha256(JSON.stringify(request.body ?? null));
+      const claim = await store.claim(key, fingerprint);
+      if (claim.kind === "claimed") return void claimed.set(request, { key, fingerprint });
+      const held = claim.kind === "answered" ? claim.answer.fingerprint : claim.fingerprint;
+      if (held !== fingerprint) throw errors.idempotencyKeyReused();
+      if (claim.kind === "in-flight") {
+        reply.header("retry-after", "1");
+        throw errors.idempotencyKeyInFlight();
+      }
+      return reply.code(claim.answer.status).type(claim.answer.contentType).header(replayedHeader, "true").send(claim.answer.body);
+    },
+    onSend: async (request, reply, payload) => {
+      const first = claimed.get(request);
+      if (!first) return payload;
+      if (reply.statusCode < 300 && typeof payload === "string") {
+        const contentType = String(reply.getHeader("content-type") ?? "application/json");
+        await store.answer(first.key, { fingerprint: first.fingerprint, status: reply.statusCode, contentType, body: payload });
+      } else {
+        await store.release(first.key);
+      }
+      return payload;
+    },
   });
 }

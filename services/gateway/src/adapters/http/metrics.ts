@@ -43,11 +43,23 @@ export function metricsRoutes(app: FastifyInstance, gauges: GatewayGauges) {
       for (const [stream, lag] of Object.entries(await gauges.statusLag())) this.set({ stream }, lag);
     },
   });
-  app.addHook("onResponse", async (request, reply) => {
+  // One labelled series per route and status, looked up once: the status answers thousands a second.
+  const series = new Map<string, { count: { inc(): void }; time: { observe(seconds: number): void } }>();
+  const observe = (method: string, route: string, status: number, seconds: number) => {
+    const key = `${method} ${route} ${status}`;
+    let found = series.get(key);
+    if (!found) {
+      found = { count: requests.labels({ method, route, status }), time: latency.labels({ method, route }) };
+      series.set(key, found);
+    }
+    found.count.inc();
+    found.time.observe(seconds);
+  };
+  app.addHook("onResponse", (request, reply, done) => {
     // Unmatched paths share one label, so that scanning cannot grow the series without bound.
-    const route = request.routeOptions.url ?? "unmatched";
-    requests.inc({ method: request.method, route, status: reply.statusCode });
-    latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    observe(request.method, request.routeOptions.url ?? "unmatched", reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
   app.get("/metrics", async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  return { observe };
 }

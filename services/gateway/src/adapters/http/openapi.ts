@@ -10,6 +10,7 @@ import {
   occupancyBody,
   occupancyHistoryQuery,
   restrictionBody,
+  serviceAnswers,
   serviceLevelBody,
   shelterBody,
   shelterListQuery,
@@ -36,7 +37,7 @@ export interface Operation {
  * matrix test calls every route listed here as every role.
  */
 export const operations: Record<string, Operation> = {
-  "GET /healthz": { summary: "The process is alive", responses: { 200: "alive" } },
+  "GET /healthz": { summary: "The process is alive", responses: { 200: "alive" }, answers: { 200: serviceAnswers.health } },
   "GET /": { summary: "Public status page (HTML, ja; ?lang=en)", responses: { 200: "text/html" } },
   "GET /status": { summary: "Public status page, where pushes link (HTML)", responses: { 200: "text/html" } },
   "GET /facilities/:id": { summary: "One facility's page (HTML)", responses: { 200: "text/html", 404: "no such facility" } },
@@ -46,7 +47,11 @@ export const operations: Record<string, Operation> = {
   "GET /sw.js": { summary: "The pages' service worker (offline copy, push notifications)", responses: { 200: "JavaScript" } },
   "GET /assets/*": { summary: "The pages' CSS and JavaScript", responses: { 200: "static file" } },
   "GET /assets/vendor/leaflet/*": { summary: "Leaflet, for the shelter map", responses: { 200: "static file" } },
-  "GET /readyz": { summary: "Connected and able to take work", responses: { 200: "ready", 503: "not ready" } },
+  "GET /readyz": {
+    summary: "Connected and able to take work",
+    responses: { 200: "ready", 503: "not ready" },
+    answers: { 200: serviceAnswers.ready, 503: serviceAnswers.ready },
+  },
   "GET /api/v1/openapi.json": { summary: "This document", responses: { 200: "OpenAPI 3.1" } },
   "GET /api/v1/mode": {
     summary: "The city's current mode and its stream sequence",
@@ -66,6 +71,7 @@ export const operations: Record<string, Operation> = {
     roles: ["manager"],
     body: declarationBody,
     responses: { 200: "the mode and the preview from facilities" },
+    answers: { 200: serviceAnswers.preview },
   },
   "GET /api/v1/mode/pending": {
     summary: "Declarations waiting for approval, with the preview the declarer saw",
@@ -80,12 +86,21 @@ export const operations: Record<string, Operation> = {
     answers: { 201: answers.declared },
     problems: { 403: "APPROVER_IS_DECLARER", 404: "PENDING_NOT_FOUND", 409: "MODE_CONFLICT", 410: "PENDING_EXPIRED" },
   },
-  "GET /api/v1/status": { summary: "The mode and every facility's effective status", responses: { 200: "status" } },
-  "GET /api/v1/push/public-key": { summary: "The VAPID public key for pushManager.subscribe()", responses: { 200: "the key" } },
+  "GET /api/v1/status": {
+    summary: "The mode and every facility's effective status",
+    responses: { 200: "status" },
+    answers: { 200: serviceAnswers.status },
+  },
+  "GET /api/v1/push/public-key": {
+    summary: "The VAPID public key for pushManager.subscribe()",
+    responses: { 200: "the key" },
+    answers: { 200: serviceAnswers.publicKey },
+  },
   "POST /api/v1/subscriptions": {
     summary: "Subscribe a browser to alerts on its topics",
     body: subscriptionBody,
     responses: { 201: "{id, unsubscribeToken}" },
+    answers: { 201: serviceAnswers.subscribed },
   },
   "DELETE /api/v1/subscriptions/:id": {
     summary: "Unsubscribe (X-Unsubscribe-Token)",
@@ -106,16 +121,23 @@ export const operations: Record<string, Operation> = {
     responses: { 200: "application/xml" },
     problems: { 404: "NO_ALERT" },
   },
+  "GET /feeds/cap/:id": {
+    summary: "One CAP 1.2 message at its permanent URL (`<id>.xml`, its <web>), as it read when a newer one replaced it",
+    responses: { 200: "application/cap+xml" },
+    problems: { 404: "CAP_MESSAGE_NOT_FOUND" },
+  },
   "GET /metrics": { summary: "Prometheus metrics", responses: { 200: "text/plain; version=0.0.4" } },
   "GET /api/v1/facilities": {
     summary: "Facilities with their use and shelter operation, filtered and paged (nearest first with near=)",
     query: facilityListQuery,
     responses: { 200: "{total, nextCursor, facilities}" },
+    answers: { 200: serviceAnswers.facilities },
   },
   "GET /api/v1/facilities/:id": {
     summary: "One facility: registry entry, use, shelter, reasons, restrictions and history",
     responses: { 200: "the facility" },
     problems: { 404: "FACILITY_NOT_FOUND" },
+    answers: { 200: serviceAnswers.facility },
   },
   "POST /api/v1/facilities/:id/restrictions": {
     summary: "Restrict or close a facility, now or in a window",
@@ -123,18 +145,21 @@ export const operations: Record<string, Operation> = {
     body: restrictionBody,
     responses: { 201: "the restriction and the facility" },
     problems: { 404: "FACILITY_NOT_FOUND", 409: "DECISION_CONFLICT", 422: "END_BEFORE_START or a field at fault" },
+    answers: { 201: serviceAnswers.restricted },
   },
   "DELETE /api/v1/facilities/:id/restrictions/:restrictionId": {
     summary: "End a restriction now (it stays in the history)",
     roles: ["manager", "facility_admin"],
     responses: { 200: "the facility" },
     problems: { 404: "FACILITY_NOT_FOUND or RESTRICTION_NOT_FOUND" },
+    answers: { 200: serviceAnswers.facility },
   },
   "PATCH /api/v1/facilities/:id": {
     summary: "Correct the registry (never re-announces an opening)",
     roles: ["manager", "facility_admin"],
     body: correctionBody,
     responses: { 200: "{fields, facility}" },
+    answers: { 200: serviceAnswers.corrected },
   },
   "PUT /api/v1/shelters/:id": {
     summary: "Open or close one shelter (the same state again changes nothing)",
@@ -142,6 +167,12 @@ export const operations: Record<string, Operation> = {
     body: shelterBody,
     responses: { 200: "{state, status, changed}" },
     problems: { 404: "FACILITY_NOT_FOUND", 422: "NOT_A_SHELTER" },
+    answers: { 200: serviceAnswers.shelter },
+  },
+  "GET /api/v1/services": {
+    summary: "Counter services and each channel's level",
+    responses: { 200: "{services}" },
+    answers: { 200: serviceAnswers.services },
   },
   "POST /api/v1/shelters/:id/occupancy": {
     summary: "Report a shelter's headcount and needs (staff on a post at that shelter now, or a manager)",
@@ -171,34 +202,38 @@ export const operations: Record<string, Operation> = {
     query: nearestQuery,
     responses: { 200: "{shelters}: distance in metres, level, places left, link" },
   },
-  "GET /api/v1/services": { summary: "Counter services and each channel's level", responses: { 200: "{services}" } },
   "PUT /api/v1/services/:id/channels/:channel": {
     summary: "Set a counter service's level on one channel",
     roles: ["manager", "facility_admin"],
     body: serviceLevelBody,
     responses: { 200: "the service" },
+    answers: { 200: serviceAnswers.service },
   },
   "GET /api/v1/alerts/:id": {
     summary: "Delivery report of one alert: queued, accepted, gone, failed, expired",
     roles: ["manager"],
     responses: { 200: "the counts" },
     problems: { 404: "ALERT_NOT_FOUND" },
+    answers: { 200: serviceAnswers.alertReport },
   },
   "POST /api/v1/staffing/plans": {
     summary: "Propose a staffing plan for review",
     roles: ["manager", "staffing_officer"],
     responses: { 200: "the proposed plan" },
+    answers: { 200: serviceAnswers.staffingPlan },
   },
   "POST /api/v1/staffing/plans/:id/apply": {
     summary: "Put a proposed plan in force (one notice per person whose duty changed)",
     roles: ["manager", "staffing_officer"],
     responses: { 200: "what was published" },
     problems: { 404: "PLAN_NOT_FOUND", 409: "PLAN_STALE" },
+    answers: { 200: serviceAnswers.planApplied },
   },
   "GET /api/v1/staffing/summary": {
     summary: "How the emergency posts are staffed",
     roles: ["manager"],
     responses: { 200: "staff, posts and positions covered" },
+    answers: { 200: serviceAnswers.staffingSummary },
   },
   "GET /api/v1/audit": {
     summary: "Every accepted change, filtered; JSON or CSV (Accept: text/csv or format=csv)",
@@ -209,23 +244,21 @@ export const operations: Record<string, Operation> = {
   },
 };
 
-const problem = {
-  type: "object",
-  required: ["status", "code", "detail", "correlationId"],
-  properties: {
-    type: { type: "string" },
-    title: { type: "string" },
-    status: { type: "integer" },
-    code: { type: "string", description: "stable error code" },
-    detail: { type: "string" },
-    field: { type: ["string", "null"], description: "the field, parameter or header at fault" },
-    correlationId: { type: "string" },
-  },
-};
+/** RFC 9457 problem+json, as every refusal leaves the gateway (problem.ts). */
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string().describe("stable error code"),
+  detail: z.string(),
+  field: z.string().nullable().describe("the field, parameter or header at fault"),
+  correlationId: z.string(),
+});
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output" = "input") =>
   z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" });
 const openApiPath = (url: string) => url.replace(/:(\w+)/g, "{$1}");
+const content = (type: string, schema: object) => ({ content: { [type]: { schema } } });
 
 /** The OpenAPI 3.1 document of the routes the gateway serves ("METHOD /url", as fastify registered them). */
 export function openApiDocument(routes: string[]) {
@@ -254,24 +287,20 @@ export function openApiDocument(routes: string[]) {
       summary: operation.summary,
       ...(operation.roles ? { security: [{ bearer: [] }], "x-roles": operation.roles } : {}),
       parameters: [...pathParams, ...queryParams, ...idempotency],
-      ...(operation.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(operation.body) } } } }
-        : {}),
+      ...(operation.body ? { requestBody: { required: true, ...content("application/json", jsonSchema(operation.body)) } } : {}),
+      // A described answer wins over a refusal of the same status (/readyz answers 503 with its report).
       responses: {
-        ...Object.fromEntries(
-          Object.entries(operation.responses).map(([status, description]) => {
-            const answer = operation.answers?.[Number(status)];
-            return [
-              status,
-              answer ? { description, content: { "application/json": { schema: jsonSchema(answer, "output") } } } : { description },
-            ];
-          }),
-        ),
         ...Object.fromEntries(
           Object.entries(refusals).map(([status, description]) => [
             status,
-            { description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+            { description, ...content("application/problem+json", { $ref: "#/components/schemas/Problem" }) },
           ]),
+        ),
+        ...Object.fromEntries(
+          Object.entries(operation.responses).map(([status, description]) => {
+            const answer = operation.answers?.[Number(status)];
+            return [status, answer ? { description, ...content("application/json", jsonSchema(answer, "output")) } : { description }];
+          }),
         ),
       },
     };
@@ -281,7 +310,7 @@ export function openApiDocument(routes: string[]) {
     info: { title: "Crisis hub gateway", version: "1" },
     paths,
     components: {
-      schemas: { Problem: problem },
+      schemas: { Problem: jsonSchema(problem, "output") },
       securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
     },
   };

@@ -1,5 +1,5 @@
 import { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { isBackboneUnavailable } from "@crisis/platform";
+import { headerNames, isBackboneUnavailable } from "@crisis/platform";
 import { AppError } from "@crisis/platform/contracts";
 import { errors } from "../../domain/errors";
 
@@ -7,6 +7,7 @@ import { errors } from "../../domain/errors";
 export function sendProblem(reply: FastifyReply, err: AppError, correlationId: string) {
   return reply
     .code(err.status)
+    .header(headerNames.correlationId, correlationId)
     .type("application/problem+json")
     .send({
       type: "about:blank",

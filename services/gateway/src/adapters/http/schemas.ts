@@ -87,6 +87,142 @@ export const answers = {
   }),
 };
 
+/** A time shown in Asia/Tokyo (+09:00), or null when there is none. */
+const tokyoTime = z.string().nullable();
+const source = z.enum(["playbook", "manual", "schedule"]).nullable();
+const restrictionView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  reason: z.string(),
+  source,
+  author: z.string(),
+  startsAt: tokyoTime,
+  endsAt: tokyoTime,
+  endedAt: tokyoTime,
+  endedBy: z.string().nullable(),
+  hours: z.string().nullable(),
+  capacity: z.number().int().nullable(),
+  parts: z.array(z.string()),
+});
+/** What the registry says of a facility, in every view of one. */
+const registryEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  category: z.string(),
+  ward: z.string(),
+  address: z.string(),
+  designatedShelter: z.boolean(),
+});
+const facilityView = registryEntry.extend({
+  nameEn: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  hours: z.string().nullable(),
+  capacity: z.number().int().nullable(),
+  canShelter: z.boolean(),
+  ids: z.object({ portal: z.string().nullable(), gsi: z.string().nullable(), city: z.string().nullable() }),
+  use: z.string(),
+  shelter: z.string().nullable(),
+  status: z.string(),
+  reasons: z.array(z.string()),
+  statusSince: tokyoTime,
+});
+const facilityDetail = facilityView.extend({
+  restrictions: z.array(restrictionView),
+  history: z.array(z.object({ at: tokyoTime, what: z.string(), by: z.string(), reason: z.string(), source })),
+});
+const serviceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  channels: z.array(
+    z.object({ channel: z.string(), level: z.string(), reason: z.string().nullable(), startsAt: tokyoTime, endsAt: tokyoTime, source }),
+  ),
+});
+const counts = z.record(z.string(), z.number().int());
+
+/** The answers of the routes that read from or write to the other services, and the status. */
+export const serviceAnswers = {
+  health: z.object({ status: z.literal("ok") }),
+  ready: z.object({ ready: z.boolean(), checks: z.record(z.string(), z.boolean()) }),
+  preview: z.object({ mode: z.record(z.string(), z.unknown()), preview: z.record(z.string(), z.unknown()) }),
+  status: z.object({
+    mode: modeView,
+    summary: counts,
+    sheltersOpen: z.object({ total: z.number().int(), byWard: counts }),
+    services: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        channel: z.string(),
+        level: z.string(),
+        reason: z.string(),
+        since: z.string().nullable(),
+        until: z.string().nullable(),
+        wards: z.array(z.string()),
+      }),
+    ),
+    facilities: z.array(
+      registryEntry.extend({
+        status: z.string(),
+        statusReason: z.string(),
+        statusSince: z.string().nullable(),
+        use: z.string().nullable(),
+        shelter: z.string().nullable(),
+        reasons: z.array(z.string()),
+        latitude: z.number(),
+        longitude: z.number(),
+      }),
+    ),
+  }),
+  publicKey: z.object({ publicKey: z.string() }),
+  subscribed: z.object({ id: z.string(), unsubscribeToken: z.string() }),
+  facilities: z.object({ total: z.number().int(), nextCursor: z.string().nullable(), facilities: z.array(facilityView) }),
+  facility: facilityDetail,
+  restricted: restrictionView.extend({ facility: facilityView }),
+  corrected: z.object({ fields: z.array(z.string()), facility: facilityView }),
+  shelter: z.object({
+    id: z.string(),
+    name: z.string(),
+    ward: z.string(),
+    state: z.string().nullable(),
+    status: z.string(),
+    reasons: z.array(z.string()),
+    changed: z.boolean(),
+  }),
+  services: z.object({ services: z.array(serviceView) }),
+  service: serviceView.extend({ changed: z.boolean() }),
+  alertReport: z.object({
+    alertId: z.string(),
+    queued: z.number().int(),
+    accepted: z.number().int(),
+    gone: z.number().int(),
+    failed: z.number().int(),
+    expired: z.number().int(),
+    pending: z.number().int(),
+  }),
+  staffingSummary: z.object({
+    mode: modeView,
+    staff: z.number().int(),
+    posts: z.number().int(),
+    positionsRequired: z.number().int(),
+    positionsCovered: z.number().int(),
+    shelters: z.array(z.object({ id: z.string(), name: z.string(), ward: z.string(), posts: z.number().int() })),
+  }),
+  staffingPlan: z.object({
+    id: z.string(),
+    proposedAt: z.string(),
+    positionsRequired: z.number().int(),
+    positionsCovered: z.number().int(),
+    upperBound: z.number().int(),
+    coverage: z.object({ perPost: z.array(z.unknown()), perWard: z.array(z.unknown()), perSkill: z.array(z.unknown()) }),
+    floors: z.array(z.unknown()),
+    openPositions: z.array(z.unknown()),
+    changes: z.array(z.object({ staffId: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+  }),
+  planApplied: z.object({ id: z.string(), reassigned: z.number().int(), released: z.number().int(), alreadyApplied: z.boolean() }),
+};
+
 const zoned = z.iso.datetime({ offset: true, message: "must be an RFC 3339 time with a zone, e.g. 2026-07-29T09:00:00+09:00" });
 const inJapan = (min: number, max: number) => z.number().min(min, "is not in Japan").max(max, "is not in Japan");
 

@@ -1,6 +1,7 @@
+import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
 import Fastify, { FastifyBaseLogger, FastifyRequest, LogController, RouteOptions } from "fastify";
 import fp from "fastify-plugin";
-import { Clock, Logger, Readiness, headerNames, newId } from "@crisis/platform";
+import { Clock, Logger, Readiness, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
 import { AuditTrail, IdempotencyStore, StaffOnPost } from "../../app/ports";
 import { errors } from "../../domain/errors";
@@ -13,7 +14,7 @@ import { auditRoutes } from "./routes/audit";
 import { alertRoutes } from "./routes/alerts";
 import { LiveStatus } from "../../app/follow-status";
 import { StatusEvents } from "../../app/ports";
-import { EdgeOptions, clientErrorHandler, hardenEdge } from "./edge";
+import { EdgeOptions, clientErrorHandler, correlationIdOf, hardenEdge, securityHeaders } from "./edge";
 import { metricsRoutes } from "./metrics";
 import { problemHandler, sendProblem } from "./problem";
 import { eventRoutes } from "./routes/events";
@@ -59,20 +60,24 @@ export interface HttpDeps {
   bodyLimit?: number;
 }
 
-const correlationIdPattern = /^[\w.:-]{8,128}$/;
-
 /** The only HTTP edge: JSON API under /api/v1, problem+json errors, correlation id on every line. */
 export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) => void) {
-  const app = Fastify({
+  // Set once the routes are in place (below).
+  const fast: { status?: (req: IncomingMessage, res: ServerResponse) => boolean } = {};
+  const app = Fastify<Server, IncomingMessage, ServerResponse, FastifyBaseLogger>({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit ?? 64 * 1024,
+    trustProxy: deps.edge.trustProxy ?? false,
     clientErrorHandler,
     // A URL that does not decode (%ff) and the like, refused before routing.
     frameworkErrors: (err, request, reply) => problemHandler(err, request, reply),
     logController: new LogController({ requestIdLogLabel: "correlationId" }),
-    genReqId: (req) => {
-      const given = req.headers[headerNames.correlationId];
-      return typeof given === "string" && correlationIdPattern.test(given) ? given : newId();
+    genReqId: correlationIdOf,
+    // The cached status answers before fastify routes (statusRoutes): the city's hot path.
+    serverFactory: (handler) => {
+      const server = createServer((req, res) => void (fast.status?.(req, res) || handler(req, res)));
+      server.keepAliveTimeout = 72_000;
+      return server;
     },
   });
   const served: string[] = [];
@@ -81,9 +86,6 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
       // HEAD follows GET; OPTIONS is the CORS preflight, not an operation.
       if (method !== "HEAD" && method !== "OPTIONS") served.push(`${method} ${route.url}`);
     onRoute?.(route);
-  });
-  app.addHook("onSend", async (request, reply) => {
-    reply.header(headerNames.correlationId, request.id);
   });
   void app.register(fp(hardenEdge), deps.edge);
   app.setErrorHandler(problemHandler);
@@ -108,13 +110,14 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   });
   modeRoutes(app, deps.modes, authenticate);
   subscriptionRoutes(app, deps.services.subscriptions);
-  statusRoutes(app, deps.live.status);
+  const statusFastPath = statusRoutes(app, deps.live.status);
   const hub = new SseHub(deps.live.status, deps.live.events, deps.live.sse, deps.logger);
   hub.start();
   app.addHook("preClose", async () => hub.stop());
   eventRoutes(app, hub);
   feedRoutes(app, deps.live.status, deps.live.feeds);
-  metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag });
+  const { observe } = metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag });
+  fast.status = statusFastPath({ securityHeaders: securityHeaders(deps.edge), observe, cors: deps.edge.corsOrigins.length > 0 });
   staffingRoutes(app, deps.services.staffing, authenticate);
   auditRoutes(app, deps.audit, authenticate);
   app.register((scope) =>

@@ -6,6 +6,8 @@ export interface EncodedBody {
   identity: Buffer;
   gzip: Buffer;
   br: Buffer;
+  /** The validators and caching headers every answer of this version carries, built once. */
+  headers: Record<string, string>;
 }
 
 /**
@@ -14,12 +16,19 @@ export interface EncodedBody {
  */
 export function cachedBody() {
   let cached: { version: number; body: EncodedBody } | undefined;
-  return (version: number, tag: string, lastModified: Date, build: () => unknown): EncodedBody => {
+  return (version: number, tag: () => string, lastModified: Date, build: () => unknown): EncodedBody => {
     if (cached?.version === version) return cached.body;
     const identity = Buffer.from(JSON.stringify(build()));
+    const etag = `"${tag()}"`;
     const body = {
-      etag: `"${tag}"`,
+      etag,
       lastModified: lastModified.toUTCString(),
+      headers: {
+        etag,
+        "last-modified": lastModified.toUTCString(),
+        "cache-control": "public, max-age=0, must-revalidate",
+        vary: "accept-encoding",
+      },
       identity,
       gzip: gzipSync(identity, { level: 6 }),
       br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
@@ -29,9 +38,24 @@ export function cachedBody() {
   };
 }
 
+type Encoding = "br" | "gzip" | undefined;
+/** Browsers send a handful of distinct Accept-Encoding values: each is worked out once. */
+const picked = new Map<string, Encoding>();
+
 /** The encoding to send: brotli, then gzip, when the client accepts it (q=0 refuses). */
-export function pickEncoding(acceptEncoding: string | undefined): "br" | "gzip" | undefined {
+export function pickEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return undefined;
+  let encoding = picked.get(acceptEncoding);
+  if (encoding === undefined && !picked.has(acceptEncoding)) {
+    // Bounded, so that made-up values cannot grow it.
+    if (picked.size >= 256) picked.clear();
+    encoding = negotiate(acceptEncoding);
+    picked.set(acceptEncoding, encoding);
+  }
+  return encoding;
+}
+
+function negotiate(acceptEncoding: string): Encoding {
   const accepted = new Set(
     acceptEncoding
       .split(",")

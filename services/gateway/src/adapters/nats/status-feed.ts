@@ -1,8 +1,9 @@
 import { AckPolicy, ConsumerEvents, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from "nats";
-import { Backbone, streams } from "@crisis/platform";
+import { Backbone, Readiness, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { Position, StatusEvent, StatusStream, statusStreams } from "../../domain/status-view";
 import { StatusEvents, StreamedEvent } from "../../app/ports";
+import { FollowStatusDeps, LiveStatus } from "../../app/follow-status";
 
 const streamNames: Record<StatusStream, string> = {
   mode: streams.mode.name,
@@ -150,4 +151,21 @@ export function jetStreamStatusEvents(backbone: Backbone): StatusEvents {
 export async function statusStreamHeads(backbone: Backbone): Promise<Position> {
   const heads = await Promise.all(statusStreams.map(async (s) => (await backbone.jsm.streams.info(streamNames[s])).state.last_seq));
   return Object.fromEntries(statusStreams.map((s, i) => [s, heads[i]])) as Position;
+}
+
+/**
+ * The status kept from the streams, as main.ts and the tests wire it: followed from the streams'
+ * start, ready once read up to now and the registry listed, with the messages not read yet per
+ * stream (for /metrics).
+ */
+export async function followLiveStatus(backbone: Backbone, readiness: Readiness, deps: Omit<FollowStatusDeps, "events">) {
+  const events = jetStreamStatusEvents(backbone);
+  const status = new LiveStatus({ ...deps, events });
+  await status.start();
+  readiness.add("status", status.ready);
+  const lag = async () => {
+    const heads = await statusStreamHeads(backbone);
+    return Object.fromEntries(statusStreams.map((s) => [s, heads[s] - status.position[s]]));
+  };
+  return { status, events, lag };
 }

@@ -6,7 +6,8 @@ import { FacilitiesServiceServer } from "@crisis/platform/contracts/facilities_s
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { Role } from "../../../src/adapters/auth/tokens";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
-import { GatewayUnderTest, startGateway } from "../gateway-under-test";
+import { Answer, GatewayUnderTest, startGateway } from "../gateway-under-test";
+import { operations } from "../../../src/adapters/http/openapi";
 
 const logger = pino({ level: "silent" });
 const shelter = Facility.fromPartial({
@@ -235,5 +236,55 @@ describe("the facility, shelter and counter-service routes", () => {
         request: expect.objectContaining({ serviceId: "juminhyo", channel: "counter", level: ServiceLevel.SERVICE_LEVEL_SUSPENDED }),
       },
     ]);
+  });
+
+  it("answers each facility, shelter and service route as the API document describes it, with no undescribed field", async () => {
+    const manager = await as("manager");
+    const checks: [string, number, Promise<Answer>][] = [
+      ["GET /api/v1/facilities", 200, call("/api/v1/facilities?ward=西区")],
+      ["GET /api/v1/facilities/:id", 200, call(`/api/v1/facilities/${shelter.id}`)],
+      [
+        "POST /api/v1/facilities/:id/restrictions",
+        201,
+        call(`/api/v1/facilities/${shelter.id}/restrictions`, {
+          method: "POST",
+          body: { kind: "closed", reason: "点検" },
+          headers: manager,
+        }),
+      ],
+      [
+        "DELETE /api/v1/facilities/:id/restrictions/:restrictionId",
+        200,
+        call(`/api/v1/facilities/${shelter.id}/restrictions/r1`, { method: "DELETE", headers: manager }),
+      ],
+      [
+        "PATCH /api/v1/facilities/:id",
+        200,
+        call(`/api/v1/facilities/${shelter.id}`, { method: "PATCH", body: { hours: "9:00-17:00" }, headers: manager }),
+      ],
+      [
+        "PUT /api/v1/shelters/:id",
+        200,
+        call(`/api/v1/shelters/${shelter.id}`, { method: "PUT", body: { state: "open", reason: "安全確認" }, headers: manager }),
+      ],
+      ["GET /api/v1/services", 200, call("/api/v1/services")],
+      [
+        "PUT /api/v1/services/:id/channels/:channel",
+        200,
+        call("/api/v1/services/juminhyo/channels/counter", {
+          method: "PUT",
+          body: { level: "suspended", reason: "点検" },
+          headers: manager,
+        }),
+      ],
+    ];
+    for (const [route, status, answer] of checks) {
+      const res = await answer;
+      expect(`${route} ${res.status}`).toBe(`${route} ${status}`);
+      const parsed = operations[route].answers![status].safeParse(res.body);
+      expect(parsed.error).toBeUndefined();
+      // The schema drops fields it does not describe: equal means every field is described.
+      expect(parsed.data).toEqual(res.body);
+    }
   });
 });

@@ -54,6 +54,25 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
     expect(audit.parameters[0].schema).toMatchObject({ type: "string", format: "date-time" });
   });
 
+  it("describes the JSON answer of every API route that answers with a body", () => {
+    // The document itself, the event stream and the feeds answer with other media types.
+    const notJson = new Set(["GET /api/v1/openapi.json", "GET /api/v1/events", "GET /metrics"]);
+    const undescribed = Object.entries(operations)
+      .filter(([route]) => /^\w+ \/(api\/v1\/|healthz|readyz)/.test(route) && !notJson.has(route))
+      .flatMap(([route, op]) =>
+        Object.keys(op.responses)
+          .map(Number)
+          .filter((status) => status < 300 && status !== 204 && !op.answers?.[status])
+          .map((status) => `${route} ${status}`),
+      );
+    expect(undescribed).toEqual([]);
+    expect(doc.paths["/api/v1/status"].get.responses["200"].content["application/json"].schema).toMatchObject({
+      type: "object",
+      required: expect.arrayContaining(["mode", "sheltersOpen", "facilities"]),
+    });
+    expect(doc.components.schemas.Problem).toMatchObject({ required: expect.arrayContaining(["code", "field", "correlationId"]) });
+  });
+
   it("publishes answer schemas that the gateway's real answers satisfy", async () => {
     const manager = { roles: ["manager" as const], sub: "m@city" };
     const approver = { roles: ["approver" as const], sub: "a@city" };
@@ -63,7 +82,9 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
     // One after another: each answer depends on the one before.
     const pending = await gw.call("POST", "/api/v1/mode", { body: quake, as: manager });
     const checks: [string, number, () => Promise<{ status: number; body: unknown }>][] = [
+      ["GET /healthz", 200, () => gw.call("GET", "/healthz")],
       ["GET /api/v1/mode", 200, () => gw.call("GET", "/api/v1/mode")],
+      ["POST /api/v1/mode/preview", 200, () => gw.call("POST", "/api/v1/mode/preview", { body: flood, as: manager })],
       ["POST /api/v1/mode", 202, async () => pending],
       ["GET /api/v1/mode/pending", 200, () => gw.call("GET", "/api/v1/mode/pending", { as: approver })],
       [

@@ -1,4 +1,4 @@
-import { Lang, incidentNames, incidentTerms, levelNames, levelTerms, wardWord, wards } from "@crisis/platform/contracts";
+import { Lang, incidentNames, incidentTerms, levelNames, levelTerms, statusTerms, wardWord, wards } from "@crisis/platform/contracts";
 import { PublicStatus } from "../../../app/read-public-status";
 import { Html, html } from "./html";
 import { page } from "./layout";
@@ -16,8 +16,9 @@ export const tokenForm = (w: PageWords, role: string) =>
     <p><span id="token-result" role="status"></span> <button type="button" id="sign-out" hidden>${w.signOut}</button></p>
   </form>`;
 
-const panel = (id: string, title: string, body: Html) =>
-  html`<section id="${id}" class="panel needs-token" aria-labelledby="${id}-title" hidden>
+/** A panel shown once a token with one of `roles` is given (space-separated, as the token's roles). */
+const panel = (id: string, title: string, body: Html, roles = "manager") =>
+  html`<section id="${id}" class="panel needs-token" data-roles="${roles}" aria-labelledby="${id}-title" hidden>
     <h2 id="${id}-title">${title}</h2>
     ${body}
     <p class="unavailable" hidden></p>
@@ -65,7 +66,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
       <table id="audit-table">
         <thead>
           <tr>
-            <th>time</th>
+            <th>${w.time}</th>
             <th>${w.actor}</th>
             <th>${w.kind}</th>
             <th>${w.reason}</th>
@@ -113,12 +114,31 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         notAvailable: w.notAvailable,
         noApprovals: w.noApprovals,
         approve: w.approve,
+        approved: w.approved,
+        awaitingApproval: w.awaitingApproval,
+        approverOnly: w.approverOnly,
+        requestedBy: w.requestedBy,
+        expires: w.expires,
+        previewFacilities: w.previewFacilities,
+        previewShelters: w.previewShelters,
+        previewServices: w.previewServices,
+        previewKept: w.previewKept,
+        previewByWard: w.previewByWard,
+        previewList: w.previewList,
         deliveryNone: w.deliveryNone,
+        deliveryWaiting: w.deliveryWaiting,
+        deliveryFor: w.deliveryFor,
+        deliveryStates: w.deliveryStates,
+        ackStates: w.ackStates,
         staffCount: w.staffCount,
         postCount: w.postCount,
         covered: w.covered,
+        postsByWard: w.postsByWard,
         allWards: w.allWards,
+        shelterChanged: w.shelterChanged,
       },
+      wards: Object.fromEntries(wards.map((ward) => [ward, wardWord(ward, lang)])),
+      statuses: Object.fromEntries(Object.entries(statusTerms).map(([name, term]) => [name, term[lang]])),
       levels: Object.fromEntries(levelNames.map((l) => [l, levelTerms[l][lang]])),
       incidents: Object.fromEntries(incidentNames.map((i) => [i, incidentTerms[i][lang]])),
       role: "manager",
@@ -127,9 +147,16 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
       ${modeLine(status.mode, lang)} ${tokenForm(w, "manager")}
       <div class="desk-grid">
         ${panel("declare", w.declare, declare)} ${panel("staffing", w.staffing, html`<div id="staffing-chart" class="chart"></div>`)}
-        ${panel("approvals", w.approvals, html`<ul id="approval-list"></ul>`)}
-        ${panel("delivery", w.delivery, html`<div id="delivery-body"><p>${w.deliveryNone}</p></div>`)}
-        ${panel("shelter-ops", w.sheltersOps, shelterOps)} ${panel("audit", w.audit, audit)}
+        ${panel(
+          "approvals",
+          w.approvals,
+          html`<p id="approval-result" role="status"></p>
+            <ul id="approval-list" class="plain"></ul>`,
+          "manager approver",
+        )}
+        ${panel("delivery", w.delivery, html`<div id="delivery-body" class="chart" aria-live="polite"><p>${w.deliveryNone}</p></div>`)}
+        ${panel("acknowledgements", w.acknowledgements, html`<div id="ack-chart" class="chart"></div>`)}
+        ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")} ${panel("audit", w.audit, audit)}
       </div>`,
   });
 }

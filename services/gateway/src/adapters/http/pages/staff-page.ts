@@ -1,4 +1,4 @@
-import { Lang } from "@crisis/platform/contracts";
+import { Lang, wardWord, wards } from "@crisis/platform/contracts";
 import { html } from "./html";
 import { tokenForm } from "./console-page";
 import { page } from "./layout";
@@ -23,7 +23,14 @@ export function staffPage(lang: Lang): string {
         subscribeFailed: w.subscribeFailed,
         currentDuty: w.currentDuty,
         nextDuty: w.nextDuty,
+        noticeKinds: w.noticeKinds,
+        noticeStates: w.noticeStates,
+        reportTo: w.reportTo,
+        noNotices: w.noNotices,
+        declined: w.declined,
+        replacement: w.replacement,
       },
+      wards: Object.fromEntries(wards.map((ward) => [ward, wardWord(ward, lang)])),
       role: "staff",
     },
     body: html`<h1>${w.staffPage}</h1>
@@ -35,9 +42,10 @@ export function staffPage(lang: Lang): string {
       </section>
       <section id="notices" class="panel needs-token" aria-labelledby="notices-title" hidden>
         <h2 id="notices-title">${w.notices}</h2>
-        <ul id="notice-list"></ul>
+        <p id="notice-result" role="status"></p>
+        <ul id="notice-list" class="plain"></ul>
         <h3>${w.released}</h3>
-        <ul id="release-list"></ul>
+        <ul id="release-list" class="plain"></ul>
         <p class="unavailable" hidden></p>
       </section>
       <section id="own-push" class="panel needs-token" aria-labelledby="own-push-title" hidden>

@@ -1,8 +1,9 @@
-import { FastifyInstance } from "fastify";
+import { FastifyInstance, FastifyReply } from "fastify";
 import { create } from "xmlbuilder2";
 import { LiveStatus } from "../../../app/follow-status";
 import { readAlert, readChanges } from "../../../app/read-feeds";
 import { capDocument } from "../../../domain/cap";
+import { errors } from "../../../domain/errors";
 import { Change } from "../../../domain/status-view";
 
 export interface FeedOptions {
@@ -58,9 +59,22 @@ export function feedRoutes(app: FastifyInstance, live: LiveStatus, options: Feed
     return reply.type("application/atom+xml; charset=utf-8").header("cache-control", "public, max-age=5").send(text);
   });
 
-  app.get("/feeds/cap.xml", async (_request, reply) => {
-    const alert = readAlert(live);
-    const text = once("cap", alert.version, () => xml(capDocument(alert.message, options.capSender, alert.shelters) as never));
-    return reply.type("application/cap+xml; charset=utf-8").header("cache-control", "public, max-age=5").send(text);
+  const cap = (id?: string) => {
+    const alert = readAlert(live, id);
+    const web = `${options.publicBaseUrl}/feeds/cap/${alert.message.id}.xml`;
+    return once(`cap ${alert.message.id}`, alert.version, () =>
+      xml(capDocument(alert.message, options.capSender, alert.shelters, web) as never),
+    );
+  };
+  const sendCap = (reply: FastifyReply, text: string) =>
+    reply.type("application/cap+xml; charset=utf-8").header("cache-control", "public, max-age=5").send(text);
+
+  app.get("/feeds/cap.xml", async (_request, reply) => sendCap(reply, cap()));
+
+  // Every message stays at its own URL (its <web>), as it read when a newer one replaced it.
+  app.get<{ Params: { id: string } }>("/feeds/cap/:id", async (request, reply) => {
+    const id = /^([\w-]{1,64})\.xml$/.exec(request.params.id)?.[1];
+    if (!id) throw errors.capMessageNotFound(request.params.id.slice(0, 64));
+    return sendCap(reply, cap(id));
   });
 }
