@@ -4,6 +4,7 @@ import {
   answers,
   auditQuery,
   correctionBody,
+  crowdingAnswers,
   declarationBody,
   facilityListQuery,
   nearestQuery,
@@ -179,17 +180,20 @@ export const operations: Record<string, Operation> = {
     roles: ["manager", "staff"],
     body: occupancyBody,
     responses: { 201: "{shelter, changed}: the shelter's crowding after the report, and the level change if any" },
+    answers: { 201: crowdingAnswers.reported },
     problems: { 403: "NOT_ON_POST", 404: "FACILITY_NOT_FOUND", 409: "SHELTER_NOT_OPEN", 422: "NOT_A_SHELTER or a field at fault" },
   },
   "GET /api/v1/shelters/:id/occupancy": {
     summary: "One shelter's crowding level, capacity (null: unknown) and latest report with its age",
     responses: { 200: "the shelter's crowding" },
+    answers: { 200: crowdingAnswers.shelter },
     problems: { 404: "FACILITY_NOT_FOUND" },
   },
   "GET /api/v1/shelters": {
     summary: "Crowding of every open shelter (空き/やや混雑/混雑/満, unknown) and the sums per ward",
     query: shelterListQuery,
     responses: { 200: "{shelters, wards}" },
+    answers: { 200: crowdingAnswers.list },
   },
   "GET /api/v1/shelters/history": {
     summary: "Occupancy over time (every report, oldest first) as CSV, for a shelter (?facility=) or a ward (?ward=)",
@@ -201,6 +205,7 @@ export const operations: Record<string, Operation> = {
     summary: "The nearest open shelters with known room (a recent report below full), nearest first",
     query: nearestQuery,
     responses: { 200: "{shelters}: distance in metres, level, places left, link" },
+    answers: { 200: crowdingAnswers.nearest },
   },
   "PUT /api/v1/services/:id/channels/:channel": {
     summary: "Set a counter service's level on one channel",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   categories,
+  crowdingNames,
   incidentNames,
   languages,
   levelNames,
@@ -320,3 +321,66 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
   const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : undefined;
   throw errors.bodyInvalid(unknownKeys ?? (field || "body"), issue.message);
 }
+
+/** The crowding routes' answers (domain/crowding-view.ts). */
+const levelFields = { level: z.enum(crowdingNames), levelJa: z.string(), levelEn: z.string() };
+const supplyAnswer = z.enum(supplyNeedNames).nullable();
+const shelterCrowdingAnswer = z.object({
+  id: z.string(),
+  name: z.string(),
+  ward: z.string(),
+  open: z.boolean(),
+  capacity: z.number().int().nullable(),
+  ...levelFields,
+  latest: z
+    .object({
+      headcount: z.number().int(),
+      needs: z.object({
+        water: supplyAnswer,
+        food: supplyAnswer,
+        blankets: supplyAnswer,
+        medical: z.number().int(),
+        pets: z.number().int(),
+        welfare_space: z.number().int(),
+      }),
+      reportedAt: z.string().nullable(),
+      ageSeconds: z.number().int(),
+      stale: z.boolean(),
+    })
+    .nullable(),
+  link: z.string(),
+});
+export const crowdingAnswers = {
+  shelter: shelterCrowdingAnswer,
+  reported: z.object({
+    shelter: shelterCrowdingAnswer,
+    changed: z.object({ from: z.enum(crowdingNames), to: z.enum(crowdingNames) }).nullable(),
+  }),
+  list: z.object({
+    shelters: z.array(shelterCrowdingAnswer),
+    wards: z.array(
+      z.object({
+        ward: z.string(),
+        openShelters: z.number().int(),
+        levels: z.object({ open: z.number(), busy: z.number(), crowded: z.number(), full: z.number(), unknown: z.number() }),
+        headcount: z.number().int(),
+        capacityKnown: z.number().int(),
+      }),
+    ),
+  }),
+  nearest: z.object({
+    shelters: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        ward: z.string(),
+        distanceM: z.number().int(),
+        ...levelFields,
+        room: z.number().int(),
+        latitude: z.number(),
+        longitude: z.number(),
+        link: z.string(),
+      }),
+    ),
+  }),
+};

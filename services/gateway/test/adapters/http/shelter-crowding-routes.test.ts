@@ -12,6 +12,7 @@ import {
 import { CrowdingServiceServer } from "@crisis/platform/contracts/crowding_service";
 import { StaffReassigned } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { crowdingAnswers } from "../../../src/adapters/http/schemas";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";
 
@@ -130,6 +131,7 @@ describe("the shelter crowding routes", () => {
       link: `/facilities/${encodeURIComponent(shelterId)}`,
     });
     expect(res.body.changed).toEqual({ from: "crowded", to: "full" });
+    expect(crowdingAnswers.reported.safeParse(res.body).success).toBe(true);
     expect(reports.at(-1)).toMatchObject({
       facilityId: shelterId,
       headcount: 101,
@@ -169,6 +171,8 @@ describe("the shelter crowding routes", () => {
     expect(res.status).toBe(200);
     expect(res.body.shelters[0]).toMatchObject({ id: "s2", capacity: null, level: "unknown", levelJa: "不明", latest: null });
     expect(res.body.wards[0]).toMatchObject({ ward: "中央区", openShelters: 1, levels: { unknown: 1 } });
+    expect(crowdingAnswers.list.safeParse(res.body).success).toBe(true);
+    expect(crowdingAnswers.shelter.safeParse((await gw.call("GET", `/api/v1/shelters/${shelterId}/occupancy`)).body).success).toBe(true);
     expect((await gw.call("GET", "/api/v1/shelters?ward=東京")).body.field).toBe("ward");
   });
 
@@ -177,6 +181,7 @@ describe("the shelter crowding routes", () => {
     expect(res.body.shelters).toEqual([
       expect.objectContaining({ id: "s3", distanceM: 840, level: "busy", levelJa: "やや混雑", room: 120, link: "/facilities/s3" }),
     ]);
+    expect(crowdingAnswers.nearest.safeParse(res.body).success).toBe(true);
     expect((await gw.call("GET", "/api/v1/shelters/nearest?lon=130.70")).body).toMatchObject({ status: 422, field: "lat" });
     expect((await gw.call("GET", "/api/v1/shelters/nearest?lat=32.8&lon=abc")).body).toMatchObject({ status: 422, field: "lon" });
     expect((await gw.call("GET", "/api/v1/shelters/nearest?lat=32.8&lon=130.7&limit=0")).body).toMatchObject({ field: "limit" });
