@@ -19,6 +19,15 @@ const schema = z.object({
             .filter(Boolean)
         : undefined,
     ),
+  // Crowding levels (空き/やや混雑/混雑/満) in percent of capacity, and the hysteresis margin for falling.
+  CROWDING_BUSY_PERCENT: z.coerce.number().positive().default(50),
+  CROWDING_CROWDED_PERCENT: z.coerce.number().positive().default(70),
+  CROWDING_FULL_PERCENT: z.coerce.number().positive().default(100),
+  CROWDING_MARGIN_PERCENT: z.coerce.number().min(0).default(5),
+  // An occupancy report older than this is shown as stale and no longer counts as room.
+  OCCUPANCY_STALE_MINUTES: z.coerce.number().int().positive().default(180),
+  // Shelters with room a crowding change names.
+  CROWDING_NEAREST_COUNT: z.coerce.number().int().min(1).max(10).default(3),
 });
 
 export type FacilitiesConfig = z.infer<typeof schema>;

@@ -1,25 +1,30 @@
 import { join } from "node:path";
 import { newId, runService, streams, systemClock } from "@crisis/platform";
+import { CrowdingServiceService } from "@crisis/platform/contracts/crowding_service";
 import { FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
 import { startMinuteTicker } from "./adapters/cron/minute-ticker";
 import { checkPlaybookServices, loadCounterServices, loadPlaybooks } from "./adapters/data/load-playbooks";
 import { loadRegistry } from "./adapters/data/load-registry";
+import { crowdingServer } from "./adapters/grpc/crowding-server";
 import { facilitiesServer } from "./adapters/grpc/facilities-server";
 import { replayBoard } from "./adapters/nats/board-replay";
 import { decisionStream, jetStreamDecisionLog } from "./adapters/nats/decision-log";
 import { jetStreamFacilityEvents } from "./adapters/nats/facility-events";
+import { jetStreamCrowdingEvents, replayOccupancy } from "./adapters/nats/crowding-events";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
 import { oneAtATime } from "./app/one-at-a-time";
 import { FacilitiesDeps } from "./app/ports";
 import { Scheduler } from "./app/run-schedule";
 import { readConfig } from "./config";
 import { CityBoard } from "./domain/city-board";
+import { checkThresholds } from "./domain/crowding";
+import { ShelterOccupancy } from "./domain/occupancy";
 
 runService({
   name: "facilities",
   readConfig,
   ports: (c) => ({ grpc: c.FACILITIES_GRPC_PORT, health: c.FACILITIES_HEALTH_PORT }),
-  streams: [streams.mode, streams.facility, streams.service, decisionStream],
+  streams: [streams.mode, streams.facility, streams.service, streams.shelter, decisionStream],
   // One in-memory model fed by shared durable consumers: a second instance waits as a hot standby.
   singleActive: true,
   wire: async (config, backbone, logger) => {
@@ -39,10 +44,31 @@ runService({
       newId,
       exclusive: oneAtATime(),
     };
+    const crowdingSettings = {
+      thresholds: checkThresholds({
+        busyPercent: config.CROWDING_BUSY_PERCENT,
+        crowdedPercent: config.CROWDING_CROWDED_PERCENT,
+        fullPercent: config.CROWDING_FULL_PERCENT,
+        marginPercent: config.CROWDING_MARGIN_PERCENT,
+      }),
+      staleAfterMs: config.OCCUPANCY_STALE_MINUTES * 60_000,
+    };
+    const occupancy = new ShelterOccupancy(board, crowdingSettings);
+    const reports = await replayOccupancy(backbone, occupancy);
+    const crowding = {
+      ...deps,
+      occupancy,
+      events: jetStreamCrowdingEvents(backbone.js),
+      settings: crowdingSettings,
+      nearestCount: config.CROWDING_NEAREST_COUNT,
+    };
     const consumer = await consumeModeChanges(backbone, deps, logger);
     const ticker = startMinuteTicker(new Scheduler(deps), deps, logger);
     return {
-      grpc: [{ definition: FacilitiesServiceService, implementation: facilitiesServer(deps, logger) }],
+      grpc: [
+        { definition: FacilitiesServiceService, implementation: facilitiesServer(deps, logger) },
+        { definition: CrowdingServiceService, implementation: crowdingServer(crowding, logger) },
+      ],
       workers: [
         { name: "stop the schedule", stop: () => ticker.stop() },
         { name: "stop applying playbooks", stop: () => consumer.stop() },
@@ -53,6 +79,7 @@ runService({
         services: board.serviceDefs.size,
         playbooks: playbooks.length,
         ...replayed,
+        occupancyReports: reports,
       },
     };
   },

@@ -7,8 +7,10 @@ import { jetStreamAuditTrail } from "./adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "./adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "./adapters/nats/mode-log";
 import { kvPendingDeclarations } from "./adapters/nats/pending-declarations";
+import { followStaffOnDuty } from "./adapters/nats/staff-on-duty";
 import { followLiveStatus } from "./adapters/nats/status-feed";
 import { identityOf, readConfig } from "./config";
+import { StaffOnDuty } from "./domain/staff-on-duty";
 
 const hour = 3_600_000;
 
@@ -16,7 +18,7 @@ runService({
   name: "gateway",
   readConfig,
   ports: (c) => ({ http: c.GATEWAY_PORT }),
-  streams: [streams.mode, streams.facility, streams.service, streams.audit],
+  streams: [streams.mode, streams.facility, streams.service, streams.audit, streams.staff],
   wire: async (config, backbone, logger, readiness) => {
     const services = serviceClients({
       facilities: config.FACILITIES_GRPC,
@@ -29,6 +31,8 @@ runService({
       clock: systemClock,
       onError: (err, what) => logger.warn({ err }, `${what} failed; retrying`),
     });
+    const onDuty = new StaffOnDuty();
+    const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
     const identity = identityOf(config);
     const approvalTtlMs = config.APPROVAL_TTL_MINUTES * 60_000;
     const app = buildHttpServer({
@@ -67,12 +71,14 @@ runService({
         rateLimit: { perIp: config.RATE_LIMIT_PER_IP, perToken: config.RATE_LIMIT_PER_TOKEN, windowMs: config.RATE_LIMIT_WINDOW_MS },
       },
       bodyLimit: config.BODY_LIMIT_BYTES,
+      onDuty,
     });
     const readModels = await keepReadModelsIn(config.MONGODB_URL, backbone, logger);
     return {
       http: { listen: async (host, port) => void (await app.listen({ host, port })), close: () => app.close() },
       workers: [
         { name: "stop following the status", stop: () => live.status.stop() },
+        { name: "stop following staff on duty", stop: () => followingStaff.stop() },
         { name: "close gRPC clients", stop: async () => services.close() },
         ...readModels,
       ],

@@ -41,6 +41,8 @@ const schema = z.object({
   /** How long before a scheduled restriction starts its second notice goes. */
   ADVANCE_NOTICE_MS: z.coerce.number().int().min(0).default(3_600_000),
   PUBLIC_BASE_URL: z.string().url().default("http://localhost:8080"),
+  /** A shelter that fills up again within this time is not announced again. */
+  FULL_SHELTER_ALERT_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
 });
 
 export type NotifyConfig = z.infer<typeof schema>;

@@ -11,6 +11,7 @@ import {
   consumeStaffNotices,
   followShelterCounts,
 } from "./adapters/nats/consumers";
+import { consumeCrowdingChanges, kvFullAlertLog } from "./adapters/nats/full-shelter-alerts";
 import { kvBatchProgress } from "./adapters/nats/batch-progress";
 import { kvDeliveryReports } from "./adapters/nats/delivery-reports";
 import { kvPendingChanges } from "./adapters/nats/pending-changes";
@@ -30,7 +31,7 @@ runService({
   name: "notify",
   readConfig,
   ports: (c) => ({ grpc: c.NOTIFY_GRPC_PORT, health: c.NOTIFY_HEALTH_PORT }),
-  streams: [streams.facility, streams.service, streams.staff, streams.alert, pushDeliveryStream],
+  streams: [streams.facility, streams.service, streams.staff, streams.alert, streams.shelter, pushDeliveryStream],
   wire: async (config, backbone, logger) => {
     const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS, logger);
     const reports = await kvDeliveryReports(backbone.js, config.NATS_STREAM_REPLICAS);
@@ -119,6 +120,21 @@ runService({
       () => sendDueReminders(advance, logger).catch((err) => logger.warn({ err }, "sending due reminders failed; next tick retries")),
       { noOverlap: true, name: "advance notices" },
     );
+    const fullShelters = await consumeCrowdingChanges(
+      backbone,
+      {
+        store,
+        queue: jetStreamDeliveryQueue(backbone.js),
+        reports,
+        log: await kvFullAlertLog(backbone.js, config.NATS_STREAM_REPLICAS),
+        clock: systemClock,
+        minIntervalMs: config.FULL_SHELTER_ALERT_MIN_INTERVAL_MS,
+        baseUrl: config.PUBLIC_BASE_URL,
+        ttlSeconds: config.PUSH_TTL_SECONDS,
+      },
+      config.NOTIFY_ACK_WAIT_MS,
+      logger,
+    );
     return {
       grpc: [
         {
@@ -132,6 +148,7 @@ runService({
       ],
       workers: [
         { name: "stop issuing alerts", stop: () => alerts.stop() },
+        { name: "stop full-shelter alerts", stop: () => fullShelters.stop() },
         { name: "stop advance notices", stop: async () => void (await reminder.stop(), await scheduled.stop()) },
         {
           name: "stop summing up changes",

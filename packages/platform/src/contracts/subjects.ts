@@ -13,6 +13,7 @@ import {
   StaffReminded,
 } from "./gen/crisis/v1/events";
 import { AuditRecorded } from "./gen/crisis/v1/audit";
+import { CrowdingChanged, OccupancyReported } from "./gen/crisis/v1/crowding";
 
 /**
  * How subjects are named, everywhere:
@@ -66,4 +67,6 @@ export const eventTypes = {
   staffDeclined: { subject: "crisis.staff.declined", name: "crisis.v1.StaffAnswered", codec: StaffAnswered },
   staffReminded: { subject: "crisis.staff.reminded", name: "crisis.v1.StaffReminded", codec: StaffReminded },
   auditRecorded: { subject: "crisis.audit.recorded", name: "crisis.v1.AuditRecorded", codec: AuditRecorded },
+  occupancyReported: { subject: "crisis.shelter.occupancy.reported", name: "crisis.v1.OccupancyReported", codec: OccupancyReported },
+  crowdingChanged: { subject: "crisis.shelter.crowding.changed", name: "crisis.v1.CrowdingChanged", codec: CrowdingChanged },
 } satisfies Record<string, EventType<unknown>>;

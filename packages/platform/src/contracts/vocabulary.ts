@@ -1,3 +1,4 @@
+import { CrowdingLevel, SupplyNeed } from "./gen/crisis/v1/crowding";
 import { FacilityStatus, FacilityUse, Incident, ModeLevel, ServiceLevel, ShelterOperation } from "./gen/crisis/v1/common";
 
 /**
@@ -114,6 +115,29 @@ export const channelWords = catalogue({
 export type Channel = keyof typeof channelWords;
 export const channels = Object.keys(channelWords) as Channel[];
 
+/**
+ * How full a shelter is, emptiest first: the four levels of Japanese municipalities' shelter
+ * crowding maps, and unknown (no capacity known, or no recent report).
+ */
+export const crowdingTerms = {
+  unknown: { value: CrowdingLevel.CROWDING_LEVEL_UNKNOWN, ja: "不明", en: "unknown" },
+  open: { value: CrowdingLevel.CROWDING_LEVEL_OPEN, ja: "空き", en: "room available" },
+  busy: { value: CrowdingLevel.CROWDING_LEVEL_BUSY, ja: "やや混雑", en: "busy" },
+  crowded: { value: CrowdingLevel.CROWDING_LEVEL_CROWDED, ja: "混雑", en: "crowded" },
+  full: { value: CrowdingLevel.CROWDING_LEVEL_FULL, ja: "満", en: "full" },
+} as const satisfies Record<string, Words & { value: CrowdingLevel }>;
+export type CrowdingName = keyof typeof crowdingTerms;
+export const crowdingNames = Object.keys(crowdingTerms) as CrowdingName[];
+
+/** How a supply stands at a shelter (occupancy reports). */
+export const supplyNeedTerms = {
+  enough: { value: SupplyNeed.SUPPLY_NEED_ENOUGH, ja: "足りている", en: "enough" },
+  short: { value: SupplyNeed.SUPPLY_NEED_SHORT, ja: "不足", en: "running short" },
+  out: { value: SupplyNeed.SUPPLY_NEED_OUT, ja: "なし", en: "none left" },
+} as const satisfies Record<string, Words & { value: SupplyNeed }>;
+export type SupplyNeedName = keyof typeof supplyNeedTerms;
+export const supplyNeedNames = Object.keys(supplyNeedTerms) as SupplyNeedName[];
+
 const nameOf = <K extends string>(terms: Record<K, { value: number }>, value: number): K | undefined =>
   (Object.keys(terms) as K[]).find((k) => terms[k].value === value);
 
@@ -122,6 +146,8 @@ export const levelName = (value: ModeLevel): LevelName | undefined => nameOf(lev
 export const statusName = (value: FacilityStatus): StatusName | undefined => nameOf(statusTerms, value);
 export const useName = (value: FacilityUse): UseName | undefined => nameOf(useTerms, value);
 export const shelterName = (value: ShelterOperation): ShelterName | undefined => nameOf(shelterTerms, value);
+export const crowdingName = (value: CrowdingLevel): CrowdingName => nameOf(crowdingTerms, value) ?? "unknown";
+export const supplyNeedName = (value: SupplyNeed): SupplyNeedName | undefined => nameOf(supplyNeedTerms, value);
 export const serviceLevelName = (value: ServiceLevel): ServiceLevelName | undefined => nameOf(serviceLevelTerms, value);
 
 export const isWard = (value: string): value is Ward => Object.hasOwn(wardWords, value);

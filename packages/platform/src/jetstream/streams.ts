@@ -16,6 +16,8 @@ export const streams = {
   service: { name: "CRISIS_SERVICE", subjects: ["crisis.service.>"] },
   alert: { name: "CRISIS_ALERT", subjects: ["crisis.alert.>"] },
   audit: { name: "CRISIS_AUDIT", subjects: ["crisis.audit.>"] },
+  /** Occupancy reports and crowding levels of shelters. */
+  shelter: { name: "CRISIS_SHELTER", subjects: ["crisis.shelter.>"] },
   /** Events a consumer gave up on, kept for an operator to re-drive (every service ensures it). */
   deadLetter: { name: "CRISIS_DEADLETTER", subjects: ["crisis.deadletter.>"] },
 } satisfies Record<string, StreamSpec>;

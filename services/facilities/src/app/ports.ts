@@ -7,7 +7,9 @@ import {
 } from "@crisis/platform/contracts/events";
 import { Clock } from "@crisis/platform";
 import { FacilityDecision } from "@crisis/platform/contracts/facilities";
+import { CrowdingChanged, OccupancyReported } from "@crisis/platform/contracts/crowding";
 import { CityBoard } from "../domain/city-board";
+import { CrowdingSettings, ShelterOccupancy } from "../domain/occupancy";
 import { Playbook } from "../domain/playbook";
 
 /** Where the facilities service's events go (JetStream in production and in tests). */
@@ -37,4 +39,19 @@ export interface FacilitiesDeps {
   newId: () => string;
   /** Every write (declarations, staff decisions, schedule ticks) runs through this, one at a time. */
   exclusive: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+/** Where occupancy reports and crowding changes go (the CRISIS_SHELTER stream). */
+export interface CrowdingEvents {
+  occupancyReported(report: OccupancyReported, correlationId: string): Promise<void>;
+  crowdingChanged(change: CrowdingChanged, correlationId: string): Promise<void>;
+}
+
+/** What the crowding use cases work with: the board (capacity, open shelters) and the latest reports. */
+export interface CrowdingDeps extends Pick<FacilitiesDeps, "board" | "clock" | "newId" | "exclusive"> {
+  occupancy: ShelterOccupancy;
+  events: CrowdingEvents;
+  settings: CrowdingSettings;
+  /** How many shelters with room a CrowdingChanged names. */
+  nearestCount: number;
 }

@@ -10,6 +10,7 @@ export function correctedFields(facility: Facility, c: FacilityCorrection): stri
   if (c.latitude !== undefined && c.latitude !== facility.latitude) fields.push("latitude");
   if (c.longitude !== undefined && c.longitude !== facility.longitude) fields.push("longitude");
   if (c.hours !== undefined && c.hours !== facility.hours) fields.push("hours");
+  if (c.capacity !== undefined && c.capacity !== facility.capacity) fields.push("capacity");
   return fields;
 }
 
@@ -22,5 +23,6 @@ export function applyCorrection(facility: Facility, c: FacilityCorrection): Faci
     latitude: c.latitude ?? facility.latitude,
     longitude: c.longitude ?? facility.longitude,
     hours: c.hours ?? facility.hours,
+    capacity: c.capacity ?? facility.capacity,
   };
 }

@@ -77,6 +77,7 @@ export function checkCorrection(c: FacilityCorrection): FacilityCorrection {
   if (c.name !== undefined && !c.name.trim()) throw errors.nameEmpty();
   if (c.latitude !== undefined && !insideJapan(c.latitude, 135)) throw errors.coordinatesOutsideJapan("latitude");
   if (c.longitude !== undefined && !insideJapan(35, c.longitude)) throw errors.coordinatesOutsideJapan("longitude");
+  if (c.capacity !== undefined && !(Number.isInteger(c.capacity) && c.capacity > 0)) throw errors.capacityInvalid();
   return c;
 }
 

@@ -18,6 +18,11 @@ export const errors = {
   cannotShelter: (id: string) => new AppError("NOT_A_SHELTER", 422, `facility "${id}" cannot be operated as a shelter`, "id"),
   shelterStateInvalid: () => new AppError("SHELTER_STATE_INVALID", 422, 'state must be "open" or "closed"', "state"),
   coordinatesOutsideJapan: (field: string) => new AppError("COORDINATES_OUTSIDE_JAPAN", 422, `${field} is not a place in Japan`, field),
+  capacityInvalid: () => new AppError("CAPACITY_INVALID", 422, "capacity must be a whole number of persons above 0", "capacity"),
+  headcountInvalid: () => new AppError("HEADCOUNT_INVALID", 422, "headcount must be a whole number of persons, 0 or more", "headcount"),
+  needInvalid: (field: string) => new AppError("NEED_INVALID", 422, `needs.${field} is not a valid need`, `needs.${field}`),
+  shelterNotOpen: (id: string) =>
+    new AppError("SHELTER_NOT_OPEN", 409, `shelter "${id}" is not open: occupancy is reported for open shelters only`, "id"),
   nameEmpty: () => new AppError("NAME_EMPTY", 422, "name must not be empty", "name"),
   serviceNotFound: (id: string) => new AppError("SERVICE_NOT_FOUND", 404, `counter service "${id}" does not exist`, "id"),
   channelNotOffered: (channel: string) =>

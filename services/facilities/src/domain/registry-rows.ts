@@ -45,7 +45,8 @@ export function shelterFromRow(row: Row, line: number, file = "kumamoto_city_she
     address: row.address ?? "",
     latitude: coordinate(row.latitude),
     longitude: coordinate(row.longitude),
-    capacity: capacity(row.portal_capacity_persons),
+    // GSI's column mostly says whom a welfare shelter takes in (words); only a number is a capacity.
+    capacity: capacity(row.portal_capacity_persons) ?? capacity(row.gsi_accepted_persons),
     designatedShelter: true,
     canShelter: true,
     ids: { gsi: row.gsi_common_id || undefined, portal: row.portal_shelter_id || undefined },

@@ -30,6 +30,16 @@ import {
   SetShelterRequest,
   SetShelterResponse,
 } from "@crisis/platform/contracts/facilities";
+import {
+  ListCrowdingResponse,
+  NearestSheltersRequest,
+  NearestSheltersResponse,
+  OccupancyHistoryRequest,
+  OccupancyHistoryResponse,
+  ReportOccupancyRequest,
+  ReportOccupancyResponse,
+  ShelterCrowding,
+} from "@crisis/platform/contracts/crowding";
 import { Position, StatusEvent, StatusStream } from "../domain/status-view";
 
 export interface CurrentMode {
@@ -193,4 +203,18 @@ export interface DutyDesk {
   acknowledgements(correlationId: string): Promise<Acknowledgements>;
   roster(correlationId: string): Promise<DutyRoster>;
   coverage(correlationId: string): Promise<CoverageNow>;
+}
+
+/** Shelter occupancy and crowding, kept by facilities. */
+export interface ShelterCrowdingService {
+  report(request: ReportOccupancyRequest, correlationId: string): Promise<ReportOccupancyResponse>;
+  list(ward: string, correlationId: string): Promise<ListCrowdingResponse>;
+  get(facilityId: string, correlationId: string): Promise<ShelterCrowding>;
+  nearest(request: NearestSheltersRequest, correlationId: string): Promise<NearestSheltersResponse>;
+  history(request: OccupancyHistoryRequest, correlationId: string): Promise<OccupancyHistoryResponse>;
+}
+
+/** Who is on a shelter's post now (from staffing's reassignments and releases). */
+export interface StaffOnPost {
+  isOnPostAt(staffId: string, facilityId: string, now: Date): boolean;
 }

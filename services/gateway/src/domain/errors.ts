@@ -15,6 +15,13 @@ export const errors = {
       "the identity provider's signing keys could not be fetched; try again",
       "Authorization",
     ),
+  notOnPost: (id: string) =>
+    new AppError(
+      "NOT_ON_POST",
+      403,
+      `only staff on a post at shelter "${id}" now, or a manager, may report its occupancy`,
+      "Authorization",
+    ),
   roleForbidden: (role: string) => new AppError("ROLE_FORBIDDEN", 403, `this needs the role "${role}"`, "Authorization"),
   modeUnchanged: () =>
     new AppError("MODE_UNCHANGED", 409, "the city is already in this mode (same incident, level and wards); nothing was declared", "level"),

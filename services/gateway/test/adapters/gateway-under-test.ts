@@ -13,6 +13,7 @@ import {
   streams,
 } from "@crisis/platform";
 import { Facility } from "@crisis/platform/contracts/facilities";
+import { CrowdingServiceService } from "@crisis/platform/contracts/crowding_service";
 import { FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
 import { DutiesServiceService } from "@crisis/platform/contracts/duties_service";
 import { NatsServerHandle, freePort } from "@crisis/platform/testing";
@@ -24,11 +25,13 @@ import { jetStreamAuditTrail } from "../../src/adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "../../src/adapters/nats/mode-log";
 import { kvPendingDeclarations } from "../../src/adapters/nats/pending-declarations";
+import { followStaffOnDuty } from "../../src/adapters/nats/staff-on-duty";
 import { followLiveStatus } from "../../src/adapters/nats/status-feed";
 import { EdgeOptions } from "../../src/adapters/http/edge";
 import { LiveStatus } from "../../src/app/follow-status";
 import { FacilitiesDirectory } from "../../src/app/ports";
 import { ApprovalPolicy } from "../../src/domain/approval";
+import { StaffOnDuty } from "../../src/domain/staff-on-duty";
 import { LocalIdp } from "./auth/local-idp";
 
 export interface Answer {
@@ -70,6 +73,8 @@ export interface GatewayOptions {
   facilities?: UntypedServiceImplementation;
   /** A stand-in for staffing's duties rpcs on a real gRPC port; without it, staffing is down. */
   duties?: UntypedServiceImplementation;
+  /** A stand-in of facilities' crowding rpcs, served beside `facilities`. */
+  crowding?: UntypedServiceImplementation;
   /** Another gateway replica shares this clock and the id counter prefix differs. */
   clock?: FakeClock;
   replica?: string;
@@ -84,11 +89,14 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   const logger = pino({ level: "silent" });
   const clock = options.clock ?? new FakeClock("2026-07-28T07:30:00Z");
   const backbone = await connectBackbone(nats.url, "gateway-test", logger);
-  await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, streams.audit]);
+  await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, streams.audit, streams.staff]);
   const down = `127.0.0.1:${await freePort()}`;
   let facilities: GrpcServer | undefined;
-  if (options.facilities) {
-    facilities = await startGrpcServer("127.0.0.1", 0, [{ definition: FacilitiesServiceService, implementation: options.facilities }]);
+  if (options.facilities || options.crowding) {
+    facilities = await startGrpcServer("127.0.0.1", 0, [
+      { definition: FacilitiesServiceService, implementation: options.facilities ?? {} },
+      ...(options.crowding ? [{ definition: CrowdingServiceService, implementation: options.crowding }] : []),
+    ]);
   }
   const facilitiesTarget = facilities ? `127.0.0.1:${facilities.port}` : down;
   const duties = options.duties
@@ -98,6 +106,8 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   const services = serviceClients({ facilities: facilitiesTarget, staffing: staffingTarget, notify: down, deadlineMs: 1_000 });
   const registry = options.registry;
   const directory: FacilitiesDirectory = registry ? { list: async () => structuredClone(registry) } : services.directory;
+  const onDuty = new StaffOnDuty();
+  const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
   const readiness = createReadiness();
   const live = await followLiveStatus(backbone, readiness, { directory, clock, retryMs: 100 });
   let ids = 0;
@@ -126,6 +136,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
         feeds: { publicBaseUrl: "https://crisis.example.jp", capSender: "kikikanri@city.kumamoto.lg.jp" },
       },
       edge: { corsOrigins: [], hsts: false, rateLimit: { perIp: 1_000_000, perToken: 1_000_000, windowMs: 60_000 }, ...options.edge },
+      onDuty,
     },
     (route: RouteOptions) => {
       for (const method of [route.method].flat()) if (method !== "HEAD" && method !== "OPTIONS") routes.push(`${method} ${route.url}`);
@@ -157,6 +168,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
     async stop() {
       await app.close();
       await live.status.stop();
+      await followingStaff.stop();
       services.close();
       await facilities?.stop();
       await duties?.stop();

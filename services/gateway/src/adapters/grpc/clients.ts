@@ -1,6 +1,7 @@
 import { CallOptions, ChannelCredentials, ChannelOptions, ClientUnaryCall, Metadata, ServiceError, credentials } from "@grpc/grpc-js";
 import { callUnary, grpcChannel } from "@crisis/platform";
 import { ListFacilitiesRequest } from "@crisis/platform/contracts/facilities";
+import { CrowdingServiceClient } from "@crisis/platform/contracts/crowding_service";
 import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
 import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_service";
@@ -12,6 +13,7 @@ import {
   FacilitiesDirectory,
   ModePreviewer,
   PushSubscriptions,
+  ShelterCrowdingService,
   StaffingBoard,
   StaffingPlans,
 } from "../../app/ports";
@@ -33,6 +35,8 @@ export function serviceClients(targets: ServiceTargets) {
   const facilities = client(FacilitiesServiceClient, targets.facilities);
   const notify = client(NotifyServiceClient, targets.notify);
   const staffing = client(StaffingServiceClient, targets.staffing);
+  // Crowding is served by facilities, on the same port.
+  const crowdingClient = client(CrowdingServiceClient, targets.facilities);
   const opts = (correlationId: string) => ({ correlationId, deadlineMs: targets.deadlineMs });
   const directory: FacilitiesDirectory = {
     list: async (correlationId) =>
@@ -58,6 +62,17 @@ export function serviceClients(targets: ServiceTargets) {
     correct: call(facilities.correctFacility),
     listServices: async (correlationId) => (await call(facilities.listServices)({}, correlationId)).services,
     setServiceLevel: call(facilities.setServiceLevel),
+  };
+  const onCrowding =
+    <Req, Res>(method: (r: Req, m: Metadata, o: Partial<CallOptions>, cb: (e: ServiceError | null, r: Res) => void) => ClientUnaryCall) =>
+    (request: Req, correlationId: string) =>
+      callUnary("facilities", method.bind(crowdingClient), request, opts(correlationId));
+  const crowding: ShelterCrowdingService = {
+    report: onCrowding(crowdingClient.reportOccupancy),
+    list: (ward, correlationId) => onCrowding(crowdingClient.listCrowding)({ ward }, correlationId),
+    get: (facilityId, correlationId) => onCrowding(crowdingClient.getCrowding)({ facilityId }, correlationId),
+    nearest: onCrowding(crowdingClient.nearestShelters),
+    history: onCrowding(crowdingClient.occupancyHistory),
   };
   const previewer: ModePreviewer = {
     preview: async (mode, correlationId) => {
@@ -105,8 +120,10 @@ export function serviceClients(targets: ServiceTargets) {
     facilitiesAdmin,
     alertReports,
     staffingPlans,
+    crowding,
     close() {
       facilities.close();
+      crowdingClient.close();
       notify.close();
       staffing.close();
       duties.close();

@@ -1,5 +1,6 @@
 import { Lang, categories, categoryWord, isWard, wardWord, wards } from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
+import { crowdingSection } from "./crowding-section";
 import { html } from "./html";
 import { page } from "./layout";
 import { facilityLink, freshness, modeLine, statusWord, subscribePanel } from "./parts";
@@ -95,10 +96,11 @@ export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPag
       "/assets/status.js",
       "/assets/push.js",
       "/assets/subscribe.js",
+      "/assets/crowding.js",
     ],
     data: { words: clientWords(lang), page: "status" },
     body: html`${modeLine(status.mode, lang)} ${freshness(status.generatedAt, lang)} ${shelters(status.facilities, lang, settings)}
-      ${facilities(status.facilities, lang)}
+      ${crowdingSection(lang)} ${facilities(status.facilities, lang)}
       <section id="services" aria-labelledby="services-title" hidden>
         <h2 id="services-title">${w.services}</h2>
         <ul id="services-list" class="places"></ul>

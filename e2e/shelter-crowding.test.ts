@@ -1,0 +1,88 @@
+import { Harness, eventually, startHarness } from "./harness";
+import { Browser, launchBrowser } from "./pages/browser";
+
+const plaza = "ref:E4310000014111"; // くまもと森都心プラザ, 西区
+const furumachi = "ref:E4310000043111"; // 古町小学校, about 900 m away
+const sanwa = "ref:E4310000025111"; // 三和中学校, about 2.5 km away
+
+/**
+ * A shelter fills up: its ward's subscriber gets one push (decrypted by the local push service)
+ * naming the nearest shelter with room, and the status page shows the crowding levels in Chromium.
+ */
+describe("shelter crowding, from occupancy reports to a push that moves people", () => {
+  let h: Harness;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h.stop();
+  });
+
+  it("a ward subscriber hears that くまもと森都心プラザ is full and where the nearest shelter with room is; the status page shows 満 and 空き", async () => {
+    const admin = { authorization: `Bearer ${await h.token("facility_admin")}` };
+    const manager = { authorization: `Bearer ${await h.token("manager")}` };
+    const staff = { authorization: `Bearer ${await h.token("staff")}` };
+    for (const id of [plaza, furumachi, sanwa]) {
+      const opened = await h.api("PUT", `/api/v1/shelters/${id}`, { state: "open", reason: "地震 避難所開設" }, admin);
+      expect(opened.status).toBe(200);
+    }
+    for (const [id, capacity] of [
+      [plaza, 100],
+      [furumachi, 300],
+      [sanwa, 200],
+    ] as const) {
+      const corrected = await h.api("PATCH", `/api/v1/facilities/${id}`, { capacity, reason: "収容人数の登録" }, admin);
+      expect(corrected.body).toMatchObject({ fields: ["capacity"], facility: { capacity } });
+    }
+    const report = (id: string, headcount: number, who = manager) =>
+      h.api("POST", `/api/v1/shelters/${id}/occupancy`, { headcount, needs: { water: "short", pets: 1 } }, who);
+    expect((await report(furumachi, 40)).body.shelter).toMatchObject({ level: "open", levelJa: "空き", capacity: 300 });
+    expect((await report(sanwa, 20)).status).toBe(201);
+    // Staff who hold no post at this shelter may not report.
+    expect((await report(plaza, 1, staff)).body).toMatchObject({ status: 403, code: "NOT_ON_POST" });
+
+    const citizen = h.pushService.subscribe();
+    const subscribed = await h.api("POST", "/api/v1/subscriptions", { subscription: citizen.json, topics: ["ward:西区"], lang: "ja" });
+    expect(subscribed.status).toBe(201);
+    const crowdingPushes = () =>
+      h.pushService
+        .messagesFor(citizen.id)
+        .map((m) => JSON.parse(m.text))
+        .filter((m) => String(m.tag).startsWith("crowding."));
+
+    expect((await report(plaza, 80)).body.changed).toEqual({ from: "unknown", to: "crowded" });
+    const full = await report(plaza, 100);
+    expect(full.body).toMatchObject({ shelter: { level: "full", levelJa: "満" }, changed: { from: "crowded", to: "full" } });
+    const [push] = await eventually(() => crowdingPushes().length > 0 && crowdingPushes(), "the full-shelter push", 90_000, 200);
+    expect(push.title).toBe("くまもと森都心プラザは満です");
+    expect(push.body).toContain(`古町小学校（`);
+    expect(push.body).toContain(`${h.base}/facilities/${encodeURIComponent(furumachi)}`);
+    expect(push.body.indexOf("古町小学校")).toBeLessThan(push.body.indexOf("三和中学校"));
+    expect(push.url).toBe(`${h.base}/facilities/${encodeURIComponent(furumachi)}`);
+
+    // Reports hovering around capacity do not tell anyone again.
+    await report(plaza, 98);
+    await report(plaza, 101);
+    const nearest = await h.api("GET", `/api/v1/shelters/nearest?lat=32.7904&lon=130.6911&limit=2`);
+    expect(nearest.body.shelters.map((s: { id: string }) => s.id)).toEqual([furumachi, sanwa]);
+    expect((await h.api("GET", "/api/v1/shelters/nearest?lat=north&lon=130.69")).body).toMatchObject({ status: 422, field: "lat" });
+
+    const history = await fetch(`${h.base}/api/v1/shelters/history?ward=${encodeURIComponent("西区")}`, { headers: manager });
+    const rows = (await history.text()).trim().split("\r\n").slice(1);
+    // 古町, 三和, then くまもと森都心プラザ at 80, 100, 98 and 101: every report, oldest first.
+    expect(rows.map((r) => r.split(",")[4])).toEqual(['"40"', '"20"', '"80"', '"100"', '"98"', '"101"']);
+    expect(rows[3]).toContain('"full"');
+
+    browser = await launchBrowser(h.base);
+    const page = await browser.context.newPage();
+    await page.goto(`${h.base}/`);
+    const section = page.locator("#crowding");
+    await section.waitFor({ state: "visible" });
+    await expect(section.locator("#crowding-wards").textContent()).resolves.toContain("西区: 空き 2 / 満 1");
+    await expect(section.locator('li[data-level="full"]').textContent()).resolves.toContain("くまもと森都心プラザ 満 (101/100)");
+    expect(await section.locator('li[data-level="open"]').count()).toBe(2);
+    expect(crowdingPushes()).toHaveLength(1);
+  }, 240_000);
+});

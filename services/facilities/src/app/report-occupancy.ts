@@ -1,0 +1,84 @@
+import { ShelterOperation } from "@crisis/platform/contracts";
+import {
+  CrowdingChanged,
+  OccupancyNeeds,
+  OccupancyReported,
+  ReportOccupancyRequest,
+  ReportOccupancyResponse,
+  SupplyNeed,
+} from "@crisis/platform/contracts/crowding";
+import { crowdingLevel } from "../domain/crowding";
+import { errors } from "../domain/errors";
+import { CrowdingDeps } from "./ports";
+
+const supplies = ["water", "food", "blankets"] as const;
+const counts = ["medical", "pets", "welfareSpace"] as const;
+const validSupply = new Set<SupplyNeed>([
+  SupplyNeed.SUPPLY_NEED_UNSPECIFIED,
+  SupplyNeed.SUPPLY_NEED_ENOUGH,
+  SupplyNeed.SUPPLY_NEED_SHORT,
+  SupplyNeed.SUPPLY_NEED_OUT,
+]);
+const wholeUpTo = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max;
+
+function checkNeeds(needs: OccupancyNeeds | undefined): OccupancyNeeds {
+  const n = OccupancyNeeds.fromPartial(needs ?? {});
+  for (const s of supplies) if (!validSupply.has(n[s])) throw errors.needInvalid(s);
+  for (const c of counts) if (!wholeUpTo(n[c], 100_000)) throw errors.needInvalid(c === "welfareSpace" ? "welfare_space" : c);
+  return n;
+}
+
+/**
+ * Records a headcount and needs of an open shelter: OccupancyReported carries the level it led to;
+ * when the level moved (after hysteresis) CrowdingChanged follows, naming the nearest shelters with room.
+ */
+export function reportOccupancy(deps: CrowdingDeps, req: ReportOccupancyRequest, correlationId: string): Promise<ReportOccupancyResponse> {
+  return deps.exclusive(async () => {
+    const record = deps.board.record(req.facilityId);
+    if (!record) throw errors.facilityNotFound(req.facilityId);
+    const f = record.facility;
+    if (!f.canShelter) throw errors.cannotShelter(req.facilityId);
+    if (!wholeUpTo(req.headcount, 100_000)) throw errors.headcountInvalid();
+    const needs = checkNeeds(req.needs);
+    const now = deps.clock.now();
+    if (deps.board.conditionAt(f.id, now.getTime()).shelter !== ShelterOperation.SHELTER_OPERATION_OPEN)
+      throw errors.shelterNotOpen(req.facilityId);
+    const previous = deps.occupancy.levelOf(f.id);
+    const level = crowdingLevel(req.headcount, f.capacity, previous, deps.settings.thresholds);
+    const report = OccupancyReported.fromPartial({
+      eventId: deps.newId(),
+      facilityId: f.id,
+      facilityName: f.name,
+      ward: f.ward,
+      headcount: req.headcount,
+      capacity: f.capacity,
+      needs,
+      reportedBy: req.author,
+      reportedAt: now.toISOString(),
+      level,
+      previousLevel: previous,
+    });
+    await deps.events.occupancyReported(report, correlationId);
+    deps.occupancy.apply(report);
+    let changed: CrowdingChanged | undefined;
+    if (level !== previous) {
+      changed = CrowdingChanged.fromPartial({
+        eventId: `${report.eventId}.crowding`,
+        facilityId: f.id,
+        facilityName: f.name,
+        ward: f.ward,
+        previousLevel: previous,
+        level,
+        headcount: req.headcount,
+        capacity: f.capacity,
+        changedAt: report.reportedAt,
+        latitude: f.latitude,
+        longitude: f.longitude,
+        nearestWithRoom: deps.occupancy.nearestWithRoom(f.latitude, f.longitude, now.getTime(), deps.nearestCount, f.id),
+        causeEventId: report.eventId,
+      });
+      await deps.events.crowdingChanged(changed, correlationId);
+    }
+    return { shelter: deps.occupancy.view(f.id, now.getTime()), changed };
+  });
+}

@@ -1,0 +1,140 @@
+import pino from "pino";
+import { Backbone, FakeClock, connectBackbone, ensureStreams, replaySubject, decodeEvent, streams } from "@crisis/platform";
+import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { ShelterOperation, eventTypes } from "@crisis/platform/contracts";
+import { CrowdingChanged, CrowdingLevel, ReportOccupancyRequest, SupplyNeed } from "@crisis/platform/contracts/crowding";
+import { CorrectFacilityRequest, SetShelterRequest } from "@crisis/platform/contracts/facilities";
+import { correctFacility } from "../../../src/app/correct-facility";
+import { oneAtATime } from "../../../src/app/one-at-a-time";
+import { CrowdingDeps, FacilitiesDeps } from "../../../src/app/ports";
+import { listCrowding, nearestShelters } from "../../../src/app/read-crowding";
+import { reportOccupancy } from "../../../src/app/report-occupancy";
+import { setShelter } from "../../../src/app/set-shelter";
+import { replayBoard } from "../../../src/adapters/nats/board-replay";
+import { jetStreamCrowdingEvents, replayOccupancy } from "../../../src/adapters/nats/crowding-events";
+import { decisionStream, jetStreamDecisionLog } from "../../../src/adapters/nats/decision-log";
+import { jetStreamFacilityEvents } from "../../../src/adapters/nats/facility-events";
+import { defaultThresholds } from "../../../src/domain/crowding";
+import { ShelterOccupancy } from "../../../src/domain/occupancy";
+import { newBoard, playbooks, registry } from "../../city";
+
+const logger = pino({ level: "silent" });
+const { CROWDING_LEVEL_UNKNOWN, CROWDING_LEVEL_OPEN, CROWDING_LEVEL_CROWDED, CROWDING_LEVEL_FULL } = CrowdingLevel;
+
+describe("occupancy reports and crowding levels on a real nats-server", () => {
+  let nats: NatsServerHandle;
+  let backbone: Backbone;
+  const clock = new FakeClock("2026-07-29T00:00:00Z");
+  let ids = 0;
+  const settings = { thresholds: defaultThresholds, staleAfterMs: 3 * 3_600_000 };
+  const central = registry.filter((f) => f.designatedShelter && f.ward === "中央区" && f.latitude > 0).slice(0, 3);
+  const [filling, near, unreported] = central;
+
+  /** A fresh process: the registry, then every decision and report stored, as main.ts does at start. */
+  const started = async (): Promise<CrowdingDeps & { facilities: FacilitiesDeps }> => {
+    const board = newBoard();
+    await replayBoard(backbone, board, playbooks);
+    const occupancy = new ShelterOccupancy(board, settings);
+    await replayOccupancy(backbone, occupancy);
+    const base = { board, clock, newId: () => `id-${++ids}`, exclusive: oneAtATime() };
+    const facilities = { ...base, playbooks, events: jetStreamFacilityEvents(backbone.js), decisions: jetStreamDecisionLog(backbone.js) };
+    return { ...base, occupancy, events: jetStreamCrowdingEvents(backbone.js), settings, nearestCount: 3, facilities };
+  };
+  const report = (deps: CrowdingDeps, facilityId: string, headcount: number, needs = {}) =>
+    reportOccupancy(deps, ReportOccupancyRequest.fromPartial({ facilityId, headcount, needs, author: "staff-1" }), "corr");
+  const changes = async () => {
+    const found: CrowdingChanged[] = [];
+    await replaySubject(backbone.js, backbone.jsm, streams.shelter.name, eventTypes.crowdingChanged.subject, (msg) =>
+      found.push(decodeEvent(eventTypes.crowdingChanged, msg).event),
+    );
+    return found;
+  };
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    backbone = await connectBackbone(nats.url, "crowding-test", logger);
+    await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, streams.shelter, decisionStream]);
+    const deps = await started();
+    for (const f of central) {
+      await setShelter(
+        deps.facilities,
+        SetShelterRequest.fromPartial({ facilityId: f.id, state: ShelterOperation.SHELTER_OPERATION_OPEN, reason: "地震", author: "m" }),
+        "open",
+      );
+    }
+    for (const [f, capacity] of [
+      [filling, 100],
+      [near, 200],
+    ] as const) {
+      await correctFacility(
+        deps.facilities,
+        CorrectFacilityRequest.fromPartial({ facilityId: f.id, correction: { capacity }, author: "admin", reason: "収容人数" }),
+        "cap",
+      );
+    }
+  });
+  afterAll(async () => {
+    await backbone.nc.drain();
+    await nats.stop();
+  });
+
+  it("shows the capacity a facility_admin set, and unknown where nobody set one", async () => {
+    const deps = await started();
+    expect(deps.board.record(filling.id)!.facility.capacity).toBe(100);
+    expect(deps.board.record(unreported.id)!.facility.capacity).toBeUndefined();
+    const res = await report(deps, unreported.id, 40);
+    expect(res.shelter!.capacity).toBeUndefined();
+    expect(res.shelter!.level).toBe(CROWDING_LEVEL_UNKNOWN);
+    expect(res.changed).toBeUndefined();
+  });
+
+  it("stores each report as an event and names the nearest shelter with room when one becomes full", async () => {
+    const deps = await started();
+    await report(deps, near.id, 20, { water: SupplyNeed.SUPPLY_NEED_SHORT, pets: 2 });
+    const crowded = await report(deps, filling.id, 80);
+    expect(crowded.changed!.level).toBe(CROWDING_LEVEL_CROWDED);
+    const full = await report(deps, filling.id, 101);
+    expect(full.changed!.previousLevel).toBe(CROWDING_LEVEL_CROWDED);
+    expect(full.changed!.level).toBe(CROWDING_LEVEL_FULL);
+    expect(full.changed!.nearestWithRoom.map((s) => s.facilityId)).toEqual([near.id]);
+    expect(full.changed!.nearestWithRoom[0]).toMatchObject({ level: CROWDING_LEVEL_OPEN, room: 180 });
+    expect(full.changed!.nearestWithRoom[0].distanceM).toBeGreaterThan(0);
+  });
+
+  it("does not announce again while reports hover around capacity, and a restart keeps the level", async () => {
+    const before = (await changes()).length;
+    let deps = await started();
+    await report(deps, filling.id, 98);
+    deps = await started();
+    expect(deps.occupancy.levelOf(filling.id)).toBe(CROWDING_LEVEL_FULL);
+    await report(deps, filling.id, 100);
+    await report(deps, filling.id, 97);
+    expect((await changes()).length).toBe(before);
+  });
+
+  it("marks a report stale after the set time and stops counting it as room", async () => {
+    const deps = await started();
+    expect(
+      nearestShelters(deps, { latitude: near.latitude, longitude: near.longitude, limit: 5 }).shelters.map((s) => s.facilityId),
+    ).toEqual([near.id]);
+    clock.advance(3 * 3_600_000 + 1_000);
+    const listed = listCrowding(deps, { ward: "中央区" });
+    const nearView = listed.shelters.find((s) => s.facilityId === near.id)!;
+    expect(nearView.stale).toBe(true);
+    expect(nearView.ageSeconds).toBeGreaterThanOrEqual(3 * 3600);
+    expect(nearView.latest!.needs!.water).toBe(SupplyNeed.SUPPLY_NEED_SHORT);
+    expect(nearestShelters(deps, { latitude: near.latitude, longitude: near.longitude, limit: 5 }).shelters).toEqual([]);
+    expect(listed.wards[0]).toMatchObject({ ward: "中央区", full: 0 });
+  });
+
+  it("refuses a report for a shelter that is not open, or with a bad headcount, and stores nothing", async () => {
+    const deps = await started();
+    const closed = registry.find((f) => f.designatedShelter && f.ward === "北区")!;
+    const stored = (await backbone.jsm.streams.info(streams.shelter.name)).state.messages;
+    await expect(report(deps, closed.id, 3)).rejects.toMatchObject({ code: "SHELTER_NOT_OPEN", status: 409 });
+    await expect(report(deps, filling.id, -1)).rejects.toMatchObject({ code: "HEADCOUNT_INVALID", field: "headcount" });
+    await expect(report(deps, filling.id, 3, { pets: 1.5 })).rejects.toMatchObject({ field: "needs.pets" });
+    await expect(report(deps, "no-such", 3)).rejects.toMatchObject({ code: "FACILITY_NOT_FOUND" });
+    expect((await backbone.jsm.streams.info(streams.shelter.name)).state.messages).toBe(stored);
+  });
+});

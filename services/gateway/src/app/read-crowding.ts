@@ -1,0 +1,31 @@
+import { occupancyCsv, shelterCrowdingView, shelterWithRoomView, wardCrowdingView } from "../domain/crowding-view";
+import { ShelterCrowdingService } from "./ports";
+
+/** Every open (or reported) shelter's crowding, and the sums per ward. */
+export async function readCrowding(crowding: ShelterCrowdingService, ward: string | undefined, correlationId: string) {
+  const res = await crowding.list(ward ?? "", correlationId);
+  return { shelters: res.shelters.map(shelterCrowdingView), wards: res.wards.map(wardCrowdingView) };
+}
+
+export async function readShelterCrowding(crowding: ShelterCrowdingService, facilityId: string, correlationId: string) {
+  return shelterCrowdingView(await crowding.get(facilityId, correlationId));
+}
+
+/** The nearest open shelters with known room, nearest first. */
+export async function findNearestShelters(
+  crowding: ShelterCrowdingService,
+  at: { latitude: number; longitude: number; limit: number },
+  correlationId: string,
+) {
+  return { shelters: (await crowding.nearest(at, correlationId)).shelters.map(shelterWithRoomView) };
+}
+
+/** Occupancy over time, per shelter or ward, as CSV. */
+export async function readOccupancyHistory(
+  crowding: ShelterCrowdingService,
+  filter: { facility?: string; ward?: string },
+  correlationId: string,
+) {
+  const { reports } = await crowding.history({ facilityId: filter.facility ?? "", ward: filter.ward ?? "" }, correlationId);
+  return occupancyCsv(reports);
+}

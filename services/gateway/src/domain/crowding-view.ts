@@ -1,0 +1,96 @@
+import { crowdingName, crowdingTerms, supplyNeedName } from "@crisis/platform/contracts";
+import { OccupancyNeeds, OccupancyReported, ShelterCrowding, ShelterWithRoom, WardCrowding } from "@crisis/platform/contracts/crowding";
+import { toTokyo } from "./facility-view";
+
+const needsView = (n: OccupancyNeeds) => ({
+  water: supplyNeedName(n.water) ?? null,
+  food: supplyNeedName(n.food) ?? null,
+  blankets: supplyNeedName(n.blankets) ?? null,
+  medical: n.medical,
+  pets: n.pets,
+  welfare_space: n.welfareSpace,
+});
+
+const levelView = (level: number) => {
+  const name = crowdingName(level);
+  return { level: name, levelJa: crowdingTerms[name].ja, levelEn: crowdingTerms[name].en };
+};
+
+/** A shelter's crowding as the API shows it: words, unknown capacity as null, the latest report with its age. */
+export function shelterCrowdingView(s: ShelterCrowding) {
+  return {
+    id: s.facilityId,
+    name: s.facilityName,
+    ward: s.ward,
+    open: s.open,
+    capacity: s.capacity ?? null,
+    ...levelView(s.level),
+    latest: s.latest
+      ? {
+          headcount: s.latest.headcount,
+          needs: needsView(s.latest.needs ?? OccupancyNeeds.fromPartial({})),
+          reportedAt: toTokyo(s.latest.reportedAt),
+          ageSeconds: s.ageSeconds,
+          stale: s.stale,
+        }
+      : null,
+    link: `/facilities/${encodeURIComponent(s.facilityId)}`,
+  };
+}
+
+export const wardCrowdingView = (w: WardCrowding) => ({
+  ward: w.ward,
+  openShelters: w.openShelters,
+  levels: { open: w.openLevel, busy: w.busy, crowded: w.crowded, full: w.full, unknown: w.unknown },
+  headcount: w.headcount,
+  capacityKnown: w.capacityKnown,
+});
+
+export const shelterWithRoomView = (s: ShelterWithRoom) => ({
+  id: s.facilityId,
+  name: s.facilityName,
+  ward: s.ward,
+  distanceM: s.distanceM,
+  ...levelView(s.level),
+  room: s.room,
+  latitude: s.latitude,
+  longitude: s.longitude,
+  link: `/facilities/${encodeURIComponent(s.facilityId)}`,
+});
+
+const historyColumns = [
+  "reportedAt",
+  "facilityId",
+  "name",
+  "ward",
+  "headcount",
+  "capacity",
+  "level",
+  "water",
+  "food",
+  "blankets",
+  "medical",
+  "pets",
+  "welfare_space",
+] as const;
+
+const csvField = (value: string | number | null) => `"${String(value ?? "").replaceAll('"', '""')}"`;
+
+/** Occupancy over time as CSV (RFC 4180, Tokyo times): one row per report, oldest first. */
+export function occupancyCsv(reports: OccupancyReported[]): string {
+  const rows = reports.map((r) => {
+    const needs = needsView(r.needs ?? OccupancyNeeds.fromPartial({}));
+    const row = {
+      reportedAt: toTokyo(r.reportedAt),
+      facilityId: r.facilityId,
+      name: r.facilityName,
+      ward: r.ward,
+      headcount: r.headcount,
+      capacity: r.capacity ?? null,
+      level: crowdingName(r.level),
+      ...needs,
+    };
+    return historyColumns.map((c) => csvField(row[c])).join(",");
+  });
+  return [historyColumns.join(","), ...rows].join("\r\n") + "\r\n";
+}

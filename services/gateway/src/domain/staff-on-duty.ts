@@ -1,0 +1,40 @@
+import { StaffReassigned, StaffReleased } from "@crisis/platform/contracts/events";
+
+/** Staffing names a shelter's operation post `shelter:<facility id>@<day>-<shift>`. */
+const shelterPost = /^shelter:(.+)@[^@]+$/;
+
+interface Post {
+  facilityId?: string;
+  startsAt: number;
+  endsAt: number;
+}
+
+/**
+ * Who is on which shelter's post, from staffing's events: a person holds one post at a time (the
+ * latest reassignment) until released. Staff may report from a while before their shift to a
+ * while after it (handover), hence the grace.
+ */
+export class StaffOnDuty {
+  private readonly posts = new Map<string, Post>();
+
+  constructor(private readonly graceMs = 60 * 60_000) {}
+
+  reassigned(e: StaffReassigned): void {
+    const endsAt = Date.parse(e.endsAt);
+    this.posts.set(e.staffId, {
+      facilityId: shelterPost.exec(e.postId)?.[1],
+      startsAt: Date.parse(e.startsAt) || 0,
+      endsAt: Number.isNaN(endsAt) ? Infinity : endsAt,
+    });
+  }
+
+  released(e: StaffReleased): void {
+    this.posts.delete(e.staffId);
+  }
+
+  isOnPostAt(staffId: string, facilityId: string, now: Date): boolean {
+    const post = this.posts.get(staffId);
+    const t = now.getTime();
+    return post?.facilityId === facilityId && t >= post.startsAt - this.graceMs && t < post.endsAt + this.graceMs;
+  }
+}

@@ -1,0 +1,27 @@
+import { StaffReassigned } from "@crisis/platform/contracts/events";
+import { StaffOnDuty } from "../../src/domain/staff-on-duty";
+
+const reassigned = (staffId: string, postId: string) =>
+  StaffReassigned.fromPartial({ staffId, postId, startsAt: "2026-07-28T22:00:00Z", endsAt: "2026-07-29T06:00:00Z" });
+const at = (iso: string) => new Date(iso);
+
+describe("who is on a shelter's post", () => {
+  it("knows staff on a shelter's post during their shift, and an hour either side for the handover", () => {
+    const duty = new StaffOnDuty();
+    duty.reassigned(reassigned("s1", "shelter:ref:E4310000014111@2026-07-29-night"));
+    expect(duty.isOnPostAt("s1", "ref:E4310000014111", at("2026-07-29T01:00:00Z"))).toBe(true);
+    expect(duty.isOnPostAt("s1", "ref:E4310000014111", at("2026-07-28T21:30:00Z"))).toBe(true);
+    expect(duty.isOnPostAt("s1", "ref:E4310000014111", at("2026-07-29T07:01:00Z"))).toBe(false);
+    expect(duty.isOnPostAt("s1", "ref:E4310000043111", at("2026-07-29T01:00:00Z"))).toBe(false);
+  });
+
+  it("follows the latest reassignment and forgets a released person", () => {
+    const duty = new StaffOnDuty();
+    duty.reassigned(reassigned("s1", "shelter:portal:00000264@2026-07-29-night"));
+    duty.reassigned(reassigned("s1", "call-centre@2026-07-29-night"));
+    expect(duty.isOnPostAt("s1", "portal:00000264", at("2026-07-29T01:00:00Z"))).toBe(false);
+    duty.reassigned(reassigned("s2", "shelter:portal:00000264@2026-07-29-night"));
+    duty.released({ eventId: "e", noticeId: "n", staffId: "s2", department: "", reason: "", releasedAt: "" });
+    expect(duty.isOnPostAt("s2", "portal:00000264", at("2026-07-29T01:00:00Z"))).toBe(false);
+  });
+});
