@@ -204,6 +204,16 @@
       el("p", {}, `${levels[s.mode.level] || s.mode.level} · ${words.staffCount} ${s.staff} · ${words.postCount} ${s.posts}`),
       bar(words.covered, s.positionsCovered, s.positionsRequired),
     );
+    // Coverage of the plan in force by ward and skill; before any plan is applied, the posts by ward.
+    const now = await desk.api("GET", "/api/v1/staffing/coverage");
+    if (now.ok && now.body.planId) {
+      const { perWard, perSkill } = now.body.coverage;
+      chart.append(el("h3", {}, words.coverageByWard));
+      for (const c of perWard) chart.append(bar(wards[c.key] || c.key, c.covered, c.required));
+      chart.append(el("h3", {}, words.coverageBySkill));
+      for (const c of perSkill) chart.append(bar(c.key || words.anySkill, c.covered, c.required));
+      return;
+    }
     const byWard = {};
     for (const shelter of s.shelters || []) byWard[shelter.ward] = (byWard[shelter.ward] || 0) + shelter.posts;
     if (Object.keys(byWard).length) chart.append(el("h3", {}, words.postsByWard));
