@@ -59,7 +59,7 @@ runService({
     const book = new PlanBook();
     const events = staffEvents(backbone);
     const duties = await kvDutyBook(backbone.js, config.NATS_STREAM_REPLICAS, logger);
-    const served = () => readDutyServed({ duties, clock: systemClock });
+    const served = (planned: ReadonlySet<string>) => readDutyServed({ duties, clock: systemClock }, planned);
     const planning = { roster: staff, templates, solver, clock: systemClock, book, events, duties, logger, served };
     const times = {
       remindAfterMs: config.STAFFING_ACK_REMIND_MINUTES * 60_000,

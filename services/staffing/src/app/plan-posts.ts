@@ -37,8 +37,11 @@ export interface PlanPostsInput {
    * people keep their posts unless a change needs them elsewhere.
    */
   readonly book?: PlanBook;
-  /** Duty each person served so far (minutes, last end), for the rest rule and to spread load. */
-  readonly served?: () => Pick<PlanRequest, "minutesOnDuty" | "lastDutyEnd">;
+  /**
+   * Duty each person served so far (minutes, last end), for the rest rule and to spread load;
+   * duties on the posts being planned are left out (the plan in force carries them).
+   */
+  readonly served?: (planned: ReadonlySet<string>) => Pick<PlanRequest, "minutesOnDuty" | "lastDutyEnd">;
 }
 
 /** The day in Japan time of an instant, e.g. 2026-07-28. */
@@ -77,7 +80,7 @@ export async function planPosts(input: PlanPostsInput): Promise<{ summary: Staff
     acknowledged,
   }));
   const plan = await replan(
-    { staff: roster.staff, departments: roster.departments, posts, level, current, ...input.served?.() },
+    { staff: roster.staff, departments: roster.departments, posts, level, current, ...input.served?.(new Set(posts.map((p) => p.id))) },
     input.solver,
   );
   return { summary: { ...summary, positionsRequired: plan.positionsRequired, positionsCovered: plan.positionsCovered }, plan, posts };
