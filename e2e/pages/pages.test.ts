@@ -282,6 +282,35 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     const [department] = tally.by_department;
     expect(await value(department.department)).toBe(`${department.acknowledged} / ${department.total}`);
     await board.close();
+
+    // Release notices: the acknowledging person's shelter closes, and the next plan sends its people home.
+    const closed = await h.api(
+      "PUT",
+      `/api/v1/shelters/${encodeURIComponent(duty.facility_id)}`,
+      { state: "closed", reason: "給水停止" },
+      manager,
+    );
+    expect(closed.status).toBe(200);
+    const next = await eventually(
+      async () => {
+        const proposed = await h.api("POST", "/api/v1/staffing/plans", {}, manager);
+        const gone = (proposed.body.changes ?? []).filter((c: { from: string | null; to: string | null }) => c.from && !c.to);
+        if (proposed.status !== 200 || gone.length === 0) return undefined;
+        const applied = await h.api("POST", `/api/v1/staffing/plans/${proposed.body.id}/apply`, {}, manager);
+        return applied.status === 200 ? (gone as { staffId: string }[]) : undefined;
+      },
+      "a plan without the closed shelter's posts applied",
+      200_000,
+      1_000,
+    );
+    const released = await browser.context.newPage();
+    await released.goto(`${h.base}/staff?lang=ja`);
+    await signIn(released, "staff", next[0].staffId);
+    const release = released.locator('#release-list li[data-id][data-state="pending"]');
+    await release.first().waitFor();
+    expect(await release.first().textContent()).toContain("配置解除");
+    expect(await release.first().getByRole("button", { name: "辞退" }).count()).toBe(0);
+    await released.close();
   }, 400_000);
 
   it("shows the manager the audit log, filtered by kind, and downloads what the filter shows as CSV", async () => {
@@ -304,10 +333,10 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     expect(csv[1]).toMatch(/^"[^"]+","approver@e2e","approver","mode\.approved","M7\.1 震度6強","approver@e2e",/);
   });
 
-  it("updates the open status page over SSE without a reload (its status polls refused): the emergency and 207 open shelters (208 opened, one closed from the console)", async () => {
+  it("updates the open status page over SSE without a reload (its status polls refused): the emergency and 206 open shelters (208 opened, one closed from the console, one for the release notice)", async () => {
     await citizen.evaluate(() => ((window as any).notReloaded = true));
     await citizen.locator("#mode.level-emergency").waitFor({ timeout: 120_000 });
-    await citizen.locator("#shelters-title .count", { hasText: "207" }).waitFor({ timeout: 120_000 });
+    await citizen.locator("#shelters-title .count", { hasText: "206" }).waitFor({ timeout: 120_000 });
     expect(await citizen.evaluate(() => (window as any).notReloaded)).toBe(true);
     expect(await citizen.locator("#mode").textContent()).toContain("地震 緊急体制");
     await citizen.unroute("**/api/v1/status");
@@ -386,7 +415,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
         /^オフラインです。\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 時点（\d+ 分前）の情報を表示しています。$/,
       );
       expect(await citizen.locator("#mode").textContent()).toContain("地震 緊急体制");
-      expect(await citizen.locator("#shelters-title .count").textContent()).toBe("207");
+      expect(await citizen.locator("#shelters-title .count").textContent()).toBe("206");
     } finally {
       await browser.context.setOffline(false);
     }
