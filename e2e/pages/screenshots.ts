@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: every page at phone and desktop width, from a real run (the four
- * services on the Kumamoto data, an earthquake emergency declared and approved), saved in docs/screenshots.
+ * services on the Kumamoto data, an earthquake emergency declared and approved, a staffing plan applied
+ * and answered), saved in docs/screenshots.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -33,8 +34,8 @@ async function main() {
   const h = await startHarness({ env: { APPROVAL_REQUIRED: "normal-to-emergency" } });
   const browser = await launchBrowser(h.base);
   try {
-    const signIn = (role: Role) => async (page: Page) => {
-      await page.getByLabel(/アクセストークン|Access token/).fill(await h.token(role));
+    const signIn = (role: Role, subject?: string) => async (page: Page) => {
+      await page.getByLabel(/アクセストークン|Access token/).fill(await h.token(role, subject));
       await page.locator("#token-form button[type=submit]").click();
       await page.locator(".needs-token:not([hidden])").first().waitFor();
       await page.waitForTimeout(1500); // let the panels fill in before the picture
@@ -64,12 +65,40 @@ async function main() {
       "staffing planned for the emergency",
       180_000,
     );
+    // A staffing plan in force, so the staff page shows a real duty and the console real acknowledgements:
+    // one person acknowledges, another declines, the first keeps a notice still to answer.
+    const plan = await eventually(
+      async () => {
+        const proposed = await h.api("POST", "/api/v1/staffing/plans", {}, manager);
+        if (proposed.status !== 200) return undefined;
+        const applied = await h.api("POST", `/api/v1/staffing/plans/${proposed.body.id}/apply`, {}, manager);
+        return applied.status === 200 ? (proposed.body as { changes: { staffId: string; to: string | null }[] }) : undefined;
+      },
+      "a staffing plan applied",
+      180_000,
+      1_000,
+    );
+    const [shown, acknowledging, declining] = [...new Set(plan.changes.filter((c) => c.to).map((c) => c.staffId))];
+    for (const [staffId, answer, body] of [
+      [acknowledging, "ack", {}],
+      [declining, "decline", { reason: "家族が負傷したため" }],
+    ] as const) {
+      const as = { authorization: `Bearer ${await h.token("staff", staffId)}` };
+      const notice = await eventually(
+        async () => (await h.api("GET", "/api/v1/staff/me/duties", undefined, as)).body.notices?.[0],
+        "a notice",
+        60_000,
+        500,
+      );
+      const res = await h.api("POST", `/api/v1/staff/me/notices/${notice.id}/${answer}`, body, as);
+      if (res.status !== 200) throw new Error(`answer refused: ${JSON.stringify(res.body)}`);
+    }
     const shots: [string, string, ((page: Page) => Promise<void>)?][] = [
       ["status", "/?lang=ja"],
       ["status-en", "/?lang=en"],
       ["facility", "/facilities/lib:JP-1003025?lang=ja"],
       ["console", "/console?lang=ja", signIn("manager")],
-      ["staff", "/staff?lang=ja", signIn("staff")],
+      ["staff", "/staff?lang=ja", signIn("staff", shown)],
     ];
     for (const [name, path, prepare] of shots) await shoot(browser, h.base, name, path, prepare);
   } finally {

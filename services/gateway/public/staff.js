@@ -68,10 +68,9 @@
       if (!reason.value.trim()) return reason.focus();
       answer("decline", { reason: reason.value.trim() });
     });
-    li.append(
-      el("p", { class: "buttons" }, ack),
-      el("p", {}, el("label", { for: reasonId }, words.declineReason), " ", reason, " ", decline),
-    );
+    li.append(el("p", { class: "buttons" }, ack));
+    // A release is only taken note of: the staffing service refuses to decline it.
+    if (n.kind !== "released") li.append(el("p", {}, el("label", { for: reasonId }, words.declineReason), " ", reason, " ", decline));
     return li;
   }
 
