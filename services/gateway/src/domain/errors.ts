@@ -91,6 +91,7 @@ export const errors = {
       "Last-Event-ID must be an id this stream sent (three sequences: 12-3480-7)",
       "Last-Event-ID",
     ),
+  serviceNotFound: (id: string) => new AppError("SERVICE_NOT_FOUND", 404, `no counter service has the id ${JSON.stringify(id)}`, "id"),
   subscriptionNotFound: () => new AppError("SUBSCRIPTION_NOT_FOUND", 404, "no such subscription", "id"),
   routeNotFound: (path: string) => new AppError("ROUTE_NOT_FOUND", 404, `no such endpoint: ${path}`),
 };

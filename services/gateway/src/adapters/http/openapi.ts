@@ -11,6 +11,7 @@ import {
   facilityListQuery,
   nearestQuery,
   occupancyBody,
+  waitingBody,
   occupancyHistoryQuery,
   restrictionBody,
   serviceAnswers,
@@ -208,6 +209,20 @@ export const operations: Record<string, Operation> = {
     query: nearestQuery,
     responses: { 200: "{shelters}: distance in metres, level, places left, link" },
     answers: { 200: crowdingAnswers.nearest },
+  },
+  "GET /api/v1/services/:id": {
+    summary: "One counter service: each channel's level (online is the alternative to coming) and the counter's waiting figure",
+    responses: { 200: "the service, with waiting: {waiting, nextFreeSlot, reportedAt, ageSeconds} or null" },
+    answers: { 200: serviceAnswers.counterService },
+    problems: { 404: "SERVICE_NOT_FOUND" },
+  },
+  "POST /api/v1/services/:id/waiting": {
+    summary: "Report a counter's waiting figure: people waiting, or the next free slot of a reservation-only counter",
+    roles: ["manager", "facility_admin"],
+    body: waitingBody,
+    responses: { 201: "the service with its waiting figure" },
+    answers: { 201: serviceAnswers.counterService },
+    problems: { 404: "SERVICE_NOT_FOUND", 422: "waiting or next_free_slot at fault" },
   },
   "PUT /api/v1/services/:id/channels/:channel": {
     summary: "Set a counter service's level on one channel",
