@@ -199,10 +199,13 @@ export const operations: Record<string, Operation> = {
     answers: { 200: crowdingAnswers.list },
   },
   "GET /api/v1/shelters/history": {
-    summary: "Occupancy over time (every report, oldest first) as CSV, for a shelter (?facility=) or a ward (?ward=)",
+    summary:
+      "Occupancy over time as CSV, for a shelter (?facility=) or a ward (?ward=): every report, oldest first, or with ?by=hour per ward and hour",
     roles: ["manager", "facility_admin"],
     query: occupancyHistoryQuery,
-    responses: { 200: "text/csv: reportedAt, facilityId, name, ward, headcount, capacity, level, needs" },
+    responses: {
+      200: "text/csv: reportedAt, facilityId, name, ward, headcount, capacity, level, needs; ?by=hour: hour, ward, shelters, headcount, capacity_known",
+    },
   },
   "GET /api/v1/shelters/nearest": {
     summary: "The nearest open shelters with known room (a recent report below full), nearest first",

@@ -322,7 +322,12 @@ export const occupancyBody = z.strictObject({
 
 export const shelterListQuery = z.strictObject({ ward: z.enum(wards).optional() });
 
-export const occupancyHistoryQuery = z.strictObject({ ward: z.enum(wards).optional(), facility: z.string().min(1).max(128).optional() });
+export const occupancyHistoryQuery = z.strictObject({
+  ward: z.enum(wards).optional(),
+  facility: z.string().min(1).max(128).optional(),
+  /** report: one row per report; hour: per ward and hour, the shelters' latest headcounts and known capacities. */
+  by: z.enum(["report", "hour"]).default("report"),
+});
 
 const coordinate = (min: number, max: number) =>
   z.coerce.number({ message: "must be a number" }).min(min, "is not in Japan").max(max, "is not in Japan");
