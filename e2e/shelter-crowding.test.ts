@@ -91,6 +91,17 @@ describe("shelter crowding, from occupancy reports to a push that moves people",
     await risai.waitFor({ state: "visible" });
     await expect(risai.locator(".waiting").textContent()).resolves.toMatch(/^窓口 12 人待ち（\d+ 分前の報告）$/);
     await expect(risai.locator(".online").textContent()).resolves.toBe("オンライン申請（マイナポータル）: 通常どおり");
+
+    // The console charts people against known capacity per hour: 西区 now holds 40 + 20 + 101 of 300 + 200 + 100.
+    const desk = await browser.context.newPage();
+    await desk.goto(`${h.base}/console?lang=ja`);
+    await desk.getByLabel("アクセストークン").fill(await h.token("manager"));
+    await desk.getByRole("button", { name: "使う" }).click();
+    await desk.locator("#occupancy-chart .bar").last().waitFor({ state: "visible" });
+    await desk.selectOption("#occupancy-ward", "西区");
+    await eventually(async () => (await desk.locator("#occupancy-chart .bar .value").last().textContent()) === "161 / 600", "西区's bar");
+    await desk.selectOption("#occupancy-ward", "中央区");
+    await desk.locator("#occupancy-chart p", { hasText: "まだ報告がありません。" }).waitFor({ state: "visible" });
     expect(crowdingPushes()).toHaveLength(1);
   }, 240_000);
 });
