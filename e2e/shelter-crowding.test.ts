@@ -91,6 +91,9 @@ describe("shelter crowding, from occupancy reports to a push that moves people",
     await risai.waitFor({ state: "visible" });
     await expect(risai.locator(".waiting").textContent()).resolves.toMatch(/^窓口 12 人待ち（\d+ 分前の報告）$/);
     await expect(risai.locator(".online").textContent()).resolves.toBe("オンライン申請（マイナポータル）: 通常どおり");
+    await page.goto(`${h.base}/services/risai_home`);
+    await page.locator("#service-body .waiting", { hasText: "窓口 12 人待ち" }).waitFor({ state: "visible" });
+    await expect(page.locator("#service-body .online").textContent()).resolves.toContain("マイナポータル");
 
     // The console charts people against known capacity per hour: 西区 now holds 40 + 20 + 101 of 300 + 200 + 100.
     const desk = await browser.context.newPage();
