@@ -218,6 +218,7 @@ export interface ShelterCrowdingService {
 /** Who is on a shelter's post now (from staffing's reassignments and releases). */
 export interface StaffOnPost {
   isOnPostAt(staffId: string, facilityId: string, now: Date): boolean;
+  isOnCounterOf(staffId: string, serviceId: string, now: Date): boolean;
 }
 
 /** Counter waiting figures: published as events, the latest of each read back by every replica. */

@@ -220,12 +220,13 @@ export const operations: Record<string, Operation> = {
     problems: { 404: "SERVICE_NOT_FOUND" },
   },
   "POST /api/v1/services/:id/waiting": {
-    summary: "Report a counter's waiting figure: people waiting, or the next free slot of a reservation-only counter",
-    roles: ["manager", "facility_admin"],
+    summary:
+      "Report a counter's waiting figure (staff on a post at that service's counter now, a facility_admin or a manager): people waiting, or the next free slot of a reservation-only counter",
+    roles: ["manager", "facility_admin", "staff"],
     body: waitingBody,
     responses: { 201: "the service with its waiting figure" },
     answers: { 201: serviceAnswers.counterService },
-    problems: { 404: "SERVICE_NOT_FOUND", 422: "waiting or next_free_slot at fault" },
+    problems: { 403: "NOT_ON_POST", 404: "SERVICE_NOT_FOUND", 422: "waiting or next_free_slot at fault" },
   },
   "PUT /api/v1/services/:id/channels/:channel": {
     summary: "Set a counter service's level on one channel",

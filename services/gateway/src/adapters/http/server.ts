@@ -138,6 +138,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     facilities: deps.services.facilitiesAdmin,
     clock: deps.clock,
     newId: deps.modes.newId,
+    onDuty: deps.onDuty,
   });
   alertRoutes(app, deps.services.alertReports, authenticate);
   staffingPlanRoutes(app, deps.services.staffingPlans, authenticate);

@@ -3,6 +3,7 @@ import { ServiceLevel, eventTypes } from "@crisis/platform/contracts";
 import { decodeEvent, publishEvent, unaryHandler, waitUntil } from "@crisis/platform";
 import { CounterService } from "@crisis/platform/contracts/facilities";
 import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
+import { StaffReassigned } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { serviceAnswers } from "../../../src/adapters/http/schemas";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
@@ -38,14 +39,28 @@ describe("the counter waiting routes", () => {
   let nats: NatsServerHandle;
   let idp: LocalIdp;
   let gw: GatewayUnderTest;
-  const report = (body: unknown, roles: ("staff" | "manager" | "facility_admin")[] = ["facility_admin"], id = risai.id) =>
-    gw.call("POST", `/api/v1/services/${id}/waiting`, { body, as: { roles, sub: "chuo-kuyakusho@city" } });
+  const report = (
+    body: unknown,
+    roles: ("staff" | "manager" | "facility_admin")[] = ["facility_admin"],
+    id = risai.id,
+    sub = "chuo-kuyakusho@city",
+  ) => gw.call("POST", `/api/v1/services/${id}/waiting`, { body, as: { roles, sub } });
+  const reassign = (staffId: string, postId: string, n: number) =>
+    publishEvent(
+      gw.backbone.js,
+      eventTypes.staffReassigned,
+      StaffReassigned.fromPartial({ eventId: `r-${n}`, staffId, postId, startsAt: "2026-07-28T07:00:00Z", endsAt: "2026-07-28T15:00:00Z" }),
+      { eventId: `r-${n}`, correlationId: "test" },
+    );
 
   beforeAll(async () => {
     [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
     gw = await startGateway(nats, idp, {
       facilities: { listServices: unaryHandler(logger, "ListServices", async () => ({ services: [risai] })) },
     });
+    // In this order: once the gateway knows the second, it knows the first.
+    await reassign("at-another-counter", "counter:juminhyo:中央区@2026-07-28-day", 1);
+    await reassign("at-this-counter", `counter:${risai.id}:中央区@2026-07-28-day`, 2);
   });
   afterAll(async () => {
     await gw.stop();
@@ -80,9 +95,23 @@ describe("the counter waiting routes", () => {
     expect((await gw.call("GET", "/api/v1/services/no-such")).body).toMatchObject({ status: 404, code: "SERVICE_NOT_FOUND" });
   });
 
-  it("refuses staff, citizens and bad figures, naming the field, and stores nothing", async () => {
+  it("takes a figure from staff on a post at that service's counter now", async () => {
+    const res = await waitUntil(async () => {
+      const answer = await report({ waiting: 7 }, ["staff"], risai.id, "at-this-counter");
+      return answer.status === 201 && answer;
+    }, "at-this-counter known to be on the counter's post");
+    expect(res.body.waiting).toMatchObject({ waiting: 7 });
+    expect((await storedReports(gw)).at(-1)).toMatchObject({ waiting: 7, reportedBy: "at-this-counter" });
+  });
+
+  it("refuses staff not on that counter, citizens and bad figures, naming the field, and stores nothing", async () => {
     const before = (await storedReports(gw)).length;
-    expect((await report({ waiting: 3 }, ["staff"])).body).toMatchObject({ status: 403, code: "ROLE_FORBIDDEN" });
+    expect((await report({ waiting: 3 }, ["staff"], risai.id, "at-another-counter")).body).toMatchObject({
+      status: 403,
+      code: "NOT_ON_POST",
+    });
+    expect((await report({ waiting: 3 }, ["staff"], risai.id, "nobody-on-post")).body).toMatchObject({ status: 403, code: "NOT_ON_POST" });
+    expect((await report({ waiting: 3 }, ["approver"] as never)).body).toMatchObject({ status: 403, code: "ROLE_FORBIDDEN" });
     expect((await gw.call("POST", `/api/v1/services/${risai.id}/waiting`, { body: { waiting: 3 } })).status).toBe(401);
     expect((await report({ waiting: -1 })).body).toMatchObject({ status: 422, field: "waiting" });
     expect((await report({ waiting: 2.5 })).body).toMatchObject({ status: 422, field: "waiting" });

@@ -32,10 +32,11 @@ export function serviceRoutes(app: FastifyInstance, facilities: FacilitiesAdmin,
     );
   });
 
-  // Counter staff report through the ward office's facility_admin account, or a manager does.
   app.post<{ Params: { id: string } }>("/api/v1/services/:id/waiting", async (request, reply) => {
-    const who = await authenticate(request, ["manager", "facility_admin"]);
+    const who = await authenticate(request, ["manager", "facility_admin", "staff"]);
+    // The body is checked first: a bad figure is refused the same way whoever sends it.
     const body = parseBody(waitingBody, request.body);
-    return reply.code(201).send(await reportWaiting(waiting, request.params.id, body, who.subject, request.id));
+    const staffOnly = !who.roles.includes("manager") && !who.roles.includes("facility_admin");
+    return reply.code(201).send(await reportWaiting(waiting, request.params.id, body, { subject: who.subject, staffOnly }, request.id));
   });
 }
