@@ -256,5 +256,7 @@
   showFreshness();
   enhanceShelters();
   services();
+  // Counter waiting figures are not in the status stream: a look every minute keeps them and their age current.
+  setInterval(services, 60000);
   follow();
 })();
