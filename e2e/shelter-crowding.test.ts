@@ -20,7 +20,7 @@ describe("shelter crowding, from occupancy reports to a push that moves people",
     await h.stop();
   });
 
-  it("a ward subscriber hears that くまもと森都心プラザ is full and where the nearest shelter with room is; the status page shows 満 and 空き", async () => {
+  it("a ward subscriber hears that くまもと森都心プラザ is full and where the nearest shelter with room is; the status page shows 満 and 空き, and a counter's wait beside its online alternative", async () => {
     const admin = { authorization: `Bearer ${await h.token("facility_admin")}` };
     const manager = { authorization: `Bearer ${await h.token("manager")}` };
     const staff = { authorization: `Bearer ${await h.token("staff")}` };
@@ -75,6 +75,10 @@ describe("shelter crowding, from occupancy reports to a push that moves people",
     expect(rows.map((r) => r.split(",")[4])).toEqual(['"40"', '"20"', '"80"', '"100"', '"98"', '"101"']);
     expect(rows[3]).toContain('"full"');
 
+    // The り災証明書 counter's staff report the queue; citizens see it next to the online application.
+    const waiting = await h.api("POST", "/api/v1/services/risai_home/waiting", { waiting: 12 }, admin);
+    expect(waiting.body).toMatchObject({ id: "risai_home", waiting: { waiting: 12, ageSeconds: 0 } });
+
     browser = await launchBrowser(h.base);
     const page = await browser.context.newPage();
     await page.goto(`${h.base}/`);
@@ -83,6 +87,24 @@ describe("shelter crowding, from occupancy reports to a push that moves people",
     await expect(section.locator("#crowding-wards").textContent()).resolves.toContain("西区: 空き 2 / 満 1");
     await expect(section.locator('li[data-level="full"]').textContent()).resolves.toContain("くまもと森都心プラザ 満 (101/100)");
     expect(await section.locator('li[data-level="open"]').count()).toBe(2);
+    const risai = page.locator("#services-list li", { hasText: "り災証明書（住家）" });
+    await risai.waitFor({ state: "visible" });
+    await expect(risai.locator(".waiting").textContent()).resolves.toMatch(/^窓口 12 人待ち（\d+ 分前の報告）$/);
+    await expect(risai.locator(".online").textContent()).resolves.toBe("オンライン申請（マイナポータル）: 通常どおり");
+    await page.goto(`${h.base}/services/risai_home`);
+    await page.locator("#service-body .waiting", { hasText: "窓口 12 人待ち" }).waitFor({ state: "visible" });
+    await expect(page.locator("#service-body .online").textContent()).resolves.toContain("マイナポータル");
+
+    // The console charts people against known capacity per hour: 西区 now holds 40 + 20 + 101 of 300 + 200 + 100.
+    const desk = await browser.context.newPage();
+    await desk.goto(`${h.base}/console?lang=ja`);
+    await desk.getByLabel("アクセストークン").fill(await h.token("manager"));
+    await desk.getByRole("button", { name: "使う" }).click();
+    await desk.locator("#occupancy-chart .bar").last().waitFor({ state: "visible" });
+    await desk.selectOption("#occupancy-ward", "西区");
+    await eventually(async () => (await desk.locator("#occupancy-chart .bar .value").last().textContent()) === "161 / 600", "西区's bar");
+    await desk.selectOption("#occupancy-ward", "中央区");
+    await desk.locator("#occupancy-chart p", { hasText: "まだ報告がありません。" }).waitFor({ state: "visible" });
     expect(crowdingPushes()).toHaveLength(1);
   }, 240_000);
 });

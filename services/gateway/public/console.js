@@ -320,6 +320,39 @@
     );
   }
 
+  // --- occupancy per ward and hour: the last 12 hours, headcount against known capacity ------
+  const hoursShown = 12;
+  async function loadOccupancy() {
+    const section = $("occupancy");
+    const ward = $("occupancy-ward").value;
+    const query = `/api/v1/shelters/history?by=hour${ward ? `&ward=${encodeURIComponent(ward)}` : ""}`;
+    $("occupancy-csv").href = query;
+    const res = await desk.api("GET", query, undefined, "text/csv");
+    if (!res.ok) return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
+    section.querySelector(".unavailable").hidden = true;
+    // Rows: hour, ward, shelters, headcount, capacity_known, each quoted; summed over wards per hour.
+    const byHour = new Map();
+    for (const line of res.body.trim().split("\r\n").slice(1)) {
+      const [hour, , , headcount, capacity] = line.split(",").map((f) => f.replace(/^"|"$/g, ""));
+      const h = byHour.get(hour) || { headcount: 0, capacity: 0 };
+      h.headcount += Number(headcount);
+      h.capacity += Number(capacity);
+      byHour.set(hour, h);
+    }
+    const hours = [...byHour.entries()].slice(-hoursShown);
+    if (!hours.length) return $("occupancy-chart").replaceChildren(el("p", {}, words.occupancyNone));
+    $("occupancy-chart").replaceChildren(
+      ...hours.map(([hour, h]) => {
+        // Unknown capacity is not guessed: the bar then shows the headcount alone.
+        const row = bar(hour.slice(11, 16), h.headcount, h.capacity || h.headcount);
+        if (!h.capacity) row.querySelector(".value").textContent = `${h.headcount} / ?`;
+        row.dataset.hour = hour;
+        return row;
+      }),
+    );
+  }
+  $("occupancy-ward").addEventListener("change", loadOccupancy);
+
   let ticking = null;
   desk.onSignedIn((signedIn) => {
     who = signedIn;
@@ -332,6 +365,7 @@
       loadAudit();
       loadDeadLetters();
     }
+    if (can("manager") || can("facility_admin")) loadOccupancy();
     clearInterval(ticking);
     // Live enough for a desk: the queue, the mode and the pushes' progress every few seconds.
     let ticks = 0;
@@ -342,6 +376,7 @@
       if (!can("manager")) return;
       // The planner follows a declaration within a minute or so; coverage is worth a look now and then.
       if (ticks % 5 === 0) loadStaffing();
+      if (ticks % 5 === 0) loadOccupancy();
       if (alertId && settled !== alertId) loadDelivery();
       if (!acksMissing) loadAcknowledgements();
     }, 3000);

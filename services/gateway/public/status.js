@@ -198,6 +198,23 @@
   }
 
   // --- counter services (shown once the facilities service offers them) --------------------
+  /** The counter's wait beside the online alternative, so a citizen can decide not to come. */
+  function counterAndOnline(s) {
+    const parts = [];
+    const w = s.waiting;
+    if (w) {
+      const figure =
+        w.waiting !== null
+          ? words.waitingPeople.replace("{n}", String(w.waiting))
+          : words.nextSlot.replace("{t}", String(w.nextFreeSlot).slice(5, 16).replace("T", " "));
+      const age = words.minutesTemplate.replace("{n}", String(Math.floor(w.ageSeconds / 60)));
+      parts.push(" ", el("span", { class: "waiting" }, figure + words.reportedAgo.replace("{age}", age)));
+    }
+    const online = (s.channels || []).find((c) => c.channel === "online");
+    if (online) parts.push(" ", el("span", { class: "online" }, `${words.onlineChannel}: ${words.levels[online.level] || online.level}`));
+    return parts;
+  }
+
   async function services() {
     const section = document.getElementById("services");
     if (data.page === "status" && section) {
@@ -211,6 +228,7 @@
           const li = el("li", {}, el("a", { href: `/services/${encodeURIComponent(s.id)}` }, s.name || s.id));
           if (s.level) li.append(" ", el("span", { class: "status" }, String(s.levelWord || s.level)));
           if (s.onlineUrl) li.append(" ", el("a", { href: s.onlineUrl, rel: "noopener" }, words.online));
+          li.append(...counterAndOnline(s));
           return li;
         }),
       );
@@ -230,6 +248,7 @@
         " ",
         s.reason || "",
         ...(s.onlineUrl ? [" ", el("a", { href: s.onlineUrl, rel: "noopener" }, words.online)] : []),
+        ...counterAndOnline(s),
       );
     }
   }
@@ -237,5 +256,7 @@
   showFreshness();
   enhanceShelters();
   services();
+  // Counter waiting figures are not in the status stream: a look every minute keeps them and their age current.
+  setInterval(services, 60000);
   follow();
 })();

@@ -8,6 +8,8 @@ import { kvIdempotencyStore } from "./adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "./adapters/nats/mode-log";
 import { kvPendingDeclarations } from "./adapters/nats/pending-declarations";
 import { followStaffOnDuty } from "./adapters/nats/staff-on-duty";
+import { followCounterWaiting, jetStreamCounterWaitingLog } from "./adapters/nats/counter-waiting";
+import { CounterWaitingBoard } from "./domain/counter-waiting";
 import { followLiveStatus } from "./adapters/nats/status-feed";
 import { identityOf, readConfig } from "./config";
 import { StaffOnDuty } from "./domain/staff-on-duty";
@@ -33,6 +35,8 @@ runService({
     });
     const onDuty = new StaffOnDuty();
     const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
+    const waitingBoard = new CounterWaitingBoard();
+    const followingWaiting = await followCounterWaiting(backbone, waitingBoard, logger);
     const identity = identityOf(config);
     const approvalTtlMs = config.APPROVAL_TTL_MINUTES * 60_000;
     const app = buildHttpServer({
@@ -72,6 +76,7 @@ runService({
       },
       bodyLimit: config.BODY_LIMIT_BYTES,
       onDuty,
+      counterWaiting: { log: jetStreamCounterWaitingLog(backbone), board: waitingBoard },
     });
     const readModels = await keepReadModelsIn(config.MONGODB_URL, backbone, logger);
     return {
@@ -79,6 +84,7 @@ runService({
       workers: [
         { name: "stop following the status", stop: () => live.status.stop() },
         { name: "stop following staff on duty", stop: () => followingStaff.stop() },
+        { name: "stop following counter waiting", stop: () => followingWaiting.stop() },
         { name: "close gRPC clients", stop: async () => services.close() },
         ...readModels,
       ],

@@ -13,7 +13,7 @@ import {
   StaffReminded,
 } from "./gen/crisis/v1/events";
 import { AuditRecorded } from "./gen/crisis/v1/audit";
-import { CrowdingChanged, OccupancyReported } from "./gen/crisis/v1/crowding";
+import { CounterWaitingReported, CrowdingChanged, OccupancyReported } from "./gen/crisis/v1/crowding";
 
 /**
  * How subjects are named, everywhere:
@@ -69,4 +69,9 @@ export const eventTypes = {
   auditRecorded: { subject: "crisis.audit.recorded", name: "crisis.v1.AuditRecorded", codec: AuditRecorded },
   occupancyReported: { subject: "crisis.shelter.occupancy.reported", name: "crisis.v1.OccupancyReported", codec: OccupancyReported },
   crowdingChanged: { subject: "crisis.shelter.crowding.changed", name: "crisis.v1.CrowdingChanged", codec: CrowdingChanged },
+  counterWaitingReported: {
+    subject: "crisis.service.waiting.reported",
+    name: "crisis.v1.CounterWaitingReported",
+    codec: CounterWaitingReported,
+  },
 } satisfies Record<string, EventType<unknown>>;

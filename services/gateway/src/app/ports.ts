@@ -1,3 +1,4 @@
+import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
 import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { ApplyStaffingPlanResponse, StaffingPlan } from "@crisis/platform/contracts/staffing";
 import { ModeChanged } from "@crisis/platform/contracts/events";
@@ -217,4 +218,10 @@ export interface ShelterCrowdingService {
 /** Who is on a shelter's post now (from staffing's reassignments and releases). */
 export interface StaffOnPost {
   isOnPostAt(staffId: string, facilityId: string, now: Date): boolean;
+  isOnCounterOf(staffId: string, serviceId: string, now: Date): boolean;
+}
+
+/** Counter waiting figures: published as events, the latest of each read back by every replica. */
+export interface CounterWaitingLog {
+  publish(report: CounterWaitingReported, correlationId: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
-import { occupancyCsv, shelterCrowdingView, shelterWithRoomView, wardCrowdingView } from "../domain/crowding-view";
+import { occupancyCsv, shelterCrowdingView, shelterWithRoomView, wardCrowdingView, wardHoursCsv } from "../domain/crowding-view";
+import { wardHours } from "../domain/occupancy-hours";
 import { ShelterCrowdingService } from "./ports";
 
 /** Every open (or reported) shelter's crowding, and the sums per ward. */
@@ -20,12 +21,13 @@ export async function findNearestShelters(
   return { shelters: (await crowding.nearest(at, correlationId)).shelters.map(shelterWithRoomView) };
 }
 
-/** Occupancy over time, per shelter or ward, as CSV. */
+/** Occupancy over time, per shelter or ward, as CSV: every report, or per ward and hour up to `now`. */
 export async function readOccupancyHistory(
   crowding: ShelterCrowdingService,
-  filter: { facility?: string; ward?: string },
+  filter: { facility?: string; ward?: string; by?: "report" | "hour" },
+  now: Date,
   correlationId: string,
 ) {
   const { reports } = await crowding.history({ facilityId: filter.facility ?? "", ward: filter.ward ?? "" }, correlationId);
-  return occupancyCsv(reports);
+  return filter.by === "hour" ? wardHoursCsv(wardHours(reports, now.getTime())) : occupancyCsv(reports);
 }

@@ -1,7 +1,18 @@
+import { CounterWaitingView } from "../domain/counter-waiting";
+import { errors } from "../domain/errors";
 import { serviceView } from "../domain/facility-view";
 import { FacilitiesAdmin } from "./ports";
 
-/** Every counter service and the level of each of its channels now. */
-export async function readServices(facilities: FacilitiesAdmin, correlationId: string) {
-  return { services: (await facilities.listServices(correlationId)).map(serviceView) };
+type WaitingOf = (serviceId: string) => CounterWaitingView | null;
+
+/** Every counter service, the level of each of its channels now, and the counter's latest waiting figure. */
+export async function readServices(facilities: FacilitiesAdmin, correlationId: string, waitingOf: WaitingOf) {
+  return { services: (await facilities.listServices(correlationId)).map((s) => ({ ...serviceView(s), waiting: waitingOf(s.id) })) };
+}
+
+/** One counter service, with its waiting figure beside its channels (the online one is the alternative). */
+export async function readService(facilities: FacilitiesAdmin, serviceId: string, correlationId: string, waitingOf: WaitingOf) {
+  const service = (await facilities.listServices(correlationId)).find((s) => s.id === serviceId);
+  if (!service) throw errors.serviceNotFound(serviceId);
+  return { ...serviceView(service), waiting: waitingOf(serviceId) };
 }

@@ -1,6 +1,7 @@
 import { crowdingName, crowdingTerms, supplyNeedName } from "@crisis/platform/contracts";
 import { OccupancyNeeds, OccupancyReported, ShelterCrowding, ShelterWithRoom, WardCrowding } from "@crisis/platform/contracts/crowding";
 import { toTokyo } from "./facility-view";
+import { WardHour } from "./occupancy-hours";
 
 const needsView = (n: OccupancyNeeds) => ({
   water: supplyNeedName(n.water) ?? null,
@@ -93,4 +94,12 @@ export function occupancyCsv(reports: OccupancyReported[]): string {
     return historyColumns.map((c) => csvField(row[c])).join(",");
   });
   return [historyColumns.join(","), ...rows].join("\r\n") + "\r\n";
+}
+
+const hourColumns = ["hour", "ward", "shelters", "headcount", "capacity_known"] as const;
+
+/** Occupancy per ward and hour as CSV (hours start in Tokyo time), oldest first. */
+export function wardHoursCsv(rows: WardHour[]): string {
+  const lines = rows.map((r) => [toTokyo(r.hour), r.ward, r.shelters, r.headcount, r.capacityKnown].map(csvField).join(","));
+  return [hourColumns.join(","), ...lines].join("\r\n") + "\r\n";
 }

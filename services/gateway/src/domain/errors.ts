@@ -22,6 +22,13 @@ export const errors = {
       `only staff on a post at shelter "${id}" now, or a manager, may report its occupancy`,
       "Authorization",
     ),
+  notOnCounter: (id: string) =>
+    new AppError(
+      "NOT_ON_POST",
+      403,
+      `only staff on a post at a counter of "${id}" now, a facility_admin or a manager may report its waiting figure`,
+      "Authorization",
+    ),
   roleForbidden: (role: string) => new AppError("ROLE_FORBIDDEN", 403, `this needs the role "${role}"`, "Authorization"),
   modeUnchanged: () =>
     new AppError("MODE_UNCHANGED", 409, "the city is already in this mode (same incident, level and wards); nothing was declared", "level"),
@@ -91,6 +98,7 @@ export const errors = {
       "Last-Event-ID must be an id this stream sent (three sequences: 12-3480-7)",
       "Last-Event-ID",
     ),
+  serviceNotFound: (id: string) => new AppError("SERVICE_NOT_FOUND", 404, `no counter service has the id ${JSON.stringify(id)}`, "id"),
   subscriptionNotFound: () => new AppError("SUBSCRIPTION_NOT_FOUND", 404, "no such subscription", "id"),
   routeNotFound: (path: string) => new AppError("ROUTE_NOT_FOUND", 404, `no such endpoint: ${path}`),
 };

@@ -2,9 +2,12 @@ import { StaffReassigned, StaffReleased } from "@crisis/platform/contracts/event
 
 /** Staffing names a shelter's operation post `shelter:<facility id>@<day>-<shift>`. */
 const shelterPost = /^shelter:(.+)@[^@]+$/;
+/** …and a ward office's counter post `counter:<service id>:<ward>@<day>-<shift>`. */
+const counterPost = /^counter:([^:@]+):[^@]+@[^@]+$/;
 
 interface Post {
   facilityId?: string;
+  serviceId?: string;
   startsAt: number;
   endsAt: number;
 }
@@ -23,6 +26,7 @@ export class StaffOnDuty {
     const endsAt = Date.parse(e.endsAt);
     this.posts.set(e.staffId, {
       facilityId: shelterPost.exec(e.postId)?.[1],
+      serviceId: counterPost.exec(e.postId)?.[1],
       startsAt: Date.parse(e.startsAt) || 0,
       endsAt: Number.isNaN(endsAt) ? Infinity : endsAt,
     });
@@ -33,8 +37,17 @@ export class StaffOnDuty {
   }
 
   isOnPostAt(staffId: string, facilityId: string, now: Date): boolean {
+    return this.current(staffId, now)?.facilityId === facilityId;
+  }
+
+  /** On a post at a counter of this service now (any ward's office). */
+  isOnCounterOf(staffId: string, serviceId: string, now: Date): boolean {
+    return this.current(staffId, now)?.serviceId === serviceId;
+  }
+
+  private current(staffId: string, now: Date): Post | undefined {
     const post = this.posts.get(staffId);
     const t = now.getTime();
-    return post?.facilityId === facilityId && t >= post.startsAt - this.graceMs && t < post.endsAt + this.graceMs;
+    return post && t >= post.startsAt - this.graceMs && t < post.endsAt + this.graceMs ? post : undefined;
   }
 }

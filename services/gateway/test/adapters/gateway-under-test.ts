@@ -26,6 +26,8 @@ import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "../../src/adapters/nats/mode-log";
 import { kvPendingDeclarations } from "../../src/adapters/nats/pending-declarations";
 import { followStaffOnDuty } from "../../src/adapters/nats/staff-on-duty";
+import { followCounterWaiting, jetStreamCounterWaitingLog } from "../../src/adapters/nats/counter-waiting";
+import { CounterWaitingBoard } from "../../src/domain/counter-waiting";
 import { followLiveStatus } from "../../src/adapters/nats/status-feed";
 import { EdgeOptions } from "../../src/adapters/http/edge";
 import { LiveStatus } from "../../src/app/follow-status";
@@ -108,6 +110,8 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   const directory: FacilitiesDirectory = registry ? { list: async () => structuredClone(registry) } : services.directory;
   const onDuty = new StaffOnDuty();
   const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
+  const waitingBoard = new CounterWaitingBoard();
+  const followingWaiting = await followCounterWaiting(backbone, waitingBoard, logger);
   const readiness = createReadiness();
   const live = await followLiveStatus(backbone, readiness, { directory, clock, retryMs: 100 });
   let ids = 0;
@@ -137,6 +141,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       },
       edge: { corsOrigins: [], hsts: false, rateLimit: { perIp: 1_000_000, perToken: 1_000_000, windowMs: 60_000 }, ...options.edge },
       onDuty,
+      counterWaiting: { log: jetStreamCounterWaitingLog(backbone), board: waitingBoard },
     },
     (route: RouteOptions) => {
       for (const method of [route.method].flat()) if (method !== "HEAD" && method !== "OPTIONS") routes.push(`${method} ${route.url}`);
@@ -169,6 +174,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       await app.close();
       await live.status.stop();
       await followingStaff.stop();
+      await followingWaiting.stop();
       services.close();
       await facilities?.stop();
       await duties?.stop();

@@ -24,4 +24,15 @@ describe("who is on a shelter's post", () => {
     duty.released({ eventId: "e", noticeId: "n", staffId: "s2", department: "", reason: "", releasedAt: "" });
     expect(duty.isOnPostAt("s2", "portal:00000264", at("2026-07-29T01:00:00Z"))).toBe(false);
   });
+
+  it("knows staff on a ward office's counter post of a service, and no one else's", () => {
+    const duty = new StaffOnDuty();
+    duty.reassigned(reassigned("s1", "counter:risai_home:中央区@2026-07-29-night"));
+    duty.reassigned(reassigned("s2", "shelter:risai_home@2026-07-29-night"));
+    expect(duty.isOnCounterOf("s1", "risai_home", at("2026-07-29T01:00:00Z"))).toBe(true);
+    expect(duty.isOnCounterOf("s1", "risai_business", at("2026-07-29T01:00:00Z"))).toBe(false);
+    expect(duty.isOnCounterOf("s1", "risai_home", at("2026-07-29T08:00:00Z"))).toBe(false);
+    expect(duty.isOnCounterOf("s2", "risai_home", at("2026-07-29T01:00:00Z"))).toBe(false);
+    expect(duty.isOnPostAt("s1", "risai_home", at("2026-07-29T01:00:00Z"))).toBe(false);
+  });
 });

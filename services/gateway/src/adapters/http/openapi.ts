@@ -11,6 +11,7 @@ import {
   facilityListQuery,
   nearestQuery,
   occupancyBody,
+  waitingBody,
   occupancyHistoryQuery,
   restrictionBody,
   serviceAnswers,
@@ -198,16 +199,34 @@ export const operations: Record<string, Operation> = {
     answers: { 200: crowdingAnswers.list },
   },
   "GET /api/v1/shelters/history": {
-    summary: "Occupancy over time (every report, oldest first) as CSV, for a shelter (?facility=) or a ward (?ward=)",
+    summary:
+      "Occupancy over time as CSV, for a shelter (?facility=) or a ward (?ward=): every report, oldest first, or with ?by=hour per ward and hour",
     roles: ["manager", "facility_admin"],
     query: occupancyHistoryQuery,
-    responses: { 200: "text/csv: reportedAt, facilityId, name, ward, headcount, capacity, level, needs" },
+    responses: {
+      200: "text/csv: reportedAt, facilityId, name, ward, headcount, capacity, level, needs; ?by=hour: hour, ward, shelters, headcount, capacity_known",
+    },
   },
   "GET /api/v1/shelters/nearest": {
     summary: "The nearest open shelters with known room (a recent report below full), nearest first",
     query: nearestQuery,
     responses: { 200: "{shelters}: distance in metres, level, places left, link" },
     answers: { 200: crowdingAnswers.nearest },
+  },
+  "GET /api/v1/services/:id": {
+    summary: "One counter service: each channel's level (online is the alternative to coming) and the counter's waiting figure",
+    responses: { 200: "the service, with waiting: {waiting, nextFreeSlot, reportedAt, ageSeconds} or null" },
+    answers: { 200: serviceAnswers.counterService },
+    problems: { 404: "SERVICE_NOT_FOUND" },
+  },
+  "POST /api/v1/services/:id/waiting": {
+    summary:
+      "Report a counter's waiting figure (staff on a post at that service's counter now, a facility_admin or a manager): people waiting, or the next free slot of a reservation-only counter",
+    roles: ["manager", "facility_admin", "staff"],
+    body: waitingBody,
+    responses: { 201: "the service with its waiting figure" },
+    answers: { 201: serviceAnswers.counterService },
+    problems: { 403: "NOT_ON_POST", 404: "SERVICE_NOT_FOUND", 422: "waiting or next_free_slot at fault" },
   },
   "PUT /api/v1/services/:id/channels/:channel": {
     summary: "Set a counter service's level on one channel",

@@ -158,6 +158,12 @@ const serviceView = z.object({
   ),
 });
 const counts = z.record(z.string(), z.number().int());
+/** A counter's latest waiting figure (null: none reported). */
+const withWaiting = serviceView.extend({
+  waiting: z
+    .object({ waiting: z.number().int().nullable(), nextFreeSlot: tokyoTime, reportedAt: tokyoTime, ageSeconds: z.number().int() })
+    .nullable(),
+});
 
 /** The answers of the routes that read from or write to the other services, and the status. */
 export const serviceAnswers = {
@@ -208,7 +214,8 @@ export const serviceAnswers = {
     reasons: z.array(z.string()),
     changed: z.boolean(),
   }),
-  services: z.object({ services: z.array(serviceView) }),
+  services: z.object({ services: z.array(withWaiting) }),
+  counterService: withWaiting,
   service: serviceView.extend({ changed: z.boolean() }),
   alertReport: z.object({
     alertId: z.string(),
@@ -315,7 +322,12 @@ export const occupancyBody = z.strictObject({
 
 export const shelterListQuery = z.strictObject({ ward: z.enum(wards).optional() });
 
-export const occupancyHistoryQuery = z.strictObject({ ward: z.enum(wards).optional(), facility: z.string().min(1).max(128).optional() });
+export const occupancyHistoryQuery = z.strictObject({
+  ward: z.enum(wards).optional(),
+  facility: z.string().min(1).max(128).optional(),
+  /** report: one row per report; hour: per ward and hour, the shelters' latest headcounts and known capacities. */
+  by: z.enum(["report", "hour"]).default("report"),
+});
 
 const coordinate = (min: number, max: number) =>
   z.coerce.number({ message: "must be a number" }).min(min, "is not in Japan").max(max, "is not in Japan");
@@ -325,6 +337,17 @@ export const nearestQuery = z.strictObject({
   lon: coordinate(122, 154),
   limit: z.coerce.number().int().min(1).max(50).default(5),
 });
+
+/** A counter's waiting figure: people waiting, or the next free slot when it takes reservations only. */
+export const waitingBody = z
+  .strictObject({
+    waiting: z.number().int("must be a whole number").min(0, "must be 0 or more").max(10_000).optional(),
+    next_free_slot: z.iso.datetime({ offset: true, message: "must be an RFC 3339 time with a zone" }).optional(),
+  })
+  .refine((b) => (b.waiting === undefined) !== (b.next_free_slot === undefined), {
+    message: "give either waiting (people) or next_free_slot (a reservation-only counter), not both",
+    path: ["waiting"],
+  });
 
 /** Parses a body; the first problem becomes a 422 naming the field (e.g. subscription.keys.auth). */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {

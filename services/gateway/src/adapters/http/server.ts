@@ -3,7 +3,7 @@ import Fastify, { FastifyBaseLogger, FastifyRequest, LogController, RouteOptions
 import fp from "fastify-plugin";
 import { Clock, Logger, Readiness, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
-import { AuditTrail, DeadLetterShelf, IdempotencyStore, StaffOnPost } from "../../app/ports";
+import { AuditTrail, DeadLetterShelf, IdempotencyStore, StaffOnPost, CounterWaitingLog } from "../../app/ports";
 import { errors } from "../../domain/errors";
 import { Principal, Role, TokenVerifier } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
@@ -26,6 +26,7 @@ import { pageRoutes } from "./routes/pages";
 import { StatusPageSettings } from "./pages/status-page";
 import { facilityRoutes } from "./routes/facilities";
 import { serviceRoutes } from "./routes/services";
+import { CounterWaitingBoard } from "../../domain/counter-waiting";
 import { crowdingRoutes, shelterRoutes } from "./routes/shelters";
 import { staffingRoutes } from "./routes/staffing";
 import { staffingPlanRoutes } from "./routes/staffing-plans";
@@ -59,6 +60,8 @@ export interface HttpDeps {
   edge: EdgeOptions;
   /** Who is on a shelter's post now (may report its occupancy). */
   onDuty: StaffOnPost;
+  /** Counter services' waiting figures: where reports go, the latest of each. */
+  counterWaiting: { log: CounterWaitingLog; board: CounterWaitingBoard };
   /** Largest request body accepted (bytes). */
   bodyLimit?: number;
 }
@@ -130,7 +133,13 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   facilityRoutes(app, deps.services.facilitiesAdmin, authenticate);
   shelterRoutes(app, deps.services.facilitiesAdmin, authenticate);
   crowdingRoutes(app, { crowding: deps.services.crowding, onDuty: deps.onDuty, now: () => deps.clock.now() }, authenticate);
-  serviceRoutes(app, deps.services.facilitiesAdmin, authenticate);
+  serviceRoutes(app, deps.services.facilitiesAdmin, authenticate, {
+    ...deps.counterWaiting,
+    facilities: deps.services.facilitiesAdmin,
+    clock: deps.clock,
+    newId: deps.modes.newId,
+    onDuty: deps.onDuty,
+  });
   alertRoutes(app, deps.services.alertReports, authenticate);
   staffingPlanRoutes(app, deps.services.staffingPlans, authenticate);
   staffDutyRoutes(app, deps.services.dutyDesk, authenticate);

@@ -140,6 +140,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         allWards: w.allWards,
         shelterChanged: w.shelterChanged,
         deadLettersNone: w.deadLettersNone,
+        occupancyNone: w.occupancyNone,
       },
       wards: Object.fromEntries(wards.map((ward) => [ward, wardWord(ward, lang)])),
       statuses: Object.fromEntries(Object.entries(statusTerms).map(([name, term]) => [name, term[lang]])),
@@ -161,6 +162,19 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         ${panel("delivery", w.delivery, html`<div id="delivery-body" class="chart" aria-live="polite"><p>${w.deliveryNone}</p></div>`)}
         ${panel("acknowledgements", w.acknowledgements, html`<div id="ack-chart" class="chart"></div>`)}
         ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")} ${panel("audit", w.audit, audit)}
+        ${panel(
+          "occupancy",
+          w.occupancyHistory,
+          html`<p>
+              <select id="occupancy-ward" aria-label="${w.ward}">
+                <option value="">${w.allWards}</option>
+                ${wards.map((ward) => html`<option value="${ward}">${wardWord(ward, lang)}</option>`)}
+              </select>
+              <a id="occupancy-csv" href="/api/v1/shelters/history?by=hour" download="occupancy.csv">${w.download}</a>
+            </p>
+            <div id="occupancy-chart" class="chart"><p>${w.occupancyNone}</p></div>`,
+          "manager facility_admin",
+        )}
         ${panel(
           "dead-letters",
           w.deadLetters,

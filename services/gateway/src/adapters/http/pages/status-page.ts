@@ -1,4 +1,14 @@
-import { Lang, categories, categoryWord, isWard, wardWord, wards } from "@crisis/platform/contracts";
+import {
+  Lang,
+  categories,
+  categoryWord,
+  channelWords,
+  isWard,
+  serviceLevelNames,
+  serviceLevelTerms,
+  wardWord,
+  wards,
+} from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
 import { crowdingSection } from "./crowding-section";
 import { html } from "./html";
@@ -120,6 +130,11 @@ export function clientWords(lang: Lang) {
     subscribeFailed: w.subscribeFailed,
     chooseTopic: w.chooseTopic,
     online: w.online,
+    waitingPeople: w.waitingPeople,
+    nextSlot: w.nextSlot,
+    reportedAgo: w.reportedAgo,
+    onlineChannel: channelWords.online[lang],
+    levels: Object.fromEntries(serviceLevelNames.map((n) => [n, serviceLevelTerms[n][lang]])),
     notAvailable: w.notAvailable,
     live: w.live,
     offlineTemplate: w.offline("{t}", "{age}"),

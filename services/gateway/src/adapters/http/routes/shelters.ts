@@ -35,7 +35,7 @@ export function crowdingRoutes(app: FastifyInstance, deps: CrowdingRouteDeps, au
   app.get("/api/v1/shelters", async (request) => readCrowding(deps.crowding, parseBody(shelterListQuery, request.query).ward, request.id));
   app.get("/api/v1/shelters/history", async (request, reply) => {
     await authenticate(request, ["manager", "facility_admin"]);
-    const csv = await readOccupancyHistory(deps.crowding, parseBody(occupancyHistoryQuery, request.query), request.id);
+    const csv = await readOccupancyHistory(deps.crowding, parseBody(occupancyHistoryQuery, request.query), deps.now(), request.id);
     return reply.type("text/csv; charset=utf-8").send(csv);
   });
   app.get("/api/v1/shelters/nearest", async (request) => {

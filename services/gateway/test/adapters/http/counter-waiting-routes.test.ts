@@ -1,0 +1,143 @@
+import pino from "pino";
+import { ServiceLevel, eventTypes } from "@crisis/platform/contracts";
+import { decodeEvent, publishEvent, unaryHandler, waitUntil } from "@crisis/platform";
+import { CounterService } from "@crisis/platform/contracts/facilities";
+import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
+import { StaffReassigned } from "@crisis/platform/contracts/events";
+import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { serviceAnswers } from "../../../src/adapters/http/schemas";
+import { LocalIdp, startLocalIdp } from "../auth/local-idp";
+import { GatewayUnderTest, startGateway } from "../gateway-under-test";
+
+const logger = pino({ level: "silent" });
+const risai = CounterService.fromPartial({
+  id: "risai-shomei",
+  name: "り災証明書",
+  nameEn: "Disaster victim certificate",
+  channels: [
+    { channel: "counter", level: ServiceLevel.SERVICE_LEVEL_EXTENDED },
+    { channel: "online", level: ServiceLevel.SERVICE_LEVEL_NORMAL },
+  ],
+});
+
+/** Every waiting report stored in the service stream, oldest first. */
+async function storedReports(gw: GatewayUnderTest): Promise<CounterWaitingReported[]> {
+  const consumer = await gw.backbone.js.consumers.get("CRISIS_SERVICE", { filterSubjects: eventTypes.counterWaitingReported.subject });
+  const info = await gw.backbone.jsm.streams.info("CRISIS_SERVICE");
+  const found: CounterWaitingReported[] = [];
+  if (info.state.messages === 0) return found;
+  const messages = await consumer.fetch({ max_messages: 100, expires: 1_000 });
+  for await (const msg of messages) found.push(decodeEvent(eventTypes.counterWaitingReported, msg).event);
+  return found;
+}
+
+/**
+ * Who may report a counter's waiting figure, against a stand-in facilities service listing one
+ * counter service; reports go to a real nats-server and come back through the gateway's follower.
+ */
+describe("the counter waiting routes", () => {
+  let nats: NatsServerHandle;
+  let idp: LocalIdp;
+  let gw: GatewayUnderTest;
+  const report = (
+    body: unknown,
+    roles: ("staff" | "manager" | "facility_admin")[] = ["facility_admin"],
+    id = risai.id,
+    sub = "chuo-kuyakusho@city",
+  ) => gw.call("POST", `/api/v1/services/${id}/waiting`, { body, as: { roles, sub } });
+  const reassign = (staffId: string, postId: string, n: number) =>
+    publishEvent(
+      gw.backbone.js,
+      eventTypes.staffReassigned,
+      StaffReassigned.fromPartial({ eventId: `r-${n}`, staffId, postId, startsAt: "2026-07-28T07:00:00Z", endsAt: "2026-07-28T15:00:00Z" }),
+      { eventId: `r-${n}`, correlationId: "test" },
+    );
+
+  beforeAll(async () => {
+    [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
+    gw = await startGateway(nats, idp, {
+      facilities: { listServices: unaryHandler(logger, "ListServices", async () => ({ services: [risai] })) },
+    });
+    // In this order: once the gateway knows the second, it knows the first.
+    await reassign("at-another-counter", "counter:juminhyo:中央区@2026-07-28-day", 1);
+    await reassign("at-this-counter", `counter:${risai.id}:中央区@2026-07-28-day`, 2);
+  });
+  afterAll(async () => {
+    await gw.stop();
+    await Promise.all([nats.stop(), idp.stop()]);
+  });
+
+  it("takes people waiting from a facility_admin, publishes the event and shows the figure with its age", async () => {
+    const res = await report({ waiting: 12 });
+    expect(res.status).toBe(201);
+    expect(res.body.waiting).toEqual({ waiting: 12, nextFreeSlot: null, reportedAt: "2026-07-28T16:30:00+09:00", ageSeconds: 0 });
+    expect(serviceAnswers.counterService.safeParse(res.body).error).toBeUndefined();
+    const stored = await storedReports(gw);
+    expect(stored).toEqual([
+      expect.objectContaining({ serviceId: risai.id, serviceName: "り災証明書", waiting: 12, reportedBy: "chuo-kuyakusho@city" }),
+    ]);
+    gw.clock.advance(5 * 60_000);
+    const list = await gw.call("GET", "/api/v1/services");
+    expect(list.body.services[0]).toMatchObject({ id: risai.id, waiting: { waiting: 12, ageSeconds: 300 } });
+    expect(list.body.services[0].channels.map((c: { channel: string; level: string }) => `${c.channel}:${c.level}`)).toEqual([
+      "counter:extended",
+      "online:normal",
+    ]);
+    expect(serviceAnswers.services.safeParse(list.body).error).toBeUndefined();
+  });
+
+  it("takes the next free slot of a reservation-only counter from a manager", async () => {
+    const res = await report({ next_free_slot: "2026-07-29T10:30:00+09:00" }, ["manager"]);
+    expect(res.status).toBe(201);
+    expect(res.body.waiting).toMatchObject({ waiting: null, nextFreeSlot: "2026-07-29T10:30:00+09:00" });
+    const one = await gw.call("GET", `/api/v1/services/${risai.id}`);
+    expect(one.body).toMatchObject({ id: risai.id, waiting: { nextFreeSlot: "2026-07-29T10:30:00+09:00" } });
+    expect((await gw.call("GET", "/api/v1/services/no-such")).body).toMatchObject({ status: 404, code: "SERVICE_NOT_FOUND" });
+  });
+
+  it("takes a figure from staff on a post at that service's counter now", async () => {
+    const res = await waitUntil(async () => {
+      const answer = await report({ waiting: 7 }, ["staff"], risai.id, "at-this-counter");
+      return answer.status === 201 && answer;
+    }, "at-this-counter known to be on the counter's post");
+    expect(res.body.waiting).toMatchObject({ waiting: 7 });
+    expect((await storedReports(gw)).at(-1)).toMatchObject({ waiting: 7, reportedBy: "at-this-counter" });
+  });
+
+  it("refuses staff not on that counter, citizens and bad figures, naming the field, and stores nothing", async () => {
+    const before = (await storedReports(gw)).length;
+    expect((await report({ waiting: 3 }, ["staff"], risai.id, "at-another-counter")).body).toMatchObject({
+      status: 403,
+      code: "NOT_ON_POST",
+    });
+    expect((await report({ waiting: 3 }, ["staff"], risai.id, "nobody-on-post")).body).toMatchObject({ status: 403, code: "NOT_ON_POST" });
+    expect((await report({ waiting: 3 }, ["approver"] as never)).body).toMatchObject({ status: 403, code: "ROLE_FORBIDDEN" });
+    expect((await gw.call("POST", `/api/v1/services/${risai.id}/waiting`, { body: { waiting: 3 } })).status).toBe(401);
+    expect((await report({ waiting: -1 })).body).toMatchObject({ status: 422, field: "waiting" });
+    expect((await report({ waiting: 2.5 })).body).toMatchObject({ status: 422, field: "waiting" });
+    expect((await report({})).body).toMatchObject({ status: 422, field: "waiting" });
+    expect((await report({ waiting: 1, next_free_slot: "2026-07-29T10:30:00+09:00" })).body).toMatchObject({
+      status: 422,
+      field: "waiting",
+    });
+    expect((await report({ next_free_slot: "tomorrow" })).body).toMatchObject({ status: 422, field: "next_free_slot" });
+    expect((await report({ waiting: 1, queue: 2 })).body).toMatchObject({ status: 422, field: "queue" });
+    expect((await report({ waiting: 1 }, ["manager"], "no-such")).body).toMatchObject({ status: 404, code: "SERVICE_NOT_FOUND" });
+    expect((await storedReports(gw)).length).toBe(before);
+  });
+
+  it("learns figures other replicas published from the service stream", async () => {
+    const other = CounterWaitingReported.fromPartial({
+      eventId: "other-replica-1",
+      serviceId: risai.id,
+      serviceName: "り災証明書",
+      waiting: 40,
+      reportedAt: "2026-07-28T08:00:00Z",
+    });
+    await publishEvent(gw.backbone.js, eventTypes.counterWaitingReported, other, { eventId: other.eventId, correlationId: "test" });
+    await waitUntil(
+      async () => (await gw.call("GET", "/api/v1/services")).body.services[0].waiting?.waiting === 40,
+      "the other report read",
+    );
+  });
+});
