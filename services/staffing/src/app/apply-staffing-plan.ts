@@ -32,9 +32,10 @@ export async function applyStaffingPlan(
   correlationId: string,
   appliedBy: string,
 ): Promise<ApplyStaffingPlanResponse> {
+  // Checked first: the plan in force survives a restart, the proposals do not.
+  if (deps.book.inForce?.id === planId) return { planId, reassigned: 0, released: 0, alreadyApplied: true };
   const proposed = deps.book.get(planId);
   if (!proposed) throw errors.planNotFound(planId);
-  if (deps.book.inForce?.id === planId) return { planId, reassigned: 0, released: 0, alreadyApplied: true };
   const changed = inputChanges(proposed.inputs, deps.planner.inputs());
   if (changed !== "") throw errors.planStale(planId, changed);
   const before = postsByPerson(deps.book.inForce?.plan);
@@ -74,7 +75,6 @@ export async function applyStaffingPlan(
       correlationId,
     ),
   );
-  deps.book.inForce = proposed;
-  if (appliedBy !== AUTO_APPLIER) deps.book.reviewedFor = proposed.inputs.mode?.declaredAt;
+  await deps.book.putInForce(proposed, appliedBy === AUTO_APPLIER ? deps.book.reviewedFor : proposed.inputs.mode?.declaredAt);
   return { planId, reassigned: moved.length, released: leaving.length, alreadyApplied: false };
 }
