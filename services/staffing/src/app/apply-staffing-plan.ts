@@ -62,6 +62,8 @@ export async function applyStaffingPlan(
   const departments = new Map((deps.roster?.staff ?? []).map((p) => [p.id, p.department]));
   const leaving = [...before.keys()].sort().filter((staffId) => !held.has(staffId));
   const why = inputChanges(deps.book.inForce?.inputs ?? proposed.inputs, proposed.inputs) || "plan changed";
+  // Those the plan brings back to keep their department's floor are told which floor (a `returned` notice).
+  const toFloors = new Map(proposed.plan.released.filter((r) => r.floor).map((r) => [r.assignment.staffId, r]));
   await inBatches(leaving, 32, (staffId) =>
     tellReleased(
       deps,
@@ -69,8 +71,9 @@ export async function applyStaffingPlan(
         id: noticeId(planId, `${staffId}|released`),
         staffId,
         department: departments.get(staffId) ?? "",
-        reason: `post ${before.get(staffId)} is no longer staffed (${why})`,
+        reason: toFloors.get(staffId)?.reason ?? `post ${before.get(staffId)} is no longer staffed (${why})`,
         at,
+        floor: toFloors.get(staffId)?.floor,
       },
       correlationId,
     ),
