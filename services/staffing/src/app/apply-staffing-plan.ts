@@ -78,6 +78,6 @@ export async function applyStaffingPlan(
       correlationId,
     ),
   );
-  await deps.book.putInForce(proposed, appliedBy === AUTO_APPLIER ? deps.book.reviewedFor : proposed.inputs.mode?.declaredAt);
+  await deps.book.putInForce(proposed, appliedBy !== AUTO_APPLIER);
   return { planId, reassigned: moved.length, released: leaving.length, alreadyApplied: false };
 }

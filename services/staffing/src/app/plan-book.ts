@@ -24,6 +24,7 @@ export class PlanBook {
   private readonly proposed = new Map<string, ProposedPlan>();
   private current: ProposedPlan | undefined;
   private reviewed: string | undefined;
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly store?: PlanStore) {}
 
@@ -43,11 +44,18 @@ export class PlanBook {
     return this.reviewed;
   }
 
-  /** Puts a plan in force (and, when given, records the declaration a person reviewed), stored before it counts. */
-  async putInForce(plan: ProposedPlan, reviewedFor: string | undefined = this.reviewed): Promise<void> {
-    await this.store?.save({ inForce: plan, reviewedFor });
+  /**
+   * Puts a plan in force at once (reviewed: a person applied it, for its declaration), then stores
+   * it. Saves run one after another, each writing the book as it is then, so that the store ends
+   * with the latest even when an auto-apply and a person's apply overlap.
+   */
+  async putInForce(plan: ProposedPlan, reviewed = false): Promise<void> {
     this.current = plan;
-    this.reviewed = reviewedFor;
+    if (reviewed) this.reviewed = plan.inputs.mode?.declaredAt;
+    const store = this.store;
+    if (!store) return;
+    this.saving = this.saving.catch(() => undefined).then(() => store.save({ inForce: this.current, reviewedFor: this.reviewed }));
+    await this.saving;
   }
 
   add(plan: ProposedPlan): void {
