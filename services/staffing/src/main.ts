@@ -5,6 +5,7 @@ import { DutiesServiceService } from "@crisis/platform/contracts/duties_service"
 import { startReminderTicker } from "./adapters/cron/reminder-ticker";
 import { dutiesServer } from "./adapters/grpc/duties-server";
 import { kvDutyBook } from "./adapters/nats/duty-book";
+import { kvPlanStore } from "./adapters/nats/plan-store";
 import { answerNotice } from "./app/answer-notice";
 import { readAcknowledgements } from "./app/read-acknowledgements";
 import { readStaffDuties } from "./app/read-staff-duties";
@@ -56,7 +57,8 @@ runService({
     const staff = roster(config, logger);
     const templates = loadPostTemplates(config.STAFFING_POST_TEMPLATES);
     const solver = highsWorkerSolver();
-    const book = new PlanBook();
+    const book = new PlanBook(await kvPlanStore(backbone.js, config.NATS_STREAM_REPLICAS));
+    await book.restore();
     const events = staffEvents(backbone);
     const duties = await kvDutyBook(backbone.js, config.NATS_STREAM_REPLICAS, logger);
     const served = (planned: ReadonlySet<string>) => readDutyServed({ duties, clock: systemClock }, planned);

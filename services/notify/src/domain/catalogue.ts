@@ -26,6 +26,9 @@ export interface Catalogue {
   staffReassigned(place: string, duty: string, from: string, until: string, reportTo: string): string;
   staffReleasedTitle: string;
   staffReleased(department: string): string;
+  /** Brought back because the home department fell to its continuity floor (skill "" for a headcount floor). */
+  staffReturnedTitle: string;
+  staffReturned(department: string, minimum: number, skill: string): string;
   staffRemindedTitle: string;
   staffReminded(attempt: number): string;
   /** To a department's head: a member has not answered; who could go instead ("" when nobody fits). */
@@ -77,6 +80,9 @@ const ja: Catalogue = {
   staffReassigned: (place, duty, from, until, reportTo) => `${place}で${duty}。${from}から${until}まで。報告先: ${reportTo}`,
   staffReleasedTitle: "熊本市 応援配置の解除",
   staffReleased: (department) => `配置を解除しました。${department}に戻ってください。`,
+  staffReturnedTitle: "熊本市 所属課への復帰",
+  staffReturned: (department, minimum, skill) =>
+    `${department}の業務継続に必要な${skill ? `${skill}の` : ""}最低人数（${minimum}人）を下回るため、了解済みの配置も解除しました。${department}に戻ってください。`,
   staffRemindedTitle: "熊本市 配置通知への回答のお願い",
   staffReminded: (attempt) => `配置通知に回答がありません(${attempt} 回目の確認)。`,
   staffEscalatedTitle: "熊本市 配置通知の未回答",
@@ -110,6 +116,9 @@ const en: Catalogue = {
   staffReassigned: (place, duty, from, until, reportTo) => `${duty} at ${place}, ${from} to ${until}. Report to ${reportTo}.`,
   staffReleasedTitle: "Kumamoto City: assignment ended",
   staffReleased: (department) => `Your assignment has ended. Please return to ${department}.`,
+  staffReturnedTitle: "Kumamoto City: back to your department",
+  staffReturned: (department, minimum, skill) =>
+    `${department} fell below the ${minimum} ${skill ? `${skill} staff` : "staff"} it needs to keep running, so your assignment ends even though you acknowledged it. Please return to ${department}.`,
   staffRemindedTitle: "Kumamoto City: please answer your assignment",
   staffReminded: (attempt) => `Your assignment notice is still unanswered (reminder ${attempt}).`,
   staffEscalatedTitle: "Kumamoto City: assignment unanswered",

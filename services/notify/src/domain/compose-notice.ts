@@ -21,8 +21,13 @@ export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: st
         body: t.staffReassigned(e.place, e.duty, t.time(e.startsAt), until, e.reportTo),
       });
     }
-    case "released":
+    case "released": {
+      const floor = notice.event.floor;
+      // Brought back to keep the home department's floor: said why, not just "ended".
+      if (floor)
+        return fitted({ ...base, title: t.staffReturnedTitle, body: t.staffReturned(floor.departmentName, floor.minimum, floor.skill) });
       return fitted({ ...base, title: t.staffReleasedTitle, body: t.staffReleased(notice.event.department) });
+    }
     case "reminded": {
       const e = notice.event;
       // An escalation goes to the department's head (staffId) about someone else.

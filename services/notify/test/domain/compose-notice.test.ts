@@ -1,4 +1,4 @@
-import { StaffReminded } from "@crisis/platform/contracts/events";
+import { StaffReleased, StaffReminded } from "@crisis/platform/contracts/events";
 import { composeStaffNotice } from "../../src/domain/compose-notice";
 
 const url = "https://crisis.example.jp/staff";
@@ -29,5 +29,27 @@ describe("a staff notice in the recipient's language", () => {
   it("reminds the person themself when the reminder is about their own notice", () => {
     const event = StaffReminded.fromPartial({ eventId: "staff-reminded-1", noticeId: "n1", staffId: "S-7", attempt: 1 });
     expect(composeStaffNotice({ kind: "reminded", event }, "ja", url).body).toBe("配置通知に回答がありません(1 回目の確認)。");
+  });
+
+  it("tells a person brought back to keep their department's floor why, in Japanese and English, and a plain release that it ended", () => {
+    const event = StaffReleased.fromPartial({
+      eventId: "staff-released-r1",
+      noticeId: "r1",
+      staffId: "S-7",
+      department: "D-HEALTH",
+      reason: "returned to keep 保健所's 保健師 floor of 2",
+      floor: { department: "D-HEALTH", departmentName: "保健所", skill: "保健師", minimum: 2 },
+    });
+    expect(composeStaffNotice({ kind: "released", event }, "ja", url)).toMatchObject({
+      title: "熊本市 所属課への復帰",
+      body: "保健所の業務継続に必要な保健師の最低人数（2人）を下回るため、了解済みの配置も解除しました。保健所に戻ってください。",
+      tag: "staff.r1",
+    });
+    expect(composeStaffNotice({ kind: "released", event: { ...event, floor: { ...event.floor!, skill: "" } } }, "en", url).body).toBe(
+      "保健所 fell below the 2 staff it needs to keep running, so your assignment ends even though you acknowledged it. Please return to 保健所.",
+    );
+    expect(composeStaffNotice({ kind: "released", event: { ...event, floor: undefined } }, "en", url).title).toBe(
+      "Kumamoto City: assignment ended",
+    );
   });
 });

@@ -53,7 +53,7 @@ export async function answerNotice(
     // The decliner leaves the plan in force whether or not someone takes the post.
     const others = inForce.plan.assignments.filter((a) => a.postId !== notice.duty!.postId);
     const onPost = proposal?.onPost ?? inForce.plan.assignments.filter((a) => a.postId === notice.duty!.postId && a.staffId !== staffId);
-    deps.book.inForce = { ...inForce, plan: { ...inForce.plan, assignments: [...others, ...onPost] } };
+    await deps.book.putInForce({ ...inForce, plan: { ...inForce.plan, assignments: [...others, ...onPost] } });
   }
   if (!proposal || !inForce) return { notice: noticeView(notice), replacement: undefined };
   const held = deps.book.inForce!.plan.assignments.filter((a) => a.staffId === proposal.staffId).map((a) => a.postId);

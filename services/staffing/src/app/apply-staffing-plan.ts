@@ -32,9 +32,10 @@ export async function applyStaffingPlan(
   correlationId: string,
   appliedBy: string,
 ): Promise<ApplyStaffingPlanResponse> {
+  // Checked first: the plan in force survives a restart, the proposals do not.
+  if (deps.book.inForce?.id === planId) return { planId, reassigned: 0, released: 0, alreadyApplied: true };
   const proposed = deps.book.get(planId);
   if (!proposed) throw errors.planNotFound(planId);
-  if (deps.book.inForce?.id === planId) return { planId, reassigned: 0, released: 0, alreadyApplied: true };
   const changed = inputChanges(proposed.inputs, deps.planner.inputs());
   if (changed !== "") throw errors.planStale(planId, changed);
   const before = postsByPerson(deps.book.inForce?.plan);
@@ -61,6 +62,8 @@ export async function applyStaffingPlan(
   const departments = new Map((deps.roster?.staff ?? []).map((p) => [p.id, p.department]));
   const leaving = [...before.keys()].sort().filter((staffId) => !held.has(staffId));
   const why = inputChanges(deps.book.inForce?.inputs ?? proposed.inputs, proposed.inputs) || "plan changed";
+  // Those the plan brings back to keep their department's floor are told which floor (a `returned` notice).
+  const toFloors = new Map(proposed.plan.released.filter((r) => r.floor).map((r) => [r.assignment.staffId, r]));
   await inBatches(leaving, 32, (staffId) =>
     tellReleased(
       deps,
@@ -68,13 +71,13 @@ export async function applyStaffingPlan(
         id: noticeId(planId, `${staffId}|released`),
         staffId,
         department: departments.get(staffId) ?? "",
-        reason: `post ${before.get(staffId)} is no longer staffed (${why})`,
+        reason: toFloors.get(staffId)?.reason ?? `post ${before.get(staffId)} is no longer staffed (${why})`,
         at,
+        floor: toFloors.get(staffId)?.floor,
       },
       correlationId,
     ),
   );
-  deps.book.inForce = proposed;
-  if (appliedBy !== AUTO_APPLIER) deps.book.reviewedFor = proposed.inputs.mode?.declaredAt;
+  await deps.book.putInForce(proposed, appliedBy !== AUTO_APPLIER);
   return { planId, reassigned: moved.length, released: leaving.length, alreadyApplied: false };
 }

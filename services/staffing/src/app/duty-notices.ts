@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { closeDuties, dutyOf, withNotice, type Duty, type Post } from "../domain";
+import type { StaffFloor } from "@crisis/platform/contracts/events";
+import { closeDuties, dutyOf, withNotice, type Duty, type Post, type Released } from "../domain";
 import type { DutyBook, StaffEvents } from "./ports";
 
 /** Deterministic, so that a re-run after a crash publishes and records nothing twice. */
@@ -58,21 +59,35 @@ export interface Release {
   readonly department: string;
   readonly reason: string;
   readonly at: Date;
+  /** Set when the person is brought back to keep their department's continuity floor: a `returned` notice. */
+  readonly floor?: Released["floor"];
 }
 
 /** Sends a person back to their home department: crisis.staff.released, a notice, and the hours served counted. */
 export async function tellReleased(deps: { events: StaffEvents; duties?: DutyBook }, r: Release, correlationId: string) {
   const releasedAt = r.at.toISOString();
   await deps.events.released(
-    { eventId: `staff-released-${r.id}`, noticeId: r.id, staffId: r.staffId, department: r.department, reason: r.reason, releasedAt },
+    {
+      eventId: `staff-released-${r.id}`,
+      noticeId: r.id,
+      staffId: r.staffId,
+      department: r.department,
+      reason: r.reason,
+      releasedAt,
+      floor: floorOf(r.floor),
+    },
     correlationId,
   );
+  const kind = r.floor ? "returned" : "released";
   await deps.duties?.update(r.staffId, (record) => {
     const left: Duty | null = record.duties[0] ?? null;
-    const told = withNotice(record, { id: r.id, kind: "released", duty: left, sentAt: releasedAt, state: "pending", reason: r.reason });
+    const told = withNotice(record, { id: r.id, kind, duty: left, sentAt: releasedAt, state: "pending", reason: r.reason });
     return told === record ? record : closeDuties(told, r.at, true);
   });
 }
+
+const floorOf = (floor: Release["floor"]): StaffFloor | undefined =>
+  floor && { department: floor.department, departmentName: floor.departmentName, skill: floor.skill ?? "", minimum: floor.minimum };
 
 /** Runs a few at a time: a city-wide plan tells a thousand people, each a publish and a write. */
 export async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {

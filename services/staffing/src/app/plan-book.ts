@@ -1,5 +1,6 @@
 import type { Plan, Post } from "../domain";
 import type { PlanInputs } from "./keep-posts-planned";
+import type { PlanStore } from "./ports";
 
 /** A proposed plan and what it was made from, so that applying it can tell whether the world moved on. */
 export interface ProposedPlan {
@@ -13,12 +14,49 @@ export interface ProposedPlan {
 /** Each person's post in a plan (a one-day plan gives each person at most one post). */
 export const postsByPerson = (plan: Plan | undefined) => new Map((plan?.assignments ?? []).map((a) => [a.staffId, a.postId]));
 
-/** The plans proposed so far and the one in force. Kept in memory: a restart starts a fresh book. */
+/**
+ * The plans proposed so far and the one in force. Proposals are kept in memory only (a restart
+ * asks for a new one); the plan in force and the reviewed declaration go to the store, so that a
+ * restarted instance, or the standby taking over the lease, declines, re-applies and releases
+ * exactly where the last one stopped.
+ */
 export class PlanBook {
   private readonly proposed = new Map<string, ProposedPlan>();
-  inForce: ProposedPlan | undefined;
+  private current: ProposedPlan | undefined;
+  private reviewed: string | undefined;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(private readonly store?: PlanStore) {}
+
+  /** Reads back what the store kept (call once at start, before serving). */
+  async restore(): Promise<void> {
+    const kept = await this.store?.load();
+    this.current = kept?.inForce;
+    this.reviewed = kept?.reviewedFor;
+  }
+
+  get inForce(): ProposedPlan | undefined {
+    return this.current;
+  }
+
   /** The declaration (its declaredAt) for which a person, not the auto-apply setting, applied a plan. */
-  reviewedFor: string | undefined;
+  get reviewedFor(): string | undefined {
+    return this.reviewed;
+  }
+
+  /**
+   * Puts a plan in force at once (reviewed: a person applied it, for its declaration), then stores
+   * it. Saves run one after another, each writing the book as it is then, so that the store ends
+   * with the latest even when an auto-apply and a person's apply overlap.
+   */
+  async putInForce(plan: ProposedPlan, reviewed = false): Promise<void> {
+    this.current = plan;
+    if (reviewed) this.reviewed = plan.inputs.mode?.declaredAt;
+    const store = this.store;
+    if (!store) return;
+    this.saving = this.saving.catch(() => undefined).then(() => store.save({ inForce: this.current, reviewedFor: this.reviewed }));
+    await this.saving;
+  }
 
   add(plan: ProposedPlan): void {
     this.proposed.set(plan.id, plan);

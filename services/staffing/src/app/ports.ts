@@ -1,4 +1,5 @@
 import type { StaffAnswered, StaffReassigned, StaffReleased, StaffReminded } from "@crisis/platform/contracts/events";
+import type { ProposedPlan } from "./plan-book";
 import type { Department, LinearProgramSolver, StaffMember, StaffRecord } from "../domain";
 
 /** The people staffing plans with and their departments' floors: the city's own roster, or the made-up one. */
@@ -25,4 +26,16 @@ export interface DutyBook {
   update(staffId: string, change: (record: StaffRecord) => StaffRecord): Promise<StaffRecord>;
   /** Every record, as this instance last saw them (for views and the reminder tick). */
   all(): Iterable<StaffRecord>;
+}
+
+/** The plan in force and the declaration a person reviewed, as last put in force. */
+export interface KeptPlans {
+  readonly inForce?: ProposedPlan;
+  readonly reviewedFor?: string;
+}
+
+/** Where the plan in force is kept (a KV bucket): it survives a restart and a standby taking over. */
+export interface PlanStore {
+  load(): Promise<KeptPlans | undefined>;
+  save(kept: KeptPlans): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { levelName } from "@crisis/platform/contracts";
-import { replan, type Assignment, type PlannedAssignment, type Post } from "../domain";
+import { replan, replanPosition, type Assignment, type PlannedAssignment, type Post } from "../domain";
 import type { PlanBook } from "./plan-book";
 import type { DutyBook, LinearProgramSolver, Roster } from "./ports";
 
@@ -19,10 +19,13 @@ export interface ReplacementProposal {
 }
 
 /**
- * Re-plans one post of the plan in force without `leaving` (who declined, or has not answered):
- * the engine may choose among the people the plan leaves at their desks, those already on the post
- * stay, and each department's floor still holds (people released elsewhere count as gone). Whoever
- * declined this post before is not asked again. Nothing is applied: the caller decides.
+ * Re-plans one post of the plan in force without `leaving` (who declined, or has not answered).
+ * First without the solver, at once: anyone qualified who is free and rested, people already on
+ * other posts included (they cost their department nothing more, so a department at its floor can
+ * still give one). Only when that finds nobody, the engine re-plans the post alone among the
+ * people the plan leaves at their desks; those already on the post stay, and each department's
+ * floor still holds. Whoever declined this post before is not asked again. Nothing is applied: the
+ * caller decides.
  */
 export async function proposeReplacement(deps: ReplacementDeps, leaving: string, postId: string): Promise<ReplacementProposal | undefined> {
   const inForce = deps.book.inForce;
@@ -35,17 +38,37 @@ export async function proposeReplacement(deps: ReplacementDeps, leaving: string,
   const acknowledged = new Set<string>();
   for (const record of deps.duties.all()) {
     for (const n of record.notices) {
-      if (n.duty?.postId !== postId) continue;
-      if (n.state === "declined") refused.add(record.staffId);
-      if (n.state === "acknowledged") acknowledged.add(record.staffId);
+      if (n.duty?.postId === postId && n.state === "declined") refused.add(record.staffId);
+      if (n.state === "acknowledged" && n.duty) acknowledged.add(`${record.staffId}|${n.duty.postId}`);
     }
   }
-  const staff = deps.roster.staff.filter((p) => !refused.has(p.id) && (!taken.has(p.id) || staying.has(p.id)));
-  const current: Assignment[] = stay.map((a) => ({ ...a, acknowledged: acknowledged.has(a.staffId) }));
   const level = (inForce.inputs.mode && levelName(inForce.inputs.mode.level)) ?? "normal";
+  const named = (chosen: PlannedAssignment, onPost: readonly PlannedAssignment[]): ReplacementProposal => {
+    const name = deps.roster.staff.find((p) => p.id === chosen.staffId)?.name ?? chosen.staffId;
+    return { staffId: chosen.staffId, name, post, onPost };
+  };
+
+  const declined = inForce.plan.assignments.find((a) => a.postId === postId && a.staffId === leaving);
+  if (declined) {
+    const current: Assignment[] = inForce.plan.assignments.map((a) => ({
+      ...a,
+      acknowledged: acknowledged.has(`${a.staffId}|${a.postId}`),
+    }));
+    const { replacement } = replanPosition({
+      staff: deps.roster.staff,
+      departments: deps.roster.departments,
+      posts: inForce.posts,
+      level,
+      current,
+      declined,
+      refused: [...refused],
+    });
+    if (replacement) return named(replacement, [...stay, replacement]);
+  }
+
+  const staff = deps.roster.staff.filter((p) => !refused.has(p.id) && (!taken.has(p.id) || staying.has(p.id)));
+  const current: Assignment[] = stay.map((a) => ({ ...a, acknowledged: acknowledged.has(`${a.staffId}|${postId}`) }));
   const plan = await replan({ staff, departments: deps.roster.departments, posts: [post], level, current }, deps.solver);
   const chosen = plan.assignments.find((a) => !staying.has(a.staffId));
-  if (!chosen) return undefined;
-  const name = deps.roster.staff.find((p) => p.id === chosen.staffId)?.name ?? chosen.staffId;
-  return { staffId: chosen.staffId, name, post, onPost: plan.assignments };
+  return chosen && named(chosen, plan.assignments);
 }

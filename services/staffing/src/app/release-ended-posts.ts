@@ -35,11 +35,11 @@ export async function releaseEndedPosts(deps: ReleaseDeps): Promise<number> {
   if (ended.size === 0) return 0;
   const leaving = inForce.plan.assignments.filter((a) => ended.has(a.postId));
   const remaining = inForce.plan.assignments.filter((a) => !ended.has(a.postId));
-  deps.book.inForce = {
+  await deps.book.putInForce({
     ...inForce,
     posts: inForce.posts.filter((p) => !ended.has(p.id)),
     plan: { ...inForce.plan, assignments: remaining },
-  };
+  });
   const departments = new Map(deps.roster.staff.map((p) => [p.id, p.department]));
   const held = new Set(remaining.map((a) => a.staffId));
   for (const a of leaving) {

@@ -1,0 +1,98 @@
+import { Backbone, FakeClock, connectBackbone, ensureStreams, streams } from "@crisis/platform";
+import { Incident, ModeLevel, eventTypes, type Mode } from "@crisis/platform/contracts";
+import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { kvDutyBook, type WatchedDutyBook } from "../../../src/adapters/nats/duty-book";
+import { kvPlanStore } from "../../../src/adapters/nats/plan-store";
+import { staffEvents } from "../../../src/adapters/nats/staff-events";
+import { highsSolver } from "../../../src/adapters/solver/highs";
+import { answerNotice } from "../../../src/app/answer-notice";
+import { applyStaffingPlan } from "../../../src/app/apply-staffing-plan";
+import { PostPlanner } from "../../../src/app/keep-posts-planned";
+import { PlanBook } from "../../../src/app/plan-book";
+import { proposeStaffingPlan } from "../../../src/app/propose-staffing-plan";
+import { releaseEndedPosts } from "../../../src/app/release-ended-posts";
+import { quietLogger, shelterEvent, smallCity, templates } from "../../support";
+
+const emergency: Mode = {
+  incident: Incident.INCIDENT_EARTHQUAKE,
+  level: ModeLevel.MODE_LEVEL_EMERGENCY,
+  wards: ["東区"],
+  reason: "test",
+  declaredBy: "manager",
+  declaredAt: "2026-07-28T07:27:00Z",
+};
+
+describe("the plan in force survives a restart (real nats-server, a second instance's app objects)", () => {
+  let nats: NatsServerHandle;
+  let backbone: Backbone;
+  const solver = highsSolver();
+  const clock = new FakeClock(new Date("2026-07-28T08:00:00Z"));
+  const stopping: WatchedDutyBook[] = [];
+
+  /** One staffing instance: its own planner, plan book and duty book over the shared bucket. */
+  const instance = async () => {
+    const duties = await kvDutyBook(backbone.js, 1, quietLogger);
+    stopping.push(duties);
+    const book = new PlanBook(await kvPlanStore(backbone.js, 1));
+    await book.restore();
+    const planner = new PostPlanner({ roster: smallCity, templates, solver, clock, logger: quietLogger });
+    planner.restoreMode(emergency);
+    planner.restoreShelter(shelterEvent("h1", "東区", "2026-07-28T07:28:00Z"));
+    const events = staffEvents(backbone);
+    return {
+      book,
+      duties,
+      planner,
+      propose: () => proposeStaffingPlan({ roster: smallCity, templates, solver, clock, planner, book }),
+      apply: (planId: string) =>
+        applyStaffingPlan({ planner, book, events, clock, roster: smallCity, duties }, planId, "t", "officer@city"),
+      answering: { roster: smallCity, book, duties, solver, events, clock },
+    };
+  };
+  const stored = async (subject: string) =>
+    (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    backbone = await connectBackbone(nats.url, "plan-store-test", quietLogger);
+    await ensureStreams(backbone.jsm, [streams.staff]);
+  }, 60_000);
+  afterAll(async () => {
+    for (const d of stopping) d.stop();
+    await backbone.nc.drain();
+    await nats.stop();
+  });
+
+  it("lets a new instance find a replacement for a decline, apply the same plan without a second notice, and release on a stand-down", async () => {
+    const first = await instance();
+    const { planId } = await first.propose();
+    const applied = await first.apply(planId);
+    expect(applied.reassigned).toBeGreaterThan(5);
+    const notices = await stored(eventTypes.staffReassigned.subject);
+    expect(notices).toBe(applied.reassigned);
+
+    const second = await instance();
+    expect(second.book.inForce?.id).toBe(planId);
+    expect(second.book.inForce?.posts[0].start).toBeInstanceOf(Date);
+    expect(second.book.reviewedFor).toBe(emergency.declaredAt);
+    expect(await second.apply(planId)).toMatchObject({ alreadyApplied: true, reassigned: 0 });
+    expect(await stored(eventTypes.staffReassigned.subject)).toBe(notices);
+
+    const decliner = second.book.inForce!.plan.assignments.find((a) => a.postId.endsWith("-night"))!;
+    const notice = (await second.duties.get(decliner.staffId))!.notices[0];
+    const answer = await answerNotice(second.answering, decliner.staffId, notice.id, { decline: true, reason: "家屋が被災" }, "t");
+    expect(answer.replacement?.staffId).toBeDefined();
+    expect(answer.replacement!.staffId).not.toBe(decliner.staffId);
+    expect(await stored(eventTypes.staffReassigned.subject)).toBe(notices + 1);
+
+    // A third instance sees the decline's change too, and a closed shelter releases its people.
+    const third = await instance();
+    const onPost = third.book.inForce!.plan.assignments.filter((a) => a.postId === decliner.postId).map((a) => a.staffId);
+    expect(onPost).toContain(answer.replacement!.staffId);
+    expect(onPost).not.toContain(decliner.staffId);
+    third.planner.restoreShelter(shelterEvent("h1", "東区", "2026-07-28T08:00:00Z", false));
+    const released = await releaseEndedPosts({ ...third.answering, planner: third.planner, templates, events: staffEvents(backbone) });
+    expect(released).toBeGreaterThan(0);
+    expect(await stored(eventTypes.staffReleased.subject)).toBeGreaterThan(0);
+  }, 120_000);
+});

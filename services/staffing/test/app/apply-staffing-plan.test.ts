@@ -1,0 +1,69 @@
+import type { StaffReleased } from "@crisis/platform/contracts/events";
+import { FakeClock } from "@crisis/platform";
+import { applyStaffingPlan } from "../../src/app/apply-staffing-plan";
+import type { PostPlanner } from "../../src/app/keep-posts-planned";
+import { PlanBook, type ProposedPlan } from "../../src/app/plan-book";
+import type { DutyBook, StaffEvents } from "../../src/app/ports";
+import { emptyRecord, type Plan, type PlannedAssignment, type StaffRecord } from "../../src/domain";
+import { anyone, department, person, post } from "../domain/engine/builders";
+
+/** Records in memory and events collected: the rule under test is which notice each person gets. */
+function world() {
+  const records = new Map<string, StaffRecord>();
+  const released: StaffReleased[] = [];
+  const duties: DutyBook = {
+    get: async (id) => records.get(id),
+    update: async (id, change) => {
+      const next = change(records.get(id) ?? emptyRecord(id));
+      records.set(id, next);
+      return next;
+    },
+    all: () => records.values(),
+  };
+  const events = {
+    reassigned: async () => undefined,
+    released: async (e: StaffReleased) => void released.push(e),
+  } as unknown as StaffEvents;
+  return { records, released, duties, events };
+}
+
+const on = (staffId: string): PlannedAssignment => ({
+  staffId,
+  postId: "day",
+  position: 0,
+  acknowledged: true,
+  origin: "new",
+  explanation: "",
+});
+const inputs = { mode: undefined, shelters: [], counters: [] };
+const proposed = (id: string, plan: Partial<Plan>): ProposedPlan => ({
+  id,
+  proposedAt: new Date("2026-07-28T00:00:00Z"),
+  inputs,
+  posts: [post("day", 1, 7, [anyone(2)])],
+  plan: { assignments: [], uncovered: [], positionsRequired: 2, positionsCovered: 0, upperBound: 2, released: [], ...plan },
+});
+
+describe("applying a plan that brings people back to keep their department's floor", () => {
+  it("gives each person brought back a `returned` notice and event naming the floor, and anyone else a plain release", async () => {
+    const { records, released, duties, events } = world();
+    const book = new PlanBook();
+    const planner = { inputs: () => inputs } as unknown as PostPlanner;
+    const roster = { staff: [person("a1"), person("a2"), person("a3")], departments: [department("dept-a", 1)] };
+    const deps = { planner, book, events, clock: new FakeClock(new Date("2026-07-28T00:00:00Z")), roster, duties };
+    book.add(proposed("p1", { assignments: [on("a1"), on("a2"), { ...on("a3"), postId: "day", position: 1 }] }));
+    await applyStaffingPlan(deps, "p1", "t", "officer");
+
+    const floor = { department: "dept-a", departmentName: "dept-a課", minimum: 1 };
+    const reason = "returned to keep dept-a課's floor of 1";
+    book.add(proposed("p2", { assignments: [on("a1")], released: [{ assignment: on("a2"), reason, floor }] }));
+    expect(await applyStaffingPlan(deps, "p2", "t", "officer")).toMatchObject({ released: 2 });
+
+    const a2 = released.find((e) => e.staffId === "a2")!;
+    expect(a2).toMatchObject({ reason, floor: { department: "dept-a", departmentName: "dept-a課", skill: "", minimum: 1 } });
+    expect(records.get("a2")!.notices.find((n) => n.id === a2.noticeId)).toMatchObject({ kind: "returned", reason, state: "pending" });
+    const a3 = released.find((e) => e.staffId === "a3")!;
+    expect(a3.floor).toBeUndefined();
+    expect(records.get("a3")!.notices.find((n) => n.id === a3.noticeId)).toMatchObject({ kind: "released" });
+  });
+});
