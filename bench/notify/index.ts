@@ -2,6 +2,7 @@ import { ChildProcess, fork, spawn } from "node:child_process";
 import { createECDH, randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Agent } from "node:https";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { connect } from "nats";
 import webpush from "web-push";
@@ -13,6 +14,7 @@ import { createKeys } from "../../deploy/embedded/keys";
 import { repoRoot } from "../../deploy/embedded/system";
 import { composeAlert } from "../../services/notify/src/domain/compose-alert";
 import { Subscription, subscriptionIdFor } from "../../services/notify/src/domain/subscription";
+import { bareHttpsSeconds, ecdhMicrosPerPush } from "./floor";
 import { isGone } from "./gone";
 
 interface PushStats {
@@ -24,6 +26,7 @@ interface PushStats {
 
 const shelters = 209;
 const baselineConcurrency = 50;
+const notifyConcurrency = 256;
 
 function ask<T>(child: ChildProcess, question: string | undefined, key: string): Promise<T> {
   return new Promise((resolve) => {
@@ -112,8 +115,8 @@ export async function run(args: string[]): Promise<void> {
         VAPID_PRIVATE_KEY: keys.vapid.privateKey,
         PUSH_ALLOWED_ORIGINS: origin,
         NODE_EXTRA_CA_CERTS: tls.caPath,
-        PUSH_CONCURRENCY: "256",
-        PUSH_BATCHES_IN_FLIGHT: "16",
+        PUSH_CONCURRENCY: String(notifyConcurrency),
+        PUSH_BATCHES_IN_FLIGHT: "128",
         LOG_LEVEL: "warn",
       },
     });
@@ -168,6 +171,8 @@ export async function run(args: string[]): Promise<void> {
     };
     const agent = new Agent({ keepAlive: true, maxSockets: baselineConcurrency, ca: tls.ca });
     const vapidDetails = { subject: "mailto:bench@city.example", publicKey: keys.vapid.publicKey, privateKey: keys.vapid.privateKey };
+    // Anything but 429 and the known 410s is a failed baseline push, counted by reason and shown.
+    const baselineRefusals = new Map<string, number>();
     let next = 0;
     const baselineStart = Date.now();
     const worker = async () => {
@@ -190,6 +195,10 @@ export async function run(args: string[]): Promise<void> {
               await new Promise((r) => setTimeout(r, 1000));
               continue;
             }
+            if (status !== 410) {
+              const reason = status ? `status ${status}` : (err as Error).message;
+              baselineRefusals.set(reason, (baselineRefusals.get(reason) ?? 0) + 1);
+            }
             break;
           }
         }
@@ -201,6 +210,18 @@ export async function run(args: string[]): Promise<void> {
     const baselineSeconds = (baseline.lastAcceptedAt - baselineStart) / 1000;
     await nc.close();
 
+    // The floor: bare requests of a typical encrypted size, then the ECDH every push needs.
+    const bodyBytes = 86 + Buffer.byteLength(payloadFor(subscriptions[0])) + 17;
+    const bareSeconds = await bareHttpsSeconds(
+      origin,
+      subscriptions.map((s) => new URL(s.endpoint).pathname),
+      bodyBytes,
+      notifyConcurrency,
+      tls.ca,
+    );
+    const ecdhUs = ecdhMicrosPerPush();
+    const cores = availableParallelism();
+
     const rows: [string, string][] = [
       ["subscriptions", `${subscribers} (${shelters} shelters opened city-wide)`],
       ["pushes accepted / gone (410) / 429 answered", `${ours.accepted} / ${ours.gone} / ${ours.tooMany}`],
@@ -210,7 +231,13 @@ export async function run(args: string[]): Promise<void> {
         `baseline: webpush.sendNotification × ${baselineConcurrency}`,
         `${baselineSeconds.toFixed(2)} s (${Math.round(baseline.accepted / baselineSeconds)} pushes/s; accepted ${baseline.accepted})`,
       ],
+      ...[...baselineRefusals].map(([reason, n]): [string, string] => [`baseline: failed (${reason})`, String(n)]),
       ["ratio (baseline / notify)", (baselineSeconds / seconds).toFixed(2)],
+      [`floor: the same POSTs bare (no encryption, no queue), ${notifyConcurrency} at a time`, `${bareSeconds.toFixed(2)} s`],
+      [
+        `floor: P-256 ECDH per push (RFC 8291), on ${cores} cores`,
+        `${ecdhUs.toFixed(0)} µs → ${((ecdhUs * subscribers) / 1e6 / cores).toFixed(1)} s of both cores for ${subscribers}`,
+      ],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\nnotify fan-out — simulated push service: HTTPS keep-alive, 20 ms per answer, 0.5 % 429, 0.5 % 410\n`);
@@ -223,6 +250,8 @@ export async function run(args: string[]): Promise<void> {
         baseline_seconds: Number(baselineSeconds.toFixed(2)),
         ratio: Number((baselineSeconds / seconds).toFixed(2)),
         rss_mb: rssMb,
+        bare_https_seconds: Number(bareSeconds.toFixed(2)),
+        ecdh_us_per_push: Number(ecdhUs.toFixed(1)),
       }),
     );
   } finally {

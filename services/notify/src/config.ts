@@ -26,8 +26,12 @@ const schema = z.object({
     }),
   /** Requests in flight (and keep-alive connections) per push-service origin. */
   PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
-  /** Queued batches (about a hundred pushes each) this instance works on at once. */
-  PUSH_BATCHES_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(8),
+  /**
+   * Queued batches (about a hundred pushes each) this instance works on at once. More than
+   * PUSH_CONCURRENCY pushes' worth, so a batch waiting out a 429's Retry-After does not idle the
+   * connections.
+   */
+  PUSH_BATCHES_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(32),
   /** Threads encrypting pushes; 0 encrypts on the main thread. */
   PUSH_ENCRYPTION_WORKERS: z.coerce.number().int().min(0).max(64).default(availableParallelism()),
   /** How soon work of a crashed notify process is handed out again. */

@@ -19,8 +19,14 @@ export interface DurableConsumerSpec {
   stream: string;
   durable: string;
   filterSubject: string;
-  /** How many messages may be in flight (unacknowledged) at once; also the local concurrency. */
+  /** How many messages this process handles at once. */
   concurrency?: number;
+  /**
+   * How many messages may be unacknowledged at once across every process sharing the durable
+   * (JetStream's max_ack_pending). Defaults to `concurrency`: one process at a time. A consumer
+   * that several instances work in parallel sets it higher, or a second instance adds nothing.
+   */
+  maxAckPending?: number;
   /** How long the server waits for an ack (or an in-progress signal) before redelivering. */
   ackWaitMs?: number;
   /** Delays before redelivery after a failed attempt (the last one repeats). */
@@ -68,7 +74,7 @@ export async function runDurableConsumer(
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     filter_subject: spec.filterSubject,
-    max_ack_pending: concurrency,
+    max_ack_pending: spec.maxAckPending ?? concurrency,
     ack_wait: nanos(ackWaitMs),
   };
   try {

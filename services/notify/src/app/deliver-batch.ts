@@ -71,19 +71,18 @@ export async function deliverBatch(
     }
   };
 
-  const settled = await deps.progress.read(batch.batchId);
-  const fresh: Record<string, DeliveryResult> = {};
+  const settled = { ...(await deps.progress.read(batch.batchId)) };
+  const settledBefore = new Set(Object.keys(settled));
   let unsaved = 0;
   const save = () => {
     unsaved = 0;
-    return deps.progress.write(batch.batchId, { ...settled, ...fresh });
+    return deps.progress.write(batch.batchId, settled);
   };
   const results = await Promise.all(
     batch.deliveries.map(async (delivery) => {
-      const earlier = settled[delivery.subscriptionId];
-      if (earlier) return earlier;
+      if (settledBefore.has(delivery.subscriptionId)) return settled[delivery.subscriptionId];
       const result = await deliver(delivery);
-      fresh[delivery.subscriptionId] = result;
+      settled[delivery.subscriptionId] = result;
       if (++unsaved >= progressEvery) await save();
       return result;
     }),

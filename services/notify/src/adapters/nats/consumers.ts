@@ -121,6 +121,8 @@ export function consumePushBatches(backbone: Backbone, deps: DeliverBatchDeps, s
       stream: pushDeliveryStream.name,
       durable: "notify-push-sender",
       concurrency: settings.batches,
+      // Each instance holds its batches in flight and one pull ahead: room for eight instances.
+      maxAckPending: settings.batches * 2 * 8,
       ackWaitMs: settings.ackWaitMs,
       retryDelaysMs: [2_000, 10_000, 60_000],
     },

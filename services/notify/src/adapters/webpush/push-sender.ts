@@ -66,7 +66,7 @@ function retryAfterMs(value: string | string[] | undefined): number | undefined 
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-const encryptionChunk = 32;
+const encryptionChunk = 64;
 
 /** The outcome label of `pushes_sent_total` (Prometheus, on the health port's /metrics). */
 const metricOutcome: Record<PushOutcome["kind"], string> = { delivered: "delivered", gone: "gone", retry: "retried", rejected: "failed" };
