@@ -80,6 +80,7 @@ runService({
     await planner.replan();
     const modes = await consumeModeChanges(backbone, planner, logger);
     const reminders = startReminderTicker(async () => {
+      await planner.rollForward();
       await releaseEndedPosts({ ...answering, planner, templates });
       await remindUnanswered({ ...answering, times, logger });
     }, logger);

@@ -1,7 +1,7 @@
 import type { Clock, Logger } from "@crisis/platform";
 import type { Mode } from "@crisis/platform/contracts";
 import type { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
-import { ExtendedCounters, OpenShelters, type ExtendedCounter, type OpenShelter, type PostTemplates } from "../domain";
+import { ExtendedCounters, OpenShelters, shiftsPlannedAt, type ExtendedCounter, type OpenShelter, type PostTemplates } from "../domain";
 import { planPosts, type StaffingSummary } from "./plan-posts";
 import type { LinearProgramSolver, Roster } from "./ports";
 
@@ -9,6 +9,8 @@ export interface PlanInputs {
   readonly mode: Mode | undefined;
   readonly shelters: readonly OpenShelter[];
   readonly counters: readonly ExtendedCounter[];
+  /** The shifts staffed, e.g. 2026-07-28-evening: a plan made before a shift ended is out of date. */
+  readonly shifts: readonly string[];
 }
 
 export interface PostPlannerDeps {
@@ -37,6 +39,7 @@ export class PostPlanner {
   private readonly counters = new ExtendedCounters();
   private summary: StaffingSummary;
   private pending = false;
+  private plannedShifts = "";
   private running: Promise<void> | undefined;
 
   constructor(private readonly deps: PostPlannerDeps) {
@@ -78,9 +81,24 @@ export class PostPlanner {
     return this.running ?? Promise.resolve();
   }
 
-  /** What plans are made from right now: the mode, the open shelters and the extended counters. */
+  /** What plans are made from right now: the mode, the open shelters, the extended counters and the shifts ahead. */
   inputs(): PlanInputs {
-    return { mode: this.mode, shelters: this.shelters.list(), counters: this.counters.list() };
+    return {
+      mode: this.mode,
+      shelters: this.shelters.list(),
+      counters: this.counters.list(),
+      shifts: shiftsPlannedAt(this.deps.templates, this.deps.clock.now()),
+    };
+  }
+
+  /**
+   * Called every minute: once a shift has ended, the next one enters the day planned ahead and
+   * its posts are planned (and applied by itself, or proposed for review, as after any change).
+   */
+  rollForward(): Promise<void> | undefined {
+    const shifts = shiftsPlannedAt(this.deps.templates, this.deps.clock.now()).join();
+    if (shifts === this.plannedShifts) return undefined;
+    return this.replan();
   }
 
   current(): StaffingSummary {
@@ -102,8 +120,10 @@ export class PostPlanner {
       this.pending = false;
       const shelters = this.shelters.list();
       const counters = this.counters.list();
+      const now = this.deps.clock.now();
+      this.plannedShifts = shiftsPlannedAt(this.deps.templates, now).join();
       try {
-        const { summary } = await planPosts({ ...this.deps, mode: this.mode, shelters, counters, now: this.deps.clock.now() });
+        const { summary } = await planPosts({ ...this.deps, mode: this.mode, shelters, counters, now });
         this.summary = summary;
         this.deps.logger.info(
           {

@@ -86,6 +86,8 @@ export function inputChanges(then: PlanInputs, now: PlanInputs): string {
     then.shelters.map((s) => s.id),
     now.shelters.map((s) => s.id),
   );
+  const ended = then.shifts.filter((x) => !now.shifts.includes(x));
+  if (ended.length > 0) words.push(`shifts ended: ${ended.join(", ")}`);
   diff(
     "extended counters",
     then.counters.map((c) => `${c.serviceId} ${c.ward}`),

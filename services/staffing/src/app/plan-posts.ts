@@ -1,5 +1,6 @@
 import { ModeLevel, levelName, type Mode } from "@crisis/platform/contracts";
 import {
+  daysAround,
   emergencyPosts,
   replan,
   type ExtendedCounter,
@@ -30,7 +31,7 @@ export interface PlanPostsInput {
   readonly counters: readonly ExtendedCounter[];
   readonly templates: PostTemplates;
   readonly solver: LinearProgramSolver;
-  /** Now, for the day planned when no mode has been declared. */
+  /** Now: the plan staffs the shift in progress and a day's worth after it. */
   readonly now: Date;
   /**
    * The plan book, when there is one: the plan in force is re-planned rather than replaced, so
@@ -44,11 +45,8 @@ export interface PlanPostsInput {
   readonly served?: (planned: ReadonlySet<string>) => Pick<PlanRequest, "minutesOnDuty" | "lastDutyEnd">;
 }
 
-/** The day in Japan time of an instant, e.g. 2026-07-28. */
-export const japanDay = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-
 /**
- * Plans the first day of emergency posts: the operation posts of every shelter facilities
+ * Plans a day of emergency posts from the shift in progress: the operation posts of every shelter facilities
  * published as open (whatever the incident), their 保健師 rounds, and the call centre while a
  * mode of alert or above is in force, and the counters of services at the extended level, staffed without breaking any department's floor for the
  * level in force.
@@ -56,8 +54,7 @@ export const japanDay = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toI
 export async function planPosts(input: PlanPostsInput): Promise<{ summary: StaffingSummary; plan?: Plan; posts: Post[] }> {
   const { roster, mode, shelters, counters } = input;
   const callCentre = mode !== undefined && mode.level >= ModeLevel.MODE_LEVEL_ALERT;
-  const day = japanDay(mode?.declaredAt ? new Date(mode.declaredAt) : input.now);
-  const posts = emergencyPosts(input.templates, { days: [day], shelters, callCentre, counters });
+  const posts = emergencyPosts(input.templates, { days: daysAround(input.now), from: input.now, shelters, callCentre, counters });
   const perShelter = new Map<string, number>();
   for (const post of posts) {
     const id = post.id.startsWith("shelter:") ? post.id.slice("shelter:".length, post.id.lastIndexOf("@")) : undefined;

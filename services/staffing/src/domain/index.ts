@@ -11,7 +11,7 @@ export { wardDistance } from "./engine/wards";
 export { REST_HOURS } from "./engine/shifts";
 export { OpenShelters, type OpenShelter } from "./plan/open-shelters";
 export { ExtendedCounters, type ExtendedCounter } from "./plan/extended-counters";
-export { emergencyPosts, type PostsInput } from "./plan/emergency-posts";
+export { daysAround, emergencyPosts, shiftsPlannedAt, type PostsInput } from "./plan/emergency-posts";
 export { postTemplatesSchema, type PostTemplates } from "./plan/post-templates";
 export { ROSTER_COLUMNS, DEPARTMENT_COLUMNS, type RosterProblem } from "./roster/roster-rows";
 export * from "./duties/duty-record";

@@ -35,7 +35,7 @@ const on = (staffId: string): PlannedAssignment => ({
   origin: "new",
   explanation: "",
 });
-const inputs = { mode: undefined, shelters: [], counters: [] };
+const inputs = { mode: undefined, shelters: [], counters: [], shifts: [] };
 const proposed = (id: string, plan: Partial<Plan>): ProposedPlan => ({
   id,
   proposedAt: new Date("2026-07-28T00:00:00Z"),

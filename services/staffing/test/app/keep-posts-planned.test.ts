@@ -2,6 +2,7 @@ import { FakeClock } from "@crisis/platform";
 import { Incident, ModeLevel, type Mode } from "@crisis/platform/contracts";
 import { highsSolver } from "../../src/adapters/solver/highs";
 import { PostPlanner } from "../../src/app/keep-posts-planned";
+import { inputChanges } from "../../src/app/plan-book";
 import { quietLogger, serviceLevelEvent, shelterEvent, smallCity, templates } from "../support";
 
 const mode = (incident: Incident, level: ModeLevel): Mode => ({
@@ -71,5 +72,23 @@ describe("keeping emergency posts planned from what facilities published", () =>
     await p.settled();
     // One day-shift counter in each of the five wards, 4 clerks each.
     expect(p.current()).toMatchObject({ posts: 5, positionsRequired: 20 });
+  });
+
+  it("rolls forward when a shift ends: the next day's same shift is planned, and an older proposal is out of date", async () => {
+    const clock = new FakeClock(new Date("2026-07-28T13:59:00Z"));
+    const p = new PostPlanner({ roster: smallCity, templates, solver: highsSolver(), clock, logger: quietLogger });
+    p.modeChanged(mode(Incident.INCIDENT_EARTHQUAKE, ModeLevel.MODE_LEVEL_EMERGENCY));
+    p.shelterChanged(shelterEvent("a", "東区", "2026-07-28T07:28:00Z"));
+    await p.settled();
+    const before = p.inputs();
+    expect(before.shifts).toEqual(["2026-07-28-evening", "2026-07-28-night", "2026-07-29-day"]);
+    expect(p.rollForward()).toBeUndefined();
+    // 23:00 in Kumamoto: the evening shift is over.
+    clock.advance(60_000);
+    await p.rollForward();
+    expect(p.inputs().shifts).toEqual(["2026-07-28-night", "2026-07-29-day", "2026-07-29-evening"]);
+    expect(p.current().posts).toBe(3 + 1 + 3);
+    expect(p.rollForward()).toBeUndefined();
+    expect(inputChanges(before, p.inputs())).toBe("shifts ended: 2026-07-28-evening");
   });
 });

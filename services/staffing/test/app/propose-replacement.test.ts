@@ -45,6 +45,7 @@ describe("proposing a replacement for one post of the plan in force", () => {
         },
         shelters: [],
         counters: [],
+        shifts: [],
       },
       posts: request.posts,
       plan: { assignments, uncovered: [], positionsRequired: 2, positionsCovered: 2, upperBound: 2, released: [] },

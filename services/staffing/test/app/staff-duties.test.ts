@@ -134,18 +134,18 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
     expect(now.perWard.find((c) => c.key === "東区")).toMatchObject({ required: 19 });
     expect(now.floors.every((f) => f.released === 0 || f.margin >= 0)).toBe(true);
     const roster = readDutyRoster({ roster: smallCity, duties, clock });
-    // The day shift is over: its people are back at their desks and off the roster.
-    const onDuty = new Set(book.inForce!.plan.assignments.filter((a) => !a.postId.endsWith("-day")).map((a) => a.staffId));
+    // Only shifts not yet over were planned (the evening under way, the night, tomorrow's day): all are on the roster.
+    expect(book.inForce!.plan.assignments.some((a) => a.postId.endsWith("2026-07-28-day"))).toBe(false);
+    const onDuty = new Set(book.inForce!.plan.assignments.map((a) => a.staffId));
     expect(new Set(roster.entries.map((e) => e.staffId))).toEqual(onDuty);
     const evening = roster.entries.find((e) => e.current?.postId.endsWith("-evening"))!;
     expect(evening).toMatchObject({ state: expect.stringMatching(/pending|acknowledged/), minutesOnDuty: 0, next: undefined });
   });
 
   it("reminds after 30 minutes without an answer, escalates to the department's head 30 minutes later with a proposal, and no tick repeats itself", async () => {
-    // The day shift (07:00–15:00 in Kumamoto) is over: nobody is reminded of it.
     const pendingBefore = [...duties.all()]
       .flatMap((r) => r.notices)
-      .filter((n) => n.kind === "reassigned" && n.state === "pending" && !n.duty!.postId.endsWith("-day")).length;
+      .filter((n) => n.kind === "reassigned" && n.state === "pending").length;
     expect(pendingBefore).toBeGreaterThan(5);
     expect(await remindUnanswered({ ...deps(), times, logger: quietLogger })).toEqual({ reminded: 0, escalated: 0 });
 
@@ -189,9 +189,12 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
     const release = () => releaseEndedPosts({ ...deps(), planner, templates });
     expect(await release()).toBe(0);
     planner.restoreShelter(shelterEvent("h2", "東区", "2026-07-28T09:00:00Z", false));
-    const night = book.inForce!.plan.assignments.filter((a) => a.postId.startsWith("shelter:h2@") && a.postId.endsWith("-night"));
+    // The night and tomorrow's day shift have not started.
+    const night = book.inForce!.plan.assignments.filter((a) => a.postId.startsWith("shelter:h2@") && !a.postId.endsWith("-evening"));
     const evening = book.inForce!.plan.assignments.find((a) => a.postId.startsWith("shelter:h2@") && a.postId.endsWith("-evening"))!;
-    expect(night.length).toBeGreaterThan(0);
+    expect(night.map((a) => a.postId.slice(a.postId.indexOf("@") + 1))).toEqual(
+      expect.arrayContaining(["2026-07-28-night", "2026-07-29-day"]),
+    );
     expect(await release()).toBe(night.length);
     for (const a of night) {
       const theirs = await page(a.staffId);
@@ -199,7 +202,7 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
       expect(theirs.notices[0]).toMatchObject({ kind: "released", duty: expect.objectContaining({ postId: a.postId }) });
     }
     expect((await page(evening.staffId)).current?.postId).toBe(evening.postId);
-    expect(book.inForce!.plan.assignments.some((a) => a.postId.startsWith("shelter:h2@") && a.postId.endsWith("-night"))).toBe(false);
+    expect(book.inForce!.plan.assignments.some((a) => a.postId.startsWith("shelter:h2@") && !a.postId.endsWith("-evening"))).toBe(false);
     expect(await release()).toBe(0);
   });
 

@@ -1,7 +1,10 @@
 import { schedule } from "node-cron";
 import type { Logger } from "@crisis/platform";
 
-/** Runs the reminder tick once a minute (a tick still running makes the next one wait). */
+/**
+ * Runs the minute tick (shifts rolling forward, ended posts released, reminders and escalations)
+ * once a minute; a tick still running makes the next one wait.
+ */
 export function startReminderTicker(tick: () => Promise<unknown>, logger: Logger): { stop: () => Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const task = schedule(

@@ -12,6 +12,8 @@ function revive(kept: KeptPlans): KeptPlans {
   const inForce: ProposedPlan = {
     ...plan,
     proposedAt: new Date(plan.proposedAt),
+    // Kept before plans named their shifts.
+    inputs: { ...plan.inputs, shifts: plan.inputs.shifts ?? [] },
     posts: plan.posts.map((p) => ({ ...p, start: new Date(p.start), end: new Date(p.end) })),
   };
   return { ...kept, inForce };

@@ -7,6 +7,12 @@ import type { PostTemplates } from "./post-templates";
 export interface PostsInput {
   /** Days in Japan time, e.g. ["2026-07-29"]. */
   readonly days: readonly string[];
+  /**
+   * Only the shift in progress at this instant and those after it, a day's worth (as many shifts
+   * as the templates have): a plan made at 16:27 staffs the evening, the night and the next day,
+   * not the morning that is over. `days` must include the next day.
+   */
+  readonly from?: Date;
   readonly shelters: readonly OpenShelter[];
   /** The call centre runs while a mode of alert or above is in force. */
   readonly callCentre: boolean;
@@ -19,39 +25,58 @@ export interface PostsInput {
  * operation team, a 保健師 round per so many open shelters of a ward, the call centre, and each
  * extended counter service's counter in every ward it serves.
  */
-export function emergencyPosts(templates: PostTemplates, { days, shelters, callCentre, counters = [] }: PostsInput): Post[] {
+export function emergencyPosts(templates: PostTemplates, { days, from, shelters, callCentre, counters = [] }: PostsInput): Post[] {
   const posts: Post[] = [];
   const perWard = new Map<Ward, OpenShelter[]>(wards.map((w) => [w, shelters.filter((s) => s.ward === w)]));
-  for (const day of days) {
-    for (const shift of templates.shifts) {
-      const start = new Date(`${day}T${shift.start}:00+09:00`);
-      const end = new Date(start.getTime() + shift.hours * 3_600_000);
-      const runs = (only?: readonly string[]) => !only || only.includes(shift.name);
-      const add = (id: string, place: string, ward: Ward, duty: string, positions: readonly PositionNeed[]) =>
-        posts.push({ id: `${id}@${day}-${shift.name}`, place, ward, duty, start, end, positions });
-      if (runs(templates.shelter.shifts)) {
-        for (const s of shelters) add(`shelter:${s.id}`, s.name, s.ward, templates.shelter.duty, templates.shelter.positions);
-      }
-      if (runs(templates.healthRound.shifts)) {
-        for (const [ward, open] of perWard) {
-          for (let i = 0; i * templates.healthRound.perOpenShelters < open.length; i++) {
-            add(
-              `health-round:${ward}-${i + 1}`,
-              `${ward} 避難所巡回 ${i + 1}`,
-              ward,
-              templates.healthRound.duty,
-              templates.healthRound.positions,
-            );
-          }
+  for (const { day, shift, start, end } of shiftsToPlan(templates, days, from)) {
+    const runs = (only?: readonly string[]) => !only || only.includes(shift.name);
+    const add = (id: string, place: string, ward: Ward, duty: string, positions: readonly PositionNeed[]) =>
+      posts.push({ id: `${id}@${day}-${shift.name}`, place, ward, duty, start, end, positions });
+    if (runs(templates.shelter.shifts)) {
+      for (const s of shelters) add(`shelter:${s.id}`, s.name, s.ward, templates.shelter.duty, templates.shelter.positions);
+    }
+    if (runs(templates.healthRound.shifts)) {
+      for (const [ward, open] of perWard) {
+        for (let i = 0; i * templates.healthRound.perOpenShelters < open.length; i++) {
+          add(
+            `health-round:${ward}-${i + 1}`,
+            `${ward} 避難所巡回 ${i + 1}`,
+            ward,
+            templates.healthRound.duty,
+            templates.healthRound.positions,
+          );
         }
       }
-      const centre = templates.callCentre;
-      if (callCentre && runs(centre.shifts)) add("call-centre", centre.place, centre.ward, centre.duty, centre.positions);
-      if (runs(templates.counter.shifts)) {
-        for (const c of counters)
-          add(`counter:${c.serviceId}:${c.ward}`, `${c.ward}役所 ${c.name}`, c.ward, c.name, templates.counter.positions);
-      }
+    }
+    const centre = templates.callCentre;
+    if (callCentre && runs(centre.shifts)) add("call-centre", centre.place, centre.ward, centre.duty, centre.positions);
+    if (runs(templates.counter.shifts)) {
+      for (const c of counters)
+        add(`counter:${c.serviceId}:${c.ward}`, `${c.ward}役所 ${c.name}`, c.ward, c.name, templates.counter.positions);
     }
   }
   return posts;
+}
+
+/** The days to plan from an instant: the day before (its night shift may still run), that day and the next. */
+export function daysAround(at: Date): string[] {
+  return [-1, 0, 1].map((d) => new Date(at.getTime() + 9 * 3_600_000 + d * 86_400_000).toISOString().slice(0, 10));
+}
+
+/** The shifts a plan made at this instant staffs, as post ids end: e.g. ["2026-07-28-evening", …]. */
+export function shiftsPlannedAt(templates: PostTemplates, at: Date): string[] {
+  return shiftsToPlan(templates, daysAround(at), at).map((s) => `${s.day}-${s.shift.name}`);
+}
+
+/** Each shift of the days, in order of start; from an instant on, only the next day's worth. */
+function shiftsToPlan(templates: PostTemplates, days: readonly string[], from: Date | undefined) {
+  const all = days
+    .flatMap((day) =>
+      templates.shifts.map((shift) => {
+        const start = new Date(`${day}T${shift.start}:00+09:00`);
+        return { day, shift, start, end: new Date(start.getTime() + shift.hours * 3_600_000) };
+      }),
+    )
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+  return from ? all.filter((s) => s.end > from).slice(0, templates.shifts.length) : all;
 }

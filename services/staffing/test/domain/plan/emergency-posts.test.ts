@@ -1,4 +1,4 @@
-import { ExtendedCounters, emergencyPosts, postTemplatesSchema, type OpenShelter } from "../../../src/domain";
+import { ExtendedCounters, daysAround, emergencyPosts, postTemplatesSchema, shiftsPlannedAt, type OpenShelter } from "../../../src/domain";
 import { serviceLevelEvent, templates } from "../../support";
 
 const shelters = (ward: OpenShelter["ward"], n: number): OpenShelter[] =>
@@ -45,5 +45,35 @@ describe("emergency posts from the post templates", () => {
     expect(posts[0]).toMatchObject({ duty: "り災証明書窓口", ward: "東区", positions: [{ skills: ["事務"], count: 4 }] });
     counters.apply(serviceLevelEvent("risai", "2026-07-30T00:00:00Z", false));
     expect(counters.list()).toEqual([]);
+  });
+
+  it("plans from the shift under way, a day's worth, never a shift that is over", () => {
+    // 17:00 in Kumamoto: the day shift (07:00–15:00) is over, the evening under way.
+    expect(shiftsPlannedAt(templates, new Date("2026-07-28T08:00:00Z"))).toEqual([
+      "2026-07-28-evening",
+      "2026-07-28-night",
+      "2026-07-29-day",
+    ]);
+    // 03:00: the night shift that began the evening before is still under way.
+    expect(shiftsPlannedAt(templates, new Date("2026-07-28T18:00:00Z"))).toEqual([
+      "2026-07-28-night",
+      "2026-07-29-day",
+      "2026-07-29-evening",
+    ]);
+    // At the minute a shift ends, the next day's same shift joins.
+    expect(shiftsPlannedAt(templates, new Date("2026-07-28T14:00:00Z"))).toEqual([
+      "2026-07-28-night",
+      "2026-07-29-day",
+      "2026-07-29-evening",
+    ]);
+    const from = new Date("2026-07-28T08:00:00Z");
+    const posts = emergencyPosts(templates, { days: daysAround(from), from, shelters: shelters("北区", 1), callCentre: false });
+    expect(posts.map((p) => p.id)).toEqual([
+      "shelter:北区-0@2026-07-28-evening",
+      "shelter:北区-0@2026-07-28-night",
+      "shelter:北区-0@2026-07-29-day",
+      "health-round:北区-1@2026-07-29-day",
+    ]);
+    expect(posts.every((p) => p.end > from)).toBe(true);
   });
 });
