@@ -67,7 +67,7 @@ runService({
       remindAfterMs: config.STAFFING_ACK_REMIND_MINUTES * 60_000,
       escalateAfterMs: config.STAFFING_ACK_ESCALATE_MINUTES * 60_000,
     };
-    const answering = { roster: staff, book, duties, solver, events, clock: systemClock };
+    const answering = { roster: staff, book, duties, solver, events, clock: systemClock, served };
     const planner: PostPlanner = new PostPlanner({
       ...planning,
       settleMs: 500,

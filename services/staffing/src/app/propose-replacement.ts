@@ -1,5 +1,5 @@
 import { levelName } from "@crisis/platform/contracts";
-import { replan, replanPosition, type Assignment, type PlannedAssignment, type Post } from "../domain";
+import { replan, replanPosition, type Assignment, type PlannedAssignment, type PlanRequest, type Post } from "../domain";
 import type { PlanBook } from "./plan-book";
 import type { DutyBook, LinearProgramSolver, Roster } from "./ports";
 
@@ -8,6 +8,8 @@ export interface ReplacementDeps {
   readonly book: PlanBook;
   readonly duties: DutyBook;
   readonly solver: LinearProgramSolver;
+  /** Duty each person served so far, as plans read it: a replacement must be rested too. */
+  readonly served?: (planned: ReadonlySet<string>) => Pick<PlanRequest, "minutesOnDuty" | "lastDutyEnd">;
 }
 
 export interface ReplacementProposal {
@@ -43,6 +45,7 @@ export async function proposeReplacement(deps: ReplacementDeps, leaving: string,
     }
   }
   const level = (inForce.inputs.mode && levelName(inForce.inputs.mode.level)) ?? "normal";
+  const served = deps.served?.(new Set(inForce.posts.map((p) => p.id)));
   const named = (chosen: PlannedAssignment, onPost: readonly PlannedAssignment[]): ReplacementProposal => {
     const name = deps.roster.staff.find((p) => p.id === chosen.staffId)?.name ?? chosen.staffId;
     return { staffId: chosen.staffId, name, post, onPost };
@@ -62,13 +65,14 @@ export async function proposeReplacement(deps: ReplacementDeps, leaving: string,
       current,
       declined,
       refused: [...refused],
+      ...served,
     });
     if (replacement) return named(replacement, [...stay, replacement]);
   }
 
   const staff = deps.roster.staff.filter((p) => !refused.has(p.id) && (!taken.has(p.id) || staying.has(p.id)));
   const current: Assignment[] = stay.map((a) => ({ ...a, acknowledged: acknowledged.has(`${a.staffId}|${postId}`) }));
-  const plan = await replan({ staff, departments: deps.roster.departments, posts: [post], level, current }, deps.solver);
+  const plan = await replan({ staff, departments: deps.roster.departments, posts: [post], level, current, ...served }, deps.solver);
   const chosen = plan.assignments.find((a) => !staying.has(a.staffId));
   return chosen && named(chosen, plan.assignments);
 }

@@ -60,5 +60,10 @@ describe("proposing a replacement for one post of the plan in force", () => {
     expect(proposal).toMatchObject({ staffId: "busy", name: "職員 busy", post: { id: "day2" } });
     expect(proposal!.onPost.map((a) => a.staffId)).toEqual(["busy"]);
     expect(checkPlan(request, [assignments[1]!, ...proposal!.onPost])).toEqual([]);
+
+    // Duty served is read too: had "busy" just come off another duty, nobody is rested for the post.
+    const day2Start = request.posts[1]!.start.getTime();
+    const tired = () => ({ lastDutyEnd: new Map([["busy", new Date(day2Start - 3_600_000)]]) });
+    expect(await proposeReplacement({ roster, book, duties: nobodyAnswered, solver, served: tired }, "decliner", "day2")).toBeUndefined();
   });
 });
