@@ -11,6 +11,8 @@ import { PostPlanner } from "../../../src/app/keep-posts-planned";
 import { PlanBook } from "../../../src/app/plan-book";
 import { proposeStaffingPlan } from "../../../src/app/propose-staffing-plan";
 import { releaseEndedPosts } from "../../../src/app/release-ended-posts";
+import { replan } from "../../../src/domain";
+import { earthquakePosts, generateCity } from "../../../src/fixtures";
 import { quietLogger, shelterEvent, smallCity, templates } from "../../support";
 
 const emergency: Mode = {
@@ -94,5 +96,23 @@ describe("the plan in force survives a restart (real nats-server, a second insta
     const released = await releaseEndedPosts({ ...third.answering, planner: third.planner, templates, events: staffEvents(backbone) });
     expect(released).toBeGreaterThan(0);
     expect(await stored(eventTypes.staffReleased.subject)).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("keeps a city-wide plan within one NATS message: 10,000 staff on 300 posts in 3 shifts", async () => {
+    const city = generateCity({ seed: 20260728, staffCount: 10_000 });
+    const posts = earthquakePosts({
+      days: ["2026-07-29"],
+      sheltersPerWard: { 中央区: 59, 東区: 44, 西区: 39, 南区: 49, 北区: 54 },
+      roundTheClock: true,
+    });
+    const plan = await replan({ ...city, posts, level: "emergency", current: [] }, solver);
+    expect(plan.assignments.length).toBeGreaterThan(2_000);
+    const store = await kvPlanStore(backbone.js, 1);
+    const inputs = { mode: emergency, shelters: [], counters: [], shifts: ["2026-07-29-day", "2026-07-29-evening", "2026-07-29-night"] };
+    await store.save({ inForce: { id: "city", proposedAt: clock.now(), inputs, plan, posts }, reviewedFor: undefined });
+    const entry = await (await backbone.js.views.kv("staffing_plans")).get("in-force");
+    // Gzipped, the plan is a small share of the server's largest message (1 MB unless set otherwise).
+    expect(entry!.value.length).toBeLessThan(backbone.nc.info!.max_payload / 4);
+    expect((await store.load())?.inForce?.plan.assignments).toHaveLength(plan.assignments.length);
   }, 120_000);
 });
