@@ -7,6 +7,7 @@ import { dutiesServer } from "./adapters/grpc/duties-server";
 import { kvDutyBook } from "./adapters/nats/duty-book";
 import { kvPlanStore } from "./adapters/nats/plan-store";
 import { answerNotice } from "./app/answer-notice";
+import { replaceOnPost } from "./app/replace-on-post";
 import { readAcknowledgements } from "./app/read-acknowledgements";
 import { readStaffDuties } from "./app/read-staff-duties";
 import { readCoverage } from "./app/read-coverage";
@@ -116,6 +117,7 @@ runService({
                   r.decline ? { decline: true, reason: r.reason } : { decline: false },
                   correlationId,
                 ),
+              replace: (r, correlationId) => replaceOnPost(answering, r, correlationId),
               acknowledgements: () =>
                 readAcknowledgements({ roster: staff, duties, clock: systemClock, remindAfterMs: times.remindAfterMs }),
               roster: () => readDutyRoster({ roster: staff, duties, clock: systemClock }),

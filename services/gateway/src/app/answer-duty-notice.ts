@@ -15,3 +15,20 @@ export async function declineNotice(desk: DutyDesk, staffId: string, noticeId: s
     replacement: answer.replacement ? { staff_id: answer.replacement.staffId, name: answer.replacement.name } : null,
   };
 }
+
+/**
+ * An officer takes someone off a post of the plan in force (no answer after the escalation,
+ * unreachable): staffing puts the best replacement in and tells both.
+ */
+export async function replaceOnPost(
+  desk: DutyDesk,
+  request: { staffId: string; postId: string; reason: string; replacedBy: string },
+  correlationId: string,
+) {
+  const answer = await desk.replace(request, correlationId);
+  return {
+    staff_id: answer.staffId,
+    post_id: answer.postId,
+    replacement: answer.replacement ? { staff_id: answer.replacement.staffId, name: answer.replacement.name } : null,
+  };
+}

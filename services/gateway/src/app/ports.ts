@@ -12,6 +12,8 @@ import {
   AnswerNoticeResponse,
   CoverageNow,
   DutyRoster,
+  ReplaceOnPostRequest,
+  ReplaceOnPostResponse,
   StaffDuties,
 } from "@crisis/platform/contracts/duties";
 import {
@@ -201,6 +203,7 @@ export interface StaffingPlans {
 export interface DutyDesk {
   duties(staffId: string, correlationId: string): Promise<StaffDuties>;
   answer(request: AnswerNoticeRequest, correlationId: string): Promise<AnswerNoticeResponse>;
+  replace(request: ReplaceOnPostRequest, correlationId: string): Promise<ReplaceOnPostResponse>;
   acknowledgements(correlationId: string): Promise<Acknowledgements>;
   roster(correlationId: string): Promise<DutyRoster>;
   coverage(correlationId: string): Promise<CoverageNow>;

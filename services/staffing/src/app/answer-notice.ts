@@ -1,15 +1,7 @@
-import type { Clock } from "@crisis/platform";
 import type { AnswerNoticeResponse } from "@crisis/platform/contracts/duties";
 import { answerNotice as answerOn, errors, type Answer, type Notice } from "../domain";
-import { noticeId, tellReassigned } from "./duty-notices";
-import { proposeReplacement, type ReplacementDeps } from "./propose-replacement";
-import type { StaffEvents } from "./ports";
 import { noticeView } from "./read-staff-duties";
-
-export interface AnswerDeps extends ReplacementDeps {
-  readonly events: StaffEvents;
-  readonly clock: Clock;
-}
+import { takeOffPost, type ReplaceDeps } from "./replace-on-post";
 
 /**
  * A person acknowledges or declines their own notice (anyone else's is not found). A decline
@@ -17,7 +9,7 @@ export interface AnswerDeps extends ReplacementDeps {
  * in the answer.
  */
 export async function answerNotice(
-  deps: AnswerDeps,
+  deps: ReplaceDeps,
   staffId: string,
   id: string,
   answer: Answer,
@@ -47,28 +39,14 @@ export async function answerNotice(
   );
   if (!answer.decline || !notice.duty) return { notice: noticeView(notice), replacement: undefined };
 
-  const proposal = await proposeReplacement(deps, staffId, notice.duty.postId);
-  const inForce = deps.book.inForce;
-  if (inForce) {
-    // The decliner leaves the plan in force whether or not someone takes the post.
-    const others = inForce.plan.assignments.filter((a) => a.postId !== notice.duty!.postId);
-    const onPost = proposal?.onPost ?? inForce.plan.assignments.filter((a) => a.postId === notice.duty!.postId && a.staffId !== staffId);
-    await deps.book.putInForce({ ...inForce, plan: { ...inForce.plan, assignments: [...others, ...onPost] } });
-  }
-  if (!proposal || !inForce) return { notice: noticeView(notice), replacement: undefined };
-  const held = deps.book.inForce!.plan.assignments.filter((a) => a.staffId === proposal.staffId).map((a) => a.postId);
-  await tellReassigned(
+  const proposal = await takeOffPost(
     deps,
-    {
-      id: noticeId(inForce.id, proposal.staffId, proposal.post.id, `replaces ${notice.id}`),
-      staffId: proposal.staffId,
-      planId: inForce.id,
-      post: proposal.post,
-      posts: inForce.posts.filter((p) => held.includes(p.id)),
-      reason: "replaces a colleague who could not take this duty",
-      at,
-    },
+    staffId,
+    notice.duty.postId,
+    { key: notice.id, reason: "replaces a colleague who could not take this duty" },
     correlationId,
+    at,
   );
+  if (!proposal) return { notice: noticeView(notice), replacement: undefined };
   return { notice: noticeView(notice), replacement: { staffId: proposal.staffId, name: proposal.name } };
 }

@@ -26,6 +26,9 @@ export const errors = {
   noticeNotDeclinable: (noticeId: string, kind: string) =>
     new AppError("NOTICE_NOT_DECLINABLE", 409, `notice "${noticeId}" (${kind}) carries no duty to decline; acknowledge it`, "noticeId"),
   declineReasonInvalid: () => new AppError("DECLINE_REASON_INVALID", 422, "reason must be 1 to 500 characters", "reason"),
+  replaceReasonInvalid: () => new AppError("REPLACE_REASON_INVALID", 422, "reason must be 1 to 500 characters", "reason"),
+  assignmentNotFound: (staffId: string, postId: string) =>
+    new AppError("ASSIGNMENT_NOT_FOUND", 404, `staff "${staffId}" is not on post "${postId}" in the plan in force`, "staff_id"),
   solverFailed: (status: string) =>
     new AppError("SOLVER_FAILED", 500, `the assignment solver stopped without an optimal answer (${status})`),
 };

@@ -16,6 +16,7 @@ import { remindUnanswered } from "../../src/app/remind-unanswered";
 import { readCoverage } from "../../src/app/read-coverage";
 import { readDutyRoster } from "../../src/app/read-duty-roster";
 import { releaseEndedPosts } from "../../src/app/release-ended-posts";
+import { replaceOnPost } from "../../src/app/replace-on-post";
 import { quietLogger, shelterEvent, smallCity, templates } from "../support";
 
 const minutes = (n: number) => n * 60_000;
@@ -182,6 +183,29 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
     const head = await page(last.staffId);
     expect(head.notices.find((n) => n.reason.includes(`（${person.id}）`))).toMatchObject({ kind: "reminder", state: "pending" });
     expect(await remindUnanswered({ ...deps(), times, logger: quietLogger })).toEqual({ reminded: 0, escalated: 0 });
+  });
+
+  it("lets an officer replace someone who still has not answered: the replacement is told, the person released with the reason", async () => {
+    const silent = [...duties.all()].find((r) =>
+      r.notices.some((n) => n.kind === "reassigned" && n.state === "pending" && n.escalatedAt && n.duty?.postId.startsWith("shelter:h1@")),
+    )!;
+    const postId = silent.duties[0]!.postId;
+    const before = await stored(eventTypes.staffReassigned.subject);
+    const request = { staffId: silent.staffId, postId, reason: "", replacedBy: "officer@city" };
+    await expect(replaceOnPost(deps(), request, "t")).rejects.toMatchObject({ code: "REPLACE_REASON_INVALID", field: "reason" });
+    expect(book.inForce!.plan.assignments.some((a) => a.staffId === silent.staffId && a.postId === postId)).toBe(true);
+
+    const answer = await replaceOnPost(deps(), { ...request, reason: "エスカレーション後も応答なし" }, "t");
+    expect(answer.replacement?.staffId).toBeDefined();
+    const onPost = book.inForce!.plan.assignments.filter((a) => a.postId === postId).map((a) => a.staffId);
+    expect(onPost).toContain(answer.replacement!.staffId);
+    expect(onPost).not.toContain(silent.staffId);
+    expect(await stored(eventTypes.staffReassigned.subject)).toBe(before + 1);
+    expect((await page(answer.replacement!.staffId)).notices[0]).toMatchObject({ kind: "reassigned", state: "pending" });
+    const theirs = await page(silent.staffId);
+    expect(theirs).toMatchObject({ current: undefined, next: undefined });
+    expect(theirs.notices[0]).toMatchObject({ kind: "released", reason: "エスカレーション後も応答なし (replaced by officer@city)" });
+    await expect(replaceOnPost(deps(), { ...request, reason: "again" }, "t")).rejects.toMatchObject({ code: "ASSIGNMENT_NOT_FOUND" });
   });
 
   it("releases the people of a closed shelter's shifts not yet started, and lets the shift under way finish", async () => {

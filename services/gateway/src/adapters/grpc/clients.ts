@@ -107,6 +107,7 @@ export function serviceClients(targets: ServiceTargets) {
     duties: (staffId, correlationId) => callUnary("staffing", duties.getStaffDuties.bind(duties), { staffId }, opts(correlationId)),
     // A decline re-plans one post: more than a lookup's deadline on a loaded machine.
     answer: (request, correlationId) => callUnary("staffing", duties.answerNotice.bind(duties), request, planning(correlationId)),
+    replace: (request, correlationId) => callUnary("staffing", duties.replaceOnPost.bind(duties), request, planning(correlationId)),
     acknowledgements: (correlationId) => callUnary("staffing", duties.getAcknowledgements.bind(duties), {}, opts(correlationId)),
     roster: (correlationId) => callUnary("staffing", duties.getDutyRoster.bind(duties), {}, opts(correlationId)),
     coverage: (correlationId) => callUnary("staffing", duties.getCoverage.bind(duties), {}, opts(correlationId)),

@@ -7,6 +7,7 @@ import {
   crowdingAnswers,
   declarationBody,
   declineBody,
+  replacementBody,
   dutyAnswers,
   facilityListQuery,
   nearestQuery,
@@ -286,6 +287,15 @@ export const operations: Record<string, Operation> = {
       404: "NOTICE_NOT_FOUND (also for anyone else's notice)",
       409: "NOTICE_ALREADY_ANSWERED or NOTICE_NOT_DECLINABLE",
     },
+  },
+  "POST /api/v1/staffing/replacements": {
+    summary:
+      "Take someone off a post of the plan in force (no answer after the escalation, unreachable); the best qualified, free and rested replacement goes in and both are told",
+    roles: ["manager", "staffing_officer"],
+    body: replacementBody,
+    responses: { 200: "who was taken off and the replacement (null when nobody fits: the position stays open)" },
+    answers: { 200: dutyAnswers.replaced },
+    problems: { 404: "ASSIGNMENT_NOT_FOUND: the person is not on that post in the plan in force" },
   },
   "GET /api/v1/staffing/acknowledgements": {
     summary: "How many duty notices are acknowledged, declined, pending and overdue, per home department",

@@ -367,6 +367,13 @@ export const declineBody = z.strictObject({
   reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
 });
 
+/** An officer takes someone off a post of the plan in force; the best replacement goes in. */
+export const replacementBody = z.strictObject({
+  staff_id: z.string().trim().min(1).max(64),
+  post_id: z.string().trim().min(1).max(200),
+  reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
+});
+
 const duty = z.object({
   post_id: z.string(),
   post_name: z.string(),
@@ -402,6 +409,11 @@ export const dutyAnswers = {
   duties: z.object({ staff_id: z.string(), name: z.string(), current: duty.nullable(), next: duty.nullable(), notices: z.array(notice) }),
   acknowledged: z.object({ notice }),
   declined: z.object({ notice, replacement: z.object({ staff_id: z.string(), name: z.string() }).nullable() }),
+  replaced: z.object({
+    staff_id: z.string(),
+    post_id: z.string(),
+    replacement: z.object({ staff_id: z.string(), name: z.string() }).nullable(),
+  }),
   acknowledgements: tally.extend({ by_department: z.array(tally.extend({ department: z.string() })) }),
   roster: z.object({
     staff: z.array(

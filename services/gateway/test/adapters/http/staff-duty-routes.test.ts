@@ -1,7 +1,7 @@
 import pino from "pino";
 import { AppError } from "@crisis/platform/contracts";
 import { unaryHandler } from "@crisis/platform";
-import { AnswerNoticeRequest, DutyNotice, StaffDuties } from "@crisis/platform/contracts/duties";
+import { AnswerNoticeRequest, ReplaceOnPostRequest, DutyNotice, StaffDuties } from "@crisis/platform/contracts/duties";
 import { DutiesServiceServer } from "@crisis/platform/contracts/duties_service";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { dutyAnswers } from "../../../src/adapters/http/schemas";
@@ -41,6 +41,7 @@ describe("the staff duty routes", () => {
     ["S2", noticeOf("n-2")],
   ]);
   const answers: AnswerNoticeRequest[] = [];
+  const replacements: ReplaceOnPostRequest[] = [];
   const impl: DutiesServiceServer = {
     getStaffDuties: unaryHandler(logger, "GetStaffDuties", async ({ staffId }): Promise<StaffDuties> => {
       const notice = notices.get(staffId);
@@ -58,6 +59,13 @@ describe("the staff duty routes", () => {
         reason: req.reason,
       };
       return { notice: answered, replacement: req.decline ? { staffId: "S9", name: "職員 S9" } : undefined };
+    }),
+    replaceOnPost: unaryHandler(logger, "ReplaceOnPost", async (req) => {
+      replacements.push(req);
+      if (req.staffId !== "S1") {
+        throw new AppError("ASSIGNMENT_NOT_FOUND", 404, `staff "${req.staffId}" is not on post "${req.postId}"`, "staff_id");
+      }
+      return { staffId: req.staffId, postId: req.postId, replacement: { staffId: "S9", name: "職員 S9" } };
     }),
     getAcknowledgements: unaryHandler(logger, "GetAcknowledgements", async () => ({
       all: { department: "", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
@@ -162,6 +170,35 @@ describe("the staff duty routes", () => {
       by_department: [{ department: "kikikanri", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 }],
     });
     expect((await gw.call("GET", "/api/v1/staffing/acknowledgements", { as: as("S1") })).status).toBe(403);
+  });
+
+  it("lets an officer take someone off a post for a replacement, naming the officer; bad bodies and staff tokens change nothing", async () => {
+    const officer = { roles: ["staffing_officer" as const], sub: "officer@city" };
+    const body = { staff_id: "S1", post_id: duty.postId, reason: "エスカレーション後も応答なし" };
+    const res = await gw.call("POST", "/api/v1/staffing/replacements", { as: officer, body });
+    expect(res.status).toBe(200);
+    expect(dutyAnswers.replaced.parse(res.body)).toEqual(res.body);
+    expect(res.body).toEqual({ staff_id: "S1", post_id: duty.postId, replacement: { staff_id: "S9", name: "職員 S9" } });
+    expect(replacements.at(-1)).toEqual({
+      staffId: "S1",
+      postId: duty.postId,
+      reason: "エスカレーション後も応答なし",
+      replacedBy: "officer@city",
+    });
+    const missing = await gw.call("POST", "/api/v1/staffing/replacements", { as: officer, body: { ...body, staff_id: "S2" } });
+    expect(missing.body).toMatchObject({ status: 404, code: "ASSIGNMENT_NOT_FOUND", field: "staff_id" });
+    const before = replacements.length;
+    const bad: [object, string][] = [
+      [{ ...body, reason: " " }, "reason"],
+      [{ ...body, post_id: "" }, "post_id"],
+      [{ staff_id: "S1", reason: "x" }, "post_id"],
+    ];
+    for (const [refusedBody, field] of bad) {
+      const refused = await gw.call("POST", "/api/v1/staffing/replacements", { as: officer, body: refusedBody });
+      expect(refused.body).toMatchObject({ status: 422, field });
+    }
+    expect((await gw.call("POST", "/api/v1/staffing/replacements", { as: as("S1"), body })).status).toBe(403);
+    expect(replacements.length).toBe(before);
   });
 
   it("gives officers the coverage of the plan in force, each person's duty now and next, and the roster as CSV in Tokyo time", async () => {

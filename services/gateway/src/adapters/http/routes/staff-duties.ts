@@ -1,12 +1,12 @@
 import { FastifyInstance } from "fastify";
-import { acknowledgeNotice, declineNotice } from "../../../app/answer-duty-notice";
+import { acknowledgeNotice, declineNotice, replaceOnPost } from "../../../app/answer-duty-notice";
 import { DutyDesk } from "../../../app/ports";
 import { readAcknowledgements } from "../../../app/read-acknowledgements";
 import { readDutyRoster, readDutyRosterCsv } from "../../../app/read-duty-roster";
 import { readStaffingCoverage } from "../../../app/read-staffing-coverage";
 import { readStaffDuties } from "../../../app/read-staff-duties";
 import { Authenticate } from "../server";
-import { declineBody, parseBody } from "../schemas";
+import { declineBody, parseBody, replacementBody } from "../schemas";
 
 const officers = ["manager", "staffing_officer"] as const;
 
@@ -32,6 +32,15 @@ export function staffDutyRoutes(app: FastifyInstance, desk: DutyDesk, authentica
     const me = await authenticate(request, "staff");
     const { reason } = parseBody(declineBody, request.body);
     return declineNotice(desk, me.subject, request.params.id, reason, request.id);
+  });
+  app.post("/api/v1/staffing/replacements", async (request) => {
+    const officer = await authenticate(request, officers);
+    const body = parseBody(replacementBody, request.body);
+    return replaceOnPost(
+      desk,
+      { staffId: body.staff_id, postId: body.post_id, reason: body.reason, replacedBy: officer.subject },
+      request.id,
+    );
   });
   app.get("/api/v1/staffing/acknowledgements", async (request) => {
     await authenticate(request, officers);
