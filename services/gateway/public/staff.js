@@ -45,6 +45,8 @@
       { "data-id": n.id, "data-state": n.state },
       el("p", {}, el("strong", {}, words.noticeKinds[n.kind] || n.kind), ` ${tokyo(n.sent_at)}`),
       n.duty ? dutyView(n.duty) : "",
+      // A teammate's change is told in the reason: who left the post, why, and who replaces them.
+      n.state === "pending" && n.reason ? el("p", { class: "reason" }, n.reason) : "",
     );
     if (n.state !== "pending") {
       const answer = `${words.noticeStates[n.state] || n.state} ${tokyo(n.answered_at)}${n.reason ? ` — ${n.reason}` : ""}`;
@@ -69,8 +71,9 @@
       answer("decline", { reason: reason.value.trim() });
     });
     li.append(el("p", { class: "buttons" }, ack));
-    // A release is only taken note of: the staffing service refuses to decline it.
-    if (n.kind !== "released") li.append(el("p", {}, el("label", { for: reasonId }, words.declineReason), " ", reason, " ", decline));
+    // Releases, returns and a teammate's change are only taken note of: staffing refuses to decline them.
+    if (n.kind === "reassigned" || n.kind === "reminder")
+      li.append(el("p", {}, el("label", { for: reasonId }, words.declineReason), " ", reason, " ", decline));
     return li;
   }
 

@@ -10,6 +10,7 @@ import {
   StaffAnswered,
   StaffReassigned,
   StaffReleased,
+  StaffTeamChanged,
   StaffReminded,
 } from "./gen/crisis/v1/events";
 import { AuditRecorded } from "./gen/crisis/v1/audit";
@@ -63,6 +64,7 @@ export const eventTypes = {
   alertIssued: { subject: "crisis.alert.issued", name: "crisis.v1.AlertIssued", codec: AlertIssued },
   staffReassigned: { subject: "crisis.staff.reassigned", name: "crisis.v1.StaffReassigned", codec: StaffReassigned },
   staffReleased: { subject: "crisis.staff.released", name: "crisis.v1.StaffReleased", codec: StaffReleased },
+  staffTeamChanged: { subject: "crisis.staff.team.changed", name: "crisis.v1.StaffTeamChanged", codec: StaffTeamChanged },
   staffAcknowledged: { subject: "crisis.staff.acknowledged", name: "crisis.v1.StaffAnswered", codec: StaffAnswered },
   staffDeclined: { subject: "crisis.staff.declined", name: "crisis.v1.StaffAnswered", codec: StaffAnswered },
   staffReminded: { subject: "crisis.staff.reminded", name: "crisis.v1.StaffReminded", codec: StaffReminded },

@@ -1,10 +1,13 @@
 import { Lang } from "@crisis/platform/contracts";
-import { StaffReassigned, StaffReleased, StaffReminded } from "@crisis/platform/contracts/events";
+import { StaffReassigned, StaffReleased, StaffReminded, StaffTeamChanged } from "@crisis/platform/contracts/events";
 import { fitted } from "./payload";
 import { catalogue } from "./catalogue";
 
 export type StaffNotice =
-  { kind: "reassigned"; event: StaffReassigned } | { kind: "released"; event: StaffReleased } | { kind: "reminded"; event: StaffReminded };
+  | { kind: "reassigned"; event: StaffReassigned }
+  | { kind: "released"; event: StaffReleased }
+  | { kind: "reminded"; event: StaffReminded }
+  | { kind: "team"; event: StaffTeamChanged };
 
 /** A staff member's own notice, in their language, opening the staff page. */
 export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: string) {
@@ -27,6 +30,15 @@ export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: st
       if (floor)
         return fitted({ ...base, title: t.staffReturnedTitle, body: t.staffReturned(floor.departmentName, floor.minimum, floor.skill) });
       return fitted({ ...base, title: t.staffReleasedTitle, body: t.staffReleased(notice.event.department) });
+    }
+    case "team": {
+      const e = notice.event;
+      const department = e.floor?.departmentName ?? "";
+      return fitted({
+        ...base,
+        title: t.staffTeamTitle,
+        body: t.staffTeam(e.place, e.leftName, department, e.floor?.minimum ?? 0, e.replacementName),
+      });
     }
     case "reminded": {
       const e = notice.event;

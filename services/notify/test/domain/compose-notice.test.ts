@@ -1,4 +1,4 @@
-import { StaffReleased, StaffReminded } from "@crisis/platform/contracts/events";
+import { StaffReleased, StaffReminded, StaffTeamChanged } from "@crisis/platform/contracts/events";
 import { composeStaffNotice } from "../../src/domain/compose-notice";
 
 const url = "https://crisis.example.jp/staff";
@@ -23,6 +23,28 @@ describe("a staff notice in the recipient's language", () => {
     });
     expect(composeStaffNotice({ kind: "reminded", event: { ...event, proposedName: "" } }, "en", url).body).toBe(
       "熊本 花子 has not answered their assignment. Proposed replacement: none available.",
+    );
+  });
+
+  it("tells the people staying on a post who left it for their department's floor and who replaces them, in Japanese and English", () => {
+    const event = StaffTeamChanged.fromPartial({
+      eventId: "staff-team-t1",
+      noticeId: "t1",
+      staffId: "S-3",
+      postId: "shelter:ref:E1@2026-07-28-evening",
+      place: "五福小学校",
+      leftStaffId: "S-7",
+      leftName: "熊本 花子",
+      floor: { department: "D-CIVIC", departmentName: "市民課", minimum: 12 },
+      replacementName: "阿蘇 太郎",
+    });
+    expect(composeStaffNotice({ kind: "team", event }, "ja", url)).toMatchObject({
+      title: "熊本市 配置先の体制変更",
+      body: "五福小学校: 熊本 花子さんは市民課の業務継続（最低12人）のため所属課に戻りました。交代: 阿蘇 太郎さん",
+      tag: "staff.t1",
+    });
+    expect(composeStaffNotice({ kind: "team", event: { ...event, replacementName: "" } }, "en", url).body).toBe(
+      "五福小学校: 熊本 花子 went back to 市民課, which needs at least 12 staff to keep running. Replacement: none yet (position open).",
     );
   });
 

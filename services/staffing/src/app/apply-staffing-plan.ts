@@ -3,7 +3,7 @@ import type { ApplyStaffingPlanResponse } from "@crisis/platform/contracts/staff
 import { errors } from "../domain";
 import type { PostPlanner } from "./keep-posts-planned";
 import { inputChanges, postsByPerson, type PlanBook } from "./plan-book";
-import { inBatches, noticeId, tellReassigned, tellReleased } from "./duty-notices";
+import { inBatches, noticeId, tellReassigned, tellReleased, tellTeam, type TeamChange } from "./duty-notices";
 import type { DutyBook, Roster, StaffEvents } from "./ports";
 
 /** Who applies a plan under the auto-apply setting. */
@@ -23,7 +23,8 @@ export interface ApplyDeps {
 /**
  * Puts a proposed plan in force: one crisis.staff.reassigned per person whose post changed from
  * the plan in force, one crisis.staff.released per person who no longer has a post (a shelter
- * closed, a stand-down) and goes back to their home department. A plan made before the mode, shelters or counters changed is refused (409),
+ * closed, a stand-down) and goes back to their home department; when that is to keep a
+ * department's floor, the people staying on the post are told too. A plan made before the mode, shelters or counters changed is refused (409),
  * saying what changed; applying the plan in force again publishes nothing.
  */
 export async function applyStaffingPlan(
@@ -78,6 +79,26 @@ export async function applyStaffingPlan(
       correlationId,
     ),
   );
+  // …and the people staying on the posts they left are told who left, why, and who replaces them.
+  const names = new Map((deps.roster?.staff ?? []).map((p) => [p.id, p.name]));
+  const teamChanges: TeamChange[] = [...toFloors.values()].flatMap(({ assignment: left, floor }) => {
+    const post = posts.get(left.postId);
+    if (!post || !floor) return [];
+    const onPost = proposed.plan.assignments.filter((a) => a.postId === left.postId && a.staffId !== left.staffId);
+    const replacement = onPost.find((a) => a.position === left.position && before.get(a.staffId) !== left.postId);
+    return onPost
+      .filter((a) => a !== replacement)
+      .map((a) => ({
+        id: noticeId(planId, `${a.staffId}|team|${left.staffId}`),
+        staffId: a.staffId,
+        post,
+        left: { staffId: left.staffId, name: names.get(left.staffId) ?? left.staffId },
+        floor,
+        replacementName: replacement ? (names.get(replacement.staffId) ?? replacement.staffId) : "",
+        at,
+      }));
+  });
+  await inBatches(teamChanges, 32, (t) => tellTeam(deps, t, correlationId));
   await deps.book.putInForce(proposed, appliedBy !== AUTO_APPLIER);
   return { planId, reassigned: moved.length, released: leaving.length, alreadyApplied: false };
 }

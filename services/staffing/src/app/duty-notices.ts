@@ -86,6 +86,47 @@ export async function tellReleased(deps: { events: StaffEvents; duties?: DutyBoo
   });
 }
 
+export interface TeamChange {
+  readonly id: string;
+  /** Who is told: a person staying on the post. */
+  readonly staffId: string;
+  readonly post: Post;
+  readonly left: { readonly staffId: string; readonly name: string };
+  readonly floor: NonNullable<Released["floor"]>;
+  /** Empty when nobody replaces them: the position is open. */
+  readonly replacementName: string;
+  readonly at: Date;
+}
+
+/**
+ * Tells a person staying on a post that a teammate was brought back to keep their department's
+ * floor, and who replaces them: crisis.staff.team.changed (a push) and a `team` notice on their page.
+ */
+export async function tellTeam(deps: { events: StaffEvents; duties?: DutyBook }, t: TeamChange, correlationId: string) {
+  const changedAt = t.at.toISOString();
+  const duty = dutyOf(t.post);
+  await deps.events.teamChanged(
+    {
+      eventId: `staff-team-${t.id}`,
+      noticeId: t.id,
+      staffId: t.staffId,
+      postId: t.post.id,
+      place: duty.facilityName,
+      leftStaffId: t.left.staffId,
+      leftName: t.left.name,
+      floor: floorOf(t.floor),
+      replacementName: t.replacementName,
+      changedAt,
+    },
+    correlationId,
+  );
+  const floor = `${t.floor.departmentName}${t.floor.skill ? ` ${t.floor.skill}` : ""} ${t.floor.minimum}`;
+  const reason = `${t.left.name} returned to keep the continuity floor (${floor}); replacement: ${t.replacementName || "none yet, the position is open"}`;
+  await deps.duties?.update(t.staffId, (record) =>
+    withNotice(record, { id: t.id, kind: "team", duty, sentAt: changedAt, state: "pending", reason }),
+  );
+}
+
 const floorOf = (floor: Release["floor"]): StaffFloor | undefined =>
   floor && { department: floor.department, departmentName: floor.departmentName, skill: floor.skill ?? "", minimum: floor.minimum };
 

@@ -1,4 +1,4 @@
-import type { StaffAnswered, StaffReassigned, StaffReleased, StaffReminded } from "@crisis/platform/contracts/events";
+import type { StaffAnswered, StaffReassigned, StaffReleased, StaffTeamChanged, StaffReminded } from "@crisis/platform/contracts/events";
 import type { ProposedPlan } from "./plan-book";
 import type { Department, LinearProgramSolver, StaffMember, StaffRecord } from "../domain";
 
@@ -14,6 +14,7 @@ export type { LinearProgramSolver };
 export interface StaffEvents {
   reassigned(event: StaffReassigned, correlationId: string): Promise<void>;
   released(event: StaffReleased, correlationId: string): Promise<void>;
+  teamChanged(event: StaffTeamChanged, correlationId: string): Promise<void>;
   answered(event: StaffAnswered, declined: boolean, correlationId: string): Promise<void>;
   reminded(event: StaffReminded, correlationId: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { StaffReleased } from "@crisis/platform/contracts/events";
+import type { StaffReleased, StaffTeamChanged } from "@crisis/platform/contracts/events";
 import { FakeClock } from "@crisis/platform";
 import { applyStaffingPlan } from "../../src/app/apply-staffing-plan";
 import type { PostPlanner } from "../../src/app/keep-posts-planned";
@@ -11,6 +11,7 @@ import { anyone, department, person, post } from "../domain/engine/builders";
 function world() {
   const records = new Map<string, StaffRecord>();
   const released: StaffReleased[] = [];
+  const team: StaffTeamChanged[] = [];
   const duties: DutyBook = {
     get: async (id) => records.get(id),
     update: async (id, change) => {
@@ -23,8 +24,9 @@ function world() {
   const events = {
     reassigned: async () => undefined,
     released: async (e: StaffReleased) => void released.push(e),
+    teamChanged: async (e: StaffTeamChanged) => void team.push(e),
   } as unknown as StaffEvents;
-  return { records, released, duties, events };
+  return { records, released, team, duties, events };
 }
 
 const on = (staffId: string): PlannedAssignment => ({
@@ -46,7 +48,7 @@ const proposed = (id: string, plan: Partial<Plan>): ProposedPlan => ({
 
 describe("applying a plan that brings people back to keep their department's floor", () => {
   it("gives each person brought back a `returned` notice and event naming the floor, and anyone else a plain release", async () => {
-    const { records, released, duties, events } = world();
+    const { records, released, team, duties, events } = world();
     const book = new PlanBook();
     const planner = { inputs: () => inputs } as unknown as PostPlanner;
     const roster = { staff: [person("a1"), person("a2"), person("a3")], departments: [department("dept-a", 1)] };
@@ -65,5 +67,33 @@ describe("applying a plan that brings people back to keep their department's flo
     const a3 = released.find((e) => e.staffId === "a3")!;
     expect(a3.floor).toBeUndefined();
     expect(records.get("a3")!.notices.find((n) => n.id === a3.noticeId)).toMatchObject({ kind: "released" });
+
+    // The post is told too: a1, staying on it, learns who left, for which floor, and that nobody replaces them yet.
+    expect(team).toEqual([
+      expect.objectContaining({ staffId: "a1", postId: "day", leftStaffId: "a2", leftName: "職員 a2", replacementName: "" }),
+    ]);
+    expect(team[0]!.floor).toMatchObject({ departmentName: "dept-a課", minimum: 1 });
+    expect(records.get("a1")!.notices.find((n) => n.id === team[0]!.noticeId)).toMatchObject({
+      kind: "team",
+      state: "pending",
+      reason: "職員 a2 returned to keep the continuity floor (dept-a課 1); replacement: none yet, the position is open",
+    });
+  });
+
+  it("names the replacement to the people staying on the post, and does not tell the replacement about their own arrival", async () => {
+    const { team, duties, events } = world();
+    const book = new PlanBook();
+    const planner = { inputs: () => inputs } as unknown as PostPlanner;
+    const roster = { staff: [person("a1"), person("a2"), person("b1")], departments: [department("dept-a", 1)] };
+    const deps = { planner, book, events, clock: new FakeClock(new Date("2026-07-28T00:00:00Z")), roster, duties };
+    book.add(proposed("p1", { assignments: [on("a1"), { ...on("a2"), position: 1 }] }));
+    await applyStaffingPlan(deps, "p1", "t", "officer");
+    const floor = { department: "dept-a", departmentName: "dept-a課", minimum: 1 };
+    const left = { ...on("a2"), position: 1 };
+    book.add(
+      proposed("p2", { assignments: [on("a1"), { ...on("b1"), position: 1 }], released: [{ assignment: left, reason: "floor", floor }] }),
+    );
+    await applyStaffingPlan(deps, "p2", "t", "officer");
+    expect(team.map((e) => [e.staffId, e.leftStaffId, e.replacementName])).toEqual([["a1", "a2", "職員 b1"]]);
   });
 });

@@ -387,7 +387,7 @@ const duty = z.object({
 });
 const notice = z.object({
   id: z.string(),
-  kind: z.enum(["reassigned", "released", "reminder", "returned"]),
+  kind: z.enum(["reassigned", "released", "reminder", "returned", "team"]),
   duty: duty.nullable(),
   sent_at: z.iso.datetime(),
   state: z.enum(["pending", "acknowledged", "declined"]),

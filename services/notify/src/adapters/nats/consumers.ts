@@ -86,7 +86,7 @@ export function consumeScheduledRestrictions(backbone: Backbone, deps: AdvanceNo
   );
 }
 
-/** Reassignments, releases and reminders, each to the subscriptions of that staff member. */
+/** Reassignments, releases, reminders and changes in a post's team, each to the subscriptions of that staff member. */
 export async function consumeStaffNotices(backbone: Backbone, deps: SendStaffNoticeDeps, ackWaitMs: number, logger: Logger) {
   const consume = <K extends StaffNotice["kind"]>(kind: K, type: EventType<Extract<StaffNotice, { kind: K }>["event"]>) =>
     consumeEvents(
@@ -100,6 +100,7 @@ export async function consumeStaffNotices(backbone: Backbone, deps: SendStaffNot
     consume("reassigned", eventTypes.staffReassigned),
     consume("released", eventTypes.staffReleased),
     consume("reminded", eventTypes.staffReminded),
+    consume("team", eventTypes.staffTeamChanged),
   ]);
 }
 

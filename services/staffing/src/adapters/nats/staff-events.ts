@@ -10,6 +10,9 @@ export function staffEvents(backbone: Backbone): StaffEvents {
     async released(event, correlationId) {
       await publishEvent(backbone.js, eventTypes.staffReleased, event, { eventId: event.eventId, correlationId });
     },
+    async teamChanged(event, correlationId) {
+      await publishEvent(backbone.js, eventTypes.staffTeamChanged, event, { eventId: event.eventId, correlationId });
+    },
     async answered(event, declined, correlationId) {
       const type = declined ? eventTypes.staffDeclined : eventTypes.staffAcknowledged;
       await publishEvent(backbone.js, type, event, { eventId: event.eventId, correlationId });

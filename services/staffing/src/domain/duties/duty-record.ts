@@ -14,7 +14,8 @@ export interface Duty {
   readonly reportTo: string;
 }
 
-export type NoticeKind = "reassigned" | "released" | "reminder" | "returned";
+/** `team`: someone left the person's post to keep their department's floor (told, not answered with a decline). */
+export type NoticeKind = "reassigned" | "released" | "reminder" | "returned" | "team";
 export type NoticeState = "pending" | "acknowledged" | "declined";
 
 export interface Notice {
