@@ -13,6 +13,7 @@ export * from "./jetstream/last-event";
 export * from "./jetstream/lease";
 export * from "./jetstream/replay";
 export * from "./jetstream/streams";
+export * from "./jetstream/stream-reader";
 export * from "./grpc/client";
 export * from "./grpc/errors";
 export * from "./grpc/server";

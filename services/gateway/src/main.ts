@@ -36,7 +36,7 @@ runService({
     const onDuty = new StaffOnDuty();
     const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
     const waitingBoard = new CounterWaitingBoard();
-    const followingWaiting = await followCounterWaiting(backbone, waitingBoard, logger);
+    const followingWaiting = await followCounterWaiting(backbone, waitingBoard);
     const identity = identityOf(config);
     const approvalTtlMs = config.APPROVAL_TTL_MINUTES * 60_000;
     const app = buildHttpServer({

@@ -86,7 +86,7 @@ runService({
       logger,
     );
     const counts = new ShelterCounts();
-    const following = await followShelterCounts(backbone, counts, logger);
+    const following = await followShelterCounts(backbone, counts);
     const coalesce = {
       store,
       queue: jetStreamDeliveryQueue(backbone.js),

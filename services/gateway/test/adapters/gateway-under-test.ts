@@ -111,7 +111,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   const onDuty = new StaffOnDuty();
   const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
   const waitingBoard = new CounterWaitingBoard();
-  const followingWaiting = await followCounterWaiting(backbone, waitingBoard, logger);
+  const followingWaiting = await followCounterWaiting(backbone, waitingBoard);
   const readiness = createReadiness();
   const live = await followLiveStatus(backbone, readiness, { directory, clock, retryMs: 100 });
   let ids = 0;

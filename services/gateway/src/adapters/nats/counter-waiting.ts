@@ -1,4 +1,4 @@
-import { Backbone, Logger, decodeEvent, publishEvent, streams } from "@crisis/platform";
+import { Backbone, decodeEvent, followStream, publishEvent, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { CounterWaitingLog } from "../../app/ports";
 import { CounterWaitingBoard } from "../../domain/counter-waiting";
@@ -15,18 +15,10 @@ export function jetStreamCounterWaitingLog(backbone: Backbone): CounterWaitingLo
 
 /**
  * This replica's latest waiting figures, from every report since the start of the service stream
- * (an ordered consumer: each replica reads all of them).
+ * (each replica reads all of them, and reads on after a node dies).
  */
-export async function followCounterWaiting(backbone: Backbone, board: CounterWaitingBoard, logger: Logger) {
-  const consumer = await backbone.js.consumers.get(streams.service.name, { filterSubjects: counterWaitingReported.subject });
-  const messages = await consumer.consume();
-  const done = (async () => {
-    for await (const msg of messages) board.apply(decodeEvent(counterWaitingReported, msg).event);
-  })().catch((err) => logger.error({ err }, "counter waiting stopped following the service stream"));
-  return {
-    async stop() {
-      await messages.close();
-      await done;
-    },
-  };
+export function followCounterWaiting(backbone: Backbone, board: CounterWaitingBoard) {
+  return followStream(backbone, streams.service.name, { filterSubject: counterWaitingReported.subject }, (msg) =>
+    board.apply(decodeEvent(counterWaitingReported, msg).event),
+  );
 }

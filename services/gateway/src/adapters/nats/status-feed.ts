@@ -1,5 +1,5 @@
-import { AckPolicy, ConsumerEvents, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from "nats";
-import { Backbone, Readiness, streams } from "@crisis/platform";
+import { JsMsg } from "nats";
+import { Backbone, Readiness, followStream, readStreamAfter, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { Position, StatusEvent, StatusStream, statusStreams } from "../../domain/status-view";
 import { StatusEvents, StreamedEvent } from "../../app/ports";
@@ -34,97 +34,19 @@ const streamed = (stream: StatusStream, msg: JsMsg): StreamedEvent => ({
   event: decode(msg),
 });
 
-/**
- * An ephemeral consumer without acks from a sequence on (the server removes it once idle).
- * Not nats.js's ordered consumer: against nats-server 2.9 its consume() never starts.
- */
-async function readFrom(backbone: Backbone, stream: StatusStream, after: number): Promise<ConsumerMessages> {
-  const { name } = await backbone.jsm.consumers.add(streamNames[stream], {
-    ack_policy: AckPolicy.None,
-    inactive_threshold: nanos(60_000),
-    ...(after > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 } : { deliver_policy: DeliverPolicy.All }),
-  });
-  const consumer = await backbone.js.consumers.get(streamNames[stream], name);
-  return consumer.consume({ max_messages: 512, expires: 5_000 });
-}
-
-/** What tells that a consumer is gone or its node unreachable. */
-const lost = new Set<string>([ConsumerEvents.ConsumerDeleted, ConsumerEvents.ConsumerNotFound, ConsumerEvents.HeartbeatsMissed]);
-
-/** How often a reader checks it is not stuck behind its stream (two looks: 10 s at most). */
-const stalledReaderCheckMs = 5_000;
-
 /** The mode, facility and service streams, each read with an ephemeral consumer. */
 export function jetStreamStatusEvents(backbone: Backbone): StatusEvents {
-  /** The newest sequence stored, or 0 when the stream holds nothing (never written, or purged). */
-  const lastSeq = async (stream: StatusStream) => {
-    const { state } = await backbone.jsm.streams.info(streamNames[stream]);
-    return state.messages > 0 ? state.last_seq : 0;
-  };
-
   return {
     async follow(from, onEvent) {
-      let stopped = false;
       const readers = await Promise.all(
-        statusStreams.map(async (stream) => {
-          const head = await lastSeq(stream);
-          let reached!: () => void;
-          const caughtUp = new Promise<void>((resolve) => (reached = resolve));
-          if (head <= from[stream]) reached();
-          let last = from[stream];
-          let current: ConsumerMessages | undefined;
-          // The client's events do not always tell a consumer is gone (a node killed mid-pull under
-          // load can leave the pull waiting): if the stream moved on and nothing arrived since the
-          // last look, start a new reader from where this one stopped.
-          let seenAtLastLook = last;
-          const watchdog = setInterval(() => {
-            void lastSeq(stream)
-              .then((newest) => {
-                if (newest > last && last === seenAtLastLook) current?.stop();
-                seenAtLastLook = last;
-              })
-              .catch(() => undefined);
-          }, stalledReaderCheckMs);
-          // An ephemeral consumer lives on one node: when that node dies (or the consumer is
-          // removed), read on from the last sequence with a new one instead of going quiet.
-          const loop = (async () => {
-            while (!stopped) {
-              try {
-                current = await readFrom(backbone, stream, last);
-                const messages = current;
-                void (async () => {
-                  for await (const s of await messages.status()) {
-                    if (lost.has(s.type)) messages.stop();
-                  }
-                })();
-                if (stopped) messages.stop();
-                for await (const msg of messages) {
-                  last = msg.seq;
-                  onEvent(streamed(stream, msg));
-                  if (msg.seq >= head) reached();
-                }
-              } catch {
-                // The backbone is failing over: try again shortly.
-              }
-              if (!stopped) await new Promise((r) => setTimeout(r, 1_000));
-            }
-          })();
-          return {
-            stop: () => {
-              clearInterval(watchdog);
-              current?.stop();
-            },
-            caughtUp,
-            loop,
-          };
-        }),
+        statusStreams.map((stream) =>
+          followStream(backbone, streamNames[stream], { after: from[stream] }, (msg) => onEvent(streamed(stream, msg))),
+        ),
       );
       return {
         caughtUp: Promise.all(readers.map((r) => r.caughtUp)).then(() => undefined),
         async stop() {
-          stopped = true;
-          for (const r of readers) r.stop();
-          await Promise.all(readers.map((r) => r.loop));
+          await Promise.all(readers.map((r) => r.stop()));
         },
       };
     },
@@ -132,7 +54,7 @@ export function jetStreamStatusEvents(backbone: Backbone): StatusEvents {
     async *replay(after: Position, until: Position) {
       for (const stream of statusStreams) {
         if (after[stream] >= until[stream]) continue;
-        const messages = await readFrom(backbone, stream, after[stream]);
+        const { messages } = await readStreamAfter(backbone, streamNames[stream], after[stream]);
         try {
           for await (const msg of messages) {
             if (msg.seq > until[stream]) break;

@@ -1,4 +1,13 @@
-import { Backbone, EventContext, Logger, decodeEvent, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
+import {
+  Backbone,
+  EventContext,
+  Logger,
+  decodeEvent,
+  eventHandlerAttempts,
+  followStream,
+  runEventConsumer,
+  streams,
+} from "@crisis/platform";
 import { EventType, eventTypes } from "@crisis/platform/contracts";
 import { pushBatchRequested, pushDeliveryStream } from "./push-queue";
 import { DeliverBatchDeps, deliverBatch } from "../../app/deliver-batch";
@@ -59,20 +68,12 @@ export function consumeSingleChanges(backbone: Backbone, deps: Pick<CoalesceDeps
 
 /**
  * This instance's count of open shelters per ward, from every status change since the start
- * (an ordered consumer: each instance reads all of them, unlike the shared durable ones).
+ * (each instance reads all of them, unlike the shared durable ones, and reads on after a node dies).
  */
-export async function followShelterCounts(backbone: Backbone, counts: ShelterCounts, logger: Logger) {
-  const consumer = await backbone.js.consumers.get(streams.facility.name, { filterSubjects: eventTypes.facilityStatusChanged.subject });
-  const messages = await consumer.consume();
-  const done = (async () => {
-    for await (const msg of messages) counts.apply(decodeEvent(eventTypes.facilityStatusChanged, msg).event);
-  })().catch((err) => logger.error({ err }, "shelter counts stopped following the facility stream"));
-  return {
-    async stop() {
-      await messages.close();
-      await done;
-    },
-  };
+export function followShelterCounts(backbone: Backbone, counts: ShelterCounts) {
+  return followStream(backbone, streams.facility.name, { filterSubject: eventTypes.facilityStatusChanged.subject }, (msg) =>
+    counts.apply(decodeEvent(eventTypes.facilityStatusChanged, msg).event),
+  );
 }
 
 /** Restrictions scheduled for later: told now, and again shortly before they start. */

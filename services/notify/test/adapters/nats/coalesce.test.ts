@@ -37,7 +37,7 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
       baseUrl: "https://city.example",
       ttlSeconds: 3600,
     };
-    f.run([...(await consumeSingleChanges(f.backbone, deps, 5_000, logger)), await followShelterCounts(f.backbone, counts, logger)]);
+    f.run([...(await consumeSingleChanges(f.backbone, deps, 5_000, logger)), await followShelterCounts(f.backbone, counts)]);
   });
   afterAll(() => f.stop());
 
