@@ -3,6 +3,7 @@ import { AppError } from "@crisis/platform/contracts";
 /** The gateway's error catalogue: stable codes, statuses, messages naming the field. */
 export const errors = {
   bodyInvalid: (field: string, problem: string) => new AppError("BODY_INVALID", 422, `${field}: ${problem}`, field),
+  queryInvalid: (field: string, problem: string) => new AppError("QUERY_INVALID", 422, `${field}: ${problem}`, field),
   bodyNotJson: () => new AppError("BODY_NOT_JSON", 400, "the request body must be JSON (Content-Type: application/json)", "body"),
   bodyTooLarge: () => new AppError("BODY_TOO_LARGE", 413, "the request body is larger than this endpoint accepts", "body"),
   headerMissing: (header: string) => new AppError("HEADER_MISSING", 400, `header ${header} is required`, header),

@@ -349,9 +349,18 @@ export const waitingBody = z
     path: ["waiting"],
   });
 
-/** Parses a body; the first problem becomes a 422 naming the field (e.g. subscription.keys.auth). */
+/** Parses a body; the first problem becomes a 422 BODY_INVALID naming the field (e.g. subscription.keys.auth). */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body ?? {});
+  return parseWith(schema, body, errors.bodyInvalid);
+}
+
+/** Parses a query string's parameters; the first problem becomes a 422 QUERY_INVALID naming the parameter. */
+export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> {
+  return parseWith(schema, query, errors.queryInvalid);
+}
+
+function parseWith<S extends z.ZodType>(schema: S, input: unknown, invalid: (field: string, problem: string) => Error): z.infer<S> {
+  const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue.path.reduce<string>(
@@ -359,7 +368,7 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infe
     "",
   );
   const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : undefined;
-  throw errors.bodyInvalid(unknownKeys ?? (field || "body"), issue.message);
+  throw invalid(unknownKeys ?? (field || "body"), issue.message);
 }
 
 /** A staff member's reason for declining a duty notice. */

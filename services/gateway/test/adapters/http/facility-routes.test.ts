@@ -129,7 +129,7 @@ describe("the facility, shelter and counter-service routes", () => {
   it("refuses a near= outside Japan by naming the field, calling nothing", async () => {
     const res = await call("/api/v1/facilities?near=48.85,2.35");
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ code: "BODY_INVALID", field: "near" });
+    expect(res.body).toMatchObject({ code: "QUERY_INVALID", field: "near" });
     expect(calls).toEqual([]);
   });
 

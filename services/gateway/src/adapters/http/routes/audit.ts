@@ -3,7 +3,7 @@ import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { AuditTrail } from "../../../app/ports";
 import { readAudit } from "../../../app/read-audit";
 import { Authenticate } from "../server";
-import { auditQuery, parseBody } from "../schemas";
+import { auditQuery, parseQuery } from "../schemas";
 
 const columns = [
   "at",
@@ -30,7 +30,7 @@ const toCsv = (records: AuditRecorded[]) =>
 export function auditRoutes(app: FastifyInstance, audit: AuditTrail, authenticate: Authenticate) {
   app.get("/api/v1/audit", async (request, reply) => {
     await authenticate(request, "manager");
-    const query = parseBody(auditQuery, request.query);
+    const query = parseQuery(auditQuery, request.query);
     const records = await readAudit(audit, {
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,

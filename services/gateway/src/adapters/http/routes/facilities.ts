@@ -6,13 +6,13 @@ import { FacilitiesAdmin } from "../../../app/ports";
 import { readFacilities, readFacility } from "../../../app/read-facilities";
 import { endFacilityRestriction, restrictFacility } from "../../../app/restrict-facility";
 import { Authenticate } from "../server";
-import { correctionBody, facilityListQuery, parseBody, restrictionBody } from "../schemas";
+import { correctionBody, facilityListQuery, parseBody, parseQuery, restrictionBody } from "../schemas";
 
 const writers = ["manager", "facility_admin"] as const;
 
 export function facilityRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, authenticate: Authenticate) {
   app.get("/api/v1/facilities", async (request) => {
-    const q = parseBody(facilityListQuery, request.query);
+    const q = parseQuery(facilityListQuery, request.query);
     const query = ListFacilitiesRequest.fromPartial({
       ward: q.ward,
       category: q.category,

@@ -4,7 +4,7 @@ import { FacilitiesAdmin, ShelterCrowdingService, StaffOnPost } from "../../../a
 import { findNearestShelters, readCrowding, readOccupancyHistory, readShelterCrowding } from "../../../app/read-crowding";
 import { reportOccupancy } from "../../../app/report-occupancy";
 import { Authenticate } from "../server";
-import { nearestQuery, occupancyBody, occupancyHistoryQuery, parseBody, shelterBody, shelterListQuery } from "../schemas";
+import { nearestQuery, occupancyBody, occupancyHistoryQuery, parseBody, parseQuery, shelterBody, shelterListQuery } from "../schemas";
 
 export function shelterRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, authenticate: Authenticate) {
   app.put<{ Params: { id: string } }>("/api/v1/shelters/:id", async (request) => {
@@ -32,14 +32,14 @@ export function crowdingRoutes(app: FastifyInstance, deps: CrowdingRouteDeps, au
   app.get<{ Params: { id: string } }>("/api/v1/shelters/:id/occupancy", async (request) =>
     readShelterCrowding(deps.crowding, request.params.id, request.id),
   );
-  app.get("/api/v1/shelters", async (request) => readCrowding(deps.crowding, parseBody(shelterListQuery, request.query).ward, request.id));
+  app.get("/api/v1/shelters", async (request) => readCrowding(deps.crowding, parseQuery(shelterListQuery, request.query).ward, request.id));
   app.get("/api/v1/shelters/history", async (request, reply) => {
     await authenticate(request, ["manager", "facility_admin"]);
-    const csv = await readOccupancyHistory(deps.crowding, parseBody(occupancyHistoryQuery, request.query), deps.now(), request.id);
+    const csv = await readOccupancyHistory(deps.crowding, parseQuery(occupancyHistoryQuery, request.query), deps.now(), request.id);
     return reply.type("text/csv; charset=utf-8").send(csv);
   });
   app.get("/api/v1/shelters/nearest", async (request) => {
-    const q = parseBody(nearestQuery, request.query);
+    const q = parseQuery(nearestQuery, request.query);
     return findNearestShelters(deps.crowding, { latitude: q.lat, longitude: q.lon, limit: q.limit }, request.id);
   });
 }
