@@ -281,6 +281,21 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     expect(tally.by_department.length).toBeGreaterThan(0);
     const [department] = tally.by_department;
     expect(await value(department.department)).toBe(`${department.acknowledged} / ${department.total}`);
+
+    // Someone who has not answered, listed oldest first: the officer replaces them from the console.
+    const [silent] = tally.unanswered;
+    expect(silent).toMatchObject({ staff_id: expect.any(String), post_id: expect.any(String), escalated: false });
+    await board.locator("#unanswered summary").click();
+    const row = board.locator(`#unanswered-list li[data-staff="${silent.staff_id}"]`);
+    await row.getByRole("button", { name: "交代" }).click(); // no reason yet: nothing is sent
+    expect((await dutiesOf(silent.staff_id)).notices[0].kind).toBe("reassigned");
+    await row.getByLabel("交代の理由").fill("連絡がつかない");
+    await row.getByRole("button", { name: "交代" }).click();
+    await board.locator("#replace-result", { hasText: silent.name }).waitFor();
+    expect((await dutiesOf(silent.staff_id)).notices[0]).toMatchObject({
+      kind: "released",
+      reason: expect.stringContaining("連絡がつかない"),
+    });
     await board.close();
 
     // Release notices: the acknowledging person's shelter closes, and the next plan sends its people home.

@@ -238,6 +238,39 @@
     );
     // Per department: how many of its notices were acknowledged.
     for (const d of a.by_department || []) chart.append(bar(d.department, d.acknowledged, d.total));
+    // The ten oldest: the ones to chase first; the list folds away so the console stays short.
+    $("unanswered-list").replaceChildren(...(a.unanswered || []).slice(0, 10).map(unansweredItem));
+  }
+
+  // Someone silent after the reminder and the escalation: the officer puts the best replacement in.
+  function unansweredItem(u) {
+    const reasonId = `replace-${u.staff_id}`;
+    const reason = el("input", { id: reasonId, maxlength: "500" });
+    const replace = el("button", { type: "button" }, words.replace);
+    const marks = [u.overdue ? words.ackStates.overdue : "", u.escalated ? words.escalated : ""].filter(Boolean).join("・");
+    replace.addEventListener("click", async () => {
+      if (!reason.value.trim()) return reason.focus();
+      const res = await desk.api("POST", "/api/v1/staffing/replacements", {
+        staff_id: u.staff_id,
+        post_id: u.post_id,
+        reason: reason.value.trim(),
+      });
+      if (!res.ok) return desk.unavailable($("acknowledgements"), res.missing ? undefined : desk.problem(res));
+      const r = res.body.replacement;
+      $("replace-result").textContent = r ? `${u.name} → ${words.replacedBy} ${r.name}` : `${u.name}: ${words.noReplacement}`;
+      loadAcknowledgements();
+    });
+    return el(
+      "li",
+      { "data-staff": u.staff_id },
+      el("strong", {}, u.name),
+      ` ${u.place} ${u.duty} ${tokyo(u.starts_at)}${marks ? ` (${marks})` : ""} `,
+      el("label", { for: reasonId }, words.replaceReason),
+      " ",
+      reason,
+      " ",
+      replace,
+    );
   }
 
   // --- audit log --------------------------------------------------------------------------

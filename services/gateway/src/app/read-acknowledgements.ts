@@ -9,8 +9,23 @@ const counts = (c: AcknowledgementCount | undefined) => ({
   overdue: c?.overdue ?? 0,
 });
 
-/** How far staff have answered their duty notices, city-wide and per home department. */
+/** How far staff have answered their duty notices, city-wide and per home department, and who has not (oldest first). */
 export async function readAcknowledgements(desk: DutyDesk, correlationId: string) {
   const tally = await desk.acknowledgements(correlationId);
-  return { ...counts(tally.all), by_department: tally.byDepartment.map((d) => ({ department: d.department, ...counts(d) })) };
+  return {
+    ...counts(tally.all),
+    by_department: tally.byDepartment.map((d) => ({ department: d.department, ...counts(d) })),
+    unanswered: tally.unanswered.map((u) => ({
+      staff_id: u.staffId,
+      name: u.name,
+      department: u.department,
+      post_id: u.postId,
+      place: u.place,
+      duty: u.duty,
+      starts_at: u.startsAt,
+      sent_at: u.sentAt,
+      overdue: u.overdue,
+      escalated: u.escalated,
+    })),
+  };
 }

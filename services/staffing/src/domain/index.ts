@@ -19,9 +19,11 @@ export { answerNotice, answered, type Answer } from "./duties/answers";
 export {
   departmentHead,
   dueSteps,
+  oldestUnanswered,
   tallyAnswers,
   type ReminderTimes,
   type ReminderStep,
+  type Unanswered,
   type AcknowledgementCount,
 } from "./duties/reminders";
 export { endedPosts, postSource } from "./duties/ended-posts";

@@ -190,6 +190,15 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
       r.notices.some((n) => n.kind === "reassigned" && n.state === "pending" && n.escalatedAt && n.duty?.postId.startsWith("shelter:h1@")),
     )!;
     const postId = silent.duties[0]!.postId;
+    // The officer finds them by name among the oldest unanswered, marked overdue and escalated.
+    const { unanswered } = readAcknowledgements({ roster: smallCity, duties, clock, remindAfterMs: times.remindAfterMs });
+    expect(unanswered.find((u) => u.staffId === silent.staffId)).toMatchObject({
+      postId,
+      overdue: true,
+      escalated: true,
+      name: expect.any(String),
+    });
+    expect(unanswered.map((u) => u.sentAt)).toEqual([...unanswered.map((u) => u.sentAt)].sort());
     const before = await stored(eventTypes.staffReassigned.subject);
     const request = { staffId: silent.staffId, postId, reason: "", replacedBy: "officer@city" };
     await expect(replaceOnPost(deps(), request, "t")).rejects.toMatchObject({ code: "REPLACE_REASON_INVALID", field: "reason" });

@@ -423,7 +423,23 @@ export const dutyAnswers = {
     post_id: z.string(),
     replacement: z.object({ staff_id: z.string(), name: z.string() }).nullable(),
   }),
-  acknowledgements: tally.extend({ by_department: z.array(tally.extend({ department: z.string() })) }),
+  acknowledgements: tally.extend({
+    by_department: z.array(tally.extend({ department: z.string() })),
+    unanswered: z.array(
+      z.object({
+        staff_id: z.string(),
+        name: z.string(),
+        department: z.string(),
+        post_id: z.string(),
+        place: z.string(),
+        duty: z.string(),
+        starts_at: z.string(),
+        sent_at: z.string(),
+        overdue: z.boolean(),
+        escalated: z.boolean(),
+      }),
+    ),
+  }),
   roster: z.object({
     staff: z.array(
       z.object({

@@ -70,6 +70,20 @@ describe("the staff duty routes", () => {
     getAcknowledgements: unaryHandler(logger, "GetAcknowledgements", async () => ({
       all: { department: "", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
       byDepartment: [{ department: "kikikanri", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 }],
+      unanswered: [
+        {
+          staffId: "S1",
+          name: "熊本 花子",
+          department: "kikikanri",
+          postId: duty.postId,
+          place: "五福小学校",
+          duty: "避難所運営",
+          startsAt: duty.startsAt,
+          sentAt: "2026-07-28T05:00:00.000Z",
+          overdue: true,
+          escalated: false,
+        },
+      ],
     })),
     getDutyRoster: unaryHandler(logger, "GetDutyRoster", async () => ({
       entries: [
@@ -168,6 +182,20 @@ describe("the staff duty routes", () => {
       pending: 1,
       overdue: 1,
       by_department: [{ department: "kikikanri", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 }],
+      unanswered: [
+        {
+          staff_id: "S1",
+          name: "熊本 花子",
+          department: "kikikanri",
+          post_id: duty.postId,
+          place: "五福小学校",
+          duty: "避難所運営",
+          starts_at: duty.startsAt,
+          sent_at: "2026-07-28T05:00:00.000Z",
+          overdue: true,
+          escalated: false,
+        },
+      ],
     });
     expect((await gw.call("GET", "/api/v1/staffing/acknowledgements", { as: as("S1") })).status).toBe(403);
   });

@@ -68,6 +68,27 @@ export function tallyAnswers(
   return { all, byDepartment: [...per.values()].sort((a, b) => a.department.localeCompare(b.department)) };
 }
 
+/** A reassignment nobody has answered yet, for a duty not over. */
+export interface Unanswered {
+  readonly staffId: string;
+  readonly notice: Notice;
+  /** Pending past the reminder time. */
+  readonly overdue: boolean;
+}
+
+/** The unanswered reassignments of duties not over, oldest first: whom an officer may replace. */
+export function oldestUnanswered(records: Iterable<StaffRecord>, now: Date, remindAfterMs: number, limit: number): Unanswered[] {
+  const t = now.getTime();
+  const found: Unanswered[] = [];
+  for (const record of records) {
+    for (const n of record.notices) {
+      if (n.kind !== "reassigned" || n.state !== "pending" || !n.duty || Date.parse(n.duty.endsAt) <= t) continue;
+      found.push({ staffId: record.staffId, notice: n, overdue: t - Date.parse(n.sentAt) >= remindAfterMs });
+    }
+  }
+  return found.sort((a, b) => a.notice.sentAt.localeCompare(b.notice.sentAt) || a.staffId.localeCompare(b.staffId)).slice(0, limit);
+}
+
 /**
  * Whom an unanswered notice is escalated to: the department's head, who is the first person the
  * roster lists for the department (the roster is kept in that order), never the person themself.

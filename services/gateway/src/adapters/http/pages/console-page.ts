@@ -130,6 +130,11 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         deliveryFor: w.deliveryFor,
         deliveryStates: w.deliveryStates,
         ackStates: w.ackStates,
+        escalated: w.escalated,
+        replace: w.replace,
+        replaceReason: w.replaceReason,
+        replacedBy: w.replacedBy,
+        noReplacement: w.noReplacement,
         staffCount: w.staffCount,
         postCount: w.postCount,
         covered: w.covered,
@@ -160,7 +165,16 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
           "manager approver",
         )}
         ${panel("delivery", w.delivery, html`<div id="delivery-body" class="chart" aria-live="polite"><p>${w.deliveryNone}</p></div>`)}
-        ${panel("acknowledgements", w.acknowledgements, html`<div id="ack-chart" class="chart"></div>`)}
+        ${panel(
+          "acknowledgements",
+          w.acknowledgements,
+          html`<div id="ack-chart" class="chart"></div>
+            <p id="replace-result" role="status"></p>
+            <details id="unanswered">
+              <summary>${w.unanswered}</summary>
+              <ul id="unanswered-list" class="plain"></ul>
+            </details>`,
+        )}
         ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")} ${panel("audit", w.audit, audit)}
         ${panel(
           "occupancy",
