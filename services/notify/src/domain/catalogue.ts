@@ -31,7 +31,7 @@ export interface Catalogue {
   staffReturned(department: string, minimum: number, skill: string): string;
   /** To the people staying on a post: a teammate went back for their department's floor; who replaces them ("" when nobody). */
   staffTeamTitle: string;
-  staffTeam(place: string, name: string, department: string, minimum: number, replacement: string): string;
+  staffTeam(place: string, name: string, department: string, minimum: number, skill: string, replacement: string): string;
   staffRemindedTitle: string;
   staffReminded(attempt: number): string;
   /** To a department's head: a member has not answered; who could go instead ("" when nobody fits). */
@@ -87,8 +87,8 @@ const ja: Catalogue = {
   staffReturned: (department, minimum, skill) =>
     `${department}の業務継続に必要な${skill ? `${skill}の` : ""}最低人数（${minimum}人）を下回るため、了解済みの配置も解除しました。${department}に戻ってください。`,
   staffTeamTitle: "熊本市 配置先の体制変更",
-  staffTeam: (place, name, department, minimum, replacement) =>
-    `${place}: ${name}さんは${department}の業務継続（最低${minimum}人）のため所属課に戻りました。交代: ${replacement ? `${replacement}さん` : "未定（欠員）"}`,
+  staffTeam: (place, name, department, minimum, skill, replacement) =>
+    `${place}: ${name}さんは${department}の業務継続（${skill ? `${skill}` : ""}最低${minimum}人）のため所属課に戻りました。交代: ${replacement ? `${replacement}さん` : "未定（欠員）"}`,
   staffRemindedTitle: "熊本市 配置通知への回答のお願い",
   staffReminded: (attempt) => `配置通知に回答がありません(${attempt} 回目の確認)。`,
   staffEscalatedTitle: "熊本市 配置通知の未回答",
@@ -126,8 +126,8 @@ const en: Catalogue = {
   staffReturned: (department, minimum, skill) =>
     `${department} fell below the ${minimum} ${skill ? `${skill} staff` : "staff"} it needs to keep running, so your assignment ends even though you acknowledged it. Please return to ${department}.`,
   staffTeamTitle: "Kumamoto City: change in your team",
-  staffTeam: (place, name, department, minimum, replacement) =>
-    `${place}: ${name} went back to ${department}, which needs at least ${minimum} staff to keep running. Replacement: ${replacement || "none yet (position open)"}.`,
+  staffTeam: (place, name, department, minimum, skill, replacement) =>
+    `${place}: ${name} went back to ${department}, which needs at least ${minimum} ${skill ? `${skill} staff` : "staff"} to keep running. Replacement: ${replacement || "none yet (position open)"}.`,
   staffRemindedTitle: "Kumamoto City: please answer your assignment",
   staffReminded: (attempt) => `Your assignment notice is still unanswered (reminder ${attempt}).`,
   staffEscalatedTitle: "Kumamoto City: assignment unanswered",

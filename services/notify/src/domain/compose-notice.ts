@@ -37,7 +37,7 @@ export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: st
       return fitted({
         ...base,
         title: t.staffTeamTitle,
-        body: t.staffTeam(e.place, e.leftName, department, e.floor?.minimum ?? 0, e.replacementName),
+        body: t.staffTeam(e.place, e.leftName, department, e.floor?.minimum ?? 0, e.floor?.skill ?? "", e.replacementName),
       });
     }
     case "reminded": {

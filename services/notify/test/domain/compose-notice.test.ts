@@ -46,6 +46,10 @@ describe("a staff notice in the recipient's language", () => {
     expect(composeStaffNotice({ kind: "team", event: { ...event, replacementName: "" } }, "en", url).body).toBe(
       "五福小学校: 熊本 花子 went back to 市民課, which needs at least 12 staff to keep running. Replacement: none yet (position open).",
     );
+    const nurses = { ...event, floor: { department: "D-HEALTH", departmentName: "保健所", minimum: 2, skill: "保健師" } };
+    expect(composeStaffNotice({ kind: "team", event: nurses }, "ja", url).body).toBe(
+      "五福小学校: 熊本 花子さんは保健所の業務継続（保健師最低2人）のため所属課に戻りました。交代: 阿蘇 太郎さん",
+    );
   });
 
   it("reminds the person themself when the reminder is about their own notice", () => {
