@@ -1,5 +1,9 @@
+import { Replacement } from "@crisis/platform/contracts/duties";
 import { DutyDesk } from "./ports";
 import { noticeView } from "./read-staff-duties";
+
+/** Who took the post, in the shape the pages read; null when nobody fits. */
+const replacementView = (r: Replacement | undefined) => (r ? { staff_id: r.staffId, name: r.name } : null);
 
 /** A person acknowledges their own notice; only the caller's own notices are found. */
 export async function acknowledgeNotice(desk: DutyDesk, staffId: string, noticeId: string, correlationId: string) {
@@ -12,7 +16,7 @@ export async function declineNotice(desk: DutyDesk, staffId: string, noticeId: s
   const answer = await desk.answer({ staffId, noticeId, decline: true, reason }, correlationId);
   return {
     notice: noticeView(answer.notice!),
-    replacement: answer.replacement ? { staff_id: answer.replacement.staffId, name: answer.replacement.name } : null,
+    replacement: replacementView(answer.replacement),
   };
 }
 
@@ -29,6 +33,6 @@ export async function replaceOnPost(
   return {
     staff_id: answer.staffId,
     post_id: answer.postId,
-    replacement: answer.replacement ? { staff_id: answer.replacement.staffId, name: answer.replacement.name } : null,
+    replacement: replacementView(answer.replacement),
   };
 }

@@ -3,6 +3,7 @@ import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { ApplyStaffingPlanResponse, StaffingPlan } from "@crisis/platform/contracts/staffing";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { Mode } from "@crisis/platform/contracts";
+import type { DeadLetter } from "@crisis/platform";
 import { Declaration } from "../domain/mode";
 import { AlertReport, CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
 import { GetStaffingSummaryResponse } from "@crisis/platform/contracts/staffing";
@@ -133,18 +134,13 @@ export interface AuditTrail {
   readAll(): Promise<AuditRecorded[]>;
 }
 
-/** One event a consumer gave up on, as the console shows it. */
-export interface ParkedEvent {
-  seq: number;
+/** One event a consumer gave up on, as the console shows it: the platform's dead letter without its payload. */
+export type ParkedEvent = Pick<
+  DeadLetter,
+  "seq" | "durable" | "subject" | "stream" | "sequence" | "reason" | "attempts" | "correlationId"
+> & {
   parkedAt: string;
-  durable: string;
-  subject: string;
-  stream: string;
-  sequence: number;
-  reason: string;
-  attempts: number;
-  correlationId?: string;
-}
+};
 
 /** The dead-letter stream: events consumers gave up on, waiting for a fix and a re-drive. */
 export interface DeadLetterShelf {

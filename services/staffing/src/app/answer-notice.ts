@@ -1,5 +1,5 @@
 import type { AnswerNoticeResponse } from "@crisis/platform/contracts/duties";
-import { answerNotice as answerOn, errors, type Answer, type Notice } from "../domain";
+import { answerNotice as answerOn, errors, reasonFits, type Answer, type Notice } from "../domain";
 import { noticeView } from "./read-staff-duties";
 import { takeOffPost, type ReplaceDeps } from "./replace-on-post";
 
@@ -15,7 +15,7 @@ export async function answerNotice(
   answer: Answer,
   correlationId: string,
 ): Promise<AnswerNoticeResponse> {
-  if (answer.decline && (answer.reason.trim().length === 0 || answer.reason.length > 500)) throw errors.declineReasonInvalid();
+  if (answer.decline && !reasonFits(answer.reason)) throw errors.declineReasonInvalid();
   const at = deps.clock.now();
   let result: { notice: Notice; changed: boolean } | undefined;
   await deps.duties.update(staffId, (record) => {

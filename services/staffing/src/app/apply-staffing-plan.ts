@@ -60,7 +60,7 @@ export async function applyStaffingPlan(
       correlationId,
     ),
   );
-  const departments = new Map((deps.roster?.staff ?? []).map((p) => [p.id, p.department]));
+  const people = new Map((deps.roster?.staff ?? []).map((p) => [p.id, p]));
   const leaving = [...before.keys()].sort().filter((staffId) => !held.has(staffId));
   const why = inputChanges(deps.book.inForce?.inputs ?? proposed.inputs, proposed.inputs) || "plan changed";
   // Those the plan brings back to keep their department's floor are told which floor (a `returned` notice).
@@ -71,7 +71,7 @@ export async function applyStaffingPlan(
       {
         id: noticeId(planId, `${staffId}|released`),
         staffId,
-        department: departments.get(staffId) ?? "",
+        department: people.get(staffId)?.department ?? "",
         reason: toFloors.get(staffId)?.reason ?? `post ${before.get(staffId)} is no longer staffed (${why})`,
         at,
         floor: toFloors.get(staffId)?.floor,
@@ -80,7 +80,6 @@ export async function applyStaffingPlan(
     ),
   );
   // …and the people staying on the posts they left are told who left, why, and who replaces them.
-  const names = new Map((deps.roster?.staff ?? []).map((p) => [p.id, p.name]));
   const teamChanges: TeamChange[] = [...toFloors.values()].flatMap(({ assignment: left, floor }) => {
     const post = posts.get(left.postId);
     if (!post || !floor) return [];
@@ -92,9 +91,9 @@ export async function applyStaffingPlan(
         id: noticeId(planId, `${a.staffId}|team|${left.staffId}`),
         staffId: a.staffId,
         post,
-        left: { staffId: left.staffId, name: names.get(left.staffId) ?? left.staffId },
+        left: { staffId: left.staffId, name: people.get(left.staffId)?.name ?? left.staffId },
         floor,
-        replacementName: replacement ? (names.get(replacement.staffId) ?? replacement.staffId) : "",
+        replacementName: replacement ? (people.get(replacement.staffId)?.name ?? replacement.staffId) : "",
         at,
       }));
   });

@@ -1,6 +1,6 @@
 import type { Clock } from "@crisis/platform";
 import type { ReplaceOnPostRequest, ReplaceOnPostResponse } from "@crisis/platform/contracts/duties";
-import { errors } from "../domain";
+import { errors, reasonFits } from "../domain";
 import { noticeId, tellReassigned, tellReleased } from "./duty-notices";
 import { proposeReplacement, type ReplacementDeps, type ReplacementProposal } from "./propose-replacement";
 import type { StaffEvents } from "./ports";
@@ -58,8 +58,8 @@ export async function replaceOnPost(
   request: ReplaceOnPostRequest,
   correlationId: string,
 ): Promise<ReplaceOnPostResponse> {
+  if (!reasonFits(request.reason)) throw errors.replaceReasonInvalid();
   const reason = request.reason.trim();
-  if (reason.length === 0 || reason.length > 500) throw errors.replaceReasonInvalid();
   const inForce = deps.book.inForce;
   if (!inForce?.plan.assignments.some((a) => a.staffId === request.staffId && a.postId === request.postId)) {
     throw errors.assignmentNotFound(request.staffId, request.postId);

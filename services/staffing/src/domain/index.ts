@@ -15,7 +15,7 @@ export { daysAround, emergencyPosts, shiftsPlannedAt, type PostsInput } from "./
 export { postTemplatesSchema, type PostTemplates } from "./plan/post-templates";
 export { ROSTER_COLUMNS, DEPARTMENT_COLUMNS, type RosterProblem } from "./roster/roster-rows";
 export * from "./duties/duty-record";
-export { answerNotice, answered, type Answer } from "./duties/answers";
+export { answerNotice, answered, reasonFits, type Answer } from "./duties/answers";
 export {
   departmentHead,
   dueSteps,

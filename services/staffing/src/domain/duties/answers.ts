@@ -3,6 +3,9 @@ import { withChangedNotice, type Notice, type StaffRecord } from "./duty-record"
 
 export type Answer = { readonly decline: false } | { readonly decline: true; readonly reason: string };
 
+/** A reason a person gives (a decline, a replacement): something said, and at most 500 characters. */
+export const reasonFits = (reason: string) => reason.trim().length > 0 && reason.length <= 500;
+
 /** The notice a person answers: a reminder answers for the notice it reminds of. */
 export function answered(record: StaffRecord, noticeId: string): Notice {
   const notice = record.notices.find((n) => n.id === noticeId);
