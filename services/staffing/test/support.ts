@@ -3,6 +3,8 @@ import { pino } from "pino";
 import { FacilityStatus, ServiceLevel, ShelterOperation, type Ward } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { loadPostTemplates } from "../src/adapters/data/load-post-templates";
+import type { DutyBook } from "../src/app/ports";
+import { emptyRecord, type StaffRecord } from "../src/domain";
 import { generateCity } from "../src/fixtures";
 
 /** The post templates the service ships with. */
@@ -38,4 +40,19 @@ export function serviceLevelEvent(serviceId: string, changedAt: string, extended
     changedAt,
     wards,
   });
+}
+
+/** People's records in memory: what the KV bucket keeps, without the bucket (the rules are what is tested). */
+export function memoryDutyBook(): DutyBook & { records: Map<string, StaffRecord> } {
+  const records = new Map<string, StaffRecord>();
+  return {
+    records,
+    get: async (id) => records.get(id),
+    update: async (id, change) => {
+      const next = change(records.get(id) ?? emptyRecord(id));
+      records.set(id, next);
+      return next;
+    },
+    all: () => records.values(),
+  };
 }

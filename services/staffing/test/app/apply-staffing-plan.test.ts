@@ -3,24 +3,17 @@ import { FakeClock } from "@crisis/platform";
 import { applyStaffingPlan } from "../../src/app/apply-staffing-plan";
 import type { PostPlanner } from "../../src/app/keep-posts-planned";
 import { PlanBook, type ProposedPlan } from "../../src/app/plan-book";
-import type { DutyBook, StaffEvents } from "../../src/app/ports";
-import { emptyRecord, type Plan, type PlannedAssignment, type StaffRecord } from "../../src/domain";
+import type { StaffEvents } from "../../src/app/ports";
+import type { Plan, PlannedAssignment } from "../../src/domain";
 import { anyone, department, person, post } from "../domain/engine/builders";
+import { memoryDutyBook } from "../support";
 
 /** Records in memory and events collected: the rule under test is which notice each person gets. */
 function world() {
-  const records = new Map<string, StaffRecord>();
+  const duties = memoryDutyBook();
+  const { records } = duties;
   const released: StaffReleased[] = [];
   const team: StaffTeamChanged[] = [];
-  const duties: DutyBook = {
-    get: async (id) => records.get(id),
-    update: async (id, change) => {
-      const next = change(records.get(id) ?? emptyRecord(id));
-      records.set(id, next);
-      return next;
-    },
-    all: () => records.values(),
-  };
   const events = {
     reassigned: async () => undefined,
     released: async (e: StaffReleased) => void released.push(e),

@@ -1,6 +1,6 @@
 import { tellReassigned } from "../../src/app/duty-notices";
-import type { DutyBook, StaffEvents } from "../../src/app/ports";
-import { emptyRecord, type StaffRecord } from "../../src/domain";
+import type { StaffEvents } from "../../src/app/ports";
+import { memoryDutyBook } from "../support";
 
 const post = (id: string, start: string) => ({
   id,
@@ -12,25 +12,11 @@ const post = (id: string, start: string) => ({
   positions: [{ skills: [], count: 1 }],
 });
 
-/** One person's record in memory: what the KV bucket keeps, without the bucket (the rule is what is tested). */
-function memoryBook(): DutyBook & { records: Map<string, StaffRecord> } {
-  const records = new Map<string, StaffRecord>();
-  return {
-    records,
-    get: async (id) => records.get(id),
-    update: async (id, change) => {
-      const next = change(records.get(id) ?? emptyRecord(id));
-      records.set(id, next);
-      return next;
-    },
-    all: () => records.values(),
-  };
-}
 const events = { reassigned: async () => undefined } as unknown as StaffEvents;
 
 describe("telling a person of new duties", () => {
   it("keeps a duty under way that the new plan keeps (its minutes counted once, at its end) and counts what was served of one left", async () => {
-    const duties = memoryBook();
+    const duties = memoryDutyBook();
     const day1 = post("shelter:A@2026-07-28-evening", "2026-07-28T06:00:00Z");
     const day2 = post("shelter:A@2026-07-29-evening", "2026-07-29T06:00:00Z");
     const other = post("shelter:B@2026-07-29-evening", "2026-07-29T06:00:00Z");
