@@ -4,7 +4,7 @@
 "use strict";
 (function () {
   const desk = window.crisisDesk;
-  const { words, levels, incidents, wards, statuses } = desk.data;
+  const { words, levels, incidents, wards, states } = desk.data;
   const $ = (id) => document.getElementById(id);
   const { el, tokyo } = desk;
   const wardList = (list) => (list && list.length ? list.map((w) => wards[w] || w).join("・") : words.allWards);
@@ -330,8 +330,9 @@
         if (!res.ok) return desk.unavailable($("shelter-ops"), res.missing ? undefined : desk.problem(res));
         // The answer is the facility as facilities now has it; the live status follows a moment later.
         const cell = row.querySelector(".status");
-        cell.className = `status status-${res.body.status}`;
-        cell.textContent = statuses[res.body.status] || res.body.status;
+        // The one reading the gateway made (readFacilityState): a closed shelter reads 閉鎖, whatever its ordinary use.
+        cell.className = `status status-${res.body.reading.state}`;
+        cell.textContent = states[res.body.reading.state] || res.body.reading.state;
         row.dataset.shelter = res.body.state;
       });
     }

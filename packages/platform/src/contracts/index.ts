@@ -4,6 +4,7 @@
  * which loads nats, grpc-js and pino.
  */
 export * from "./vocabulary";
+export * from "./facility-state";
 export * from "./subjects";
 export * from "./app-error";
 export * from "./gen/crisis/v1/common";

@@ -1,5 +1,5 @@
 import { FacilityCorrection } from "@crisis/platform/contracts/facilities";
-import { facilityView } from "../domain/facility-view";
+import { ModeScope, facilityView } from "../domain/facility-view";
 import { FacilitiesAdmin } from "./ports";
 
 /** A registry correction: its own event, never a re-announced opening. */
@@ -10,7 +10,8 @@ export async function correctFacility(
   reason: string,
   author: string,
   correlationId: string,
+  mode: ModeScope,
 ) {
   const { facility, fields } = await facilities.correct({ facilityId: id, correction, reason, author }, correlationId);
-  return { fields, facility: facilityView(facility!) };
+  return { fields, facility: facilityView(facility!, mode) };
 }

@@ -70,7 +70,12 @@ export class LiveStatus {
     this.position = { ...this.position, [e.stream]: e.seq };
     if (!e.event) return;
     const change = this.view.apply(e.event, positionId(this.position), e.at);
-    this.alerts.follow(change, this.view.mode, () => this.view.openShelters());
+    this.alerts.follow(
+      change,
+      this.view.mode,
+      () => this.view.openShelters(),
+      () => this.view.closedShelters(),
+    );
     this.recent.push(change);
     if (this.recent.length > (this.deps.recentChanges ?? 1_000)) this.recent.shift();
     this.touch();

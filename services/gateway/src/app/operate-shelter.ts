@@ -1,5 +1,5 @@
 import { ShelterOperation } from "@crisis/platform/contracts";
-import { facilityView } from "../domain/facility-view";
+import { ModeScope, facilityView } from "../domain/facility-view";
 import { FacilitiesAdmin } from "./ports";
 
 /** Staff open or close one shelter; the same state again is answered the same and changes nothing. */
@@ -10,6 +10,7 @@ export async function operateShelter(
   reason: string,
   author: string,
   correlationId: string,
+  mode: ModeScope,
 ) {
   const { facility, changed } = await facilities.setShelter(
     {
@@ -20,6 +21,15 @@ export async function operateShelter(
     },
     correlationId,
   );
-  const view = facilityView(facility!);
-  return { id: view.id, name: view.name, ward: view.ward, state: view.shelter, status: view.status, reasons: view.reasons, changed };
+  const view = facilityView(facility!, mode);
+  return {
+    id: view.id,
+    name: view.name,
+    ward: view.ward,
+    state: view.shelter,
+    status: view.status,
+    reasons: view.reasons,
+    reading: view.reading,
+    changed,
+  };
 }

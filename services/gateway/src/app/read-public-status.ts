@@ -1,5 +1,6 @@
 import { Clock } from "@crisis/platform";
-import { FacilityStatus, StatusName, statusName } from "@crisis/platform/contracts";
+import { FacilityReading, FacilityStatus, StatusName, statusName } from "@crisis/platform/contracts";
+import { facilityReading } from "../domain/facility-view";
 import { modeView } from "../domain/mode";
 import { FacilitiesDirectory, ModeLog } from "./ports";
 
@@ -15,6 +16,8 @@ export interface PublicFacility {
   status: StatusName | "unknown";
   statusReason: string;
   statusSince: string | null;
+  /** What a person is told first (a closed shelter reads 閉鎖, never its ordinary use). */
+  reading: FacilityReading;
 }
 
 export interface PublicStatus {
@@ -29,8 +32,9 @@ const statusWord = (s: FacilityStatus) => statusName(s) ?? "unknown";
 /** What the public pages show: the mode and every facility with its place on the map. */
 export async function readPublicStatus(modes: ModeLog, facilities: FacilitiesDirectory, clock: Clock, correlationId: string) {
   const [current, list] = await Promise.all([modes.current(), facilities.list(correlationId)]);
+  const mode = modeView(current.event?.mode);
   return {
-    mode: modeView(current.event?.mode),
+    mode,
     generatedAt: clock.now().toISOString(),
     facilities: list.map((f) => ({
       id: f.id,
@@ -44,6 +48,7 @@ export async function readPublicStatus(modes: ModeLog, facilities: FacilitiesDir
       status: statusWord(f.status),
       statusReason: f.statusReason,
       statusSince: f.statusSince || null,
+      reading: facilityReading(f, mode),
     })),
   } satisfies PublicStatus;
 }

@@ -1,4 +1,4 @@
-import { Incident, Mode, ModeLevel, Words, incidentWord, levelWord, wardWord, wards } from "@crisis/platform/contracts";
+import { Incident, Mode, ModeLevel, Words, incidentWord, levelWord, stateTerms, wardWord, wards } from "@crisis/platform/contracts";
 import { Change, FacilityRow } from "./status-view";
 
 /**
@@ -24,6 +24,8 @@ export interface CapMessage {
    * URL ever after; unset while it is the newest (which names the shelters open now).
    */
   shelters?: FacilityRow[];
+  /** Likewise the shelters closed then. */
+  closedShelters?: FacilityRow[];
 }
 
 const isActive = (mode: Mode | undefined) => (mode?.level ?? ModeLevel.MODE_LEVEL_NORMAL) > ModeLevel.MODE_LEVEL_NORMAL;
@@ -34,6 +36,7 @@ export class AlertChain {
   private chain: CapMessage[] = [];
   private mode: Mode | undefined;
   private openShelters: () => FacilityRow[] = () => [];
+  private closedShelters: () => FacilityRow[] = () => [];
 
   /** One message by the id of the change that caused it. */
   find(id: string): CapMessage | undefined {
@@ -44,8 +47,14 @@ export class AlertChain {
    * Follows one change of the status; returns the CAP message it caused, if any. `openShelters`
    * is asked only when a message is issued, to keep what the one it replaces named.
    */
-  follow(change: Change, mode: Mode | undefined, openShelters: () => FacilityRow[]): CapMessage | undefined {
+  follow(
+    change: Change,
+    mode: Mode | undefined,
+    openShelters: () => FacilityRow[],
+    closedShelters: () => FacilityRow[] = () => [],
+  ): CapMessage | undefined {
     this.openShelters = openShelters;
+    this.closedShelters = closedShelters;
     if (change.kind === "mode") {
       const wasActive = isActive(this.mode);
       this.mode = mode;
@@ -76,7 +85,11 @@ export class AlertChain {
   }) {
     const replaced = this.messages.at(-1);
     // Copies: a registry correction renames the rows the status keeps.
-    if (replaced) replaced.shelters ??= this.openShelters().map((row) => ({ ...row, reasons: [...row.reasons] }));
+    const copy = (rows: FacilityRow[]) => rows.map((row) => ({ ...row, reasons: [...row.reasons] }));
+    if (replaced) {
+      replaced.shelters ??= copy(this.openShelters());
+      replaced.closedShelters ??= copy(this.closedShelters());
+    }
     const message: CapMessage = {
       id: m.id,
       identifier: `urn:kumamoto-city:crisis:${m.id}`,
@@ -124,7 +137,13 @@ export interface CapDocument {
  * in the schema's element order; the HTTP adapter serializes it as XML. `web` is the message's
  * permanent URL.
  */
-export function capDocument(message: CapMessage, sender: string, shelters: FacilityRow[], web: string): CapDocument {
+export function capDocument(
+  message: CapMessage,
+  sender: string,
+  shelters: FacilityRow[],
+  web: string,
+  closed: FacilityRow[] = [],
+): CapDocument {
   const mode = message.mode;
   const modeWards = mode?.wards.length ? mode.wards : wards;
   const inArea = shelters.filter((s) => modeWards.includes(s.ward as never) && (s.latitude !== 0 || s.longitude !== 0));
@@ -138,7 +157,12 @@ export function capDocument(message: CapMessage, sender: string, shelters: Facil
     certainty: "Observed",
     senderName: lang === "ja" ? "熊本市 危機管理防災総室" : "Kumamoto City Crisis Management",
     headline: message.headline[lang],
-    description: describe(lang, message, inArea),
+    description: describe(
+      lang,
+      message,
+      inArea,
+      closed.filter((s) => modeWards.includes(s.ward as never)),
+    ),
     web,
     area: modeWards.map((ward) => ({
       areaDesc: wardWord(ward, lang),
@@ -162,11 +186,25 @@ export function capDocument(message: CapMessage, sender: string, shelters: Facil
   };
 }
 
-function describe(lang: "ja" | "en", message: CapMessage, shelters: FacilityRow[]): string {
+/** How many closed shelters a description names before it counts the rest. */
+const closedNamed = 10;
+
+function describe(lang: "ja" | "en", message: CapMessage, shelters: FacilityRow[], closed: FacilityRow[]): string {
   const lines: string[] = [];
   if (message.correction) lines.push(lang === "ja" ? `訂正: ${message.correction.ja}` : `Correction: ${message.correction.en}`);
   if (message.msgType === "Cancel") lines.push(lang === "ja" ? "体制を解除しました。" : "The city has stood down.");
   else lines.push(lang === "ja" ? `開設中の避難所: ${shelters.length} か所` : `Shelters open: ${shelters.length}`);
+  if (message.msgType !== "Cancel" && closed.length > 0) {
+    // A closed shelter is named with its reason, so nobody walks to a damaged building.
+    const why = (s: FacilityRow) => (!s.reasons[0] ? "" : lang === "ja" ? `（${s.reasons[0]}）` : ` (${s.reasons[0]})`);
+    const named = closed.slice(0, closedNamed).map((s) => `${s.name}${why(s)}`);
+    const rest = closed.length - named.length;
+    lines.push(
+      lang === "ja"
+        ? `${stateTerms.shelter_closed.ja}: ${named.join("、")}${rest > 0 ? ` ほか ${rest} か所` : ""}`
+        : `Shelters closed: ${named.join("; ")}${rest > 0 ? ` and ${rest} more` : ""}`,
+    );
+  }
   if (message.mode?.reason) lines.push(message.mode.reason);
   return lines.join("\n");
 }

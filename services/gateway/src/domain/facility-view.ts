@@ -1,4 +1,15 @@
-import { ChangeSource, shelterName, serviceLevelName, statusName, useName } from "@crisis/platform/contracts";
+import {
+  ChangeSource,
+  FacilityReading,
+  LevelName,
+  isWard,
+  levelNames,
+  readFacilityState,
+  shelterName,
+  serviceLevelName,
+  statusName,
+  useName,
+} from "@crisis/platform/contracts";
 import { CounterService, Facility, HistoryEntry, Restriction } from "@crisis/platform/contracts/facilities";
 
 /** Times are stored in UTC and shown in Asia/Tokyo (+09:00, no daylight saving). */
@@ -32,8 +43,34 @@ export const restrictionView = (r: Restriction) => ({
 
 const historyView = (h: HistoryEntry) => ({ at: toTokyo(h.at), what: h.what, by: h.by, reason: h.reason, source: sourceWord(h.source) });
 
-/** A facility as the API shows it: words, not enum numbers; Tokyo times. */
-export function facilityView(f: Facility, detail = false) {
+/** The mode's reach, in the API's words (modeView): its level and the wards it names (none: every ward). */
+export interface ModeScope {
+  level: string;
+  wards: readonly string[];
+}
+
+/** The mode as far as it reaches one ward: a declaration for other wards leaves this one in normal operations. */
+export function levelAt(mode: ModeScope, ward: string): LevelName {
+  const level = (levelNames as readonly string[]).includes(mode.level) ? (mode.level as LevelName) : "normal";
+  return mode.wards.length === 0 || !isWard(ward) || mode.wards.includes(ward) ? level : "normal";
+}
+
+/** The one reading of a facility (as facilities lists it) under the mode now in force. */
+export const facilityReading = (f: Facility, mode: ModeScope): FacilityReading =>
+  readFacilityState(
+    {
+      designatedShelter: f.designatedShelter,
+      use: useName(f.use) ?? null,
+      shelter: f.canShelter ? (shelterName(f.shelter) ?? null) : null,
+      status: statusName(f.status) ?? null,
+      reasons: f.reasons.length ? f.reasons : f.statusReason ? [f.statusReason] : [],
+      since: toTokyo(f.statusSince),
+    },
+    levelAt(mode, f.ward),
+  );
+
+/** A facility as the API shows it: words, not enum numbers; Tokyo times; its reading under `mode`. */
+export function facilityView(f: Facility, mode: ModeScope, detail = false) {
   return {
     id: f.id,
     name: f.name,
@@ -53,6 +90,7 @@ export function facilityView(f: Facility, detail = false) {
     status: statusName(f.status) ?? "unknown",
     reasons: f.reasons,
     statusSince: toTokyo(f.statusSince),
+    reading: facilityReading(f, mode),
     ...(detail ? { restrictions: f.restrictions.map(restrictionView), history: f.history.map(historyView) } : {}),
   };
 }

@@ -1,21 +1,23 @@
 import {
-  FacilityStatus,
+  FacilityReading,
   Mode,
   ModeLevel,
   Words,
   incidentWord,
   levelWord,
+  readFacilityState,
   serviceLevelName,
   serviceLevelTerms,
   shelterName,
   statusName,
-  statusTerms,
+  stateTerms,
   useName,
   wardWord,
   wards,
 } from "@crisis/platform/contracts";
 import { FacilityCorrected, FacilityStatusChanged, ModeChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { Facility } from "@crisis/platform/contracts/facilities";
+import { levelAt } from "./facility-view";
 import { modeView } from "./mode";
 
 /** The three streams the status follows; a position is the last sequence read from each. */
@@ -80,10 +82,10 @@ export interface ServiceRow {
 }
 
 const word = (name: string | undefined) => name ?? "unknown";
-const statusWords = (s: FacilityStatus): Words => {
-  const name = statusName(s);
-  return name ? statusTerms[name] : { ja: "不明", en: "unknown" };
-};
+
+/** A row's reading under a mode (the one rule of the contracts). */
+export const rowReading = (row: FacilityRow, mode: Mode | undefined): FacilityReading =>
+  readFacilityState({ ...row, since: row.statusSince }, levelAt(modeView(mode), row.ward));
 
 /**
  * The status citizens read, kept from events: the mode, every facility's effective status and
@@ -111,9 +113,9 @@ export class StatusView {
         status: known?.status ?? word(statusName(f.status)),
         statusReason: known?.statusReason ?? f.statusReason,
         statusSince: known?.statusSince ?? (f.statusSince || null),
-        use: known?.use ?? null,
-        shelter: known?.shelter ?? null,
-        reasons: known?.reasons ?? (f.statusReason ? [f.statusReason] : []),
+        use: known?.use ?? useName(f.use) ?? null,
+        shelter: known?.shelter ?? (f.canShelter ? (shelterName(f.shelter) ?? null) : null),
+        reasons: known?.reasons ?? (f.reasons.length ? f.reasons : f.statusReason ? [f.statusReason] : []),
       });
     }
   }
@@ -186,7 +188,8 @@ export class StatusView {
       shelter: shelterName(e.shelter) ?? null,
       reasons: e.reasons.length ? e.reasons : e.reason ? [e.reason] : [],
     };
-    const status = statusWords(e.status);
+    const reading = rowReading(row, this.mode);
+    const status = stateTerms[reading.state];
     return {
       id,
       kind: "facility",
@@ -195,7 +198,7 @@ export class StatusView {
         ja: `${wardWord(row.ward, "ja")} ${row.name}: ${status.ja}`,
         en: `${row.name} (${wardWord(row.ward, "en")}): ${status.en}`,
       },
-      data: { facility: row, previousStatus: word(statusName(e.previousStatus)), causeEventId: e.causeEventId || null },
+      data: { facility: row, reading, previousStatus: word(statusName(e.previousStatus)), causeEventId: e.causeEventId || null },
     };
   }
 
@@ -237,7 +240,17 @@ export class StatusView {
 
   /** Open shelters, in registry order. */
   openShelters(): FacilityRow[] {
-    return [...this.facilities.values()].filter((f) => f.status === "shelter_open" || f.shelter === "open");
+    return [...this.facilities.values()].filter((f) => this.reading(f).state === "shelter_open");
+  }
+
+  /** Shelters closed by staff or a playbook (their reason says why people must not go there). */
+  closedShelters(): FacilityRow[] {
+    return [...this.facilities.values()].filter((f) => this.reading(f).state === "shelter_closed");
+  }
+
+  /** A row's reading under the mode now in force. */
+  reading(row: FacilityRow): FacilityReading {
+    return rowReading(row, this.mode);
   }
 
   /** The body of GET /api/v1/status. */
@@ -253,7 +266,7 @@ export class StatusView {
       summary,
       sheltersOpen: { total: shelters.length, byWard },
       services: [...this.services.values()],
-      facilities,
+      facilities: facilities.map((f) => ({ ...f, reading: this.reading(f) })),
     };
   }
 }

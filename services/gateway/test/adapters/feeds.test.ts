@@ -130,7 +130,7 @@ describe("the Atom and CAP 1.2 feeds", () => {
     expect(feed.items).toHaveLength(6);
     const titles = feed.items.map((i) => i.title ?? "");
     expect(titles[0]).toBe("熊本市 地震 通常体制 / Kumamoto City: earthquake, normal operations");
-    expect(titles).toContain("中央区 五福小学校: 避難所開設 / 五福小学校 (Chuo Ward): open as a shelter");
+    expect(titles).toContain("中央区 五福小学校: 避難所開設中 / 五福小学校 (Chuo Ward): shelter open");
     expect(new Set(feed.items.map((i) => i.id)).size).toBe(6);
   });
 

@@ -6,7 +6,9 @@ import {
   languages,
   levelNames,
   serviceLevelNames,
+  StateKey,
   shelterTerms,
+  stateKeys,
   supplyNeedNames,
   supplyNeedTerms,
   useNames,
@@ -131,6 +133,15 @@ const registryEntry = z.object({
   address: z.string(),
   designatedShelter: z.boolean(),
 });
+/** The one reading of a facility's state (readFacilityState): what a person is told first, and why. */
+const reading = z.object({
+  state: z.enum(stateKeys as [StateKey, ...StateKey[]]),
+  shelterFirst: z.boolean(),
+  shelter: z.string().nullable(),
+  use: z.string().nullable(),
+  reasons: z.array(z.string()),
+  since: z.string().nullable(),
+});
 const facilityView = registryEntry.extend({
   nameEn: z.string().nullable(),
   latitude: z.number().nullable(),
@@ -144,6 +155,7 @@ const facilityView = registryEntry.extend({
   status: z.string(),
   reasons: z.array(z.string()),
   statusSince: tokyoTime,
+  reading,
 });
 const facilityDetail = facilityView.extend({
   restrictions: z.array(restrictionView),
@@ -196,6 +208,7 @@ export const serviceAnswers = {
         reasons: z.array(z.string()),
         latitude: z.number(),
         longitude: z.number(),
+        reading,
       }),
     ),
   }),
@@ -212,6 +225,7 @@ export const serviceAnswers = {
     state: z.string().nullable(),
     status: z.string(),
     reasons: z.array(z.string()),
+    reading,
     changed: z.boolean(),
   }),
   services: z.object({ services: z.array(withWaiting) }),

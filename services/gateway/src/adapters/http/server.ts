@@ -5,6 +5,7 @@ import { Clock, Logger, Readiness, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
 import { AuditTrail, DeadLetterShelf, IdempotencyStore, StaffOnPost, CounterWaitingLog } from "../../app/ports";
 import { errors } from "../../domain/errors";
+import { modeView } from "../../domain/mode";
 import { Principal, Role, TokenVerifier } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
 import { auditedWrites, noteChange } from "./audit";
@@ -130,8 +131,10 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   app.register((scope) =>
     pageRoutes(scope, { modes: deps.modes.modes, facilities: deps.services.directory, clock: deps.clock, settings: deps.pages ?? {} }),
   );
-  facilityRoutes(app, deps.services.facilitiesAdmin, authenticate);
-  shelterRoutes(app, deps.services.facilitiesAdmin, authenticate);
+  // The readings follow the mode as the live status knows it (normal operations until it has read one).
+  const modeNow = () => modeView(deps.live.status.view.mode);
+  facilityRoutes(app, deps.services.facilitiesAdmin, authenticate, modeNow);
+  shelterRoutes(app, deps.services.facilitiesAdmin, authenticate, modeNow);
   crowdingRoutes(app, { crowding: deps.services.crowding, onDuty: deps.onDuty, now: () => deps.clock.now() }, authenticate);
   serviceRoutes(app, deps.services.facilitiesAdmin, authenticate, {
     ...deps.counterWaiting,

@@ -1,8 +1,18 @@
-import { Lang, incidentNames, incidentTerms, levelNames, levelTerms, statusTerms, wardWord, wards } from "@crisis/platform/contracts";
+import {
+  Lang,
+  incidentNames,
+  incidentTerms,
+  levelNames,
+  levelTerms,
+  stateTerms,
+  stateWord,
+  wardWord,
+  wards,
+} from "@crisis/platform/contracts";
 import { PublicStatus } from "../../../app/read-public-status";
 import { Html, html } from "./html";
 import { page } from "./layout";
-import { modeLine, statusWord } from "./parts";
+import { modeLine } from "./parts";
 import { PageWords, pageWords } from "./words";
 
 /** The token form shared by the console and the staff page; the token lives in sessionStorage only. */
@@ -92,7 +102,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
               html`<tr data-id="${f.id}">
                 <td>${f.name}</td>
                 <td>${wardWord(f.ward, lang)}</td>
-                <td class="status status-${f.status}">${statusWord(f.status, lang)}</td>
+                <td class="status status-${f.reading.state}">${stateWord(f.reading.state, lang)}</td>
                 <td class="buttons">
                   <button type="button" data-state="open" aria-label="${w.open}: ${f.name}">${w.open}</button>
                   <button type="button" data-state="closed" aria-label="${w.close}: ${f.name}">${w.close}</button>
@@ -148,7 +158,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         occupancyNone: w.occupancyNone,
       },
       wards: Object.fromEntries(wards.map((ward) => [ward, wardWord(ward, lang)])),
-      statuses: Object.fromEntries(Object.entries(statusTerms).map(([name, term]) => [name, term[lang]])),
+      states: Object.fromEntries(Object.entries(stateTerms).map(([name, term]) => [name, term[lang]])),
       levels: Object.fromEntries(levelNames.map((l) => [l, levelTerms[l][lang]])),
       incidents: Object.fromEntries(incidentNames.map((i) => [i, incidentTerms[i][lang]])),
       role: "manager",

@@ -2,7 +2,7 @@ import { Lang, categoryWord, wardWord } from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
 import { html } from "./html";
 import { page } from "./layout";
-import { freshness, modeLine, statusWord, subscribePanel } from "./parts";
+import { freshness, modeLine, ordinaryUse, stateBadge, subscribePanel } from "./parts";
 import { clientWords } from "./status-page";
 import { pageWords, tokyoTime } from "./words";
 
@@ -20,6 +20,7 @@ export function facilityPage(status: PublicStatus, facility: PublicFacility | un
         <p><a href="/">${w.back}</a></p>`,
     });
   }
+  const reading = facility.reading;
   const osm = `https://www.openstreetmap.org/?mlat=${facility.latitude}&mlon=${facility.longitude}#map=17/${facility.latitude}/${facility.longitude}`;
   return page({
     lang,
@@ -30,18 +31,18 @@ export function facilityPage(status: PublicStatus, facility: PublicFacility | un
     body: html`${modeLine(status.mode, lang)} ${freshness(status.generatedAt, lang)}
       <article id="facility" data-id="${facility.id}">
         <h1>${facility.name}</h1>
-        <p class="big"><span class="status status-${facility.status}">${statusWord(facility.status, lang)}</span></p>
+        <p class="big" id="facility-state">${stateBadge(reading, lang)} ${ordinaryUse(reading, lang)}</p>
         <dl class="facts">
           ${
-            facility.statusReason
+            reading.reasons.length > 0
               ? html`<dt>${w.reason}</dt>
-                  <dd>${facility.statusReason}</dd>`
+                  <dd>${reading.reasons.join(lang === "ja" ? "、" : "; ")}</dd>`
               : ""
           }
           ${
-            facility.statusSince
+            reading.since
               ? html`<dt>${w.since}</dt>
-                  <dd>${tokyoTime(facility.statusSince, lang)}</dd>`
+                  <dd>${tokyoTime(reading.since, lang)}</dd>`
               : ""
           }
           <dt>${w.category}</dt>

@@ -1,4 +1,15 @@
-import { Lang, categories, categoryWord, incidentTerms, levelTerms, statusTerms, wardWord, wards } from "@crisis/platform/contracts";
+import {
+  FacilityReading,
+  Lang,
+  categories,
+  categoryWord,
+  incidentTerms,
+  levelTerms,
+  ordinaryUseLine,
+  stateWord,
+  wardWord,
+  wards,
+} from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
 import { html } from "./html";
 import { pageWords, tokyoTime } from "./words";
@@ -8,7 +19,15 @@ type Mode = PublicStatus["mode"];
 const wordOf = <T extends Record<string, Record<Lang, string>>>(terms: T, key: string | null, lang: Lang) =>
   key && Object.hasOwn(terms, key) ? terms[key][lang] : (key ?? "");
 
-export const statusWord = (status: string, lang: Lang) => wordOf(statusTerms, status, lang);
+/** A facility's state as the one reading tells it: a coloured word. */
+export const stateBadge = (reading: Pick<FacilityReading, "state">, lang: Lang) =>
+  html`<span class="status status-${reading.state}">${stateWord(reading.state, lang)}</span>`;
+
+/** The building's ordinary use, after a shelter operation that leads ("施設の利用: 通常どおり開館"). */
+export const ordinaryUse = (reading: FacilityReading, lang: Lang) => {
+  const line = ordinaryUseLine(reading, lang);
+  return line ? html`<span class="use">${line}</span>` : "";
+};
 
 /** The city's mode in one line, coloured by level; the page script replaces it when the mode changes. */
 export function modeLine(mode: Mode, lang: Lang) {

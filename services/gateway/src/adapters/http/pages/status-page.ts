@@ -13,7 +13,7 @@ import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
 import { crowdingSection } from "./crowding-section";
 import { html } from "./html";
 import { page } from "./layout";
-import { facilityLink, freshness, modeLine, statusWord, subscribePanel } from "./parts";
+import { facilityLink, freshness, modeLine, ordinaryUse, stateBadge, subscribePanel } from "./parts";
 import { pageWords, tokyoTime } from "./words";
 
 export interface StatusPageSettings {
@@ -29,7 +29,7 @@ const shelterItem = (f: PublicFacility) =>
 
 function shelters(list: PublicFacility[], lang: Lang, settings: StatusPageSettings) {
   const w = pageWords(lang);
-  const open = list.filter((f) => f.status === "shelter_open");
+  const open = list.filter((f) => f.reading.state === "shelter_open");
   // The five wards in their usual order; a shelter recorded under another name still shows, after them.
   const wardNames = [...wards, ...new Set(open.map((f) => f.ward).filter((ward) => !isWard(ward)))];
   const byWard = wardNames.map((ward) => ({ ward, items: open.filter((f) => f.ward === ward) })).filter((g) => g.items.length > 0);
@@ -61,14 +61,13 @@ function shelters(list: PublicFacility[], lang: Lang, settings: StatusPageSettin
 function facilities(list: PublicFacility[], lang: Lang) {
   const w = pageWords(lang);
   const changed = list
-    .filter((f) => f.status === "closed" || f.status === "restricted")
-    .sort((a, b) => (b.statusSince ?? "").localeCompare(a.statusSince ?? ""));
+    .filter((f) => ["shelter_closed", "closed", "restricted"].includes(f.reading.state))
+    .sort((a, b) => (b.reading.since ?? "").localeCompare(a.reading.since ?? ""));
   const row = (f: PublicFacility) =>
-    html`<li data-id="${f.id}">
-      ${facilityLink(f)}
-      <span class="status status-${f.status}">${statusWord(f.status, lang)}</span>
-      ${f.statusReason ? html`<span class="reason">${f.statusReason}</span>` : ""}
-      ${f.statusSince ? html`<span class="when">${tokyoTime(f.statusSince, lang)} ${w.since}</span>` : ""}
+    html`<li data-id="${f.id}" data-state="${f.reading.state}">
+      ${facilityLink(f)} ${stateBadge(f.reading, lang)} ${ordinaryUse(f.reading, lang)}
+      ${f.reading.reasons[0] ? html`<span class="reason">${f.reading.reasons[0]}</span>` : ""}
+      ${f.reading.since ? html`<span class="when">${tokyoTime(f.reading.since, lang)} ${w.since}</span>` : ""}
     </li>`;
   const byCategory = categories.map((c) => ({ c, items: list.filter((f) => f.category === c) })).filter((g) => g.items.length > 0);
   return html`<section id="facilities" aria-labelledby="facilities-title">

@@ -3,6 +3,7 @@ import { ShelterOperation, shelterTerms, useTerms } from "@crisis/platform/contr
 import { AddRestrictionRequest, FacilityCorrection, ListFacilitiesRequest } from "@crisis/platform/contracts/facilities";
 import { correctFacility } from "../../../app/correct-facility";
 import { FacilitiesAdmin } from "../../../app/ports";
+import { ModeScope } from "../../../domain/facility-view";
 import { readFacilities, readFacility } from "../../../app/read-facilities";
 import { endFacilityRestriction, restrictFacility } from "../../../app/restrict-facility";
 import { Authenticate } from "../server";
@@ -10,7 +11,7 @@ import { correctionBody, facilityListQuery, parseBody, parseQuery, restrictionBo
 
 const writers = ["manager", "facility_admin"] as const;
 
-export function facilityRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, authenticate: Authenticate) {
+export function facilityRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, authenticate: Authenticate, mode: () => ModeScope) {
   app.get("/api/v1/facilities", async (request) => {
     const q = parseQuery(facilityListQuery, request.query);
     const query = ListFacilitiesRequest.fromPartial({
@@ -25,10 +26,12 @@ export function facilityRoutes(app: FastifyInstance, facilities: FacilitiesAdmin
       cursor: q.cursor,
       limit: q.limit,
     });
-    return readFacilities(facilities, query, request.id);
+    return readFacilities(facilities, query, request.id, mode());
   });
 
-  app.get<{ Params: { id: string } }>("/api/v1/facilities/:id", async (request) => readFacility(facilities, request.params.id, request.id));
+  app.get<{ Params: { id: string } }>("/api/v1/facilities/:id", async (request) =>
+    readFacility(facilities, request.params.id, request.id, mode()),
+  );
 
   app.post<{ Params: { id: string } }>("/api/v1/facilities/:id/restrictions", async (request, reply) => {
     const who = await authenticate(request, writers);
@@ -42,18 +45,19 @@ export function facilityRoutes(app: FastifyInstance, facilities: FacilitiesAdmin
         author: who.subject,
       }),
       request.id,
+      mode(),
     );
     return reply.code(201).send(created);
   });
 
   app.delete<{ Params: { id: string; restrictionId: string } }>("/api/v1/facilities/:id/restrictions/:restrictionId", async (request) => {
     const who = await authenticate(request, writers);
-    return endFacilityRestriction(facilities, request.params.id, request.params.restrictionId, who.subject, request.id);
+    return endFacilityRestriction(facilities, request.params.id, request.params.restrictionId, who.subject, request.id, mode());
   });
 
   app.patch<{ Params: { id: string } }>("/api/v1/facilities/:id", async (request) => {
     const who = await authenticate(request, writers);
     const { reason, ...fields } = parseBody(correctionBody, request.body);
-    return correctFacility(facilities, request.params.id, FacilityCorrection.fromPartial(fields), reason, who.subject, request.id);
+    return correctFacility(facilities, request.params.id, FacilityCorrection.fromPartial(fields), reason, who.subject, request.id, mode());
   });
 }

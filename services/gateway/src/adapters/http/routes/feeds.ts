@@ -63,7 +63,7 @@ export function feedRoutes(app: FastifyInstance, live: LiveStatus, options: Feed
     const alert = readAlert(live, id);
     const web = `${options.publicBaseUrl}/feeds/cap/${alert.message.id}.xml`;
     return once(`cap ${alert.message.id}`, alert.version, () =>
-      xml(capDocument(alert.message, options.capSender, alert.shelters, web) as never),
+      xml(capDocument(alert.message, options.capSender, alert.shelters, web, alert.closed) as never),
     );
   };
   const sendCap = (reply: FastifyReply, text: string) =>

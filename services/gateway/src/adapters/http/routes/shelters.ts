@@ -3,14 +3,15 @@ import { operateShelter } from "../../../app/operate-shelter";
 import { FacilitiesAdmin, ShelterCrowdingService, StaffOnPost } from "../../../app/ports";
 import { findNearestShelters, readCrowding, readOccupancyHistory, readShelterCrowding } from "../../../app/read-crowding";
 import { reportOccupancy } from "../../../app/report-occupancy";
+import { ModeScope } from "../../../domain/facility-view";
 import { Authenticate } from "../server";
 import { nearestQuery, occupancyBody, occupancyHistoryQuery, parseBody, parseQuery, shelterBody, shelterListQuery } from "../schemas";
 
-export function shelterRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, authenticate: Authenticate) {
+export function shelterRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, authenticate: Authenticate, mode: () => ModeScope) {
   app.put<{ Params: { id: string } }>("/api/v1/shelters/:id", async (request) => {
     const who = await authenticate(request, ["manager", "facility_admin"]);
     const body = parseBody(shelterBody, request.body);
-    return operateShelter(facilities, request.params.id, body.state, body.reason, who.subject, request.id);
+    return operateShelter(facilities, request.params.id, body.state, body.reason, who.subject, request.id, mode());
   });
 }
 

@@ -1,5 +1,6 @@
 import { PublicStatus } from "../../../../src/app/read-public-status";
 import { facilityPage } from "../../../../src/adapters/http/pages/facility-page";
+import { consolePage } from "../../../../src/adapters/http/pages/console-page";
 import { html, raw } from "../../../../src/adapters/http/pages/html";
 import { statusPage } from "../../../../src/adapters/http/pages/status-page";
 
@@ -20,6 +21,14 @@ const status = (facilityName: string, reason = ""): PublicStatus => ({
       status: "shelter_open",
       statusReason: "",
       statusSince: "2026-07-28T07:28:00.000Z",
+      reading: {
+        state: "shelter_open",
+        shelterFirst: true,
+        shelter: "open",
+        use: "open",
+        reasons: [],
+        since: "2026-07-28T07:28:00.000Z",
+      },
     },
   ],
 });
@@ -42,6 +51,32 @@ describe("the pages' HTML", () => {
     expect(page).not.toContain("<script>alert");
     expect(page).toContain("&lt;img src=x");
     expect(facilityPage(status(hostile), status(hostile).facilities[0], "en")).not.toContain("<img");
+  });
+
+  it("reads a shelter closed by staff as closed, with its reason, on its page, the status page and the console, never as open as usual", () => {
+    const closed = status("くまもと森都心プラザ");
+    closed.facilities[0] = {
+      ...closed.facilities[0],
+      status: "normal",
+      reading: {
+        state: "shelter_closed",
+        shelterFirst: true,
+        shelter: "closed",
+        use: "open",
+        reasons: ["余震で天井材が落下"],
+        since: null,
+      },
+    };
+    const page = facilityPage(closed, closed.facilities[0], "ja");
+    expect(page).toContain('<span class="status status-shelter_closed">避難所閉鎖</span>');
+    expect(page).toContain("施設の利用: 通常どおり開館");
+    expect(page).toContain("余震で天井材が落下");
+    expect(page).not.toContain(">通常どおり<");
+    expect(facilityPage(closed, closed.facilities[0], "en")).toContain('<span class="status status-shelter_closed">shelter closed</span>');
+    const statusHtml = statusPage(closed, "ja", {});
+    expect(statusHtml).toMatch(/<li data-id="s:1" data-state="shelter_closed">[^]*?避難所閉鎖[^]*?余震で天井材が落下/);
+    expect(statusHtml).not.toContain(">通常どおり<");
+    expect(consolePage(closed, "ja")).toContain('<td class="status status-shelter_closed">避難所閉鎖</td>');
   });
 
   it("shows the mode in one line, the declaration time in Tokyo, and shelters by ward", () => {
