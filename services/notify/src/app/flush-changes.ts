@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Clock, Logger } from "@crisis/platform";
-import { FacilityStatus } from "@crisis/platform/contracts";
+import { readChange } from "../domain/facility-reading";
 import { CoalesceRule, SingleChange, composeChanges, isDue, isNews } from "../domain/coalesce";
 import { DeliveryQueue, DeliveryReports, PendingChanges, SubscriptionStore } from "./ports";
 import { composedFor, concerned } from "./issue-alert";
@@ -44,13 +44,13 @@ export async function flushChanges(deps: CoalesceDeps, logger: Logger): Promise<
     deps,
     {
       alertId,
-      urgency: window.changes.some((c) => c.status === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN) ? "high" : "normal",
+      urgency: window.changes.some((c) => ["shelter_open", "shelter_closed"].includes(readChange(c).state)) ? "high" : "normal",
       ttlSeconds: deps.ttlSeconds,
       // A newer summary for the same facility or area replaces one still waiting on the device.
       topicScope:
         subjects.size === 1 ? [...subjects][0] : [`ward:${[...wards].sort().join(",")}`, ...services.map((s) => `service:${s}`)].join("|"),
       recipients: composedFor(concerned(deps.store, window.changes, window.services), ({ subscription, ...share }) =>
-        composeChanges(alertId, share, subscription.lang, deps.openIn, deps.baseUrl),
+        composeChanges(alertId, share, subscription.lang, deps.openIn, deps.baseUrl, subscription.topics),
       ),
     },
     alertId,

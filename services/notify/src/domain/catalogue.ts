@@ -1,4 +1,4 @@
-import { Lang } from "@crisis/platform/contracts";
+import { Lang, StateKey, UseName, useTerms } from "@crisis/platform/contracts";
 
 /**
  * Every text notify sends, per language. Adding a language (zh, ko, vi) is one more object of
@@ -20,6 +20,8 @@ export interface Catalogue {
   changesTitle: string;
   wardSheltersOpened(ward: string, n: number, openNow: number): string;
   wardSheltersClosed(ward: string, n: number, openNow: number): string;
+  /** One facility by name, in the state its reading tells (its ordinary use for "restricted"), and why. */
+  facilityNow(name: string, state: StateKey, use: UseName | null, reason: string): string;
   /** Times as a person in Kumamoto reads them (Asia/Tokyo). */
   time(iso: string): string;
   staffReassignedTitle: string;
@@ -61,6 +63,24 @@ const tokyo = (locale: string) =>
     hour12: false,
   });
 const jaTime = tokyo("ja-JP");
+const jaNow: Record<StateKey, string> = {
+  shelter_open: "避難所を開設しました",
+  shelter_closed: "避難所を閉鎖しました",
+  shelter_not_opened: "避難所は開設していません",
+  closed: "休館しています",
+  restricted: "利用を制限しています",
+  normal: "通常どおり開館しています",
+  unknown: "状況が変わりました",
+};
+const enNow: Record<StateKey, string> = {
+  shelter_open: "shelter opened",
+  shelter_closed: "shelter closed",
+  shelter_not_opened: "shelter not open",
+  closed: "closed",
+  restricted: "restricted",
+  normal: "open as usual",
+  unknown: "status changed",
+};
 const enTime = tokyo("en-GB");
 
 const ja: Catalogue = {
@@ -78,6 +98,8 @@ const ja: Catalogue = {
   changesTitle: "熊本市 施設の状況が変わりました",
   wardSheltersOpened: (ward, n, openNow) => `${ward}の避難所 ${n} か所を開設、開設中 ${openNow} か所`,
   wardSheltersClosed: (ward, n, openNow) => `${ward}の避難所 ${n} か所を閉鎖、開設中 ${openNow} か所`,
+  facilityNow: (name, state, use, reason) =>
+    `${name}: ${jaNow[state]}${state === "restricted" && use ? `（${useTerms[use].ja}）` : ""}${reason ? `（${reason}）` : ""}`,
   time: (iso) => jaTime.format(new Date(iso)),
   staffReassignedTitle: "熊本市 職員配置の通知",
   staffReassigned: (place, duty, from, until, reportTo) => `${place}で${duty}。${from}から${until}まで。報告先: ${reportTo}`,
@@ -117,6 +139,8 @@ const en: Catalogue = {
   changesTitle: "Kumamoto City: facilities changed",
   wardSheltersOpened: (ward, n, openNow) => `${ward}: ${n} ${plural(n, "shelter", "shelters")} opened, ${openNow} open now`,
   wardSheltersClosed: (ward, n, openNow) => `${ward}: ${n} ${plural(n, "shelter", "shelters")} closed, ${openNow} open now`,
+  facilityNow: (name, state, use, reason) =>
+    `${name}: ${enNow[state]}${state === "restricted" && use ? ` (${useTerms[use].en})` : ""}${reason ? ` (${reason})` : ""}`,
   time: (iso) => enTime.format(new Date(iso)),
   staffReassignedTitle: "Kumamoto City: your emergency assignment",
   staffReassigned: (place, duty, from, until, reportTo) => `${duty} at ${place}, ${from} to ${until}. Report to ${reportTo}.`,

@@ -1,6 +1,7 @@
-import { ChangeSource, FacilityStatus, Lang, wardWord, wards } from "@crisis/platform/contracts";
+import { ChangeSource, Lang, wardWord, wards } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { catalogue, facilityNames } from "./catalogue";
+import { readBefore, readChange } from "./facility-reading";
 import { AlertMessage, fitted } from "./payload";
 import { isServiceNews, latestServiceChanges, serviceLines, servicePath } from "./service-changes";
 
@@ -46,14 +47,28 @@ export function isNews(single: SingleChange): boolean {
   return change.status !== change.previousStatus || change.use !== change.previousUse || change.shelter !== change.previousShelter;
 }
 
-const open = (c: FacilityStatusChanged) => c.status === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN;
-const wasOpen = (c: FacilityStatusChanged) => c.previousStatus === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN;
+const open = (c: FacilityStatusChanged) => readChange(c).state === "shelter_open";
+const wasOpen = (c: FacilityStatusChanged) => readBefore(c).state === "shelter_open";
+/** A shelter newly closed, whether it had been open or staff closed it before it ever opened. */
+const closedShelter = (c: FacilityStatusChanged) =>
+  (wasOpen(c) && !open(c)) || (readChange(c).state === "shelter_closed" && readBefore(c).state !== "shelter_closed");
+
+/** A burst of this many facilities or fewer names each one; a larger one is counted per ward. */
+export const namedAtMost = 3;
+
+/** One facility's line: its name, what it is now, and why. */
+const named = (c: FacilityStatusChanged, lang: Lang) => {
+  const reading = readChange(c);
+  return catalogue[lang].facilityNow(c.facilityName || c.facilityId, reading.state, reading.use, reading.reasons[0] ?? "");
+};
 
 /**
- * Sums up one subscriber's share of a window: shelters opened and closed per ward with how many
- * stay open, then the facilities closed, restricted or reopened by name, then the counter services
- * by their new level. Only the last change of each facility (and of each service channel) counts:
- * closed then reopened in one window is simply "reopened".
+ * Sums up one subscriber's share of a window. The facilities they follow by name come first, each
+ * named with its state and reason; the rest are named too when three or fewer, otherwise shelters
+ * opened and closed are counted per ward with how many stay open and the facilities closed,
+ * restricted or reopened listed; then the counter services by their new level. Only the last
+ * change of each facility (and of each service channel) counts: closed then reopened in one
+ * window is simply "reopened".
  */
 export function composeChanges(
   alertId: string,
@@ -61,33 +76,41 @@ export function composeChanges(
   lang: Lang,
   openIn: (ward: string) => number,
   baseUrl: string,
+  topics: readonly string[] = [],
 ): AlertMessage | null {
   const latest = [...new Map(share.changes.map((c) => [c.facilityId, c])).values()];
   const services = latestServiceChanges(share.services);
   if (latest.length === 0 && services.length === 0) return null;
   const t = catalogue[lang];
   const names = (list: FacilityStatusChanged[]) => facilityNames(list, lang);
-  const lines: string[] = [];
-  for (const ward of wards) {
-    const here = latest.filter((c) => c.ward === ward);
-    const opened = here.filter((c) => open(c) && !wasOpen(c)).length;
-    const closed = here.filter((c) => wasOpen(c) && !open(c)).length;
-    if (opened > 0) lines.push(t.wardSheltersOpened(wardWord(ward, lang), opened, openIn(ward)));
-    if (closed > 0) lines.push(t.wardSheltersClosed(wardWord(ward, lang), closed, openIn(ward)));
+  const followed = new Set(topics.filter((topic) => topic.startsWith("facility:")).map((topic) => topic.slice("facility:".length)));
+  const own = latest.filter((c) => followed.has(c.facilityId));
+  const rest = latest.filter((c) => !followed.has(c.facilityId));
+  const lines: string[] = own.map((c) => named(c, lang));
+  if (rest.length <= namedAtMost) lines.push(...rest.map((c) => named(c, lang)));
+  else {
+    for (const ward of wards) {
+      const here = rest.filter((c) => c.ward === ward);
+      const opened = here.filter((c) => open(c) && !wasOpen(c)).length;
+      const closed = here.filter(closedShelter).length;
+      if (opened > 0) lines.push(t.wardSheltersOpened(wardWord(ward, lang), opened, openIn(ward)));
+      if (closed > 0) lines.push(t.wardSheltersClosed(wardWord(ward, lang), closed, openIn(ward)));
+    }
+    const others = rest.filter((c) => !open(c) && !wasOpen(c) && !closedShelter(c));
+    const closed = others.filter((c) => readChange(c).state === "closed");
+    const restricted = others.filter((c) => readChange(c).state === "restricted");
+    const reopened = others.filter((c) => readChange(c).state === "normal");
+    if (closed.length > 0) lines.push(t.closed(closed.length, names(closed)));
+    if (restricted.length > 0) lines.push(t.restricted(restricted.length, names(restricted)));
+    if (reopened.length > 0) lines.push(t.reopened(reopened.length, names(reopened)));
   }
-  const others = latest.filter((c) => !open(c) && !wasOpen(c));
-  const closed = others.filter((c) => c.status === FacilityStatus.FACILITY_STATUS_CLOSED);
-  const restricted = others.filter((c) => c.status === FacilityStatus.FACILITY_STATUS_RESTRICTED);
-  const reopened = others.filter((c) => c.status === FacilityStatus.FACILITY_STATUS_NORMAL);
-  if (closed.length > 0) lines.push(t.closed(closed.length, names(closed)));
-  if (restricted.length > 0) lines.push(t.restricted(restricted.length, names(restricted)));
-  if (reopened.length > 0) lines.push(t.reopened(reopened.length, names(reopened)));
   lines.push(...serviceLines(services, lang));
-  // One facility or one counter service: its own page; several: the city's status page.
+  // One facility (or the one the subscriber follows by name) or one counter service: its own page; several: the status page.
   const serviceIds = new Set(services.map((c) => c.serviceId));
+  const single = latest.length === 1 ? latest[0] : own.length === 1 ? own[0] : undefined;
   const page =
-    latest.length === 1 && serviceIds.size === 0
-      ? `/facilities/${encodeURIComponent(latest[0].facilityId)}`
+    single && serviceIds.size === 0
+      ? `/facilities/${encodeURIComponent(single.facilityId)}`
       : latest.length === 0 && serviceIds.size === 1
         ? servicePath(services[0].serviceId)
         : "/status";

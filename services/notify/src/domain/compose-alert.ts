@@ -1,14 +1,16 @@
-import { FacilityStatus, Lang, Mode, ModeLevel, incidentWord, levelWord, wardWord, wards } from "@crisis/platform/contracts";
+import { Lang, Mode, ModeLevel, StateKey, incidentWord, levelWord, wardWord, wards } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { catalogue, facilityNames } from "./catalogue";
+import { readBefore, readChange } from "./facility-reading";
 import { AlertMessage, fitted } from "./payload";
 import { serviceLines } from "./service-changes";
 
-const is = (status: FacilityStatus) => (c: FacilityStatusChanged) => c.status === status;
-const wasShelter = (c: FacilityStatusChanged) =>
-  c.previousStatus === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN && c.status !== FacilityStatus.FACILITY_STATUS_SHELTER_OPEN;
-const reopened = (c: FacilityStatusChanged) =>
-  c.status === FacilityStatus.FACILITY_STATUS_NORMAL && c.previousStatus !== FacilityStatus.FACILITY_STATUS_SHELTER_OPEN;
+// Read without the mode, as every single change is: what the declaration opened, closed or restricted.
+const is = (state: StateKey) => (c: FacilityStatusChanged) => readChange(c).state === state;
+const wasShelter = (c: FacilityStatusChanged) => readBefore(c).state === "shelter_open" && readChange(c).state !== "shelter_open";
+const shelterClosed = (c: FacilityStatusChanged) =>
+  wasShelter(c) || (readChange(c).state === "shelter_closed" && readBefore(c).state !== "shelter_closed");
+const reopened = (c: FacilityStatusChanged) => readChange(c).state === "normal" && readBefore(c).state !== "shelter_open";
 
 /**
  * Sums up, in the subscriber's language, what one declaration changed for their topics:
@@ -27,7 +29,7 @@ export function composeAlert(
   const t = catalogue[lang];
   const names = (list: FacilityStatusChanged[]) => facilityNames(list, lang);
   const lines: string[] = [];
-  const opened = changes.filter(is(FacilityStatus.FACILITY_STATUS_SHELTER_OPEN));
+  const opened = changes.filter(is("shelter_open"));
   if (opened.length > 0) {
     const byWard = wards
       .map((w) => [w, opened.filter((c) => c.ward === w).length] as const)
@@ -36,11 +38,11 @@ export function composeAlert(
       .join(t.listSeparator);
     lines.push(t.sheltersOpened(opened.length, byWard));
   }
-  const closedShelters = changes.filter(wasShelter);
+  const closedShelters = changes.filter(shelterClosed);
   if (closedShelters.length > 0) lines.push(t.sheltersClosed(closedShelters.length));
-  const closed = changes.filter(is(FacilityStatus.FACILITY_STATUS_CLOSED));
+  const closed = changes.filter(is("closed"));
   if (closed.length > 0) lines.push(t.closed(closed.length, names(closed)));
-  const restricted = changes.filter(is(FacilityStatus.FACILITY_STATUS_RESTRICTED));
+  const restricted = changes.filter(is("restricted"));
   if (restricted.length > 0) lines.push(t.restricted(restricted.length, names(restricted)));
   const open = changes.filter(reopened);
   if (open.length > 0) lines.push(t.reopened(open.length, names(open)));

@@ -1,5 +1,5 @@
-import { FacilityStatus } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
+import { isOpenShelter } from "./facility-reading";
 
 /** Which shelters are open, per ward: what "開設中 17 か所" is counted from. Fed with every status change. */
 export class ShelterCounts {
@@ -8,7 +8,7 @@ export class ShelterCounts {
   apply(change: FacilityStatusChanged): void {
     let ward = this.open.get(change.ward);
     if (!ward) this.open.set(change.ward, (ward = new Set()));
-    if (change.status === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN) ward.add(change.facilityId);
+    if (isOpenShelter(change)) ward.add(change.facilityId);
     else ward.delete(change.facilityId);
   }
 

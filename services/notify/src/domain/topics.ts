@@ -1,6 +1,7 @@
-import { FacilityStatus, Ward, categories, isWard, wards } from "@crisis/platform/contracts";
+import { Ward, categories, isWard, wards } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { errors } from "./errors";
+import { readBefore, readChange } from "./facility-reading";
 
 /** "shelter" is every designated shelter; the others are facility categories. */
 export const topicCategories = ["shelter", ...categories] as const;
@@ -32,8 +33,9 @@ export function parseTopic(topic: string, index: number): Topic {
   throw errors.topicInvalid(index, topic, "must start with category:, ward:, facility:, service: or staff:");
 }
 
+/** A shelter opened or closed (a closing of one never opened included): its operation leads the reading. */
 const touchesShelter = (c: FacilityStatusChanged) =>
-  c.status === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN || c.previousStatus === FacilityStatus.FACILITY_STATUS_SHELTER_OPEN;
+  readChange(c).state.startsWith("shelter_") || readBefore(c).state.startsWith("shelter_");
 
 /** The topics whose followers hear about a change: looked up in the topic index, never matched one by one. */
 export function topicsOf(change: FacilityStatusChanged): string[] {
