@@ -197,10 +197,34 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await manager.getByLabel("理由", { exact: true }).last().fill("余震で天井材が落下");
     await first.getByRole("button", { name: /^閉鎖/ }).click();
     await eventually(async () => (await first.getAttribute("data-shelter")) === "closed", "the row showing the shelter closed", 90_000);
-    expect(await first.locator(".status").textContent()).not.toBe("避難所開設");
+    // One reading everywhere: 閉鎖 with its reason, never the building's ordinary use 「通常どおり」.
+    expect(await first.locator(".status").textContent()).toBe("避難所閉鎖");
+    expect(await first.locator(".status").getAttribute("class")).toBe("status status-shelter_closed");
     expect(await manager.locator("#shelter-ops .unavailable").isHidden()).toBe(true);
     const facility = await h.api("GET", `/api/v1/facilities/${encodeURIComponent(id!)}`);
-    expect(facility.body).toMatchObject({ shelter: "closed" });
+    expect(facility.body).toMatchObject({
+      shelter: "closed",
+      reading: { state: "shelter_closed", shelterFirst: true, use: "open", reasons: ["余震で天井材が落下"] },
+    });
+    const text = async (path: string) => (await fetch(`${h.base}${path}`)).text();
+    const facilityHtml = await eventually(async () => {
+      const body = await text(`/facilities/${encodeURIComponent(id!)}?lang=ja`);
+      return body.includes("status-shelter_closed") ? body : undefined;
+    }, "the facility page reading 閉鎖");
+    expect(facilityHtml).toMatch(/<span class="status status-shelter_closed">避難所閉鎖<\/span>/);
+    expect(facilityHtml).toContain("余震で天井材が落下");
+    expect(facilityHtml).not.toContain(">通常どおり<");
+    expect(await text(`/facilities/${encodeURIComponent(id!)}?lang=en`)).toContain(">shelter closed<");
+    const statusHtml = await text("/?lang=ja");
+    expect(statusHtml).toMatch(new RegExp(`<li data-id="${id}" data-state="shelter_closed">[^]*?避難所閉鎖[^]*?余震で天井材が落下`));
+    const status = await eventually(async () => {
+      const body = (await h.api("GET", "/api/v1/status")).body;
+      return body.facilities?.find((f: { id: string; reading: { state: string } }) => f.id === id && f.reading.state === "shelter_closed");
+    }, "the status API reading 閉鎖");
+    expect(status.reading.reasons).toEqual(["余震で天井材が落下"]);
+    const name = facility.body.name as string;
+    expect(await text("/feeds/status.atom")).toContain(`${name}: 避難所閉鎖 / ${name}`);
+    expect(await text("/feeds/cap.xml")).toMatch(new RegExp(`避難所閉鎖: [^<]*${name}（余震で天井材が落下）`));
     await manager.close();
   }, 300_000);
 

@@ -12,6 +12,31 @@ export async function readShelterCrowding(crowding: ShelterCrowdingService, faci
   return shelterCrowdingView(await crowding.get(facilityId, correlationId));
 }
 
+/** How many shelters with room a full shelter's page names. */
+const alternatives = 3;
+
+/**
+ * One shelter's crowding for its page, and when it is full the nearest open shelters with room
+ * (itself left out), so the page a full-shelter push links to says where to go instead.
+ */
+export async function readCrowdingHere(
+  crowding: ShelterCrowdingService,
+  facility: { id: string; latitude: number; longitude: number },
+  correlationId: string,
+) {
+  const here = shelterCrowdingView(await crowding.get(facility.id, correlationId));
+  const placed = facility.latitude !== 0 || facility.longitude !== 0;
+  const nearest =
+    here.level === "full" && placed
+      ? (await crowding.nearest({ latitude: facility.latitude, longitude: facility.longitude, limit: alternatives + 1 }, correlationId)).shelters
+          .map(shelterWithRoomView)
+          .filter((s) => s.id !== facility.id && s.level !== "full")
+          .slice(0, alternatives)
+      : [];
+  return { here, nearest };
+}
+export type CrowdingHere = Awaited<ReturnType<typeof readCrowdingHere>>;
+
 /** The nearest open shelters with known room, nearest first. */
 export async function findNearestShelters(
   crowding: ShelterCrowdingService,

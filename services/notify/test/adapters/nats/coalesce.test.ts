@@ -1,5 +1,5 @@
 import { publishEvent, waitUntil } from "@crisis/platform";
-import { ChangeSource, FacilityStatus, ServiceLevel, eventTypes } from "@crisis/platform/contracts";
+import { ChangeSource, FacilityStatus, FacilityUse, ServiceLevel, ShelterOperation, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { consumeSingleChanges, followShelterCounts } from "../../../src/adapters/nats/consumers";
 import { kvPendingChanges } from "../../../src/adapters/nats/pending-changes";
@@ -81,6 +81,70 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
     expect(await deps.pending.read()).toBeUndefined();
   });
 
+  it("tells a follower of 三和中学校 that shelter by name with its reason and link, and a ward follower names three or fewer, counts more", async () => {
+    const { pushService, subscribe, clock } = f;
+    const sanwa = await subscribe(["facility:ref:E4310000025111"], "ja");
+    const sanwaEn = await subscribe(["facility:ref:E4310000025111"], "en");
+    const nishi = await subscribe(["ward:西区"], "ja");
+    const publish = (c: FacilityStatusChanged) =>
+      publishEvent(f.backbone.js, eventTypes.facilityStatusChanged, c, { eventId: c.eventId, correlationId: "t" });
+    // Closed by staff before it ever opened: its use stays open, so its status stays "normal".
+    const closedByHand = (id: string, name: string, n: number) =>
+      FacilityStatusChanged.fromPartial({
+        eventId: `closed-${id}`,
+        facilityId: id,
+        facilityName: name,
+        category: "school",
+        ward: "西区",
+        source: ChangeSource.CHANGE_SOURCE_MANUAL,
+        previousStatus: FacilityStatus.FACILITY_STATUS_NORMAL,
+        status: FacilityStatus.FACILITY_STATUS_NORMAL,
+        previousUse: FacilityUse.FACILITY_USE_OPEN,
+        use: FacilityUse.FACILITY_USE_OPEN,
+        previousShelter: ShelterOperation.SHELTER_OPERATION_NOT_OPENED,
+        shelter: ShelterOperation.SHELTER_OPERATION_CLOSED,
+        reasons: [`余震で天井材が落下 ${n}`],
+        reason: `余震で天井材が落下 ${n}`,
+      });
+    const sanwaClosed = closedByHand("ref:E4310000025111", "三和中学校", 0);
+    await publish(sanwaClosed);
+    await waitUntil(async () => (await deps.pending.read())?.changes.length === 1, "the closure in the window");
+    clock.advance(60_000);
+    await flushChanges(deps, logger);
+    await waitUntil(() => [sanwa, sanwaEn, nishi].every((b) => pushService.messagesFor(b.id).length === 1), "each follower told once");
+    const link = "https://city.example/facilities/ref%3AE4310000025111";
+    expect(JSON.parse(pushService.messagesFor(sanwa.id)[0].text)).toMatchObject({
+      body: `三和中学校: 避難所を閉鎖しました（余震で天井材が落下 0）\n詳しくは ${link}`,
+      url: link,
+    });
+    expect(JSON.parse(pushService.messagesFor(sanwaEn.id)[0].text).body.split("\n")[0]).toBe(
+      "三和中学校: shelter closed (余震で天井材が落下 0)",
+    );
+    expect(pushService.messagesFor(sanwa.id)[0].urgency).toBe("high");
+    expect(JSON.parse(pushService.messagesFor(nishi.id)[0].text).body.split("\n")[0]).toBe(
+      "三和中学校: 避難所を閉鎖しました（余震で天井材が落下 0）",
+    );
+
+    // Four closures in one burst: the ward's follower is given counts, 三和中学校's follower still its name.
+    const four = [sanwaClosed, ...[1, 2, 3].map((n) => closedByHand(`nishi-${n}`, `西区の学校${n}`, n))].map((c) => ({
+      ...c,
+      eventId: `${c.eventId}-again`,
+      previousShelter: ShelterOperation.SHELTER_OPERATION_OPEN,
+      previousStatus: FacilityStatus.FACILITY_STATUS_SHELTER_OPEN,
+    }));
+    for (const c of four) await publish(c);
+    await waitUntil(async () => (await deps.pending.read())?.changes.length === 4, "four closures in the window");
+    clock.advance(60_000);
+    await flushChanges(deps, logger);
+    await waitUntil(() => [sanwa, nishi].every((b) => pushService.messagesFor(b.id).length === 2), "told again");
+    expect(JSON.parse(pushService.messagesFor(sanwa.id)[1].text).body).toBe(
+      `三和中学校: 避難所を閉鎖しました（余震で天井材が落下 0）\n詳しくは ${link}`,
+    );
+    expect(JSON.parse(pushService.messagesFor(nishi.id)[1].text).body).toBe(
+      `西区の避難所 4 か所を閉鎖、開設中 ${deps.openIn("西区")} か所\n詳しくは https://city.example/status`,
+    );
+  });
+
   it("never re-announces an opening for a change that changed nothing (a registry correction re-published)", async () => {
     const { pushService, subscribe, clock } = f;
     const browser = await subscribe(["ward:東区"], "ja");
@@ -99,7 +163,7 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
     await waitUntil(() => pushService.messagesFor(browser.id).length, "the Higashi subscriber told");
     const [message] = pushService.messagesFor(browser.id);
     expect(JSON.parse(message.text)).toMatchObject({
-      body: `東区の避難所 1 か所を開設、開設中 ${deps.openIn("東区")} か所\n詳しくは https://city.example/facilities/${encodeURIComponent(opened.facilityId)}`,
+      body: `避難所2: 避難所を開設しました\n詳しくは https://city.example/facilities/${encodeURIComponent(opened.facilityId)}`,
       url: `https://city.example/facilities/${encodeURIComponent(opened.facilityId)}`,
     });
     expect(message.urgency).toBe("high");
@@ -161,12 +225,12 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
     });
     // Following the library and the service: one message with both, opening the status page.
     expect(JSON.parse(pushService.messagesFor(both.id)[0].text)).toMatchObject({
-      body: "休館 1 施設: 熊本市立図書館\n住民票の写し（区役所窓口）: 7月28日 18:00から7月28日 21:00まで時間短縮\n詳しくは https://city.example/status",
+      body: "熊本市立図書館: 休館しています\n住民票の写し（区役所窓口）: 7月28日 18:00から7月28日 21:00まで時間短縮\n詳しくは https://city.example/status",
       url: "https://city.example/status",
     });
     // The ward's follower hears of the library, not of the counter service.
     expect(JSON.parse(pushService.messagesFor(ward.id)[0].text).body).toBe(
-      "休館 1 施設: 熊本市立図書館\n詳しくは https://city.example/facilities/lib-1",
+      "熊本市立図書館: 休館しています\n詳しくは https://city.example/facilities/lib-1",
     );
     expect(await deps.pending.read()).toBeUndefined();
   });
