@@ -91,7 +91,20 @@ describe("shelter crowding, from occupancy reports to a push that moves people",
     await risai.waitFor({ state: "visible" });
     await expect(risai.locator(".waiting").textContent()).resolves.toMatch(/^窓口 12 人待ち（\d+ 分前の報告）$/);
     await expect(risai.locator(".online").textContent()).resolves.toBe("オンライン申請（マイナポータル）: 通常どおり");
-    await page.goto(`${h.base}/services/risai_home`);
+    // The full shelter's own page: 満 with the report's age, and the nearest shelters with room by distance.
+    await page.goto(`${h.base}/facilities/${encodeURIComponent(plaza)}?lang=ja`);
+    const here = page.locator("#crowding-here");
+    await expect(here.locator(".big .crowding-level").textContent()).resolves.toBe("満");
+    await expect(here.locator(".counts").textContent()).resolves.toBe("101/100 人");
+    await expect(here.locator("#crowding-age").textContent()).resolves.toMatch(/^\s*\d+ 分前に報告\s*$/);
+    const alternatives = here.locator("#nearest-with-room li");
+    await expect(alternatives.first().textContent()).resolves.toMatch(/古町小学校\s+空き\s+0\.\d km/);
+    await expect(alternatives.nth(1).textContent()).resolves.toMatch(/三和中学校\s+空き\s+\d\.\d km/);
+    await page.goto(`${h.base}/facilities/${encodeURIComponent(furumachi)}?lang=en`);
+    await expect(page.locator("#crowding-here .crowding-level").textContent()).resolves.toBe("room available");
+    await expect(page.locator("#crowding-age").textContent()).resolves.toMatch(/reported \d+ min ago/);
+    expect(await page.locator("#nearest-with-room").count()).toBe(0);
+    await page.goto(`${h.base}/services/risai_home?lang=ja`);
     await page.locator("#service-body .waiting", { hasText: "窓口 12 人待ち" }).waitFor({ state: "visible" });
     await expect(page.locator("#service-body .online").textContent()).resolves.toContain("マイナポータル");
 

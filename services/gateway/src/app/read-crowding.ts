@@ -28,7 +28,9 @@ export async function readCrowdingHere(
   const placed = facility.latitude !== 0 || facility.longitude !== 0;
   const nearest =
     here.level === "full" && placed
-      ? (await crowding.nearest({ latitude: facility.latitude, longitude: facility.longitude, limit: alternatives + 1 }, correlationId)).shelters
+      ? (
+          await crowding.nearest({ latitude: facility.latitude, longitude: facility.longitude, limit: alternatives + 1 }, correlationId)
+        ).shelters
           .map(shelterWithRoomView)
           .filter((s) => s.id !== facility.id && s.level !== "full")
           .slice(0, alternatives)

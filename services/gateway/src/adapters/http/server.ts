@@ -129,7 +129,13 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   auditRoutes(app, deps.audit, authenticate);
   deadLetterRoutes(app, deps.deadLetters, authenticate);
   app.register((scope) =>
-    pageRoutes(scope, { modes: deps.modes.modes, facilities: deps.services.directory, clock: deps.clock, settings: deps.pages ?? {} }),
+    pageRoutes(scope, {
+      modes: deps.modes.modes,
+      facilities: deps.services.directory,
+      crowding: deps.services.crowding,
+      clock: deps.clock,
+      settings: deps.pages ?? {},
+    }),
   );
   // The readings follow the mode as the live status knows it (normal operations until it has read one).
   const modeNow = () => modeView(deps.live.status.view.mode);

@@ -1,13 +1,15 @@
 import { Lang, categoryWord, wardWord } from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
+import { CrowdingHere } from "../../../app/read-crowding";
 import { html } from "./html";
+import { shelterCrowding } from "./shelter-crowding";
 import { page } from "./layout";
 import { freshness, modeLine, ordinaryUse, stateBadge, subscribePanel } from "./parts";
 import { clientWords } from "./status-page";
 import { pageWords, tokyoTime } from "./words";
 
 /** `/facilities/{id}`: one facility's status, where it is, and a panel to follow it (pushes link here). */
-export function facilityPage(status: PublicStatus, facility: PublicFacility | undefined, lang: Lang): string {
+export function facilityPage(status: PublicStatus, facility: PublicFacility | undefined, lang: Lang, crowding?: CrowdingHere): string {
   const w = pageWords(lang);
   if (!facility) {
     return page({
@@ -32,6 +34,7 @@ export function facilityPage(status: PublicStatus, facility: PublicFacility | un
       <article id="facility" data-id="${facility.id}">
         <h1>${facility.name}</h1>
         <p class="big" id="facility-state">${stateBadge(reading, lang)} ${ordinaryUse(reading, lang)}</p>
+        ${shelterCrowding(crowding, lang)}
         <dl class="facts">
           ${
             reading.reasons.length > 0

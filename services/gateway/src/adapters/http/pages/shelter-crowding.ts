@@ -13,7 +13,8 @@ const distance = (m: number, lang: Lang) => (lang === "ja" ? `${(m / 1000).toFix
  * report is; when full, the nearest shelters with room and how far they are.
  */
 export function shelterCrowding(crowding: CrowdingHere | undefined, lang: Lang) {
-  if (!crowding) return "";
+  // A shelter never opened and never reported on has no crowding to tell.
+  if (!crowding || (!crowding.here.open && !crowding.here.latest)) return "";
   const w = pageWords(lang);
   const { here, nearest } = crowding;
   const latest = here.latest;
@@ -39,7 +40,8 @@ export function shelterCrowding(crowding: CrowdingHere | undefined, lang: Lang) 
                       (s) =>
                         html`<li data-id="${s.id}">
                           <a href="${s.link}">${s.name}</a> <span class="crowding-level level-${s.level}">${levelWord(s.level, lang)}</span>
-                          <span class="distance">${distance(s.distanceM, lang)}</span> <span class="address">${wardWord(s.ward, lang)}</span>
+                          <span class="distance">${distance(s.distanceM, lang)}</span>
+                          <span class="address">${wardWord(s.ward, lang)}</span>
                         </li>`,
                     )}
                   </ol>`

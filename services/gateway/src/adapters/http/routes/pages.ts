@@ -2,7 +2,8 @@ import { dirname, join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Clock } from "@crisis/platform";
-import { FacilitiesDirectory, ModeLog } from "../../../app/ports";
+import { FacilitiesDirectory, ModeLog, ShelterCrowdingService } from "../../../app/ports";
+import { readCrowdingHere } from "../../../app/read-crowding";
 import { readPublicStatus } from "../../../app/read-public-status";
 import { consolePage } from "../pages/console-page";
 import { facilityPage } from "../pages/facility-page";
@@ -14,6 +15,8 @@ import { pageLang } from "../pages/words";
 export interface PageDeps {
   modes: ModeLog;
   facilities: FacilitiesDirectory;
+  /** Crowding for a shelter's page; without it (or when it does not answer) the page shows the state alone. */
+  crowding?: ShelterCrowdingService;
   clock: Clock;
   settings: StatusPageSettings;
 }
@@ -42,7 +45,14 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
   app.get<{ Params: { id: string } }>("/facilities/:id", async (request, reply) => {
     const current = await status(request);
     const facility = current.facilities.find((f) => f.id === request.params.id);
-    return sendPage(reply, facilityPage(current, facility, pageLang(request, reply)), facility ? 200 : 404);
+    const crowding =
+      facility && facility.reading.shelter !== null && deps.crowding
+        ? await readCrowdingHere(deps.crowding, facility, request.id).catch((err: unknown) => {
+            request.log.warn({ err }, "crowding not available; the page shows the state alone");
+            return undefined;
+          })
+        : undefined;
+    return sendPage(reply, facilityPage(current, facility, pageLang(request, reply), crowding), facility ? 200 : 404);
   });
   app.get<{ Params: { id: string } }>("/services/:id", async (request, reply) =>
     sendPage(reply, servicePage(await status(request), request.params.id, pageLang(request, reply))),
