@@ -46,7 +46,8 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
     const current = await status(request);
     const facility = current.facilities.find((f) => f.id === request.params.id);
     const crowding =
-      facility && facility.reading.shelter !== null && deps.crowding
+      // Only an open shelter's crowding: a closed one must never read 空き beside 閉鎖.
+      facility?.reading.state === "shelter_open" && deps.crowding
         ? await readCrowdingHere(deps.crowding, facility, request.id).catch((err: unknown) => {
             request.log.warn({ err }, "crowding not available; the page shows the state alone");
             return undefined;
