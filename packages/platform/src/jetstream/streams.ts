@@ -63,7 +63,9 @@ export async function ensureStreams(jsm: JetStreamManager, specs: StreamSpec[], 
     } catch (err) {
       if (!isTimeout(err)) throw err;
       if (Date.now() > deadline)
-        throw new Error(`JetStream did not create the streams within START_JETSTREAM_TIMEOUT_MS=${limitMs}: ${(err as Error).message}`);
+        throw new Error(`JetStream did not create the streams within START_JETSTREAM_TIMEOUT_MS=${limitMs}: ${(err as Error).message}`, {
+          cause: err,
+        });
       await new Promise((r) => setTimeout(r, 500));
     }
   }
