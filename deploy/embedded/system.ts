@@ -71,18 +71,33 @@ function serviceEnv(o: SystemOptions): NodeJS.ProcessEnv {
   };
 }
 
-/** Polls a readiness URL until it answers 200; a child that exits first fails the start. */
-async function waitReady(url: string, child: ChildProcess, name: string, logFile: string): Promise<void> {
+/** The cause a service logged before it exited: its last fatal or error line's message, else its last line. */
+export function causeFrom(output: string): string {
+  const lines = output.split("\n").filter((l) => l.trim());
+  const parsed = lines.map((line) => {
+    try {
+      return JSON.parse(line) as { level?: number; msg?: string };
+    } catch {
+      return { msg: line };
+    }
+  });
+  return (parsed.filter((p) => (p.level ?? 0) >= 50).pop() ?? parsed.pop())?.msg ?? "it logged nothing";
+}
+
+/** Polls a readiness URL until it answers 200; a child that exits first fails the start, saying why. */
+async function waitReady(url: string, child: ChildProcess, name: string, logFile: string, output: () => string): Promise<void> {
   await waitUntil(
     async () => {
-      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} during start; see ${logFile}`);
+      if (child.exitCode !== null)
+        throw new Error(`${name} exited with ${child.exitCode} during start: ${causeFrom(output())} (see ${logFile})`);
       return fetch(url).then(
         (r) => r.ok,
         () => false,
       );
     },
     `${name} ready (see ${logFile})`,
-    60_000,
+    // Longer than a service's own start limits (START_*_TIMEOUT_MS), so the service says which ran out.
+    300_000,
     100,
   );
 }
@@ -114,8 +129,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
+    // The last few kilobytes of output, to say why the service stopped if it exits during start.
+    let tail = "";
+    const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-16_384));
+    child.stdout!.on("data", keep);
+    child.stderr!.on("data", keep);
     children.set(name, child);
-    await waitReady(readyUrl(name), child, name, logFile);
+    await waitReady(readyUrl(name), child, name, logFile, () => tail);
   };
   const stopOne = async (name: ServiceName) => {
     const child = children.get(name);

@@ -65,6 +65,16 @@ export const commonSettings = {
     .regex(/^mongodb(\+srv)?:\/\/\S+$/, "must be a mongodb:// or mongodb+srv:// URL")
     .optional(),
   LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
+  // Limits of the waits at start, long enough for a loaded 2-core machine; a start that runs out
+  // of one exits naming it and its value.
+  /** For the first connection to NATS (a server still starting is waited for). */
+  START_NATS_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** For JetStream to create the streams and the lease bucket (a cluster may still be electing leaders). */
+  START_JETSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
+  /** For a replay of the streams at start to receive its next message. */
+  START_REPLAY_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
+  /** For one JetStream request or publish acknowledgement (nats.js waits 5 s, too short under load). */
+  JETSTREAM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
 };
 
 export type CommonSettings = z.infer<z.ZodObject<typeof commonSettings>>;

@@ -21,6 +21,7 @@ export type { JetStreamClient, JsMsg } from "nats";
 export * from "./nats-server";
 export * from "./service";
 export * from "./processes";
+export * from "./kill-point";
 export * from "./jetstream/standby";
 export * from "./projections/store";
 export * from "./projections/memory-store";

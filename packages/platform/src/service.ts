@@ -3,6 +3,7 @@ import { Logger } from "pino";
 import { Readiness, createReadiness, startHealthServer } from "./health";
 import { Backbone, connectBackbone } from "./jetstream/connect";
 import { Lease, acquireLease } from "./jetstream/lease";
+import { limitReplays } from "./jetstream/replay";
 import { countDeadLetters } from "./jetstream/dead-letters";
 import { countDeadLettersWith } from "./metrics";
 import { StreamSpec, ensureStreams, streams as backboneStreams } from "./jetstream/streams";
@@ -73,9 +74,13 @@ export function runService<C extends CommonSettings>({
     const logger = createLogger(name, config.LOG_LEVEL);
     const readiness = createReadiness();
     const health = ports.health === undefined ? undefined : await startHealthServer(config.BIND_HOST, ports.health, readiness);
-    const backbone = await connectBackbone(config.NATS_URL, name, logger);
+    const backbone = await connectBackbone(config.NATS_URL, name, logger, {
+      connectMs: config.START_NATS_TIMEOUT_MS,
+      requestMs: config.JETSTREAM_REQUEST_TIMEOUT_MS,
+    });
+    limitReplays(config.START_REPLAY_TIMEOUT_MS);
     // Every consumer parks what it gives up on in the dead-letter stream, so every service ensures it.
-    await ensureStreams(backbone.jsm, [...streams, deadLetterStream], config.NATS_STREAM_REPLICAS);
+    await ensureStreams(backbone.jsm, [...streams, deadLetterStream], config.NATS_STREAM_REPLICAS, config.START_JETSTREAM_TIMEOUT_MS);
     countDeadLettersWith(() => countDeadLetters(backbone.jsm));
     // A standby is ready (it can take over, so rollouts and disruption budgets count it) and says it
     // stands by; it serves nothing until it holds the lease, and is ready again once wired.
@@ -105,10 +110,15 @@ export function runService<C extends CommonSettings>({
       steps.filter((s): s is ShutdownStep => !!s),
     );
   };
-  start().catch((err) => {
-    createLogger(name).fatal({ err }, `${name} failed to start`);
+  // Any exit during start (or a crash later) is one line naming the cause, which the embedded
+  // run shows as is.
+  const fail = (what: string) => (err: unknown) => {
+    createLogger(name).fatal({ err }, `${name} ${what}: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
-  });
+  };
+  process.on("uncaughtException", fail("crashed"));
+  process.on("unhandledRejection", fail("crashed"));
+  start().catch(fail("could not start"));
 }
 
 /** Waits as a standby until this instance holds the service's lease. */

@@ -2,7 +2,17 @@ import { JsMsg, connect, NatsConnection } from "nats";
 import pino from "pino";
 import { ModeLevel, eventTypes } from "../src/contracts";
 import { ModeChanged } from "../src/contracts/gen/crisis/v1/events";
-import { decodeEvent, ensureStreams, isWrongLastSequence, publishEvent, replaySubject, runDurableConsumer, streams } from "../src";
+import {
+  decodeEvent,
+  ensureStreams,
+  eventHandlerAttempts,
+  isWrongLastSequence,
+  publishEvent,
+  replaySubject,
+  republishHorizonMs,
+  runDurableConsumer,
+  streams,
+} from "../src";
 import { NatsServerHandle, startNatsServer } from "../src/testing";
 
 const logger = pino({ level: "silent" });
@@ -34,6 +44,17 @@ describe("JetStream helpers against a real nats-server", () => {
     expect(retry).toEqual({ seq: first.seq, duplicate: true });
     const info = await (await nc.jetstreamManager()).streams.info(streams.mode.name);
     expect(info.state.messages).toBe(1);
+  });
+
+  it("remembers event ids on every stream for longer than a writer re-publishes them (retries, then a take-over)", async () => {
+    const jsm = await nc.jetstreamManager();
+    await ensureStreams(jsm, Object.values(streams));
+    // 20 attempts at most 30 s apart, a lease of at most 10 min, the 30 s ack wait.
+    expect(republishHorizonMs).toBeGreaterThanOrEqual(eventHandlerAttempts * 30_000 + 600_000 + 30_000);
+    for (const spec of Object.values(streams)) {
+      const { config } = await jsm.streams.info(spec.name);
+      expect({ stream: spec.name, windowMs: config.duplicate_window / 1e6 }).toEqual({ stream: spec.name, windowMs: 24 * 3600_000 });
+    }
   });
 
   it("refuses the second of two writers that expected the same last sequence", async () => {

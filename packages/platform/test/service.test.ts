@@ -40,3 +40,24 @@ describe("runService for a service that brings its own HTTP server instead of gR
     }
   });
 });
+
+describe("runService when NATS cannot be reached", () => {
+  it("exits with one line naming the cause and the limit it waited", async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "fixtures", "http-service.ts")], {
+      env: { ...process.env, NATS_URL: `nats://127.0.0.1:${port}`, PORT: String(await freePort()), START_NATS_TIMEOUT_MS: "1500" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    child.stdout!.on("data", (chunk) => (log += chunk));
+    child.stderr!.on("data", (chunk) => (log += chunk));
+    await childExited(child);
+    expect(child.exitCode).toBe(1);
+    const lines = log.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 60,
+      msg: `http-only could not start: could not connect to NATS at nats://127.0.0.1:${port} within START_NATS_TIMEOUT_MS=1500`,
+    });
+  });
+});

@@ -12,6 +12,8 @@ import { decisionStream, jetStreamDecisionLog } from "./adapters/nats/decision-l
 import { jetStreamFacilityEvents } from "./adapters/nats/facility-events";
 import { jetStreamCrowdingEvents, replayOccupancy } from "./adapters/nats/crowding-events";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
+import { unfinishedDeclarations } from "./adapters/nats/unfinished-declarations";
+import { finishDeclarations } from "./app/apply-playbook";
 import { oneAtATime } from "./app/one-at-a-time";
 import { FacilitiesDeps } from "./app/ports";
 import { Scheduler } from "./app/run-schedule";
@@ -62,6 +64,9 @@ runService({
       settings: crowdingSettings,
       nearestCount: config.CROWDING_NEAREST_COUNT,
     };
+    // The board must be caught up with the declarations before the consumer, the ticker or a staff
+    // decision publishes anything computed against it.
+    const finished = await finishDeclarations(deps, await unfinishedDeclarations(backbone, board.current?.modeEventId), logger);
     const consumer = await consumeModeChanges(backbone, deps, logger);
     const ticker = startMinuteTicker(new Scheduler(deps), deps, logger);
     return {
@@ -79,6 +84,7 @@ runService({
         services: board.serviceDefs.size,
         playbooks: playbooks.length,
         ...replayed,
+        finishedDeclarations: finished,
         occupancyReports: reports,
       },
     };

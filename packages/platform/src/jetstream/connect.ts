@@ -13,8 +13,32 @@ export interface Backbone {
  * No async traces: otherwise every request and publish acknowledgement captures a stack trace in
  * advance, which was a tenth of notify's fan-out time; the errors still say what failed.
  */
-export async function connectBackbone(url: string, name: string, logger: Logger): Promise<Backbone> {
-  const nc = await connect({ servers: url.split(","), name, maxReconnectAttempts: -1, reconnectTimeWait: 500, noAsyncTraces: true });
+export async function connectBackbone(
+  url: string,
+  name: string,
+  logger: Logger,
+  limits: { connectMs?: number; requestMs?: number } = {},
+): Promise<Backbone> {
+  const connectMs = limits.connectMs ?? 60_000;
+  // A server still starting is waited for, up to the limit (START_NATS_TIMEOUT_MS).
+  const connecting = connect({
+    servers: url.split(","),
+    name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    noAsyncTraces: true,
+    waitOnFirstConnect: true,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const nc = await Promise.race([
+    connecting,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`could not connect to NATS at ${url} within START_NATS_TIMEOUT_MS=${connectMs}`)),
+        connectMs,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
   let up = true;
   (async () => {
     for await (const s of nc.status()) {
@@ -23,5 +47,6 @@ export async function connectBackbone(url: string, name: string, logger: Logger)
       if (s.type === "disconnect" || s.type === "reconnect") logger.warn({ nats: s.type, server: s.data }, "nats connection changed");
     }
   })().catch(() => undefined);
-  return { nc, js: nc.jetstream(), jsm: await nc.jetstreamManager(), connected: () => up && !nc.isClosed() };
+  const timeout = limits.requestMs;
+  return { nc, js: nc.jetstream({ timeout }), jsm: await nc.jetstreamManager({ timeout }), connected: () => up && !nc.isClosed() };
 }

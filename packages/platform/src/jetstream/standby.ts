@@ -1,5 +1,5 @@
 import { JetStreamManager, StorageType, StreamConfig, RetentionPolicy, nanos } from "nats";
-import { StreamSpec, isNotFound } from "./streams";
+import { StreamSpec, duplicateWindowMs, isNotFound } from "./streams";
 
 /**
  * A standby site follows the primary's streams as sources, not mirrors: nats-server 2.9 refuses to
@@ -20,7 +20,7 @@ export async function followPrimary(jsm: JetStreamManager, primaryDomain: string
       subjects: [],
       storage: StorageType.File,
       retention: RetentionPolicy.Limits,
-      duplicate_window: nanos(24 * 60 * 60 * 1000),
+      duplicate_window: nanos(spec.duplicateWindowMs ?? duplicateWindowMs),
       num_replicas: replicas,
       sources: [{ name: spec.name, domain: primaryDomain }],
     };

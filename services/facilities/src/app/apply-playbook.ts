@@ -1,4 +1,4 @@
-import { Logger } from "@crisis/platform";
+import { Logger, killPoint } from "@crisis/platform";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { commitPlan, planMode } from "../domain/mode-plan";
 import { playbookFor } from "../domain/playbook";
@@ -18,10 +18,12 @@ export async function applyPlaybook(deps: FacilitiesDeps, declared: ModeChanged,
   if (!mode) throw new Error(`ModeChanged ${declared.eventId} carries no mode`);
   const at = declaredAt(declared, deps.clock.now());
   const plan = planMode(deps.board, playbookFor(deps.playbooks, mode), mode, declared.eventId, at);
+  killPoint("apply:start");
   for (const step of plan.facilities) {
     if (!step.change) continue;
     await deps.events.statusChanged(step.change, correlationId);
     deps.board.announce(step.change);
+    killPoint("apply:published");
   }
   for (const step of plan.services) {
     if (!step.change) continue;
@@ -35,5 +37,25 @@ export async function applyPlaybook(deps: FacilitiesDeps, declared: ModeChanged,
     { eventId: `${declared.eventId}.applied`, modeEventId: declared.eventId, mode, changes, appliedAt: at.toISOString(), serviceChanges },
     correlationId,
   );
+  killPoint("apply:end");
   logger.info({ modeEventId: declared.eventId, changed: changes.length, services: serviceChanges.length }, "playbook applied");
+}
+
+/**
+ * At a take-over, before anything else may publish: re-applies, in order, the declarations the
+ * last holder of the lease left unfinished. The status events it already stored come out with the
+ * same ids (from the declaration and the facility) and JetStream drops them. Until this is done the
+ * board's playbook layers lag behind what it announced, and a schedule tick or a staff decision
+ * computed against it would publish, under its own id, a change that undoes part of the declaration.
+ */
+export async function finishDeclarations(
+  deps: FacilitiesDeps,
+  unfinished: { declared: ModeChanged; correlationId: string }[],
+  logger: Logger,
+): Promise<number> {
+  for (const { declared, correlationId } of unfinished) {
+    logger.info({ modeEventId: declared.eventId, correlationId }, "finishing a declaration the last active instance left unfinished");
+    await deps.exclusive(() => applyPlaybook(deps, declared, correlationId, logger));
+  }
+  return unfinished.length;
 }

@@ -1,4 +1,4 @@
-import type { Clock } from "@crisis/platform";
+import { killPoint, type Clock } from "@crisis/platform";
 import type { ApplyStaffingPlanResponse } from "@crisis/platform/contracts/staffing";
 import { errors } from "../domain";
 import type { PostPlanner } from "./keep-posts-planned";
@@ -40,16 +40,21 @@ export async function applyStaffingPlan(
   const changed = inputChanges(proposed.inputs, deps.planner.inputs());
   if (changed !== "") throw errors.planStale(planId, changed);
   const before = postsByPerson(deps.book.inForce?.plan);
+  // Notice ids come from the cause, the plan in force being replaced and each person's move, not
+  // from the proposal's random id: a take-over that proposes again after the last holder died in
+  // the middle of an apply names the same notices, and JetStream drops those already told.
+  const base = deps.book.inForce?.id ?? "no plan in force";
   const posts = new Map(proposed.posts.map((p) => [p.id, p]));
   const at = deps.clock.now();
   const held = new Map<string, typeof proposed.posts>();
   for (const a of proposed.plan.assignments) held.set(a.staffId, [...(held.get(a.staffId) ?? []), posts.get(a.postId)!]);
   const moved = proposed.plan.assignments.filter((a) => before.get(a.staffId) !== a.postId);
-  await inBatches(moved, 32, (a) =>
-    tellReassigned(
+  killPoint("apply:start");
+  await inBatches(moved, 32, async (a) => {
+    await tellReassigned(
       deps,
       {
-        id: noticeId(planId, a.staffId),
+        id: noticeId(base, a.staffId, before.get(a.staffId) ?? "", a.postId),
         staffId: a.staffId,
         planId,
         post: posts.get(a.postId)!,
@@ -58,8 +63,9 @@ export async function applyStaffingPlan(
         at,
       },
       correlationId,
-    ),
-  );
+    );
+    killPoint("apply:published");
+  });
   const people = new Map((deps.roster?.staff ?? []).map((p) => [p.id, p]));
   const leaving = [...before.keys()].sort().filter((staffId) => !held.has(staffId));
   const why = inputChanges(deps.book.inForce?.inputs ?? proposed.inputs, proposed.inputs) || "plan changed";
@@ -69,7 +75,7 @@ export async function applyStaffingPlan(
     tellReleased(
       deps,
       {
-        id: noticeId(planId, `${staffId}|released`),
+        id: noticeId(base, `${staffId}|released`, before.get(staffId) ?? ""),
         staffId,
         department: people.get(staffId)?.department ?? "",
         reason: toFloors.get(staffId)?.reason ?? `post ${before.get(staffId)} is no longer staffed (${why})`,
@@ -88,7 +94,7 @@ export async function applyStaffingPlan(
     return onPost
       .filter((a) => a !== replacement)
       .map((a) => ({
-        id: noticeId(planId, `${a.staffId}|team|${left.staffId}`),
+        id: noticeId(base, `${a.staffId}|team|${left.staffId}`, left.postId),
         staffId: a.staffId,
         post,
         left: { staffId: left.staffId, name: people.get(left.staffId)?.name ?? left.staffId },
@@ -99,5 +105,6 @@ export async function applyStaffingPlan(
   });
   await inBatches(teamChanges, 32, (t) => tellTeam(deps, t, correlationId));
   await deps.book.putInForce(proposed, appliedBy !== AUTO_APPLIER);
+  killPoint("apply:end");
   return { planId, reassigned: moved.length, released: leaving.length, alreadyApplied: false };
 }

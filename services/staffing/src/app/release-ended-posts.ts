@@ -35,11 +35,6 @@ export async function releaseEndedPosts(deps: ReleaseDeps): Promise<number> {
   if (ended.size === 0) return 0;
   const leaving = inForce.plan.assignments.filter((a) => ended.has(a.postId));
   const remaining = inForce.plan.assignments.filter((a) => !ended.has(a.postId));
-  await deps.book.putInForce({
-    ...inForce,
-    posts: inForce.posts.filter((p) => !ended.has(p.id)),
-    plan: { ...inForce.plan, assignments: remaining },
-  });
   const departments = new Map(deps.roster.staff.map((p) => [p.id, p.department]));
   const held = new Set(remaining.map((a) => a.staffId));
   for (const a of leaving) {
@@ -61,5 +56,14 @@ export async function releaseEndedPosts(deps: ReleaseDeps): Promise<number> {
       `release-${inForce.id}`,
     );
   }
+  // Only once everyone is told: a crash before this leaves the ended posts in the plan, so the next
+  // tick (or the standby taking over) tells the rest under the same ids instead of nobody. A plan
+  // applied meanwhile stays in force; the next tick releases what ended in it.
+  if (deps.book.inForce !== inForce) return leaving.length;
+  await deps.book.putInForce({
+    ...inForce,
+    posts: inForce.posts.filter((p) => !ended.has(p.id)),
+    plan: { ...inForce.plan, assignments: remaining },
+  });
   return leaving.length;
 }

@@ -90,3 +90,28 @@ describe("applying a plan that brings people back to keep their department's flo
     expect(team.map((e) => [e.staffId, e.leftStaffId, e.replacementName])).toEqual([["a1", "a2", "職員 b1"]]);
   });
 });
+
+describe("applying again after the instance applying a plan died", () => {
+  it("names every notice as the dead instance did, though the plan proposed again has another id", async () => {
+    const { duties } = world();
+    const ids: string[] = [];
+    const events = {
+      reassigned: async (e: { eventId: string }) => void ids.push(e.eventId),
+      released: async (e: { eventId: string }) => void ids.push(e.eventId),
+      teamChanged: async (e: { eventId: string }) => void ids.push(e.eventId),
+    } as unknown as StaffEvents;
+    const planner = { inputs: () => inputs } as unknown as PostPlanner;
+    const roster = { staff: [person("a1"), person("a2")], departments: [department("dept-a", 1)] };
+    const clock = new FakeClock(new Date("2026-07-28T00:00:00Z"));
+    const dead = new PlanBook();
+    dead.add(proposed("proposed-by-the-dead-instance", { assignments: [on("a1"), { ...on("a2"), position: 1 }] }));
+    await applyStaffingPlan({ planner, book: dead, events, clock, roster, duties }, "proposed-by-the-dead-instance", "t", "auto");
+    const told = ids.splice(0);
+    // The standby restored no plan in force (the dead instance never stored it) and proposes the same posts again.
+    const standby = new PlanBook();
+    standby.add(proposed("proposed-by-the-standby", { assignments: [on("a1"), { ...on("a2"), position: 1 }] }));
+    await applyStaffingPlan({ planner, book: standby, events, clock, roster, duties }, "proposed-by-the-standby", "t", "auto");
+    expect(told).toHaveLength(2);
+    expect(ids).toEqual(told);
+  });
+});
