@@ -4,7 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { NatsConnection, connect } from "nats";
-import { NatsServerProcess, ensureStreams, followState, launchNatsNode, publishEvent, streams, waitUntil } from "@crisis/platform";
+import {
+  NatsServerProcess,
+  ensureStreams,
+  followState,
+  launchNatsNode,
+  publishEvent,
+  stateEntry,
+  streams,
+  waitUntil,
+} from "@crisis/platform";
 import { FacilityStatus, ModeLevel, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { freePort } from "@crisis/platform/testing";
@@ -100,7 +109,7 @@ describe("a second site", () => {
       // Replication is asynchronous: the drill loses only what the standby had not received (its lag).
       await waitUntil(
         async () => {
-          const state = await followState(jsm, [streams.mode, streams.facility]);
+          const state = await followState(jsm, [stateEntry(streams.mode.name), stateEntry(streams.facility.name)]);
           return state.every((s) => s.lag === 0 && s.messages === 100);
         },
         "standby caught up with the primary",
