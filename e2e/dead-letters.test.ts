@@ -113,6 +113,8 @@ describe("an event that can never be handled", () => {
 
     const listed = await redrive("--list", "--nats", server.url);
     expect(listed.stdout).toMatch(/^2 parked event\(s\)$/m);
+    // The register says where a re-driven event goes and who owns it.
+    expect(listed.stdout).toMatch(/→ CRISIS_MODE \(gateway\)/);
     expect(listed.stdout).toMatch(
       /playbook-a crisis\.mode\.changed \(CRISIS_MODE:1, 3 attempts, correlation corr-poison\): no playbook for poison/,
     );

@@ -12,7 +12,6 @@ import {
   startNatsServer,
 } from "@crisis/platform/testing";
 import { streams, waitUntil } from "@crisis/platform";
-import { pushDeliveryStream } from "../services/notify/src/adapters/nats/push-queue";
 import { privateKeyFrom, signToken, Role } from "../services/gateway/src/adapters/auth/tokens";
 import { InstallationKeys, createKeys } from "../deploy/embedded/keys";
 import { RunningSystem, SystemPorts, repoRoot, startSystem } from "../deploy/embedded/system";
@@ -136,7 +135,7 @@ export async function startHarness({ env = {}, answerDelayMs = 0, cluster = fals
     },
     async deliveriesSettled() {
       const alerts = await jsm.consumers.info(streams.facility.name, "notify-alerts").catch(() => undefined);
-      const pushes = await jsm.consumers.info(pushDeliveryStream.name, "notify-push-sender").catch(() => undefined);
+      const pushes = await jsm.consumers.info(streams.pushDelivery.name, "notify-push-sender").catch(() => undefined);
       if (!alerts || !pushes) return false;
       return alerts.num_pending + alerts.num_ack_pending + pushes.num_pending + pushes.num_ack_pending === 0;
     },

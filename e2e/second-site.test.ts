@@ -4,7 +4,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { NatsConnection, connect } from "nats";
-import { NatsServerProcess, ensureStreams, followState, launchNatsNode, publishEvent, streams, waitUntil } from "@crisis/platform";
+import {
+  NatsServerProcess,
+  buckets,
+  carriedState,
+  ensureStreams,
+  followState,
+  launchNatsNode,
+  openBucket,
+  publishEvent,
+  stateEntry,
+  streams,
+  waitUntil,
+} from "@crisis/platform";
 import { FacilityStatus, ModeLevel, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { freePort } from "@crisis/platform/testing";
@@ -70,7 +82,7 @@ describe("a second site", () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it("carries every acknowledged event to the standby, which after losing the primary is promoted and takes writes", async () => {
+  it("carries every acknowledged event and every carried bucket to the standby, which after losing the primary is promoted and takes writes", async () => {
     const js = primaryNc.jetstream();
     const acked: Acked[] = [];
     const publish = async (n: number, tag: string) => {
@@ -88,8 +100,14 @@ describe("a second site", () => {
         acked.push({ stream: streams.facility.name, subject: eventTypes.facilityStatusChanged.subject, seq: facility.seq, id: facilityId });
       }
     };
-    // Events from before the standby existed, and events while it follows.
+    // Events from before the standby existed, and events while it follows; a bucket's values too.
     await publish(50, "before");
+    const duties = await openBucket(js, buckets.staffingDuties, 1);
+    await duties.put("staff-1", new TextEncoder().encode("acknowledged"));
+    await duties.put("staff-2", new TextEncoder().encode("declined"));
+    await duties.delete("staff-2");
+    await duties.put("staff-3", new TextEncoder().encode("first"));
+    await duties.put("staff-3", new TextEncoder().encode("acknowledged later"));
     const followed = await site("follow", "--nats", standbyUrl);
     expect(followed.stdout).toMatch(/follow done/);
     await publish(50, "while");
@@ -100,8 +118,9 @@ describe("a second site", () => {
       // Replication is asynchronous: the drill loses only what the standby had not received (its lag).
       await waitUntil(
         async () => {
-          const state = await followState(jsm, [streams.mode, streams.facility]);
-          return state.every((s) => s.lag === 0 && s.messages === 100);
+          const state = await followState(jsm, [stateEntry(streams.mode.name), stateEntry(streams.facility.name)]);
+          const [bucket] = await followState(jsm, [stateEntry(`KV_${buckets.staffingDuties.name}`)]);
+          return state.every((s) => s.lag === 0 && s.messages === 100) && bucket.lag === 0 && bucket.messages === 3;
         },
         "standby caught up with the primary",
         60_000,
@@ -116,6 +135,27 @@ describe("a second site", () => {
 
       const promoted = await site("promote", "--nats", standbyUrl);
       expect(promoted.stdout).toMatch(/CRISIS_MODE .* 100 messages, last seq 100, writable \(not following\)/);
+      // Everything the register carries is writable; what it leaves behind is named with the reason.
+      for (const entry of carriedState())
+        expect(promoted.stdout).toContain(entry.kind === "bucket" ? `KV_${entry.spec.name}` : entry.spec.name);
+      expect(promoted.stdout).toMatch(/KV_service_leases +not carried: a lease names a process of the lost site/);
+      expect(promoted.stdout).toMatch(/NOTIFY_PUSH_DELIVERY +not carried: a work queue/);
+
+      // The bucket comes back as a working bucket: values kept, deletes kept, compare-and-set on its revisions.
+      const promotedDuties = await openBucket(standbyNc.jetstream(), buckets.staffingDuties, 1);
+      const text = async (key: string) => {
+        const entry = await promotedDuties.get(key);
+        return entry?.operation === "PUT" ? new TextDecoder().decode(entry.value) : undefined;
+      };
+      expect([await text("staff-1"), await text("staff-2"), await text("staff-3")]).toEqual([
+        "acknowledged",
+        undefined,
+        "acknowledged later",
+      ]);
+      const current = (await promotedDuties.get("staff-1"))!.revision;
+      await promotedDuties.update("staff-1", new TextEncoder().encode("relieved"), current);
+      await expect(promotedDuties.update("staff-1", new TextEncoder().encode("stale"), current)).rejects.toThrow();
+      expect(await text("staff-1")).toBe("relieved");
 
       // Every acknowledged event is there, at the same sequence, with its event id.
       for (const a of acked) {

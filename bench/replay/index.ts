@@ -7,7 +7,6 @@ import { FacilityStatus, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { startNatsServer } from "@crisis/platform/testing";
 import { replayBoard } from "../../services/facilities/src/adapters/nats/board-replay";
-import { decisionStream } from "../../services/facilities/src/adapters/nats/decision-log";
 import { loadRegistry } from "../../services/facilities/src/adapters/data/load-registry";
 import { CityBoard } from "../../services/facilities/src/domain/city-board";
 
@@ -45,7 +44,7 @@ export async function run(args: string[]): Promise<void> {
   const backbone = await connectBackbone(server.url, "bench-replay", logger);
   try {
     // Every stream the board's replay reads (the facility events, staff decisions, counter service levels).
-    await ensureStreams(backbone.jsm, [streams.facility, streams.service, decisionStream]);
+    await ensureStreams(backbone.jsm, [streams.facility, streams.service, streams.facilitiesDecision]);
     const [, publishS] = await timed(async () => {
       let window: Promise<unknown>[] = [];
       for (let i = 0; i < total; i++) {

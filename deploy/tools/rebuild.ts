@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pino from "pino";
-import { connectBackbone, openReadModels, projectReadModels } from "@crisis/platform";
+import { connectBackbone, missingState, openReadModels, projectReadModels, stateEntry, streams } from "@crisis/platform";
 import { replayBoard } from "../../services/facilities/src/adapters/nats/board-replay";
 import { loadRegistry } from "../../services/facilities/src/adapters/data/load-registry";
 import { CityBoard } from "../../services/facilities/src/domain/city-board";
@@ -58,6 +58,12 @@ async function rebuildReadModels(backbone: Awaited<ReturnType<typeof connectBack
   }
 }
 
+/** The streams each rebuild replays, from the state register: a site without one of them cannot be rebuilt. */
+const replayed = {
+  facilities: [streams.facility, streams.service, streams.facilitiesDecision],
+  "read-models": [streams.audit, streams.facility],
+};
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { nats: { type: "string" }, mongodb: { type: "string" } } });
   const what = positionals[0];
@@ -68,6 +74,11 @@ async function main(): Promise<void> {
     pino({ level: "warn" }),
   );
   try {
+    const missing = await missingState(
+      backbone.jsm,
+      replayed[what].map((s) => stateEntry(s.name)),
+    );
+    if (missing.length > 0) throw new Error(`this site has no ${missing.join(", ")}: nothing to rebuild ${what} from`);
     const started = Date.now();
     const said =
       what === "facilities"

@@ -30,3 +30,8 @@ export * from "./projections/open-store";
 export * from "./projections/read-models";
 export * from "./projections/mongo-read-models";
 export * from "./projections/project";
+export * from "./state/register";
+export * from "./state/buckets";
+export * from "./state/check";
+export * from "./state/document";
+export * from "./state/watch";

@@ -11,6 +11,8 @@ import { startGrpcServer } from "./grpc/server";
 import { CommonSettings } from "./config";
 import { createLogger } from "./logger";
 import { ShutdownStep, onShutdown } from "./shutdown";
+import { stateRegister, streamNameOf } from "./state/register";
+import { watchState } from "./state/watch";
 
 /** An HTTP server a service brings itself (the gateway's API); it serves /healthz and /readyz too. */
 export interface ServiceHttpServer {
@@ -95,6 +97,8 @@ export function runService<C extends CommonSettings>({
     const grpc = wiring.grpc?.length ? await startGrpcServer(config.BIND_HOST, required(ports.grpc, "grpc"), wiring.grpc) : undefined;
     if (wiring.http) await wiring.http.listen(config.BIND_HOST, required(ports.http, "http"));
     readiness.add("nats", backbone.connected);
+    const state = await watchState(backbone.jsm, stateOf(name, [...streams, deadLetterStream]), logger);
+    readiness.add("state", state.present);
     active = true;
     logger.info({ grpcPort: grpc?.port, healthPort: health?.port, httpPort: wiring.http && ports.http, ...wiring.facts }, `${name} ready`);
     const steps: (ShutdownStep | false | undefined)[] = [
@@ -102,6 +106,7 @@ export function runService<C extends CommonSettings>({
       grpc && { name: "stop gRPC", run: () => grpc.stop() },
       ...wiring.workers.map((w) => ({ name: w.name, run: w.stop })),
       lease && { name: "hand the lease to a standby", run: () => lease.release() },
+      { name: "stop watching the state", run: async () => state.stop() },
       { name: "drain NATS", run: () => backbone.nc.drain() },
       health && { name: "stop health", run: () => health.stop() },
     ];
@@ -135,6 +140,10 @@ function holdLease(name: string, config: CommonSettings, backbone: Backbone, log
     },
   });
 }
+
+/** What a service keeps its state in: the streams it uses and the buckets it owns, as the register lists them. */
+const stateOf = (name: string, used: StreamSpec[]) =>
+  stateRegister.filter((e) => used.some((s) => s.name === streamNameOf(e)) || (e.kind === "bucket" && e.owner === name));
 
 function required(port: number | undefined, which: string): number {
   if (port === undefined) throw new Error(`the service serves ${which} but its ports name no ${which} port`);

@@ -1,6 +1,6 @@
 import { NatsConnection, connect } from "nats";
 import pino from "pino";
-import { Lease, acquireLease, leaseBucket, waitUntil } from "../src";
+import { Lease, acquireLease, buckets, waitUntil } from "../src";
 import { NatsServerHandle, startNatsServer } from "../src/testing";
 
 const logger = pino({ level: "silent" });
@@ -29,7 +29,7 @@ describe("a service lease in a JetStream KV bucket", () => {
     await waitUntil(() => standbyTold.length === 1, "the second instance waits as a standby");
     expect(standbyTold).toEqual([first.holder]);
     // Held across renewals (each a new revision of the key) while the standby keeps asking.
-    const kv = await nc.jetstream().views.kv(leaseBucket);
+    const kv = await nc.jetstream().views.kv(buckets.leases.name);
     const firstRevision = (await kv.get("svc"))!.revision;
     await waitUntil(async () => (await kv.get("svc"))!.revision >= firstRevision + 2, "two renewals");
     expect(second).toBeUndefined();

@@ -28,7 +28,7 @@ describe("runService for a service that brings its own HTTP server instead of gR
         "the service's own HTTP server reports ready",
         30_000,
       );
-      expect(ready).toEqual({ ready: true, checks: { nats: true } });
+      expect(ready).toEqual({ ready: true, checks: { nats: true, state: true } });
       expect(log).toMatch(/"httpPort":\d+.*"msg":"http-only ready"/);
       child.kill("SIGTERM");
       await childExited(child);

@@ -8,7 +8,7 @@ import { loadRegistry } from "./adapters/data/load-registry";
 import { crowdingServer } from "./adapters/grpc/crowding-server";
 import { facilitiesServer } from "./adapters/grpc/facilities-server";
 import { replayBoard } from "./adapters/nats/board-replay";
-import { decisionStream, jetStreamDecisionLog } from "./adapters/nats/decision-log";
+import { jetStreamDecisionLog } from "./adapters/nats/decision-log";
 import { jetStreamFacilityEvents } from "./adapters/nats/facility-events";
 import { jetStreamCrowdingEvents, replayOccupancy } from "./adapters/nats/crowding-events";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
@@ -26,7 +26,7 @@ runService({
   name: "facilities",
   readConfig,
   ports: (c) => ({ grpc: c.FACILITIES_GRPC_PORT, health: c.FACILITIES_HEALTH_PORT }),
-  streams: [streams.mode, streams.facility, streams.service, streams.shelter, decisionStream],
+  streams: [streams.mode, streams.facility, streams.service, streams.shelter, streams.facilitiesDecision],
   // One in-memory model fed by shared durable consumers: a second instance waits as a hot standby.
   singleActive: true,
   wire: async (config, backbone, logger) => {

@@ -20,7 +20,6 @@ import { sendDueReminders } from "./app/announce-scheduled";
 import { flushChanges } from "./app/flush-changes";
 import { ShelterCounts } from "./domain/shelter-counts";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "./adapters/nats/notify-events";
-import { pushDeliveryStream } from "./adapters/nats/push-queue";
 import { kvSubscriptionStore } from "./adapters/nats/subscription-store";
 import { inlineEncryptor, workerEncryptor } from "./adapters/webpush/encryption-pool";
 import { poolingPushSender } from "./adapters/webpush/push-sender";
@@ -31,7 +30,7 @@ runService({
   name: "notify",
   readConfig,
   ports: (c) => ({ grpc: c.NOTIFY_GRPC_PORT, health: c.NOTIFY_HEALTH_PORT }),
-  streams: [streams.facility, streams.service, streams.staff, streams.alert, streams.shelter, pushDeliveryStream],
+  streams: [streams.facility, streams.service, streams.staff, streams.alert, streams.shelter, streams.pushDelivery],
   wire: async (config, backbone, logger) => {
     const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS, logger);
     const reports = await kvDeliveryReports(backbone.js, config.NATS_STREAM_REPLICAS);

@@ -6,7 +6,6 @@ import { consumeAppliedPlaybooks, consumePushBatches } from "../src/adapters/nat
 import { kvBatchProgress } from "../src/adapters/nats/batch-progress";
 import { kvDeliveryReports } from "../src/adapters/nats/delivery-reports";
 import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "../src/adapters/nats/notify-events";
-import { pushDeliveryStream } from "../src/adapters/nats/push-queue";
 import { WatchedSubscriptionStore, kvSubscriptionStore } from "../src/adapters/nats/subscription-store";
 import { inlineEncryptor } from "../src/adapters/webpush/encryption-pool";
 import { PoolingPushSender, poolingPushSender } from "../src/adapters/webpush/push-sender";
@@ -63,7 +62,7 @@ export async function startNotifyFixture({ concurrency = 8, batches = 4 }: Fixtu
   await pushService.start();
   const clock = new FakeClock("2026-07-28T07:30:00Z");
   const stops: (() => Promise<unknown> | void)[] = [];
-  const allStreams: StreamSpec[] = [streams.facility, streams.service, streams.staff, streams.alert, pushDeliveryStream];
+  const allStreams: StreamSpec[] = [streams.facility, streams.service, streams.staff, streams.alert, streams.pushDelivery];
 
   const instance = async (name: string): Promise<NotifyInstance> => {
     const backbone = await connectBackbone(server.url, name, logger);

@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { JetStreamClient, KV } from "nats";
 import { Logger } from "pino";
-
-/** The bucket of service leases: one key per service that must have a single active instance. */
-export const leaseBucket = "service_leases";
+import { buckets } from "../state/register";
+import { openBucket } from "../state/buckets";
 
 export interface Lease {
   /** Who holds it: host and a per-process id. */
@@ -37,7 +36,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * first dies or stops.
  */
 export async function acquireLease(js: JetStreamClient, name: string, options: LeaseOptions): Promise<Lease> {
-  const kv: KV = await js.views.kv(leaseBucket, { history: 1, replicas: options.replicas, ttl: options.ttlMs });
+  const kv: KV = await openBucket(js, buckets.leases, options.replicas, options.ttlMs);
   const holder = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   const value = new TextEncoder().encode(holder);
   const poll = Math.max(100, Math.min(1_000, options.ttlMs / 4));

@@ -1,5 +1,7 @@
 import { JetStreamManager, StorageType, StreamConfig, RetentionPolicy, nanos } from "nats";
-import { StreamSpec, duplicateWindowMs, isNotFound } from "./streams";
+import { duplicateWindowMs, isNotFound } from "./streams";
+import { StateEntry, streamNameOf, subjectsOf } from "../state/register";
+import { bucketStreamConfig } from "../state/buckets";
 
 /**
  * A standby site follows the primary's streams as sources, not mirrors: nats-server 2.9 refuses to
@@ -11,22 +13,34 @@ import { StreamSpec, duplicateWindowMs, isNotFound } from "./streams";
  * While following, the standby's streams have no subjects: a publish on the primary must not also
  * be stored by the standby across the leafnode link. Only streams that keep history can be
  * followed: a source is one more consumer, which a work queue's single consumer rules out.
+ *
+ * A bucket is followed the same way, as its stream `KV_<bucket>` kept in the shape the NATS client
+ * gives a bucket (history per key, roll-ups, direct gets): promoting gives it back its `$KV.<bucket>.>`
+ * subjects and the services open it as a bucket again. Its revisions are the standby's own sequence
+ * numbers (a bucket deletes old values, so the primary's numbering has gaps the source does not keep).
  */
-export async function followPrimary(jsm: JetStreamManager, primaryDomain: string, specs: StreamSpec[], replicas = 1): Promise<void> {
-  for (const spec of specs) {
-    if (spec.workQueue) throw new Error(`${spec.name} is a work queue; a standby site cannot follow it`);
+export async function followPrimary(jsm: JetStreamManager, primaryDomain: string, entries: StateEntry[], replicas = 1): Promise<void> {
+  for (const entry of entries) {
+    const name = streamNameOf(entry);
+    if (entry.kind === "stream" && entry.spec.workQueue) throw new Error(`${name} is a work queue; a standby site cannot follow it`);
+    const shape: Partial<StreamConfig> =
+      entry.kind === "bucket"
+        ? bucketStreamConfig(entry.spec, replicas)
+        : {
+            storage: StorageType.File,
+            retention: RetentionPolicy.Limits,
+            duplicate_window: nanos(entry.spec.duplicateWindowMs ?? duplicateWindowMs),
+          };
     const config: Partial<StreamConfig> & { name: string } = {
-      name: spec.name,
+      ...shape,
+      name,
       subjects: [],
-      storage: StorageType.File,
-      retention: RetentionPolicy.Limits,
-      duplicate_window: nanos(spec.duplicateWindowMs ?? duplicateWindowMs),
       num_replicas: replicas,
-      sources: [{ name: spec.name, domain: primaryDomain }],
+      sources: [{ name, domain: primaryDomain }],
     };
     try {
-      await jsm.streams.info(spec.name);
-      await jsm.streams.update(spec.name, config);
+      await jsm.streams.info(name);
+      await jsm.streams.update(name, config);
     } catch (err) {
       if (!isNotFound(err)) throw err;
       await jsm.streams.add(config);
@@ -44,13 +58,13 @@ export interface FollowState {
   activeMs?: number;
 }
 
-export async function followState(jsm: JetStreamManager, specs: StreamSpec[]): Promise<FollowState[]> {
+export async function followState(jsm: JetStreamManager, entries: StateEntry[]): Promise<FollowState[]> {
   return Promise.all(
-    specs.map(async (spec) => {
-      const info = await jsm.streams.info(spec.name);
+    entries.map(async (entry) => {
+      const info = await jsm.streams.info(streamNameOf(entry));
       const source = info.sources?.[0];
       return {
-        stream: spec.name,
+        stream: streamNameOf(entry),
         messages: info.state.messages,
         lastSeq: info.state.last_seq,
         lag: source?.lag,
@@ -61,16 +75,16 @@ export async function followState(jsm: JetStreamManager, specs: StreamSpec[]): P
 }
 
 /**
- * Makes the standby the primary: each stream stops following and takes its subjects, so the
+ * Makes the standby the primary: each stream and bucket stops following and takes its subjects, so the
  * services pointed at this site write here. Run it only once the primary is lost (or fenced off):
  * two writable sites would each take declarations.
  */
-export async function promoteStandby(jsm: JetStreamManager, specs: StreamSpec[]): Promise<void> {
-  for (const spec of specs) {
-    const { config } = await jsm.streams.info(spec.name);
-    await jsm.streams.update(spec.name, {
+export async function promoteStandby(jsm: JetStreamManager, entries: StateEntry[]): Promise<void> {
+  for (const entry of entries) {
+    const { config } = await jsm.streams.info(streamNameOf(entry));
+    await jsm.streams.update(streamNameOf(entry), {
       ...config,
-      subjects: spec.subjects,
+      subjects: subjectsOf(entry),
       sources: [],
     });
   }

@@ -37,7 +37,10 @@ export const republishHorizonMs = 10 * minute + 10 * minute + minute / 2;
  */
 export const duplicateWindowMs = 24 * 60 * minute;
 
-/** The city's event streams, one per area (see contracts/subjects.ts for the naming rule). */
+/**
+ * The city's streams: the event streams, one per area (see contracts/subjects.ts for the naming rule),
+ * and the services' private ones. Who owns each and whether the second site carries it: state/register.ts.
+ */
 export const streams = {
   mode: { name: "CRISIS_MODE", subjects: ["crisis.mode.>"] },
   facility: { name: "CRISIS_FACILITY", subjects: ["crisis.facility.>"] },
@@ -49,6 +52,13 @@ export const streams = {
   shelter: { name: "CRISIS_SHELTER", subjects: ["crisis.shelter.>"] },
   /** Events a consumer gave up on, kept for an operator to re-drive (every service ensures it). */
   deadLetter: { name: "CRISIS_DEADLETTER", subjects: ["crisis.deadletter.>"] },
+  /**
+   * The facilities service's own record of decisions: one subject per facility or service channel,
+   * so that a writer can say which last sequence it read and a concurrent writer is refused.
+   */
+  facilitiesDecision: { name: "FACILITIES_DECISION", subjects: ["facilities.decision.recorded.>"] },
+  /** Notify's private work queue: composed pushes in batches, each removed once all its pushes settled. */
+  pushDelivery: { name: "NOTIFY_PUSH_DELIVERY", subjects: ["notify.push.>"], workQueue: true },
 } satisfies Record<string, StreamSpec>;
 
 /**

@@ -1,6 +1,5 @@
-import { FakeClock, streams } from "@crisis/platform";
+import { FakeClock, buckets, streams } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { pendingBucket } from "../../src/adapters/nats/pending-declarations";
 import { LocalIdp, startLocalIdp } from "./auth/local-idp";
 import { previewingFacilities } from "./fake-facilities";
 import { GatewayUnderTest, startGateway } from "./gateway-under-test";
@@ -27,7 +26,7 @@ describe("two-person declarations: normal straight to emergency waits for an app
   // Each test starts from a city in normal mode with nothing pending.
   beforeEach(async () => {
     await gw.backbone.jsm.streams.purge(streams.mode.name);
-    await gw.backbone.jsm.streams.purge(`KV_${pendingBucket}`);
+    await gw.backbone.jsm.streams.purge(`KV_${buckets.pendingDeclarations.name}`);
   });
   afterAll(async () => {
     await gw.stop();

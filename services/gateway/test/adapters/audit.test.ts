@@ -1,7 +1,5 @@
-import { streams } from "@crisis/platform";
+import { buckets, streams } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { idempotencyBucket } from "../../src/adapters/nats/idempotency-store";
-import { pendingBucket } from "../../src/adapters/nats/pending-declarations";
 import { LocalIdp, startLocalIdp } from "./auth/local-idp";
 import { previewingFacilities } from "./fake-facilities";
 import { GatewayUnderTest, startGateway } from "./gateway-under-test";
@@ -24,7 +22,12 @@ describe("the audit trail of every accepted change, on a real nats-server", () =
   // Each test starts with an empty trail, in normal mode, nothing pending or remembered.
   beforeEach(async () => {
     gw.clock.set("2026-07-28T07:30:00Z");
-    for (const stream of [streams.mode.name, streams.audit.name, `KV_${pendingBucket}`, `KV_${idempotencyBucket}`]) {
+    for (const stream of [
+      streams.mode.name,
+      streams.audit.name,
+      `KV_${buckets.pendingDeclarations.name}`,
+      `KV_${buckets.idempotency.name}`,
+    ]) {
       await gw.backbone.jsm.streams.purge(stream);
     }
   });

@@ -1,7 +1,6 @@
-import { FakeClock, streams, waitUntil } from "@crisis/platform";
+import { FakeClock, buckets, streams, waitUntil } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { idempotencyBucket, kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
-import { pendingBucket } from "../../src/adapters/nats/pending-declarations";
+import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
 import { LocalIdp, startLocalIdp } from "./auth/local-idp";
 import { previewingAfter, previewingFacilities } from "./fake-facilities";
 import { GatewayUnderTest, startGateway } from "./gateway-under-test";
@@ -22,7 +21,8 @@ describe("POST with an Idempotency-Key: a retry gets the first answer", () => {
     replica = await startGateway(nats, idp, { ...options, clock: gw.clock, replica: "replica" });
   });
   beforeEach(async () => {
-    for (const stream of [streams.mode.name, `KV_${idempotencyBucket}`, `KV_${pendingBucket}`]) await gw.backbone.jsm.streams.purge(stream);
+    for (const stream of [streams.mode.name, `KV_${buckets.idempotency.name}`, `KV_${buckets.pendingDeclarations.name}`])
+      await gw.backbone.jsm.streams.purge(stream);
   });
   afterAll(async () => {
     await Promise.all([gw.stop(), replica.stop()]);
@@ -84,7 +84,7 @@ describe("POST with an Idempotency-Key: a retry gets the first answer", () => {
       const quake = { ...flood, incident: "earthquake", level: "emergency", wards: [] };
       const first = declare(slow, "slow-1", quake);
       await waitUntil(
-        async () => (await gw.backbone.jsm.streams.info(`KV_${idempotencyBucket}`)).state.messages === 1,
+        async () => (await gw.backbone.jsm.streams.info(`KV_${buckets.idempotency.name}`)).state.messages === 1,
         "first claimed its key",
       );
       const early = await declare(slow, "slow-1", quake);

@@ -5,7 +5,7 @@ import { declaredAt } from "../../app/apply-playbook";
 import { CityBoard } from "../../domain/city-board";
 import { commitPlan, planMode } from "../../domain/mode-plan";
 import { Playbook, playbookFor } from "../../domain/playbook";
-import { decisionStream, entityKeyOf } from "./decision-log";
+import { entityKeyOf } from "./decision-log";
 
 /**
  * Rebuilds the board at start: the playbook layers from every PlaybookApplied (in order), staff
@@ -30,7 +30,7 @@ export async function replayBoard(
       event.modeEventId,
     );
   });
-  const decisions = await replaySubject(js, jsm, decisionStream.name, "facilities.decision.recorded.>", (msg) =>
+  const decisions = await replaySubject(js, jsm, streams.facilitiesDecision.name, "facilities.decision.recorded.>", (msg) =>
     board.recordDecision(FacilityDecision.decode(msg.data), msg.seq, entityKeyOf(msg.subject)),
   );
   const statuses = await replaySubject(

@@ -1,16 +1,13 @@
-import { JetStreamClient, StreamSpec, isWrongLastSequence, publishEvent } from "@crisis/platform";
+import { JetStreamClient, isWrongLastSequence, publishEvent } from "@crisis/platform";
 import { EventType } from "@crisis/platform/contracts";
 import { FacilityDecision } from "@crisis/platform/contracts/facilities";
 import { DecisionLog } from "../../app/ports";
 import { errors } from "../../domain/errors";
 
 /**
- * The facilities service's own record of decisions (its private stream): one subject per facility or
- * service channel, `facilities.decision.recorded.<hex of the entity key>`, so that a writer can say
- * which last sequence it read and a concurrent writer is refused.
+ * The facilities service's own record of decisions (its private stream, streams.facilitiesDecision):
+ * one subject per facility or service channel, `facilities.decision.recorded.<hex of the entity key>`.
  */
-export const decisionStream: StreamSpec = { name: "FACILITIES_DECISION", subjects: ["facilities.decision.recorded.>"] };
-
 const decisionType = (entityKey: string): EventType<FacilityDecision> => ({
   subject: `facilities.decision.recorded.${Buffer.from(entityKey).toString("hex")}`,
   name: "crisis.v1.FacilityDecision",

@@ -12,7 +12,7 @@ import { reportOccupancy } from "../../../src/app/report-occupancy";
 import { setShelter } from "../../../src/app/set-shelter";
 import { replayBoard } from "../../../src/adapters/nats/board-replay";
 import { jetStreamCrowdingEvents, replayOccupancy } from "../../../src/adapters/nats/crowding-events";
-import { decisionStream, jetStreamDecisionLog } from "../../../src/adapters/nats/decision-log";
+import { jetStreamDecisionLog } from "../../../src/adapters/nats/decision-log";
 import { jetStreamFacilityEvents } from "../../../src/adapters/nats/facility-events";
 import { defaultThresholds } from "../../../src/domain/crowding";
 import { ShelterOccupancy } from "../../../src/domain/occupancy";
@@ -53,7 +53,7 @@ describe("occupancy reports and crowding levels on a real nats-server", () => {
   beforeAll(async () => {
     nats = await startNatsServer();
     backbone = await connectBackbone(nats.url, "crowding-test", logger);
-    await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, streams.shelter, decisionStream]);
+    await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, streams.shelter, streams.facilitiesDecision]);
     const deps = await started();
     for (const f of central) {
       await setShelter(

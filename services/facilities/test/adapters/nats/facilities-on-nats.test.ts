@@ -11,7 +11,7 @@ import { FacilitiesDeps } from "../../../src/app/ports";
 import { Scheduler } from "../../../src/app/run-schedule";
 import { setShelter } from "../../../src/app/set-shelter";
 import { replayBoard } from "../../../src/adapters/nats/board-replay";
-import { decisionStream, jetStreamDecisionLog } from "../../../src/adapters/nats/decision-log";
+import { jetStreamDecisionLog } from "../../../src/adapters/nats/decision-log";
 import { jetStreamFacilityEvents } from "../../../src/adapters/nats/facility-events";
 import { CityBoard } from "../../../src/domain/city-board";
 import { mode, newBoard, playbooks, registry } from "../../city";
@@ -51,7 +51,7 @@ describe("the facilities service's NATS adapters on a real nats-server", () => {
   beforeAll(async () => {
     nats = await startNatsServer();
     backbone = await connectBackbone(nats.url, "facilities-test", logger);
-    await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, decisionStream]);
+    await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, streams.facilitiesDecision]);
   });
   afterAll(async () => {
     await backbone.nc.drain();

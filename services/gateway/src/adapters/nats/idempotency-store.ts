@@ -1,8 +1,6 @@
 import { JetStreamClient, KvEntry } from "nats";
-import { Clock } from "@crisis/platform";
+import { Clock, buckets, openBucket } from "@crisis/platform";
 import { IdempotencyStore, KeyClaim } from "../../app/ports";
-
-export const idempotencyBucket = "gateway_idempotency";
 
 /**
  * First answers by Idempotency-Key in a JetStream KV bucket whose age limit is the keys' lifetime.
@@ -13,7 +11,7 @@ export async function kvIdempotencyStore(
   js: JetStreamClient,
   options: { replicas: number; ttlMs: number; leaseMs: number; clock: Clock },
 ): Promise<IdempotencyStore> {
-  const kv = await js.views.kv(idempotencyBucket, { history: 1, replicas: options.replicas, ttl: options.ttlMs });
+  const kv = await openBucket(js, buckets.idempotency, options.replicas, options.ttlMs);
   const live = (entry: KvEntry | null) => (entry && entry.operation === "PUT" ? entry : undefined);
   return {
     async claim(key, fingerprint): Promise<KeyClaim> {

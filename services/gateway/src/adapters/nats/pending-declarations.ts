@@ -1,8 +1,7 @@
 import { JetStreamClient } from "nats";
+import { buckets, openBucket } from "@crisis/platform";
 import { ModePreview } from "@crisis/platform/contracts/facilities";
 import { PendingDeclaration, PendingDeclarations } from "../../app/ports";
-
-export const pendingBucket = "gateway_mode_pending";
 
 /** Ids are ours (uuids); anything else a client sends cannot name a pending declaration. */
 const validId = /^[\w-]{1,64}$/;
@@ -13,7 +12,7 @@ const validId = /^[\w-]{1,64}$/;
  * the expiry itself is checked on the gateway's clock.
  */
 export async function kvPendingDeclarations(js: JetStreamClient, replicas: number, maxAgeMs: number): Promise<PendingDeclarations> {
-  const kv = await js.views.kv(pendingBucket, { history: 1, replicas, ttl: maxAgeMs });
+  const kv = await openBucket(js, buckets.pendingDeclarations, replicas, maxAgeMs);
   const decode = (text: string): PendingDeclaration => {
     const stored = JSON.parse(text);
     return { ...stored, preview: ModePreview.fromJSON(stored.preview) };

@@ -1,9 +1,9 @@
-import { JetStreamClient } from "@crisis/platform";
+import { JetStreamClient, buckets, openBucket } from "@crisis/platform";
 import { BatchProgress } from "../../app/ports";
 
 /** Batch progress in a KV bucket whose entries expire after a day: only a crash's successor reads them. */
-export async function kvBatchProgress(js: JetStreamClient, replicas: number, bucket = "notify_batch_progress"): Promise<BatchProgress> {
-  const kv = await js.views.kv(bucket, { history: 1, replicas, ttl: 24 * 3600 * 1000 });
+export async function kvBatchProgress(js: JetStreamClient, replicas: number): Promise<BatchProgress> {
+  const kv = await openBucket(js, buckets.batchProgress, replicas);
   return {
     async read(batchId) {
       const entry = await kv.get(batchId);

@@ -9,7 +9,7 @@ import {
   streams,
 } from "@crisis/platform";
 import { EventType, eventTypes } from "@crisis/platform/contracts";
-import { pushBatchRequested, pushDeliveryStream } from "./push-queue";
+import { pushBatchRequested } from "./push-queue";
 import { DeliverBatchDeps, deliverBatch } from "../../app/deliver-batch";
 import { IssueAlertDeps, issueAlert } from "../../app/issue-alert";
 import { SendStaffNoticeDeps, sendStaffNotice } from "../../app/send-staff-notice";
@@ -120,7 +120,7 @@ export function consumePushBatches(backbone: Backbone, deps: DeliverBatchDeps, s
     backbone,
     pushBatchRequested,
     {
-      stream: pushDeliveryStream.name,
+      stream: streams.pushDelivery.name,
       durable: "notify-push-sender",
       concurrency: settings.batches,
       // Each instance holds its batches in flight and one pull ahead: room for eight instances.

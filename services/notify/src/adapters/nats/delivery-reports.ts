@@ -1,12 +1,12 @@
-import { JetStreamClient } from "@crisis/platform";
+import { JetStreamClient, buckets, openBucket } from "@crisis/platform";
 import { DeliveryCounts, DeliveryReports } from "../../app/ports";
 
 /**
  * Delivery counts in a KV bucket, one key per batch (`<alert>.b.<slice>`) and one for the queued
  * total: a batch redelivered after a crash overwrites its own key, so nothing is counted twice.
  */
-export async function kvDeliveryReports(js: JetStreamClient, replicas: number, bucket = "notify_alert_reports"): Promise<DeliveryReports> {
-  const kv = await js.views.kv(bucket, { history: 1, replicas, ttl: 7 * 24 * 3600 * 1000 });
+export async function kvDeliveryReports(js: JetStreamClient, replicas: number): Promise<DeliveryReports> {
+  const kv = await openBucket(js, buckets.deliveryReports, replicas);
   const json = (value: Uint8Array) => JSON.parse(Buffer.from(value).toString());
   return {
     async queued(alertId, recipients) {

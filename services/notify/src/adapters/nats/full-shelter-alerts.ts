@@ -1,10 +1,10 @@
-import { Backbone, JetStreamClient, Logger, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
+import { Backbone, JetStreamClient, Logger, buckets, eventHandlerAttempts, openBucket, runEventConsumer, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { FullAlertLog, FullShelterDeps, announceFullShelter } from "../../app/announce-full-shelter";
 
 /** The last "full" alert per shelter in a KV bucket (facility ids hold ":", which keys may not: hex). */
-export async function kvFullAlertLog(js: JetStreamClient, replicas: number, bucket = "notify_full_shelters"): Promise<FullAlertLog> {
-  const kv = await js.views.kv(bucket, { history: 1, replicas });
+export async function kvFullAlertLog(js: JetStreamClient, replicas: number): Promise<FullAlertLog> {
+  const kv = await openBucket(js, buckets.fullShelters, replicas);
   const key = (id: string) => Buffer.from(id).toString("hex");
   return {
     async lastAt(facilityId) {

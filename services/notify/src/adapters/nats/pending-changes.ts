@@ -1,4 +1,4 @@
-import { JetStreamClient } from "@crisis/platform";
+import { JetStreamClient, buckets, openBucket } from "@crisis/platform";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { PendingChanges } from "../../app/ports";
 import { PendingWindow } from "../../domain/coalesce";
@@ -17,8 +17,8 @@ interface Stored {
  * The window in a KV bucket, changed only with compare-and-set on its revision: two instances
  * adding and flushing at once never lose a change.
  */
-export async function kvPendingChanges(js: JetStreamClient, replicas: number, bucket = "notify_pending_changes"): Promise<PendingChanges> {
-  const kv = await js.views.kv(bucket, { history: 1, replicas });
+export async function kvPendingChanges(js: JetStreamClient, replicas: number): Promise<PendingChanges> {
+  const kv = await openBucket(js, buckets.pendingChanges, replicas);
   const load = async () => {
     const entry = await kv.get(key);
     const stored = entry && entry.operation === "PUT" ? (JSON.parse(Buffer.from(entry.value).toString()) as Stored) : undefined;

@@ -1,10 +1,10 @@
-import { JetStreamClient } from "@crisis/platform";
+import { JetStreamClient, buckets, openBucket } from "@crisis/platform";
 import { RestrictionScheduled } from "@crisis/platform/contracts/events";
 import { Reminders } from "../../app/ports";
 
 /** Second notices in a KV bucket, one key per scheduled restriction event. */
-export async function kvReminders(js: JetStreamClient, replicas: number, bucket = "notify_reminders"): Promise<Reminders> {
-  const kv = await js.views.kv(bucket, { history: 1, replicas });
+export async function kvReminders(js: JetStreamClient, replicas: number): Promise<Reminders> {
+  const kv = await openBucket(js, buckets.reminders, replicas);
   return {
     async add(event, dueAt) {
       const value = { dueAt: dueAt.toISOString(), event: Buffer.from(RestrictionScheduled.encode(event).finish()).toString("base64") };

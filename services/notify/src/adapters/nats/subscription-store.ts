@@ -1,5 +1,5 @@
 import { KvEntry } from "nats";
-import { JetStreamClient, Logger } from "@crisis/platform";
+import { BucketSpec, JetStreamClient, Logger, buckets, openBucket } from "@crisis/platform";
 import { SubscriptionStore } from "../../app/ports";
 import { SubscriberIndex } from "../../domain/subscriber-index";
 import { Subscription } from "../../domain/subscription";
@@ -19,9 +19,9 @@ export async function kvSubscriptionStore(
   js: JetStreamClient,
   replicas: number,
   logger: Logger,
-  bucket = "push_subscriptions",
+  bucket: BucketSpec = buckets.pushSubscriptions,
 ): Promise<WatchedSubscriptionStore> {
-  const kv = await js.views.kv(bucket, { history: 1, replicas });
+  const kv = await openBucket(js, bucket, replicas);
   const decode = (value: Uint8Array) => JSON.parse(Buffer.from(value).toString("utf8")) as Subscription;
   const index = new SubscriberIndex();
   const apply = (entry: KvEntry) => {

@@ -9,7 +9,6 @@ import { consumeCrowdingChanges, kvFullAlertLog } from "../../../src/adapters/na
 import { kvBatchProgress } from "../../../src/adapters/nats/batch-progress";
 import { kvDeliveryReports } from "../../../src/adapters/nats/delivery-reports";
 import { jetStreamDeliveryQueue } from "../../../src/adapters/nats/notify-events";
-import { pushDeliveryStream } from "../../../src/adapters/nats/push-queue";
 import { kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
 import { inlineEncryptor } from "../../../src/adapters/webpush/encryption-pool";
 import { poolingPushSender } from "../../../src/adapters/webpush/push-sender";
@@ -69,7 +68,7 @@ describe("alerts when a shelter becomes full, on a real nats-server", () => {
   beforeAll(async () => {
     server = await startNatsServer();
     backbone = await connectBackbone(server.url, "notify-test", logger);
-    await ensureStreams(backbone.jsm, [streams.shelter, pushDeliveryStream]);
+    await ensureStreams(backbone.jsm, [streams.shelter, streams.pushDelivery]);
     tls = createTestTls();
     pushService = new TestPushService({ tls, vapidPublicKey: vapid.publicKey });
     await pushService.start();

@@ -1,12 +1,14 @@
 import { connect, NatsConnection } from "nats";
 import pino from "pino";
-import { waitUntil } from "@crisis/platform";
+import { buckets, waitUntil } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
 import { aSubscription } from "../../examples";
 
 const logger = pino({ level: "silent" });
 const subscription = aSubscription;
+/** A bucket shaped like the subscriptions bucket, under a name of the test's own. */
+const bucket = (name: string) => ({ ...buckets.pushSubscriptions, name });
 
 describe("push subscriptions in a KV bucket on a real nats-server", () => {
   let server: NatsServerHandle;
@@ -22,7 +24,7 @@ describe("push subscriptions in a KV bucket on a real nats-server", () => {
   });
 
   it("stores, reads back and purges a subscription, leaving no value in the bucket's history", async () => {
-    const store = await kvSubscriptionStore(nc.jetstream(), 1, logger, "store_roundtrip");
+    const store = await kvSubscriptionStore(nc.jetstream(), 1, logger, bucket("store_roundtrip"));
     await store.put(subscription("s1", ["ward:中央区"]));
     expect(await store.get("s1")).toEqual(subscription("s1", ["ward:中央区"]));
     await store.purge("s1");
@@ -36,7 +38,7 @@ describe("push subscriptions in a KV bucket on a real nats-server", () => {
   });
 
   it("updates a subscription in place when the same browser subscribes again", async () => {
-    const store = await kvSubscriptionStore(nc.jetstream(), 1, logger, "store_update");
+    const store = await kvSubscriptionStore(nc.jetstream(), 1, logger, bucket("store_update"));
     await store.put(subscription("s1", ["ward:中央区"]));
     await store.put(subscription("s1", ["ward:北区"]));
     expect((await store.get("s1"))?.topics).toEqual(["ward:北区"]);
@@ -46,9 +48,9 @@ describe("push subscriptions in a KV bucket on a real nats-server", () => {
   });
 
   it("keeps every instance's topic index current from the bucket's watch: what one stores or purges, the other sees", async () => {
-    const first = await kvSubscriptionStore(nc.jetstream(), 1, logger, "store_watch");
+    const first = await kvSubscriptionStore(nc.jetstream(), 1, logger, bucket("store_watch"));
     await first.put(subscription("before", ["ward:東区"]));
-    const second = await kvSubscriptionStore(nc.jetstream(), 1, logger, "store_watch");
+    const second = await kvSubscriptionStore(nc.jetstream(), 1, logger, bucket("store_watch"));
     expect([...second.followers("ward:東区")].map((s) => s.id)).toEqual(["before"]);
 
     await first.put(subscription("after", ["category:shelter"]));

@@ -1,5 +1,5 @@
 import type { KvEntry } from "nats";
-import type { JetStreamClient, Logger } from "@crisis/platform";
+import { type JetStreamClient, type Logger, buckets, openBucket } from "@crisis/platform";
 import type { DutyBook } from "../../app/ports";
 import { emptyRecord, type StaffRecord } from "../../domain";
 
@@ -15,13 +15,8 @@ const keyOf = (staffId: string) => Buffer.from(staffId, "utf8").toString("base64
  * read, so an answer through one instance and a reminder through another never overwrite each
  * other; every instance watches the bucket for its views and reminder tick.
  */
-export async function kvDutyBook(
-  js: JetStreamClient,
-  replicas: number,
-  logger: Logger,
-  bucket = "staffing_duties",
-): Promise<WatchedDutyBook> {
-  const kv = await js.views.kv(bucket, { history: 1, replicas });
+export async function kvDutyBook(js: JetStreamClient, replicas: number, logger: Logger): Promise<WatchedDutyBook> {
+  const kv = await openBucket(js, buckets.staffingDuties, replicas);
   const decode = (value: Uint8Array) => JSON.parse(Buffer.from(value).toString("utf8")) as StaffRecord;
   const seen = new Map<string, StaffRecord>();
   const apply = (entry: KvEntry) => {

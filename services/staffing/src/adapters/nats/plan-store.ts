@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from "node:zlib";
-import type { JetStreamClient } from "@crisis/platform";
+import { type JetStreamClient, buckets, openBucket } from "@crisis/platform";
 import type { ProposedPlan } from "../../app/plan-book";
 import type { KeptPlans, PlanStore } from "../../app/ports";
 
@@ -24,8 +24,8 @@ function revive(kept: KeptPlans): KeptPlans {
  * the instance holding the lease writes, so a plain put is enough. Gzipped: a city's plan repeats
  * the same words in every explanation and would otherwise pass the server's message size.
  */
-export async function kvPlanStore(js: JetStreamClient, replicas: number, bucket = "staffing_plans"): Promise<PlanStore> {
-  const kv = await js.views.kv(bucket, { history: 1, replicas });
+export async function kvPlanStore(js: JetStreamClient, replicas: number): Promise<PlanStore> {
+  const kv = await openBucket(js, buckets.staffingPlans, replicas);
   return {
     async load() {
       const entry = await kv.get(KEY);
