@@ -70,7 +70,14 @@ const catalogue = {
     unsubscribeButton: "登録を解除する",
     subscribed: "登録しました。",
     unsubscribed: "登録を解除しました。",
-    subscribeFailed: "登録できませんでした",
+    subscribeFailed: "登録できませんでした。しばらくしてからもう一度お試しください。",
+    subscribeDenied:
+      "通知が許可されていないため登録できませんでした。アドレスバーの鍵のマークから「通知」を「許可」にして、もう一度「登録する」を押してください。",
+    subscribeNoPushService: "通知の配信サービスにつながらないため登録できませんでした。ネットワークを確認して、もう一度お試しください。",
+    subscribeTimeout: "15 秒たっても登録が終わりませんでした。ネットワークを確認して、もう一度お試しください。",
+    subscribeWorking: "登録しています…",
+    subscribeWhat:
+      "送られるのは、選んだ区・施設の避難所の開設・閉鎖・満員、施設の休館・再開、体制の発令です。位置情報や氏名は送られません。",
     chooseTopic: "区・種別・施設を一つ以上選んでください。",
     console: "災害対策本部コンソール",
     staffPage: "職員ページ",
@@ -222,7 +229,14 @@ const catalogue = {
     unsubscribeButton: "Unsubscribe",
     subscribed: "Subscribed.",
     unsubscribed: "Unsubscribed.",
-    subscribeFailed: "Could not subscribe",
+    subscribeFailed: "Could not subscribe. Please try again in a moment.",
+    subscribeDenied:
+      "Notifications are blocked, so this device could not subscribe. Allow notifications for this site (the lock icon in the address bar, then Notifications: Allow) and press Subscribe again.",
+    subscribeNoPushService: "The notification service could not be reached. Check your connection and try again.",
+    subscribeTimeout: "Subscribing did not finish within 15 seconds. Check your connection and try again.",
+    subscribeWorking: "Subscribing…",
+    subscribeWhat:
+      "You will be sent: shelters opening, closing or full, facilities closing or reopening, and declarations, for the wards and facilities you choose. Nothing about you (no location, no name) is sent.",
     chooseTopic: "Choose at least one ward, category or facility.",
     console: "Disaster HQ console",
     staffPage: "Staff page",
