@@ -84,12 +84,39 @@ describe("shelter crowding, from occupancy reports to a push that moves people",
     await page.goto(`${h.base}/`);
     const section = page.locator("#crowding");
     await section.waitFor({ state: "visible" });
-    await expect(section.locator("#crowding-wards").textContent()).resolves.toContain("西区: 空き 2 / 満 1");
-    await expect(section.locator('li[data-level="full"]').textContent()).resolves.toContain("くまもと森都心プラザ 満 (101/100)");
-    expect(await section.locator('li[data-level="open"]').count()).toBe(2);
+    await section.locator("#crowding-wards li", { hasText: "西区: 空き 2 / 満 1" }).waitFor();
+    // Every shelter row shows its level, headcount against capacity and how old its report is.
+    const plazaRow = page.locator(`#shelter-lists li[data-id="${plaza}"]`);
+    expect(await plazaRow.getAttribute("data-level")).toBe("full");
+    expect(await plazaRow.locator(".crowding").textContent()).toMatch(/^満 101\/100 · \d+ 分前の報告$/);
+    expect(await page.locator('#shelter-lists li[data-level="open"]').count()).toBe(2);
+
+    // 「現在地から近い順に並べる」 at くまもと森都心プラザ itself: the shelters with room first, the full one last, marked 満.
+    await browser.context.setGeolocation({ latitude: 32.7904, longitude: 130.6911 });
+    const asked = page.waitForRequest((r) => r.url().includes("/api/v1/shelters/nearest?"));
+    await page.getByRole("button", { name: "現在地から近い順に並べる" }).click();
+    await asked;
+    const nearestRows = page.locator("#nearest-list li[data-id]");
+    await eventually(async () => (await nearestRows.count()) === 3, "three shelters listed by distance");
+    expect(await nearestRows.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id))).toEqual([furumachi, sanwa, plaza]);
+    expect(await nearestRows.last().locator(".crowding").textContent()).toMatch(/^満 /);
+    expect(await nearestRows.first().locator(".distance").textContent()).toMatch(/^\d+\.\d km$/);
+
+    // Live: from here on the page may not ask for the figures again; a new report reaches it over the event stream.
+    await page.locator("#services-list li").first().waitFor();
+    await page.route("**/api/v1/shelters", (route) => route.abort());
+    await page.route("**/api/v1/services", (route) => route.abort());
+    expect((await report(furumachi, 50)).body.shelter).toMatchObject({ level: "open" });
+    await page
+      .locator(`#shelter-lists li[data-id="${furumachi}"] .crowding`, { hasText: /^空き 50\/300 · / })
+      .waitFor({ state: "attached", timeout: 30_000 });
+    expect((await h.api("POST", "/api/v1/services/risai_home/waiting", { waiting: 30 }, admin)).status).toBe(201);
+    await page.locator("#services-list li", { hasText: "窓口 30 人待ち" }).waitFor({ timeout: 30_000 });
+    await page.unroute("**/api/v1/shelters");
+    await page.unroute("**/api/v1/services");
     const risai = page.locator("#services-list li", { hasText: "り災証明書（住家）" });
     await risai.waitFor({ state: "visible" });
-    await expect(risai.locator(".waiting").textContent()).resolves.toMatch(/^窓口 12 人待ち（\d+ 分前の報告）$/);
+    await expect(risai.locator(".waiting").textContent()).resolves.toMatch(/^窓口 30 人待ち（\d+ 分前の報告）$/);
     await expect(risai.locator(".online").textContent()).resolves.toBe("オンライン申請（マイナポータル）: 通常どおり");
     // The full shelter's own page: 満 with the report's age, and the nearest shelters with room by distance.
     await page.goto(`${h.base}/facilities/${encodeURIComponent(plaza)}?lang=ja`);
@@ -105,17 +132,17 @@ describe("shelter crowding, from occupancy reports to a push that moves people",
     await expect(page.locator("#crowding-age").textContent()).resolves.toMatch(/reported \d+ min ago/);
     expect(await page.locator("#nearest-with-room").count()).toBe(0);
     await page.goto(`${h.base}/services/risai_home?lang=ja`);
-    await page.locator("#service-body .waiting", { hasText: "窓口 12 人待ち" }).waitFor({ state: "visible" });
+    await page.locator("#service-body .waiting", { hasText: "窓口 30 人待ち" }).waitFor({ state: "visible" });
     await expect(page.locator("#service-body .online").textContent()).resolves.toContain("マイナポータル");
 
-    // The console charts people against known capacity per hour: 西区 now holds 40 + 20 + 101 of 300 + 200 + 100.
+    // The console charts people against known capacity per hour: 西区 now holds 50 + 20 + 101 of 300 + 200 + 100.
     const desk = await browser.context.newPage();
     await desk.goto(`${h.base}/console?lang=ja`);
     await desk.getByLabel("アクセストークン").fill(await h.token("manager"));
     await desk.getByRole("button", { name: "使う" }).click();
     await desk.locator("#occupancy-chart .bar").last().waitFor({ state: "visible" });
     await desk.selectOption("#occupancy-ward", "西区");
-    await eventually(async () => (await desk.locator("#occupancy-chart .bar .value").last().textContent()) === "161 / 600", "西区's bar");
+    await eventually(async () => (await desk.locator("#occupancy-chart .bar .value").last().textContent()) === "171 / 600", "西区's bar");
     await desk.selectOption("#occupancy-ward", "中央区");
     await desk.locator("#occupancy-chart p", { hasText: "まだ報告がありません。" }).waitFor({ state: "visible" });
     expect(crowdingPushes()).toHaveLength(1);

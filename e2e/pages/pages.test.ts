@@ -383,16 +383,35 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     expect(Buffer.byteLength(full)).toBeLessThan(200 * 1024); // every open shelter listed, still a light page
   });
 
-  it("lists the open shelters nearest first once the visitor shares their location", async () => {
+  it("lists the nearest shelters with room once the visitor shares their location: none reported yet, so it says so, then the nearest open ones", async () => {
     // Kumamoto City Hall, in 中央区
     await browser.context.setGeolocation({ latitude: 32.8031, longitude: 130.7079 });
+    const asked = citizen.waitForRequest((r) => r.url().includes("/api/v1/shelters/nearest?"));
     await citizen.getByRole("button", { name: "現在地から近い順に並べる" }).click();
-    const nearest = citizen.locator("#nearest-list li");
-    await nearest.nth(9).waitFor();
+    await asked;
+    const nearest = citizen.locator("#nearest-list li[data-id]");
+    await nearest.nth(7).waitFor();
+    expect(await citizen.locator("#nearest-list li.none").textContent()).toBe("近くに空きの報告がある避難所はありません。");
     const distances = (await citizen.locator("#nearest-list .distance").allTextContents()).map((d) => Number(d.replace(" km", "")));
-    expect(distances).toHaveLength(10);
+    expect(distances).toHaveLength(8);
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);
     expect(distances[0]).toBeLessThan(2);
+    expect(await nearest.first().locator(".crowding").textContent()).toBe("報告なし");
+  });
+
+  it("puts crowding within the first two screens of a 360 × 780 phone in the emergency, the ward lists folded below it", async () => {
+    const phone = await browser.context.newPage();
+    await phone.setViewportSize({ width: 360, height: 780 });
+    await phone.goto(`${h.base}/?lang=ja`);
+    await phone.locator("#crowding").waitFor({ state: "visible" });
+    const top = (selector: string) => phone.locator(selector).evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+    expect(await top("#crowding")).toBeLessThan(2 * 780);
+    expect(await top("#mode")).toBeLessThan(await top("#shelters"));
+    expect(await top("#shelters")).toBeLessThan(await top("#crowding"));
+    expect(await top("#crowding")).toBeLessThan(await top("#shelter-lists"));
+    expect(await top("#shelter-lists")).toBeLessThan(await top("#subscribe"));
+    expect(await phone.locator("details.ward[open]").count()).toBe(0);
+    await phone.close();
   });
 
   it("delivers the push to the page's service worker, which shows a notification with its text and page", async () => {

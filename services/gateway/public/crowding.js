@@ -1,42 +1,107 @@
-// The crowding section of the status page: levels by ward and by shelter from GET /api/v1/shelters.
-(() => {
-  const section = document.getElementById("crowding");
-  if (!section) return;
-  const words = JSON.parse(section.dataset.words);
-  const item = (text, level) => {
-    const li = document.createElement("li");
-    if (level) li.dataset.level = level;
-    li.textContent = text;
-    return li;
+// Crowding of the open shelters: the sums by ward (the crowding section) and, on every shelter
+// row, its level and how old its report is. Read from GET /api/v1/shelters once; then each
+// occupancy report arrives over the page's event stream (status.js hands it to update()).
+"use strict";
+(function () {
+  const data = JSON.parse(document.getElementById("page-data").textContent);
+  const words = data.words;
+  const order = ["open", "busy", "crowded", "full", "unknown"];
+  /** id → { ward, open, level, headcount, capacity, reportedAt (ms) or null, stale } */
+  const shelters = new Map();
+
+  const levelOf = (s) => (!s || s.stale || !s.reportedAt ? "unknown" : s.level);
+  const age = (at) => {
+    const n = Math.max(0, Math.floor((Date.now() - at) / 60000));
+    return words.minutesTemplate.replace("{n}", String(n));
   };
-  const levelsOf = (w) =>
-    ["open", "busy", "crowded", "full", "unknown"]
-      .filter((l) => w.levels[l] > 0)
-      .map((l) => `${words.levels[l]} ${w.levels[l]}`)
-      .join(" / ");
-  async function render() {
-    const res = await fetch("/api/v1/shelters").catch(() => undefined);
-    if (!res || !res.ok) return;
-    const { shelters, wards } = await res.json();
-    const open = wards.filter((w) => w.openShelters > 0);
-    section.querySelector("#crowding-wards").replaceChildren(...open.map((w) => item(`${words.wards[w.ward] ?? w.ward}: ${levelsOf(w)}`)));
-    const reported = shelters.filter((s) => s.open && s.latest);
-    section.querySelector("#crowding-list").replaceChildren(
-      ...reported.map((s) => {
-        const li = item("", s.latest.stale ? "unknown" : s.level);
-        const link = document.createElement("a");
-        link.href = s.link;
-        link.textContent = s.name;
-        const level = document.createElement("span");
-        level.className = "crowding-level";
-        level.textContent = s.latest.stale ? words.stale : words.levels[s.level];
-        const counts = s.capacity === null ? `${s.latest.headcount}` : `${s.latest.headcount}/${s.capacity}`;
-        li.append(link, " ", level, ` (${counts})`);
+  /** "満 100/100 · 5 分前の報告", or "報告なし". */
+  function describe(s) {
+    if (!s || !s.reportedAt) return words.noReport;
+    const level = s.stale ? words.crowding.unknown : words.crowding[s.level];
+    const counts = s.capacity === null ? `${s.headcount}` : `${s.headcount}/${s.capacity}`;
+    return `${level} ${counts} · ${words.crowdingAge.replace("{age}", age(s.reportedAt))}`;
+  }
+
+  function renderWards() {
+    const section = document.getElementById("crowding");
+    if (!section) return;
+    const byWard = new Map();
+    for (const s of shelters.values()) {
+      if (!s.open) continue;
+      const sums = byWard.get(s.ward) || Object.fromEntries(order.map((l) => [l, 0]));
+      sums[levelOf(s)]++;
+      byWard.set(s.ward, sums);
+    }
+    const known = Object.keys(words.wards);
+    const wardsShown = [...known.filter((w) => byWard.has(w)), ...[...byWard.keys()].filter((w) => !known.includes(w))];
+    section.querySelector("#crowding-wards").replaceChildren(
+      ...wardsShown.map((ward) => {
+        const sums = byWard.get(ward);
+        const li = document.createElement("li");
+        li.dataset.ward = ward;
+        li.textContent = `${words.wards[ward] || ward}: ${order
+          .filter((l) => sums[l] > 0)
+          .map((l) => `${words.crowding[l]} ${sums[l]}`)
+          .join(" / ")}`;
         return li;
       }),
     );
-    section.hidden = open.length === 0;
+    section.hidden = wardsShown.length === 0;
   }
-  void render();
-  setInterval(render, 60_000);
+
+  /** Every shelter row on the page (ward lists and the nearest list) shows its level and report age. */
+  function renderRows() {
+    for (const li of document.querySelectorAll("li[data-id]")) {
+      const span = li.querySelector(".crowding");
+      if (!span) continue;
+      const s = shelters.get(li.dataset.id);
+      const level = levelOf(s);
+      li.dataset.level = level;
+      span.dataset.level = level;
+      span.textContent = describe(s);
+    }
+  }
+
+  function render() {
+    renderWards();
+    renderRows();
+  }
+
+  const fromApi = (s) => ({
+    ward: s.ward,
+    open: s.open,
+    level: s.level,
+    headcount: s.latest ? s.latest.headcount : 0,
+    capacity: s.capacity,
+    reportedAt: s.latest ? Date.parse(s.latest.reportedAt) : null,
+    stale: Boolean(s.latest && s.latest.stale),
+  });
+
+  async function load() {
+    const res = await fetch("/api/v1/shelters").catch(() => undefined);
+    if (!res || !res.ok) return;
+    const body = await res.json();
+    shelters.clear();
+    for (const s of body.shelters) shelters.set(s.id, fromApi(s));
+    render();
+  }
+
+  /** One occupancy report from the event stream. */
+  function update(report) {
+    shelters.set(report.id, {
+      ward: report.ward,
+      open: true,
+      level: report.level,
+      headcount: report.headcount,
+      capacity: report.capacity,
+      reportedAt: Date.parse(report.reportedAt),
+      stale: false,
+    });
+    render();
+  }
+
+  window.crisisCrowding = { load, update, render, levelOf: (id) => levelOf(shelters.get(id)) };
+  if (document.getElementById("crowding") || document.querySelector("li[data-id] .crowding")) void load();
+  // Ages move on by themselves; no request is made for that.
+  setInterval(renderRows, 30000);
 })();

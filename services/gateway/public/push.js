@@ -14,32 +14,28 @@
     const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (base64url.length % 4)) % 4);
     return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   };
-  const problemText = async (res) => {
-    try {
-      const body = await res.json();
-      return body.detail || body.code || String(res.status);
-    } catch {
-      return String(res.status);
-    }
-  };
+  /** An error the page explains in its own words: "denied", "no-push-service" or "server". */
+  const failure = (reason) => Object.assign(new Error(reason), { reason });
 
   async function subscribe(topics, lang) {
-    if (Notification.permission !== "granted" && (await Notification.requestPermission()) !== "granted") {
-      throw new Error("notifications not allowed");
-    }
+    if (Notification.permission !== "granted" && (await Notification.requestPermission()) !== "granted") throw failure("denied");
     const registration = await navigator.serviceWorker.ready;
     const keyRes = await fetch("/api/v1/push/public-key");
-    if (!keyRes.ok) throw new Error(await problemText(keyRes));
+    if (!keyRes.ok) throw failure("server");
     const { publicKey } = await keyRes.json();
     const existing = await registration.pushManager.getSubscription();
-    const subscription =
-      existing || (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
+    let subscription = existing;
+    try {
+      subscription ??= await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) });
+    } catch (err) {
+      throw failure(err && err.name === "NotAllowedError" ? "denied" : "no-push-service");
+    }
     const res = await fetch("/api/v1/subscriptions", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ subscription: subscription.toJSON(), topics, lang }),
     });
-    if (res.status !== 201 && res.status !== 200) throw new Error(await problemText(res));
+    if (res.status !== 201 && res.status !== 200) throw failure("server");
     const { id, unsubscribeToken } = await res.json();
     const record = { id, unsubscribeToken, topics, lang };
     localStorage.setItem(storeKey, JSON.stringify(record));
@@ -54,7 +50,7 @@
         headers: { "x-unsubscribe-token": record.unsubscribeToken },
       });
       // 404: already gone on the server; either way the browser side goes too.
-      if (!res.ok && res.status !== 404) throw new Error(await problemText(res));
+      if (!res.ok && res.status !== 404) throw failure("server");
     }
     const registration = await navigator.serviceWorker.ready;
     const subscription = await registration.pushManager.getSubscription();

@@ -5,15 +5,16 @@
   const data = JSON.parse(document.getElementById("page-data").textContent);
   const words = data.words;
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
-  const tokyo = (iso) =>
-    new Intl.DateTimeFormat(data.lang === "ja" ? "ja-JP" : "en-GB", {
-      timeZone: "Asia/Tokyo",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    }).format(new Date(iso));
+  const tokyoFormat = new Intl.DateTimeFormat(data.lang === "ja" ? "ja-JP" : "en-GB", {
+    timeZone: "Asia/Tokyo",
+    year: "numeric",
+    month: data.lang === "ja" ? "2-digit" : "short",
+    day: data.lang === "ja" ? "2-digit" : "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  const tokyo = (iso) => tokyoFormat.format(new Date(iso)) + (data.lang === "ja" ? "" : " JST");
   const el = (tag, attrs, ...children) => {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
@@ -43,20 +44,24 @@
   setInterval(showFreshness, 30000);
 
   // --- live: replace the server-rendered parts with a fresh copy of this page ------------
-  const liveParts = ["mode", "freshness", "shelters", "facilities", "facility"];
+  const liveParts = ["mode", "freshness", "shelters", "shelter-lists", "facilities", "facility"];
   let refreshing = null;
   async function refresh() {
     const res = await fetch(location.pathname + location.search, { cache: "no-store", headers: { accept: "text/html" } });
     if (!res.ok) throw new Error(String(res.status));
     const fresh = new DOMParser().parseFromString(await res.text(), "text/html");
+    // A ward the visitor unfolded stays unfolded.
+    const unfolded = new Set(Array.from(document.querySelectorAll("details[data-ward][open]"), (d) => d.dataset.ward));
     for (const id of liveParts) {
       const now = document.getElementById(id);
       const next = fresh.getElementById(id);
       if (now && next) now.replaceWith(document.adoptNode(next));
     }
+    for (const d of document.querySelectorAll("details[data-ward]")) if (unfolded.has(d.dataset.ward)) d.open = true;
     document.body.dataset.refreshedAt = new Date().toISOString();
     setOffline(false);
     enhanceShelters();
+    if (window.crisisCrowding) window.crisisCrowding.render();
   }
   function scheduleRefresh() {
     if (refreshing) return;
@@ -111,6 +116,18 @@
     const onChange = () => scheduleRefresh();
     source.onmessage = onChange;
     for (const name of ["mode", "status", "facility", "shelter", "service", "change"]) source.addEventListener(name, onChange);
+    // Figures (occupancy, counter waiting) come whole in the event: nothing to fetch.
+    source.addEventListener("crowding", (e) => window.crisisCrowding && window.crisisCrowding.update(JSON.parse(e.data)));
+    source.addEventListener("waiting", (e) => updateWaiting(JSON.parse(e.data)));
+    let readyBefore = false;
+    source.addEventListener("ready", () => {
+      // Figures are not replayed on a reconnect: read them again once.
+      if (readyBefore) {
+        if (window.crisisCrowding) void window.crisisCrowding.load();
+        void services();
+      }
+      readyBefore = true;
+    });
     source.onerror = () => {
       // Never opened: no event stream on this gateway; poll the status instead.
       if (!opened || source.readyState === EventSource.CLOSED) {
@@ -120,15 +137,11 @@
         setOffline(true);
       }
     };
-    // The stream may stay quiet: one poll sets the offline notice straight away if needed, and a
-    // slow poll catches a change announced under an event name this page does not know.
+    // One look at the status sets the offline notice straight away if needed.
     poll();
-    setInterval(() => {
-      if (!polling) poll();
-    }, 60000);
   }
 
-  // --- shelters: nearest first, and a map when tiles are configured ------------------------
+  // --- shelters: the nearest with room first, and a map when tiles are configured ---------
   let here = null;
   const km = (a, b) => {
     const rad = Math.PI / 180;
@@ -138,27 +151,46 @@
     return 12742 * Math.asin(Math.sqrt(h));
   };
   const shelterItems = () =>
-    Array.from(document.querySelectorAll("#shelters .ward li[data-lat]")).map((li) => ({
+    Array.from(document.querySelectorAll("#shelter-lists li[data-lat]")).map((li) => ({
       li,
+      id: li.dataset.id,
       lat: Number(li.dataset.lat),
       lon: Number(li.dataset.lon),
     }));
-  function showNearest() {
+  const nearestRow = (li, d) => {
+    const item = li.cloneNode(true);
+    item.querySelector(".address")?.remove();
+    item.append(" ", el("span", { class: "distance" }, `${d.toFixed(1)} km`));
+    return item;
+  };
+  /**
+   * Shelters with room as the server ranks them (GET /api/v1/shelters/nearest), then the open
+   * shelters nearby whose crowding is not known, then full ones: a full shelter is never first.
+   */
+  async function showNearest() {
     const list = document.getElementById("nearest-list");
     if (!list || !here) return;
-    const sorted = shelterItems()
-      .filter((s) => s.lat || s.lon)
-      .map((s) => ({ ...s, d: km(here, s) }))
-      .sort((a, b) => a.d - b.d)
-      .slice(0, 10);
+    const res = await fetch(`/api/v1/shelters/nearest?lat=${here.lat}&lon=${here.lon}&limit=5`).catch(() => null);
+    if (!res || !res.ok) {
+      list.replaceChildren(el("li", {}, words.nearestFailed));
+      return;
+    }
+    const withRoom = (await res.json()).shelters;
+    const rows = new Map(shelterItems().map((s) => [s.id, s]));
+    const first = withRoom.filter((s) => rows.has(s.id)).map((s) => nearestRow(rows.get(s.id).li, s.distanceM / 1000));
+    const taken = new Set(withRoom.map((s) => s.id));
+    const levelOf = (id) => (window.crisisCrowding ? window.crisisCrowding.levelOf(id) : "unknown");
+    const others = shelterItems()
+      .filter((s) => !taken.has(s.id) && (s.lat || s.lon))
+      .map((s) => ({ ...s, d: km(here, s), full: levelOf(s.id) === "full" }))
+      .sort((a, b) => Number(a.full) - Number(b.full) || a.d - b.d)
+      .slice(0, Math.max(3, 8 - first.length));
     list.replaceChildren(
-      ...sorted.map((s) => {
-        const item = s.li.cloneNode(true);
-        item.append(" ", el("span", { class: "distance" }, `${s.d.toFixed(1)} km`));
-        return item;
-      }),
+      ...(first.length ? first : [el("li", { class: "none" }, words.nearestNone)]),
+      ...others.map((s) => nearestRow(s.li, s.d)),
     );
     document.getElementById("nearest").hidden = false;
+    if (window.crisisCrowding) window.crisisCrowding.render();
   }
   function enhanceShelters() {
     const button = document.getElementById("nearest-button");
@@ -171,14 +203,14 @@
         navigator.geolocation.getCurrentPosition(
           (pos) => {
             here = { lat: pos.coords.latitude, lon: pos.coords.longitude };
-            showNearest();
+            void showNearest();
           },
           () => document.getElementById("nearest-list").replaceChildren(el("li", {}, words.locationDenied)),
           { timeout: 15000, maximumAge: 300000 },
         );
       });
     }
-    showNearest();
+    void showNearest();
     const mapBox = document.getElementById("map");
     if (mapBox && window.L) {
       const map = window.L.map(mapBox);
@@ -197,35 +229,42 @@
     }
   }
 
-  // --- counter services (shown once the facilities service offers them) --------------------
+  // --- counter services: their level, the counter's wait (live) and the online alternative ----
+  const serviceName = (s) => (data.lang === "en" && s.nameEn ? s.nameEn : s.name || s.id);
+  /** A waiting figure older than the gateway's stale setting says so. */
+  const isStale = (w) => Date.now() - Date.parse(w.reportedAt) > (data.waitingStaleMinutes || 60) * 60000;
   /** The counter's wait beside the online alternative, so a citizen can decide not to come. */
   function counterAndOnline(s) {
     const parts = [];
     const w = s.waiting;
     if (w) {
       const figure =
-        w.waiting !== null
-          ? words.waitingPeople.replace("{n}", String(w.waiting))
-          : words.nextSlot.replace("{t}", String(w.nextFreeSlot).slice(5, 16).replace("T", " "));
-      const age = words.minutesTemplate.replace("{n}", String(Math.floor(w.ageSeconds / 60)));
-      parts.push(" ", el("span", { class: "waiting" }, figure + words.reportedAgo.replace("{age}", age)));
+        w.waiting !== null ? words.waitingPeople.replace("{n}", String(w.waiting)) : words.nextSlot.replace("{t}", tokyo(w.nextFreeSlot));
+      const age = words.minutesTemplate.replace("{n}", String(Math.max(0, Math.floor((Date.now() - Date.parse(w.reportedAt)) / 60000))));
+      const stale = isStale(w);
+      parts.push(
+        " ",
+        el(
+          "span",
+          { class: stale ? "waiting stale" : "waiting" },
+          figure + words.reportedAgo.replace("{age}", age) + (stale ? words.waitingStale : ""),
+        ),
+      );
     }
     const online = (s.channels || []).find((c) => c.channel === "online");
     if (online) parts.push(" ", el("span", { class: "online" }, `${words.onlineChannel}: ${words.levels[online.level] || online.level}`));
     return parts;
   }
 
-  async function services() {
-    const section = document.getElementById("services");
-    if (data.page === "status" && section) {
-      const res = await fetch("/api/v1/services").catch(() => null);
-      if (!res || !res.ok) return;
-      const body = await res.json();
-      const list = Array.isArray(body) ? body : body.services || body.items || [];
-      if (!list.length) return;
+  /** The services as last read, by id; waiting figures from the event stream land here. */
+  const known = new Map();
+  function renderServices() {
+    if (data.page === "status") {
+      const section = document.getElementById("services");
+      if (!section || !known.size) return;
       document.getElementById("services-list").replaceChildren(
-        ...list.map((s) => {
-          const li = el("li", {}, el("a", { href: `/services/${encodeURIComponent(s.id)}` }, s.name || s.id));
+        ...[...known.values()].map((s) => {
+          const li = el("li", { "data-service": s.id }, el("a", { href: `/services/${encodeURIComponent(s.id)}` }, serviceName(s)));
           if (s.level) li.append(" ", el("span", { class: "status" }, String(s.levelWord || s.level)));
           if (s.onlineUrl) li.append(" ", el("a", { href: s.onlineUrl, rel: "noopener" }, words.online));
           li.append(...counterAndOnline(s));
@@ -234,29 +273,52 @@
       );
       section.hidden = false;
     }
+    const s = data.page === "service" && known.get(data.serviceId);
+    if (s) {
+      document.getElementById("service-name").textContent = serviceName(s);
+      document
+        .getElementById("service-body")
+        .replaceChildren(
+          el("span", { class: "status" }, String(s.levelWord || s.level || "")),
+          " ",
+          s.reason || "",
+          ...(s.onlineUrl ? [" ", el("a", { href: s.onlineUrl, rel: "noopener" }, words.online)] : []),
+          ...counterAndOnline(s),
+        );
+    }
+  }
+  function updateWaiting(figure) {
+    const s = known.get(figure.serviceId);
+    if (!s) return;
+    s.waiting = figure.waiting;
+    renderServices();
+  }
+
+  async function services() {
+    if (data.page === "status" && document.getElementById("services")) {
+      const res = await fetch("/api/v1/services").catch(() => null);
+      if (!res || !res.ok) return;
+      const body = await res.json();
+      const list = Array.isArray(body) ? body : body.services || body.items || [];
+      known.clear();
+      for (const s of list) known.set(s.id, s);
+    }
     if (data.page === "service") {
       const res = await fetch(`/api/v1/services/${encodeURIComponent(data.serviceId)}`).catch(() => null);
-      const body = document.getElementById("service-body");
       if (!res || !res.ok) {
-        body.textContent = words.notAvailable;
+        document.getElementById("service-body").textContent = words.notAvailable;
         return;
       }
       const s = await res.json();
-      document.getElementById("service-name").textContent = s.name || s.id;
-      body.replaceChildren(
-        el("span", { class: "status" }, String(s.levelWord || s.level || "")),
-        " ",
-        s.reason || "",
-        ...(s.onlineUrl ? [" ", el("a", { href: s.onlineUrl, rel: "noopener" }, words.online)] : []),
-        ...counterAndOnline(s),
-      );
+      known.set(s.id, s);
     }
+    renderServices();
   }
 
   showFreshness();
   enhanceShelters();
-  services();
-  // Counter waiting figures are not in the status stream: a look every minute keeps them and their age current.
-  setInterval(services, 60000);
+  void services();
+  // Ages (and a figure going stale) move on by themselves; no request is made for that.
+  setInterval(renderServices, 30000);
   follow();
 })();

@@ -12,6 +12,17 @@
   const result = document.getElementById("subscribe-result");
   const unsubscribeButton = document.getElementById("unsubscribe-button");
   const boxes = () => Array.from(form.querySelectorAll('input[name="topic"]'));
+  /** Never the browser's own text: each failure in the page's words. */
+  const failed = (err) =>
+    ({ denied: words.subscribeDenied, "no-push-service": words.subscribeNoPushService, timeout: words.subscribeTimeout })[
+      err && err.reason
+    ] || words.subscribeFailed;
+  /** A push service that never answers must not leave the visitor waiting forever. */
+  const within15s = (promise) =>
+    Promise.race([
+      promise,
+      new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error("timeout"), { reason: "timeout" })), 15000)),
+    ]);
 
   const show = (record) => {
     unsubscribeButton.hidden = !record;
@@ -35,12 +46,12 @@
       result.textContent = words.chooseTopic;
       return;
     }
-    result.textContent = "…";
+    result.textContent = words.subscribeWorking;
     try {
-      show(await push.subscribe(topics, form.elements.lang.value));
+      show(await within15s(push.subscribe(topics, form.elements.lang.value)));
       result.textContent = words.subscribed;
     } catch (err) {
-      result.textContent = `${words.subscribeFailed}: ${err.message}`;
+      result.textContent = failed(err);
     }
   });
 
@@ -51,7 +62,7 @@
       show(null);
       result.textContent = words.unsubscribed;
     } catch (err) {
-      result.textContent = `${words.subscribeFailed}: ${err.message}`;
+      result.textContent = failed(err);
     }
   });
 })();

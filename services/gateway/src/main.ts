@@ -10,6 +10,8 @@ import { kvPendingDeclarations } from "./adapters/nats/pending-declarations";
 import { followStaffOnDuty } from "./adapters/nats/staff-on-duty";
 import { followCounterWaiting, jetStreamCounterWaitingLog } from "./adapters/nats/counter-waiting";
 import { CounterWaitingBoard } from "./domain/counter-waiting";
+import { LiveFigures } from "./app/live-figures";
+import { followOccupancy } from "./adapters/nats/occupancy-feed";
 import { followLiveStatus } from "./adapters/nats/status-feed";
 import { identityOf, readConfig } from "./config";
 import { StaffOnDuty } from "./domain/staff-on-duty";
@@ -20,7 +22,7 @@ runService({
   name: "gateway",
   readConfig,
   ports: (c) => ({ http: c.GATEWAY_PORT }),
-  streams: [streams.mode, streams.facility, streams.service, streams.audit, streams.staff],
+  streams: [streams.mode, streams.facility, streams.service, streams.audit, streams.staff, streams.shelter],
   wire: async (config, backbone, logger, readiness) => {
     const services = serviceClients({
       facilities: config.FACILITIES_GRPC,
@@ -35,8 +37,10 @@ runService({
     });
     const onDuty = new StaffOnDuty();
     const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
-    const waitingBoard = new CounterWaitingBoard();
-    const followingWaiting = await followCounterWaiting(backbone, waitingBoard);
+    const waitingBoard = new CounterWaitingBoard(config.COUNTER_WAITING_STALE_MINUTES);
+    const figures = new LiveFigures(waitingBoard, systemClock);
+    const followingWaiting = await followCounterWaiting(backbone, (report) => figures.waitingReported(report));
+    const followingOccupancy = await followOccupancy(backbone, (report) => figures.occupancyReported(report));
     const identity = identityOf(config);
     const approvalTtlMs = config.APPROVAL_TTL_MINUTES * 60_000;
     const app = buildHttpServer({
@@ -62,10 +66,15 @@ runService({
       }),
       audit: jetStreamAuditTrail(backbone),
       deadLetters: jetStreamDeadLetters(backbone),
-      pages: { tileUrl: config.PAGES_TILE_URL, tileAttribution: config.PAGES_TILE_ATTRIBUTION },
+      pages: {
+        tileUrl: config.PAGES_TILE_URL,
+        tileAttribution: config.PAGES_TILE_ATTRIBUTION,
+        waitingStaleMinutes: config.COUNTER_WAITING_STALE_MINUTES,
+      },
       live: {
         ...live,
         sse: { maxClients: config.SSE_MAX_CLIENTS, heartbeatMs: config.SSE_HEARTBEAT_MS },
+        figures,
         feeds: { publicBaseUrl: config.PUBLIC_BASE_URL.replace(/\/$/, ""), capSender: config.CAP_SENDER },
       },
       edge: {
@@ -85,6 +94,7 @@ runService({
         { name: "stop following the status", stop: () => live.status.stop() },
         { name: "stop following staff on duty", stop: () => followingStaff.stop() },
         { name: "stop following counter waiting", stop: () => followingWaiting.stop() },
+        { name: "stop following occupancy reports", stop: () => followingOccupancy.stop() },
         { name: "close gRPC clients", stop: async () => services.close() },
         ...readModels,
       ],

@@ -59,6 +59,16 @@ export const shelterWithRoomView = (s: ShelterWithRoom) => ({
   link: `/facilities/${encodeURIComponent(s.facilityId)}`,
 });
 
+/** An occupancy report as the open pages take it over the event stream: enough to redraw the shelter's row. */
+export const occupancyFigure = (r: OccupancyReported) => ({
+  id: r.facilityId,
+  ward: r.ward,
+  level: crowdingName(r.level),
+  headcount: r.headcount,
+  capacity: r.capacity ?? null,
+  reportedAt: r.reportedAt,
+});
+
 const historyColumns = [
   "reportedAt",
   "facilityId",

@@ -28,6 +28,8 @@ import { kvPendingDeclarations } from "../../src/adapters/nats/pending-declarati
 import { followStaffOnDuty } from "../../src/adapters/nats/staff-on-duty";
 import { followCounterWaiting, jetStreamCounterWaitingLog } from "../../src/adapters/nats/counter-waiting";
 import { CounterWaitingBoard } from "../../src/domain/counter-waiting";
+import { LiveFigures } from "../../src/app/live-figures";
+import { followOccupancy } from "../../src/adapters/nats/occupancy-feed";
 import { followLiveStatus } from "../../src/adapters/nats/status-feed";
 import { EdgeOptions } from "../../src/adapters/http/edge";
 import { LiveStatus } from "../../src/app/follow-status";
@@ -84,6 +86,8 @@ export interface GatewayOptions {
   registry?: Facility[];
   heartbeatMs?: number;
   maxClients?: number;
+  /** A counter's waiting figure older than this is out of date. */
+  waitingStaleMinutes?: number;
   edge?: Partial<EdgeOptions>;
 }
 
@@ -91,7 +95,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   const logger = pino({ level: "silent" });
   const clock = options.clock ?? new FakeClock("2026-07-28T07:30:00Z");
   const backbone = await connectBackbone(nats.url, "gateway-test", logger);
-  await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, streams.audit, streams.staff]);
+  await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, streams.audit, streams.staff, streams.shelter]);
   const down = `127.0.0.1:${await freePort()}`;
   let facilities: GrpcServer | undefined;
   if (options.facilities || options.crowding) {
@@ -110,8 +114,10 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   const directory: FacilitiesDirectory = registry ? { list: async () => structuredClone(registry) } : services.directory;
   const onDuty = new StaffOnDuty();
   const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
-  const waitingBoard = new CounterWaitingBoard();
-  const followingWaiting = await followCounterWaiting(backbone, waitingBoard);
+  const waitingBoard = new CounterWaitingBoard(options.waitingStaleMinutes);
+  const figures = new LiveFigures(waitingBoard, clock);
+  const followingWaiting = await followCounterWaiting(backbone, (report) => figures.waitingReported(report));
+  const followingOccupancy = await followOccupancy(backbone, (report) => figures.occupancyReported(report));
   const readiness = createReadiness();
   const live = await followLiveStatus(backbone, readiness, { directory, clock, retryMs: 100 });
   let ids = 0;
@@ -137,6 +143,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       live: {
         ...live,
         sse: { maxClients: options.maxClients ?? 100, heartbeatMs: options.heartbeatMs ?? 60_000 },
+        figures,
         feeds: { publicBaseUrl: "https://crisis.example.jp", capSender: "kikikanri@city.kumamoto.lg.jp" },
       },
       edge: { corsOrigins: [], hsts: false, rateLimit: { perIp: 1_000_000, perToken: 1_000_000, windowMs: 60_000 }, ...options.edge },
@@ -175,6 +182,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       await live.status.stop();
       await followingStaff.stop();
       await followingWaiting.stop();
+      await followingOccupancy.stop();
       services.close();
       await facilities?.stop();
       await duties?.stop();

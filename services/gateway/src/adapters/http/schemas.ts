@@ -173,7 +173,13 @@ const counts = z.record(z.string(), z.number().int());
 /** A counter's latest waiting figure (null: none reported). */
 const withWaiting = serviceView.extend({
   waiting: z
-    .object({ waiting: z.number().int().nullable(), nextFreeSlot: tokyoTime, reportedAt: tokyoTime, ageSeconds: z.number().int() })
+    .object({
+      waiting: z.number().int().nullable(),
+      nextFreeSlot: tokyoTime,
+      reportedAt: tokyoTime,
+      ageSeconds: z.number().int(),
+      stale: z.boolean(),
+    })
     .nullable(),
 });
 

@@ -15,6 +15,7 @@ import { auditRoutes } from "./routes/audit";
 import { deadLetterRoutes } from "./routes/dead-letters";
 import { alertRoutes } from "./routes/alerts";
 import { LiveStatus } from "../../app/follow-status";
+import { LiveFigures } from "../../app/live-figures";
 import { StatusEvents } from "../../app/ports";
 import { EdgeOptions, clientErrorHandler, correlationIdOf, hardenEdge, securityHeaders } from "./edge";
 import { metricsRoutes } from "./metrics";
@@ -54,6 +55,8 @@ export interface HttpDeps {
     status: LiveStatus;
     events: StatusEvents;
     sse: SseOptions;
+    /** Occupancy and counter waiting figures as they arrive, sent to the open pages. */
+    figures?: LiveFigures;
     feeds: FeedOptions;
     /** Messages stored per stream that the status has not read yet (a metric). */
     lag: () => Promise<Record<string, number>>;
@@ -118,7 +121,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   modeRoutes(app, deps.modes, authenticate);
   subscriptionRoutes(app, deps.services.subscriptions);
   const statusFastPath = statusRoutes(app, deps.live.status);
-  const hub = new SseHub(deps.live.status, deps.live.events, deps.live.sse, deps.logger);
+  const hub = new SseHub(deps.live.status, deps.live.events, deps.live.sse, deps.logger, deps.live.figures);
   hub.start();
   app.addHook("preClose", async () => hub.stop());
   eventRoutes(app, hub);

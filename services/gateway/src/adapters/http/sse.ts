@@ -1,6 +1,7 @@
 import { ServerResponse } from "node:http";
 import { Logger, headerNames } from "@crisis/platform";
 import { LiveStatus } from "../../app/follow-status";
+import { Figure, LiveFigures } from "../../app/live-figures";
 import { StatusEvents } from "../../app/ports";
 import { replayChanges } from "../../app/replay-changes";
 import { Change, Position, StatusStream, positionId, statusStreams } from "../../domain/status-view";
@@ -25,6 +26,9 @@ const keepAlive = Buffer.from(": keep-alive\n\n");
 
 const frame = (change: Change) => Buffer.from(`id: ${change.id}\nevent: ${change.kind}\ndata: ${JSON.stringify(change)}\n\n`);
 
+/** Without an id: the client's Last-Event-ID stays the status position it resumes from. */
+const figureFrame = (figure: Figure) => Buffer.from(`event: ${figure.kind}\ndata: ${JSON.stringify(figure.data)}\n\n`);
+
 /**
  * Server-Sent Events of status changes. Each change is formatted once and written to every
  * client; a client that reconnects with Last-Event-ID first gets what it missed, read again
@@ -34,12 +38,14 @@ export class SseHub {
   private readonly clients = new Set<Client>();
   private heartbeat: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
+  private unsubscribeFigures: (() => void) | undefined;
 
   constructor(
     private readonly live: LiveStatus,
     private readonly events: StatusEvents,
     private readonly options: SseOptions,
     private readonly logger: Logger,
+    private readonly figures?: LiveFigures,
   ) {}
 
   get size() {
@@ -52,6 +58,10 @@ export class SseHub {
 
   start() {
     this.unsubscribe = this.live.subscribe((change, stream, seq) => this.broadcast(frame(change), stream, seq));
+    this.unsubscribeFigures = this.figures?.subscribe((figure) => {
+      const text = figureFrame(figure);
+      for (const client of this.clients) this.write(client, text);
+    });
     this.heartbeat = setInterval(() => {
       for (const client of this.clients) this.write(client, keepAlive);
     }, this.options.heartbeatMs);
@@ -61,6 +71,7 @@ export class SseHub {
   stop() {
     clearInterval(this.heartbeat);
     this.unsubscribe?.();
+    this.unsubscribeFigures?.();
     for (const client of this.clients) client.res.end();
     this.clients.clear();
   }

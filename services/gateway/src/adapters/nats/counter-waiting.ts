@@ -1,7 +1,7 @@
 import { Backbone, decodeEvent, followStream, publishEvent, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
+import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
 import { CounterWaitingLog } from "../../app/ports";
-import { CounterWaitingBoard } from "../../domain/counter-waiting";
 
 const { counterWaitingReported } = eventTypes;
 
@@ -14,11 +14,11 @@ export function jetStreamCounterWaitingLog(backbone: Backbone): CounterWaitingLo
 }
 
 /**
- * This replica's latest waiting figures, from every report since the start of the service stream
- * (each replica reads all of them, and reads on after a node dies).
+ * Every waiting report since the start of the service stream (each replica reads all of them,
+ * and reads on after a node dies), for this replica's latest figures.
  */
-export function followCounterWaiting(backbone: Backbone, board: CounterWaitingBoard) {
+export function followCounterWaiting(backbone: Backbone, onReport: (report: CounterWaitingReported) => void) {
   return followStream(backbone, streams.service.name, { filterSubject: counterWaitingReported.subject }, (msg) =>
-    board.apply(decodeEvent(counterWaitingReported, msg).event),
+    onReport(decodeEvent(counterWaitingReported, msg).event),
   );
 }

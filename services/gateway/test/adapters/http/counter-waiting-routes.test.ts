@@ -2,12 +2,13 @@ import pino from "pino";
 import { ServiceLevel, eventTypes } from "@crisis/platform/contracts";
 import { decodeEvent, publishEvent, unaryHandler, waitUntil } from "@crisis/platform";
 import { CounterService } from "@crisis/platform/contracts/facilities";
-import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
+import { CounterWaitingReported, CrowdingLevel, OccupancyReported } from "@crisis/platform/contracts/crowding";
 import { StaffReassigned } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { serviceAnswers } from "../../../src/adapters/http/schemas";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";
+import { SseClient } from "../../support/sse-client";
 
 const logger = pino({ level: "silent" });
 const risai = CounterService.fromPartial({
@@ -70,7 +71,13 @@ describe("the counter waiting routes", () => {
   it("takes people waiting from a facility_admin, publishes the event and shows the figure with its age", async () => {
     const res = await report({ waiting: 12 });
     expect(res.status).toBe(201);
-    expect(res.body.waiting).toEqual({ waiting: 12, nextFreeSlot: null, reportedAt: "2026-07-28T16:30:00+09:00", ageSeconds: 0 });
+    expect(res.body.waiting).toEqual({
+      waiting: 12,
+      nextFreeSlot: null,
+      reportedAt: "2026-07-28T16:30:00+09:00",
+      ageSeconds: 0,
+      stale: false,
+    });
     expect(serviceAnswers.counterService.safeParse(res.body).error).toBeUndefined();
     const stored = await storedReports(gw);
     expect(stored).toEqual([
@@ -78,7 +85,7 @@ describe("the counter waiting routes", () => {
     ]);
     gw.clock.advance(5 * 60_000);
     const list = await gw.call("GET", "/api/v1/services");
-    expect(list.body.services[0]).toMatchObject({ id: risai.id, waiting: { waiting: 12, ageSeconds: 300 } });
+    expect(list.body.services[0]).toMatchObject({ id: risai.id, waiting: { waiting: 12, ageSeconds: 300, stale: false } });
     expect(list.body.services[0].channels.map((c: { channel: string; level: string }) => `${c.channel}:${c.level}`)).toEqual([
       "counter:extended",
       "online:normal",
@@ -139,5 +146,48 @@ describe("the counter waiting routes", () => {
       async () => (await gw.call("GET", "/api/v1/services")).body.services[0].waiting?.waiting === 40,
       "the other report read",
     );
+  });
+
+  it("sends each waiting figure and occupancy report to open pages over the event stream, without moving their resume position", async () => {
+    const stream = await SseClient.open(`${gw.base}/api/v1/events`);
+    try {
+      await waitUntil(() => stream.events.some((e) => e.event === "ready"), "the stream open");
+      const position = stream.lastId();
+      gw.clock.advance(60 * 60_000); // past the other replica's figure (08:00Z), so this one is the latest
+      await report({ waiting: 5 });
+      const waiting = await waitUntil(() => stream.events.find((e) => e.event === "waiting"), "the waiting figure on the stream");
+      expect(waiting.id).toBeUndefined();
+      expect(JSON.parse(waiting.data!)).toMatchObject({ serviceId: risai.id, waiting: { waiting: 5, ageSeconds: 0, stale: false } });
+      const occupancy = OccupancyReported.fromPartial({
+        eventId: "occ-1",
+        facilityId: "ref:E4310000014111",
+        facilityName: "くまもと森都心プラザ",
+        ward: "西区",
+        headcount: 100,
+        capacity: 100,
+        level: CrowdingLevel.CROWDING_LEVEL_FULL,
+        reportedAt: "2026-07-28T07:30:00Z",
+      });
+      await publishEvent(gw.backbone.js, eventTypes.occupancyReported, occupancy, { eventId: occupancy.eventId, correlationId: "test" });
+      const crowding = await waitUntil(() => stream.events.find((e) => e.event === "crowding"), "the occupancy report on the stream");
+      expect(JSON.parse(crowding.data!)).toEqual({
+        id: "ref:E4310000014111",
+        ward: "西区",
+        level: "full",
+        headcount: 100,
+        capacity: 100,
+        reportedAt: "2026-07-28T07:30:00Z",
+      });
+      expect(stream.events.filter((e) => e.id).at(-1)?.id).toBe(position);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("marks a waiting figure older than the stale setting (60 minutes) as out of date", async () => {
+    await report({ waiting: 9 });
+    gw.clock.advance(61 * 60_000);
+    const one = await gw.call("GET", `/api/v1/services/${risai.id}`);
+    expect(one.body.waiting).toMatchObject({ waiting: 9, ageSeconds: 61 * 60, stale: true });
   });
 });

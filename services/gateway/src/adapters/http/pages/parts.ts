@@ -66,6 +66,7 @@ export function subscribePanel(lang: Lang, facility?: PublicFacility) {
     <p id="subscribe-unsupported" hidden>${w.subscribeUnsupported}</p>
     <form id="subscribe-form" hidden>
       <p>${w.subscribeIntro}</p>
+      <p class="help">${w.subscribeWhat}</p>
       ${
         facility
           ? html`<fieldset>

@@ -3,6 +3,8 @@ import {
   categories,
   categoryWord,
   channelWords,
+  crowdingNames,
+  crowdingTerms,
   isWard,
   serviceLevelNames,
   serviceLevelTerms,
@@ -20,41 +22,56 @@ export interface StatusPageSettings {
   /** A slippy-map tile URL template ({z}/{x}/{y}); without one the shelters are a plain list. */
   tileUrl?: string;
   tileAttribution?: string;
+  /** A counter's waiting figure older than this is shown as out of date. */
+  waitingStaleMinutes?: number;
 }
 
 const shelterItem = (f: PublicFacility) =>
   html`<li data-id="${f.id}" data-lat="${f.latitude}" data-lon="${f.longitude}">
-    ${facilityLink(f)} <span class="address">${f.address}</span>
+    ${facilityLink(f)} <span class="crowding" data-level="unknown"></span> <span class="address">${f.address}</span>
   </li>`;
 
-function shelters(list: PublicFacility[], lang: Lang, settings: StatusPageSettings) {
+const openShelters = (list: PublicFacility[]) => list.filter((f) => f.reading.state === "shelter_open");
+
+/** How many shelters are open, and the button that lists the nearest ones with room (GET /api/v1/shelters/nearest). */
+function shelters(list: PublicFacility[], lang: Lang) {
   const w = pageWords(lang);
-  const open = list.filter((f) => f.reading.state === "shelter_open");
+  const open = openShelters(list);
+  return html`<section id="shelters" aria-labelledby="shelters-title">
+    <h2 id="shelters-title">${w.shelters} <span class="count">${open.length}</span></h2>
+    ${
+      open.length === 0
+        ? html`<p>${w.noShelters}</p>`
+        : html`<p><button type="button" id="nearest-button" hidden>${w.nearest}</button></p>
+            <div id="nearest" hidden aria-live="polite">
+              <h3>${w.nearestTitle}</h3>
+              <p class="help">${w.nearestHelp}</p>
+              <ol id="nearest-list"></ol>
+            </div>`
+    }
+  </section>`;
+}
+
+/** Every open shelter by ward, folded: the long part of the page, below what a visitor needs first. */
+function shelterLists(list: PublicFacility[], lang: Lang, settings: StatusPageSettings) {
+  const w = pageWords(lang);
+  const open = openShelters(list);
+  if (open.length === 0) return html`<section id="shelter-lists" hidden></section>`;
   // The five wards in their usual order; a shelter recorded under another name still shows, after them.
   const wardNames = [...wards, ...new Set(open.map((f) => f.ward).filter((ward) => !isWard(ward)))];
   const byWard = wardNames.map((ward) => ({ ward, items: open.filter((f) => f.ward === ward) })).filter((g) => g.items.length > 0);
-  return html`<section id="shelters" aria-labelledby="shelters-title">
-    <h2 id="shelters-title">${w.shelters} <span class="count">${open.length}</span></h2>
-    ${open.length === 0 ? html`<p>${w.noShelters}</p>` : ""}
-    ${
-      open.length > 0
-        ? html`${settings.tileUrl ? html`<div id="map" class="map" role="region" aria-label="${w.map}" data-tiles="${settings.tileUrl}" data-attribution="${settings.tileAttribution ?? ""}"></div>` : ""}
-            <p><button type="button" id="nearest-button" hidden>${w.nearest}</button></p>
-            <div id="nearest" hidden aria-live="polite">
-              <h3>${w.nearestTitle}</h3>
-              <ol id="nearest-list"></ol>
-            </div>
-            ${byWard.map(
-              (g) =>
-                html`<details class="ward" open>
-                  <summary>${wardWord(g.ward, lang)} <span class="count">${g.items.length}</span></summary>
-                  <ul class="places">
-                    ${g.items.map(shelterItem)}
-                  </ul>
-                </details>`,
-            )}`
-        : ""
-    }
+  return html`<section id="shelter-lists" aria-labelledby="shelter-lists-title">
+    <h2 id="shelter-lists-title">${w.shelterLists}</h2>
+    ${settings.tileUrl ? html`<div id="map" class="map" role="region" aria-label="${w.map}" data-tiles="${settings.tileUrl}" data-attribution="${settings.tileAttribution ?? ""}"></div>` : ""}
+    ${byWard.map(
+      (g) =>
+        html`<details class="ward" data-ward="${g.ward}">
+          <summary>${wardWord(g.ward, lang)} <span class="count">${g.items.length}</span></summary>
+          <ul class="places">
+            ${g.items.map(shelterItem)}
+          </ul>
+        </details>`,
+    )}
   </section>`;
 }
 
@@ -92,7 +109,10 @@ function facilities(list: PublicFacility[], lang: Lang) {
   </section>`;
 }
 
-/** `/`: the mode in one line, open shelters by ward, facilities that changed, services, subscribe. */
+/**
+ * `/`: the mode in one line, the nearest shelters with room, crowding by ward, counter services,
+ * then the shelters by ward (folded), facilities that changed, and subscribe.
+ */
 export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPageSettings): string {
   const w = pageWords(lang);
   return page({
@@ -102,19 +122,20 @@ export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPag
     styles: settings.tileUrl ? ["/assets/vendor/leaflet/leaflet.css"] : [],
     scripts: [
       ...(settings.tileUrl ? ["/assets/vendor/leaflet/leaflet.js"] : []),
+      "/assets/crowding.js",
       "/assets/status.js",
       "/assets/push.js",
       "/assets/subscribe.js",
-      "/assets/crowding.js",
     ],
-    data: { words: clientWords(lang), page: "status" },
-    body: html`${modeLine(status.mode, lang)} ${freshness(status.generatedAt, lang)} ${shelters(status.facilities, lang, settings)}
-      ${crowdingSection(lang)} ${facilities(status.facilities, lang)}
+    data: { words: clientWords(lang), page: "status", waitingStaleMinutes: settings.waitingStaleMinutes },
+    // Phone order: what a person needs first (where there is room) before the long lists.
+    body: html`${modeLine(status.mode, lang)} ${freshness(status.generatedAt, lang)} ${shelters(status.facilities, lang)}
+      ${crowdingSection(lang)}
       <section id="services" aria-labelledby="services-title" hidden>
         <h2 id="services-title">${w.services}</h2>
         <ul id="services-list" class="places"></ul>
       </section>
-      ${subscribePanel(lang)}`,
+      ${shelterLists(status.facilities, lang, settings)} ${facilities(status.facilities, lang)} ${subscribePanel(lang)}`,
   });
 }
 
@@ -124,9 +145,20 @@ export function clientWords(lang: Lang) {
   return {
     locating: w.locating,
     locationDenied: w.locationDenied,
+    nearestNone: w.nearestNone,
+    nearestFailed: w.nearestFailed,
+    crowdingAge: w.crowdingAge,
+    noReport: w.noReport,
+    waitingStale: w.waitingStale,
+    crowding: Object.fromEntries(crowdingNames.map((n) => [n, crowdingTerms[n][lang]])),
+    wards: Object.fromEntries(wards.map((ward) => [ward, wardWord(ward, lang)])),
     subscribed: w.subscribed,
     unsubscribed: w.unsubscribed,
     subscribeFailed: w.subscribeFailed,
+    subscribeDenied: w.subscribeDenied,
+    subscribeNoPushService: w.subscribeNoPushService,
+    subscribeTimeout: w.subscribeTimeout,
+    subscribeWorking: w.subscribeWorking,
     chooseTopic: w.chooseTopic,
     online: w.online,
     waitingPeople: w.waitingPeople,

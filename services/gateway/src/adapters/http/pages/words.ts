@@ -21,7 +21,14 @@ const catalogue = {
     shelters: "開設中の避難所",
     noShelters: "現在、開設中の避難所はありません。",
     nearest: "現在地から近い順に並べる",
-    nearestTitle: "近くの開設中の避難所",
+    nearestTitle: "近くの空きのある避難所",
+    nearestHelp: "空きのある避難所を近い順に、そのあと混雑状況が不明の避難所、満の避難所を示します。",
+    nearestNone: "近くに空きの報告がある避難所はありません。",
+    nearestFailed: "近くの避難所を調べられませんでした。区ごとの一覧をご覧ください。",
+    crowdingAge: "{age}前の報告",
+    noReport: "報告なし",
+    waitingStale: "（古い情報です。窓口でご確認ください）",
+    shelterLists: "区ごとの開設中の避難所",
     locating: "現在地を確認しています…",
     locationDenied: "現在地を取得できませんでした。区ごとの一覧をご覧ください。",
     map: "避難所の地図",
@@ -69,7 +76,14 @@ const catalogue = {
     unsubscribeButton: "登録を解除する",
     subscribed: "登録しました。",
     unsubscribed: "登録を解除しました。",
-    subscribeFailed: "登録できませんでした",
+    subscribeFailed: "登録できませんでした。しばらくしてからもう一度お試しください。",
+    subscribeDenied:
+      "通知が許可されていないため登録できませんでした。アドレスバーの鍵のマークから「通知」を「許可」にして、もう一度「登録する」を押してください。",
+    subscribeNoPushService: "通知の配信サービスにつながらないため登録できませんでした。ネットワークを確認して、もう一度お試しください。",
+    subscribeTimeout: "15 秒たっても登録が終わりませんでした。ネットワークを確認して、もう一度お試しください。",
+    subscribeWorking: "登録しています…",
+    subscribeWhat:
+      "送られるのは、選んだ区・施設の避難所の開設・閉鎖・満員、施設の休館・再開、体制の発令です。位置情報や氏名は送られません。",
     chooseTopic: "区・種別・施設を一つ以上選んでください。",
     console: "災害対策本部コンソール",
     staffPage: "職員ページ",
@@ -172,7 +186,14 @@ const catalogue = {
     shelters: "Open shelters",
     noShelters: "No shelter is open at the moment.",
     nearest: "Sort by distance from me",
-    nearestTitle: "Open shelters near you",
+    nearestTitle: "Nearby shelters with room",
+    nearestHelp: "Shelters with room, nearest first; then those not yet reported and those that are full.",
+    nearestNone: "No shelter nearby has reported room.",
+    nearestFailed: "The nearby shelters could not be found. Please use the list by ward.",
+    crowdingAge: "reported {age} ago",
+    noReport: "no report yet",
+    waitingStale: " (out of date: please ask at the counter)",
+    shelterLists: "Open shelters by ward",
     locating: "Finding your location…",
     locationDenied: "Your location is not available. Please use the list by ward.",
     map: "Map of shelters",
@@ -220,7 +241,14 @@ const catalogue = {
     unsubscribeButton: "Unsubscribe",
     subscribed: "Subscribed.",
     unsubscribed: "Unsubscribed.",
-    subscribeFailed: "Could not subscribe",
+    subscribeFailed: "Could not subscribe. Please try again in a moment.",
+    subscribeDenied:
+      "Notifications are blocked, so this device could not subscribe. Allow notifications for this site (the lock icon in the address bar, then Notifications: Allow) and press Subscribe again.",
+    subscribeNoPushService: "The notification service could not be reached. Check your connection and try again.",
+    subscribeTimeout: "Subscribing did not finish within 15 seconds. Check your connection and try again.",
+    subscribeWorking: "Subscribing…",
+    subscribeWhat:
+      "You will be sent: shelters opening, closing or full, facilities closing or reopening, and declarations, for the wards and facilities you choose. Nothing about you (no location, no name) is sent.",
     chooseTopic: "Choose at least one ward, category or facility.",
     console: "Disaster HQ console",
     staffPage: "Staff page",
@@ -332,17 +360,28 @@ export function pageLang(request: FastifyRequest, reply: FastifyReply): Lang {
   return isLang(cookie) ? cookie : "ja";
 }
 
-/** Shown in Asia/Tokyo, whatever the server's zone. */
+/** Shown in Asia/Tokyo, whatever the server's zone: "2026/12/05 16:08" or "5 Dec 2026, 16:08 JST". */
 export function tokyoTime(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
-  return new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
+  return lang === "ja" ? japaneseTime.format(date) : `${englishTime.format(date)} JST`;
 }
+
+const japaneseTime = new Intl.DateTimeFormat("ja-JP", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const englishTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
