@@ -20,7 +20,7 @@ describe("the house rules", () => {
     expect(violations(root, ["services", "packages", "e2e", "bench", "deploy"])).toEqual([]);
   });
 
-  it("report every deliberately bad import in the fixture", () => {
+  it("report every deliberately bad import in the fixture, at least one for each rule", () => {
     const found = violations(join(__dirname, "architecture/fixture"), ["services", "packages"]);
     expect(found).toEqual(
       expect.arrayContaining([
@@ -30,7 +30,17 @@ describe("the house rules", () => {
         "only-main-wires-adapters: services/alpha/src/app/notify.ts → services/alpha/src/adapters/push.ts",
         "no-service-imports-another: services/alpha/src/domain/rules.ts → services/beta/src/app/plan.ts",
         "platform-knows-no-service: packages/platform/src/shared.ts → services/beta/src/app/plan.ts",
+        "domain-is-pure: services/alpha/src/domain/fares.ts → services/alpha/src/app/notify.ts",
+        "domain-is-pure: services/alpha/src/domain/fares.ts → packages/platform/src/shared.ts",
+        "contracts-are-pure: packages/platform/src/contracts/words.ts → packages/platform/src/shared.ts",
+        "nothing-imports-main: services/beta/src/adapters/boot.ts → services/beta/src/main.ts",
       ]),
     );
+  });
+
+  it("each have a fixture that breaks them", () => {
+    const rules = (require(config) as { forbidden: { name: string }[] }).forbidden.map((r) => r.name).sort();
+    const found = violations(join(__dirname, "architecture/fixture"), ["services", "packages"]);
+    expect([...new Set(found.map((v) => v.split(":")[0]))].sort()).toEqual(rules);
   });
 });
