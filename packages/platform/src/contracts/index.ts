@@ -6,4 +6,5 @@
 export * from "./vocabulary";
 export * from "./subjects";
 export * from "./app-error";
+export * from "./distance";
 export * from "./gen/crisis/v1/common";
