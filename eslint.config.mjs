@@ -1,15 +1,33 @@
-// One lint configuration for every workspace: typescript-eslint's recommended rules, plus the
-// house rules (no console in services: pino carries the correlation id).
+// One lint configuration for every workspace: typescript-eslint's recommended rules with type
+// information (so a floating promise fails), plus the house rules (no console in services: pino
+// carries the correlation id).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/gen/**", "var/**", "coverage/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/gen/**",
+      "var/**",
+      "coverage/**",
+      "**/*.js",
+      "**/*.mjs",
+      "**/*.cjs",
+      // Deliberately bad imports that prove the dependency rules bite; not part of any program.
+      "test/architecture/fixture/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
       "no-console": "error",
     },
   },

@@ -4,15 +4,22 @@ import { join } from "node:path";
 const root = join(__dirname, "..");
 const config = join(root, ".dependency-cruiser.cjs");
 
-/** Runs dependency-cruiser with the house rules and returns the violations as "rule: from → to". */
-function violations(cwd: string, paths: string[]): string[] {
+/** Runs dependency-cruiser with the house rules and returns the violations and the rules it used. */
+function cruise(cwd: string, paths: string[]) {
   const out = execFileSync(join(root, "node_modules/.bin/depcruise"), ["--config", config, "--output-type", "json", ...paths], {
     cwd,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
-  const result = JSON.parse(out) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
-  return result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to.replace(/^.*node_modules\//, "")}`).sort();
+  return JSON.parse(out) as {
+    summary: { violations: { rule: { name: string }; from: string; to: string }[]; ruleSetUsed: { forbidden: { name: string }[] } };
+  };
+}
+
+/** The violations as "rule: from → to". */
+function violations(cwd: string, paths: string[]): string[] {
+  const { summary } = cruise(cwd, paths);
+  return summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to.replace(/^.*node_modules\//, "")}`).sort();
 }
 
 describe("the house rules", () => {
@@ -20,7 +27,7 @@ describe("the house rules", () => {
     expect(violations(root, ["services", "packages", "e2e", "bench", "deploy"])).toEqual([]);
   });
 
-  it("report every deliberately bad import in the fixture", () => {
+  it("report every deliberately bad import in the fixture, at least one for each rule", () => {
     const found = violations(join(__dirname, "architecture/fixture"), ["services", "packages"]);
     expect(found).toEqual(
       expect.arrayContaining([
@@ -30,7 +37,18 @@ describe("the house rules", () => {
         "only-main-wires-adapters: services/alpha/src/app/notify.ts → services/alpha/src/adapters/push.ts",
         "no-service-imports-another: services/alpha/src/domain/rules.ts → services/beta/src/app/plan.ts",
         "platform-knows-no-service: packages/platform/src/shared.ts → services/beta/src/app/plan.ts",
+        "domain-is-pure: services/alpha/src/domain/fares.ts → services/alpha/src/app/notify.ts",
+        "domain-is-pure: services/alpha/src/domain/fares.ts → packages/platform/src/shared.ts",
+        "contracts-are-pure: packages/platform/src/contracts/words.ts → packages/platform/src/shared.ts",
+        "nothing-imports-main: services/beta/src/adapters/boot.ts → services/beta/src/main.ts",
       ]),
     );
+  });
+
+  it("each have a fixture that breaks them", () => {
+    const { summary } = cruise(join(__dirname, "architecture/fixture"), ["services", "packages"]);
+    const rules = summary.ruleSetUsed.forbidden.map((r) => r.name).sort();
+    expect(rules).toHaveLength(7);
+    expect([...new Set(summary.violations.map((v) => v.rule.name))].sort()).toEqual(rules);
   });
 });

@@ -7,4 +7,5 @@ export * from "./vocabulary";
 export * from "./facility-state";
 export * from "./subjects";
 export * from "./app-error";
+export * from "./distance";
 export * from "./gen/crisis/v1/common";

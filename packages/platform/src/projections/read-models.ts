@@ -1,3 +1,4 @@
+import { distanceM } from "../contracts/distance";
 import { EventPosition } from "./store";
 
 /**
@@ -76,15 +77,6 @@ export interface OperationsReadModels {
   close(): Promise<void>;
 }
 
-const earthRadiusM = 6_371_008.8;
-const rad = (deg: number) => (deg * Math.PI) / 180;
-
-/** Great-circle distance (haversine), as MongoDB's $geoNear measures on its sphere. */
-export function sphereDistanceM(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const a = Math.sin(rad(lat2 - lat1) / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
-  return 2 * earthRadiusM * Math.asin(Math.min(1, Math.sqrt(a)));
-}
-
 /** Keeps the highest stream sequence applied. */
 class Checkpoint {
   private seq = 0;
@@ -144,7 +136,7 @@ class MemoryPlaces extends Checkpoint implements PlacesRepository {
   }
   async near(latitude: number, longitude: number, radiusM: number, status?: string) {
     return [...this.places.values()]
-      .map(({ place }) => ({ ...structuredClone(place), distanceM: sphereDistanceM(latitude, longitude, place.latitude, place.longitude) }))
+      .map(({ place }) => ({ ...structuredClone(place), distanceM: distanceM(latitude, longitude, place.latitude, place.longitude) }))
       .filter((p) => p.distanceM <= radiusM && (!status || p.status === status))
       .sort((a, b) => a.distanceM - b.distanceM);
   }

@@ -1,9 +1,8 @@
-import { FacilityUse, ShelterOperation } from "@crisis/platform/contracts";
+import { FacilityUse, ShelterOperation, distanceM } from "@crisis/platform/contracts";
 import { Facility as FacilityMessage, ListFacilitiesRequest, ListFacilitiesResponse } from "@crisis/platform/contracts/facilities";
 import { CityBoard } from "../domain/city-board";
 import { FacilityRecord, conditionAt } from "../domain/condition";
 import { errors } from "../domain/errors";
-import { distanceM } from "../domain/geo";
 
 /** A facility as the API shows it: registry entry, effective use, shelter operation and combined status at t. */
 export function facilityView(board: CityBoard, record: FacilityRecord, t: number, detail = false): FacilityMessage {

@@ -1,8 +1,7 @@
-import { ShelterOperation, Ward, wards } from "@crisis/platform/contracts";
+import { ShelterOperation, Ward, distanceM, wards } from "@crisis/platform/contracts";
 import { CrowdingLevel, OccupancyReported, ShelterCrowding, ShelterWithRoom, WardCrowding } from "@crisis/platform/contracts/crowding";
 import { CityBoard } from "./city-board";
 import { CrowdingThresholds, crowdingLevel, roomLeft } from "./crowding";
-import { distanceM } from "./geo";
 
 export interface CrowdingSettings {
   thresholds: CrowdingThresholds;

@@ -1,4 +1,4 @@
-import { FastifyInstance, onSendHookHandler, preHandlerHookHandler } from "fastify";
+import { FastifyInstance, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from "fastify";
 
 /**
  * Adds hooks to the routes of the given methods only (as each route is registered), so that the
@@ -7,7 +7,7 @@ import { FastifyInstance, onSendHookHandler, preHandlerHookHandler } from "fasti
 export function hookRoutesOf(
   app: FastifyInstance,
   methods: readonly string[],
-  hooks: { preHandler?: preHandlerHookHandler; onSend?: onSendHookHandler },
+  hooks: { preHandler?: preHandlerAsyncHookHandler; onSend?: onSendAsyncHookHandler },
 ) {
   app.addHook("onRoute", (route) => {
     if (![route.method].flat().some((m) => methods.includes(m))) return;

@@ -80,7 +80,9 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     trustProxy: deps.edge.trustProxy ?? false,
     clientErrorHandler,
     // A URL that does not decode (%ff) and the like, refused before routing.
-    frameworkErrors: (err, request, reply) => problemHandler(err, request, reply),
+    frameworkErrors: (err, request, reply) => {
+      problemHandler(err, request, reply);
+    },
     logController: new LogController({ requestIdLogLabel: "correlationId" }),
     genReqId: correlationIdOf,
     // The cached status answers before fastify routes (statusRoutes): the city's hot path.
@@ -97,6 +99,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
       if (method !== "HEAD" && method !== "OPTIONS") served.push(`${method} ${route.url}`);
     onRoute?.(route);
   });
+  // Loaded with the routes at ready(); a failing plugin fails ready() and the start, not this call.
   void app.register(fp(hardenEdge), deps.edge);
   app.setErrorHandler(problemHandler);
   idempotentPosts(app, deps.idempotency);
