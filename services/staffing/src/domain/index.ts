@@ -27,3 +27,4 @@ export {
   type AcknowledgementCount,
 } from "./duties/reminders";
 export { endedPosts, postSource } from "./duties/ended-posts";
+export * from "./teams";

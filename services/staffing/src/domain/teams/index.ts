@@ -1,0 +1,5 @@
+export * from "./types";
+export { splitTeams } from "./split-teams";
+export { checkSplit } from "./check-split";
+export { teamMargins } from "./margins";
+export { officeDays, officeTeam, rotaDate, rotaDayOf } from "./rota";
