@@ -3,3 +3,4 @@ export { splitTeams } from "./split-teams";
 export { checkSplit } from "./check-split";
 export { teamMargins } from "./margins";
 export { officeDays, officeTeam, rotaDate, rotaDayOf } from "./rota";
+export { floorsWhileOut } from "./team-out";
