@@ -6,21 +6,19 @@ const SEED = 20260729;
 const SKILLS = ["保健師", "看護師", "手話"];
 
 const person = (i: number) =>
-  fc
-    .record({ skills: fc.subarray(SKILLS), home: fc.boolean(), onPost: fc.integer({ min: 0, max: 4 }).map((n) => n === 0) })
-    .map((r) => ({
-      person: {
-        id: `P${i}`,
-        name: `職員 ${i}`,
-        department: "d",
-        ward: "中央区",
-        skills: r.skills,
-        canWorkNights: true,
-        unavailable: [],
-        canWorkFromHome: r.home,
-      } as StaffMember,
-      onPost: r.onPost,
-    }));
+  fc.record({ skills: fc.subarray(SKILLS), home: fc.boolean(), onPost: fc.integer({ min: 0, max: 4 }).map((n) => n === 0) }).map((r) => ({
+    person: {
+      id: `P${i}`,
+      name: `職員 ${i}`,
+      department: "d",
+      ward: "中央区",
+      skills: r.skills,
+      canWorkNights: true,
+      unavailable: [],
+      canWorkFromHome: r.home,
+    } as StaffMember,
+    onPost: r.onPost,
+  }));
 
 /** A department of up to 10 people, 2 or 3 teams, a headcount floor and up to three skill floors. */
 const tinyDepartment = fc
