@@ -22,6 +22,12 @@ export const streams = {
   deadLetter: { name: "CRISIS_DEADLETTER", subjects: ["crisis.deadletter.>"] },
 } satisfies Record<string, StreamSpec>;
 
+/** Key-value buckets of state kept across restarts (file storage), by the service that writes them. */
+export const buckets = {
+  /** Staffing's continuity teams (班), their rotas and the teams out, one key per department. */
+  staffingTeams: { name: "staffing_teams", history: 1 },
+} as const;
+
 /** Redelivered publishes inside this window are dropped by JetStream (Nats-Msg-Id). */
 const duplicateWindowMs = 24 * 60 * 60 * 1000;
 

@@ -4,3 +4,4 @@ export { checkSplit } from "./check-split";
 export { teamMargins } from "./margins";
 export { officeDays, officeTeam, rotaDate, rotaDayOf } from "./rota";
 export { floorsWhileOut } from "./team-out";
+export { declareOut, endOut, myOfficeDays, teamsOut, type DepartmentRota, type TeamOut } from "./team-book";
