@@ -14,7 +14,7 @@ import {
   StaffReminded,
   RotaPlanned,
   RotaReturned,
-  RotaWithdrawn,
+  RotaSuspended,
 } from "./gen/crisis/v1/events";
 import { AuditRecorded } from "./gen/crisis/v1/audit";
 import { CounterWaitingReported, CrowdingChanged, OccupancyReported } from "./gen/crisis/v1/crowding";
@@ -73,7 +73,7 @@ export const eventTypes = {
   staffReminded: { subject: "crisis.staff.reminded", name: "crisis.v1.StaffReminded", codec: StaffReminded },
   /** A department's continuity teams (班) and their office/home rota. */
   rotaPlanned: { subject: "crisis.staff.rota.planned", name: "crisis.v1.RotaPlanned", codec: RotaPlanned },
-  rotaWithdrawn: { subject: "crisis.staff.rota.withdrawn", name: "crisis.v1.RotaWithdrawn", codec: RotaWithdrawn },
+  rotaSuspended: { subject: "crisis.staff.rota.suspended", name: "crisis.v1.RotaSuspended", codec: RotaSuspended },
   rotaReturned: { subject: "crisis.staff.rota.returned", name: "crisis.v1.RotaReturned", codec: RotaReturned },
   auditRecorded: { subject: "crisis.audit.recorded", name: "crisis.v1.AuditRecorded", codec: AuditRecorded },
   occupancyReported: { subject: "crisis.shelter.occupancy.reported", name: "crisis.v1.OccupancyReported", codec: OccupancyReported },

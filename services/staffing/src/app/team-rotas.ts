@@ -18,7 +18,7 @@ import {
 
 export interface RotaEvents {
   planned(rota: DepartmentRota, correlationId: string): Promise<void>;
-  withdrawn(rota: DepartmentRota, teamId: string, short: readonly string[], correlationId: string): Promise<void>;
+  suspended(rota: DepartmentRota, teamId: string, short: readonly string[], correlationId: string): Promise<void>;
   returned(rota: DepartmentRota, teamId: string, correlationId: string): Promise<void>;
 }
 
@@ -103,7 +103,7 @@ export async function declareTeamOut(
   const people = new Map(deps.roster.staff.map((p) => [p.id, p]));
   const { short } = floorsWhileOut(rota.split, teamsOut(rota, now), people, notAtDesk(deps));
   const words = short.map((m) => inWords(rota.split.name, m));
-  await deps.rotaEvents.withdrawn(rota, teamId, words, correlationId);
+  await deps.rotaEvents.suspended(rota, teamId, words, correlationId);
   const away = { start: now, end: until };
   const staff = deps.roster.staff.map((p): StaffMember => (members.has(p.id) ? { ...p, unavailable: [...p.unavailable, away] } : p));
   const replacing = { ...deps, roster: { ...deps.roster, staff } };

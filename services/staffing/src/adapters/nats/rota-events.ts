@@ -23,19 +23,19 @@ export function rotaEvents(backbone: Backbone, clock: Clock): RotaEvents {
         { eventId, correlationId },
       );
     },
-    async withdrawn(rota, teamId, short, correlationId) {
+    async suspended(rota, teamId, short, correlationId) {
       const out = rota.outs.find((o) => o.teamId === teamId)!;
-      const eventId = `rota-withdrawn:${teamId}:${out.since}:${out.until}`;
+      const eventId = `rota-suspended:${teamId}:${out.since}:${out.until}`;
       await publishEvent(
         backbone.js,
-        eventTypes.rotaWithdrawn,
+        eventTypes.rotaSuspended,
         {
           eventId,
           teamId,
           department: rota.split.department,
           reason: out.reason,
           until: out.until,
-          withdrawnAt: clock.now().toISOString(),
+          suspendedAt: clock.now().toISOString(),
           shortFloors: [...short],
         },
         { eventId, correlationId },

@@ -102,7 +102,7 @@ describe("continuity teams on a real nats-server", () => {
     expect(result.replaced).toBeGreaterThanOrEqual(coverable);
     expect(result.replaced + result.open).toBe(before.length);
     expect(result.short).toEqual([]);
-    expect(await stored(eventTypes.rotaWithdrawn.subject)).toBe(1);
+    expect(await stored(eventTypes.rotaSuspended.subject)).toBe(1);
 
     // Its members stay home; the other team comes in every day by the fallback.
     const rota = (await deps.teams.get(out.id.split(".")[0]!))!;
