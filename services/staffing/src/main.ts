@@ -6,6 +6,10 @@ import { startReminderTicker } from "./adapters/cron/reminder-ticker";
 import { dutiesServer } from "./adapters/grpc/duties-server";
 import { kvDutyBook } from "./adapters/nats/duty-book";
 import { kvPlanStore } from "./adapters/nats/plan-store";
+import { rotaEvents } from "./adapters/nats/rota-events";
+import { kvTeamStore } from "./adapters/nats/team-store";
+import { settingFromWire, teamOutToWire, teamPlanToWire } from "./adapters/grpc/team-wire";
+import { declareTeamOut, endTeamOut, planTeams } from "./app/team-rotas";
 import { answerNotice } from "./app/answer-notice";
 import { replaceOnPost } from "./app/replace-on-post";
 import { readAcknowledgements } from "./app/read-acknowledgements";
@@ -69,6 +73,11 @@ runService({
       escalateAfterMs: config.STAFFING_ACK_ESCALATE_MINUTES * 60_000,
     };
     const answering = { roster: staff, book, duties, solver, events, clock: systemClock, served };
+    const teamDeps = {
+      ...answering,
+      teams: await kvTeamStore(backbone.js, config.NATS_STREAM_REPLICAS),
+      rotaEvents: rotaEvents(backbone, systemClock),
+    };
     const planner: PostPlanner = new PostPlanner({
       ...planning,
       settleMs: 500,
@@ -100,6 +109,16 @@ runService({
                   correlationId,
                   appliedBy || "unknown",
                 ),
+              planTeams: async (r, correlationId) =>
+                teamPlanToWire(await planTeams(teamDeps, r.settings.map(settingFromWire), r.firstDay, r.apply, correlationId)),
+              declareTeamOut: async (r, correlationId) => {
+                const until = new Date(r.until);
+                return teamOutToWire(r.teamId, until, await declareTeamOut(teamDeps, r.teamId, r.reason, until, correlationId));
+              },
+              endTeamOut: async (r, correlationId) => {
+                await endTeamOut(teamDeps, r.teamId, correlationId);
+                return { teamId: r.teamId };
+              },
             },
             logger,
           ),

@@ -12,6 +12,9 @@ import {
   StaffReleased,
   StaffTeamChanged,
   StaffReminded,
+  RotaPlanned,
+  RotaReturned,
+  RotaSuspended,
 } from "./gen/crisis/v1/events";
 import { AuditRecorded } from "./gen/crisis/v1/audit";
 import { CounterWaitingReported, CrowdingChanged, OccupancyReported } from "./gen/crisis/v1/crowding";
@@ -68,6 +71,10 @@ export const eventTypes = {
   staffAcknowledged: { subject: "crisis.staff.acknowledged", name: "crisis.v1.StaffAnswered", codec: StaffAnswered },
   staffDeclined: { subject: "crisis.staff.declined", name: "crisis.v1.StaffAnswered", codec: StaffAnswered },
   staffReminded: { subject: "crisis.staff.reminded", name: "crisis.v1.StaffReminded", codec: StaffReminded },
+  /** A department's continuity teams (班) and their office/home rota. */
+  rotaPlanned: { subject: "crisis.staff.rota.planned", name: "crisis.v1.RotaPlanned", codec: RotaPlanned },
+  rotaSuspended: { subject: "crisis.staff.rota.suspended", name: "crisis.v1.RotaSuspended", codec: RotaSuspended },
+  rotaReturned: { subject: "crisis.staff.rota.returned", name: "crisis.v1.RotaReturned", codec: RotaReturned },
   auditRecorded: { subject: "crisis.audit.recorded", name: "crisis.v1.AuditRecorded", codec: AuditRecorded },
   occupancyReported: { subject: "crisis.shelter.occupancy.reported", name: "crisis.v1.OccupancyReported", codec: OccupancyReported },
   crowdingChanged: { subject: "crisis.shelter.crowding.changed", name: "crisis.v1.CrowdingChanged", codec: CrowdingChanged },

@@ -37,6 +37,8 @@ export const buckets = {
   fullShelters: { name: "notify_full_shelters", history: 1 },
   staffingDuties: { name: "staffing_duties", history: 1 },
   staffingPlans: { name: "staffing_plans", history: 1 },
+  /** Staffing's continuity teams (班), their rotas and the teams out, one key per department. */
+  staffingTeams: { name: "staffing_teams", history: 1 },
   idempotency: { name: "gateway_idempotency", history: 1, maxAgeMs: day, maxAgeSetting: "IDEMPOTENCY_TTL_HOURS" },
   pendingDeclarations: {
     name: "gateway_mode_pending",
@@ -92,6 +94,7 @@ export const stateRegister: StateEntry[] = [
   bucket(buckets.fullShelters, "notify", "The last 'shelter full' alert per shelter, so citizens are not told twice."),
   bucket(buckets.staffingDuties, "staffing", "Each person's duties, notices, acknowledgements, declines and minutes on duty."),
   bucket(buckets.staffingPlans, "staffing", "The staffing plan in force."),
+  bucket(buckets.staffingTeams, "staffing", "Continuity teams (班) per department, their office/home rotas and the teams out."),
   bucket(buckets.idempotency, "gateway", "First answers by Idempotency-Key, so a retried request is not done twice."),
   bucket(buckets.pendingDeclarations, "gateway", "Declarations waiting for a second person's approval."),
   bucket(buckets.leases, "platform", "Which instance of a single-active service is the active one.", {

@@ -1,6 +1,6 @@
 import type { StaffAnswered, StaffReassigned, StaffReleased, StaffTeamChanged, StaffReminded } from "@crisis/platform/contracts/events";
 import type { ProposedPlan } from "./plan-book";
-import type { Department, LinearProgramSolver, StaffMember, StaffRecord } from "../domain";
+import type { Department, DepartmentRota, LinearProgramSolver, StaffMember, StaffRecord } from "../domain";
 
 /** The people staffing plans with and their departments' floors: the city's own roster, or the made-up one. */
 export interface Roster {
@@ -39,4 +39,11 @@ export interface KeptPlans {
 export interface PlanStore {
   load(): Promise<KeptPlans | undefined>;
   save(kept: KeptPlans): Promise<void>;
+}
+
+/** Each department's continuity teams and rota, with the teams out (a KV bucket, one key per department). */
+export interface TeamStore {
+  get(department: string): Promise<DepartmentRota | undefined>;
+  put(rota: DepartmentRota): Promise<void>;
+  all(): Promise<DepartmentRota[]>;
 }

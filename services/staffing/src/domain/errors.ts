@@ -26,6 +26,9 @@ export const errors = {
   noticeNotDeclinable: (noticeId: string, kind: string) =>
     new AppError("NOTICE_NOT_DECLINABLE", 409, `notice "${noticeId}" (${kind}) carries no duty to decline; acknowledge it`, "noticeId"),
   declineReasonInvalid: () => new AppError("DECLINE_REASON_INVALID", 422, "reason must be 1 to 500 characters", "reason"),
+  teamNotFound: (teamId: string) => new AppError("TEAM_NOT_FOUND", 404, `no team ${teamId} in the team plan in force`, "id"),
+  teamOutUntilInvalid: () => new AppError("TEAM_OUT_UNTIL_INVALID", 422, "until must be a time after now", "until"),
+  teamNotOut: (teamId: string) => new AppError("TEAM_NOT_OUT", 409, `team ${teamId} is not out`, "id"),
   replaceReasonInvalid: () => new AppError("REPLACE_REASON_INVALID", 422, "reason must be 1 to 500 characters", "reason"),
   assignmentNotFound: (staffId: string, postId: string) =>
     new AppError("ASSIGNMENT_NOT_FOUND", 404, `staff "${staffId}" is not on post "${postId}" in the plan in force`, "staff_id"),

@@ -2,7 +2,7 @@
 export * from "./types";
 export { errors } from "./errors";
 export { planAssignments, replan } from "./engine/replan";
-export { replanPosition, type DeclineRequest, type PositionReplan } from "./engine/replan-position";
+export { replanPosition, replanPositions, type DeclineRequest, type LeavingRequest, type PositionReplan } from "./engine/replan-position";
 export { optimumBound } from "./engine/optimum-bound";
 export { greedyPlan } from "./engine/greedy-plan";
 export { checkPlan, type Violation } from "./engine/check-plan";
@@ -27,3 +27,4 @@ export {
   type AcknowledgementCount,
 } from "./duties/reminders";
 export { endedPosts, postSource } from "./duties/ended-posts";
+export * from "./teams";

@@ -26,6 +26,11 @@ export interface StaffMember {
   /** Part-time limit: hours the person may work on emergency posts within one plan. */
   readonly maxHours?: number;
   readonly unavailable: readonly Period[];
+  /**
+   * False for people whose work cannot be done from home (counters, clinics, vehicles): on
+   * their team's home days they stand by instead of working. Absent means they can.
+   */
+  readonly canWorkFromHome?: boolean;
   /** True for people made up by the synthetic city generator. */
   readonly fictional?: boolean;
 }

@@ -30,14 +30,29 @@ export interface PositionReplan {
  * answers in milliseconds for a city, so a decline gets its proposal at once.
  */
 export function replanPosition(request: DeclineRequest): PositionReplan {
+  return replanPositions({ ...request, leaving: [request.declined] })[0]!;
+}
+
+/** Several positions given up at once (a team gone out): `replanPosition`'s rule, one position after another. */
+export interface LeavingRequest extends ReplanRequest {
+  readonly leaving: readonly Assignment[];
+  /** People not to be asked (besides those leaving). */
+  readonly refused?: readonly string[];
+}
+
+/**
+ * Fills each position given up in turn by `replanPosition`'s rule, each replacement counting for
+ * the next (their shifts, their department's floor), building the problem once: a team of a
+ * few hundred people going out is re-planned in about the time of one decline.
+ */
+export function replanPositions(request: LeavingRequest): PositionReplan[] {
   validateRequest(request);
   const problem = buildProblem(request.staff, request.departments, request.posts, request);
   const key = (a: { postId: string; position: number }) => `${a.postId}#${a.position}`;
-  const position = problem.positions.find((p) => key({ postId: p.post.id, position: p.position }) === key(request.declined));
-  if (!position) return {};
-  const shift = problem.shifts[position.shift]!;
+  const positionOf = new Map(problem.positions.map((p) => [key({ postId: p.post.id, position: p.position }), p]));
   const posts = new Map(request.posts.map((p) => [p.id, p]));
-  const others = request.current.filter((a) => key(a) !== key(request.declined) && posts.has(a.postId));
+  const leaving = new Set(request.leaving.map(key));
+  const others = request.current.filter((a) => !leaving.has(key(a)) && posts.has(a.postId));
   const shiftsOf = new Map<string, Shift[]>();
   for (const a of others) {
     const post = posts.get(a.postId)!;
@@ -47,35 +62,51 @@ export function replanPosition(request: DeclineRequest): PositionReplan {
   const limits = drawLimits(problem, request.level);
   const drawnPeople = problem.staff.filter((p) => shiftsOf.has(p.id) && !isAwayDuringPlan(p, problem));
   const drawn = new Map(limits.map((l) => [l, drawnPeople.filter((p) => limitApplies(l, p)).length]));
-  const refused = new Set([request.declined.staffId, ...(request.refused ?? [])]);
-  const fits = (person: StaffMember) => {
-    if (refused.has(person.id) || !holdsSkills(person, position.skills) || !canWorkShift(problem, person, shift)) return false;
+  const refused = new Set([...request.leaving.map((a) => a.staffId), ...(request.refused ?? [])]);
+  const people = new Map(problem.staff.map((p) => [p.id, p]));
+  const placements = placementsOf(problem.positions, others, people);
+  const chosen: (Placement | Position | undefined)[] = request.leaving.map((given) => {
+    const position = positionOf.get(key(given));
+    if (!position) return undefined;
+    const shift = problem.shifts[position.shift]!;
+    const fits = (person: StaffMember) => {
+      if (refused.has(person.id) || !holdsSkills(person, position.skills) || !canWorkShift(problem, person, shift)) return false;
+      const mine = shiftsOf.get(person.id) ?? [];
+      if (mine.some((s) => clashes(s, shift))) return false;
+      if (person.maxHours !== undefined && mine.reduce((h, s) => h + s.hours, 0) + shift.hours > person.maxHours) return false;
+      if (mine.length > 0 || isAwayDuringPlan(person, problem)) return true;
+      return limits.every((l) => !limitApplies(l, person) || drawn.get(l)! < l.limit);
+    };
+    const order = (a: StaffMember, b: StaffMember) =>
+      wardDistance(a.ward, position.post.ward) - wardDistance(b.ward, position.post.ward) ||
+      (shiftsOf.get(a.id)?.length ?? 0) - (shiftsOf.get(b.id)?.length ?? 0) ||
+      (problem.minutesOnDuty.get(a.id) ?? 0) - (problem.minutesOnDuty.get(b.id) ?? 0) ||
+      cmp(a.id, b.id);
+    const person = problem.staff.filter(fits).sort(order)[0];
+    if (!person) return position;
     const mine = shiftsOf.get(person.id) ?? [];
-    if (mine.some((s) => clashes(s, shift))) return false;
-    if (person.maxHours !== undefined && mine.reduce((h, s) => h + s.hours, 0) + shift.hours > person.maxHours) return false;
-    if (mine.length > 0 || isAwayDuringPlan(person, problem)) return true;
-    return limits.every((l) => !limitApplies(l, person) || drawn.get(l)! < l.limit);
-  };
-  const order = (a: StaffMember, b: StaffMember) =>
-    wardDistance(a.ward, position.post.ward) - wardDistance(b.ward, position.post.ward) ||
-    (shiftsOf.get(a.id)?.length ?? 0) - (shiftsOf.get(b.id)?.length ?? 0) ||
-    (problem.minutesOnDuty.get(a.id) ?? 0) - (problem.minutesOnDuty.get(b.id) ?? 0) ||
-    cmp(a.id, b.id);
-  const chosen = problem.staff.filter(fits).sort(order)[0];
-  const placements = placementsOf(problem.positions, others, new Map(problem.staff.map((p) => [p.id, p])));
-  if (!chosen) return { uncovered: uncoveredOf(new Explainer(problem, limits, placements), position) };
-  const placement: Placement = { person: chosen, position, origin: "new" };
-  const explainer = new Explainer(problem, limits, [...placements, placement]);
-  return {
-    replacement: {
-      staffId: chosen.id,
-      postId: position.post.id,
-      position: position.position,
-      acknowledged: false,
-      origin: "new",
-      explanation: explainer.whyThisPerson(placement),
-    },
-  };
+    if (mine.length === 0 && !isAwayDuringPlan(person, problem))
+      for (const l of limits) if (limitApplies(l, person)) drawn.set(l, drawn.get(l)! + 1);
+    shiftsOf.set(person.id, [...mine, shift]);
+    const placement: Placement = { person, position, origin: "new" };
+    placements.push(placement);
+    return placement;
+  });
+  const explainer = new Explainer(problem, limits, placements);
+  return chosen.map((c) => {
+    if (c === undefined) return {};
+    if (!("person" in c)) return { uncovered: uncoveredOf(explainer, c) };
+    return {
+      replacement: {
+        staffId: c.person.id,
+        postId: c.position.post.id,
+        position: c.position.position,
+        acknowledged: false,
+        origin: "new",
+        explanation: explainer.whyThisPerson(c),
+      },
+    };
+  });
 }
 
 function placementsOf(

@@ -16,7 +16,13 @@ import {
  * `;`, an unavailable period is `start/end` in ISO 8601 (e.g. 2026-07-29T08:00+09:00/2026-07-30T08:00+09:00).
  */
 export const ROSTER_COLUMNS = ["id", "name", "department", "ward", "skills", "can_work_nights", "max_hours", "unavailable"] as const;
-export type RosterRow = Readonly<Record<(typeof ROSTER_COLUMNS)[number], string>>;
+/**
+ * Columns a roster may leave out: `can_work_from_home` (yes/no), empty or absent meaning yes,
+ * which team plans read (people who cannot stand by at home on their team's home days).
+ */
+export const OPTIONAL_ROSTER_COLUMNS = ["can_work_from_home"] as const;
+export type RosterRow = Readonly<Record<(typeof ROSTER_COLUMNS)[number], string>> &
+  Partial<Readonly<Record<(typeof OPTIONAL_ROSTER_COLUMNS)[number], string>>>;
 
 /** A bad row or header, by line in the file (the header is line 1), with the catalogue's code and field. */
 export interface RosterProblem {
@@ -64,6 +70,8 @@ export function staffFromRow(
   if (!YES.has(nights) && !NO.has(nights)) bad("can_work_nights", `"${row.can_work_nights}" should be yes or no`);
   const maxHours = row.max_hours === "" ? undefined : Number(row.max_hours);
   if (maxHours !== undefined && !(maxHours > 0)) bad("max_hours", `"${row.max_hours}" should be a positive number of hours or empty`);
+  const home = (raw.can_work_from_home ?? "").trim().toLowerCase();
+  if (home !== "" && !YES.has(home) && !NO.has(home)) bad("can_work_from_home", `"${raw.can_work_from_home}" should be yes, no or empty`);
   const unavailable = parsePeriods(row.unavailable);
   if (!unavailable) bad("unavailable", `"${row.unavailable}" should be start/end periods separated by ;`);
   if (row.id !== "") seen.add(row.id);
@@ -82,6 +90,7 @@ export function staffFromRow(
       canWorkNights: YES.has(nights),
       ...(maxHours !== undefined ? { maxHours } : {}),
       unavailable: unavailable ?? [],
+      ...(NO.has(home) ? { canWorkFromHome: false } : {}),
     },
   };
 }

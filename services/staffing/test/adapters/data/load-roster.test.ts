@@ -24,6 +24,17 @@ describe("importing a city's roster from CSV", () => {
     ]);
   });
 
+  it("reads who cannot work from home from an optional column, yes when it is absent or empty", () => {
+    const csv = [`${HEADER},can_work_from_home`, "A001,花子,hoken,東区,,no,,,no", "A002,太郎,hoken,東区,,no,,,", "A003,次郎,hoken,東区,,no,,,maybe"].join("\n");
+    const { staff, problems } = importRoster(csv);
+    expect(staff.map((s) => [s.id, s.canWorkFromHome])).toEqual([
+      ["A001", false],
+      ["A002", undefined],
+    ]);
+    expect(problems).toEqual([expect.objectContaining({ line: 4, field: "can_work_from_home" })]);
+    expect(importRoster([HEADER, "A004,四郎,hoken,東区,,no,,"].join("\n")).staff[0]!.canWorkFromHome).toBeUndefined();
+  });
+
   it("reports each bad row by its line number and keeps the good ones", () => {
     const csv = [
       HEADER,

@@ -1,0 +1,132 @@
+import type { Clock } from "@crisis/platform";
+import { levelName } from "@crisis/platform/contracts";
+import { takeOffPost, type ReplaceDeps } from "./replace-on-post";
+import type { TeamStore } from "./ports";
+import {
+  declareOut,
+  endOut,
+  errors,
+  floorsWhileOut,
+  splitTeams,
+  teamsOut,
+  type DepartmentRota,
+  type FloorMargin,
+  type StaffMember,
+  type TeamSetting,
+  type TeamSplit,
+} from "../domain";
+
+export interface RotaEvents {
+  planned(rota: DepartmentRota, correlationId: string): Promise<void>;
+  suspended(rota: DepartmentRota, teamId: string, short: readonly string[], correlationId: string): Promise<void>;
+  returned(rota: DepartmentRota, teamId: string, correlationId: string): Promise<void>;
+}
+
+export interface TeamDeps extends ReplaceDeps {
+  readonly teams: TeamStore;
+  readonly rotaEvents: RotaEvents;
+  readonly clock: Clock;
+}
+
+/** People who count for no floor now: on a post of the plan in force, or away at this moment. */
+function notAtDesk(deps: TeamDeps): Set<string> {
+  const now = deps.clock.now().getTime();
+  const onPosts = deps.book.inForce?.plan.assignments.map((a) => a.staffId) ?? [];
+  const away = deps.roster.staff
+    .filter((p) => p.unavailable.some((u) => u.start.getTime() <= now && u.end.getTime() > now))
+    .map((p) => p.id);
+  return new Set([...onPosts, ...away]);
+}
+
+/**
+ * Splits the departments of `settings` into teams, counting the plan in force (people on posts
+ * count for no floor) and keeping people in their last team where the floors allow. With `apply`,
+ * each department's split is kept as its rota from `firstDay`, outs already declared carried over,
+ * and announced.
+ */
+export async function planTeams(
+  deps: TeamDeps,
+  settings: readonly TeamSetting[],
+  firstDay: string,
+  apply: boolean,
+  correlationId: string,
+): Promise<TeamSplit> {
+  const before = new Map((await deps.teams.all()).map((r) => [r.split.department, r]));
+  const previous = new Map(
+    [...before.values()].flatMap((r) => r.split.teams.flatMap((t) => t.members.map((id) => [id, t.letter] as const))),
+  );
+  const level = (deps.book.inForce?.inputs.mode && levelName(deps.book.inForce.inputs.mode.level)) || "emergency";
+  const split = splitTeams({
+    staff: deps.roster.staff,
+    departments: deps.roster.departments,
+    settings,
+    level: level === "normal" ? "emergency" : level,
+    notAtDesk: notAtDesk(deps),
+    previous,
+  });
+  if (!apply) return split;
+  for (const department of split.departments) {
+    const rota: DepartmentRota = { split: department, firstDay, outs: before.get(department.department)?.outs ?? [] };
+    await deps.teams.put(rota);
+    await deps.rotaEvents.planned(rota, correlationId);
+  }
+  return split;
+}
+
+const inWords = (name: string, m: FloorMargin) =>
+  `${name}: ${m.skill ? `${m.skill} ` : ""}${m.have} of ${m.minimum} at their desks (short by ${-m.margin})`;
+
+async function rotaOf(deps: TeamDeps, teamId: string): Promise<DepartmentRota> {
+  const department = teamId.slice(0, teamId.lastIndexOf("."));
+  const rota = await deps.teams.get(department);
+  if (!rota) throw errors.teamNotFound(teamId);
+  return rota;
+}
+
+/**
+ * A team is out until `until` (or its out is extended or brought forward): its members are
+ * unavailable, the other teams come in by the rota's fallback, and every post the team holds in
+ * the plan in force is re-planned through the replacement path. Returns the floors the teams
+ * still in cannot hold, in words.
+ */
+export async function declareTeamOut(
+  deps: TeamDeps,
+  teamId: string,
+  reason: string,
+  until: Date,
+  correlationId: string,
+): Promise<{ rota: DepartmentRota; short: string[]; replaced: number; open: number }> {
+  const now = deps.clock.now();
+  const rota = declareOut(await rotaOf(deps, teamId), teamId, reason, until, now);
+  await deps.teams.put(rota);
+  const members = new Set(rota.split.teams.find((t) => t.id === teamId)!.members);
+  const people = new Map(deps.roster.staff.map((p) => [p.id, p]));
+  const { short } = floorsWhileOut(rota.split, teamsOut(rota, now), people, notAtDesk(deps));
+  const words = short.map((m) => inWords(rota.split.name, m));
+  await deps.rotaEvents.suspended(rota, teamId, words, correlationId);
+  const away = { start: now, end: until };
+  const staff = deps.roster.staff.map((p): StaffMember => (members.has(p.id) ? { ...p, unavailable: [...p.unavailable, away] } : p));
+  const replacing = { ...deps, roster: { ...deps.roster, staff } };
+  const held = deps.book.inForce?.plan.assignments.filter((a) => members.has(a.staffId)) ?? [];
+  let replaced = 0;
+  for (const a of held) {
+    const proposal = await takeOffPost(
+      replacing,
+      a.staffId,
+      a.postId,
+      { key: `${a.staffId}|${a.postId}|team-out|${teamId}`, reason: `replaces a colleague whose team is out until ${until.toISOString()}` },
+      correlationId,
+      now,
+    );
+    if (proposal) replaced++;
+  }
+  return { rota, short: words, replaced, open: held.length - replaced };
+}
+
+/** Ends a team's out early: it is back on the rota from now. */
+export async function endTeamOut(deps: TeamDeps, teamId: string, correlationId: string): Promise<DepartmentRota> {
+  const rota = endOut(await rotaOf(deps, teamId), teamId, deps.clock.now());
+  await deps.teams.put(rota);
+  await deps.rotaEvents.returned(rota, teamId, correlationId);
+  return rota;
+}

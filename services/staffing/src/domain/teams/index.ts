@@ -1,0 +1,7 @@
+export * from "./types";
+export { splitTeams } from "./split-teams";
+export { checkSplit } from "./check-split";
+export { teamMargins } from "./margins";
+export { officeDays, officeTeam, rotaDate, rotaDayOf } from "./rota";
+export { floorsWhileOut } from "./team-out";
+export { declareOut, endOut, myOfficeDays, teamsOut, type DepartmentRota, type TeamOut } from "./team-book";

@@ -1,0 +1,46 @@
+/**
+ * The office/home rota of a department's teams: on each day one team is at the office and the
+ * others work from home, taking turns day by day or week by week from the rota's first day.
+ * When a team is out, its office days fall to the next team in turn that is not (the fallback);
+ * with every team out, no one is.
+ */
+export function officeTeam(
+  dayIndex: number,
+  teams: number,
+  unit: "day" | "week",
+  out: ReadonlySet<number> = new Set(),
+): number | undefined {
+  const base = Math.floor(dayIndex / (unit === "week" ? 7 : 1)) % teams;
+  for (let step = 0; step < teams; step++) {
+    const t = (base + step) % teams;
+    if (!out.has(t)) return t;
+  }
+  return undefined;
+}
+
+/** Days (0-based from the rota's first day) within `days` on which `team` is at the office. */
+export function officeDays(
+  team: number,
+  days: number,
+  teams: number,
+  unit: "day" | "week",
+  out: ReadonlySet<number> = new Set(),
+): number[] {
+  const list: number[] = [];
+  for (let d = 0; d < days; d++) if (officeTeam(d, teams, unit, out) === team) list.push(d);
+  return list;
+}
+
+const DAY_MS = 86_400_000;
+/** Japan has no daylight saving: a JST calendar day is a fixed 9 h ahead of UTC. */
+const JST_MS = 9 * 3_600_000;
+
+/** The JST date (YYYY-MM-DD) `dayIndex` days after `first`. */
+export function rotaDate(first: string, dayIndex: number): string {
+  return new Date(Date.parse(`${first}T00:00:00+09:00`) + JST_MS + dayIndex * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Which rota day (0-based) an instant falls on, in Japan time. */
+export function rotaDayOf(first: string, at: Date): number {
+  return Math.floor((at.getTime() - Date.parse(`${first}T00:00:00+09:00`)) / DAY_MS);
+}

@@ -1,0 +1,133 @@
+import { Backbone, FakeClock, connectBackbone, ensureStreams, streams } from "@crisis/platform";
+import { Incident, ModeLevel, eventTypes, type Mode } from "@crisis/platform/contracts";
+import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { kvDutyBook, type WatchedDutyBook } from "../../../src/adapters/nats/duty-book";
+import { kvPlanStore } from "../../../src/adapters/nats/plan-store";
+import { rotaEvents } from "../../../src/adapters/nats/rota-events";
+import { staffEvents } from "../../../src/adapters/nats/staff-events";
+import { kvTeamStore } from "../../../src/adapters/nats/team-store";
+import { highsSolver } from "../../../src/adapters/solver/highs";
+import { applyStaffingPlan } from "../../../src/app/apply-staffing-plan";
+import { PostPlanner } from "../../../src/app/keep-posts-planned";
+import { PlanBook } from "../../../src/app/plan-book";
+import { proposeStaffingPlan } from "../../../src/app/propose-staffing-plan";
+import { declareTeamOut, endTeamOut, planTeams, type TeamDeps } from "../../../src/app/team-rotas";
+import { checkSplit, myOfficeDays, replanPositions, type Assignment } from "../../../src/domain";
+import { cityTeams } from "../../../src/fixtures";
+import { quietLogger, shelterEvent, smallCity, templates } from "../../support";
+
+const emergency: Mode = {
+  incident: Incident.INCIDENT_EARTHQUAKE,
+  level: ModeLevel.MODE_LEVEL_EMERGENCY,
+  wards: ["東区"],
+  reason: "test",
+  declaredBy: "manager",
+  declaredAt: "2026-07-28T07:27:00Z",
+};
+
+describe("continuity teams on a real nats-server", () => {
+  let nats: NatsServerHandle;
+  let backbone: Backbone;
+  const solver = highsSolver();
+  const clock = new FakeClock(new Date("2026-07-28T08:00:00Z"));
+  const stopping: WatchedDutyBook[] = [];
+  const stored = async (subject: string) =>
+    (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    backbone = await connectBackbone(nats.url, "team-rotas-test", quietLogger);
+    await ensureStreams(backbone.jsm, [streams.staff]);
+  }, 60_000);
+  afterAll(async () => {
+    for (const d of stopping) d.stop();
+    await backbone.nc.drain();
+    await nats.stop();
+  });
+
+  it("plans and applies teams, declares a team out with its posts re-planned, extends it, and ends it early", async () => {
+    const duties = await kvDutyBook(backbone.js, 1, quietLogger);
+    stopping.push(duties);
+    const book = new PlanBook(await kvPlanStore(backbone.js, 1));
+    const planner = new PostPlanner({ roster: smallCity, templates, solver, clock, logger: quietLogger });
+    planner.restoreMode(emergency);
+    planner.restoreShelter(shelterEvent("h1", "東区", "2026-07-28T07:28:00Z"));
+    const events = staffEvents(backbone);
+    const { planId } = await proposeStaffingPlan({ roster: smallCity, templates, solver, clock, planner, book });
+    await applyStaffingPlan({ planner, book, events, clock, roster: smallCity, duties }, planId, "t", "officer@city");
+    const deps: TeamDeps = {
+      roster: smallCity,
+      book,
+      duties,
+      solver,
+      events,
+      clock,
+      teams: await kvTeamStore(backbone.js, 1),
+      rotaEvents: rotaEvents(backbone, clock),
+    };
+    const { settings } = cityTeams(smallCity, 2, 1);
+
+    const split = await planTeams(deps, settings, "2026-07-28", true, "t");
+    expect(split.short).toEqual([]);
+    const onPosts = new Set(book.inForce!.plan.assignments.map((a) => a.staffId));
+    expect(
+      checkSplit({ staff: smallCity.staff, departments: smallCity.departments, settings, level: "emergency", notAtDesk: onPosts }, split),
+    ).toEqual([]);
+    expect(await stored(eventTypes.rotaPlanned.subject)).toBe(split.departments.length);
+    expect(await deps.teams.all()).toHaveLength(split.departments.length);
+
+    // The team holding the most posts goes out for a week.
+    const held = (ids: readonly string[]) => book.inForce!.plan.assignments.filter((a) => ids.includes(a.staffId));
+    const teams = split.departments.flatMap((d) => d.teams);
+    const out = [...teams].sort((a, b) => held(b.members).length - held(a.members).length)[0]!;
+    const before = held(out.members);
+    expect(before.length).toBeGreaterThan(0);
+    const until = new Date("2026-08-04T08:00:00Z");
+    const gone = new Set(out.members);
+    const staffOut = smallCity.staff.map((p) =>
+      gone.has(p.id) ? { ...p, unavailable: [...p.unavailable, { start: clock.now(), end: until }] } : p,
+    );
+    const current: Assignment[] = book.inForce!.plan.assignments.map((a) => ({ ...a, acknowledged: false }));
+    const coverable = replanPositions({
+      ...smallCity,
+      staff: staffOut,
+      posts: book.inForce!.posts,
+      level: "emergency",
+      current,
+      leaving: before,
+    }).filter((r) => r.replacement).length;
+
+    const result = await declareTeamOut(deps, out.id, "陽性者と濃厚接触者の自宅待機", until, "t");
+    expect(held(out.members)).toEqual([]);
+    expect(result.replaced).toBeGreaterThanOrEqual(coverable);
+    expect(result.replaced + result.open).toBe(before.length);
+    expect(result.short).toEqual([]);
+    expect(await stored(eventTypes.rotaSuspended.subject)).toBe(1);
+
+    // Its members stay home; the other team comes in every day by the fallback.
+    const rota = (await deps.teams.get(out.id.split(".")[0]!))!;
+    const other = rota.split.teams.find((t) => t.id !== out.id)!;
+    const mine = myOfficeDays(rota, out.members[0]!, clock.now(), 7)!;
+    expect(mine.out?.until).toBe(until.toISOString());
+    expect(mine.days).toEqual([]);
+    expect(myOfficeDays(rota, other.members[0]!, clock.now(), 7)!.days).toEqual([0, 1, 2, 3, 4, 5, 6]);
+
+    // Extended, then the other team goes out too: the floors can no longer be met, and it says which.
+    const later = new Date("2026-08-08T08:00:00Z");
+    await declareTeamOut(deps, out.id, "陽性者と濃厚接触者の自宅待機", later, "t");
+    expect((await deps.teams.get(rota.split.department))!.outs).toEqual([
+      expect.objectContaining({ teamId: out.id, until: later.toISOString() }),
+    ]);
+    const both = await declareTeamOut(deps, other.id, "陽性者", later, "t");
+    expect(both.short[0]).toContain(rota.split.name);
+    expect(both.short[0]).toContain("short by");
+
+    // Ended early: back on the rota, announced, and kept for the next instance.
+    await endTeamOut(deps, out.id, "t");
+    expect(await stored(eventTypes.rotaReturned.subject)).toBe(1);
+    const again = await (await kvTeamStore(backbone.js, 1)).get(rota.split.department);
+    expect(again!.outs.map((o) => o.teamId)).toEqual([other.id]);
+    await expect(endTeamOut(deps, out.id, "t")).rejects.toMatchObject({ code: "TEAM_NOT_OUT" });
+    await expect(declareTeamOut(deps, "nowhere.A", "陽性者", later, "t")).rejects.toMatchObject({ code: "TEAM_NOT_FOUND" });
+  }, 180_000);
+});
