@@ -18,9 +18,24 @@ export const streams = {
   audit: { name: "CRISIS_AUDIT", subjects: ["crisis.audit.>"] },
   /** Occupancy reports and crowding levels of shelters. */
   shelter: { name: "CRISIS_SHELTER", subjects: ["crisis.shelter.>"] },
+  /** Bookings and tickets at the city's counters. */
+  counter: { name: "CRISIS_COUNTER", subjects: ["crisis.counter.>"] },
   /** Events a consumer gave up on, kept for an operator to re-drive (every service ensures it). */
   deadLetter: { name: "CRISIS_DEADLETTER", subjects: ["crisis.deadletter.>"] },
 } satisfies Record<string, StreamSpec>;
+
+/** A JetStream KV bucket of the backbone: durable state kept by key rather than as a history. */
+export interface BucketSpec {
+  name: string;
+  /** Values kept per key (1: the latest only). */
+  history: number;
+}
+
+/** The KV buckets services keep their state in (each service opens its own at start). */
+export const buckets = {
+  /** Counter bookings by code, and the codes holding each slot's places (facilities; CAS per slot). */
+  counterBookings: { name: "counter_bookings", history: 1 },
+} satisfies Record<string, BucketSpec>;
 
 /** Redelivered publishes inside this window are dropped by JetStream (Nats-Msg-Id). */
 const duplicateWindowMs = 24 * 60 * 60 * 1000;
