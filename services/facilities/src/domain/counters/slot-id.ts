@@ -8,7 +8,7 @@ export interface SlotRef {
   minute: number;
 }
 
-/** Reads a slot id (service.channel.office.yyyymmdd.hhmm); anything else gives undefined. */
+/** Reads a slot id (service.channel.office.yyyymmdd.mmmm, mmmm the minute of the day); anything else gives undefined. */
 export function parseSlotId(id: string): SlotRef | undefined {
   const parts = id.split(".");
   if (parts.length !== 5) return undefined;
