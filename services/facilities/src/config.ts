@@ -28,6 +28,11 @@ const schema = z.object({
   OCCUPANCY_STALE_MINUTES: z.coerce.number().int().positive().default(180),
   // Shelters with room a crowding change names.
   CROWDING_NEAREST_COUNT: z.coerce.number().int().min(1).max(10).default(3),
+  // Counter bookings: a day is cut into slots of this length, each with this many places (half when reduced).
+  COUNTER_SLOT_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
+  COUNTER_PLACES_PER_SLOT: z.coerce.number().int().min(1).max(1000).default(4),
+  // Days after the visit day that a booking is kept; then it is deleted.
+  BOOKING_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(30),
 });
 
 export type FacilitiesConfig = z.infer<typeof schema>;

@@ -1,13 +1,19 @@
 import { join } from "node:path";
+import { randomBytes } from "node:crypto";
 import { newId, runService, streams, systemClock } from "@crisis/platform";
+import { CountersServiceService } from "@crisis/platform/contracts/counters_service";
 import { CrowdingServiceService } from "@crisis/platform/contracts/crowding_service";
 import { FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
+import { startBookingSweep } from "./adapters/cron/booking-sweep";
 import { startMinuteTicker } from "./adapters/cron/minute-ticker";
 import { checkPlaybookServices, loadCounterServices, loadPlaybooks } from "./adapters/data/load-playbooks";
 import { loadRegistry } from "./adapters/data/load-registry";
 import { crowdingServer } from "./adapters/grpc/crowding-server";
+import { countersServer } from "./adapters/grpc/counters-server";
 import { facilitiesServer } from "./adapters/grpc/facilities-server";
 import { replayBoard } from "./adapters/nats/board-replay";
+import { kvBookingStore } from "./adapters/nats/booking-store";
+import { jetStreamCounterEvents } from "./adapters/nats/counter-events";
 import { jetStreamDecisionLog } from "./adapters/nats/decision-log";
 import { jetStreamFacilityEvents } from "./adapters/nats/facility-events";
 import { jetStreamCrowdingEvents, replayOccupancy } from "./adapters/nats/crowding-events";
@@ -15,10 +21,12 @@ import { consumeModeChanges } from "./adapters/nats/mode-consumer";
 import { unfinishedDeclarations } from "./adapters/nats/unfinished-declarations";
 import { finishDeclarations } from "./app/apply-playbook";
 import { oneAtATime } from "./app/one-at-a-time";
+import { onePerKey } from "./app/one-per-key";
 import { FacilitiesDeps } from "./app/ports";
 import { Scheduler } from "./app/run-schedule";
 import { readConfig } from "./config";
 import { CityBoard } from "./domain/city-board";
+import { codeFromBytes } from "./domain/counters/booking";
 import { checkThresholds } from "./domain/crowding";
 import { ShelterOccupancy } from "./domain/occupancy";
 
@@ -26,7 +34,7 @@ runService({
   name: "facilities",
   readConfig,
   ports: (c) => ({ grpc: c.FACILITIES_GRPC_PORT, health: c.FACILITIES_HEALTH_PORT }),
-  streams: [streams.mode, streams.facility, streams.service, streams.shelter, streams.facilitiesDecision],
+  streams: [streams.mode, streams.facility, streams.service, streams.shelter, streams.counter, streams.facilitiesDecision],
   // One in-memory model fed by shared durable consumers: a second instance waits as a hot standby.
   singleActive: true,
   wire: async (config, backbone, logger) => {
@@ -67,15 +75,32 @@ runService({
     // The board must be caught up with the declarations before the consumer, the ticker or a staff
     // decision publishes anything computed against it.
     const finished = await finishDeclarations(deps, await unfinishedDeclarations(backbone, board.current?.modeEventId), logger);
+    const counters = {
+      board,
+      store: await kvBookingStore(backbone.js, { replicas: config.NATS_STREAM_REPLICAS }),
+      events: jetStreamCounterEvents(backbone.js),
+      clock: systemClock,
+      newId,
+      newCode: () => codeFromBytes(randomBytes(8)),
+      settings: {
+        slotMinutes: config.COUNTER_SLOT_MINUTES,
+        placesPerSlot: config.COUNTER_PLACES_PER_SLOT,
+        retentionDays: config.BOOKING_RETENTION_DAYS,
+      },
+      perSlot: onePerKey(),
+    };
     const consumer = await consumeModeChanges(backbone, deps, logger);
     const ticker = startMinuteTicker(new Scheduler(deps), deps, logger);
+    const sweep = startBookingSweep(counters, logger);
     return {
       grpc: [
         { definition: FacilitiesServiceService, implementation: facilitiesServer(deps, logger) },
         { definition: CrowdingServiceService, implementation: crowdingServer(crowding, logger) },
+        { definition: CountersServiceService, implementation: countersServer(counters, logger) },
       ],
       workers: [
         { name: "stop the schedule", stop: () => ticker.stop() },
+        { name: "stop the booking sweep", stop: () => sweep.stop() },
         { name: "stop applying playbooks", stop: () => consumer.stop() },
       ],
       facts: {

@@ -18,6 +18,7 @@ import {
 } from "./gen/crisis/v1/events";
 import { AuditRecorded } from "./gen/crisis/v1/audit";
 import { CounterWaitingReported, CrowdingChanged, OccupancyReported } from "./gen/crisis/v1/crowding";
+import { BookingRecorded } from "./gen/crisis/v1/counters";
 
 /**
  * How subjects are named, everywhere:
@@ -83,4 +84,7 @@ export const eventTypes = {
     name: "crisis.v1.CounterWaitingReported",
     codec: CounterWaitingReported,
   },
+  bookingCreated: { subject: "crisis.counter.booking.created", name: "crisis.v1.BookingRecorded", codec: BookingRecorded },
+  bookingChanged: { subject: "crisis.counter.booking.changed", name: "crisis.v1.BookingRecorded", codec: BookingRecorded },
+  bookingCancelled: { subject: "crisis.counter.booking.cancelled", name: "crisis.v1.BookingRecorded", codec: BookingRecorded },
 } satisfies Record<string, EventType<unknown>>;

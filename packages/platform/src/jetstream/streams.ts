@@ -50,6 +50,8 @@ export const streams = {
   audit: { name: "CRISIS_AUDIT", subjects: ["crisis.audit.>"] },
   /** Occupancy reports and crowding levels of shelters. */
   shelter: { name: "CRISIS_SHELTER", subjects: ["crisis.shelter.>"] },
+  /** Bookings and tickets at the city's counters. */
+  counter: { name: "CRISIS_COUNTER", subjects: ["crisis.counter.>"] },
   /** Events a consumer gave up on, kept for an operator to re-drive (every service ensures it). */
   deadLetter: { name: "CRISIS_DEADLETTER", subjects: ["crisis.deadletter.>"] },
   /**

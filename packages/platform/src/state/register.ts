@@ -39,6 +39,8 @@ export const buckets = {
   staffingPlans: { name: "staffing_plans", history: 1 },
   /** Staffing's continuity teams (班), their rotas and the teams out, one key per department. */
   staffingTeams: { name: "staffing_teams", history: 1 },
+  /** Counter bookings by code, and the codes holding each slot's places (facilities; compare-and-set per slot). */
+  counterBookings: { name: "counter_bookings", history: 1 },
   idempotency: { name: "gateway_idempotency", history: 1, maxAgeMs: day, maxAgeSetting: "IDEMPOTENCY_TTL_HOURS" },
   pendingDeclarations: {
     name: "gateway_mode_pending",
@@ -78,6 +80,7 @@ export const stateRegister: StateEntry[] = [
   stream(streams.alert, "notify", "Alerts sent to citizens and their delivery reports."),
   stream(streams.audit, "gateway", "Who did what and when: the audit trail operators answer from."),
   stream(streams.shelter, "facilities", "Shelters' occupancy reports and crowding levels."),
+  stream(streams.counter, "facilities", "Citizens' counter bookings and tickets as events: created, changed, cancelled."),
   stream(streams.deadLetter, "platform", "Events a consumer gave up on, kept for an operator to re-drive."),
   stream(streams.facilitiesDecision, "facilities", "Decisions taken by hand on facilities and channels (a shelter closed by hand)."),
   stream(streams.pushDelivery, "notify", "Composed pushes waiting to be sent, in batches.", {
@@ -94,6 +97,7 @@ export const stateRegister: StateEntry[] = [
   bucket(buckets.fullShelters, "notify", "The last 'shelter full' alert per shelter, so citizens are not told twice."),
   bucket(buckets.staffingDuties, "staffing", "Each person's duties, notices, acknowledgements, declines and minutes on duty."),
   bucket(buckets.staffingPlans, "staffing", "The staffing plan in force."),
+  bucket(buckets.counterBookings, "facilities", "Citizens' counter bookings by code and the places each slot has given."),
   bucket(buckets.staffingTeams, "staffing", "Continuity teams (班) per department, their office/home rotas and the teams out."),
   bucket(buckets.idempotency, "gateway", "First answers by Idempotency-Key, so a retried request is not done twice."),
   bucket(buckets.pendingDeclarations, "gateway", "Declarations waiting for a second person's approval."),

@@ -31,4 +31,15 @@ export const errors = {
   cursorInvalid: () => new AppError("CURSOR_INVALID", 400, "cursor is not one this service gave", "cursor"),
   decisionConflict: () =>
     new AppError("DECISION_CONFLICT", 409, "someone else changed this facility at the same time; read it again and retry", "id"),
+  dateInvalid: () => new AppError("DATE_INVALID", 422, "date must be a day as YYYY-MM-DD (e.g. 2026-07-29)", "date"),
+  channelNotBookable: (channel: string) =>
+    new AppError("CHANNEL_NOT_BOOKABLE", 422, `channel "${channel}" has no visit times to book (counter or branch_office)`, "channel"),
+  slotNotFound: (id: string) =>
+    new AppError("SLOT_NOT_FOUND", 404, `slotId "${id}" is not a bookable time of this service (read the day's slots again)`, "slotId"),
+  slotInPast: () => new AppError("SLOT_IN_PAST", 422, "slotId is a time that has already begun; choose a later one", "slotId"),
+  slotFull: () => new AppError("SLOT_FULL", 409, "slotId has no free place left; choose another time", "slotId"),
+  slotOtherService: () => new AppError("SLOT_OTHER_SERVICE", 422, "slotId must be a time of the same service as the booking", "slotId"),
+  bookingNotFound: () => new AppError("BOOKING_NOT_FOUND", 404, "code is not a booking of this city, or it has expired", "code"),
+  bookingCancelled: () => new AppError("BOOKING_CANCELLED", 409, "code names a booking that was already cancelled", "code"),
+  bookingBusy: () => new AppError("BOOKING_BUSY", 503, "too many people are booking this time at once; try again", "slotId"),
 };

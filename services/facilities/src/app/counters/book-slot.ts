@@ -1,0 +1,54 @@
+import { BookingRecorded, CounterBooking } from "@crisis/platform/contracts/counters";
+import { Booking } from "../../domain/counters/booking";
+import { SlotPlan } from "../../domain/counters/slots";
+import { errors } from "../../domain/errors";
+import { findSlot } from "./find-slots";
+import { takePlace } from "./places";
+import { BookingHappened, CounterDeps } from "./ports";
+
+/** A booking's fields that come from its slot. */
+export const atSlot = (deps: Pick<CounterDeps, "board">, slot: SlotPlan) => ({
+  slotId: slot.id,
+  serviceId: slot.serviceId,
+  serviceName: deps.board.serviceDefs.get(slot.serviceId)?.name ?? "",
+  channel: slot.channel,
+  officeId: slot.officeId,
+  officeName: deps.board.record(slot.officeId)?.facility.name ?? "",
+  startsAt: slot.startsAt,
+  endsAt: slot.endsAt,
+});
+
+/** A slot that can still be booked: it exists today as the level and hours give it, and has not begun. */
+export function openSlot(deps: CounterDeps, slotId: string): SlotPlan {
+  const slot = findSlot(deps, slotId);
+  if (slot.startMs <= deps.clock.now().getTime()) throw errors.slotInPast();
+  return slot;
+}
+
+export async function recordBooking(
+  deps: CounterDeps,
+  happened: BookingHappened,
+  booking: Booking,
+  previousSlotId: string,
+  correlationId: string,
+): Promise<CounterBooking> {
+  await deps.store.putBooking(booking);
+  const recorded = BookingRecorded.fromPartial({
+    eventId: deps.newId(),
+    booking,
+    previousSlotId,
+    recordedAt: deps.clock.now().toISOString(),
+  });
+  await deps.events.bookingRecorded(happened, recorded, correlationId);
+  return booking;
+}
+
+/** Books a place in a slot without an account: the code returned is all the holder needs. */
+export async function bookSlot(deps: CounterDeps, slotId: string, correlationId: string): Promise<CounterBooking> {
+  const slot = openSlot(deps, slotId);
+  const code = deps.newCode();
+  await takePlace(deps, slot.id, slot.places, code);
+  const now = deps.clock.now().toISOString();
+  const booking: Booking = { code, ...atSlot(deps, slot), status: "booked", madeAt: now, changedAt: now, notice: "" };
+  return recordBooking(deps, "created", booking, "", correlationId);
+}
