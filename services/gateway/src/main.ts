@@ -11,7 +11,8 @@ import { followStaffOnDuty } from "./adapters/nats/staff-on-duty";
 import { followCounterWaiting, jetStreamCounterWaitingLog } from "./adapters/nats/counter-waiting";
 import { CounterWaitingBoard } from "./domain/counter-waiting";
 import { followLiveStatus } from "./adapters/nats/status-feed";
-import { identityOf, readConfig } from "./config";
+import { identityOf, readConfig, signInOf } from "./config";
+import { oidcSignIn } from "./adapters/auth/sign-in";
 import { StaffOnDuty } from "./domain/staff-on-duty";
 
 const hour = 3_600_000;
@@ -38,6 +39,7 @@ runService({
     const waitingBoard = new CounterWaitingBoard();
     const followingWaiting = await followCounterWaiting(backbone, waitingBoard);
     const identity = identityOf(config);
+    const signIn = signInOf(config);
     const approvalTtlMs = config.APPROVAL_TTL_MINUTES * 60_000;
     const app = buildHttpServer({
       logger,
@@ -74,6 +76,12 @@ runService({
         trustProxy: config.TRUST_PROXY,
         rateLimit: { perIp: config.RATE_LIMIT_PER_IP, perToken: config.RATE_LIMIT_PER_TOKEN, windowMs: config.RATE_LIMIT_WINDOW_MS },
       },
+      signIn: signIn && {
+        provider: oidcSignIn(signIn),
+        sessionKey: signIn.sessionKey,
+        sessionHours: signIn.sessionHours,
+        publicBaseUrl: signIn.publicBaseUrl,
+      },
       bodyLimit: config.BODY_LIMIT_BYTES,
       onDuty,
       counterWaiting: { log: jetStreamCounterWaitingLog(backbone), board: waitingBoard },
@@ -88,7 +96,11 @@ runService({
         { name: "close gRPC clients", stop: async () => services.close() },
         ...readModels,
       ],
-      facts: { identity: identity.kind === "oidc" ? `OIDC ${identity.issuer}` : "embedded key", approval: config.APPROVAL_REQUIRED },
+      facts: {
+        identity: identity.kind === "oidc" ? `OIDC ${identity.issuer}` : "embedded key",
+        signIn: signIn ? signIn.issuer : "off",
+        approval: config.APPROVAL_REQUIRED,
+      },
     };
   },
 });
