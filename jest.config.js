@@ -1,10 +1,13 @@
 /** One root jest run covers every workspace; each workspace is a jest project. */
 const swc = ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript" } }, module: { type: "commonjs" } }];
+/** ESM-only packages jest cannot require on Node 20: compiled to CommonJS like our own code. */
+const esmOnly = ["openid-client", "oauth4webapi", "jose/dist/webapi", "@fastify/cookie", "cookie"];
 const project = (dir) => ({
   displayName: dir.split("/").pop(),
   rootDir: `<rootDir>/${dir}`,
   testMatch: ["<rootDir>/test/**/*.test.ts"],
-  transform: { "^.+\\.ts$": swc },
+  transform: { "^.+\\.ts$": swc, [`/node_modules/(${esmOnly.join("|")})/.+\\.js$`]: swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join("|")})/)`],
   testEnvironment: "node",
 });
 module.exports = {

@@ -12,7 +12,10 @@ const isProxyAddress = (text: string) => {
   return family !== 0 && rest.length === 0 && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
 };
 
+/** Bearer tokens of the city's identity provider (API clients). */
 const oidcVariables = ["OIDC_ISSUER", "OIDC_AUDIENCE", "OIDC_JWKS_URL"] as const;
+/** Sign-in for the pages at the same provider (authorization code + PKCE, session cookie). */
+const signInVariables = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "SESSION_KEY"] as const;
 
 const schema = z
   .object({
@@ -27,6 +30,12 @@ const schema = z
     OIDC_ISSUER: z.url().optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
     OIDC_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Encrypts the session cookie (32 bytes, base64url); the embedded run keeps one in var/keys.json. */
+    SESSION_KEY: settings.base64url.length(43, "must be 32 random bytes, base64url (43 characters)").optional(),
+    /** How long a sign-in lasts: a shift. */
+    SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(12),
     /** Map tiles for the status page ({z}/{x}/{y} template); unset = shelters as a plain list. */
     PAGES_TILE_URL: z.string().url().optional(),
     PAGES_TILE_ATTRIBUTION: z.string().max(300).optional(),
@@ -79,11 +88,15 @@ const schema = z
       .default("roles"),
   })
   .superRefine((config, ctx) => {
-    const given = oidcVariables.filter((name) => config[name] !== undefined);
-    for (const name of oidcVariables.filter((n) => given.length > 0 && config[n] === undefined)) {
-      ctx.addIssue({ code: "custom", path: [name], message: `is required with ${given.join(", ")}` });
+    for (const group of [oidcVariables, signInVariables]) {
+      // The issuer alone names neither use; the other settings of a group say which is meant.
+      const given = group.filter((name) => name !== "OIDC_ISSUER" && config[name] !== undefined);
+      for (const name of group.filter((n) => given.length > 0 && config[n] === undefined)) {
+        ctx.addIssue({ code: "custom", path: [name], message: `is required with ${given.join(", ")}` });
+      }
     }
-    if (given.length === 0 && config.TOKEN_PUBLIC_KEY === undefined) {
+    const bearer = oidcVariables.filter((name) => config[name] !== undefined);
+    if (bearer.length < oidcVariables.length && config.TOKEN_PUBLIC_KEY === undefined) {
       ctx.addIssue({
         code: "custom",
         path: ["TOKEN_PUBLIC_KEY"],
@@ -104,4 +117,29 @@ export function identityOf(config: GatewayConfig): Identity {
   if (issuer && audience && jwksUrl) return { kind: "oidc", issuer, audience, jwksUrl, rolesClaim: config.OIDC_ROLES_CLAIM };
   // The schema refuses a config with neither.
   return { kind: "embedded", publicKey: publicKey ?? "" };
+}
+
+/** Sign-in for the pages, when the provider's client is configured. */
+export interface SignInSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  sessionKey: string;
+  sessionHours: number;
+  rolesClaim: string;
+  publicBaseUrl: string;
+}
+
+export function signInOf(config: GatewayConfig): SignInSettings | undefined {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret, SESSION_KEY: sessionKey } = config;
+  if (!issuer || !clientId || !clientSecret || !sessionKey) return undefined;
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    sessionKey,
+    sessionHours: config.SESSION_HOURS,
+    rolesClaim: config.OIDC_ROLES_CLAIM,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+  };
 }

@@ -13,7 +13,8 @@ import { CounterWaitingBoard } from "./domain/counter-waiting";
 import { LiveFigures } from "./app/live-figures";
 import { followOccupancy } from "./adapters/nats/occupancy-feed";
 import { followLiveStatus } from "./adapters/nats/status-feed";
-import { identityOf, readConfig } from "./config";
+import { identityOf, readConfig, signInOf } from "./config";
+import { oidcSignIn } from "./adapters/auth/sign-in";
 import { StaffOnDuty } from "./domain/staff-on-duty";
 
 const hour = 3_600_000;
@@ -42,6 +43,7 @@ runService({
     const followingWaiting = await followCounterWaiting(backbone, (report) => figures.waitingReported(report));
     const followingOccupancy = await followOccupancy(backbone, (report) => figures.occupancyReported(report));
     const identity = identityOf(config);
+    const signIn = signInOf(config);
     const approvalTtlMs = config.APPROVAL_TTL_MINUTES * 60_000;
     const app = buildHttpServer({
       logger,
@@ -83,6 +85,12 @@ runService({
         trustProxy: config.TRUST_PROXY,
         rateLimit: { perIp: config.RATE_LIMIT_PER_IP, perToken: config.RATE_LIMIT_PER_TOKEN, windowMs: config.RATE_LIMIT_WINDOW_MS },
       },
+      signIn: signIn && {
+        provider: oidcSignIn(signIn),
+        sessionKey: signIn.sessionKey,
+        sessionHours: signIn.sessionHours,
+        publicBaseUrl: signIn.publicBaseUrl,
+      },
       bodyLimit: config.BODY_LIMIT_BYTES,
       onDuty,
       counterWaiting: { log: jetStreamCounterWaitingLog(backbone), board: waitingBoard },
@@ -98,7 +106,11 @@ runService({
         { name: "close gRPC clients", stop: async () => services.close() },
         ...readModels,
       ],
-      facts: { identity: identity.kind === "oidc" ? `OIDC ${identity.issuer}` : "embedded key", approval: config.APPROVAL_REQUIRED },
+      facts: {
+        identity: identity.kind === "oidc" ? `OIDC ${identity.issuer}` : "embedded key",
+        signIn: signIn ? signIn.issuer : "off",
+        approval: config.APPROVAL_REQUIRED,
+      },
     };
   },
 });

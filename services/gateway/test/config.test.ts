@@ -1,4 +1,4 @@
-import { identityOf, readConfig } from "../src/config";
+import { identityOf, readConfig, signInOf } from "../src/config";
 
 const oidc = {
   OIDC_ISSUER: "https://login.microsoftonline.com/tenant/v2.0",
@@ -18,9 +18,32 @@ describe("the gateway's identity settings", () => {
   });
 
   it("names the OIDC settings missing when only some are given", () => {
-    expect(() => readConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(
-      /OIDC_AUDIENCE: is required with OIDC_ISSUER; OIDC_JWKS_URL: is required/,
+    expect(() => readConfig({ OIDC_AUDIENCE: oidc.OIDC_AUDIENCE })).toThrow(
+      /OIDC_ISSUER: is required with OIDC_AUDIENCE; OIDC_JWKS_URL: is required/,
     );
+  });
+
+  it("turns sign-in for the pages on only with the provider's client and a session key, a shift long by default", () => {
+    const key = { TOKEN_PUBLIC_KEY: "a".repeat(43) };
+    expect(signInOf(readConfig(key))).toBeUndefined();
+    expect(() => readConfig({ ...key, OIDC_CLIENT_ID: "crisis-hub" })).toThrow(
+      /OIDC_ISSUER: is required with OIDC_CLIENT_ID; OIDC_CLIENT_SECRET: is required with OIDC_CLIENT_ID; SESSION_KEY: is required/,
+    );
+    expect(() => readConfig({ ...key, SESSION_KEY: "short" })).toThrow(/SESSION_KEY: must be 32 random bytes/);
+    const signIn = {
+      OIDC_ISSUER: oidc.OIDC_ISSUER,
+      OIDC_CLIENT_ID: "crisis-hub",
+      OIDC_CLIENT_SECRET: "s3cret",
+      SESSION_KEY: "b".repeat(43),
+    };
+    expect(signInOf(readConfig({ ...key, ...signIn }))).toMatchObject({
+      issuer: oidc.OIDC_ISSUER,
+      clientId: "crisis-hub",
+      sessionHours: 12,
+    });
+    expect(() => readConfig({ ...key, ...signIn, SESSION_HOURS: "48" })).toThrow(/SESSION_HOURS/);
+    // Sign-in at the issuer does not by itself switch bearer tokens to it: the embedded key still counts.
+    expect(identityOf(readConfig({ ...key, ...signIn })).kind).toBe("embedded");
   });
 
   it("asks for the embedded key when no identity provider is configured", () => {

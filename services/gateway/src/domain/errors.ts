@@ -16,6 +16,14 @@ export const errors = {
       "the identity provider's signing keys could not be fetched; try again",
       "Authorization",
     ),
+  signInFailed: (why: string) => new AppError("SIGN_IN_FAILED", 400, `signing in did not complete: ${why}; sign in again`, "code"),
+  crossOriginWrite: () =>
+    new AppError(
+      "CROSS_ORIGIN_WRITE",
+      403,
+      "a change made with the sign-in cookie must come from this site's own pages (Origin / Sec-Fetch-Site)",
+      "Origin",
+    ),
   notOnPost: (id: string) =>
     new AppError(
       "NOT_ON_POST",

@@ -19,7 +19,7 @@ import { DutiesServiceService } from "@crisis/platform/contracts/duties_service"
 import { NatsServerHandle, freePort } from "@crisis/platform/testing";
 import { Role, oidcTokens } from "../../src/adapters/auth/tokens";
 import { serviceClients } from "../../src/adapters/grpc/clients";
-import { buildHttpServer } from "../../src/adapters/http/server";
+import { HttpDeps, buildHttpServer } from "../../src/adapters/http/server";
 import { jetStreamDeadLetters } from "../../src/adapters/nats/dead-letters";
 import { jetStreamAuditTrail } from "../../src/adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
@@ -89,6 +89,7 @@ export interface GatewayOptions {
   /** A counter's waiting figure older than this is out of date. */
   waitingStaleMinutes?: number;
   edge?: Partial<EdgeOptions>;
+  signIn?: HttpDeps["signIn"];
 }
 
 export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, options: GatewayOptions = {}): Promise<GatewayUnderTest> {
@@ -149,6 +150,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       edge: { corsOrigins: [], hsts: false, rateLimit: { perIp: 1_000_000, perToken: 1_000_000, windowMs: 60_000 }, ...options.edge },
       onDuty,
       counterWaiting: { log: jetStreamCounterWaitingLog(backbone), board: waitingBoard },
+      signIn: options.signIn,
     },
     (route: RouteOptions) => {
       for (const method of [route.method].flat()) if (method !== "HEAD" && method !== "OPTIONS") routes.push(`${method} ${route.url}`);

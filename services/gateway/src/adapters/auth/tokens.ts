@@ -58,6 +58,13 @@ export function oidcTokens(settings: OidcSettings, clock: Clock): TokenVerifier 
   return (authorization) => verify(authorization, clock, jwks, { ...settings, algorithms: oidcAlgorithms });
 }
 
+/** The roles a token's claims name (a dotted path for nested claims); names the gateway does not know are left out. */
+export function rolesIn(payload: Record<string, unknown>, rolesClaim: string): Role[] {
+  const claimed = rolesClaim.split(".").reduce<unknown>((at, name) => (at as Record<string, unknown> | undefined)?.[name], payload);
+  const list: unknown[] = Array.isArray(claimed) ? claimed : typeof claimed === "string" ? [claimed] : [];
+  return list.filter((r): r is Role => (roles as readonly string[]).includes(r as string));
+}
+
 interface Expectations {
   issuer: string;
   audience: string;
@@ -76,11 +83,7 @@ async function verify(authorization: string | undefined, clock: Clock, key: KeyO
       currentDate: clock.now(),
       requiredClaims: ["sub", "exp"],
     });
-    const claimed = expect.rolesClaim
-      .split(".")
-      .reduce<unknown>((at, name) => (at as Record<string, unknown> | undefined)?.[name], payload);
-    const list = Array.isArray(claimed) ? claimed : typeof claimed === "string" ? [claimed] : [];
-    return { subject: String(payload.sub), roles: list.filter((r): r is Role => (roles as readonly string[]).includes(r)) };
+    return { subject: String(payload.sub), roles: rolesIn(payload, expect.rolesClaim) };
   } catch (err) {
     if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid || !(err instanceof joseErrors.JOSEError)) {
       throw errors.identityProviderUnavailable();

@@ -35,6 +35,7 @@ import { staffingPlanRoutes } from "./routes/staffing-plans";
 import { staffDutyRoutes } from "./routes/staff-duties";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
+import { SessionPrincipal, SignInOptions, signInRoutes } from "./sign-in";
 
 /** Checks the bearer token and that it carries one of the roles; resolves to the caller. */
 export type Authenticate = (request: FastifyRequest, allowed: Role | readonly Role[]) => Promise<Principal>;
@@ -66,6 +67,8 @@ export interface HttpDeps {
   onDuty: StaffOnPost;
   /** Counter services' waiting figures: where reports go, the latest of each. */
   counterWaiting: { log: CounterWaitingLog; board: CounterWaitingBoard };
+  /** Sign-in for the pages at the city's identity provider; without it only bearer tokens count. */
+  signIn?: Omit<SignInOptions, "clock">;
   /** Largest request body accepted (bytes). */
   bodyLimit?: number;
 }
@@ -106,8 +109,20 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   auditedWrites(app, { audit: deps.audit, clock: deps.clock, newId });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, errors.routeNotFound(request.url), request.id));
 
+  // Set once the session plugin has loaded (before the server listens).
+  const session: { principal?: SessionPrincipal } = {};
+  const signIn = deps.signIn;
+  if (signIn)
+    void app.register(
+      fp(async (scope) => {
+        session.principal = await signInRoutes(scope, { ...signIn, clock: deps.clock });
+      }),
+    );
+
+  // A bearer token (API clients) wins; else the page's session cookie, whose writes must come from this origin.
   const authenticate: Authenticate = async (request, allowed) => {
-    const principal = await deps.tokens(request.headers.authorization);
+    const signedIn = request.headers.authorization ? undefined : session.principal?.(request);
+    const principal = signedIn ?? (await deps.tokens(request.headers.authorization));
     const anyOf: readonly Role[] = typeof allowed === "string" ? [allowed] : allowed;
     if (!anyOf.some((role) => principal.roles.includes(role))) throw errors.roleForbidden(anyOf.join('" or "'));
     noteChange(request, { actor: principal.subject, actorRoles: principal.roles });
