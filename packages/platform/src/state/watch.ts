@@ -22,7 +22,9 @@ export async function watchState(jsm: JetStreamManager, entries: StateEntry[], l
     present = missing.length === 0;
   };
   await look();
-  const timer = setInterval(() => look().catch((err) => logger.warn({ err }, "could not look at the durable state")), everyMs);
+  const timer = setInterval(() => {
+    look().catch((err: unknown) => logger.warn({ err }, "could not look at the durable state"));
+  }, everyMs);
   timer.unref();
   return { present: () => present, stop: () => clearInterval(timer) };
 }

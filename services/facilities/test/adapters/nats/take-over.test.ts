@@ -8,7 +8,7 @@ import { oneAtATime } from "../../../src/app/one-at-a-time";
 import { FacilitiesDeps } from "../../../src/app/ports";
 import { Scheduler } from "../../../src/app/run-schedule";
 import { replayBoard } from "../../../src/adapters/nats/board-replay";
-import { decisionStream, jetStreamDecisionLog } from "../../../src/adapters/nats/decision-log";
+import { jetStreamDecisionLog } from "../../../src/adapters/nats/decision-log";
 import { jetStreamFacilityEvents } from "../../../src/adapters/nats/facility-events";
 import { unfinishedDeclarations } from "../../../src/adapters/nats/unfinished-declarations";
 import { CityBoard } from "../../../src/domain/city-board";
@@ -56,7 +56,7 @@ describe("a facilities take-over after the active instance died in the middle of
   beforeAll(async () => {
     nats = await startNatsServer();
     backbone = await connectBackbone(nats.url, "facilities-take-over-test", logger);
-    await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, decisionStream]);
+    await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service, streams.facilitiesDecision]);
   });
   afterAll(async () => {
     await backbone.nc.drain();
