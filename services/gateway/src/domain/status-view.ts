@@ -10,6 +10,7 @@ import {
   serviceLevelTerms,
   shelterName,
   statusName,
+  StateKey,
   stateTerms,
   useName,
   wardWord,
@@ -255,10 +256,14 @@ export class StatusView {
 
   /** The body of GET /api/v1/status. */
   body() {
-    const summary: Record<string, number> = {};
+    // Counted by the reading people are told (a closed shelter counts as 避難所閉鎖, not as its building's use).
+    const summary: Partial<Record<StateKey, number>> = {};
     const byWard: Record<string, number> = Object.fromEntries(wards.map((w) => [w, 0]));
     const facilities = [...this.facilities.values()];
-    for (const f of facilities) summary[f.status] = (summary[f.status] ?? 0) + 1;
+    for (const f of facilities) {
+      const { state } = this.reading(f);
+      summary[state] = (summary[state] ?? 0) + 1;
+    }
     const shelters = this.openShelters();
     for (const f of shelters) byWard[f.ward] = (byWard[f.ward] ?? 0) + 1;
     return {
