@@ -22,7 +22,14 @@ const row = (over: Partial<FacilityRow>): FacilityRow => ({
 describe("the status body's summary", () => {
   it("counts each facility by what people are told, so a closed shelter whose building is in ordinary use is not counted as 通常どおり", () => {
     const view = new StatusView();
-    view.mode = { incident: Incident.INCIDENT_EARTHQUAKE, level: ModeLevel.MODE_LEVEL_EMERGENCY, wards: [], reason: "地震", declaredBy: "m", declaredAt: "2026-07-28T07:30:00Z" };
+    view.mode = {
+      incident: Incident.INCIDENT_EARTHQUAKE,
+      level: ModeLevel.MODE_LEVEL_EMERGENCY,
+      wards: [],
+      reason: "地震",
+      declaredBy: "m",
+      declaredAt: "2026-07-28T07:30:00Z",
+    };
     view.facilities.set("a", row({ id: "a", status: "shelter_open", shelter: "open" }));
     view.facilities.set("b", row({ id: "b", status: "normal", use: "open", shelter: "closed", reasons: ["余震で天井材が落下"] }));
     view.facilities.set("c", row({ id: "c", designatedShelter: false, shelter: null, status: "normal", use: "open" }));
