@@ -69,6 +69,7 @@ describe("the shelter crowding routes", () => {
             reportedAt: `2026-07-28T07:3${i}:00Z`,
           }),
         ),
+      closings: [],
     })),
     nearestShelters: unaryHandler(logger, "NearestShelters", async (req) => ({
       shelters: [
