@@ -94,7 +94,7 @@ runService({
     const sweep = startBookingSweep(counters, logger);
     return {
       grpc: [
-        { definition: FacilitiesServiceService, implementation: facilitiesServer(deps, logger) },
+        { definition: FacilitiesServiceService, implementation: facilitiesServer(deps, logger, crowding) },
         { definition: CrowdingServiceService, implementation: crowdingServer(crowding, logger) },
         { definition: CountersServiceService, implementation: countersServer(counters, logger) },
       ],

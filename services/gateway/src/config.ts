@@ -39,8 +39,8 @@ const schema = z
     /** Map tiles for the status page ({z}/{x}/{y} template); unset = shelters as a plain list. */
     PAGES_TILE_URL: z.string().url().optional(),
     PAGES_TILE_ATTRIBUTION: z.string().max(300).optional(),
-    // A counter's waiting figure older than this is shown as out of date.
-    COUNTER_WAITING_STALE_MINUTES: z.coerce.number().int().min(1).max(1_440).default(60),
+    // A counter's waiting figure older than this is `stale: true` in the API answers and marked out of date on the pages.
+    WAITING_STALE_MINUTES: z.coerce.number().int().min(1).max(1_440).default(60),
     APPROVAL_REQUIRED: z.enum(approvalPolicies).default("never"),
     APPROVAL_TTL_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
     IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(1).max(168).default(24),

@@ -38,7 +38,7 @@ runService({
     });
     const onDuty = new StaffOnDuty();
     const followingStaff = await followStaffOnDuty(backbone, onDuty, logger);
-    const waitingBoard = new CounterWaitingBoard(config.COUNTER_WAITING_STALE_MINUTES);
+    const waitingBoard = new CounterWaitingBoard(config.WAITING_STALE_MINUTES);
     const figures = new LiveFigures(waitingBoard, systemClock);
     const followingWaiting = await followCounterWaiting(backbone, (report) => figures.waitingReported(report));
     const followingOccupancy = await followOccupancy(backbone, (report) => figures.occupancyReported(report));
@@ -71,7 +71,7 @@ runService({
       pages: {
         tileUrl: config.PAGES_TILE_URL,
         tileAttribution: config.PAGES_TILE_ATTRIBUTION,
-        waitingStaleMinutes: config.COUNTER_WAITING_STALE_MINUTES,
+        waitingStaleMinutes: config.WAITING_STALE_MINUTES,
       },
       live: {
         ...live,

@@ -66,3 +66,13 @@ describe("the gateway's identity settings", () => {
     expect(() => readConfig({ ...key, TRUST_PROXY: "caddy" })).toThrow(/TRUST_PROXY/);
   });
 });
+
+describe("the gateway's waiting figures setting", () => {
+  const key = { TOKEN_PUBLIC_KEY: "a".repeat(43) };
+  it("takes WAITING_STALE_MINUTES (60 by default) and refuses at start a value that is not whole minutes within a day, naming it", () => {
+    expect(readConfig(key).WAITING_STALE_MINUTES).toBe(60);
+    expect(readConfig({ ...key, WAITING_STALE_MINUTES: "15" }).WAITING_STALE_MINUTES).toBe(15);
+    for (const bad of ["0", "1441", "1.5", "soon"])
+      expect(() => readConfig({ ...key, WAITING_STALE_MINUTES: bad })).toThrow(/WAITING_STALE_MINUTES/);
+  });
+});

@@ -1,4 +1,4 @@
-import { CallOptions, ChannelOptions, ClientUnaryCall, Metadata, ServiceError } from "@grpc/grpc-js";
+import { CallOptions, ChannelCredentials, ChannelOptions, ClientUnaryCall, Metadata, ServiceError, credentials } from "@grpc/grpc-js";
 import { headerNames } from "../ids";
 import { fromServiceError } from "./errors";
 
@@ -46,4 +46,14 @@ export function grpcChannel(target: string): { address: string; options: Channel
       "grpc.service_config": JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
     },
   };
+}
+
+/**
+ * Every gRPC client is built here, on grpcChannel's address and options: a client built any other
+ * way would call one instance only and take grpc-js's default backoff (up to two minutes) to find
+ * the standby after a fail-over.
+ */
+export function grpcClient<T>(Client: new (address: string, creds: ChannelCredentials, options: ChannelOptions) => T, target: string): T {
+  const { address, options } = grpcChannel(target);
+  return new Client(address, credentials.createInsecure(), options);
 }

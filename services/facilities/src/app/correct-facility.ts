@@ -3,17 +3,20 @@ import { correctedFields } from "../domain/correction";
 import { checkCorrection } from "../domain/decisions";
 import { errors } from "../domain/errors";
 import { facilityKey } from "./announce-condition";
-import { FacilitiesDeps } from "./ports";
+import { CrowdingDeps, FacilitiesDeps } from "./ports";
 import { getFacility } from "./read-facilities";
+import { rerateShelter } from "./report-occupancy";
 
 /**
  * Corrects the registry. A correction is its own event (FacilityCorrected) and never a status change,
  * so fixing a shelter's address does not tell anyone again that it opened. The same values again change nothing.
+ * A new capacity re-rates an open shelter's crowding at once (with `crowding`), not at its next report.
  */
 export async function correctFacility(
   deps: FacilitiesDeps,
   req: CorrectFacilityRequest,
   correlationId: string,
+  crowding?: CrowdingDeps,
 ): Promise<CorrectFacilityResponse> {
   const record = deps.board.record(req.facilityId);
   if (!record) throw errors.facilityNotFound(req.facilityId);
@@ -29,6 +32,7 @@ export async function correctFacility(
     reason: req.reason,
     correction,
   });
+  const levelBefore = crowding?.occupancy.levelOf(req.facilityId);
   const key = facilityKey(req.facilityId);
   const seq = await deps.decisions.record(decision, key, deps.board.decisionSeq.get(key) ?? 0, correlationId);
   deps.board.recordDecision(decision, seq, key);
@@ -46,5 +50,7 @@ export async function correctFacility(
     },
     correlationId,
   );
+  if (crowding && levelBefore !== undefined && fields.includes("capacity"))
+    await rerateShelter(crowding, f.id, levelBefore, decision.eventId, correlationId);
   return { facility: getFacility(deps.board, req.facilityId, now.getTime()), fields };
 }

@@ -11,7 +11,7 @@ import {
 import { errors } from "../domain/errors";
 import { CrowdingDeps } from "./ports";
 
-type ReadDeps = Pick<CrowdingDeps, "occupancy" | "clock">;
+type ReadDeps = Pick<CrowdingDeps, "occupancy" | "clock" | "board">;
 
 /** Shelters open or reported, and the sums per ward. */
 export function listCrowding(deps: ReadDeps, req: ListCrowdingRequest): ListCrowdingResponse {
@@ -32,9 +32,7 @@ export function nearestShelters(deps: ReadDeps, req: NearestSheltersRequest): Ne
 }
 
 export function occupancyHistory(deps: ReadDeps, req: OccupancyHistoryRequest): OccupancyHistoryResponse {
-  return {
-    reports: deps.occupancy.history.filter(
-      (r) => (!req.facilityId || r.facilityId === req.facilityId) && (!req.ward || r.ward === req.ward),
-    ),
-  };
+  const asked = (r: { facilityId: string; ward: string }) =>
+    (!req.facilityId || r.facilityId === req.facilityId) && (!req.ward || r.ward === req.ward);
+  return { reports: deps.occupancy.history.filter(asked), closings: deps.board.shelterClosings.filter(asked) };
 }

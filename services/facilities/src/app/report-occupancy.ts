@@ -1,6 +1,7 @@
 import { ShelterOperation } from "@crisis/platform/contracts";
 import {
   CrowdingChanged,
+  CrowdingLevel,
   OccupancyNeeds,
   OccupancyReported,
   ReportOccupancyRequest,
@@ -60,25 +61,59 @@ export function reportOccupancy(deps: CrowdingDeps, req: ReportOccupancyRequest,
     });
     await deps.events.occupancyReported(report, correlationId);
     deps.occupancy.apply(report);
-    let changed: CrowdingChanged | undefined;
-    if (level !== previous) {
-      changed = CrowdingChanged.fromPartial({
-        eventId: `${report.eventId}.crowding`,
-        facilityId: f.id,
-        facilityName: f.name,
-        ward: f.ward,
-        previousLevel: previous,
-        level,
-        headcount: req.headcount,
-        capacity: f.capacity,
-        changedAt: report.reportedAt,
-        latitude: f.latitude,
-        longitude: f.longitude,
-        nearestWithRoom: deps.occupancy.nearestWithRoom(f.latitude, f.longitude, now.getTime(), deps.nearestCount, f.id),
-        causeEventId: report.eventId,
-      });
-      await deps.events.crowdingChanged(changed, correlationId);
-    }
+    const changed =
+      level === previous
+        ? undefined
+        : await announceCrowding(deps, f.id, previous, level, req.headcount, now, report.eventId, correlationId);
     return { shelter: deps.occupancy.view(f.id, now.getTime()), changed };
   });
+}
+
+/**
+ * A capacity change (a facility_admin's correction) re-rates the shelter's latest report at once:
+ * when the level moves, CrowdingChanged follows as after a report, caused by the correction.
+ * Runs inside the caller's write turn (deps.exclusive is not taken again).
+ */
+export async function rerateShelter(
+  deps: CrowdingDeps,
+  facilityId: string,
+  before: CrowdingLevel,
+  causeEventId: string,
+  correlationId: string,
+): Promise<CrowdingChanged | undefined> {
+  const now = deps.clock.now();
+  if (deps.board.conditionAt(facilityId, now.getTime()).shelter !== ShelterOperation.SHELTER_OPERATION_OPEN) return undefined;
+  const rerated = deps.occupancy.rerate(facilityId, before);
+  if (!rerated || rerated.level === before) return undefined;
+  return announceCrowding(deps, facilityId, before, rerated.level, rerated.headcount, now, causeEventId, correlationId);
+}
+
+async function announceCrowding(
+  deps: CrowdingDeps,
+  facilityId: string,
+  previous: CrowdingLevel,
+  level: CrowdingLevel,
+  headcount: number,
+  now: Date,
+  causeEventId: string,
+  correlationId: string,
+): Promise<CrowdingChanged> {
+  const f = deps.board.record(facilityId)!.facility;
+  const changed = CrowdingChanged.fromPartial({
+    eventId: `${causeEventId}.crowding`,
+    facilityId: f.id,
+    facilityName: f.name,
+    ward: f.ward,
+    previousLevel: previous,
+    level,
+    headcount,
+    capacity: f.capacity,
+    changedAt: now.toISOString(),
+    latitude: f.latitude,
+    longitude: f.longitude,
+    nearestWithRoom: deps.occupancy.nearestWithRoom(f.latitude, f.longitude, now.getTime(), deps.nearestCount, f.id),
+    causeEventId,
+  });
+  await deps.events.crowdingChanged(changed, correlationId);
+  return changed;
 }

@@ -26,6 +26,8 @@ export class CityBoard {
   readonly decisionSeq = new Map<string, number>();
   /** The declaration whose playbook is in force. */
   current?: { mode: Mode; modeEventId: string };
+  /** Every announced end of a shelter's operation, in stream order (the hourly history stops counting it there). */
+  readonly shelterClosings: { facilityId: string; ward: string; closedAt: string }[] = [];
   /** Grows with every change of a record or a level decision (lets indexes know when to rebuild). */
   version = 0;
 
@@ -59,6 +61,9 @@ export class CityBoard {
   /** A status event stored (now or replayed at start). */
   announce(change: FacilityStatusChanged): void {
     if (!this.records.has(change.facilityId)) return;
+    const { SHELTER_OPERATION_OPEN } = ShelterOperation;
+    if (change.previousShelter === SHELTER_OPERATION_OPEN && change.shelter !== SHELTER_OPERATION_OPEN)
+      this.shelterClosings.push({ facilityId: change.facilityId, ward: change.ward, closedAt: change.changedAt });
     this.announced.set(change.facilityId, {
       condition: { use: change.use, shelter: change.shelter, status: change.status, reasons: change.reasons },
       lastChange: change,

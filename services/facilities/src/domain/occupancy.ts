@@ -38,6 +38,19 @@ export class ShelterOccupancy {
     return crowdingLevel(report.headcount, this.board.record(id)?.facility.capacity, report.level, this.settings.thresholds);
   }
 
+  /**
+   * After a capacity change: the latest report's level against the new capacity, starting from the
+   * level before the change (hysteresis), kept as the next report's starting point.
+   */
+  rerate(id: string, before: CrowdingLevel): OccupancyReported | undefined {
+    const report = this.latest.get(id);
+    if (!report) return undefined;
+    const level = crowdingLevel(report.headcount, this.board.record(id)?.facility.capacity, before, this.settings.thresholds);
+    const rerated = { ...report, level, previousLevel: before };
+    this.latest.set(id, rerated);
+    return rerated;
+  }
+
   view(id: string, now: number): ShelterCrowding | undefined {
     const record = this.board.record(id);
     if (!record?.facility.canShelter) return undefined;

@@ -55,6 +55,6 @@ export async function readOccupancyHistory(
   now: Date,
   correlationId: string,
 ) {
-  const { reports } = await crowding.history({ facilityId: filter.facility ?? "", ward: filter.ward ?? "" }, correlationId);
-  return filter.by === "hour" ? wardHoursCsv(wardHours(reports, now.getTime())) : occupancyCsv(reports);
+  const { reports, closings } = await crowding.history({ facilityId: filter.facility ?? "", ward: filter.ward ?? "" }, correlationId);
+  return filter.by === "hour" ? wardHoursCsv(wardHours(reports, now.getTime(), closings)) : occupancyCsv(reports);
 }

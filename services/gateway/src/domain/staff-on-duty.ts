@@ -1,10 +1,5 @@
 import { StaffReassigned, StaffReleased } from "@crisis/platform/contracts/events";
 
-/** Staffing names a shelter's operation post `shelter:<facility id>@<day>-<shift>`. */
-const shelterPost = /^shelter:(.+)@[^@]+$/;
-/** …and a ward office's counter post `counter:<service id>:<ward>@<day>-<shift>`. */
-const counterPost = /^counter:([^:@]+):[^@]+@[^@]+$/;
-
 interface Post {
   facilityId?: string;
   serviceId?: string;
@@ -25,8 +20,8 @@ export class StaffOnDuty {
   reassigned(e: StaffReassigned): void {
     const endsAt = Date.parse(e.endsAt);
     this.posts.set(e.staffId, {
-      facilityId: shelterPost.exec(e.postId)?.[1],
-      serviceId: counterPost.exec(e.postId)?.[1],
+      facilityId: e.facilityId || undefined,
+      serviceId: e.serviceId || undefined,
       startsAt: Date.parse(e.startsAt) || 0,
       endsAt: Number.isNaN(endsAt) ? Infinity : endsAt,
     });

@@ -25,11 +25,25 @@ describe("occupancy per ward and hour", () => {
   });
 
   it("keeps only the last hours asked for, and nothing without reports", () => {
-    expect(wardHours(reports, Date.parse("2026-07-28T09:15:00Z"), 1).map((r) => r.hour)).toEqual([
+    expect(wardHours(reports, Date.parse("2026-07-28T09:15:00Z"), [], 1).map((r) => r.hour)).toEqual([
       "2026-07-28T09:00:00.000Z",
       "2026-07-28T09:00:00.000Z",
     ]);
     expect(wardHours([], Date.parse("2026-07-28T09:15:00Z"))).toEqual([]);
+  });
+
+  it("stops counting a shelter from the hour it closed, and counts it again once it reports after reopening", () => {
+    const closings = [{ facilityId: "c", ward: "中央区", closedAt: "2026-07-28T08:30:00Z" }];
+    const now = Date.parse("2026-07-28T10:15:00Z");
+    const central = (rs: OccupancyReported[]) => wardHours(rs, now, closings).filter((r) => r.ward === "中央区");
+    // c reported at 08:20 and closed at 08:30: by the end of 08:00 it no longer counts, nor after.
+    expect(central(reports)).toEqual([]);
+    expect(wardHours(reports, now, closings).filter((r) => r.ward === "西区")).toHaveLength(4);
+    const reopened = [...reports, report("c", "中央区", 12, "2026-07-28T09:45:00Z", 50)];
+    expect(central(reopened)).toEqual([
+      { hour: "2026-07-28T09:00:00.000Z", ward: "中央区", shelters: 1, headcount: 12, capacityKnown: 50 },
+      { hour: "2026-07-28T10:00:00.000Z", ward: "中央区", shelters: 1, headcount: 12, capacityKnown: 50 },
+    ]);
   });
 
   it("writes the hours as CSV in Tokyo time", () => {

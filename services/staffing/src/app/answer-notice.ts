@@ -1,5 +1,5 @@
 import type { AnswerNoticeResponse } from "@crisis/platform/contracts/duties";
-import { answerNotice as answerOn, errors, reasonFits, type Answer, type Notice } from "../domain";
+import { answerNotice as answerOn, errors, placeOf, reasonFits, type Answer, type Notice } from "../domain";
 import { noticeView } from "./read-staff-duties";
 import { takeOffPost, type ReplaceDeps } from "./replace-on-post";
 
@@ -33,6 +33,7 @@ export async function answerNotice(
       staffId,
       reason: answer.decline ? answer.reason : "",
       answeredAt: at.toISOString(),
+      ...placeOf(notice.duty),
     },
     answer.decline,
     correlationId,

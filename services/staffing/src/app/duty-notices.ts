@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { StaffFloor } from "@crisis/platform/contracts/events";
-import { closeDuties, dutyOf, withNotice, type Duty, type Post, type Released } from "../domain";
+import { closeDuties, dutyOf, placeOf, withNotice, type Duty, type Post, type Released } from "../domain";
 import type { DutyBook, StaffEvents } from "./ports";
 
 /** Deterministic, so that a re-run after a crash publishes and records nothing twice. */
@@ -40,6 +40,7 @@ export async function tellReassigned(deps: { events: StaffEvents; duties?: DutyB
       reportTo: duty.reportTo,
       reason: r.reason,
       issuedAt,
+      ...placeOf(duty),
     },
     correlationId,
   );
@@ -66,6 +67,7 @@ export interface Release {
 /** Sends a person back to their home department: crisis.staff.released, a notice, and the hours served counted. */
 export async function tellReleased(deps: { events: StaffEvents; duties?: DutyBook }, r: Release, correlationId: string) {
   const releasedAt = r.at.toISOString();
+  const leaving = deps.duties ? ((await deps.duties.get(r.staffId))?.duties[0] ?? null) : null;
   await deps.events.released(
     {
       eventId: `staff-released-${r.id}`,
@@ -75,6 +77,7 @@ export async function tellReleased(deps: { events: StaffEvents; duties?: DutyBoo
       reason: r.reason,
       releasedAt,
       floor: floorOf(r.floor),
+      ...placeOf(leaving),
     },
     correlationId,
   );
@@ -117,6 +120,7 @@ export async function tellTeam(deps: { events: StaffEvents; duties?: DutyBook },
       floor: floorOf(t.floor),
       replacementName: t.replacementName,
       changedAt,
+      ...placeOf(duty),
     },
     correlationId,
   );

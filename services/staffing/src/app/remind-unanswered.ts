@@ -1,5 +1,5 @@
 import type { Clock, Logger } from "@crisis/platform";
-import { departmentHead, dueSteps, withChangedNotice, withNotice, type Notice, type ReminderTimes } from "../domain";
+import { departmentHead, dueSteps, placeOf, withChangedNotice, withNotice, type Notice, type ReminderTimes } from "../domain";
 import { noticeId } from "./duty-notices";
 import { proposeReplacement, type ReplacementDeps } from "./propose-replacement";
 import type { StaffEvents } from "./ports";
@@ -38,7 +38,7 @@ async function remind(deps: RemindDeps, staffId: string, notice: Notice, now: Da
   const id = noticeId(notice.id, "reminder");
   const at = now.toISOString();
   await deps.events.reminded(
-    { ...blank, eventId: `staff-reminded-${id}`, noticeId: notice.id, staffId, attempt: 1, remindedAt: at },
+    { ...blank, eventId: `staff-reminded-${id}`, noticeId: notice.id, staffId, attempt: 1, remindedAt: at, ...placeOf(notice.duty) },
     `remind-${notice.id}`,
   );
   await deps.duties.update(staffId, (record) =>
@@ -73,6 +73,7 @@ async function escalate(deps: RemindDeps, staffId: string, notice: Notice, now: 
         aboutName: person.name,
         proposedStaffId: proposal?.staffId ?? "",
         proposedName: proposal?.name ?? "",
+        ...placeOf(notice.duty),
       },
       `escalate-${notice.id}`,
     );

@@ -67,6 +67,10 @@ export interface Post {
   readonly start: Date;
   readonly end: Date;
   readonly positions: readonly PositionNeed[];
+  /** Set on a shelter's post: the shelter's facility id (events carry it; readers do not parse the post id). */
+  readonly facilityId?: string;
+  /** Set on a counter's post: the counter service's id. */
+  readonly serviceId?: string;
 }
 
 /** A person on a position; `position` indexes the post's positions expanded one by one. */

@@ -1,4 +1,5 @@
-import { tellReassigned } from "../../src/app/duty-notices";
+import type { StaffAnswered, StaffReassigned, StaffReleased, StaffTeamChanged } from "@crisis/platform/contracts/events";
+import { tellReassigned, tellReleased, tellTeam } from "../../src/app/duty-notices";
 import type { StaffEvents } from "../../src/app/ports";
 import { memoryDutyBook } from "../support";
 
@@ -32,5 +33,38 @@ describe("telling a person of new duties", () => {
     // Moved off day 1 an hour later: the three hours served count.
     await tell("n3", other, [other], "2026-07-28T09:00:00Z");
     expect(duties.records.get("S1")!).toMatchObject({ minutesOnDuty: 180 });
+  });
+
+  it("names the post's place in every event about it: the shelter's facility id or the counter service's id", async () => {
+    const duties = memoryDutyBook();
+    const sent: (StaffReassigned | StaffReleased | StaffTeamChanged | StaffAnswered)[] = [];
+    const record = async (e: (typeof sent)[number]) => void sent.push(e);
+    const events = { reassigned: record, released: record, teamChanged: record } as unknown as StaffEvents;
+    const shelter = { ...post("shelter:A@2026-07-28-evening", "2026-07-28T06:00:00Z"), facilityId: "A" };
+    const counter = { ...post("counter:risai:東区@2026-07-29-day", "2026-07-29T00:00:00Z"), serviceId: "risai" };
+    const at = new Date("2026-07-28T05:00:00Z");
+    await tellReassigned(
+      { events, duties },
+      { id: "n1", staffId: "S1", planId: "p", post: shelter, posts: [shelter], reason: "", at },
+      "t",
+    );
+    await tellReassigned(
+      { events, duties },
+      { id: "n2", staffId: "S2", planId: "p", post: counter, posts: [counter], reason: "", at },
+      "t",
+    );
+    const floor = { department: "d", departmentName: "D", minimum: 1 };
+    await tellTeam(
+      { events, duties },
+      { id: "n3", staffId: "S3", post: shelter, left: { staffId: "S1", name: "一" }, floor, replacementName: "", at },
+      "t",
+    );
+    await tellReleased({ events, duties }, { id: "n4", staffId: "S2", department: "d", reason: "", at }, "t");
+    expect(sent.map((e) => [e.staffId, e.facilityId, e.serviceId])).toEqual([
+      ["S1", "A", ""],
+      ["S2", "", "risai"],
+      ["S3", "A", ""],
+      ["S2", "", "risai"],
+    ]);
   });
 });

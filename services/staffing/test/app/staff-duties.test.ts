@@ -1,6 +1,6 @@
 import { Backbone, FakeClock, connectBackbone, ensureStreams, streams } from "@crisis/platform";
 import { Incident, ModeLevel, eventTypes, type Mode } from "@crisis/platform/contracts";
-import { StaffReminded } from "@crisis/platform/contracts/events";
+import { StaffAnswered, StaffReminded } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { kvDutyBook, type WatchedDutyBook } from "../../src/adapters/nats/duty-book";
 import { staffEvents } from "../../src/adapters/nats/staff-events";
@@ -92,6 +92,9 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
     const answered = await answerNotice(deps(), a.staffId, notice.id, { decline: false }, "t-ack");
     expect(answered.notice).toMatchObject({ id: notice.id, state: "acknowledged", answeredAt: "2026-07-28T08:00:00.000Z" });
     expect(answered.replacement).toBeUndefined();
+    // The answer says which shelter's post it is about, as the reassignment did.
+    const ack = await backbone.jsm.streams.getMessage(streams.staff.name, { last_by_subj: eventTypes.staffAcknowledged.subject });
+    expect(StaffAnswered.decode(ack.data)).toMatchObject({ noticeId: notice.id, facilityId: notice.duty!.facilityId, serviceId: "" });
     expect((await answerNotice(deps(), a.staffId, notice.id, { decline: false }, "t-ack")).notice?.state).toBe("acknowledged");
     await expect(answerNotice(deps(), a.staffId, notice.id, { decline: true, reason: "体調不良" }, "t")).rejects.toMatchObject({
       code: "NOTICE_ALREADY_ANSWERED",

@@ -4,14 +4,15 @@ import { addRestriction } from "../../app/add-restriction";
 import { correctFacility } from "../../app/correct-facility";
 import { endRestriction } from "../../app/end-restriction";
 import { listServices } from "../../app/list-services";
-import { FacilitiesDeps } from "../../app/ports";
+import { CrowdingDeps, FacilitiesDeps } from "../../app/ports";
 import { previewMode } from "../../app/preview-mode";
 import { getFacility, listFacilities } from "../../app/read-facilities";
 import { setServiceLevel } from "../../app/set-service-level";
 import { setShelter } from "../../app/set-shelter";
 import { errors } from "../../domain/errors";
 
-export function facilitiesServer(deps: FacilitiesDeps, logger: Logger): FacilitiesServiceServer {
+/** @param crowding when given, a capacity correction re-rates the shelter's crowding at once. */
+export function facilitiesServer(deps: FacilitiesDeps, logger: Logger, crowding?: CrowdingDeps): FacilitiesServiceServer {
   const now = () => deps.clock.now().getTime();
   const write = deps.exclusive;
   return {
@@ -24,7 +25,9 @@ export function facilitiesServer(deps: FacilitiesDeps, logger: Logger): Faciliti
     addRestriction: unaryHandler(logger, "AddRestriction", (req, ctx) => write(() => addRestriction(deps, req, ctx.correlationId))),
     endRestriction: unaryHandler(logger, "EndRestriction", (req, ctx) => write(() => endRestriction(deps, req, ctx.correlationId))),
     setShelter: unaryHandler(logger, "SetShelter", (req, ctx) => write(() => setShelter(deps, req, ctx.correlationId))),
-    correctFacility: unaryHandler(logger, "CorrectFacility", (req, ctx) => write(() => correctFacility(deps, req, ctx.correlationId))),
+    correctFacility: unaryHandler(logger, "CorrectFacility", (req, ctx) =>
+      write(() => correctFacility(deps, req, ctx.correlationId, crowding)),
+    ),
     listServices: unaryHandler(logger, "ListServices", async () => ({ services: listServices(deps.board, now()) })),
     setServiceLevel: unaryHandler(logger, "SetServiceLevel", (req, ctx) => write(() => setServiceLevel(deps, req, ctx.correlationId))),
   };

@@ -1,3 +1,4 @@
+import { Metadata } from "@grpc/grpc-js";
 import pino from "pino";
 import { Backbone, FakeClock, connectBackbone, ensureStreams, replaySubject, decodeEvent, streams } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
@@ -7,10 +8,11 @@ import { CorrectFacilityRequest, SetShelterRequest } from "@crisis/platform/cont
 import { correctFacility } from "../../../src/app/correct-facility";
 import { oneAtATime } from "../../../src/app/one-at-a-time";
 import { CrowdingDeps, FacilitiesDeps } from "../../../src/app/ports";
-import { listCrowding, nearestShelters } from "../../../src/app/read-crowding";
+import { listCrowding, nearestShelters, occupancyHistory } from "../../../src/app/read-crowding";
 import { reportOccupancy } from "../../../src/app/report-occupancy";
 import { setShelter } from "../../../src/app/set-shelter";
 import { replayBoard } from "../../../src/adapters/nats/board-replay";
+import { facilitiesServer } from "../../../src/adapters/grpc/facilities-server";
 import { jetStreamCrowdingEvents, replayOccupancy } from "../../../src/adapters/nats/crowding-events";
 import { jetStreamDecisionLog } from "../../../src/adapters/nats/decision-log";
 import { jetStreamFacilityEvents } from "../../../src/adapters/nats/facility-events";
@@ -136,5 +138,57 @@ describe("occupancy reports and crowding levels on a real nats-server", () => {
     await expect(report(deps, filling.id, 3, { pets: 1.5 })).rejects.toMatchObject({ field: "needs.pets" });
     await expect(report(deps, "no-such", 3)).rejects.toMatchObject({ code: "FACILITY_NOT_FOUND" });
     expect((await backbone.jsm.streams.info(streams.shelter.name)).state.messages).toBe(stored);
+  });
+
+  it("re-rates a shelter when its capacity changes through the gRPC handler, and announces the new level at once", async () => {
+    const deps = await started();
+    await report(deps, near.id, 20);
+    const before = (await changes()).length;
+    const server = facilitiesServer(deps.facilities, logger, deps);
+    const correct = (capacity: number) =>
+      new Promise((resolve, reject) =>
+        server.correctFacility(
+          {
+            request: CorrectFacilityRequest.fromPartial({
+              facilityId: near.id,
+              correction: { capacity },
+              author: "admin",
+              reason: "収容人数",
+            }),
+            metadata: new Metadata(),
+          } as never,
+          (err: unknown, res: unknown) => (err ? reject(err) : resolve(res)),
+        ),
+      );
+    await correct(25);
+    const found = (await changes()).slice(before);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      facilityId: near.id,
+      previousLevel: CROWDING_LEVEL_OPEN,
+      level: CROWDING_LEVEL_CROWDED,
+      headcount: 20,
+      capacity: 25,
+    });
+    expect(found[0].changedAt).toBe(clock.now().toISOString());
+    expect(listCrowding(deps, { ward: "中央区" }).shelters.find((s) => s.facilityId === near.id)!.level).toBe(CROWDING_LEVEL_CROWDED);
+    // The same capacity again changes nothing and announces nothing.
+    await correct(25);
+    expect((await changes()).slice(before)).toHaveLength(1);
+  });
+
+  it("lists a shelter's closing beside its reports, so the hourly history stops counting it there, also after a restart", async () => {
+    let deps = await started();
+    clock.advance(30 * 60_000);
+    await setShelter(
+      deps.facilities,
+      SetShelterRequest.fromPartial({ facilityId: near.id, state: ShelterOperation.SHELTER_OPERATION_CLOSED, reason: "統合", author: "m" }),
+      "close",
+    );
+    const closedAt = clock.now().toISOString();
+    expect(occupancyHistory(deps, { facilityId: near.id, ward: "" }).closings).toEqual([{ facilityId: near.id, ward: "中央区", closedAt }]);
+    deps = await started();
+    expect(occupancyHistory(deps, { facilityId: near.id, ward: "" }).closings).toEqual([{ facilityId: near.id, ward: "中央区", closedAt }]);
+    expect(occupancyHistory(deps, { facilityId: filling.id, ward: "" }).closings).toEqual([]);
   });
 });

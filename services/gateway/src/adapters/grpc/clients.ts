@@ -1,5 +1,5 @@
-import { CallOptions, ChannelCredentials, ChannelOptions, ClientUnaryCall, Metadata, ServiceError, credentials } from "@grpc/grpc-js";
-import { callUnary, grpcChannel } from "@crisis/platform";
+import { CallOptions, ClientUnaryCall, Metadata, ServiceError } from "@grpc/grpc-js";
+import { callUnary, grpcClient as client } from "@crisis/platform";
 import { ListFacilitiesRequest } from "@crisis/platform/contracts/facilities";
 import { CrowdingServiceClient } from "@crisis/platform/contracts/crowding_service";
 import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
@@ -24,11 +24,6 @@ export interface ServiceTargets {
   notify: string;
   deadlineMs: number;
 }
-
-const client = <T>(Client: new (address: string, creds: ChannelCredentials, options: ChannelOptions) => T, target: string): T => {
-  const { address, options } = grpcChannel(target);
-  return new Client(address, credentials.createInsecure(), options);
-};
 
 /** The gateway's ports onto the three services: every call carries a deadline and the correlation id. */
 export function serviceClients(targets: ServiceTargets) {
@@ -102,7 +97,7 @@ export function serviceClients(targets: ServiceTargets) {
     apply: (planId, appliedBy, correlationId) =>
       callUnary("staffing", staffing.applyStaffingPlan.bind(staffing), { planId, appliedBy }, planning(correlationId)),
   };
-  const duties = new DutiesServiceClient(targets.staffing, credentials.createInsecure());
+  const duties = client(DutiesServiceClient, targets.staffing);
   const dutyDesk: DutyDesk = {
     duties: (staffId, correlationId) => callUnary("staffing", duties.getStaffDuties.bind(duties), { staffId }, opts(correlationId)),
     // A decline re-plans one post: more than a lookup's deadline on a loaded machine.

@@ -46,11 +46,18 @@ describe("the counter waiting routes", () => {
     id = risai.id,
     sub = "chuo-kuyakusho@city",
   ) => gw.call("POST", `/api/v1/services/${id}/waiting`, { body, as: { roles, sub } });
-  const reassign = (staffId: string, postId: string, n: number) =>
+  const reassign = (staffId: string, postId: string, serviceId: string, n: number) =>
     publishEvent(
       gw.backbone.js,
       eventTypes.staffReassigned,
-      StaffReassigned.fromPartial({ eventId: `r-${n}`, staffId, postId, startsAt: "2026-07-28T07:00:00Z", endsAt: "2026-07-28T15:00:00Z" }),
+      StaffReassigned.fromPartial({
+        eventId: `r-${n}`,
+        staffId,
+        postId,
+        serviceId,
+        startsAt: "2026-07-28T07:00:00Z",
+        endsAt: "2026-07-28T15:00:00Z",
+      }),
       { eventId: `r-${n}`, correlationId: "test" },
     );
 
@@ -60,8 +67,8 @@ describe("the counter waiting routes", () => {
       facilities: { listServices: unaryHandler(logger, "ListServices", async () => ({ services: [risai] })) },
     });
     // In this order: once the gateway knows the second, it knows the first.
-    await reassign("at-another-counter", "counter:juminhyo:中央区@2026-07-28-day", 1);
-    await reassign("at-this-counter", `counter:${risai.id}:中央区@2026-07-28-day`, 2);
+    await reassign("at-another-counter", "counter:juminhyo:中央区@2026-07-28-day", "juminhyo", 1);
+    await reassign("at-this-counter", `counter:${risai.id}:中央区@2026-07-28-day`, risai.id, 2);
   });
   afterAll(async () => {
     await gw.stop();

@@ -69,6 +69,7 @@ describe("the shelter crowding routes", () => {
             reportedAt: `2026-07-28T07:3${i}:00Z`,
           }),
         ),
+      closings: [],
     })),
     nearestShelters: unaryHandler(logger, "NearestShelters", async (req) => ({
       shelters: [
@@ -91,7 +92,7 @@ describe("the shelter crowding routes", () => {
   const body = { headcount: 101, needs: { water: "short", blankets: "out", pets: 3, welfare_space: 2 } };
   const reportAs = (sub: string, roles: ("staff" | "manager" | "facility_admin")[], payload: unknown = body, id = shelterId) =>
     gw.call("POST", `/api/v1/shelters/${encodeURIComponent(id)}/occupancy`, { body: payload, as: { roles, sub } });
-  const reassign = (staffId: string, postId: string, n: number) =>
+  const reassign = (staffId: string, postId: string, facilityId: string, n: number) =>
     publishEvent(
       gw.backbone.js,
       eventTypes.staffReassigned,
@@ -99,6 +100,7 @@ describe("the shelter crowding routes", () => {
         eventId: `r-${n}`,
         staffId,
         postId,
+        facilityId,
         startsAt: "2026-07-28T07:00:00Z",
         endsAt: "2026-07-28T15:00:00Z",
       }),
@@ -109,8 +111,8 @@ describe("the shelter crowding routes", () => {
     [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
     gw = await startGateway(nats, idp, { crowding: impl });
     // In this order: once the gateway knows the second, it knows the first.
-    await reassign("staff-elsewhere", "shelter:ref:E999@2026-07-28-day", 1);
-    await reassign("staff-on-post", `shelter:${shelterId}@2026-07-28-day`, 2);
+    await reassign("staff-elsewhere", "shelter:ref:E999@2026-07-28-day", "ref:E999", 1);
+    await reassign("staff-on-post", `shelter:${shelterId}@2026-07-28-day`, shelterId, 2);
   });
   afterAll(async () => {
     await gw.stop();

@@ -6,6 +6,8 @@ export interface Duty {
   readonly postName: string;
   /** The shelter's facility id; "" for posts not at a facility (call centre, rounds, counters). */
   readonly facilityId: string;
+  /** The counter service's id on a counter's post; "" otherwise (absent on records written before it was kept). */
+  readonly serviceId?: string;
   readonly facilityName: string;
   readonly ward: string;
   readonly duty: string;
@@ -52,12 +54,12 @@ export const emptyRecord = (staffId: string): StaffRecord => ({ staffId, duties:
 
 /** What a person is told about a post: where, when, which duty, until when, whom to report to. */
 export function dutyOf(post: Post): Duty {
-  const shelter = /^shelter:(.+)@/.exec(post.id);
   const shift = post.id.slice(post.id.lastIndexOf("@") + 1);
   return {
     postId: post.id,
     postName: `${post.place} ${post.duty} (${shift})`,
-    facilityId: shelter?.[1] ?? "",
+    facilityId: post.facilityId ?? "",
+    serviceId: post.serviceId ?? "",
     facilityName: post.place,
     ward: post.ward,
     duty: post.duty,
@@ -66,6 +68,9 @@ export function dutyOf(post: Post): Duty {
     reportTo: `${post.place} 責任者`,
   };
 }
+
+/** Where a duty is, as events carry it: the shelter's facility id or the counter service's id ("" when neither). */
+export const placeOf = (duty: Duty | null | undefined) => ({ facilityId: duty?.facilityId ?? "", serviceId: duty?.serviceId ?? "" });
 
 /** The duty under way at `now`, and the first one after it. */
 export function currentAndNext(duties: readonly Duty[], now: Date): { current: Duty | null; next: Duty | null } {

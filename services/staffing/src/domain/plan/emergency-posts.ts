@@ -30,10 +30,17 @@ export function emergencyPosts(templates: PostTemplates, { days, from, shelters,
   const perWard = new Map<Ward, OpenShelter[]>(wards.map((w) => [w, shelters.filter((s) => s.ward === w)]));
   for (const { day, shift, start, end } of shiftsToPlan(templates, days, from)) {
     const runs = (only?: readonly string[]) => !only || only.includes(shift.name);
-    const add = (id: string, place: string, ward: Ward, duty: string, positions: readonly PositionNeed[]) =>
-      posts.push({ id: `${id}@${day}-${shift.name}`, place, ward, duty, start, end, positions });
+    const add = (
+      id: string,
+      place: string,
+      ward: Ward,
+      duty: string,
+      positions: readonly PositionNeed[],
+      at: Pick<Post, "facilityId" | "serviceId"> = {},
+    ) => posts.push({ id: `${id}@${day}-${shift.name}`, place, ward, duty, start, end, positions, ...at });
     if (runs(templates.shelter.shifts)) {
-      for (const s of shelters) add(`shelter:${s.id}`, s.name, s.ward, templates.shelter.duty, templates.shelter.positions);
+      for (const s of shelters)
+        add(`shelter:${s.id}`, s.name, s.ward, templates.shelter.duty, templates.shelter.positions, { facilityId: s.id });
     }
     if (runs(templates.healthRound.shifts)) {
       for (const [ward, open] of perWard) {
@@ -52,7 +59,9 @@ export function emergencyPosts(templates: PostTemplates, { days, from, shelters,
     if (callCentre && runs(centre.shifts)) add("call-centre", centre.place, centre.ward, centre.duty, centre.positions);
     if (runs(templates.counter.shifts)) {
       for (const c of counters)
-        add(`counter:${c.serviceId}:${c.ward}`, `${c.ward}役所 ${c.name}`, c.ward, c.name, templates.counter.positions);
+        add(`counter:${c.serviceId}:${c.ward}`, `${c.ward}役所 ${c.name}`, c.ward, c.name, templates.counter.positions, {
+          serviceId: c.serviceId,
+        });
     }
   }
   return posts;

@@ -20,8 +20,8 @@ const post = (id: string, start: string, hours: number) => ({
   end: new Date(new Date(start).getTime() + hours * 3_600_000),
   positions: [{ skills: [], count: 1 }],
 });
-const evening = dutyOf(post("shelter:A@2026-07-28-evening", "2026-07-28T06:00:00Z", 8));
-const night = dutyOf(post("shelter:A@2026-07-28-night", "2026-07-28T14:00:00Z", 8));
+const evening = dutyOf({ ...post("shelter:A@2026-07-28-evening", "2026-07-28T06:00:00Z", 8), facilityId: "A" });
+const night = dutyOf({ ...post("shelter:A@2026-07-28-night", "2026-07-28T14:00:00Z", 8), facilityId: "A" });
 const told: Notice = { id: "n1", kind: "reassigned", duty: evening, sentAt: "2026-07-28T05:00:00.000Z", state: "pending" };
 const record: StaffRecord = withNotice({ ...emptyRecord("S1"), duties: [evening, night] }, told);
 const times = { remindAfterMs: 30 * 60_000, escalateAfterMs: 30 * 60_000 };
@@ -34,7 +34,14 @@ describe("a person's duties and notices (pure rules)", () => {
       reportTo: "避難所 A 責任者",
       endsAt: "2026-07-28T14:00:00.000Z",
     });
-    expect(dutyOf({ ...post("call-centre@2026-07-28-day", "2026-07-27T22:00:00Z", 8) }).facilityId).toBe("");
+    expect(dutyOf({ ...post("call-centre@2026-07-28-day", "2026-07-27T22:00:00Z", 8) })).toMatchObject({ facilityId: "", serviceId: "" });
+    // The place comes from the post as it was built, not from the shape of its id.
+    expect(dutyOf({ ...post("counter:risai_home:東区@2026-07-28-day", "2026-07-27T22:00:00Z", 8), serviceId: "risai_home" })).toMatchObject(
+      {
+        facilityId: "",
+        serviceId: "risai_home",
+      },
+    );
     expect(currentAndNext(record.duties, new Date("2026-07-28T07:00:00Z"))).toEqual({ current: evening, next: night });
     expect(currentAndNext(record.duties, new Date("2026-07-28T14:00:00Z"))).toEqual({ current: night, next: null });
   });

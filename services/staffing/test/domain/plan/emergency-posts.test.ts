@@ -14,6 +14,8 @@ describe("emergency posts from the post templates", () => {
     const shelterPosts = posts.filter((p) => p.duty === "避難所運営");
     expect(shelterPosts).toHaveLength(10 * 3);
     expect(shelterPosts.every((p) => p.positions.some((n) => n.skills.includes("避難所運営研修")))).toBe(true);
+    // Each shelter's post says which facility it is at, so nobody downstream parses the post id.
+    expect(shelterPosts.every((p) => p.facilityId && p.id.startsWith(`shelter:${p.facilityId}@`) && !p.serviceId)).toBe(true);
     expect(posts.filter((p) => p.duty === "保健師巡回").map((p) => p.ward)).toEqual(["東区", "東区", "西区"]);
     expect(posts.some((p) => p.duty === "電話相談")).toBe(false);
   });
@@ -42,7 +44,13 @@ describe("emergency posts from the post templates", () => {
     expect(counters.apply(serviceLevelEvent("risai", "2026-07-29T00:00:00Z", true, ["東区", "南区"]))).toBe(false);
     const posts = emergencyPosts(templates, { days: ["2026-07-29"], shelters: [], callCentre: false, counters: counters.list() });
     expect(posts.map((p) => p.id)).toEqual(["counter:risai:東区@2026-07-29-day", "counter:risai:南区@2026-07-29-day"]);
-    expect(posts[0]).toMatchObject({ duty: "り災証明書窓口", ward: "東区", positions: [{ skills: ["事務"], count: 4 }] });
+    expect(posts[0]).toMatchObject({
+      duty: "り災証明書窓口",
+      ward: "東区",
+      positions: [{ skills: ["事務"], count: 4 }],
+      serviceId: "risai",
+    });
+    expect(posts[0]!.facilityId).toBeUndefined();
     counters.apply(serviceLevelEvent("risai", "2026-07-30T00:00:00Z", false));
     expect(counters.list()).toEqual([]);
   });
