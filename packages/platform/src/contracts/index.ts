@@ -8,4 +8,5 @@ export * from "./facility-state";
 export * from "./subjects";
 export * from "./app-error";
 export * from "./distance";
+export * from "./city-time";
 export * from "./gen/crisis/v1/common";

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { toTokyo } from "../domain/facility-view";
+import { toCityTime } from "../domain/facility-view";
 import { DutyDesk } from "./ports";
 import { dutyView } from "./read-staff-duties";
 
@@ -53,8 +53,8 @@ export async function readDutyRosterCsv(desk: DutyDesk, correlationId: string): 
       d.facilityName,
       d.ward,
       d.duty,
-      toTokyo(d.startsAt),
-      toTokyo(d.endsAt),
+      toCityTime(d.startsAt),
+      toCityTime(d.endsAt),
       d.reportTo,
       e.state,
       e.minutesOnDuty,

@@ -1,6 +1,6 @@
 import { crowdingName, crowdingTerms, supplyNeedName } from "@crisis/platform/contracts";
 import { OccupancyNeeds, OccupancyReported, ShelterCrowding, ShelterWithRoom, WardCrowding } from "@crisis/platform/contracts/crowding";
-import { toTokyo } from "./facility-view";
+import { toCityTime } from "./facility-view";
 import { WardHour } from "./occupancy-hours";
 
 const needsView = (n: OccupancyNeeds) => ({
@@ -30,7 +30,7 @@ export function shelterCrowdingView(s: ShelterCrowding) {
       ? {
           headcount: s.latest.headcount,
           needs: needsView(s.latest.needs ?? OccupancyNeeds.fromPartial({})),
-          reportedAt: toTokyo(s.latest.reportedAt),
+          reportedAt: toCityTime(s.latest.reportedAt),
           ageSeconds: s.ageSeconds,
           stale: s.stale,
         }
@@ -92,7 +92,7 @@ export function occupancyCsv(reports: OccupancyReported[]): string {
   const rows = reports.map((r) => {
     const needs = needsView(r.needs ?? OccupancyNeeds.fromPartial({}));
     const row = {
-      reportedAt: toTokyo(r.reportedAt),
+      reportedAt: toCityTime(r.reportedAt),
       facilityId: r.facilityId,
       name: r.facilityName,
       ward: r.ward,
@@ -110,6 +110,6 @@ const hourColumns = ["hour", "ward", "shelters", "headcount", "capacity_known"] 
 
 /** Occupancy per ward and hour as CSV (hours start in Tokyo time), oldest first. */
 export function wardHoursCsv(rows: WardHour[]): string {
-  const lines = rows.map((r) => [toTokyo(r.hour), r.ward, r.shelters, r.headcount, r.capacityKnown].map(csvField).join(","));
+  const lines = rows.map((r) => [toCityTime(r.hour), r.ward, r.shelters, r.headcount, r.capacityKnown].map(csvField).join(","));
   return [hourColumns.join(","), ...lines].join("\r\n") + "\r\n";
 }
