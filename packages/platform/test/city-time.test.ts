@@ -24,9 +24,9 @@ describe("city time", () => {
     expect(cityHour(nearMidnightUtc)).toBe(8);
     expect(cityIso(nearMidnightUtc)).toBe("2026-07-29T08:30:00+09:00");
     expect(cityInstant("2026-07-29", 8 * 60 + 30)).toBe(nearMidnightUtc);
-    expect(formatCityTime(nearMidnightUtc, "ja-JP", { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false })).toBe(
-      "07/29 08:30",
-    );
+    expect(
+      formatCityTime(nearMidnightUtc, "ja-JP", { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false }),
+    ).toBe("07/29 08:30");
     expect(cityZoneLabel(nearMidnightUtc)).toBe("JST");
   });
 

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { spreadsheetCsv } from "@crisis/platform/contracts";
 import { toCityTime } from "../domain/facility-view";
 import { DutyDesk } from "./ports";
 import { dutyView } from "./read-staff-duties";
@@ -37,8 +37,7 @@ const columns = [
 ];
 
 /**
- * The duty roster as CSV, one row per person and duty, times in Asia/Tokyo; with a byte order mark
- * so that a spreadsheet opens the Japanese names as UTF-8.
+ * The duty roster as CSV for a spreadsheet, one row per person and duty, times in the city's time.
  */
 export async function readDutyRosterCsv(desk: DutyDesk, correlationId: string): Promise<string> {
   const { entries } = await desk.roster(correlationId);
@@ -60,5 +59,5 @@ export async function readDutyRosterCsv(desk: DutyDesk, correlationId: string): 
       e.minutesOnDuty,
     ]),
   );
-  return stringify(rows, { header: true, columns, bom: true, record_delimiter: "windows" });
+  return spreadsheetCsv(columns, rows);
 }

@@ -1,4 +1,15 @@
-import { Incident, Mode, ModeLevel, Words, cityIso, incidentWord, levelWord, stateTerms, wardWord, wards } from "@crisis/platform/contracts";
+import {
+  Incident,
+  Mode,
+  ModeLevel,
+  Words,
+  cityIso,
+  incidentWord,
+  levelWord,
+  stateTerms,
+  wardWord,
+  wards,
+} from "@crisis/platform/contracts";
 import { Change, FacilityRow } from "./status-view";
 
 /**
