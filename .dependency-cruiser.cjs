@@ -44,6 +44,13 @@ module.exports = {
       to: { path: ["^packages/platform/src/(?!contracts/)", io] },
     },
     {
+      name: "app-imports-contracts-and-ports",
+      comment: "Use cases take from the platform only its pure entry points; the barrel loads nats, grpc-js, mongodb and pino.",
+      severity: "error",
+      from: { path: "^services/[^/]+/src/app/" },
+      to: { path: "^packages/platform/src/", pathNot: "^packages/platform/src/(contracts/|ports\\.ts$)" },
+    },
+    {
       name: "only-main-wires-adapters",
       comment: "Use cases and rules reach adapters only through ports that main.ts fills in.",
       severity: "error",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cityTimeZoneSetting } from "./contracts/city-time";
 
 /** Thrown at start when the environment does not satisfy a service's config schema. */
 export class ConfigError extends Error {
@@ -58,6 +59,8 @@ export const commonSettings = {
   NATS_STREAM_REPLICAS: settings.streamReplicas,
   LOG_LEVEL: settings.logLevel,
   BIND_HOST: z.string().default("127.0.0.1"),
+  /** The zone the city's dates, hours and shown times are read in (IANA name). */
+  CITY_TIME_ZONE: cityTimeZoneSetting,
   /** For a service with one active instance: how long its lease lives unrenewed before a standby takes over. */
   /** Operators' read models (audit, history, facilities near a point) in this MongoDB; unset: none kept. */
   MONGODB_URL: z

@@ -9,6 +9,7 @@ import { countDeadLettersWith } from "./metrics";
 import { StreamSpec, ensureStreams, streams as backboneStreams } from "./jetstream/streams";
 import { startGrpcServer } from "./grpc/server";
 import { CommonSettings } from "./config";
+import { useCityTimeZone } from "./contracts/city-time";
 import { createLogger } from "./logger";
 import { ShutdownStep, onShutdown } from "./shutdown";
 import { stateRegister, streamNameOf } from "./state/register";
@@ -72,6 +73,7 @@ export function runService<C extends CommonSettings>({
 }: ServiceSpec<C>): void {
   const start = async () => {
     const config = readConfig();
+    useCityTimeZone(config.CITY_TIME_ZONE);
     const ports = portsOf(config);
     const logger = createLogger(name, config.LOG_LEVEL);
     const readiness = createReadiness();

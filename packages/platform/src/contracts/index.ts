@@ -8,4 +8,6 @@ export * from "./facility-state";
 export * from "./subjects";
 export * from "./app-error";
 export * from "./distance";
+export * from "./city-time";
+export * from "./spreadsheet-csv";
 export * from "./gen/crisis/v1/common";

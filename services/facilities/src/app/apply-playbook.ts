@@ -1,4 +1,4 @@
-import { Logger, killPoint } from "@crisis/platform";
+import { Logger, killPoint } from "@crisis/platform/ports";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { commitPlan, planMode } from "../domain/mode-plan";
 import { playbookFor } from "../domain/playbook";

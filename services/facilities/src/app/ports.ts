@@ -5,7 +5,7 @@ import {
   RestrictionScheduled,
   ServiceLevelChanged,
 } from "@crisis/platform/contracts/events";
-import { Clock } from "@crisis/platform";
+import { Clock } from "@crisis/platform/ports";
 import { FacilityDecision } from "@crisis/platform/contracts/facilities";
 import { CrowdingChanged, OccupancyReported } from "@crisis/platform/contracts/crowding";
 import { CityBoard } from "../domain/city-board";

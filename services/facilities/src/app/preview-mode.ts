@@ -1,4 +1,4 @@
-import { Clock } from "@crisis/platform";
+import { Clock } from "@crisis/platform/ports";
 import { Mode } from "@crisis/platform/contracts";
 import { ModePreview } from "@crisis/platform/contracts/facilities";
 import { CityBoard } from "../domain/city-board";

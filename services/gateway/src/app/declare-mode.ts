@@ -1,4 +1,4 @@
-import { Clock, IdSource } from "@crisis/platform";
+import { Clock, IdSource } from "@crisis/platform/ports";
 import { Mode, ModeLevel } from "@crisis/platform/contracts";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { ApprovalPolicy, needsSecondPerson } from "../domain/approval";

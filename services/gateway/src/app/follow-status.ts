@@ -1,4 +1,4 @@
-import { Clock } from "@crisis/platform";
+import { Clock } from "@crisis/platform/ports";
 import { AlertChain, CapMessage } from "../domain/cap";
 import { Change, Position, StatusStream, StatusView, positionId, startPosition } from "../domain/status-view";
 import { FacilitiesDirectory, Following, StatusEvents, StreamedEvent } from "./ports";

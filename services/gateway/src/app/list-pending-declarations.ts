@@ -1,4 +1,4 @@
-import { Clock } from "@crisis/platform";
+import { Clock } from "@crisis/platform/ports";
 import { hasExpired } from "../domain/approval";
 import { PendingDeclarations } from "./ports";
 

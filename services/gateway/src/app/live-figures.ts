@@ -1,4 +1,4 @@
-import { Clock } from "@crisis/platform";
+import { Clock } from "@crisis/platform/ports";
 import { CounterWaitingReported, OccupancyReported } from "@crisis/platform/contracts/crowding";
 import { CounterWaitingBoard } from "../domain/counter-waiting";
 import { occupancyFigure } from "../domain/crowding-view";

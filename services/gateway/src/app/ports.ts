@@ -3,7 +3,7 @@ import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { ApplyStaffingPlanResponse, StaffingPlan } from "@crisis/platform/contracts/staffing";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { Mode } from "@crisis/platform/contracts";
-import type { DeadLetter } from "@crisis/platform";
+import type { DeadLetter } from "@crisis/platform/ports";
 import { Declaration } from "../domain/mode";
 import { AlertReport, CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
 import { GetStaffingSummaryResponse } from "@crisis/platform/contracts/staffing";

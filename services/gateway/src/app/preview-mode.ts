@@ -1,4 +1,4 @@
-import { Clock } from "@crisis/platform";
+import { Clock } from "@crisis/platform/ports";
 import { Declaration, modeFrom } from "../domain/mode";
 import { ModePreviewer } from "./ports";
 

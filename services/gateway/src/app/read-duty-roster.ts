@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
-import { toTokyo } from "../domain/facility-view";
+import { spreadsheetCsv } from "@crisis/platform/contracts";
+import { toCityTime } from "../domain/facility-view";
 import { DutyDesk } from "./ports";
 import { dutyView } from "./read-staff-duties";
 
@@ -37,8 +37,7 @@ const columns = [
 ];
 
 /**
- * The duty roster as CSV, one row per person and duty, times in Asia/Tokyo; with a byte order mark
- * so that a spreadsheet opens the Japanese names as UTF-8.
+ * The duty roster as CSV for a spreadsheet, one row per person and duty, times in the city's time.
  */
 export async function readDutyRosterCsv(desk: DutyDesk, correlationId: string): Promise<string> {
   const { entries } = await desk.roster(correlationId);
@@ -53,12 +52,12 @@ export async function readDutyRosterCsv(desk: DutyDesk, correlationId: string): 
       d.facilityName,
       d.ward,
       d.duty,
-      toTokyo(d.startsAt),
-      toTokyo(d.endsAt),
+      toCityTime(d.startsAt),
+      toCityTime(d.endsAt),
       d.reportTo,
       e.state,
       e.minutesOnDuty,
     ]),
   );
-  return stringify(rows, { header: true, columns, bom: true, record_delimiter: "windows" });
+  return spreadsheetCsv(columns, rows);
 }

@@ -1,4 +1,4 @@
-import { Clock } from "@crisis/platform";
+import { Clock } from "@crisis/platform/ports";
 import { FacilityReading, FacilityStatus, StatusName, statusName } from "@crisis/platform/contracts";
 import { facilityReading } from "../domain/facility-view";
 import { modeView } from "../domain/mode";

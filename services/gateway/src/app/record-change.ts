@@ -1,4 +1,4 @@
-import { Clock, IdSource } from "@crisis/platform";
+import { Clock, IdSource } from "@crisis/platform/ports";
 import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { AuditTrail } from "./ports";
 

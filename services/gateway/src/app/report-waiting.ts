@@ -1,4 +1,4 @@
-import { Clock, IdSource } from "@crisis/platform";
+import { Clock, IdSource } from "@crisis/platform/ports";
 import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
 import { CounterWaitingBoard } from "../domain/counter-waiting";
 import { errors } from "../domain/errors";

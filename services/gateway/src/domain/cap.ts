@@ -1,4 +1,15 @@
-import { Incident, Mode, ModeLevel, Words, incidentWord, levelWord, stateTerms, wardWord, wards } from "@crisis/platform/contracts";
+import {
+  Incident,
+  Mode,
+  ModeLevel,
+  Words,
+  cityIso,
+  incidentWord,
+  levelWord,
+  stateTerms,
+  wardWord,
+  wards,
+} from "@crisis/platform/contracts";
 import { Change, FacilityRow } from "./status-view";
 
 /**
@@ -106,11 +117,10 @@ export class AlertChain {
   }
 }
 
-/** CAP's dateTime: seconds and an explicit offset (no "Z"), shown in Asia/Tokyo. */
+/** CAP's dateTime: seconds and an explicit offset (no "Z"), shown in the city's time. */
 export function capTime(iso: string): string {
   const ms = Date.parse(iso);
-  const t = Number.isNaN(ms) ? 0 : ms;
-  return `${new Date(t + 9 * 3600_000).toISOString().slice(0, 19)}+09:00`;
+  return cityIso(Number.isNaN(ms) ? 0 : ms);
 }
 
 const categoryOf: Record<number, string> = {

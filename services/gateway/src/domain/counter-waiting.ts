@@ -1,5 +1,5 @@
 import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
-import { toTokyo } from "./facility-view";
+import { toCityTime } from "./facility-view";
 
 /** What a citizen sees of a counter's wait: the latest figure, how old it is, and whether too old to trust. */
 export interface CounterWaitingView {
@@ -31,8 +31,8 @@ export class CounterWaitingBoard {
     const ageSeconds = Math.max(0, Math.floor((now - Date.parse(r.reportedAt)) / 1000));
     return {
       waiting: r.waiting ?? null,
-      nextFreeSlot: toTokyo(r.nextFreeSlot),
-      reportedAt: toTokyo(r.reportedAt),
+      nextFreeSlot: toCityTime(r.nextFreeSlot),
+      reportedAt: toCityTime(r.reportedAt),
       ageSeconds,
       stale: ageSeconds > this.staleMinutes * 60,
     };

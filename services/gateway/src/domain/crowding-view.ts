@@ -1,6 +1,6 @@
-import { crowdingName, crowdingTerms, supplyNeedName } from "@crisis/platform/contracts";
+import { crowdingName, crowdingTerms, spreadsheetCsv, supplyNeedName } from "@crisis/platform/contracts";
 import { OccupancyNeeds, OccupancyReported, ShelterCrowding, ShelterWithRoom, WardCrowding } from "@crisis/platform/contracts/crowding";
-import { toTokyo } from "./facility-view";
+import { toCityTime } from "./facility-view";
 import { WardHour } from "./occupancy-hours";
 
 const needsView = (n: OccupancyNeeds) => ({
@@ -30,7 +30,7 @@ export function shelterCrowdingView(s: ShelterCrowding) {
       ? {
           headcount: s.latest.headcount,
           needs: needsView(s.latest.needs ?? OccupancyNeeds.fromPartial({})),
-          reportedAt: toTokyo(s.latest.reportedAt),
+          reportedAt: toCityTime(s.latest.reportedAt),
           ageSeconds: s.ageSeconds,
           stale: s.stale,
         }
@@ -85,14 +85,12 @@ const historyColumns = [
   "welfare_space",
 ] as const;
 
-const csvField = (value: string | number | null) => `"${String(value ?? "").replaceAll('"', '""')}"`;
-
-/** Occupancy over time as CSV (RFC 4180, Tokyo times): one row per report, oldest first. */
+/** Occupancy over time as CSV for a spreadsheet (city times): one row per report, oldest first. */
 export function occupancyCsv(reports: OccupancyReported[]): string {
   const rows = reports.map((r) => {
     const needs = needsView(r.needs ?? OccupancyNeeds.fromPartial({}));
     const row = {
-      reportedAt: toTokyo(r.reportedAt),
+      reportedAt: toCityTime(r.reportedAt),
       facilityId: r.facilityId,
       name: r.facilityName,
       ward: r.ward,
@@ -101,15 +99,17 @@ export function occupancyCsv(reports: OccupancyReported[]): string {
       level: crowdingName(r.level),
       ...needs,
     };
-    return historyColumns.map((c) => csvField(row[c])).join(",");
+    return historyColumns.map((c) => row[c]);
   });
-  return [historyColumns.join(","), ...rows].join("\r\n") + "\r\n";
+  return spreadsheetCsv(historyColumns, rows);
 }
 
 const hourColumns = ["hour", "ward", "shelters", "headcount", "capacity_known"] as const;
 
-/** Occupancy per ward and hour as CSV (hours start in Tokyo time), oldest first. */
+/** Occupancy per ward and hour as CSV for a spreadsheet (hours start in the city's time), oldest first. */
 export function wardHoursCsv(rows: WardHour[]): string {
-  const lines = rows.map((r) => [toTokyo(r.hour), r.ward, r.shelters, r.headcount, r.capacityKnown].map(csvField).join(","));
-  return [hourColumns.join(","), ...lines].join("\r\n") + "\r\n";
+  return spreadsheetCsv(
+    hourColumns,
+    rows.map((r) => [toCityTime(r.hour), r.ward, r.shelters, r.headcount, r.capacityKnown]),
+  );
 }

@@ -2,6 +2,7 @@ import {
   ChangeSource,
   FacilityReading,
   LevelName,
+  cityIso,
   isWard,
   levelNames,
   readFacilityState,
@@ -12,11 +13,10 @@ import {
 } from "@crisis/platform/contracts";
 import { CounterService, Facility, HistoryEntry, Restriction } from "@crisis/platform/contracts/facilities";
 
-/** Times are stored in UTC and shown in Asia/Tokyo (+09:00, no daylight saving). */
-export function toTokyo(iso: string): string | null {
+/** Times are stored in UTC and shown in the city's time, with its offset. */
+export function toCityTime(iso: string): string | null {
   if (!iso) return null;
-  const t = new Date(Date.parse(iso) + 9 * 3600_000).toISOString();
-  return `${t.slice(0, 19)}+09:00`;
+  return cityIso(Date.parse(iso));
 }
 
 const sourceWord = (s: ChangeSource) =>
@@ -32,16 +32,16 @@ export const restrictionView = (r: Restriction) => ({
   reason: r.reason,
   source: sourceWord(r.source),
   author: r.author,
-  startsAt: toTokyo(r.startsAt),
-  endsAt: toTokyo(r.endsAt),
-  endedAt: toTokyo(r.endedAt),
+  startsAt: toCityTime(r.startsAt),
+  endsAt: toCityTime(r.endsAt),
+  endedAt: toCityTime(r.endedAt),
   endedBy: r.endedBy || null,
   hours: r.hours || null,
   capacity: r.capacity || null,
   parts: r.parts,
 });
 
-const historyView = (h: HistoryEntry) => ({ at: toTokyo(h.at), what: h.what, by: h.by, reason: h.reason, source: sourceWord(h.source) });
+const historyView = (h: HistoryEntry) => ({ at: toCityTime(h.at), what: h.what, by: h.by, reason: h.reason, source: sourceWord(h.source) });
 
 /** The mode's reach, in the API's words (modeView): its level and the wards it names (none: every ward). */
 export interface ModeScope {
@@ -64,7 +64,7 @@ export const facilityReading = (f: Facility, mode: ModeScope): FacilityReading =
       shelter: f.canShelter ? (shelterName(f.shelter) ?? null) : null,
       status: statusName(f.status) ?? null,
       reasons: f.reasons.length ? f.reasons : f.statusReason ? [f.statusReason] : [],
-      since: toTokyo(f.statusSince),
+      since: toCityTime(f.statusSince),
     },
     levelAt(mode, f.ward),
   );
@@ -89,7 +89,7 @@ export function facilityView(f: Facility, mode: ModeScope, detail = false) {
     shelter: f.canShelter ? (shelterName(f.shelter) ?? "unknown") : null,
     status: statusName(f.status) ?? "unknown",
     reasons: f.reasons,
-    statusSince: toTokyo(f.statusSince),
+    statusSince: toCityTime(f.statusSince),
     reading: facilityReading(f, mode),
     ...(detail ? { restrictions: f.restrictions.map(restrictionView), history: f.history.map(historyView) } : {}),
   };
@@ -103,8 +103,8 @@ export const serviceView = (s: CounterService) => ({
     channel: c.channel,
     level: serviceLevelName(c.level) ?? "unknown",
     reason: c.reason || null,
-    startsAt: toTokyo(c.startsAt),
-    endsAt: toTokyo(c.endsAt),
+    startsAt: toCityTime(c.startsAt),
+    endsAt: toCityTime(c.endsAt),
     source: sourceWord(c.source),
   })),
 });

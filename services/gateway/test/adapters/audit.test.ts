@@ -120,7 +120,7 @@ describe("the audit trail of every accepted change, on a real nats-server", () =
       expect(lines[0]).toBe("at,actor,actorRoles,kind,why,approver,facilityIds,correlationId,method,path,status,what,preview");
       expect(lines).toHaveLength(2);
       expect(lines[1]).toMatch(
-        /^"2026-07-28T07:30:00.000Z","kikikanri-a@city","manager","mode.declared","緑川 ""氾濫危険水位""","","","corr-csv-0001","POST","\/api\/v1\/mode","201",/,
+        /^2026-07-28T07:30:00.000Z,kikikanri-a@city,manager,mode.declared,"緑川 ""氾濫危険水位""",,,corr-csv-0001,POST,\/api\/v1\/mode,201,/,
       );
     }
   });

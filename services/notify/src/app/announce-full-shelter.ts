@@ -1,4 +1,4 @@
-import { Clock, Logger } from "@crisis/platform";
+import { Clock, Logger } from "@crisis/platform/ports";
 import { CrowdingChanged } from "@crisis/platform/contracts/crowding";
 import { composeFullShelter, fullAlertDue, topicsOfFull } from "../domain/full-shelter";
 import { Subscription } from "../domain/subscription";

@@ -1,4 +1,4 @@
-import { Clock, Logger } from "@crisis/platform";
+import { Clock, Logger } from "@crisis/platform/ports";
 import { RestrictionScheduled } from "@crisis/platform/contracts/events";
 import { composeScheduled, reminderDueAt, topicsOfScheduled } from "../domain/advance-notice";
 import { Subscription } from "../domain/subscription";

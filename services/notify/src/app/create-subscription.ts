@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Clock } from "@crisis/platform";
+import { Clock } from "@crisis/platform/ports";
 import { OriginRule } from "../domain/push-origins";
 import { SubscriptionRequest, hashToken, validateSubscription } from "../domain/subscription";
 import { SubscriptionStore } from "./ports";

@@ -1,4 +1,4 @@
-import { Clock, Logger } from "@crisis/platform";
+import { Clock, Logger } from "@crisis/platform/ports";
 import { PushBatchRequested, PushDelivery } from "../gen/crisis/notify/v1/push_delivery";
 import { backoffMs } from "../domain/retry";
 import { BatchProgress, DeliveryReports, PushSender, Sleep, SubscriptionStore } from "./ports";

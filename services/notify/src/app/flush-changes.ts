@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Clock, Logger } from "@crisis/platform";
+import { Clock, Logger } from "@crisis/platform/ports";
 import { readChange } from "../domain/facility-reading";
 import { CoalesceRule, SingleChange, composeChanges, isDue, isNews } from "../domain/coalesce";
 import { DeliveryQueue, DeliveryReports, PendingChanges, SubscriptionStore } from "./ports";

@@ -1,4 +1,4 @@
-import { Clock, Logger } from "@crisis/platform";
+import { Clock, Logger } from "@crisis/platform/ports";
 import { FacilityStatusChanged, PlaybookApplied, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { Share } from "../domain/coalesce";
 import { composeAlert } from "../domain/compose-alert";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Clock } from "@crisis/platform";
+import { Clock } from "@crisis/platform/ports";
 import { PushBatchRequested } from "../gen/crisis/notify/v1/push_delivery";
 import { Subscription } from "../domain/subscription";
 import { DeliveryQueue, DeliveryReports } from "./ports";

@@ -1,4 +1,4 @@
-import { Clock, Logger } from "@crisis/platform";
+import { Clock, Logger } from "@crisis/platform/ports";
 import { StaffNotice, composeStaffNotice } from "../domain/compose-notice";
 import { DeliveryQueue, DeliveryReports, SubscriptionStore } from "./ports";
 import { queueAlert } from "./queue-alert";

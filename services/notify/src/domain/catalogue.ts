@@ -1,4 +1,4 @@
-import { Lang, StateKey, UseName, useTerms } from "@crisis/platform/contracts";
+import { Lang, StateKey, UseName, formatCityTime, useTerms } from "@crisis/platform/contracts";
 
 /**
  * Every text notify sends, per language. Adding a language (zh, ko, vi) is one more object of
@@ -22,7 +22,7 @@ export interface Catalogue {
   wardSheltersClosed(ward: string, n: number, openNow: number): string;
   /** One facility by name, in the state its reading tells (its ordinary use for "restricted"), and why. */
   facilityNow(name: string, state: StateKey, use: UseName | null, reason: string): string;
-  /** Times as a person in Kumamoto reads them (Asia/Tokyo). */
+  /** Times as a person in the city reads them (CITY_TIME_ZONE). */
   time(iso: string): string;
   staffReassignedTitle: string;
   staffReassigned(place: string, duty: string, from: string, until: string, reportTo: string): string;
@@ -53,16 +53,8 @@ export interface Catalogue {
 const englishPlurals = new Intl.PluralRules("en");
 /** English counts take a singular for one; Japanese counters (か所, 施設) have no plural. */
 const plural = (n: number, one: string, other: string) => (englishPlurals.select(n) === "one" ? one : other);
-const tokyo = (locale: string) =>
-  new Intl.DateTimeFormat(locale, {
-    timeZone: "Asia/Tokyo",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  });
-const jaTime = tokyo("ja-JP");
+/** Times as a person in the city reads them: month, day and a 24-hour clock. */
+const shortTime = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false } as const;
 const jaNow: Record<StateKey, string> = {
   shelter_open: "避難所を開設しました",
   shelter_closed: "避難所を閉鎖しました",
@@ -81,7 +73,6 @@ const enNow: Record<StateKey, string> = {
   normal: "open as usual",
   unknown: "status changed",
 };
-const enTime = tokyo("en-GB");
 
 const ja: Catalogue = {
   title: (incident, level) => `熊本市 ${incident} ${level}`,
@@ -100,7 +91,7 @@ const ja: Catalogue = {
   wardSheltersClosed: (ward, n, openNow) => `${ward}の避難所 ${n} か所を閉鎖、開設中 ${openNow} か所`,
   facilityNow: (name, state, use, reason) =>
     `${name}: ${jaNow[state]}${state === "restricted" && use ? `（${useTerms[use].ja}）` : ""}${reason ? `（${reason}）` : ""}`,
-  time: (iso) => jaTime.format(new Date(iso)),
+  time: (iso) => formatCityTime(new Date(iso), "ja-JP", shortTime),
   staffReassignedTitle: "熊本市 職員配置の通知",
   staffReassigned: (place, duty, from, until, reportTo) => `${place}で${duty}。${from}から${until}まで。報告先: ${reportTo}`,
   staffReleasedTitle: "熊本市 応援配置の解除",
@@ -141,7 +132,7 @@ const en: Catalogue = {
   wardSheltersClosed: (ward, n, openNow) => `${ward}: ${n} ${plural(n, "shelter", "shelters")} closed, ${openNow} open now`,
   facilityNow: (name, state, use, reason) =>
     `${name}: ${enNow[state]}${state === "restricted" && use ? ` (${useTerms[use].en})` : ""}${reason ? ` (${reason})` : ""}`,
-  time: (iso) => enTime.format(new Date(iso)),
+  time: (iso) => formatCityTime(new Date(iso), "en-GB", shortTime),
   staffReassignedTitle: "Kumamoto City: your emergency assignment",
   staffReassigned: (place, duty, from, until, reportTo) => `${duty} at ${place}, ${from} to ${until}. Report to ${reportTo}.`,
   staffReleasedTitle: "Kumamoto City: assignment ended",

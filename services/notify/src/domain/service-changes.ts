@@ -20,7 +20,7 @@ export const latestServiceChanges = (changes: ServiceLevelChanged[]) => [
   ...new Map(changes.map((c) => [`${c.serviceId}|${c.channel}`, c])).values(),
 ];
 
-/** One line per service and channel, in the subscriber's language, times in Asia/Tokyo. */
+/** One line per service and channel, in the subscriber's language, times in the city's time. */
 export function serviceLines(changes: ServiceLevelChanged[], lang: Lang): string[] {
   const t = catalogue[lang];
   return latestServiceChanges(changes).map((c) => {

@@ -1,4 +1,4 @@
-import { killPoint, type Clock } from "@crisis/platform";
+import { killPoint, type Clock } from "@crisis/platform/ports";
 import type { ApplyStaffingPlanResponse } from "@crisis/platform/contracts/staffing";
 import { errors } from "../domain";
 import type { PostPlanner } from "./keep-posts-planned";

@@ -1,4 +1,4 @@
-import type { Logger } from "@crisis/platform";
+import type { Logger } from "@crisis/platform/ports";
 import { ModeLevel } from "@crisis/platform/contracts";
 import { AUTO_APPLIER, applyStaffingPlan, type ApplyDeps } from "./apply-staffing-plan";
 import { proposeStaffingPlan, type ProposeDeps } from "./propose-staffing-plan";

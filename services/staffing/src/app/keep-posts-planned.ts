@@ -1,4 +1,4 @@
-import type { Clock, Logger } from "@crisis/platform";
+import type { Clock, Logger } from "@crisis/platform/ports";
 import type { Mode } from "@crisis/platform/contracts";
 import type { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { ExtendedCounters, OpenShelters, shiftsPlannedAt, type ExtendedCounter, type OpenShelter, type PostTemplates } from "../domain";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Clock } from "@crisis/platform";
+import type { Clock } from "@crisis/platform/ports";
 import type { StaffingPlan } from "@crisis/platform/contracts/staffing";
 import type { PostTemplates } from "../domain";
 import type { PostPlanner } from "./keep-posts-planned";

@@ -1,4 +1,4 @@
-import type { Clock } from "@crisis/platform";
+import type { Clock } from "@crisis/platform/ports";
 import type { Acknowledgements } from "@crisis/platform/contracts/duties";
 import { oldestUnanswered, tallyAnswers } from "../domain";
 import type { DutyBook, Roster } from "./ports";

@@ -1,4 +1,4 @@
-import type { Clock } from "@crisis/platform";
+import type { Clock } from "@crisis/platform/ports";
 import type { DutyRoster } from "@crisis/platform/contracts/duties";
 import { closeDuties, currentAndNext } from "../domain";
 import type { DutyBook, Roster } from "./ports";

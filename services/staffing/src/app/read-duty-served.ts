@@ -1,4 +1,4 @@
-import type { Clock } from "@crisis/platform";
+import type { Clock } from "@crisis/platform/ports";
 import { closeDuties, type PlanRequest } from "../domain";
 import type { DutyBook } from "./ports";
 

@@ -1,4 +1,4 @@
-import type { Clock } from "@crisis/platform";
+import type { Clock } from "@crisis/platform/ports";
 import type { Duty as DutyMessage, DutyNotice, StaffDuties } from "@crisis/platform/contracts/duties";
 import { closeDuties, currentAndNext, emptyRecord, errors, type Duty, type Notice } from "../domain";
 import type { DutyBook, Roster } from "./ports";

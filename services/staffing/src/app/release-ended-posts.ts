@@ -1,5 +1,5 @@
 import { ModeLevel } from "@crisis/platform/contracts";
-import type { Clock } from "@crisis/platform";
+import type { Clock } from "@crisis/platform/ports";
 import { emergencyPosts, endedPosts, postSource, type PostTemplates } from "../domain";
 import { noticeId, tellReleased } from "./duty-notices";
 import type { PostPlanner } from "./keep-posts-planned";

@@ -1,4 +1,4 @@
-import type { Clock, Logger } from "@crisis/platform";
+import type { Clock, Logger } from "@crisis/platform/ports";
 import { departmentHead, dueSteps, placeOf, withChangedNotice, withNotice, type Notice, type ReminderTimes } from "../domain";
 import { noticeId } from "./duty-notices";
 import { proposeReplacement, type ReplacementDeps } from "./propose-replacement";

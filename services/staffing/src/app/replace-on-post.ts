@@ -1,4 +1,4 @@
-import type { Clock } from "@crisis/platform";
+import type { Clock } from "@crisis/platform/ports";
 import type { ReplaceOnPostRequest, ReplaceOnPostResponse } from "@crisis/platform/contracts/duties";
 import { errors, reasonFits } from "../domain";
 import { noticeId, tellReassigned, tellReleased } from "./duty-notices";

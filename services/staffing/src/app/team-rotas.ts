@@ -1,4 +1,4 @@
-import type { Clock } from "@crisis/platform";
+import type { Clock } from "@crisis/platform/ports";
 import { levelName } from "@crisis/platform/contracts";
 import { takeOffPost, type ReplaceDeps } from "./replace-on-post";
 import type { TeamStore } from "./ports";

@@ -1,4 +1,4 @@
-import { Clock } from "@crisis/platform";
+import { Clock } from "@crisis/platform/ports";
 import { BookingRecorded } from "@crisis/platform/contracts/counters";
 import { CityBoard } from "../../domain/city-board";
 import { Booking } from "../../domain/counters/booking";

@@ -1,3 +1,4 @@
+import { cityHour } from "@crisis/platform/contracts";
 import { expandPositions } from "./problem";
 import { REST_HOURS, HOUR_MS } from "./shifts";
 import type { Assignment, PlanRequest, Post, StaffMember } from "../types";
@@ -7,7 +8,7 @@ export interface Violation {
   readonly message: string;
 }
 
-const NIGHT_HOURS_JST = (hour: number) => hour >= 22 || hour < 5;
+const NIGHT_HOURS = (hour: number) => hour >= 22 || hour < 5;
 
 /**
  * Checks a plan person by person against every hard rule, written straight from the rules and
@@ -44,7 +45,7 @@ export function checkPlan(request: PlanRequest, assignments: readonly Assignment
 
 function touchesNight(post: Post): boolean {
   for (let t = post.start.getTime(); t < post.end.getTime(); t += 60_000) {
-    if (NIGHT_HOURS_JST(new Date(t + 9 * HOUR_MS).getUTCHours())) return true;
+    if (NIGHT_HOURS(cityHour(t))) return true;
   }
   return false;
 }

@@ -1,3 +1,4 @@
+import { formatCityTime } from "@crisis/platform/contracts";
 import { limitApplies, type DrawLimit } from "./floors";
 import { canWorkShift, holdsSkills, isAwayDuringPlan, type Position, type Problem } from "./problem";
 import type { Placement } from "./realize";
@@ -5,7 +6,7 @@ import { clashes, type Shift } from "./shifts";
 import { wardDistance } from "./wards";
 
 const HOME_WORDS = ["lives in the post's ward", "lives in a neighbouring ward", "lives two wards away; no one nearer could be spared"];
-const JST = { timeZone: "Asia/Tokyo", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false } as const;
+const SHIFT_TIME = { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false } as const;
 
 /** Words for the people and departments as the plan leaves them, shared by every explanation. */
 export class Explainer {
@@ -51,7 +52,7 @@ export class Explainer {
   private reasonsFor(position: Position): string {
     const shift = this.problem.shifts[position.shift]!;
     const wanted = position.skills.length > 0 ? position.skills.join("・") : "staff member";
-    const when = `${position.post.ward} ${new Date(shift.start).toLocaleString("ja-JP", JST)}–${new Date(shift.end).toLocaleString("ja-JP", JST)}`;
+    const when = `${position.post.ward} ${formatCityTime(shift.start, "ja-JP", SHIFT_TIME)}–${formatCityTime(shift.end, "ja-JP", SHIFT_TIME)}`;
     const holders = this.problem.staff.filter((p) => holdsSkills(p, position.skills));
     if (holders.length === 0) return `no ${wanted} on the roster`;
     let unavailable = 0,

@@ -1,13 +1,12 @@
+import { addDays, cityDate, cityInstant } from "@crisis/platform/contracts";
 import type { Period } from "../types";
 
 /** Labour rule: at least 11 hours between the end of one shift and the start of the next. */
 export const REST_HOURS = 11;
 export const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const JST_OFFSET_MS = 9 * HOUR_MS;
-/** Night in Japan time: from 22:00 to 05:00 the next morning. */
-const NIGHT_START_MS = 22 * HOUR_MS;
-const NIGHT_END_MS = (24 + 5) * HOUR_MS;
+/** Night in the city's time: from 22:00 to 05:00 the next morning. */
+const NIGHT_START_MINUTE = 22 * 60;
+const NIGHT_END_MINUTE = 5 * 60;
 
 /** A distinct shift window shared by all posts that start and end at the same moments. */
 export interface Shift {
@@ -15,7 +14,7 @@ export interface Shift {
   readonly start: number;
   readonly end: number;
   readonly hours: number;
-  /** Touches 22:00–05:00 Japan time, which night-restricted staff may not work. */
+  /** Touches 22:00–05:00 in the city's time, which night-restricted staff may not work. */
   readonly night: boolean;
 }
 
@@ -25,16 +24,15 @@ export function makeShift(index: number, start: number, end: number): Shift {
 
 /**
  * Whether [start, end) overlaps any night, decided on the intervals themselves (not by
- * sampling, which misses a shift that only grazes the night between two samples): each Japan
+ * sampling, which misses a shift that only grazes the night between two samples): each city
  * day's night runs from its 22:00 to the next day's 05:00, and the nights that can overlap the
  * shift are those of the day before its start through the day of its end.
  */
 export function touchesNight(start: number, end: number): boolean {
-  const firstDay = Math.floor((start + JST_OFFSET_MS) / DAY_MS) - 1;
-  const lastDay = Math.floor((end + JST_OFFSET_MS) / DAY_MS);
-  for (let day = firstDay; day <= lastDay; day++) {
-    const nightStart = day * DAY_MS - JST_OFFSET_MS + NIGHT_START_MS;
-    const nightEnd = day * DAY_MS - JST_OFFSET_MS + NIGHT_END_MS;
+  const lastDay = cityDate(end);
+  for (let day = addDays(cityDate(start), -1); day <= lastDay; day = addDays(day, 1)) {
+    const nightStart = cityInstant(day, NIGHT_START_MINUTE);
+    const nightEnd = cityInstant(addDays(day, 1), NIGHT_END_MINUTE);
     if (start < nightEnd && nightStart < end) return true;
   }
   return false;

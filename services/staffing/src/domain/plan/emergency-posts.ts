@@ -1,4 +1,4 @@
-import { wards } from "@crisis/platform/contracts";
+import { addDays, cityDate, cityInstant, minuteOfDay, wards } from "@crisis/platform/contracts";
 import type { Post, PositionNeed, Ward } from "../types";
 import type { ExtendedCounter } from "./extended-counters";
 import type { OpenShelter } from "./open-shelters";
@@ -69,7 +69,8 @@ export function emergencyPosts(templates: PostTemplates, { days, from, shelters,
 
 /** The days to plan from an instant: the day before (its night shift may still run), that day and the next. */
 export function daysAround(at: Date): string[] {
-  return [-1, 0, 1].map((d) => new Date(at.getTime() + 9 * 3_600_000 + d * 86_400_000).toISOString().slice(0, 10));
+  const today = cityDate(at);
+  return [-1, 0, 1].map((d) => addDays(today, d));
 }
 
 /** The shifts a plan made at this instant staffs, as post ids end: e.g. ["2026-07-28-evening", …]. */
@@ -82,7 +83,7 @@ function shiftsToPlan(templates: PostTemplates, days: readonly string[], from: D
   const all = days
     .flatMap((day) =>
       templates.shifts.map((shift) => {
-        const start = new Date(`${day}T${shift.start}:00+09:00`);
+        const start = new Date(cityInstant(day, minuteOfDay(shift.start)));
         return { day, shift, start, end: new Date(start.getTime() + shift.hours * 3_600_000) };
       }),
     )

@@ -1,3 +1,5 @@
+import { addDays, cityDate } from "@crisis/platform/contracts";
+
 /**
  * The office/home rota of a department's teams: on each day one team is at the office and the
  * others work from home, taking turns day by day or week by week from the rota's first day.
@@ -32,15 +34,11 @@ export function officeDays(
 }
 
 const DAY_MS = 86_400_000;
-/** Japan has no daylight saving: a JST calendar day is a fixed 9 h ahead of UTC. */
-const JST_MS = 9 * 3_600_000;
 
-/** The JST date (YYYY-MM-DD) `dayIndex` days after `first`. */
-export function rotaDate(first: string, dayIndex: number): string {
-  return new Date(Date.parse(`${first}T00:00:00+09:00`) + JST_MS + dayIndex * DAY_MS).toISOString().slice(0, 10);
-}
+/** The city's date (YYYY-MM-DD) `dayIndex` days after `first`. */
+export const rotaDate = (first: string, dayIndex: number): string => addDays(first, dayIndex);
 
-/** Which rota day (0-based) an instant falls on, in Japan time. */
+/** Which rota day (0-based) an instant falls on, in the city's time. */
 export function rotaDayOf(first: string, at: Date): number {
-  return Math.floor((at.getTime() - Date.parse(`${first}T00:00:00+09:00`)) / DAY_MS);
+  return Math.round((Date.parse(cityDate(at)) - Date.parse(first)) / DAY_MS);
 }

@@ -12,7 +12,7 @@ export interface TeamOut {
   readonly until: string;
 }
 
-/** A department's split in force: its teams, the rota's first day (JST date) and the teams out. */
+/** A department's split in force: its teams, the rota's first day (city date) and the teams out. */
 export interface DepartmentRota {
   readonly split: DepartmentTeams;
   readonly firstDay: string;
@@ -51,7 +51,7 @@ export function endOut(rota: DepartmentRota, teamId: string, now: Date): Departm
   return { ...rota, outs: rota.outs.filter((o) => o.teamId !== teamId) };
 }
 
-/** A person's team and office days (JST dates) over the next `days` days, the fallback applied for the teams out now. */
+/** A person's team and office days (city dates) over the next `days` days, the fallback applied for the teams out now. */
 export function myOfficeDays(
   rota: DepartmentRota,
   staffId: string,

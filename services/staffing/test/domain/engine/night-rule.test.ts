@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { checkPlan, planAssignments, type PlanRequest, type Post } from "../../../src/domain";
+import { useCityTimeZone } from "@crisis/platform/contracts";
 import { makeShift } from "../../../src/domain/engine/shifts";
 import { anyone, department, person, solver } from "./builders";
 
@@ -70,5 +71,17 @@ describe("the night rule (22:00–05:00 Japan time)", () => {
       }),
       { seed: 20260730, numRuns: 100 },
     );
+  });
+});
+
+describe("the night rule in another city's time", () => {
+  afterEach(() => useCityTimeZone("Asia/Tokyo"));
+
+  it("reads 22:00–05:00 in the zone CITY_TIME_ZONE names, daylight saving included", () => {
+    // 03:00–04:00 UTC: noon in Kumamoto, 23:00 the evening before in New York (summer time, -04:00).
+    const start = Date.UTC(2026, 6, 29, 3);
+    expect(makeShift(0, start, start + 3_600_000).night).toBe(false);
+    useCityTimeZone("America/New_York");
+    expect(makeShift(0, start, start + 3_600_000).night).toBe(true);
   });
 });

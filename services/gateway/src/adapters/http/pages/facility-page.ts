@@ -6,7 +6,7 @@ import { shelterCrowding } from "./shelter-crowding";
 import { page } from "./layout";
 import { freshness, modeLine, ordinaryUse, stateBadge, subscribePanel } from "./parts";
 import { clientWords } from "./status-page";
-import { pageWords, tokyoTime } from "./words";
+import { pageWords, cityTime } from "./words";
 
 /** `/facilities/{id}`: one facility's status, where it is, and a panel to follow it (pushes link here). */
 export function facilityPage(status: PublicStatus, facility: PublicFacility | undefined, lang: Lang, crowding?: CrowdingHere): string {
@@ -45,7 +45,7 @@ export function facilityPage(status: PublicStatus, facility: PublicFacility | un
           ${
             reading.since
               ? html`<dt>${w.since}</dt>
-                  <dd>${tokyoTime(reading.since, lang)}</dd>`
+                  <dd>${cityTime(reading.since, lang)}</dd>`
               : ""
           }
           <dt>${w.category}</dt>

@@ -12,7 +12,7 @@ import {
 } from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
 import { html } from "./html";
-import { pageWords, tokyoTime } from "./words";
+import { pageWords, cityTime } from "./words";
 
 type Mode = PublicStatus["mode"];
 
@@ -39,14 +39,14 @@ export function modeLine(mode: Mode, lang: Lang) {
   return html`<p id="mode" class="mode level-${mode.level}" data-level="${mode.level}">
     <strong>${wordOf(incidentTerms, mode.incident, lang)} ${wordOf(levelTerms, mode.level, lang)}</strong>
     <span>（${where}）</span> <span class="reason">${mode.reason}</span>
-    <span class="when">${tokyoTime(mode.declaredAt, lang)} ${w.declaredAt}</span>
+    <span class="when">${cityTime(mode.declaredAt, lang)} ${w.declaredAt}</span>
   </p>`;
 }
 
 /** How old what the page shows is; the page script turns it into an offline notice when needed. */
 export const freshness = (generatedAt: string, lang: Lang) =>
   html`<p id="freshness" class="freshness" data-generated-at="${generatedAt}" role="status">
-    ${pageWords(lang).asOf(tokyoTime(generatedAt, lang))}
+    ${pageWords(lang).asOf(cityTime(generatedAt, lang))}
   </p>`;
 
 export const facilityLink = (f: Pick<PublicFacility, "id" | "name">) =>

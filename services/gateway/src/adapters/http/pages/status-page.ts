@@ -16,7 +16,7 @@ import { crowdingSection } from "./crowding-section";
 import { html } from "./html";
 import { page } from "./layout";
 import { facilityLink, freshness, modeLine, ordinaryUse, stateBadge, subscribePanel } from "./parts";
-import { pageWords, tokyoTime } from "./words";
+import { pageWords, cityTime } from "./words";
 
 export interface StatusPageSettings {
   /** A slippy-map tile URL template ({z}/{x}/{y}); without one the shelters are a plain list. */
@@ -84,7 +84,7 @@ function facilities(list: PublicFacility[], lang: Lang) {
     html`<li data-id="${f.id}" data-state="${f.reading.state}">
       ${facilityLink(f)} ${stateBadge(f.reading, lang)} ${ordinaryUse(f.reading, lang)}
       ${f.reading.reasons[0] ? html`<span class="reason">${f.reading.reasons[0]}</span>` : ""}
-      ${f.reading.since ? html`<span class="when">${tokyoTime(f.reading.since, lang)} ${w.since}</span>` : ""}
+      ${f.reading.since ? html`<span class="when">${cityTime(f.reading.since, lang)} ${w.since}</span>` : ""}
     </li>`;
   const byCategory = categories.map((c) => ({ c, items: list.filter((f) => f.category === c) })).filter((g) => g.items.length > 0);
   return html`<section id="facilities" aria-labelledby="facilities-title">

@@ -1,5 +1,5 @@
 import { FastifyReply, FastifyRequest } from "fastify";
-import { Lang, languages } from "@crisis/platform/contracts";
+import { Lang, cityZoneLabel, formatCityTime, languages } from "@crisis/platform/contracts";
 
 /**
  * The pages' own words (buttons, headings). Terms of the city's vocabulary (wards, categories,
@@ -360,28 +360,13 @@ export function pageLang(request: FastifyRequest, reply: FastifyReply): Lang {
   return isLang(cookie) ? cookie : "ja";
 }
 
-/** Shown in Asia/Tokyo, whatever the server's zone: "2026/12/05 16:08" or "5 Dec 2026, 16:08 JST". */
-export function tokyoTime(iso: string | null | undefined, lang: Lang): string {
+/** Shown in the city's time, whatever the server's zone: "2026/12/05 16:08" or "5 Dec 2026, 16:08 JST". */
+export function cityTime(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
-  return lang === "ja" ? japaneseTime.format(date) : `${englishTime.format(date)} JST`;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return "";
+  return lang === "ja" ? formatCityTime(t, "ja-JP", japaneseTime) : `${formatCityTime(t, "en-GB", englishTime)} ${cityZoneLabel(t)}`;
 }
 
-const japaneseTime = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-const englishTime = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+const japaneseTime = { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" } as const;
+const englishTime = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;

@@ -1,4 +1,5 @@
 import { FastifyInstance } from "fastify";
+import { spreadsheetCsv } from "@crisis/platform/contracts";
 import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { AuditTrail } from "../../../app/ports";
 import { readAudit } from "../../../app/read-audit";
@@ -21,10 +22,11 @@ const columns = [
   "preview",
 ] as const satisfies readonly (keyof AuditRecorded)[];
 
-/** RFC 4180: every field quoted, quotes doubled, CRLF between records. */
-const csvField = (value: unknown) => `"${(Array.isArray(value) ? value.join(" ") : String(value)).replaceAll('"', '""')}"`;
 const toCsv = (records: AuditRecorded[]) =>
-  [columns.join(","), ...records.map((r) => columns.map((c) => csvField(r[c])).join(","))].join("\r\n") + "\r\n";
+  spreadsheetCsv(
+    columns,
+    records.map((r) => columns.map((c) => r[c])),
+  );
 
 /** The audit trail for managers, as JSON or (Accept: text/csv or ?format=csv) CSV. */
 export function auditRoutes(app: FastifyInstance, audit: AuditTrail, authenticate: Authenticate) {
