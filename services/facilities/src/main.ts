@@ -86,6 +86,7 @@ runService({
         slotMinutes: config.COUNTER_SLOT_MINUTES,
         placesPerSlot: config.COUNTER_PLACES_PER_SLOT,
         retentionDays: config.BOOKING_RETENTION_DAYS,
+        moveDays: config.BOOKING_MOVE_DAYS,
       },
       perSlot: onePerKey(),
     };
