@@ -108,7 +108,6 @@ describe("crisis mode reviewing a day of counter bookings on a real nats-server"
         booked.push(await bookSlot(deps, slot.id, "book"));
       }
     expect(booked).toHaveLength(140);
-    const before = await counterMessages();
 
     // The pandemic emergency: 09:00–16:00 and half the places at the ward offices.
     const emergency = mode("pandemic", "emergency");
