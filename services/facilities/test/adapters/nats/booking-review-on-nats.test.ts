@@ -14,6 +14,7 @@ import {
   publishEvent,
   replaySubject,
   streams,
+  waitUntil,
 } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { consumeLevelChangesForBookings } from "../../../src/adapters/nats/booking-review-consumer";
@@ -43,14 +44,12 @@ describe("crisis mode reviewing a day of counter bookings on a real nats-server"
   let ids = 0;
 
   /** Waits until the consumer acknowledged the level change (delivery is asynchronous; no time rule depends on it). */
-  async function reviewed(published: { seq: number }) {
-    for (let i = 0; i < 1000; i++) {
-      const info = await backbone.jsm.consumers.info(streams.service.name, "facilities-booking-review");
-      if (info.ack_floor.stream_seq >= published.seq) return;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error("the review did not finish");
-  }
+  const reviewed = (published: { seq: number }) =>
+    waitUntil(
+      async () =>
+        (await backbone.jsm.consumers.info(streams.service.name, "facilities-booking-review")).ack_floor.stream_seq >= published.seq,
+      "the bookings reviewed",
+    );
   const counterMessages = async () => (await backbone.jsm.streams.info(streams.counter.name)).state.messages;
   const crisisEvents = async () => {
     const found: BookingRecorded[] = [];
@@ -186,5 +185,18 @@ describe("crisis mode reviewing a day of counter bookings on a real nats-server"
     );
     expect(again).toEqual({ kept: 0, moved: 0, cancelled: 0 });
     expect(await counterMessages()).toBe(published);
+  });
+
+  it("publishes the event of a booking a review rewrote just before a fail-over, once, when the review runs again", async () => {
+    const [slot] = slotsOf(deps, "inkan", "counter", day);
+    const booking = await bookSlot(deps, slot.id, "book");
+    // The first run rewrote the booking as cancelled, then the process died before publishing.
+    await deps.store.putBooking({ ...booking, status: "cancelled", crisisChange: "cancelled", crisisCauseId: "d2", alternatives: [] });
+    const cause = ServiceLevelChanged.fromPartial({ eventId: "d2", serviceId: "inkan", channel: "counter" });
+    const published = await counterMessages();
+    await reviewBookingsAfter(deps, cause, "redelivered");
+    await reviewBookingsAfter(deps, cause, "redelivered again");
+    expect(await counterMessages()).toBe(published + 1);
+    expect((await crisisEvents()).filter((e) => e.eventId === "d2.booking." + booking.code)).toHaveLength(1);
   });
 });
