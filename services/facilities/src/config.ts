@@ -33,6 +33,7 @@ const schema = z.object({
   COUNTER_PLACES_PER_SLOT: z.coerce.number().int().min(1).max(1000).default(4),
   // Days after the visit day that a booking is kept; then it is deleted.
   BOOKING_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  BOOKING_MOVE_DAYS: z.coerce.number().int().min(0).max(14).default(3),
 });
 
 export type FacilitiesConfig = z.infer<typeof schema>;

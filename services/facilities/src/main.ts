@@ -18,6 +18,7 @@ import { jetStreamDecisionLog } from "./adapters/nats/decision-log";
 import { jetStreamFacilityEvents } from "./adapters/nats/facility-events";
 import { jetStreamCrowdingEvents, replayOccupancy } from "./adapters/nats/crowding-events";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
+import { consumeLevelChangesForBookings } from "./adapters/nats/booking-review-consumer";
 import { unfinishedDeclarations } from "./adapters/nats/unfinished-declarations";
 import { finishDeclarations } from "./app/apply-playbook";
 import { oneAtATime } from "./app/one-at-a-time";
@@ -86,10 +87,12 @@ runService({
         slotMinutes: config.COUNTER_SLOT_MINUTES,
         placesPerSlot: config.COUNTER_PLACES_PER_SLOT,
         retentionDays: config.BOOKING_RETENTION_DAYS,
+        moveDays: config.BOOKING_MOVE_DAYS,
       },
       perSlot: onePerKey(),
     };
     const consumer = await consumeModeChanges(backbone, deps, logger);
+    const bookingReview = await consumeLevelChangesForBookings(backbone, counters, logger);
     const ticker = startMinuteTicker(new Scheduler(deps), deps, logger);
     const sweep = startBookingSweep(counters, logger);
     return {
@@ -102,6 +105,7 @@ runService({
         { name: "stop the schedule", stop: () => ticker.stop() },
         { name: "stop the booking sweep", stop: () => sweep.stop() },
         { name: "stop applying playbooks", stop: () => consumer.stop() },
+        { name: "stop reviewing bookings", stop: () => bookingReview.stop() },
       ],
       facts: {
         facilities: registry.facilities.length,

@@ -9,6 +9,7 @@ import {
   consumeScheduledRestrictions,
   consumeSingleChanges,
   consumeStaffNotices,
+  consumeBookingNotices,
   followShelterCounts,
 } from "./adapters/nats/consumers";
 import { consumeCrowdingChanges, kvFullAlertLog } from "./adapters/nats/full-shelter-alerts";
@@ -30,7 +31,7 @@ runService({
   name: "notify",
   readConfig,
   ports: (c) => ({ grpc: c.NOTIFY_GRPC_PORT, health: c.NOTIFY_HEALTH_PORT }),
-  streams: [streams.facility, streams.service, streams.staff, streams.alert, streams.shelter, streams.pushDelivery],
+  streams: [streams.facility, streams.service, streams.staff, streams.counter, streams.alert, streams.shelter, streams.pushDelivery],
   wire: async (config, backbone, logger) => {
     const store = await kvSubscriptionStore(backbone.js, config.NATS_STREAM_REPLICAS, logger);
     const reports = await kvDeliveryReports(backbone.js, config.NATS_STREAM_REPLICAS);
@@ -79,6 +80,19 @@ runService({
         reports,
         clock: systemClock,
         staffUrl: new URL("/staff", config.PUBLIC_BASE_URL).toString(),
+        ttlSeconds: config.PUSH_TTL_SECONDS,
+      },
+      config.NOTIFY_ACK_WAIT_MS,
+      logger,
+    );
+    const bookingNotices = await consumeBookingNotices(
+      backbone,
+      {
+        store,
+        queue: jetStreamDeliveryQueue(backbone.js),
+        reports,
+        clock: systemClock,
+        bookingUrl: new URL("/bookings", config.PUBLIC_BASE_URL).toString(),
         ttlSeconds: config.PUSH_TTL_SECONDS,
       },
       config.NOTIFY_ACK_WAIT_MS,
@@ -154,6 +168,7 @@ runService({
           stop: async () => void (await flusher.stop(), await Promise.all(changes.map((c) => c.stop())), await following.stop()),
         },
         { name: "stop staff notices", stop: async () => void (await Promise.all(staffNotices.map((c) => c.stop()))) },
+        { name: "stop booking notices", stop: async () => void (await Promise.all(bookingNotices.map((c) => c.stop()))) },
         { name: "finish in-flight pushes", stop: () => deliveries.stop() },
         { name: "stop watching subscriptions", stop: async () => store.stop() },
         { name: "close push connections", stop: () => sender.close() },

@@ -62,7 +62,7 @@ export async function startNotifyFixture({ concurrency = 8, batches = 4 }: Fixtu
   await pushService.start();
   const clock = new FakeClock("2026-07-28T07:30:00Z");
   const stops: (() => Promise<unknown> | void)[] = [];
-  const allStreams: StreamSpec[] = [streams.facility, streams.service, streams.staff, streams.alert, streams.pushDelivery];
+  const allStreams: StreamSpec[] = [streams.facility, streams.service, streams.staff, streams.counter, streams.alert, streams.pushDelivery];
 
   const instance = async (name: string): Promise<NotifyInstance> => {
     const backbone = await connectBackbone(server.url, name, logger);

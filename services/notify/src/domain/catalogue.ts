@@ -48,6 +48,13 @@ export interface Catalogue {
   servicesTitle: string;
   /** One counter service on one channel: its new level, from when (and until when, if known). */
   serviceChanged(service: string, channel: string, level: string, from?: string, until?: string): string;
+  /** A counter booking crisis mode moved or cancelled: what became of it, and what to do instead. */
+  bookingMovedTitle: string;
+  bookingMoved(service: string, office: string, time: string): string;
+  bookingCancelledTitle: string;
+  bookingCancelled(service: string, instead: string): string;
+  /** What a channel that needs no visit lets a person do (online, convenience_store, phone). */
+  alternatives: Record<string, string>;
 }
 
 const englishPlurals = new Intl.PluralRules("en");
@@ -113,6 +120,15 @@ const ja: Catalogue = {
   servicesTitle: "熊本市 窓口サービスの変更",
   serviceChanged: (service, channel, level, from, until) =>
     `${service}（${channel}）: ${from ? `${from}から` : ""}${until ? `${until}まで` : ""}${level}`,
+  bookingMovedTitle: "熊本市 窓口予約の変更",
+  bookingMoved: (service, office, time) => `窓口の縮小のため、${service}の予約を${office} ${time}に変更しました。`,
+  bookingCancelledTitle: "熊本市 窓口予約の取消",
+  bookingCancelled: (service, instead) => `窓口の休止のため、${service}の予約を取り消しました。${instead}`,
+  alternatives: {
+    online: "マイナポータルで申請できます。",
+    convenience_store: "コンビニで取得できます（マイナンバーカード）。",
+    phone: "電話で相談できます。",
+  },
 };
 
 const en: Catalogue = {
@@ -155,6 +171,15 @@ const en: Catalogue = {
   servicesTitle: "Kumamoto City: counter services changed",
   serviceChanged: (service, channel, level, from, until) =>
     `${service} (${channel}): ${level}${from ? ` from ${from}` : ""}${until ? ` until ${until}` : ""}`,
+  bookingMovedTitle: "Kumamoto City: your counter booking moved",
+  bookingMoved: (service, office, time) => `The counter was reduced: your ${service} booking is now at ${office}, ${time}.`,
+  bookingCancelledTitle: "Kumamoto City: your counter booking cancelled",
+  bookingCancelled: (service, instead) => `The counter was suspended: your ${service} booking is cancelled. ${instead}`.trimEnd(),
+  alternatives: {
+    online: "You can apply online on Mynaportal (マイナポータル).",
+    convenience_store: "You can get it at a convenience store with your My Number Card.",
+    phone: "You can consult by phone.",
+  },
 };
 
 export const catalogue: Record<Lang, Catalogue> = { ja, en };

@@ -1,4 +1,5 @@
 import { Lang } from "@crisis/platform/contracts";
+import { BookingRecorded } from "@crisis/platform/contracts/counters";
 import { StaffReassigned, StaffReleased, StaffReminded, StaffTeamChanged } from "@crisis/platform/contracts/events";
 import { fitted } from "./payload";
 import { catalogue } from "./catalogue";
@@ -47,4 +48,16 @@ export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: st
       return fitted({ ...base, title: t.staffRemindedTitle, body: t.staffReminded(e.attempt) });
     }
   }
+}
+
+/** The one push a booking's holder gets when crisis mode moved or cancelled it, naming what to do instead. */
+export function composeBookingNotice(recorded: BookingRecorded, lang: Lang, bookingUrl: string) {
+  const t = catalogue[lang];
+  const b = recorded.booking!;
+  const base = { alertId: recorded.eventId, lang, url: `${bookingUrl}/${b.code}`, tag: `booking.${b.code}` };
+  const service = b.serviceName || b.serviceId;
+  if (b.crisisChange === "moved")
+    return fitted({ ...base, title: t.bookingMovedTitle, body: t.bookingMoved(service, b.officeName, t.time(b.startsAt)) });
+  const instead = b.alternatives.flatMap((c) => (t.alternatives[c] ? [t.alternatives[c]] : [])).join(" ");
+  return fitted({ ...base, title: t.bookingCancelledTitle, body: t.bookingCancelled(service, instead) });
 }

@@ -11,9 +11,12 @@ export type Topic =
   | { kind: "ward"; value: Ward }
   | { kind: "facility"; value: string }
   | { kind: "service"; value: string }
-  | { kind: "staff"; value: string };
+  | { kind: "staff"; value: string }
+  | { kind: "booking"; value: string };
 
 const identifier = /^[\w:.-]{1,64}$/;
+/** A counter booking's code as facilities gives it: 8 of the characters people cannot misread. */
+const bookingCode = /^[2-9A-HJKMNP-Z]{8}$/;
 
 export function parseTopic(topic: string, index: number): Topic {
   const [kind, value = ""] = topic.split(/:(.*)/s, 2);
@@ -30,7 +33,12 @@ export function parseTopic(topic: string, index: number): Topic {
     if (identifier.test(value)) return { kind, value };
     throw errors.topicInvalid(index, topic, `${kind} id must be 1–64 letters, digits or : . _ -`);
   }
-  throw errors.topicInvalid(index, topic, "must start with category:, ward:, facility:, service: or staff:");
+  // Whoever holds a booking's code may follow it: the code is all that names the booking.
+  if (kind === "booking") {
+    if (bookingCode.test(value)) return { kind, value };
+    throw errors.topicInvalid(index, topic, "booking code must be the 8 characters of the booking code");
+  }
+  throw errors.topicInvalid(index, topic, "must start with category:, ward:, facility:, service:, staff: or booking:");
 }
 
 /** A shelter opened or closed (a closing of one never opened included): its operation leads the reading. */

@@ -1,5 +1,6 @@
 import { StaffReleased, StaffReminded, StaffTeamChanged } from "@crisis/platform/contracts/events";
-import { composeStaffNotice } from "../../src/domain/compose-notice";
+import { BookingRecorded, CounterBooking } from "@crisis/platform/contracts/counters";
+import { composeBookingNotice, composeStaffNotice } from "../../src/domain/compose-notice";
 
 const url = "https://crisis.example.jp/staff";
 
@@ -76,6 +77,51 @@ describe("a staff notice in the recipient's language", () => {
     );
     expect(composeStaffNotice({ kind: "released", event: { ...event, floor: undefined } }, "en", url).title).toBe(
       "Kumamoto City: assignment ended",
+    );
+  });
+});
+
+describe("a booking's holder told what crisis mode did to it", () => {
+  const booking = CounterBooking.fromPartial({
+    code: "K7M3Q9XZ",
+    serviceId: "juminhyo",
+    serviceName: "住民票の写し",
+    officeName: "東区役所",
+    startsAt: "2026-07-29T09:30:00+09:00",
+    status: "booked",
+    crisisChange: "moved",
+  });
+  const bookingUrl = "https://crisis.example.jp/bookings";
+
+  it("names the new office and time of a moved booking, in Japanese and English", () => {
+    const moved = BookingRecorded.fromPartial({ eventId: "m1.juminhyo.counter.booking.K7M3Q9XZ", booking });
+    expect(composeBookingNotice(moved, "ja", bookingUrl)).toMatchObject({
+      title: "熊本市 窓口予約の変更",
+      body: expect.stringMatching(/^窓口の縮小のため、住民票の写しの予約を東区役所 .*9:30.*に変更しました。$/),
+      url: "https://crisis.example.jp/bookings/K7M3Q9XZ",
+      tag: "booking.K7M3Q9XZ",
+      alertId: "m1.juminhyo.counter.booking.K7M3Q9XZ",
+    });
+    expect(composeBookingNotice(moved, "en", bookingUrl).body).toMatch(
+      /^The counter was reduced: your 住民票の写し booking is now at 東区役所, .*9:30/,
+    );
+  });
+
+  it("names the online alternative of a cancelled booking, in Japanese and English", () => {
+    const cancelled = BookingRecorded.fromPartial({
+      eventId: "d1.booking.K7M3Q9XZ",
+      booking: { ...booking, serviceName: "り災証明書（住家）", status: "cancelled", crisisChange: "cancelled", alternatives: ["online"] },
+    });
+    expect(composeBookingNotice(cancelled, "ja", bookingUrl)).toMatchObject({
+      title: "熊本市 窓口予約の取消",
+      body: "窓口の休止のため、り災証明書（住家）の予約を取り消しました。マイナポータルで申請できます。",
+    });
+    expect(composeBookingNotice(cancelled, "en", bookingUrl).body).toBe(
+      "The counter was suspended: your り災証明書（住家） booking is cancelled. You can apply online on Mynaportal (マイナポータル).",
+    );
+    const nothingOpen = { ...cancelled, booking: { ...cancelled.booking!, alternatives: [] } };
+    expect(composeBookingNotice(nothingOpen, "en", bookingUrl).body).toBe(
+      "The counter was suspended: your り災証明書（住家） booking is cancelled.",
     );
   });
 });

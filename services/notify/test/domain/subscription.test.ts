@@ -91,6 +91,15 @@ describe("topics a subscriber can follow", () => {
     ]);
   });
 
+  it("accepts a counter booking by its code, and refuses anything that is not a booking code", () => {
+    expect(validateSubscription({ ...valid(), topics: ["booking:K7M3Q9XZ"] }, origins).topics).toEqual(["booking:K7M3Q9XZ"]);
+    expect(refusal({ ...valid(), topics: ["ward:中央区", "booking:K7M3Q9X0"] })).toMatchObject({
+      code: "TOPIC_INVALID",
+      field: "topics[1]",
+    });
+    expect(refusal({ ...valid(), topics: ["booking:"] })).toMatchObject({ code: "TOPIC_INVALID", field: "topics[0]" });
+  });
+
   it("refuses a staff topic without an id, naming the topic", () => {
     expect(refusal({ ...valid(), topics: ["staff:"] })).toMatchObject({ code: "TOPIC_INVALID", field: "topics[0]" });
   });

@@ -49,6 +49,16 @@ export async function bookSlot(deps: CounterDeps, slotId: string, correlationId:
   const code = deps.newCode();
   await takePlace(deps, slot.id, slot.places, code);
   const now = deps.clock.now().toISOString();
-  const booking: Booking = { code, ...atSlot(deps, slot), status: "booked", madeAt: now, changedAt: now, notice: "" };
+  const booking: Booking = {
+    code,
+    ...atSlot(deps, slot),
+    status: "booked",
+    madeAt: now,
+    changedAt: now,
+    notice: "",
+    crisisChange: "",
+    alternatives: [],
+    crisisCauseId: "",
+  };
   return recordBooking(deps, "created", booking, "", correlationId);
 }

@@ -36,6 +36,8 @@ export interface CounterEvents {
 export interface CounterSettings extends SlotSettings {
   /** Days after its visit day that a booking (and its slot's holders) are kept. */
   retentionDays: number;
+  /** Days before or after its time that crisis mode may move a booking to. */
+  moveDays: number;
 }
 
 /** What the booking use cases work with. */

@@ -31,7 +31,7 @@ describe("counter bookings in a JetStream KV bucket on a real nats-server", () =
     clock,
     newId: () => `ev-${++ids}`,
     newCode: () => codeFromBytes(randomBytes(8)),
-    settings: { slotMinutes: 30, placesPerSlot: 4, retentionDays: 30, ...settings },
+    settings: { slotMinutes: 30, placesPerSlot: 4, retentionDays: 30, moveDays: 3, ...settings },
     perSlot: onePerKey(),
   });
   const slotsOf = async (deps: CounterDeps, date = "2026-07-29") =>

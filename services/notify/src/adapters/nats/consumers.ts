@@ -13,6 +13,7 @@ import { pushBatchRequested } from "./push-queue";
 import { DeliverBatchDeps, deliverBatch } from "../../app/deliver-batch";
 import { IssueAlertDeps, issueAlert } from "../../app/issue-alert";
 import { SendStaffNoticeDeps, sendStaffNotice } from "../../app/send-staff-notice";
+import { SendBookingNoticeDeps, sendBookingNotice } from "../../app/send-booking-notice";
 import { CoalesceDeps, recordChange } from "../../app/flush-changes";
 import { AdvanceNoticeDeps, announceScheduled } from "../../app/announce-scheduled";
 import { StaffNotice } from "../../domain/compose-notice";
@@ -102,6 +103,22 @@ export async function consumeStaffNotices(backbone: Backbone, deps: SendStaffNot
     consume("released", eventTypes.staffReleased),
     consume("reminded", eventTypes.staffReminded),
     consume("team", eventTypes.staffTeamChanged),
+  ]);
+}
+
+/** Counter bookings crisis mode moved or cancelled, each to the devices following its code. */
+export function consumeBookingNotices(backbone: Backbone, deps: SendBookingNoticeDeps, ackWaitMs: number, logger: Logger) {
+  const consume = (durable: string, type: typeof eventTypes.bookingChanged) =>
+    consumeEvents(
+      backbone,
+      type,
+      { stream: streams.counter.name, durable, ackWaitMs },
+      (event, ctx) => sendBookingNotice(deps, event, ctx.correlationId, ctx.logger),
+      logger,
+    );
+  return Promise.all([
+    consume("notify-booking-moved", eventTypes.bookingChanged),
+    consume("notify-booking-cancelled", eventTypes.bookingCancelled),
   ]);
 }
 

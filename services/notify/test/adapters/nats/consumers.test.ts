@@ -1,7 +1,8 @@
-import { publishEvent, waitUntil } from "@crisis/platform";
+import { publishEvent, streams, waitUntil } from "@crisis/platform";
 import { ChangeSource, FacilityStatus, Incident, ModeLevel, ServiceLevel, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, PlaybookApplied, ServiceLevelChanged, StaffReassigned } from "@crisis/platform/contracts/events";
-import { consumeSingleChanges, consumeStaffNotices } from "../../../src/adapters/nats/consumers";
+import { BookingRecorded, CounterBooking } from "@crisis/platform/contracts/counters";
+import { consumeBookingNotices, consumeSingleChanges, consumeStaffNotices } from "../../../src/adapters/nats/consumers";
 import { kvPendingChanges } from "../../../src/adapters/nats/pending-changes";
 import { PendingChanges } from "../../../src/app/ports";
 import { readAlertReport } from "../../../src/app/read-alert-report";
@@ -36,6 +37,12 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
         logger,
       )),
       ...(await consumeSingleChanges(backbone, { pending, clock }, 5_000, logger)),
+      ...(await consumeBookingNotices(
+        backbone,
+        { store, queue, reports, clock, bookingUrl: "https://city.example/bookings", ttlSeconds: 600 },
+        5_000,
+        logger,
+      )),
     ]);
   });
   afterAll(() => f.stop());
@@ -114,6 +121,42 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
       "避難所運営 at 熊本市立白川小学校, 28 Jul, 18:00 to 29 Jul, 18:00. Report to 中央区役所 総務課.",
     );
     expect(pushService.messagesFor(colleague.id)).toEqual([]);
+  });
+
+  it("tells a booking's device once that crisis mode cancelled it, naming the online alternative, and nothing for the holder's own changes", async () => {
+    const { pushService, subscribe } = f;
+    const holder = await subscribe(["booking:K7M3Q9XZ"], "ja");
+    const other = await subscribe(["booking:ZZZZ2222"], "en");
+    const booking = CounterBooking.fromPartial({
+      code: "K7M3Q9XZ",
+      serviceId: "risai_home",
+      serviceName: "り災証明書（住家）",
+      officeName: "中央区役所",
+      startsAt: "2026-07-29T09:30:00+09:00",
+      status: "booked",
+    });
+    const own = BookingRecorded.fromPartial({ eventId: "ev-own", booking });
+    const ownSeq = (await publishEvent(f.backbone.js, eventTypes.bookingChanged, own, { eventId: own.eventId, correlationId: "c-own" }))
+      .seq;
+    await waitUntil(
+      async () => (await f.backbone.jsm.consumers.info(streams.counter.name, "notify-booking-moved")).ack_floor.stream_seq >= ownSeq,
+      "the holder's own change handled",
+    );
+    const cancelled = BookingRecorded.fromPartial({
+      eventId: "d1.booking.K7M3Q9XZ",
+      booking: { ...booking, status: "cancelled", crisisChange: "cancelled", alternatives: ["online"] },
+    });
+    await publishEvent(f.backbone.js, eventTypes.bookingCancelled, cancelled, { eventId: cancelled.eventId, correlationId: "c-3" });
+    await waitUntil(() => pushService.messagesFor(holder.id).length, "the booking's device reached");
+    const messages = pushService.messagesFor(holder.id);
+    expect(messages).toHaveLength(1);
+    expect(messages[0].urgency).toBe("high");
+    expect(JSON.parse(messages[0].text)).toMatchObject({
+      title: "熊本市 窓口予約の取消",
+      body: "窓口の休止のため、り災証明書（住家）の予約を取り消しました。マイナポータルで申請できます。",
+      url: "https://city.example/bookings/K7M3Q9XZ",
+    });
+    expect(pushService.messagesFor(other.id)).toEqual([]);
   });
 
   it("tells the followers of a counter service what the declaration did to it, in their language, opening the status page", async () => {
