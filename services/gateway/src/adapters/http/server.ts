@@ -154,6 +154,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
       modes: deps.modes.modes,
       facilities: deps.services.directory,
       crowding: deps.services.crowding,
+      guidance: deps.services.guidance,
       clock: deps.clock,
       settings: deps.pages ?? {},
     }),

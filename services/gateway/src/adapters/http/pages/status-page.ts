@@ -33,6 +33,21 @@ const shelterItem = (f: PublicFacility) =>
 
 const openShelters = (list: PublicFacility[]) => list.filter((f) => f.reading.state === "shelter_open");
 
+/**
+ * What to do now under the declaration (the playbook's guidance), right after the mode line. Always
+ * present, hidden when there is none, so the page script can swap it when the mode changes.
+ */
+function whatToDo(guidance: PublicStatus["guidance"], lang: Lang) {
+  const lines = guidance?.[lang] ?? [];
+  if (lines.length === 0) return html`<section id="guidance" hidden></section>`;
+  return html`<section id="guidance" class="guidance" aria-labelledby="guidance-title">
+    <h2 id="guidance-title">${pageWords(lang).whatToDo}</h2>
+    <ul>
+      ${lines.map((line) => html`<li>${line}</li>`)}
+    </ul>
+  </section>`;
+}
+
 /** How many shelters are open, and the button that lists the nearest ones with room (GET /api/v1/shelters/nearest). */
 function shelters(list: PublicFacility[], lang: Lang) {
   const w = pageWords(lang);
@@ -110,7 +125,7 @@ function facilities(list: PublicFacility[], lang: Lang) {
 }
 
 /**
- * `/`: the mode in one line, the nearest shelters with room, crowding by ward, counter services,
+ * `/`: the mode in one line, what to do now, the nearest shelters with room, crowding by ward, counter services,
  * then the shelters by ward (folded), facilities that changed, and subscribe.
  */
 export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPageSettings): string {
@@ -129,8 +144,8 @@ export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPag
     ],
     data: { words: clientWords(lang), page: "status", waitingStaleMinutes: settings.waitingStaleMinutes },
     // Phone order: what a person needs first (where there is room) before the long lists.
-    body: html`${modeLine(status.mode, lang)} ${freshness(status.generatedAt, lang)} ${shelters(status.facilities, lang)}
-      ${crowdingSection(lang)}
+    body: html`${modeLine(status.mode, lang)} ${whatToDo(status.guidance, lang)} ${freshness(status.generatedAt, lang)}
+      ${shelters(status.facilities, lang)} ${crowdingSection(lang)}
       <section id="services" aria-labelledby="services-title" hidden>
         <h2 id="services-title">${w.services}</h2>
         <ul id="services-list" class="places"></ul>
