@@ -354,12 +354,12 @@ const isLang = (value: unknown): value is Lang => typeof value === "string" && (
 /** `?lang=en` wins and is remembered in a cookie; then the cookie; Japanese otherwise. */
 export function pageLang(request: FastifyRequest, reply: FastifyReply): Lang {
   const asked = (request.query as Record<string, unknown> | undefined)?.lang;
-  if (isLang(asked)) {
-    reply.header("set-cookie", `lang=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`);
-    return asked;
-  }
+  if (isLang(asked)) reply.header("set-cookie", `lang=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`);
   const cookie = /(?:^|;\s*)lang=(\w+)/.exec(request.headers.cookie ?? "")?.[1];
-  return isLang(cookie) ? cookie : "ja";
+  const lang = isLang(asked) ? asked : isLang(cookie) ? cookie : "ja";
+  // The service worker keeps a copy per language by this header.
+  reply.header("content-language", lang);
+  return lang;
 }
 
 /** Shown in Asia/Tokyo, whatever the server's zone: "2026/12/05 16:08" or "5 Dec 2026, 16:08 JST". */
