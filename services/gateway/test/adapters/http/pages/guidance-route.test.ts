@@ -79,7 +79,10 @@ describe("what to do now on the status page", () => {
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
 
-    const en = (await gw.call("GET", "/?lang=en")).text;
+    const english = await gw.call("GET", "/?lang=en");
+    // The service worker keeps a copy per language by this header.
+    expect(english.headers.get("content-language")).toBe("en");
+    const en = english.text;
     expect(sectionOf(en)).toContain('<h2 id="guidance-title">What to do now</h2>');
     expect(sectionOf(en)).toContain("<li>Tell your family you are safe with the Disaster Emergency Message Dial 171.</li>");
     expect(sectionOf(en)).not.toContain("余震");
