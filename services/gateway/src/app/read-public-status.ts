@@ -7,6 +7,8 @@ import { CitizenGuidance, FacilitiesDirectory, ModeLog } from "./ports";
 export interface PublicFacility {
   id: string;
   name: string;
+  /** The registry's English name, where the city gives one. */
+  nameEn?: string;
   category: string;
   ward: string;
   address: string;
@@ -61,6 +63,7 @@ export async function readPublicStatus(
     facilities: list.map((f) => ({
       id: f.id,
       name: f.name,
+      ...(f.nameEn ? { nameEn: f.nameEn } : {}),
       category: f.category,
       ward: f.ward,
       address: f.address,

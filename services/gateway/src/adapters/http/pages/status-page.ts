@@ -26,9 +26,9 @@ export interface StatusPageSettings {
   waitingStaleMinutes?: number;
 }
 
-const shelterItem = (f: PublicFacility) =>
+const shelterItem = (f: PublicFacility, lang: Lang) =>
   html`<li data-id="${f.id}" data-lat="${f.latitude}" data-lon="${f.longitude}">
-    ${facilityLink(f)} <span class="crowding" data-level="unknown"></span> <span class="address">${f.address}</span>
+    ${facilityLink(f, lang)} <span class="crowding" data-level="unknown"></span> <span class="address">${f.address}</span>
   </li>`;
 
 const openShelters = (list: PublicFacility[]) => list.filter((f) => f.reading.state === "shelter_open");
@@ -83,7 +83,7 @@ function shelterLists(list: PublicFacility[], lang: Lang, settings: StatusPageSe
         html`<details class="ward" data-ward="${g.ward}">
           <summary>${wardWord(g.ward, lang)} <span class="count">${g.items.length}</span></summary>
           <ul class="places">
-            ${g.items.map(shelterItem)}
+            ${g.items.map((f) => shelterItem(f, lang))}
           </ul>
         </details>`,
     )}
@@ -97,7 +97,7 @@ function facilities(list: PublicFacility[], lang: Lang) {
     .sort((a, b) => (b.reading.since ?? "").localeCompare(a.reading.since ?? ""));
   const row = (f: PublicFacility) =>
     html`<li data-id="${f.id}" data-state="${f.reading.state}">
-      ${facilityLink(f)} ${stateBadge(f.reading, lang)} ${ordinaryUse(f.reading, lang)}
+      ${facilityLink(f, lang)} ${stateBadge(f.reading, lang)} ${ordinaryUse(f.reading, lang)}
       ${f.reading.reasons[0] ? html`<span class="reason">${f.reading.reasons[0]}</span>` : ""}
       ${f.reading.since ? html`<span class="when">${tokyoTime(f.reading.since, lang)} ${w.since}</span>` : ""}
     </li>`;

@@ -95,6 +95,16 @@ describe("the pages' HTML", () => {
     expect(statusPage(status("x"), "ja", {})).toContain('<section id="guidance" hidden></section>');
   });
 
+  it("names a facility in English on English pages where the city gives an English name, in Japanese otherwise", () => {
+    const named = status("熊本市立図書館");
+    named.facilities[0] = { ...named.facilities[0], nameEn: "Kumamoto City Library" };
+    const f = named.facilities[0];
+    expect(facilityPage(named, f, "en")).toContain("<h1>Kumamoto City Library</h1>");
+    expect(facilityPage(named, f, "ja")).toContain("<h1>熊本市立図書館</h1>");
+    expect(statusPage(named, "en", {})).toContain('<a href="/facilities/s%3A1">Kumamoto City Library</a>');
+    expect(statusPage(status("熊本市立北部中学校"), "en", {})).toContain('<a href="/facilities/s%3A1">熊本市立北部中学校</a>');
+  });
+
   it("shows the mode in one line, the declaration time in Tokyo, and shelters by ward", () => {
     const page = statusPage(status("熊本市立北部中学校"), "ja", {});
     expect(page).toMatch(/<strong>地震 緊急体制<\/strong>\s*<span>（北区）<\/span>/);
