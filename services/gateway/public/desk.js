@@ -35,18 +35,19 @@
     for (const child of children) node.append(child);
     return node;
   };
-  /** A stored UTC time as people in Kumamoto read it; the audit log wants the seconds too. */
+  /** A stored UTC time as people in Kumamoto read it ("2026/12/05 16:08", "5 Dec 2026, 16:08 JST"); the audit log wants the seconds too. */
   const tokyo = (iso, seconds) =>
     iso
       ? new Intl.DateTimeFormat(data.lang === "ja" ? "ja-JP" : "en-GB", {
           timeZone: "Asia/Tokyo",
           year: "numeric",
-          month: "2-digit",
-          day: "2-digit",
+          month: data.lang === "ja" ? "2-digit" : "short",
+          day: data.lang === "ja" ? "2-digit" : "numeric",
           hour: "2-digit",
           minute: "2-digit",
+          hourCycle: "h23",
           ...(seconds ? { second: "2-digit" } : {}),
-        }).format(new Date(iso))
+        }).format(new Date(iso)) + (data.lang === "ja" ? "" : " JST")
       : "";
 
   const problem = (res) => (res.body && (res.body.detail || res.body.code)) || String(res.status);

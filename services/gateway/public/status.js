@@ -44,7 +44,7 @@
   setInterval(showFreshness, 30000);
 
   // --- live: replace the server-rendered parts with a fresh copy of this page ------------
-  const liveParts = ["mode", "freshness", "shelters", "shelter-lists", "facilities", "facility"];
+  const liveParts = ["mode", "guidance", "freshness", "shelters", "shelter-lists", "facilities", "facility"];
   let refreshing = null;
   async function refresh() {
     const res = await fetch(location.pathname + location.search, { cache: "no-store", headers: { accept: "text/html" } });

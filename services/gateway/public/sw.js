@@ -1,5 +1,6 @@
-// The service worker: keeps the last copy of each page (status, shelters) for when the network
-// is gone, shows pushes as notifications, and opens the right page when one is clicked.
+// The service worker: keeps the last copy of each page (status, facilities, services) per language
+// for when the network is gone and says so when a page was never saved; shows pushes as
+// notifications, and opens the right page when one is clicked.
 "use strict";
 const cacheName = "crisis-pages-v1";
 const assets = ["/assets/style.css", "/assets/status.js", "/assets/push.js", "/assets/subscribe.js"];
@@ -22,6 +23,61 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// Said when a page was never opened here while online; in the visitor's language, with a way to what is saved.
+const notSavedWords = {
+  ja: {
+    title: "オフラインです",
+    text: "このページはまだこの端末に保存されていません。接続が戻ってから開いてください。",
+    back: "保存されている状況ページを開く",
+  },
+  en: {
+    title: "You are offline",
+    text: "This page has not been saved on this device yet. Open it again once you are back online.",
+    back: "Open the saved status page",
+  },
+};
+const languages = Object.keys(notSavedWords);
+/** Where the language of the last page seen is kept, for a notice about a page never seen. */
+const lastLanguageKey = "/sw-last-language";
+
+/** The language a page was served in: the gateway says so in Content-Language. */
+const langOf = (response) => {
+  const lang = response && response.headers.get("content-language");
+  return languages.includes(lang) ? lang : null;
+};
+
+function notSavedPage(lang) {
+  const w = notSavedWords[lang];
+  const body = `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${w.title}</title><link rel="stylesheet" href="/assets/style.css"></head>
+<body><main id="main"><h1>${w.title}</h1><p id="not-saved" class="freshness offline">${w.text}</p>
+<p><a href="/?lang=${lang}">${w.back}</a></p></main></body></html>`;
+  return new Response(body, { status: 503, headers: { "content-type": "text/html; charset=utf-8", "content-language": lang } });
+}
+
+/** Each page is kept twice: as the visitor last saw it, and for its language (`/?lang=en` offline opens the English copy). */
+async function keepPage(url, response) {
+  const cache = await caches.open(cacheName);
+  const lang = langOf(response);
+  await cache.put(url.pathname, response.clone());
+  if (lang) {
+    await cache.put(`${url.pathname}?lang=${lang}`, response);
+    await cache.put(lastLanguageKey, new Response(lang));
+  }
+}
+
+/** The kept copy of a page in the language asked (else the last one seen), or a notice that it was never saved. */
+async function keptPage(url) {
+  const asked = languages.includes(url.searchParams.get("lang")) ? url.searchParams.get("lang") : null;
+  const kept = (asked && (await caches.match(`${url.pathname}?lang=${asked}`))) || (await caches.match(url.pathname));
+  if (kept) return kept;
+  const last = await caches.match(lastLanguageKey);
+  const seen = last ? await last.text() : null;
+  const fallback = (self.navigator.language || "ja").startsWith("ja") ? "ja" : "en";
+  return notSavedPage(asked || (languages.includes(seen) ? seen : fallback));
+}
+
 // Pages: network first, the kept copy when offline (it carries its own "as of" time).
 // Assets: the network too, so a new version is seen at once; the copy only when offline.
 // The API is never answered from a copy: the page must know when it is offline.
@@ -31,17 +87,16 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
   const isPage = request.mode === "navigate";
   if (!isPage && !url.pathname.startsWith("/assets/")) return;
-  const key = isPage ? url.pathname : request;
   event.respondWith(
     fetch(request)
       .then((response) => {
         if (response.ok) {
           const copy = response.clone();
-          event.waitUntil(caches.open(cacheName).then((cache) => cache.put(key, copy)));
+          event.waitUntil(isPage ? keepPage(url, copy) : caches.open(cacheName).then((cache) => cache.put(request, copy)));
         }
         return response;
       })
-      .catch(() => caches.match(key).then((kept) => kept || caches.match("/").then((home) => home || Response.error()))),
+      .catch(() => (isPage ? keptPage(url) : caches.match(request).then((kept) => kept || Response.error()))),
   );
 });
 

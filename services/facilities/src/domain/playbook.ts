@@ -4,6 +4,7 @@ import {
   Channel,
   FacilityUse,
   IncidentName,
+  Lang,
   LevelName,
   Mode,
   ServiceLevel,
@@ -29,6 +30,14 @@ export const playbookSchema = z.strictObject({
   incident: z.enum(incidentNames),
   level: z.enum(levelNames),
   description: z.string().optional(),
+  /** What a person should do now, a few short lines, the same lines in each language. */
+  guidance: z
+    .strictObject({
+      ja: z.array(z.string().min(1)).min(1),
+      en: z.array(z.string().min(1)).min(1),
+    })
+    .refine((g) => g.ja.length === g.en.length, { message: "ja and en need the same number of lines", path: ["en"] })
+    .optional(),
   rules: z.array(
     z
       .strictObject({
@@ -87,10 +96,14 @@ export interface PlaybookRule {
   services?: { ids: string[]; channels: Channel[]; level: ServiceLevel; reason: string };
 }
 
+/** Short lines for citizens: what to do now, in each language of the pages. */
+export type Guidance = Record<Lang, string[]>;
+
 export interface Playbook {
   incident: IncidentName;
   level: LevelName;
   file: string;
+  guidance?: Guidance;
   rules: PlaybookRule[];
 }
 
@@ -100,6 +113,7 @@ export function toPlaybook(parsed: PlaybookFile, file: string): Playbook {
     incident: parsed.incident,
     level: parsed.level,
     file,
+    guidance: parsed.guidance,
     rules: parsed.rules.map((r) => ({
       select: r.select ?? {},
       shelter: r.shelter,
@@ -151,6 +165,11 @@ export function desiredLayer(playbook: Playbook | undefined, mode: Mode, facilit
     if (rule.shelter === "open" && facility.canShelter) layer.shelterOpen = true;
   }
   return layer;
+}
+
+/** What citizens are told to do under a declaration: its playbook's guidance; none at normal or without one. */
+export function guidanceFor(playbooks: readonly Playbook[], mode: Mode): Guidance | undefined {
+  return playbookFor(playbooks, mode)?.guidance;
 }
 
 /** What a declaration's playbook wants for the counter services (a ward-scoped declaration names its wards). */

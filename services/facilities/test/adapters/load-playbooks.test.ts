@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkPlaybookServices, loadPlaybookFile } from "../../src/adapters/data/load-playbooks";
-import { counterServices, playbooks } from "../city";
+import { readGuidance } from "../../src/app/read-guidance";
+import { counterServices, mode, playbooks } from "../city";
 
 const write = (name: string, text: string) => {
   const path = join(mkdtempSync(join(tmpdir(), "playbook-")), name);
@@ -16,6 +17,25 @@ describe("playbook files", () => {
     expect(names).toEqual(
       ["earthquake", "flood", "pandemic", "typhoon"].flatMap((i) => ["alert", "emergency", "watch"].map((l) => `${i}-${l}`)).sort(),
     );
+  });
+
+  it("tells citizens what to do now under every declaration, the same number of lines in Japanese and English", () => {
+    for (const p of playbooks) {
+      expect(`${p.file} ${p.guidance?.ja.length ?? 0}`).not.toBe(`${p.file} 0`);
+      expect(`${p.file} ${p.guidance!.en.length}`).toBe(`${p.file} ${p.guidance!.ja.length}`);
+    }
+    const quake = readGuidance(playbooks, mode("earthquake", "emergency"));
+    expect(quake.ja.join("\n")).toMatch(/余震[^]*災害用伝言ダイヤル 171/);
+    expect(quake.en.join("\n")).toMatch(/aftershocks[^]*Dial 171/);
+    expect(readGuidance(playbooks, mode("earthquake", "normal"))).toEqual({ ja: [], en: [] });
+  });
+
+  it("refuses guidance whose English has another number of lines than its Japanese, naming the path", () => {
+    const path = write(
+      "flood-watch.yaml",
+      "incident: flood\nlevel: watch\nguidance:\n  ja: [川に近づかない, 持ち出し袋]\n  en: [Keep away from rivers]\nrules: []\n",
+    );
+    expect(() => loadPlaybookFile(path)).toThrow(/^flood-watch.yaml guidance\.en: ja and en need the same number of lines/);
   });
 
   it("names only counter services of the catalogue, and a typo is refused naming the file and the path", () => {

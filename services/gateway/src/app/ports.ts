@@ -2,7 +2,7 @@ import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
 import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { ApplyStaffingPlanResponse, StaffingPlan } from "@crisis/platform/contracts/staffing";
 import { ModeChanged } from "@crisis/platform/contracts/events";
-import { Mode } from "@crisis/platform/contracts";
+import { Lang, Mode } from "@crisis/platform/contracts";
 import type { DeadLetter } from "@crisis/platform/ports";
 import { Declaration } from "../domain/mode";
 import { AlertReport, CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
@@ -60,6 +60,12 @@ export interface ModeLog {
 
 export interface FacilitiesDirectory {
   list(correlationId: string): Promise<Facility[]>;
+}
+
+/** What citizens are told to do now under a declaration, from its playbook (kept by facilities). */
+export interface CitizenGuidance {
+  /** Empty lines when the declaration's playbook has none (or at normal). */
+  forMode(mode: Mode, correlationId: string): Promise<Record<Lang, string[]>>;
 }
 
 /** Citizens' web-push subscriptions, kept by notify. */

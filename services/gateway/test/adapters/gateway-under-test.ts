@@ -90,6 +90,8 @@ export interface GatewayOptions {
   waitingStaleMinutes?: number;
   edge?: Partial<EdgeOptions>;
   signIn?: HttpDeps["signIn"];
+  /** Settings of the public pages (map tiles). */
+  pages?: HttpDeps["pages"];
 }
 
 export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, options: GatewayOptions = {}): Promise<GatewayUnderTest> {
@@ -151,6 +153,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       onDuty,
       counterWaiting: { log: jetStreamCounterWaitingLog(backbone), board: waitingBoard },
       signIn: options.signIn,
+      pages: options.pages,
     },
     (route: RouteOptions) => {
       for (const method of [route.method].flat()) if (method !== "HEAD" && method !== "OPTIONS") routes.push(`${method} ${route.url}`);

@@ -7,6 +7,7 @@ import { listServices } from "../../app/list-services";
 import { CrowdingDeps, FacilitiesDeps } from "../../app/ports";
 import { previewMode } from "../../app/preview-mode";
 import { getFacility, listFacilities } from "../../app/read-facilities";
+import { readGuidance } from "../../app/read-guidance";
 import { setServiceLevel } from "../../app/set-service-level";
 import { setShelter } from "../../app/set-shelter";
 import { errors } from "../../domain/errors";
@@ -30,5 +31,9 @@ export function facilitiesServer(deps: FacilitiesDeps, logger: Logger, crowding?
     ),
     listServices: unaryHandler(logger, "ListServices", async () => ({ services: listServices(deps.board, now()) })),
     setServiceLevel: unaryHandler(logger, "SetServiceLevel", (req, ctx) => write(() => setServiceLevel(deps, req, ctx.correlationId))),
+    getGuidance: unaryHandler(logger, "GetGuidance", async (req) => {
+      if (!req.mode) throw errors.modeMissing();
+      return readGuidance(deps.playbooks, req.mode);
+    }),
   };
 }

@@ -8,6 +8,7 @@ import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_servi
 import { DutiesServiceClient } from "@crisis/platform/contracts/duties_service";
 import {
   AlertReports,
+  CitizenGuidance,
   DutyDesk,
   FacilitiesAdmin,
   FacilitiesDirectory,
@@ -69,6 +70,12 @@ export function serviceClients(targets: ServiceTargets) {
     nearest: onCrowding(crowdingClient.nearestShelters),
     history: onCrowding(crowdingClient.occupancyHistory),
   };
+  const guidance: CitizenGuidance = {
+    forMode: async (mode, correlationId) => {
+      const answer = await call(facilities.getGuidance)({ mode }, correlationId);
+      return { ja: answer.ja, en: answer.en };
+    },
+  };
   const previewer: ModePreviewer = {
     preview: async (mode, correlationId) => {
       const answer = await callUnary("facilities", facilities.previewMode.bind(facilities), { mode }, opts(correlationId));
@@ -111,6 +118,7 @@ export function serviceClients(targets: ServiceTargets) {
     dutyDesk,
     directory,
     previewer,
+    guidance,
     subscriptions,
     staffing: staffingBoard,
     facilitiesAdmin,

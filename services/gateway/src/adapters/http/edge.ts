@@ -17,6 +17,20 @@ export interface EdgeOptions {
   trustProxy?: false | string[];
   /** Requests per window from one IP address, and with one bearer token. */
   rateLimit: { perIp: number; perToken: number; windowMs: number };
+  /** The status page's map tile URL template (PAGES_TILE_URL): its origin may serve images. */
+  tileUrl?: string;
+}
+
+/**
+ * The origin a tile URL template loads from, as a CSP source ("https://*.tile.example.org" for
+ * Leaflet's `{s}` subdomains); undefined for anything that is not a plain http(s) host, so no
+ * setting can slip another directive into the policy.
+ */
+export function tileSource(template: string | undefined): string | undefined {
+  const match = template && /^(https?:\/\/)([^/?#]+)/.exec(template);
+  if (!match) return undefined;
+  const host = match[2].replace(/^\{s\}\./, "*.");
+  return /^(\*\.)?[\w.-]+(:\d+)?$/.test(host) ? `${match[1]}${host}` : undefined;
 }
 
 const correlationIdPattern = /^[\w.:-]{8,128}$/;
@@ -34,7 +48,8 @@ const unlimited = new Set(["/healthz", "/readyz", "/metrics"]);
  * The security headers helmet sends, worked out once: helmet's middleware would otherwise run its
  * dozen steps on every request, and the status benchmark showed that as a cost.
  */
-export function securityHeaders(options: Pick<EdgeOptions, "hsts">): [string, string][] {
+export function securityHeaders(options: Pick<EdgeOptions, "hsts" | "tileUrl">): [string, string][] {
+  const tiles = tileSource(options.tileUrl);
   const headers = new Map<string, string>();
   const collect = {
     setHeader: (name: string, value: string) => headers.set(name.toLowerCase(), value),
@@ -47,7 +62,7 @@ export function securityHeaders(options: Pick<EdgeOptions, "hsts">): [string, st
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
+        imgSrc: ["'self'", "data:", ...(tiles ? [tiles] : [])],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

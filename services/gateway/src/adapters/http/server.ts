@@ -102,8 +102,10 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
       if (method !== "HEAD" && method !== "OPTIONS") served.push(`${method} ${route.url}`);
     onRoute?.(route);
   });
+  // The map's tiles may load from the one origin the pages are configured with, nothing else.
+  const edge: EdgeOptions = { ...deps.edge, tileUrl: deps.pages?.tileUrl };
   // Loaded with the routes at ready(); a failing plugin fails ready() and the start, not this call.
-  void app.register(fp(hardenEdge), deps.edge);
+  void app.register(fp(hardenEdge), edge);
   app.setErrorHandler(problemHandler);
   idempotentPosts(app, deps.idempotency);
   auditedWrites(app, { audit: deps.audit, clock: deps.clock, newId });
@@ -145,7 +147,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   eventRoutes(app, hub);
   feedRoutes(app, deps.live.status, deps.live.feeds);
   const { observe } = metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag, deadLetters: deps.deadLetters.count });
-  fast.status = statusFastPath({ securityHeaders: securityHeaders(deps.edge), observe, cors: deps.edge.corsOrigins.length > 0 });
+  fast.status = statusFastPath({ securityHeaders: securityHeaders(edge), observe, cors: deps.edge.corsOrigins.length > 0 });
   staffingRoutes(app, deps.services.staffing, authenticate);
   auditRoutes(app, deps.audit, authenticate);
   deadLetterRoutes(app, deps.deadLetters, authenticate);
@@ -154,6 +156,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
       modes: deps.modes.modes,
       facilities: deps.services.directory,
       crowding: deps.services.crowding,
+      guidance: deps.services.guidance,
       clock: deps.clock,
       settings: deps.pages ?? {},
     }),

@@ -42,6 +42,7 @@ describe("the facility, shelter and counter-service routes", () => {
       return { facility: shelter };
     }),
     previewMode: unaryHandler(logger, "PreviewMode", async () => ({})),
+    getGuidance: unaryHandler(logger, "GetGuidance", async () => ({ ja: [], en: [] })),
     addRestriction: unaryHandler(logger, "AddRestriction", async (req) => {
       record("addRestriction")(req);
       return {

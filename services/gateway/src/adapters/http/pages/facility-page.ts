@@ -4,7 +4,7 @@ import { CrowdingHere } from "../../../app/read-crowding";
 import { html } from "./html";
 import { shelterCrowding } from "./shelter-crowding";
 import { page } from "./layout";
-import { freshness, modeLine, ordinaryUse, stateBadge, subscribePanel } from "./parts";
+import { freshness, modeLine, ordinaryUse, placeName, stateBadge, subscribePanel } from "./parts";
 import { clientWords } from "./status-page";
 import { pageWords, cityTime } from "./words";
 
@@ -26,13 +26,13 @@ export function facilityPage(status: PublicStatus, facility: PublicFacility | un
   const osm = `https://www.openstreetmap.org/?mlat=${facility.latitude}&mlon=${facility.longitude}#map=17/${facility.latitude}/${facility.longitude}`;
   return page({
     lang,
-    title: `${facility.name} — ${w.site}`,
+    title: `${placeName(facility, lang)} — ${w.site}`,
     path: `/facilities/${encodeURIComponent(facility.id)}`,
     scripts: ["/assets/status.js", "/assets/push.js", "/assets/subscribe.js"],
     data: { words: clientWords(lang), page: "facility", facilityId: facility.id },
     body: html`${modeLine(status.mode, lang)} ${freshness(status.generatedAt, lang)}
       <article id="facility" data-id="${facility.id}">
-        <h1>${facility.name}</h1>
+        <h1>${placeName(facility, lang)}</h1>
         <p class="big" id="facility-state">${stateBadge(reading, lang)} ${ordinaryUse(reading, lang)}</p>
         ${shelterCrowding(crowding, lang)}
         <dl class="facts">

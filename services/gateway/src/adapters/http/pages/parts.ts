@@ -49,8 +49,11 @@ export const freshness = (generatedAt: string, lang: Lang) =>
     ${pageWords(lang).asOf(cityTime(generatedAt, lang))}
   </p>`;
 
-export const facilityLink = (f: Pick<PublicFacility, "id" | "name">) =>
-  html`<a href="/facilities/${encodeURIComponent(f.id)}">${f.name}</a>`;
+/** A facility's name in the page's language: its English name on English pages where the city gives one. */
+export const placeName = (f: Pick<PublicFacility, "name" | "nameEn">, lang: Lang) => (lang === "en" && f.nameEn ? f.nameEn : f.name);
+
+export const facilityLink = (f: Pick<PublicFacility, "id" | "name" | "nameEn">, lang: Lang) =>
+  html`<a href="/facilities/${encodeURIComponent(f.id)}">${placeName(f, lang)}</a>`;
 
 /**
  * Where a visitor chooses what to be told about. Hidden until the page script has checked that
@@ -71,7 +74,7 @@ export function subscribePanel(lang: Lang, facility?: PublicFacility) {
         facility
           ? html`<fieldset>
               <legend>${w.thisFacility}</legend>
-              ${box("topic", `facility:${facility.id}`, facility.name, true)}
+              ${box("topic", `facility:${facility.id}`, placeName(facility, lang), true)}
             </fieldset>`
           : ""
       }

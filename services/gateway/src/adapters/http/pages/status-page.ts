@@ -26,12 +26,27 @@ export interface StatusPageSettings {
   waitingStaleMinutes?: number;
 }
 
-const shelterItem = (f: PublicFacility) =>
+const shelterItem = (f: PublicFacility, lang: Lang) =>
   html`<li data-id="${f.id}" data-lat="${f.latitude}" data-lon="${f.longitude}">
-    ${facilityLink(f)} <span class="crowding" data-level="unknown"></span> <span class="address">${f.address}</span>
+    ${facilityLink(f, lang)} <span class="crowding" data-level="unknown"></span> <span class="address">${f.address}</span>
   </li>`;
 
 const openShelters = (list: PublicFacility[]) => list.filter((f) => f.reading.state === "shelter_open");
+
+/**
+ * What to do now under the declaration (the playbook's guidance), right after the mode line. Always
+ * present, hidden when there is none, so the page script can swap it when the mode changes.
+ */
+function whatToDo(guidance: PublicStatus["guidance"], lang: Lang) {
+  const lines = guidance?.[lang] ?? [];
+  if (lines.length === 0) return html`<section id="guidance" hidden></section>`;
+  return html`<section id="guidance" class="guidance" aria-labelledby="guidance-title">
+    <h2 id="guidance-title">${pageWords(lang).whatToDo}</h2>
+    <ul>
+      ${lines.map((line) => html`<li>${line}</li>`)}
+    </ul>
+  </section>`;
+}
 
 /** How many shelters are open, and the button that lists the nearest ones with room (GET /api/v1/shelters/nearest). */
 function shelters(list: PublicFacility[], lang: Lang) {
@@ -68,7 +83,7 @@ function shelterLists(list: PublicFacility[], lang: Lang, settings: StatusPageSe
         html`<details class="ward" data-ward="${g.ward}">
           <summary>${wardWord(g.ward, lang)} <span class="count">${g.items.length}</span></summary>
           <ul class="places">
-            ${g.items.map(shelterItem)}
+            ${g.items.map((f) => shelterItem(f, lang))}
           </ul>
         </details>`,
     )}
@@ -82,7 +97,7 @@ function facilities(list: PublicFacility[], lang: Lang) {
     .sort((a, b) => (b.reading.since ?? "").localeCompare(a.reading.since ?? ""));
   const row = (f: PublicFacility) =>
     html`<li data-id="${f.id}" data-state="${f.reading.state}">
-      ${facilityLink(f)} ${stateBadge(f.reading, lang)} ${ordinaryUse(f.reading, lang)}
+      ${facilityLink(f, lang)} ${stateBadge(f.reading, lang)} ${ordinaryUse(f.reading, lang)}
       ${f.reading.reasons[0] ? html`<span class="reason">${f.reading.reasons[0]}</span>` : ""}
       ${f.reading.since ? html`<span class="when">${cityTime(f.reading.since, lang)} ${w.since}</span>` : ""}
     </li>`;
@@ -110,7 +125,7 @@ function facilities(list: PublicFacility[], lang: Lang) {
 }
 
 /**
- * `/`: the mode in one line, the nearest shelters with room, crowding by ward, counter services,
+ * `/`: the mode in one line, what to do now, the nearest shelters with room, crowding by ward, counter services,
  * then the shelters by ward (folded), facilities that changed, and subscribe.
  */
 export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPageSettings): string {
@@ -129,8 +144,8 @@ export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPag
     ],
     data: { words: clientWords(lang), page: "status", waitingStaleMinutes: settings.waitingStaleMinutes },
     // Phone order: what a person needs first (where there is room) before the long lists.
-    body: html`${modeLine(status.mode, lang)} ${freshness(status.generatedAt, lang)} ${shelters(status.facilities, lang)}
-      ${crowdingSection(lang)}
+    body: html`${modeLine(status.mode, lang)} ${whatToDo(status.guidance, lang)} ${freshness(status.generatedAt, lang)}
+      ${shelters(status.facilities, lang)} ${crowdingSection(lang)}
       <section id="services" aria-labelledby="services-title" hidden>
         <h2 id="services-title">${w.services}</h2>
         <ul id="services-list" class="places"></ul>

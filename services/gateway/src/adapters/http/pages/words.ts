@@ -18,6 +18,7 @@ const catalogue = {
     offline: (t: string, age: string) => `オフラインです。${t} 時点（${age}前）の情報を表示しています。`,
     minutes: (n: number) => (n < 60 ? `${n} 分` : `${Math.floor(n / 60)} 時間 ${n % 60} 分`),
     live: "自動更新中",
+    whatToDo: "いま、すること",
     shelters: "開設中の避難所",
     noShelters: "現在、開設中の避難所はありません。",
     nearest: "現在地から近い順に並べる",
@@ -183,6 +184,7 @@ const catalogue = {
     offline: (t: string, age: string) => `You are offline. Showing what was known at ${t} (${age} ago).`,
     minutes: (n: number) => (n < 60 ? `${n} min` : `${Math.floor(n / 60)} h ${n % 60} min`),
     live: "updating live",
+    whatToDo: "What to do now",
     shelters: "Open shelters",
     noShelters: "No shelter is open at the moment.",
     nearest: "Sort by distance from me",
@@ -352,12 +354,12 @@ const isLang = (value: unknown): value is Lang => typeof value === "string" && (
 /** `?lang=en` wins and is remembered in a cookie; then the cookie; Japanese otherwise. */
 export function pageLang(request: FastifyRequest, reply: FastifyReply): Lang {
   const asked = (request.query as Record<string, unknown> | undefined)?.lang;
-  if (isLang(asked)) {
-    reply.header("set-cookie", `lang=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`);
-    return asked;
-  }
+  if (isLang(asked)) reply.header("set-cookie", `lang=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`);
   const cookie = /(?:^|;\s*)lang=(\w+)/.exec(request.headers.cookie ?? "")?.[1];
-  return isLang(cookie) ? cookie : "ja";
+  const lang = isLang(asked) ? asked : isLang(cookie) ? cookie : "ja";
+  // The service worker keeps a copy per language by this header.
+  reply.header("content-language", lang);
+  return lang;
 }
 
 /** Shown in the city's time, whatever the server's zone: "2026/12/05 16:08" or "5 Dec 2026, 16:08 JST". */

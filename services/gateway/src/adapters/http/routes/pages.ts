@@ -2,7 +2,7 @@ import { dirname, join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Clock } from "@crisis/platform";
-import { FacilitiesDirectory, ModeLog, ShelterCrowdingService } from "../../../app/ports";
+import { CitizenGuidance, FacilitiesDirectory, ModeLog, ShelterCrowdingService } from "../../../app/ports";
 import { readCrowdingHere } from "../../../app/read-crowding";
 import { readPublicStatus } from "../../../app/read-public-status";
 import { consolePage } from "../pages/console-page";
@@ -17,6 +17,8 @@ export interface PageDeps {
   facilities: FacilitiesDirectory;
   /** Crowding for a shelter's page; without it (or when it does not answer) the page shows the state alone. */
   crowding?: ShelterCrowdingService;
+  /** What to do now, for the status page; without it (or when it does not answer) the section stays hidden. */
+  guidance?: CitizenGuidance;
   clock: Clock;
   settings: StatusPageSettings;
 }
@@ -37,8 +39,14 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
   );
 
   const status = (request: FastifyRequest) => readPublicStatus(deps.modes, deps.facilities, deps.clock, request.id);
-  const home = async (request: FastifyRequest, reply: FastifyReply) =>
-    sendPage(reply, statusPage(await status(request), pageLang(request, reply), deps.settings));
+  const home = async (request: FastifyRequest, reply: FastifyReply) => {
+    const guidance = deps.guidance && {
+      source: deps.guidance,
+      onMissing: (err: unknown) => request.log.warn({ err }, "guidance not available; the page shows the rest"),
+    };
+    const current = await readPublicStatus(deps.modes, deps.facilities, deps.clock, request.id, guidance);
+    return sendPage(reply, statusPage(current, pageLang(request, reply), deps.settings));
+  };
   app.get("/", home);
   // Pushes link to /status (notify's PUBLIC_BASE_URL + /status).
   app.get("/status", home);

@@ -79,6 +79,32 @@ describe("the pages' HTML", () => {
     expect(consolePage(closed, "ja")).toContain('<td class="status status-shelter_closed">避難所閉鎖</td>');
   });
 
+  it("puts what to do now right after the mode line, in the page's language, as text, and hides it when there is none", () => {
+    const guided = { ...status("x"), guidance: { ja: ["余震に注意", hostile], en: ["Mind the aftershocks", "Dial 171"] } };
+    const ja = statusPage(guided, "ja", {});
+    expect(ja).toMatch(
+      /<\/p>\s*<section id="guidance" class="guidance" aria-labelledby="guidance-title">\s*<h2 id="guidance-title">いま、すること<\/h2>/,
+    );
+    expect(ja.indexOf('id="mode"')).toBeLessThan(ja.indexOf('id="guidance"'));
+    expect(ja.indexOf('id="guidance"')).toBeLessThan(ja.indexOf('id="freshness"'));
+    expect(ja).toContain("<li>余震に注意</li>");
+    expect(ja).not.toContain("<img");
+    const en = statusPage(guided, "en", {});
+    expect(en).toContain('<h2 id="guidance-title">What to do now</h2>');
+    expect(en).toMatch(/<li>Mind the aftershocks<\/li>\s*<li>Dial 171<\/li>/);
+    expect(statusPage(status("x"), "ja", {})).toContain('<section id="guidance" hidden></section>');
+  });
+
+  it("names a facility in English on English pages where the city gives an English name, in Japanese otherwise", () => {
+    const named = status("熊本市立図書館");
+    named.facilities[0] = { ...named.facilities[0], nameEn: "Kumamoto City Library" };
+    const f = named.facilities[0];
+    expect(facilityPage(named, f, "en")).toContain("<h1>Kumamoto City Library</h1>");
+    expect(facilityPage(named, f, "ja")).toContain("<h1>熊本市立図書館</h1>");
+    expect(statusPage(named, "en", {})).toContain('<a href="/facilities/s%3A1">Kumamoto City Library</a>');
+    expect(statusPage(status("熊本市立北部中学校"), "en", {})).toContain('<a href="/facilities/s%3A1">熊本市立北部中学校</a>');
+  });
+
   it("shows the mode in one line, the declaration time in Tokyo, and shelters by ward", () => {
     const page = statusPage(status("熊本市立北部中学校"), "ja", {});
     expect(page).toMatch(/<strong>地震 緊急体制<\/strong>\s*<span>（北区）<\/span>/);
