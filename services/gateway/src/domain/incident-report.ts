@@ -363,7 +363,7 @@ export class IncidentLedger {
       const byWard = new Map<string, WardEvacuees>();
       for (const r of latest.values()) {
         const shelter = this.shelters.get(r.facilityId);
-        if (shelter && !shelter.open.some((i) => i.start < end && i.end >= end)) continue;
+        if (shelter && !openAt(shelter, end)) continue;
         const row = byWard.get(r.ward) ?? { hour: new Date(hour).toISOString(), ward: r.ward, shelters: 0, evacuees: 0 };
         row.shelters++;
         row.evacuees += r.headcount;
@@ -401,14 +401,22 @@ export class IncidentLedger {
   }
 
   private staffFigures(from: number, to: number, notices: Notice[], releases: Release[]): IncidentReport["staff"] {
+    // One pass over the range's notices: a report over days holds a hundred thousand of them.
     const people = new Map<string, Set<string>>();
+    const answerTimes = new Float64Array(notices.length);
+    let answered = 0;
+    let acknowledged = 0;
+    let declined = 0;
     for (const n of notices) {
       const key = `${this.departmentOf(n.staffId)}\u0000${n.skill || this.directory(n.staffId)?.skill || ""}`;
-      people.set(key, (people.get(key) ?? new Set()).add(n.staffId));
+      const ids = people.get(key);
+      if (ids) ids.add(n.staffId);
+      else people.set(key, new Set([n.staffId]));
+      if (!n.answer) continue;
+      answerTimes[answered++] = (n.answer.t - n.t) / 1000;
+      if (n.answer.kind === "acknowledged") acknowledged++;
+      else declined++;
     }
-    const acknowledged = notices.filter((n) => n.answer?.kind === "acknowledged").length;
-    const declined = notices.filter((n) => n.answer?.kind === "declined").length;
-    const answerTimes = notices.flatMap((n) => (n.answer ? [(n.answer.t - n.t) / 1000] : [])).sort((a, b) => a - b);
     const hours = new Map<string, number>();
     for (const n of this.noticeOrder) {
       if (n.t >= to) break;
@@ -434,7 +442,7 @@ export class IncidentLedger {
       acknowledged,
       declined,
       ackRate: notices.length ? round(acknowledged / notices.length, 4) : 0,
-      medianAnswerSeconds: median(answerTimes),
+      medianAnswerSeconds: median(answerTimes.subarray(0, answered).sort()),
       hoursServed: [...hours]
         .map(([department, h]) => ({ department, hours: round(h, 2) }))
         .sort((a, b) => byText(a.department, b.department)),
@@ -445,7 +453,20 @@ export class IncidentLedger {
   }
 }
 
-function median(sorted: number[]): number | null {
+/** Whether the shelter is open at `t`: its last opening before `t` not yet closed then. */
+function openAt(shelter: Shelter, t: number) {
+  const { open } = shelter;
+  let lo = 0;
+  let hi = open.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (open[mid].start < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && open[lo - 1].end >= t;
+}
+
+function median(sorted: ArrayLike<number>): number | null {
   if (!sorted.length) return null;
   const mid = sorted.length >> 1;
   return round(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
