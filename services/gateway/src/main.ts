@@ -16,6 +16,8 @@ import { followLiveStatus } from "./adapters/nats/status-feed";
 import { identityOf, readConfig, signInOf } from "./config";
 import { oidcSignIn } from "./adapters/auth/sign-in";
 import { StaffOnDuty } from "./domain/staff-on-duty";
+import { IncidentLedger } from "./domain/incident-report";
+import { followIncidentLedger } from "./adapters/nats/incident-ledger";
 
 const hour = 3_600_000;
 
@@ -23,7 +25,7 @@ runService({
   name: "gateway",
   readConfig,
   ports: (c) => ({ http: c.GATEWAY_PORT }),
-  streams: [streams.mode, streams.facility, streams.service, streams.audit, streams.staff, streams.shelter],
+  streams: [streams.mode, streams.facility, streams.service, streams.audit, streams.staff, streams.shelter, streams.alert],
   wire: async (config, backbone, logger, readiness) => {
     const services = serviceClients({
       facilities: config.FACILITIES_GRPC,
@@ -42,6 +44,8 @@ runService({
     const figures = new LiveFigures(waitingBoard, systemClock);
     const followingWaiting = await followCounterWaiting(backbone, (report) => figures.waitingReported(report));
     const followingOccupancy = await followOccupancy(backbone, (report) => figures.occupancyReported(report));
+    const incidents = new IncidentLedger();
+    const followingIncidents = await followIncidentLedger(backbone, incidents, config.NATS_STREAM_REPLICAS);
     const identity = identityOf(config);
     const signIn = signInOf(config);
     const approvalTtlMs = config.APPROVAL_TTL_MINUTES * 60_000;
@@ -94,6 +98,7 @@ runService({
       bodyLimit: config.BODY_LIMIT_BYTES,
       onDuty,
       counterWaiting: { log: jetStreamCounterWaitingLog(backbone), board: waitingBoard },
+      incidents,
     });
     const readModels = await keepReadModelsIn(config.MONGODB_URL, backbone, logger);
     return {
@@ -103,6 +108,7 @@ runService({
         { name: "stop following staff on duty", stop: () => followingStaff.stop() },
         { name: "stop following counter waiting", stop: () => followingWaiting.stop() },
         { name: "stop following occupancy reports", stop: () => followingOccupancy.stop() },
+        { name: "stop following the incident report's streams", stop: () => followingIncidents.stop() },
         { name: "close gRPC clients", stop: async () => services.close() },
         ...readModels,
       ],

@@ -20,6 +20,7 @@ import { NatsServerHandle, freePort } from "@crisis/platform/testing";
 import { Role, oidcTokens } from "../../src/adapters/auth/tokens";
 import { serviceClients } from "../../src/adapters/grpc/clients";
 import { HttpDeps, buildHttpServer } from "../../src/adapters/http/server";
+import { IncidentLedger } from "../../src/domain/incident-report";
 import { jetStreamDeadLetters } from "../../src/adapters/nats/dead-letters";
 import { jetStreamAuditTrail } from "../../src/adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
@@ -92,6 +93,8 @@ export interface GatewayOptions {
   signIn?: HttpDeps["signIn"];
   /** Settings of the public pages (map tiles). */
   pages?: HttpDeps["pages"];
+  /** The after-action report's ledger (here not following the streams: a test fills it). */
+  incidents?: IncidentLedger;
 }
 
 export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, options: GatewayOptions = {}): Promise<GatewayUnderTest> {
@@ -154,6 +157,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       counterWaiting: { log: jetStreamCounterWaitingLog(backbone), board: waitingBoard },
       signIn: options.signIn,
       pages: options.pages,
+      incidents: options.incidents ?? new IncidentLedger(),
     },
     (route: RouteOptions) => {
       for (const method of [route.method].flat()) if (method !== "HEAD" && method !== "OPTIONS") routes.push(`${method} ${route.url}`);

@@ -3,6 +3,8 @@ import { Role } from "../auth/tokens";
 import {
   answers,
   auditQuery,
+  incidentReportAnswer,
+  incidentReportQuery,
   correctionBody,
   crowdingAnswers,
   declarationBody,
@@ -332,6 +334,14 @@ export const operations: Record<string, Operation> = {
     query: auditQuery,
     responses: { 200: "audit records, oldest first" },
     answers: { 200: answers.audit },
+  },
+  "GET /api/v1/reports/incident": {
+    summary:
+      "The after-action report of a range: decisions, shelters, alerts, staff, counters; JSON, CSV of one table (table=), or a printable page with charts (format=html or Accept: text/html)",
+    roles: ["manager"],
+    query: incidentReportQuery,
+    responses: { 200: "the report" },
+    answers: { 200: incidentReportAnswer },
   },
   "GET /api/v1/dead-letters": {
     summary: "Events a consumer gave up on: how many wait, per consumer, and why (newest first); `npm run redrive` re-drives them",

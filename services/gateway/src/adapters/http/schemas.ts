@@ -15,6 +15,7 @@ import {
   wards,
 } from "@crisis/platform/contracts";
 import { errors } from "../../domain/errors";
+import { reportTableNames } from "./pages/incident-report-page";
 
 export const declarationBody = z.strictObject({
   incident: z.enum(incidentNames),
@@ -40,6 +41,68 @@ export const auditQuery = z.strictObject({
   kind: z.string().max(128).optional(),
   facility: z.string().max(128).optional(),
   format: z.enum(["json", "csv"]).optional(),
+});
+
+export const incidentReportQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  /** One table as CSV (RFC 4180). */
+  table: z.enum(reportTableNames).optional(),
+  format: z.enum(["json", "html"]).optional(),
+  lang: z.enum(languages).default("ja"),
+});
+
+const seconds = z.number().nullable();
+/** The after-action report (domain/incident-report.ts), as JSON. */
+export const incidentReportAnswer = z.object({
+  from: z.string(),
+  to: z.string(),
+  timeline: z.array(
+    z.object({ at: z.string(), kind: z.string(), who: z.string(), why: z.string(), approver: z.string(), what: z.string() }),
+  ),
+  shelters: z.object({
+    openPerWardPerDay: z.array(z.object({ day: z.string(), ward: z.string(), open: z.number().int() })),
+    evacueesPerWardPerHour: z.array(
+      z.object({ hour: z.string(), ward: z.string(), shelters: z.number().int(), evacuees: z.number().int() }),
+    ),
+  }),
+  alerts: z.array(
+    z.object({
+      alertId: z.string(),
+      title: z.string(),
+      decidedAt: z.string(),
+      issuedAt: z.string(),
+      messages: z.number().int(),
+      reached: z.number().int(),
+      failed: z.number().int(),
+      deliveryRate: z.number(),
+      firstPushSeconds: seconds,
+      p99PushSeconds: seconds,
+    }),
+  ),
+  staff: z.object({
+    reassigned: z.array(z.object({ department: z.string(), skill: z.string(), people: z.number().int() })),
+    notices: z.number().int(),
+    acknowledged: z.number().int(),
+    declined: z.number().int(),
+    ackRate: z.number(),
+    medianAnswerSeconds: seconds,
+    hoursServed: z.array(z.object({ department: z.string(), hours: z.number() })),
+    floorsKept: z.array(z.object({ department: z.string(), skill: z.string(), broughtBack: z.number().int() })),
+  }),
+  counters: z.object({
+    levels: z.array(z.object({ at: z.string(), serviceId: z.string(), serviceName: z.string(), level: z.string() })),
+    waiting: z.array(
+      z.object({
+        serviceId: z.string(),
+        serviceName: z.string(),
+        reports: z.number().int(),
+        latest: z.number(),
+        max: z.number(),
+        mean: z.number(),
+      }),
+    ),
+  }),
 });
 
 /** Answers, described with the same schemas the API document publishes (and tests check real answers against). */

@@ -14,6 +14,8 @@ import { openApiDocument } from "./openapi";
 import { auditRoutes } from "./routes/audit";
 import { deadLetterRoutes } from "./routes/dead-letters";
 import { alertRoutes } from "./routes/alerts";
+import { reportRoutes } from "./routes/reports";
+import { IncidentLedger } from "../../domain/incident-report";
 import { LiveStatus } from "../../app/follow-status";
 import { LiveFigures } from "../../app/live-figures";
 import { StatusEvents } from "../../app/ports";
@@ -67,6 +69,8 @@ export interface HttpDeps {
   onDuty: StaffOnPost;
   /** Counter services' waiting figures: where reports go, the latest of each. */
   counterWaiting: { log: CounterWaitingLog; board: CounterWaitingBoard };
+  /** The after-action report's figures, kept as events arrive. */
+  incidents: IncidentLedger;
   /** Sign-in for the pages at the city's identity provider; without it only bearer tokens count. */
   signIn?: Omit<SignInOptions, "clock">;
   /** Largest request body accepted (bytes). */
@@ -174,6 +178,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     onDuty: deps.onDuty,
   });
   alertRoutes(app, deps.services.alertReports, authenticate);
+  reportRoutes(app, deps.incidents, authenticate);
   staffingPlanRoutes(app, deps.services.staffingPlans, authenticate);
   staffDutyRoutes(app, deps.services.dutyDesk, authenticate);
   return app;
