@@ -1,4 +1,4 @@
-import { Logger } from "@crisis/platform";
+import type { Logger } from "@crisis/platform/ports";
 import { BookingRecorded } from "@crisis/platform/contracts/counters";
 import { composeBookingNotice } from "../domain/compose-notice";
 import { composedFor } from "./issue-alert";
