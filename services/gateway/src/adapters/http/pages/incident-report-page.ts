@@ -116,13 +116,8 @@ const words = {
 
 const palette = ["#0b4f8a", "#c0392b", "#1e8449", "#b9770e", "#6c3483", "#117a65"];
 
-/** A horizontal bar chart as SVG, drawn here so it needs no script and prints as it shows. */
-export function barChart(title: string, bars: { label: string; value: number }[]): Html {
-  const rowH = 22;
-  const labelW = 220;
-  const width = 640;
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  const height = bars.length * rowH + 10;
+/** The frame every chart shares: an image with its title, for screen readers and print. */
+function chartSvg(title: string, width: number, height: number, body: Html): Html {
   return html`<svg
     class="chart"
     role="img"
@@ -133,7 +128,22 @@ export function barChart(title: string, bars: { label: string; value: number }[]
     xmlns="http://www.w3.org/2000/svg"
   >
     <title>${title}</title>
-    ${bars.map((b, i) => {
+    ${body}
+  </svg>`;
+}
+
+/** A horizontal bar chart as SVG, drawn here so it needs no script and prints as it shows. */
+export function barChart(title: string, bars: { label: string; value: number }[]): Html {
+  const rowH = 22;
+  const labelW = 220;
+  const width = 640;
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const height = bars.length * rowH + 10;
+  return chartSvg(
+    title,
+    width,
+    height,
+    html` ${bars.map((b, i) => {
       const w = Math.round(((width - labelW - 60) * b.value) / max);
       const y = i * rowH + 5;
       return html`<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-size="12">${b.label}</text
@@ -143,8 +153,8 @@ export function barChart(title: string, bars: { label: string; value: number }[]
           font-size="12"
           >${b.value}</text
         >`;
-    })}
-  </svg>`;
+    })}`,
+  );
 }
 
 /** One line per series over time points, as SVG: evacuees per ward hour by hour. */
@@ -155,28 +165,22 @@ export function lineChart(title: string, points: string[], series: { name: strin
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const x = (i: number) => pad + (points.length > 1 ? (i * (width - 2 * pad - 100)) / (points.length - 1) : 0);
   const y = (v: number) => height - pad - (v * (height - 2 * pad)) / max;
-  return html`<svg
-    class="chart"
-    role="img"
-    aria-label="${title}"
-    width="${width}"
-    height="${height}"
-    viewBox="0 0 ${width} ${height}"
-    xmlns="http://www.w3.org/2000/svg"
-  >
-    <title>${title}</title>
-    <line x1="${pad}" y1="${height - pad}" x2="${width - 100 - pad}" y2="${height - pad}" stroke="#555" />
-    <text x="2" y="${pad}" font-size="11">${max}</text>
-    ${series.map(
-      (s, k) =>
-        html`<polyline
-            fill="none"
-            stroke="${palette[k % palette.length]}"
-            stroke-width="2"
-            points="${s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ")}"
-          /><text x="${width - 95}" y="${pad + k * 16}" font-size="12" fill="${palette[k % palette.length]}">${s.name}</text>`,
-    )}
-  </svg>`;
+  return chartSvg(
+    title,
+    width,
+    height,
+    html` <line x1="${pad}" y1="${height - pad}" x2="${width - 100 - pad}" y2="${height - pad}" stroke="#555" />
+      <text x="2" y="${pad}" font-size="11">${max}</text>
+      ${series.map(
+        (s, k) =>
+          html`<polyline
+              fill="none"
+              stroke="${palette[k % palette.length]}"
+              stroke-width="2"
+              points="${s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ")}"
+            /><text x="${width - 95}" y="${pad + k * 16}" font-size="12" fill="${palette[k % palette.length]}">${s.name}</text>`,
+      )}`,
+  );
 }
 
 function tableOf(caption: string, t: { columns: string[]; rows: (string | number | null)[][] }, name: string, csvHref: string): Html {
