@@ -9,4 +9,6 @@ import { repoRoot } from "./system";
 const dir = join(repoRoot, "var", "identity-provider");
 const { kid } = rotateSigningKey(dir);
 const told = signalProvider(dir);
-process.stdout.write(`new signing key ${kid} in var/identity-provider/keys.json; ${told ? "the running provider uses it now" : "used from the next start"}\n`);
+process.stdout.write(
+  `new signing key ${kid} in var/identity-provider/keys.json; ${told ? "the running provider uses it now" : "used from the next start"}\n`,
+);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Role } from "../auth/tokens";
+import { Role, roles } from "../auth/tokens";
 import {
   answers,
   auditQuery,
@@ -55,8 +55,9 @@ export const operations: Record<string, Operation> = {
   },
   "GET /api/v1/me": {
     summary: "Who is signed in (session cookie or bearer token): subject and roles",
-    roles: ["manager", "approver", "facility_admin", "staffing_officer", "staff"],
+    roles: [...roles],
     responses: { 200: "the signed-in person" },
+    answers: { 200: z.object({ subject: z.string(), roles: z.array(z.enum(roles)) }) },
   },
   "GET /sw.js": { summary: "The pages' service worker (offline copy, push notifications)", responses: { 200: "JavaScript" } },
   "GET /assets/*": { summary: "The pages' CSS and JavaScript", responses: { 200: "static file" } },

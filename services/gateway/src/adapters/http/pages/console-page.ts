@@ -185,6 +185,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
               <summary>${w.unanswered}</summary>
               <ul id="unanswered-list" class="plain"></ul>
             </details>`,
+          "manager staffing_officer",
         )}
         ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")} ${panel("audit", w.audit, audit)}
         ${panel(
