@@ -53,6 +53,8 @@
   }
 
   async function show() {
+    // Back to this very page (its language, its notice) after signing in.
+    document.getElementById("sign-in-link").href = `/login?returnTo=${encodeURIComponent(here())}`;
     const me = await api("GET", "/api/v1/me");
     who = me.ok ? { sub: me.body.subject, roles: me.body.roles || [] } : null;
     // A panel names the roles it is for; the gateway checks them again on every call.
