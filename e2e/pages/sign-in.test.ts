@@ -128,7 +128,8 @@ describe("signing in at the identity provider (the dev oidc-provider) in real Ch
     expect(await phone.locator("#who").textContent()).toContain(staffId);
 
     await phone.getByRole("button", { name: "サインアウト" }).click();
-    await phone.waitForURL(`${h.base}/`);
+    // Through the provider's end-session page and back to the status page.
+    await phone.waitForURL((url) => url.origin === h.base && url.pathname === "/", { waitUntil: "commit" });
     expect(await me(phone)).toBe(401);
     expect((await browser.context.cookies(h.base)).find((c) => c.name === "crisis_session")).toBeUndefined();
     // Signed out at the provider too: the link asks for the password again.
