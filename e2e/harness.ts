@@ -15,6 +15,7 @@ import { streams, waitUntil } from "@crisis/platform";
 import { privateKeyFrom, signToken, Role } from "../services/gateway/src/adapters/auth/tokens";
 import { InstallationKeys, createKeys } from "../deploy/embedded/keys";
 import { RunningSystem, SystemPorts, repoRoot, startSystem } from "../deploy/embedded/system";
+import { rotateSigningKey } from "../deploy/embedded/identity-provider-keys";
 
 /**
  * The whole system as the embedded run starts it (four processes, a real nats-server) plus a
@@ -31,6 +32,13 @@ export interface Harness {
   pushService: TestPushService;
   keys: InstallationKeys;
   tls: TestTls;
+  /** The dev identity provider the pages sign in at, with the password of its seeded accounts. */
+  signIn: {
+    issuer: string;
+    password: string;
+    /** A new signing key at the provider, loaded by the running provider; resolves once it publishes it. */
+    rotateKey(): Promise<string>;
+  };
   /** A token for the role; `sub` names the caller (a staff token's subject is the staff id). */
   token(role: Role, sub?: string): Promise<string>;
   api(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
@@ -40,10 +48,9 @@ export interface Harness {
 }
 
 async function ports(): Promise<SystemPorts> {
-  const [gateway, facilitiesGrpc, staffingGrpc, notifyGrpc, facilitiesHealth, staffingHealth, notifyHealth] = await Promise.all(
-    Array.from({ length: 7 }, freePort),
-  );
-  return { gateway, facilitiesGrpc, staffingGrpc, notifyGrpc, facilitiesHealth, staffingHealth, notifyHealth };
+  const [gateway, facilitiesGrpc, staffingGrpc, notifyGrpc, facilitiesHealth, staffingHealth, notifyHealth, identityProvider] =
+    await Promise.all(Array.from({ length: 8 }, freePort));
+  return { gateway, facilitiesGrpc, staffingGrpc, notifyGrpc, facilitiesHealth, staffingHealth, notifyHealth, identityProvider };
 }
 
 export interface HarnessOptions {
@@ -81,10 +88,12 @@ export async function startHarness({ env = {}, answerDelayMs = 0, cluster = fals
   const systemPorts = await ports();
   const secondPorts = instances === 2 ? await ports() : undefined;
   const base = `http://127.0.0.1:${systemPorts.gateway}`;
+  const logDir = mkdtempSync(join(tmpdir(), "crisis-e2e-logs-"));
   const options = {
     natsUrl: nats.url,
     keys,
-    logDir: mkdtempSync(join(tmpdir(), "crisis-e2e-logs-")),
+    logDir,
+    identityDir: join(logDir, "identity-provider"),
     publicBaseUrl: base,
     env: {
       PUSH_ALLOWED_ORIGINS: pushService.origin,
@@ -97,7 +106,12 @@ export async function startHarness({ env = {}, answerDelayMs = 0, cluster = fals
   };
   const started: RunningSystem[] = [];
   const second = async (p: SystemPorts) => {
-    const running = await startSystem({ ...options, ports: p, logDir: join(options.logDir, "second") });
+    const running = await startSystem({
+      ...options,
+      ports: p,
+      logDir: join(options.logDir, "second"),
+      identityDir: join(options.logDir, "second", "identity-provider"),
+    });
     started.push(running);
     return { system: running, base: `http://127.0.0.1:${p.gateway}` };
   };
@@ -123,6 +137,20 @@ export async function startHarness({ env = {}, answerDelayMs = 0, cluster = fals
     pushService,
     keys,
     tls,
+    signIn: {
+      issuer: system.running.identityProvider.issuer,
+      password: keys.signIn.password,
+      async rotateKey() {
+        const { issuer, dir } = system.running.identityProvider;
+        const { kid } = rotateSigningKey(dir);
+        system.running.signal("identity-provider", "SIGHUP");
+        await waitUntil(
+          async () => ((await (await fetch(`${issuer}/jwks`)).json()) as { keys: { kid: string }[] }).keys[0]?.kid === kid,
+          "the provider publishing its new key",
+        );
+        return kid;
+      },
+    },
     token: (role, sub = `${role}@e2e`) => signToken(privateKeyFrom(keys.token.x, keys.token.d), sub, [role], 3600, new Date()),
     async api(method, path, body, headers = {}) {
       const res = await fetch(`${base}${path}`, {

@@ -137,9 +137,8 @@ describe("shelter crowding, from occupancy reports to a push that moves people",
 
     // The console charts people against known capacity per hour: 西区 now holds 50 + 20 + 101 of 300 + 200 + 100.
     const desk = await browser.context.newPage();
+    await desk.setExtraHTTPHeaders({ authorization: `Bearer ${await h.token("manager")}` });
     await desk.goto(`${h.base}/console?lang=ja`);
-    await desk.getByLabel("アクセストークン").fill(await h.token("manager"));
-    await desk.getByRole("button", { name: "使う" }).click();
     await desk.locator("#occupancy-chart .bar").last().waitFor({ state: "visible" });
     await desk.selectOption("#occupancy-ward", "西区");
     await eventually(async () => (await desk.locator("#occupancy-chart .bar .value").last().textContent()) === "171 / 600", "西区's bar");

@@ -1,4 +1,4 @@
-import { createECDH, generateKeyPairSync } from "node:crypto";
+import { createECDH, generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
@@ -8,7 +8,14 @@ export interface InstallationKeys {
   vapid: { publicKey: string; privateKey: string };
   /** Token signing (Ed25519), as JWK x and d. */
   token: { x: string; d: string };
+  /** Encrypts the pages' session cookie (SESSION_KEY, 32 bytes base64url). */
+  session: string;
+  /** The pages' client at the dev identity provider, and the one password of its seeded accounts. */
+  signIn: { clientSecret: string; password: string };
 }
+
+const secret = (bytes: number) => randomBytes(bytes).toString("base64url");
+const signInSecrets = () => ({ session: secret(32), signIn: { clientSecret: secret(24), password: secret(9) } });
 
 export function createKeys(): InstallationKeys {
   const ecdh = createECDH("prime256v1");
@@ -22,11 +29,19 @@ export function createKeys(): InstallationKeys {
       privateKey: Buffer.concat([Buffer.alloc(32 - privateScalar.length), privateScalar]).toString("base64url"),
     },
     token: { x: jwk.x!, d: jwk.d! },
+    ...signInSecrets(),
   };
 }
 
 export function loadOrCreateKeys(path: string): { keys: InstallationKeys; created: boolean } {
-  if (existsSync(path)) return { keys: JSON.parse(readFileSync(path, "utf8")), created: false };
+  if (existsSync(path)) {
+    const kept = JSON.parse(readFileSync(path, "utf8")) as InstallationKeys;
+    if (kept.session && kept.signIn) return { keys: kept, created: false };
+    // An installation from before sign-in: its other keys stay, the sign-in secrets are added.
+    const keys = { ...kept, ...signInSecrets() };
+    writeFileSync(path, JSON.stringify(keys, null, 2), { mode: 0o600 });
+    return { keys, created: false };
+  }
   mkdirSync(dirname(path), { recursive: true });
   const keys = createKeys();
   writeFileSync(path, JSON.stringify(keys, null, 2), { mode: 0o600 });

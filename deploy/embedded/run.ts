@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { launchNatsServer } from "@crisis/platform";
-import { signToken, privateKeyFrom } from "../../services/gateway/src/adapters/auth/tokens";
+import { roleAccounts } from "./identity-provider-keys";
 import { loadOrCreateKeys } from "./keys";
 import { defaultPorts, repoRoot, startSystem } from "./system";
 
@@ -20,19 +20,19 @@ async function main() {
       ports,
       logDir: join(varDir, "log"),
       publicBaseUrl: base,
+      identityDir: join(varDir, "identity-provider"),
     });
   } catch (err) {
     nats.child.kill("SIGTERM");
     throw err;
   }
-  const token = await signToken(privateKeyFrom(keys.token.x, keys.token.d), "manager@embedded", ["manager"], 12 * 3600, new Date());
   process.stdout.write(
     [
       "",
       `crisis hub is up (${created ? "new installation: keys created in var/keys.json" : "state kept from the last run"})`,
       "",
       `  status page    ${base}/            (citizens: open it, subscribe to notifications)`,
-      `  console        ${base}/console     (managers: paste the token below, declare)`,
+      `  console        ${base}/console     (managers: sign in, declare)`,
       `  staff page     ${base}/staff`,
       `  gateway API    ${base}/api/v1`,
       `  status         ${base}/api/v1/status`,
@@ -42,8 +42,11 @@ async function main() {
       `  NATS           nats://127.0.0.1:${nats.port} (JetStream data in var/nats)`,
       `  logs           var/log/<service>.log`,
       "",
-      "  manager token (12 h; `npm run token -- --role manager` prints another):",
-      `  ${token}`,
+      `  sign in        ${base}/login   (at the dev identity provider, ${system.identityProvider.issuer})`,
+      `    user name    ${roleAccounts.join(" | ")}   or a staff id from the roster (e.g. SYN-00001)`,
+      `    password     ${keys.signIn.password}   (every dev account; kept in var/keys.json)`,
+      "    new signing key at the provider: npm run sign-in-key:rotate",
+      "  API clients    bearer tokens: npm run token -- --role manager",
       "",
       "Ctrl-C stops everything.",
       "",

@@ -17,6 +17,8 @@ export interface SystemPorts {
   facilitiesHealth: number;
   staffingHealth: number;
   notifyHealth: number;
+  /** The dev identity provider the pages sign in at. */
+  identityProvider: number;
 }
 
 export const defaultPorts: SystemPorts = {
@@ -27,6 +29,7 @@ export const defaultPorts: SystemPorts = {
   facilitiesHealth: 8081,
   staffingHealth: 8082,
   notifyHealth: 8083,
+  identityProvider: 8090,
 };
 
 export interface SystemOptions {
@@ -35,6 +38,8 @@ export interface SystemOptions {
   ports: SystemPorts;
   logDir: string;
   publicBaseUrl: string;
+  /** Where the dev identity provider keeps its signing keys (rotated with `npm run sign-in-key:rotate`). */
+  identityDir: string;
   /** Settings passed to every service on top of the computed ones (PUSH_ALLOWED_ORIGINS, NODE_EXTRA_CA_CERTS…). */
   env?: Record<string, string>;
 }
@@ -47,7 +52,18 @@ export interface RunningSystem {
   /** Start one service again and wait until it is ready. */
   start(name: ServiceName): Promise<void>;
   readyUrl(name: ServiceName): string;
+  /** Sends a signal to one process (SIGHUP: the identity provider loads its keys again). */
+  signal(name: ServiceName | "identity-provider", signal: NodeJS.Signals): void;
+  /** The dev identity provider the pages sign in at: its issuer URL and the directory of its keys. */
+  identityProvider: { issuer: string; dir: string };
 }
+
+/** The pages' client at the dev identity provider. */
+export const signInClientId = "crisis-hub-pages";
+
+/** The dev identity provider's address: the same host name as the pages, so a browser reaches both alike. */
+export const issuerOf = (o: Pick<SystemOptions, "publicBaseUrl" | "ports">) =>
+  `http://${new URL(o.publicBaseUrl).hostname}:${o.ports.identityProvider}`;
 
 function serviceEnv(o: SystemOptions): NodeJS.ProcessEnv {
   return {
@@ -67,7 +83,24 @@ function serviceEnv(o: SystemOptions): NodeJS.ProcessEnv {
     VAPID_PRIVATE_KEY: o.keys.vapid.privateKey,
     TOKEN_PUBLIC_KEY: o.keys.token.x,
     PUBLIC_BASE_URL: o.publicBaseUrl,
+    OIDC_ISSUER: issuerOf(o),
+    OIDC_CLIENT_ID: signInClientId,
+    OIDC_CLIENT_SECRET: o.keys.signIn.clientSecret,
+    SESSION_KEY: o.keys.session,
     ...o.env,
+  };
+}
+
+function identityProviderEnv(o: SystemOptions): NodeJS.ProcessEnv {
+  return {
+    ...serviceEnv(o),
+    IDP_ISSUER: issuerOf(o),
+    IDP_DIR: o.identityDir,
+    IDP_PASSWORD: o.keys.signIn.password,
+    IDP_CLIENT_ID: signInClientId,
+    IDP_CLIENT_SECRET: o.keys.signIn.clientSecret,
+    IDP_REDIRECT_URI: new URL("/login/callback", o.publicBaseUrl).href,
+    IDP_POST_LOGOUT_URI: new URL("/", o.publicBaseUrl).href,
   };
 }
 
@@ -102,11 +135,12 @@ async function waitReady(url: string, child: ChildProcess, name: string, logFile
   );
 }
 
-/** Starts the four services as separate processes (each its own Node process, TypeScript via tsx). */
+/** Starts the four services and the dev identity provider as separate processes (each its own Node process, TypeScript via tsx). */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   mkdirSync(options.logDir, { recursive: true });
   const env = serviceEnv(options);
-  const children = new Map<ServiceName, ChildProcess>();
+  const children = new Map<ServiceName | "identity-provider", ChildProcess>();
+  const issuer = issuerOf(options);
   const readyUrl = (name: ServiceName) => {
     const port = {
       gateway: options.ports.gateway,
@@ -116,12 +150,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     }[name];
     return `http://127.0.0.1:${port}/readyz`;
   };
-  const start = async (name: ServiceName) => {
+  const launch = async (name: ServiceName | "identity-provider", script: string, ready: string) => {
     const logFile = join(options.logDir, `${name}.log`);
     const log = createWriteStream(logFile, { flags: "a" });
-    const child = spawn(process.execPath, ["--import", "tsx", join("services", name, "src", "main.ts")], {
+    const child = spawn(process.execPath, ["--import", "tsx", script], {
       cwd: repoRoot,
-      env,
+      env: name === "identity-provider" ? identityProviderEnv(options) : env,
       stdio: ["ignore", "pipe", "pipe"],
       // Its own process group: Ctrl-C reaches only the supervisor, which sends one SIGTERM to each
       // service in order, instead of every process getting SIGINT and then SIGTERM at once.
@@ -135,9 +169,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     child.stdout!.on("data", keep);
     child.stderr!.on("data", keep);
     children.set(name, child);
-    await waitReady(readyUrl(name), child, name, logFile, () => tail);
+    await waitReady(ready, child, name, logFile, () => tail);
   };
-  const stopOne = async (name: ServiceName) => {
+  const start = (name: ServiceName) => launch(name, join("services", name, "src", "main.ts"), readyUrl(name));
+  const stopOne = async (name: ServiceName | "identity-provider") => {
     const child = children.get(name);
     if (!child) return;
     child.kill("SIGTERM");
@@ -145,7 +180,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     children.delete(name);
   };
   try {
-    await Promise.all(serviceNames.filter((n) => n !== "gateway").map(start));
+    await Promise.all([
+      ...serviceNames.filter((n) => n !== "gateway").map(start),
+      launch("identity-provider", join("deploy", "embedded", "identity-provider.ts"), `${issuer}/.well-known/openid-configuration`),
+    ]);
     await start("gateway");
   } catch (err) {
     for (const child of children.values()) child.kill("SIGKILL");
@@ -154,7 +192,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   return {
     async stop() {
       await stopOne("gateway");
-      await Promise.all(serviceNames.filter((n) => n !== "gateway").map(stopOne));
+      await Promise.all([...serviceNames.filter((n) => n !== "gateway"), "identity-provider" as const].map(stopOne));
     },
     async kill(name) {
       const child = children.get(name);
@@ -165,5 +203,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     },
     start,
     readyUrl,
+    signal: (name, signal) => void children.get(name)?.kill(signal),
+    identityProvider: { issuer, dir: options.identityDir },
   };
 }

@@ -1,28 +1,21 @@
-// Console and staff page: the pasted token (sessionStorage only, gone when the tab closes) and
-// one API helper that tells "this endpoint does not exist yet" apart from other refusals.
+// Console and staff page: who is signed in (GET /api/v1/me; the session is an HttpOnly cookie, so
+// the page never holds a token) and one API helper that tells "this endpoint does not exist yet"
+// apart from other refusals.
 "use strict";
 (function () {
   const data = JSON.parse(document.getElementById("page-data").textContent);
-  const key = "crisis.token";
-  const form = document.getElementById("token-form");
-  const result = document.getElementById("token-result");
-  const signOut = document.getElementById("sign-out");
   const listeners = [];
+  let who = null;
 
-  const claims = (token) => {
-    try {
-      return JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
-    } catch {
-      return null;
-    }
-  };
+  const here = () => `${location.pathname}${location.search}`;
+  const signInAgain = () => location.assign(`/login?returnTo=${encodeURIComponent(here())}`);
 
   async function api(method, path, body, accept) {
-    const token = sessionStorage.getItem(key);
     const headers = { accept: accept || "application/json" };
-    if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers["content-type"] = "application/json";
     const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    // The shift's session ran out while the page was open: sign in again and come back to this place.
+    if (res.status === 401 && who) signInAgain();
     const type = res.headers.get("content-type") || "";
     const payload = type.includes("json") ? await res.json().catch(() => null) : await res.text();
     const missing = res.status === 404 && payload && payload.code === "ROUTE_NOT_FOUND";
@@ -60,36 +53,21 @@
     }
   }
 
-  function show() {
-    const token = sessionStorage.getItem(key);
-    const who = token && claims(token);
-    const roles = (who && who.roles) || [];
+  async function show() {
+    // Back to this very page (its language, its notice) after signing in.
+    document.getElementById("sign-in-link").href = `/login?returnTo=${encodeURIComponent(here())}`;
+    const me = await api("GET", "/api/v1/me");
+    who = me.ok ? { sub: me.body.subject, roles: me.body.roles || [] } : null;
     // A panel names the roles it is for; the gateway checks them again on every call.
     for (const section of document.querySelectorAll(".needs-token")) {
       const wanted = (section.dataset.roles || "").split(" ").filter(Boolean);
-      section.hidden = !who || (wanted.length > 0 && !wanted.some((r) => roles.includes(r)));
+      section.hidden = !who || (wanted.length > 0 && !wanted.some((r) => who.roles.includes(r)));
     }
-    signOut.hidden = !who;
-    document.getElementById("token-entry").hidden = Boolean(who);
-    result.textContent = who ? `${who.sub} (${(who.roles || []).join(", ")})` : "";
+    document.getElementById("signed-in").hidden = !who;
+    document.getElementById("signed-out").hidden = Boolean(who);
+    document.getElementById("who").textContent = who ? `${who.sub} (${who.roles.join(", ")})` : "";
     if (who) for (const fn of listeners) fn(who);
   }
-
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const token = form.elements.token.value.trim();
-    if (!claims(token)) {
-      result.textContent = "?";
-      return;
-    }
-    sessionStorage.setItem(key, token);
-    form.elements.token.value = "";
-    show();
-  });
-  signOut.addEventListener("click", () => {
-    sessionStorage.removeItem(key);
-    show();
-  });
 
   window.crisisDesk = {
     data,

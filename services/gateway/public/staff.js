@@ -37,6 +37,14 @@
     const releases = notices.filter((n) => n.kind === "released");
     $("notice-list").replaceChildren(...(answerable.length ? answerable.map(noticeItem) : [el("li", {}, words.noNotices)]));
     $("release-list").replaceChildren(...(releases.length ? releases.map(noticeItem) : [el("li", {}, words.noNotices)]));
+    // Opened from a notice's push (/staff/notices/<id>): that notice first in view.
+    const opened =
+      desk.data.notice && [...document.querySelectorAll("#notices li[data-id]")].find((li) => li.dataset.id === desk.data.notice);
+    if (opened) {
+      opened.classList.add("opened");
+      opened.setAttribute("aria-current", "true");
+      opened.scrollIntoView({ block: "center" });
+    }
   }
 
   function noticeItem(n) {

@@ -10,11 +10,17 @@ export type StaffNotice =
   | { kind: "reminded"; event: StaffReminded }
   | { kind: "team"; event: StaffTeamChanged };
 
-/** A staff member's own notice, in their language, opening the staff page. */
+/**
+ * A staff member's own notice, in their language, opening that notice on the staff page
+ * (`<staff page>/notices/<id>`; signed out, the person signs in and lands on it). An escalation is
+ * about someone else's notice, so it opens the staff page itself.
+ */
 export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: string) {
   const t = catalogue[lang];
   const alertId = notice.event.eventId;
-  const base = { alertId, lang, url: staffUrl, tag: `staff.${notice.event.noticeId}` };
+  const escalation = notice.kind === "reminded" && notice.event.aboutStaffId !== "";
+  const url = escalation ? staffUrl : `${staffUrl}/notices/${encodeURIComponent(notice.event.noticeId)}`;
+  const base = { alertId, lang, url, tag: `staff.${notice.event.noticeId}` };
   switch (notice.kind) {
     case "reassigned": {
       const e = notice.event;

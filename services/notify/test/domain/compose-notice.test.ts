@@ -53,6 +53,13 @@ describe("a staff notice in the recipient's language", () => {
     );
   });
 
+  it("opens the person's own notice on the staff page, and the staff page itself for an escalation about someone else's", () => {
+    const own = StaffReminded.fromPartial({ eventId: "staff-reminded-1", noticeId: "n 1", staffId: "S-7", attempt: 1 });
+    expect(composeStaffNotice({ kind: "reminded", event: own }, "ja", url).url).toBe("https://crisis.example.jp/staff/notices/n%201");
+    const escalation = StaffReminded.fromPartial({ ...own, staffId: "HEAD-1", escalatedTo: "HEAD-1", aboutStaffId: "S-7" });
+    expect(composeStaffNotice({ kind: "reminded", event: escalation }, "ja", url).url).toBe(url);
+  });
+
   it("reminds the person themself when the reminder is about their own notice", () => {
     const event = StaffReminded.fromPartial({ eventId: "staff-reminded-1", noticeId: "n1", staffId: "S-7", attempt: 1 });
     expect(composeStaffNotice({ kind: "reminded", event }, "ja", url).body).toBe("配置通知に回答がありません(1 回目の確認)。");

@@ -42,7 +42,7 @@ describe("a push payload stays under the 4 KB a push service takes", () => {
     const message = composeStaffNotice({ kind: "reassigned", event }, "ja", url);
     expect(bytes(message)).toBeLessThanOrEqual(maxPayloadBytes);
     expect(message.title).toBe("熊本市 職員配置の通知");
-    expect(message.url).toBe(url);
+    expect(message.url).toBe(`${url}/notices/n`);
     expect(message.body.endsWith("…")).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Role } from "../auth/tokens";
+import { Role, roles } from "../auth/tokens";
 import {
   answers,
   auditQuery,
@@ -49,8 +49,18 @@ export const operations: Record<string, Operation> = {
   "GET /status": { summary: "Public status page, where pushes link (HTML)", responses: { 200: "text/html" } },
   "GET /facilities/:id": { summary: "One facility's page (HTML)", responses: { 200: "text/html", 404: "no such facility" } },
   "GET /services/:id": { summary: "One counter service's page (HTML)", responses: { 200: "text/html" } },
-  "GET /console": { summary: "Manager console (HTML; the API calls carry the token)", responses: { 200: "text/html" } },
-  "GET /staff": { summary: "Staff page (HTML; the API calls carry the token)", responses: { 200: "text/html" } },
+  "GET /console": { summary: "Manager console (HTML; the API calls carry the session cookie)", responses: { 200: "text/html" } },
+  "GET /staff": { summary: "Staff page (HTML; the API calls carry the session cookie)", responses: { 200: "text/html" } },
+  "GET /staff/notices/:id": {
+    summary: "The staff page opened on one notice, where its push links (signed out: to sign-in and back)",
+    responses: { 200: "text/html", 302: "to /login, then back here" },
+  },
+  "GET /api/v1/me": {
+    summary: "Who is signed in (session cookie or bearer token): subject and roles",
+    roles: [...roles],
+    responses: { 200: "the signed-in person" },
+    answers: { 200: z.object({ subject: z.string(), roles: z.array(z.enum(roles)) }) },
+  },
   "GET /sw.js": { summary: "The pages' service worker (offline copy, push notifications)", responses: { 200: "JavaScript" } },
   "GET /assets/*": { summary: "The pages' CSS and JavaScript", responses: { 200: "static file" } },
   "GET /assets/vendor/leaflet/*": { summary: "Leaflet, for the shelter map", responses: { 200: "static file" } },

@@ -6,7 +6,7 @@ import { DeclareModeDeps } from "../../app/declare-mode";
 import { AuditTrail, DeadLetterShelf, IdempotencyStore, StaffOnPost, CounterWaitingLog } from "../../app/ports";
 import { errors } from "../../domain/errors";
 import { modeView } from "../../domain/mode";
-import { Principal, Role, TokenVerifier } from "../auth/tokens";
+import { Principal, Role, TokenVerifier, roles } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
 import { auditedWrites, noteChange } from "./audit";
 import { idempotentPosts } from "./idempotency";
@@ -135,6 +135,12 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     return principal;
   };
 
+  // Who the page's session (or an API client's token) is: the pages show their panels from this.
+  app.get("/api/v1/me", async (request) => {
+    const { subject, roles: signedInRoles } = await authenticate(request, roles);
+    return { subject, roles: signedInRoles };
+  });
+
   let document: ReturnType<typeof openApiDocument> | undefined;
   app.get("/api/v1/openapi.json", async () => (document ??= openApiDocument(served)));
   app.get("/healthz", async () => ({ status: "ok" }));
@@ -163,6 +169,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
       guidance: deps.services.guidance,
       clock: deps.clock,
       settings: deps.pages ?? {},
+      signedIn: signIn && ((request) => Boolean(request.headers.authorization) || Boolean(session.principal?.(request))),
     }),
   );
   // The readings follow the mode as the live status knows it (normal operations until it has read one).

@@ -95,6 +95,15 @@ describe("signing in to the pages: the session cookie, its writes, and a provide
     expect(out.headers.get("set-cookie")).toMatch(new RegExp(`^${sessionCookie}=;.*Max-Age=0`, "i"));
   });
 
+  it("tells the page who is signed in, and signs out from its サインアウト form (text/plain, no fields)", async () => {
+    const me = await call("GET", "/api/v1/me", { cookie });
+    expect(await me.json()).toEqual({ subject: "manager@city", roles: ["manager"] });
+    expect((await call("GET", "/api/v1/me", {})).status).toBe(401);
+    const out = await call("POST", "/logout", { cookie, origin: gw.base, "content-type": "text/plain" });
+    expect(out.status).toBe(303);
+    expect(out.headers.get("set-cookie")).toMatch(new RegExp(`^${sessionCookie}=;.*Max-Age=0`, "i"));
+  });
+
   it("says the identity provider is unavailable when it is down, and the public status still answers", async () => {
     const login = await call("GET", "/login?returnTo=/staff", {});
     expect(login.status).toBe(503);

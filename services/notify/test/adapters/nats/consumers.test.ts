@@ -115,7 +115,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
     expect(JSON.parse(ja.text)).toMatchObject({
       title: "熊本市 職員配置の通知",
       body: "熊本市立白川小学校で避難所運営。7月28日 18:00から7月29日 18:00まで。報告先: 中央区役所 総務課",
-      url: "https://city.example/staff",
+      url: "https://city.example/staff/notices/n1",
     });
     expect(JSON.parse(pushService.messagesFor(laptop.id)[0].text).body).toBe(
       "避難所運営 at 熊本市立白川小学校, 28 Jul, 18:00 to 29 Jul, 18:00. Report to 中央区役所 総務課.",

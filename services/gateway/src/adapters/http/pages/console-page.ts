@@ -15,18 +15,20 @@ import { page } from "./layout";
 import { modeLine } from "./parts";
 import { PageWords, pageWords } from "./words";
 
-/** The token form shared by the console and the staff page; the token lives in sessionStorage only. */
-export const tokenForm = (w: PageWords, role: string) =>
-  html`<form id="token-form" class="panel">
-    <div id="token-entry">
-      <p><label for="token">${w.token}</label><br /><input id="token" name="token" type="password" autocomplete="off" required /></p>
-      <p class="help">${w.tokenHelp.replace("manager", role)}</p>
-      <p class="buttons"><button type="submit">${w.signIn}</button></p>
-    </div>
-    <p><span id="token-result" role="status"></span> <button type="button" id="sign-out" hidden>${w.signOut}</button></p>
-  </form>`;
+/**
+ * Who is signed in, shared by the console and the staff page: a link to sign in (and back to this
+ * page), or the person's name and サインアウト. The session is an HttpOnly cookie; the page never holds a token.
+ * Sign-out posts no fields, as text/plain: the one form body type the gateway reads besides JSON.
+ */
+export const signInBar = (w: PageWords, here: string) =>
+  html`<div id="sign-in" class="panel">
+    <p id="signed-out" hidden>${w.signInHelp} <a id="sign-in-link" href="/login?returnTo=${encodeURIComponent(here)}">${w.signIn}</a></p>
+    <form id="signed-in" method="post" action="/logout" enctype="text/plain" hidden>
+      <p>${w.signedInAs}: <span id="who" role="status"></span> <button type="submit">${w.signOut}</button></p>
+    </form>
+  </div>`;
 
-/** A panel shown once a token with one of `roles` is given (space-separated, as the token's roles). */
+/** A panel shown once someone with one of `roles` is signed in (space-separated, as the token's roles). */
 const panel = (id: string, title: string, body: Html, roles = "manager") =>
   html`<section id="${id}" class="panel needs-token" data-roles="${roles}" aria-labelledby="${id}-title" hidden>
     <h2 id="${id}-title">${title}</h2>
@@ -164,7 +166,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
       role: "manager",
     },
     body: html`<h1>${w.console}</h1>
-      ${modeLine(status.mode, lang)} ${tokenForm(w, "manager")}
+      ${modeLine(status.mode, lang)} ${signInBar(w, "/console")}
       <div class="desk-grid">
         ${panel("declare", w.declare, declare)} ${panel("staffing", w.staffing, html`<div id="staffing-chart" class="chart"></div>`)}
         ${panel(
@@ -184,6 +186,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
               <summary>${w.unanswered}</summary>
               <ul id="unanswered-list" class="plain"></ul>
             </details>`,
+          "manager staffing_officer",
         )}
         ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")} ${panel("audit", w.audit, audit)}
         ${panel(

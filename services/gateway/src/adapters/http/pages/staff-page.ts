@@ -1,16 +1,20 @@
 import { Lang, wardWord, wards } from "@crisis/platform/contracts";
 import { html } from "./html";
-import { tokenForm } from "./console-page";
+import { signInBar } from "./console-page";
 import { page } from "./layout";
 import { pageWords } from "./words";
 
-/** `/staff`: my current and next duty, answering notices, release notices, my own notifications. */
-export function staffPage(lang: Lang): string {
+/**
+ * `/staff`: my current and next duty, answering notices, release notices, my own notifications.
+ * `/staff/notices/<id>` (where a notice's push opens) is the same page with that notice brought forward.
+ */
+export function staffPage(lang: Lang, noticeId?: string): string {
   const w = pageWords(lang);
+  const path = noticeId === undefined ? "/staff" : `/staff/notices/${encodeURIComponent(noticeId)}`;
   return page({
     lang,
     title: `${w.staffPage} — ${w.site}`,
-    path: "/staff",
+    path,
     scripts: ["/assets/push.js", "/assets/desk.js", "/assets/staff.js"],
     data: {
       words: {
@@ -32,9 +36,10 @@ export function staffPage(lang: Lang): string {
       },
       wards: Object.fromEntries(wards.map((ward) => [ward, wardWord(ward, lang)])),
       role: "staff",
+      notice: noticeId ?? null,
     },
     body: html`<h1>${w.staffPage}</h1>
-      ${tokenForm(w, "staff")}
+      ${signInBar(w, path)}
       <section id="duty" class="panel needs-token" aria-labelledby="duty-title" hidden>
         <h2 id="duty-title">${w.myDuty}</h2>
         <div id="duty-body"></div>

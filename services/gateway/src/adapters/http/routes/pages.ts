@@ -11,6 +11,7 @@ import { servicePage } from "../pages/service-page";
 import { staffPage } from "../pages/staff-page";
 import { StatusPageSettings, statusPage } from "../pages/status-page";
 import { pageLang } from "../pages/words";
+import { signInFirst } from "../sign-in";
 
 export interface PageDeps {
   modes: ModeLog;
@@ -21,6 +22,8 @@ export interface PageDeps {
   guidance?: CitizenGuidance;
   clock: Clock;
   settings: StatusPageSettings;
+  /** With sign-in on: whether this request carries a session (or a bearer token); a notice link needs one. */
+  signedIn?: (request: FastifyRequest) => boolean;
 }
 
 const publicDir = join(__dirname, "..", "..", "..", "..", "public");
@@ -68,4 +71,9 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
   );
   app.get("/console", async (request, reply) => sendPage(reply, consolePage(await status(request), pageLang(request, reply))));
   app.get("/staff", async (request, reply) => sendPage(reply, staffPage(pageLang(request, reply))));
+  // Where a staff notice's push opens: signed out, the person signs in first and comes back here.
+  app.get<{ Params: { id: string } }>("/staff/notices/:id", async (request, reply) => {
+    if (deps.signedIn && !deps.signedIn(request)) return signInFirst(request, reply);
+    return sendPage(reply, staffPage(pageLang(request, reply), request.params.id));
+  });
 }
