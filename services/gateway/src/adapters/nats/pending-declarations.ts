@@ -34,6 +34,20 @@ export async function kvPendingDeclarations(js: JetStreamClient, replicas: numbe
       }
       return found;
     },
+    async close(id, closure) {
+      const entry = validId.test(id) ? await kv.get(id) : null;
+      if (!entry || entry.operation !== "PUT") return false;
+      const stored = JSON.parse(entry.string());
+      if (stored.closed) return false;
+      const closed = { ...stored, closed: closure };
+      try {
+        // Compare-and-set on the revision read: of two people closing at once, one wins.
+        await kv.update(id, JSON.stringify(closed), entry.revision);
+      } catch {
+        return false;
+      }
+      return decode(JSON.stringify(closed));
+    },
     async remove(id) {
       await kv.purge(id);
     },
