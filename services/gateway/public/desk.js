@@ -84,6 +84,12 @@
     sessionStorage.setItem(key, token);
     form.elements.token.value = "";
     show();
+    // Focus would fall to <body> once the token form hides: move it to the first panel's heading.
+    const heading = document.querySelector(".needs-token:not([hidden]) h2");
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
   });
   signOut.addEventListener("click", () => {
     sessionStorage.removeItem(key);
