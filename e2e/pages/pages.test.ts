@@ -179,6 +179,9 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await desk.getByRole("button", { name: "影響を確認する" }).click();
     await desk.locator("#preview").waitFor({ state: "visible" });
     await desk.getByRole("button", { name: "この内容で発令する" }).click();
+    await desk.locator("#preview").waitFor({ state: "hidden" });
+    // The console's own words for the answer: a refusal would show its problem here.
+    expect(await desk.locator("#declare-result").textContent()).toBe("承認待ちになりました。承認者が承認すると発令されます。");
     await desk.locator("#approval-list li[data-id]:not([data-closed])").waitFor();
   });
 
