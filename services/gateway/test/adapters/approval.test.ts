@@ -155,6 +155,12 @@ describe("two-person declarations: normal straight to emergency waits for an app
         facilityIds: ["shelter:101"],
       });
       expect(JSON.parse(records.at(-1)!.what as string)).toMatchObject({ pendingId: id, declaredBy: declarer.sub, level: "emergency" });
+
+      // Declared again, the new one waits beside the rejected one, and can be approved.
+      const again = (await gw.call("POST", "/api/v1/mode", { body: quake, as: declarer })).body;
+      const both = (await gw.call("GET", "/api/v1/mode/pending", { as: approver })).body;
+      expect(both.pending).toEqual([again]);
+      expect(both.closed).toEqual([rejected.body]);
     });
 
     it("refuses a rejection without a reason with 422 naming reason, and changes nothing", async () => {

@@ -28,7 +28,10 @@ export async function kvPendingDeclarations(js: JetStreamClient, replicas: numbe
     },
     async list() {
       const found: PendingDeclaration[] = [];
-      for await (const key of await kv.keys()) {
+      // All keys first, then their values: reading values while the key listing runs lost keys.
+      const keys: string[] = [];
+      for await (const key of await kv.keys()) keys.push(key);
+      for (const key of keys) {
         const entry = await kv.get(key);
         if (entry && entry.operation === "PUT") found.push(decode(entry.string()));
       }
