@@ -131,24 +131,61 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await desk.goto(`${h.base}/console`);
     await signIn(desk, "manager");
     await desk.locator("#declare").waitFor({ state: "visible" });
+    // After sign-in, focus is on the first panel's heading, not lost on <body>.
+    await desk.waitForFunction(() => document.activeElement?.id === "declare-title");
     await desk.getByLabel("災害の種類").selectOption("earthquake");
     await desk.getByLabel("体制", { exact: true }).selectOption("emergency");
     await desk.getByLabel("理由", { exact: true }).first().fill("M7.1 震度6強");
-    await desk.getByRole("button", { name: "影響を確認する" }).click();
+    // The keyboard path: Enter previews; focus lands on the preview's heading, so a second Enter declares nothing.
+    await desk.getByLabel("理由", { exact: true }).first().press("Enter");
     const preview = desk.locator("#preview");
     await preview.waitFor({ state: "visible" });
+    expect(await desk.evaluate(() => document.activeElement?.id)).toBe("preview-title");
+    await desk.keyboard.press("Enter");
+    expect(await preview.isVisible()).toBe(true);
+    expect(await desk.locator("#declare-result").textContent()).toBe("");
     expect(await preview.locator(".big").textContent()).toBe("地震 緊急体制 — 全区 — M7.1 震度6強");
     expect(await preview.locator(".preview-shelters").textContent()).toBe("208");
     expect(Number(await preview.locator(".preview-facilities").textContent())).toBeGreaterThanOrEqual(208);
     expect((await h.api("GET", "/api/v1/mode")).body.level).toBe("normal");
+    expect(
+      (await h.api("GET", "/api/v1/mode/pending", undefined, { authorization: `Bearer ${await h.token("approver")}` })).body.pending,
+    ).toEqual([]);
     await desk.getByRole("button", { name: "この内容で発令する" }).click();
     await desk.locator("#declare-result", { hasText: "承認待ちになりました。" }).waitFor();
-    // The manager sees the request in the queue but cannot approve it alone.
+    // The manager sees the request in the queue but cannot approve it alone: the declarer may only withdraw it.
     const queued = desk.locator("#approval-list li[data-id]");
     await queued.waitFor();
-    expect(await queued.textContent()).toContain("承認は承認者がサインインして行います。");
+    expect(await queued.getByRole("button", { name: "取り下げる" }).count()).toBe(1);
     expect(await queued.getByRole("button", { name: "承認する" }).count()).toBe(0);
     expect((await h.api("GET", "/api/v1/mode")).body.level).toBe("normal");
+  });
+
+  it("lets the approver reject it with a reason, and the declarer's console shows the rejection without a reload", async () => {
+    const approver = await browser.context.newPage();
+    await approver.goto(`${h.base}/console?lang=ja`);
+    await signIn(approver, "approver");
+    const item = approver.locator("#approval-list li[data-id]:not([data-closed])");
+    await item.waitFor();
+    await item.getByRole("button", { name: "却下する" }).click();
+    await approver.locator("#approval-result", { hasText: "理由を入力してください。" }).waitFor();
+    await item.getByLabel("却下の理由").fill("震度の速報値が誤り");
+    await item.getByRole("button", { name: "却下する" }).click();
+    await approver.locator("#approval-result", { hasText: "却下しました。" }).waitFor();
+    const rejected = desk.locator('#approval-list li[data-closed="rejected"]');
+    await rejected.waitFor();
+    expect(await rejected.textContent()).toContain("却下: approver@e2e");
+    expect(await rejected.textContent()).toContain("震度の速報値が誤り");
+    expect((await h.api("GET", "/api/v1/mode")).body.level).toBe("normal");
+    await approver.close();
+    // The manager declares again, this time to be approved.
+    await desk.getByRole("button", { name: "影響を確認する" }).click();
+    await desk.locator("#preview").waitFor({ state: "visible" });
+    await desk.getByRole("button", { name: "この内容で発令する" }).click();
+    await desk.locator("#preview").waitFor({ state: "hidden" });
+    // The console's own words for the answer: a refusal would show its problem here.
+    expect(await desk.locator("#declare-result").textContent()).toBe("承認待ちになりました。承認者が承認すると発令されます。");
+    await desk.locator("#approval-list li[data-id]:not([data-closed])").waitFor();
   });
 
   it("lets the approver approve it from the queue after seeing the same preview, and the manager's console follows without a reload", async () => {
@@ -157,7 +194,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await signIn(approver, "approver");
     await approver.locator("#approvals").waitFor({ state: "visible" });
     expect(await approver.locator("#declare").isHidden()).toBe(true); // declaring is the manager's
-    const item = approver.locator("#approval-list li[data-id]");
+    const item = approver.locator("#approval-list li[data-id]:not([data-closed])");
     await item.waitFor();
     expect(await item.locator(".big").textContent()).toBe("地震 緊急体制 — 全区 — M7.1 震度6強");
     expect(await item.textContent()).toContain("申請: manager@e2e");
@@ -198,12 +235,51 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     const first = manager.locator("#shelter-table tbody tr").first();
     const id = await first.getAttribute("data-id");
     await manager.getByLabel("理由", { exact: true }).last().fill("余震で天井材が落下");
+    expect(await manager.locator("#shelter-table tbody tr").count()).toBe(208);
+    // Searchable and filterable: the rows of one ward, then one name.
+    await manager.locator("#shelter-ward").selectOption("中央区");
+    const shown = manager.locator("#shelter-table tbody tr:not([hidden])");
+    const inWard = await shown.count();
+    expect(inWard).toBeGreaterThan(0);
+    expect(inWard).toBeLessThan(208);
+    await manager.locator("#shelter-ward").selectOption("");
+    const firstName = (await first.getAttribute("data-name"))!;
+    await manager.getByLabel("施設名で検索").fill(firstName);
+    expect(await shown.count()).toBeGreaterThanOrEqual(1);
+    await manager.getByLabel("施設名で検索").fill("");
+    // A ward-wide action says how many shelters it would change before anything is sent.
+    await manager.getByLabel("区内の避難所をまとめて").selectOption("中央区");
+    await manager.getByLabel("理由", { exact: true }).last().fill("確認だけ");
+    await manager.locator("button.ward-action", { hasText: "閉鎖" }).click();
+    const dialog = manager.locator("#shelter-confirm");
+    await dialog.waitFor({ state: "visible" });
+    expect(await dialog.locator("#shelter-confirm-text").textContent()).toMatch(/^中央区の避難所 [1-9]\d* か所を閉鎖$/);
+    await dialog.getByRole("button", { name: "やめる" }).click();
+    expect(await dialog.isVisible()).toBe(false);
+    // One shelter: a reason, then a confirmation naming it with the state before and after.
+    await manager.getByLabel("理由", { exact: true }).last().fill("");
     await first.getByRole("button", { name: /^閉鎖/ }).click();
+    await manager.locator("#shelter-result", { hasText: "理由を入力してください。" }).waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+    await manager.getByLabel("理由", { exact: true }).last().fill("余震で天井材が落下");
+    await first.getByRole("button", { name: /^閉鎖/ }).click();
+    await dialog.waitFor({ state: "visible" });
+    const confirmText = (await dialog.locator("#shelter-confirm-text").textContent())!;
+    expect(confirmText.startsWith(`${firstName}: `) && confirmText.endsWith(" → 閉鎖")).toBe(true);
+    await dialog.getByRole("button", { name: "確定する" }).click();
     await eventually(async () => (await first.getAttribute("data-shelter")) === "closed", "the row showing the shelter closed", 90_000);
     // One reading everywhere: 閉鎖 with its reason, never the building's ordinary use 「通常どおり」.
     expect(await first.locator(".status").textContent()).toBe("避難所閉鎖");
     expect(await first.locator(".status").getAttribute("class")).toBe("status status-shelter_closed");
     expect(await manager.locator("#shelter-ops .unavailable").isHidden()).toBe(true);
+    // The button for the state it is now in is disabled; the audit names the shelter, the reason and the actor.
+    expect(await first.getByRole("button", { name: /^閉鎖/ }).isDisabled()).toBe(true);
+    expect(await first.getByRole("button", { name: /^開設/ }).isDisabled()).toBe(false);
+    const audited = (
+      await h.api("GET", "/api/v1/audit?kind=shelter.closed", undefined, { authorization: `Bearer ${await h.token("manager")}` })
+    ).body.records.at(-1);
+    expect(audited).toMatchObject({ actor: "manager@e2e", why: "余震で天井材が落下", facilityIds: [id] });
+    expect(JSON.parse(audited.what)).toMatchObject({ facilityId: id, name: firstName, state: "closed" });
     const facility = await h.api("GET", `/api/v1/facilities/${encodeURIComponent(id!)}`);
     expect(facility.body).toMatchObject({
       shelter: "closed",
@@ -358,7 +434,8 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
   it("shows the manager the audit log, filtered by kind, and downloads what the filter shows as CSV", async () => {
     await desk.getByRole("button", { name: "絞り込み" }).click();
     await desk.locator('#audit-table tr[data-kind="mode.approved"]').waitFor();
-    expect(await desk.locator('#audit-table tr[data-kind="mode.requested"]').count()).toBe(1);
+    expect(await desk.locator('#audit-table tr[data-kind="mode.requested"]').count()).toBe(2);
+    expect(await desk.locator('#audit-table tr[data-kind="mode.rejected"]').count()).toBe(1);
     await desk.getByLabel("種類", { exact: true }).fill("mode.approved");
     await desk.getByRole("button", { name: "絞り込み" }).click();
     await eventually(async () => (await desk.locator("#audit-table tbody tr").count()) === 1, "only the approval left");

@@ -84,7 +84,8 @@
     }
     result.textContent = "";
     $("preview").hidden = false;
-    $("confirm-button").focus();
+    // The heading, not the red button: a second Enter must not declare (the confirm is a deliberate step).
+    $("preview-title").focus();
   });
   $("cancel-button").addEventListener("click", () => {
     $("preview").hidden = true;
@@ -115,40 +116,83 @@
     bindShelters();
   }
 
-  // --- approval queue: the second person sees the same preview, then approves ---------------
+  // --- approval queue: the second person sees the same preview, then approves or rejects ------
+  // Both sides poll the same list: a rejection reaches the declarer, a withdrawal the approver.
   let shownPending = null;
   async function loadApprovals() {
     const section = $("approvals");
     const res = await desk.api("GET", "/api/v1/mode/pending");
     if (!res.ok) return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
     const list = res.body.pending || [];
-    const ids = list.map((p) => p.pendingId).join(",");
+    const closed = res.body.closed || [];
+    const ids = [...list, ...closed].map((p) => `${p.pendingId}:${p.closed ? p.closed.as : ""}`).join(",");
     if (ids === shownPending) return; // unchanged: keep what the reader may be looking at
     shownPending = ids;
-    $("approval-list").replaceChildren(...(list.length ? list.map(approvalItem) : [el("li", {}, words.noApprovals)]));
+    $("approval-list").replaceChildren(
+      ...(list.length ? list.map(approvalItem) : [el("li", {}, words.noApprovals)]),
+      ...closed.map(closedItem),
+    );
+  }
+  const approvalHead = (p) => [
+    el("p", { class: "big" }, declarationLine(p.declaration)),
+    el("p", { class: "help" }, `${words.requestedBy}: ${p.declaredBy} ${tokyo(p.requestedAt)} · ${words.expires}: ${tokyo(p.expiresAt)}`),
+  ];
+  // Rejected or withdrawn: who closed it, when and why, until it would have lapsed.
+  function closedItem(p) {
+    const c = p.closed;
+    return el(
+      "li",
+      { "data-id": p.pendingId, "data-closed": c.as, class: "closed" },
+      ...approvalHead(p),
+      el("p", {}, el("strong", {}, words.closedAs[c.as] || c.as), `: ${c.by} ${tokyo(c.at)}${c.reason ? ` — ${c.reason}` : ""}`),
+    );
   }
   function approvalItem(p) {
-    const li = el(
-      "li",
-      { "data-id": p.pendingId },
-      el("p", { class: "big" }, declarationLine(p.declaration)),
-      el("p", { class: "help" }, `${words.requestedBy}: ${p.declaredBy} ${tokyo(p.requestedAt)} · ${words.expires}: ${tokyo(p.expiresAt)}`),
-      previewView(p.preview || {}),
-    );
-    if (!can("approver")) {
-      li.append(el("p", { class: "help" }, words.approverOnly));
-      return li;
-    }
-    const button = el("button", { type: "button", class: "danger" }, words.approve);
-    button.addEventListener("click", async () => {
-      button.disabled = true;
-      const answer = await desk.api("POST", `/api/v1/mode/pending/${encodeURIComponent(p.pendingId)}/approve`);
-      $("approval-result").textContent = answer.ok ? words.approved : desk.problem(answer);
+    const li = el("li", { "data-id": p.pendingId }, ...approvalHead(p), previewView(p.preview || {}));
+    const path = (action) => `/api/v1/mode/pending/${encodeURIComponent(p.pendingId)}/${action}`;
+    const answered = (answer, done) => {
+      $("approval-result").textContent = answer.ok ? done : desk.problem(answer);
       shownPending = null;
       loadApprovals();
       followMode();
+    };
+    const buttons = el("p", { class: "buttons" });
+    if (who && who.sub === p.declaredBy) {
+      // The declarer cannot approve or reject their own declaration, only take it back.
+      const withdraw = el("button", { type: "button" }, words.withdraw);
+      withdraw.addEventListener("click", async () => {
+        withdraw.disabled = true;
+        answered(await desk.api("POST", path("withdraw"), {}), words.withdrawn);
+      });
+      buttons.append(withdraw);
+      li.append(buttons);
+      return li;
+    }
+    if (!can("approver") && !can("manager")) return li;
+    const reasonId = `reject-${p.pendingId}`;
+    const reason = el("input", { id: reasonId, maxlength: "500" });
+    const reject = el("button", { type: "button" }, words.reject);
+    reject.addEventListener("click", async () => {
+      if (!reason.value.trim()) {
+        $("approval-result").textContent = words.reasonRequired;
+        return reason.focus();
+      }
+      reject.disabled = true;
+      answered(await desk.api("POST", path("reject"), { reason: reason.value.trim() }), words.rejected);
     });
-    li.append(el("p", { class: "buttons" }, button));
+    li.append(el("p", {}, el("label", { for: reasonId }, words.rejectReason), " ", reason));
+    if (can("approver")) {
+      const approve = el("button", { type: "button", class: "danger" }, words.approve);
+      approve.addEventListener("click", async () => {
+        approve.disabled = true;
+        answered(await desk.api("POST", path("approve")), words.approved);
+      });
+      buttons.append(approve, " ");
+    } else {
+      li.append(el("p", { class: "help" }, words.approverOnly));
+    }
+    buttons.append(reject);
+    li.append(buttons);
     return li;
   }
 
@@ -214,10 +258,17 @@
       for (const c of perSkill) chart.append(bar(c.key || words.anySkill, c.covered, c.required));
       return;
     }
+    // Without a plan nothing is covered per ward yet: each ward's own posts are counted, not set against all wards'.
     const byWard = {};
     for (const shelter of s.shelters || []) byWard[shelter.ward] = (byWard[shelter.ward] || 0) + shelter.posts;
     if (Object.keys(byWard).length) chart.append(el("h3", {}, words.postsByWard));
-    for (const [ward, posts] of Object.entries(byWard)) chart.append(bar(wards[ward] || ward, posts, s.posts));
+    chart.append(
+      el(
+        "ul",
+        { class: "plain" },
+        ...Object.entries(byWard).map(([ward, posts]) => el("li", { "data-ward": ward }, `${wards[ward] || ward} ${posts}`)),
+      ),
+    );
   }
 
   // --- acknowledgement progress --------------------------------------------------------------
@@ -312,30 +363,107 @@
     q.set("format", "csv");
     const res = await desk.api("GET", `/api/v1/audit?${q}`, undefined, "text/csv");
     if (!res.ok) return desk.unavailable($("audit"), res.missing ? undefined : desk.problem(res));
-    const link = el("a", { href: URL.createObjectURL(new Blob([res.body], { type: "text/csv" })), download: "audit.csv" });
+    download(res.body, "audit.csv");
+  });
+  function download(csv, name) {
+    const link = el("a", { href: URL.createObjectURL(new Blob([csv], { type: "text/csv" })), download: name });
     document.body.append(link);
     link.click();
     link.remove();
-  });
+  }
 
-  // --- shelters one by one ----------------------------------------------------------------
+  // --- shelters: one by one or a whole ward, each after a confirmation ----------------------
+  const { shelterStates } = desk.data;
+  const shelterRows = () => Array.from(document.querySelectorAll("#shelter-table tbody tr"));
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k]);
+
+  /** The button for the state a shelter is already in does nothing, so it is disabled. */
+  function markShelter(row, shelter) {
+    row.dataset.shelter = shelter || "";
+    for (const button of row.querySelectorAll("button[data-state]")) button.disabled = button.dataset.state === shelter;
+  }
+
+  function filterShelters() {
+    const text = $("shelter-search").value.trim().toLowerCase();
+    const ward = $("shelter-ward").value;
+    const state = $("shelter-state").value;
+    let shown = 0;
+    for (const row of shelterRows()) {
+      const hit =
+        (!text || row.dataset.name.toLowerCase().includes(text)) &&
+        (!ward || row.dataset.ward === ward) &&
+        (!state || row.dataset.shelter === state);
+      row.hidden = !hit;
+      if (hit) shown += 1;
+    }
+    $("shelter-count").textContent = `${shown} ${words.shown}`;
+  }
+  $("shelter-filter").addEventListener("input", filterShelters);
+  $("shelter-filter").addEventListener("submit", (event) => event.preventDefault());
+
+  /** Asks before changing anything: what, which shelters, from which state to which, and why. */
+  function confirmShelters(rows, state, text) {
+    const reason = $("shelter-reason").value.trim();
+    if (!reason) {
+      $("shelter-result").textContent = words.reasonRequired;
+      $("shelter-reason").focus();
+      return;
+    }
+    $("shelter-confirm-text").textContent = text;
+    $("shelter-confirm-reason").textContent = reason;
+    const dialog = $("shelter-confirm");
+    dialog.onclose = async () => {
+      if (dialog.returnValue !== "confirm") return;
+      $("shelter-result").textContent = "";
+      for (const row of rows) await setShelter(row, state, reason);
+      filterShelters();
+    };
+    dialog.returnValue = "";
+    dialog.showModal();
+  }
+  $("shelter-confirm-button").addEventListener("click", () => $("shelter-confirm").close("confirm"));
+  $("shelter-cancel-button").addEventListener("click", () => $("shelter-confirm").close("cancel"));
+
+  async function setShelter(row, state, reason) {
+    const res = await desk.api("PUT", `/api/v1/shelters/${encodeURIComponent(row.dataset.id)}`, { state, reason });
+    if (!res.ok) {
+      $("shelter-result").textContent = `${row.dataset.name}: ${desk.problem(res)}`;
+      return desk.unavailable($("shelter-ops"), res.missing ? undefined : desk.problem(res));
+    }
+    // The answer is the facility as facilities now has it; the live status follows a moment later.
+    const cell = row.querySelector(".status");
+    // The one reading the gateway made (readFacilityState): a closed shelter reads 閉鎖, whatever its ordinary use.
+    cell.className = `status status-${res.body.reading.state}`;
+    cell.textContent = states[res.body.reading.state] || res.body.reading.state;
+    markShelter(row, res.body.state);
+    $("shelter-result").textContent = `${row.dataset.name}: ${words.shelterChanged}`;
+  }
+
+  const stateName = (shelter) => shelterStates[shelter] || shelter || "—";
   function bindShelters() {
     for (const button of document.querySelectorAll("#shelter-table button[data-state]")) {
-      button.addEventListener("click", async () => {
+      button.addEventListener("click", () => {
         const row = button.closest("tr");
-        const res = await desk.api("PUT", `/api/v1/shelters/${encodeURIComponent(row.dataset.id)}`, {
-          state: button.dataset.state,
-          reason: $("shelter-reason").value.trim() || button.dataset.state,
-        });
-        if (!res.ok) return desk.unavailable($("shelter-ops"), res.missing ? undefined : desk.problem(res));
-        // The answer is the facility as facilities now has it; the live status follows a moment later.
-        const cell = row.querySelector(".status");
-        // The one reading the gateway made (readFacilityState): a closed shelter reads 閉鎖, whatever its ordinary use.
-        cell.className = `status status-${res.body.reading.state}`;
-        cell.textContent = states[res.body.reading.state] || res.body.reading.state;
-        row.dataset.shelter = res.body.state;
+        const after = button.dataset.state;
+        confirmShelters([row], after, `${row.dataset.name}: ${stateName(row.dataset.shelter)} → ${stateName(after)}`);
       });
     }
+    filterShelters();
+  }
+  // A whole ward: the count of shelters that would change is shown before anything is sent.
+  for (const button of document.querySelectorAll("button.ward-action")) {
+    button.addEventListener("click", () => {
+      const ward = $("ward-action-ward").value;
+      if (!ward) return $("ward-action-ward").focus();
+      const state = button.dataset.state;
+      const rows = shelterRows().filter((row) => row.dataset.ward === ward && row.dataset.shelter !== state);
+      const values = { ward: wards[ward] || ward, count: rows.length, action: state === "open" ? words.open : words.close };
+      if (!rows.length) {
+        $("shelter-result").textContent = fill(words.wardActionNone, values);
+        return;
+      }
+      confirmShelters(rows, state, fill(words.wardActionPreview, values));
+    });
   }
 
   // --- dead letters: events a consumer gave up on, until an operator re-drives them -------------
@@ -356,11 +484,13 @@
 
   // --- occupancy per ward and hour: the last 12 hours, headcount against known capacity ------
   const hoursShown = 12;
+  const occupancyQuery = () => {
+    const ward = $("occupancy-ward").value;
+    return `/api/v1/shelters/history?by=hour${ward ? `&ward=${encodeURIComponent(ward)}` : ""}`;
+  };
   async function loadOccupancy() {
     const section = $("occupancy");
-    const ward = $("occupancy-ward").value;
-    const query = `/api/v1/shelters/history?by=hour${ward ? `&ward=${encodeURIComponent(ward)}` : ""}`;
-    $("occupancy-csv").href = query;
+    const query = occupancyQuery();
     const res = await desk.api("GET", query, undefined, "text/csv");
     if (!res.ok) return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
     section.querySelector(".unavailable").hidden = true;
@@ -386,6 +516,12 @@
     );
   }
   $("occupancy-ward").addEventListener("change", loadOccupancy);
+  // A plain link would go without the signed-in token (401): fetch it with the token, then save it.
+  $("occupancy-csv").addEventListener("click", async () => {
+    const res = await desk.api("GET", occupancyQuery(), undefined, "text/csv");
+    if (!res.ok) return desk.unavailable($("occupancy"), res.missing ? undefined : desk.problem(res));
+    download(res.body, "occupancy.csv");
+  });
 
   let ticking = null;
   desk.onSignedIn((signedIn) => {

@@ -67,6 +67,12 @@
     document.getElementById("signed-out").hidden = Boolean(who);
     document.getElementById("who").textContent = who ? `${who.sub} (${who.roles.join(", ")})` : "";
     if (who) for (const fn of listeners) fn(who);
+    // Signed in and nothing focused yet: start at the first panel's heading rather than <body>.
+    const heading = who && document.activeElement === document.body && document.querySelector(".needs-token:not([hidden]) h2");
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
   }
 
   window.crisisDesk = {

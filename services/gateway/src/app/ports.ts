@@ -98,6 +98,16 @@ export interface PendingDeclaration {
   baseSeq: number;
   preview: ModePreview;
   correlationId: string;
+  /** Set once an approver rejected it or its declarer withdrew it: it can no longer be approved. */
+  closed?: PendingClosure;
+}
+
+/** How a pending declaration ended without taking effect, kept so that the other side sees it. */
+export interface PendingClosure {
+  as: "rejected" | "withdrawn";
+  by: string;
+  at: string;
+  reason: string;
 }
 
 /** Pending declarations, kept so that a gateway restart or another replica loses none. */
@@ -105,6 +115,8 @@ export interface PendingDeclarations {
   add(pending: PendingDeclaration): Promise<void>;
   get(id: string): Promise<PendingDeclaration | undefined>;
   list(): Promise<PendingDeclaration[]>;
+  /** Marks it closed unless it changed since it was read (another close or an approval): false then. */
+  close(id: string, closure: PendingClosure): Promise<PendingDeclaration | false>;
   remove(id: string): Promise<void>;
 }
 

@@ -52,6 +52,22 @@ export const errors = {
     new AppError("PENDING_NOT_FOUND", 404, `no declaration awaiting approval has the id ${JSON.stringify(id)}`, "id"),
   pendingExpired: (expiresAt: string) =>
     new AppError("PENDING_EXPIRED", 410, `this declaration waited for approval until ${expiresAt} and lapsed; declare again`, "id"),
+  pendingClosed: (closed: { as: "rejected" | "withdrawn"; by: string; reason: string }) =>
+    new AppError(
+      "PENDING_CLOSED",
+      409,
+      `this declaration was ${closed.as} by ${closed.by}${closed.reason ? ` (${closed.reason})` : ""}; it can no longer be approved or closed; declare again`,
+      "id",
+    ),
+  rejecterIsDeclarer: () =>
+    new AppError(
+      "REJECTER_IS_DECLARER",
+      403,
+      "a declarer withdraws their own declaration (POST /api/v1/mode/pending/{id}/withdraw); rejecting is for a second person",
+      "Authorization",
+    ),
+  notTheDeclarer: (declaredBy: string) =>
+    new AppError("NOT_THE_DECLARER", 403, `only the declarer (${declaredBy}) may withdraw this declaration`, "Authorization"),
   approverIsDeclarer: () =>
     new AppError(
       "APPROVER_IS_DECLARER",

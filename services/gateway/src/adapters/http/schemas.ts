@@ -147,6 +147,7 @@ export const answers = {
     requestedAt: z.iso.datetime(),
     expiresAt: z.iso.datetime(),
     preview: z.record(z.string(), z.unknown()),
+    closed: z.object({ as: z.enum(["rejected", "withdrawn"]), by: z.string(), at: z.iso.datetime(), reason: z.string() }).optional(),
   }),
   audit: z.object({
     records: z.array(
@@ -457,6 +458,16 @@ function parseWith<S extends z.ZodType>(schema: S, input: unknown, invalid: (fie
 /** A staff member's reason for declining a duty notice. */
 export const declineBody = z.strictObject({
   reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
+});
+
+/** An approver says no to a pending declaration: the declarer is told why. */
+export const rejectionBody = z.strictObject({
+  reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
+});
+
+/** A declarer takes their own pending declaration back; saying why is welcome, not required. */
+export const withdrawalBody = z.strictObject({
+  reason: z.string().trim().max(500).default(""),
 });
 
 /** An officer takes someone off a post of the plan in force; the best replacement goes in. */

@@ -28,11 +28,28 @@ export async function kvPendingDeclarations(js: JetStreamClient, replicas: numbe
     },
     async list() {
       const found: PendingDeclaration[] = [];
-      for await (const key of await kv.keys()) {
+      // All keys first, then their values: reading values while the key listing runs lost keys.
+      const keys: string[] = [];
+      for await (const key of await kv.keys()) keys.push(key);
+      for (const key of keys) {
         const entry = await kv.get(key);
         if (entry && entry.operation === "PUT") found.push(decode(entry.string()));
       }
       return found;
+    },
+    async close(id, closure) {
+      const entry = validId.test(id) ? await kv.get(id) : null;
+      if (!entry || entry.operation !== "PUT") return false;
+      const stored = JSON.parse(entry.string());
+      if (stored.closed) return false;
+      const closed = { ...stored, closed: closure };
+      try {
+        // Compare-and-set on the revision read: of two people closing at once, one wins.
+        await kv.update(id, JSON.stringify(closed), entry.revision);
+      } catch {
+        return false;
+      }
+      return decode(JSON.stringify(closed));
     },
     async remove(id) {
       await kv.purge(id);

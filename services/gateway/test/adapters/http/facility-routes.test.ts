@@ -204,6 +204,45 @@ describe("the facility, shelter and counter-service routes", () => {
     });
   });
 
+  it("refuses a shelter change without a reason (422 naming reason), calling nothing and auditing nothing", async () => {
+    for (const body of [
+      { state: "closed" },
+      { state: "closed", reason: "" },
+      { state: "closed", reason: "  " },
+      { state: "closed", reason: 3 },
+    ]) {
+      const res = await call(`/api/v1/shelters/${shelter.id}`, { method: "PUT", body, headers: await as("facility_admin") });
+      expect(res.body).toMatchObject({ status: 422, code: "BODY_INVALID", field: "reason" });
+    }
+    expect(calls).toEqual([]);
+    const audit = await call("/api/v1/audit?kind=shelter.closed", { headers: await as("manager") });
+    expect(audit.body.records.filter((r: { actor: string }) => r.actor === "facility_admin@city")).toEqual([]);
+  });
+
+  it("audits a shelter change with the facility's id, name and ward, the reason and the actor", async () => {
+    const res = await call(`/api/v1/shelters/${shelter.id}`, {
+      method: "PUT",
+      body: { state: "closed", reason: "余震で外壁にひび" },
+      headers: await as("facility_admin"),
+    });
+    expect(res.status).toBe(200);
+    const audit = await call(`/api/v1/audit?kind=shelter.closed&actor=facility_admin@city`, { headers: await as("manager") });
+    const record = audit.body.records.at(-1);
+    expect(record).toMatchObject({
+      actor: "facility_admin@city",
+      actorRoles: ["facility_admin"],
+      why: "余震で外壁にひび",
+      facilityIds: [shelter.id],
+    });
+    expect(JSON.parse(record.what)).toEqual({
+      facilityId: shelter.id,
+      name: "くまもと森都心プラザ",
+      ward: "西区",
+      state: "closed",
+      changed: false,
+    });
+  });
+
   it("corrects the registry with PATCH, refusing coordinates outside Japan", async () => {
     const h = await as("facility_admin");
     const bad = await call(`/api/v1/facilities/${shelter.id}`, { method: "PATCH", body: { latitude: 0 }, headers: h });

@@ -94,6 +94,22 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
       ["POST /api/v1/mode", 202, async () => pending],
       ["GET /api/v1/mode/pending", 200, () => gw.call("GET", "/api/v1/mode/pending", { as: approver })],
       [
+        "POST /api/v1/mode/pending/:id/withdraw",
+        200,
+        async () => {
+          const other = await gw.call("POST", "/api/v1/mode", { body: quake, as: manager });
+          return gw.call("POST", `/api/v1/mode/pending/${other.body.pendingId}/withdraw`, { body: { reason: "誤操作" }, as: manager });
+        },
+      ],
+      [
+        "POST /api/v1/mode/pending/:id/reject",
+        200,
+        async () => {
+          const other = await gw.call("POST", "/api/v1/mode", { body: quake, as: manager });
+          return gw.call("POST", `/api/v1/mode/pending/${other.body.pendingId}/reject`, { body: { reason: "重複" }, as: approver });
+        },
+      ],
+      [
         "POST /api/v1/mode/pending/:id/approve",
         201,
         () => gw.call("POST", `/api/v1/mode/pending/${pending.body.pendingId}/approve`, { as: approver }),

@@ -4,6 +4,7 @@ import {
   incidentTerms,
   levelNames,
   levelTerms,
+  shelterTerms,
   stateTerms,
   stateWord,
   wardWord,
@@ -61,7 +62,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
       <p class="buttons"><button type="submit" id="preview-button">${w.preview}</button></p>
     </form>
     <div id="preview" class="preview" hidden aria-live="polite">
-      <h3>${w.previewTitle}</h3>
+      <h3 id="preview-title" tabindex="-1">${w.previewTitle}</h3>
       <div id="preview-body"></div>
       <p class="buttons">
         <button type="button" id="confirm-button" class="danger">${w.confirm}</button>
@@ -87,7 +88,55 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         <tbody></tbody>
       </table>
     </div>`;
-  const shelterOps = html`<p><label for="shelter-reason">${w.reason}</label><br /><input id="shelter-reason" maxlength="200" /></p>
+  const wardOptions = (all: string) =>
+    html`<option value="">${all}</option>
+      ${wards.map((ward) => html`<option value="${ward}">${wardWord(ward, lang)}</option>`)}`;
+  // Every open or close goes through one confirmation naming the shelter(s) and the state before and after.
+  const shelterOps = html`<form id="shelter-filter" class="filters" role="search">
+      <label>${w.shelterSearch} <input id="shelter-search" type="search" size="14" /></label>
+      <label
+        >${w.ward}
+        <select id="shelter-ward">
+          ${wardOptions(w.allWards)}
+        </select></label
+      >
+      <label
+        >${w.status}
+        <select id="shelter-state">
+          <option value="">${w.allStates}</option>
+          ${Object.entries(shelterTerms).map(([name, term]) => html`<option value="${name}">${term[lang]}</option>`)}
+        </select></label
+      >
+      <span id="shelter-count" role="status"></span>
+    </form>
+    <p>
+      <label for="shelter-reason">${w.reason}</label><br /><input
+        id="shelter-reason"
+        maxlength="500"
+        required
+        aria-describedby="shelter-result"
+      />
+    </p>
+    <p class="filters">
+      <label
+        >${w.wardAction}
+        <select id="ward-action-ward">
+          ${wardOptions("—")}
+        </select></label
+      >
+      <button type="button" class="ward-action" data-state="open">${w.open}</button>
+      <button type="button" class="ward-action" data-state="closed">${w.close}</button>
+    </p>
+    <p id="shelter-result" role="status"></p>
+    <dialog id="shelter-confirm" aria-labelledby="shelter-confirm-title">
+      <h3 id="shelter-confirm-title">${w.shelterConfirmTitle}</h3>
+      <p id="shelter-confirm-text" class="big"></p>
+      <p id="shelter-confirm-reason"></p>
+      <p class="buttons">
+        <button type="button" id="shelter-cancel-button" autofocus>${w.cancel}</button>
+        <button type="button" id="shelter-confirm-button" class="danger">${w.shelterConfirm}</button>
+      </p>
+    </dialog>
     <div class="scroll tall">
       <table id="shelter-table">
         <thead>
@@ -101,13 +150,27 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         <tbody>
           ${shelters.map(
             (f) =>
-              html`<tr data-id="${f.id}">
+              html`<tr data-id="${f.id}" data-name="${f.name}" data-ward="${f.ward}" data-shelter="${f.reading.shelter ?? ""}">
                 <td>${f.name}</td>
                 <td>${wardWord(f.ward, lang)}</td>
                 <td class="status status-${f.reading.state}">${stateWord(f.reading.state, lang)}</td>
                 <td class="buttons">
-                  <button type="button" data-state="open" aria-label="${w.open}: ${f.name}">${w.open}</button>
-                  <button type="button" data-state="closed" aria-label="${w.close}: ${f.name}">${w.close}</button>
+                  <button
+                    type="button"
+                    data-state="open"
+                    aria-label="${w.open}: ${f.name}"
+                    ${f.reading.shelter === "open" ? html` disabled` : ""}
+                  >
+                    ${w.open}
+                  </button>
+                  <button
+                    type="button"
+                    data-state="closed"
+                    aria-label="${w.close}: ${f.name}"
+                    ${f.reading.shelter === "closed" ? html` disabled` : ""}
+                  >
+                    ${w.close}
+                  </button>
                 </td>
               </tr>`,
           )}
@@ -126,6 +189,18 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         notAvailable: w.notAvailable,
         noApprovals: w.noApprovals,
         approve: w.approve,
+        reject: w.reject,
+        rejectReason: w.rejectReason,
+        withdraw: w.withdraw,
+        rejected: w.rejected,
+        withdrawn: w.withdrawn,
+        closedAs: w.closedAs,
+        reasonRequired: w.reasonRequired,
+        shown: w.shown,
+        open: w.open,
+        close: w.close,
+        wardActionPreview: w.wardActionPreview,
+        wardActionNone: w.wardActionNone,
         approved: w.approved,
         awaitingApproval: w.awaitingApproval,
         approverOnly: w.approverOnly,
@@ -160,6 +235,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         occupancyNone: w.occupancyNone,
       },
       wards: Object.fromEntries(wards.map((ward) => [ward, wardWord(ward, lang)])),
+      shelterStates: Object.fromEntries(Object.entries(shelterTerms).map(([name, term]) => [name, term[lang]])),
       states: Object.fromEntries(Object.entries(stateTerms).map(([name, term]) => [name, term[lang]])),
       levels: Object.fromEntries(levelNames.map((l) => [l, levelTerms[l][lang]])),
       incidents: Object.fromEntries(incidentNames.map((i) => [i, incidentTerms[i][lang]])),
@@ -194,10 +270,9 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
           w.occupancyHistory,
           html`<p>
               <select id="occupancy-ward" aria-label="${w.ward}">
-                <option value="">${w.allWards}</option>
-                ${wards.map((ward) => html`<option value="${ward}">${wardWord(ward, lang)}</option>`)}
+                ${wardOptions(w.allWards)}
               </select>
-              <a id="occupancy-csv" href="/api/v1/shelters/history?by=hour" download="occupancy.csv">${w.download}</a>
+              <button type="button" id="occupancy-csv">${w.download}</button>
             </p>
             <div id="occupancy-chart" class="chart"><p>${w.occupancyNone}</p></div>`,
           "manager facility_admin",

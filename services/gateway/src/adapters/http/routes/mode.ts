@@ -2,6 +2,7 @@ import { FastifyInstance } from "fastify";
 import { levelName } from "@crisis/platform/contracts";
 import { ModePreview } from "@crisis/platform/contracts/facilities";
 import { approveDeclaration } from "../../../app/approve-declaration";
+import { rejectDeclaration, withdrawDeclaration } from "../../../app/close-pending-declaration";
 import { DeclareModeDeps, declareMode } from "../../../app/declare-mode";
 import { listPendingDeclarations } from "../../../app/list-pending-declarations";
 import { PendingDeclaration } from "../../../app/ports";
@@ -10,7 +11,7 @@ import { readMode } from "../../../app/read-mode";
 import { modeView } from "../../../domain/mode";
 import { changesNothing, noteChange } from "../audit";
 import { Authenticate } from "../server";
-import { declarationBody, parseBody } from "../schemas";
+import { declarationBody, parseBody, rejectionBody, withdrawalBody } from "../schemas";
 
 const facilityIdsOf = (preview: PendingDeclaration["preview"]) => preview.facilities.map((f) => f.facilityId);
 
@@ -21,6 +22,7 @@ const pendingView = (p: PendingDeclaration) => ({
   requestedAt: p.requestedAt,
   expiresAt: p.expiresAt,
   preview: ModePreview.toJSON(p.preview),
+  ...(p.closed ? { closed: p.closed } : {}),
 });
 
 export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenticate: Authenticate) {
@@ -67,7 +69,38 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenti
 
   app.get("/api/v1/mode/pending", async (request) => {
     await authenticate(request, ["approver", "manager"]);
-    return { pending: (await listPendingDeclarations(deps.pending, deps.clock)).map(pendingView) };
+    const { open, closed } = await listPendingDeclarations(deps.pending, deps.clock);
+    return { pending: open.map(pendingView), closed: closed.map(pendingView) };
+  });
+
+  /** Audits a rejection or withdrawal: the declaration as requested, who closed it and why. */
+  const noteClosing = (request: Parameters<typeof noteChange>[0], closed: PendingDeclaration) => {
+    const closure = closed.closed!;
+    noteChange(request, {
+      kind: closure.as === "rejected" ? "mode.rejected" : "mode.withdrawn",
+      what: JSON.stringify({ ...closed.declaration, declaredBy: closed.declaredBy, pendingId: closed.id }),
+      why: closure.reason,
+      preview: JSON.stringify(ModePreview.toJSON(closed.preview)),
+      approver: closure.as === "rejected" ? closure.by : "",
+      facilityIds: facilityIdsOf(closed.preview),
+    });
+    request.log.info({ pendingId: closed.id, closedAs: closure.as }, "pending declaration closed");
+  };
+
+  app.post<{ Params: { id: string } }>("/api/v1/mode/pending/:id/reject", async (request) => {
+    const rejecter = await authenticate(request, ["approver", "manager"]);
+    const { reason } = parseBody(rejectionBody, request.body);
+    const closed = await rejectDeclaration(deps, request.params.id, rejecter.subject, reason);
+    noteClosing(request, closed);
+    return pendingView(closed);
+  });
+
+  app.post<{ Params: { id: string } }>("/api/v1/mode/pending/:id/withdraw", async (request) => {
+    const declarer = await authenticate(request, "manager");
+    const { reason } = parseBody(withdrawalBody, request.body);
+    const closed = await withdrawDeclaration(deps, request.params.id, declarer.subject, reason);
+    noteClosing(request, closed);
+    return pendingView(closed);
   });
 
   app.post<{ Params: { id: string } }>("/api/v1/mode/pending/:id/approve", async (request, reply) => {

@@ -4,6 +4,7 @@ import { FacilitiesAdmin, ShelterCrowdingService, StaffOnPost } from "../../../a
 import { findNearestShelters, readCrowding, readOccupancyHistory, readShelterCrowding } from "../../../app/read-crowding";
 import { reportOccupancy } from "../../../app/report-occupancy";
 import { ModeScope } from "../../../domain/facility-view";
+import { noteChange } from "../audit";
 import { Authenticate } from "../server";
 import { nearestQuery, occupancyBody, occupancyHistoryQuery, parseBody, parseQuery, shelterBody, shelterListQuery } from "../schemas";
 
@@ -11,7 +12,21 @@ export function shelterRoutes(app: FastifyInstance, facilities: FacilitiesAdmin,
   app.put<{ Params: { id: string } }>("/api/v1/shelters/:id", async (request) => {
     const who = await authenticate(request, ["manager", "facility_admin"]);
     const body = parseBody(shelterBody, request.body);
-    return operateShelter(facilities, request.params.id, body.state, body.reason, who.subject, request.id, mode());
+    const shelter = await operateShelter(facilities, request.params.id, body.state, body.reason, who.subject, request.id, mode());
+    // The audit names the shelter as people know it, not only its id; the actor is added from the token.
+    noteChange(request, {
+      kind: body.state === "open" ? "shelter.opened" : "shelter.closed",
+      what: JSON.stringify({
+        facilityId: shelter.id,
+        name: shelter.name,
+        ward: shelter.ward,
+        state: shelter.state,
+        changed: shelter.changed,
+      }),
+      why: body.reason,
+      facilityIds: [shelter.id],
+    });
+    return shelter;
   });
 }
 

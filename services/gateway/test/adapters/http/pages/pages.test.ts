@@ -105,6 +105,20 @@ describe("the pages' HTML", () => {
     expect(statusPage(status("熊本市立北部中学校"), "en", {})).toContain('<a href="/facilities/s%3A1">熊本市立北部中学校</a>');
   });
 
+  it("gives the console's shelter table what searching, filtering and confirming need, the current state's button disabled", () => {
+    const page = consolePage(status("碩台小学校"), "ja");
+    const row = page.match(/<tr data-id="s:1"[^]*?<\/tr>/)![0];
+    expect(row).toMatch(/^<tr data-id="s:1" data-name="碩台小学校" data-ward="北区" data-shelter="open">/);
+    expect(row).toMatch(/<button\s+type="button"\s+data-state="open"[^>]*\sdisabled\s*>/);
+    expect(row).not.toMatch(/<button\s+type="button"\s+data-state="closed"[^>]*\sdisabled/);
+    expect(page).toContain('<input id="shelter-search" type="search"');
+    expect(page).toMatch(/<select id="shelter-state">[^]*?<option value="closed">閉鎖<\/option>/);
+    expect(page).toMatch(/<input\s+id="shelter-reason"\s+maxlength="500"\s+required/);
+    expect(page).toContain('<dialog id="shelter-confirm"');
+    // The occupancy CSV is fetched with the signed-in token, not followed as a bare link (which answered 401).
+    expect(page).not.toContain('href="/api/v1/shelters/history');
+  });
+
   it("shows the mode in one line, the declaration time in Tokyo, and shelters by ward", () => {
     const page = statusPage(status("熊本市立北部中学校"), "ja", {});
     expect(page).toMatch(/<strong>地震 緊急体制<\/strong>\s*<span>（北区）<\/span>/);
