@@ -1,17 +1,17 @@
-import { ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync } from "node:fs";
+import { ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { NatsConnection, connect } from "nats";
-import { childExited, ensureStreams, publishEvent, replaySubject, streams, waitUntil } from "@crisis/platform";
-import { NatsServerHandle, freePort, startNatsServer } from "@crisis/platform/testing";
+import { connect } from "nats";
+import { childExited, ensureStreams, publishEvent, streams, waitUntil } from "@crisis/platform";
+import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { ModeLevel, eventTypes, incidentTerms, levelTerms } from "@crisis/platform/contracts";
 import { ModeChanged } from "@crisis/platform/contracts/events";
-import { repoRoot } from "../deploy/embedded/system";
 import { commitPlan, planMode } from "../services/facilities/src/domain/mode-plan";
 import { playbookFor } from "../services/facilities/src/domain/playbook";
 import { mode as modeOf, newBoard, playbooks } from "../services/facilities/test/city";
 import { loadEveryCore } from "./support/cpu-load";
+import { repeated, serviceInstance, storedEventIds, storedSubjects } from "./support/service-instance";
 
 const declare = (eventId: string, level: "emergency" | "normal", declaredAt: string, previousLevel: ModeLevel) =>
   ModeChanged.fromPartial({
@@ -55,42 +55,6 @@ describe("a facilities take-over under CPU load", () => {
   beforeAll(() => (load = loadEveryCore()));
   afterAll(() => load.stop());
 
-  const instance = async (natsUrl: string, logDir: string, name: string, env: Record<string, string> = {}) => {
-    const health = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", join("services", "facilities", "src", "main.ts")], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        NATS_URL: natsUrl,
-        FACILITIES_GRPC_PORT: String(await freePort()),
-        FACILITIES_HEALTH_PORT: String(health),
-        LEASE_TTL_MS: "2000",
-        LOG_LEVEL: "info",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const log = createWriteStream(join(logDir, `${name}.log`));
-    child.stdout!.pipe(log);
-    child.stderr!.pipe(log);
-    const readyz = async () =>
-      fetch(`http://127.0.0.1:${health}/readyz`).then(
-        async (r) => (await r.json()) as { checks: Record<string, boolean> },
-        () => undefined,
-      );
-    return { child, readyz };
-  };
-
-  const stored = async (nc: NatsConnection, stream: string) => {
-    const jsm = await nc.jetstreamManager();
-    return (await jsm.streams.info(stream, { subjects_filter: ">" })).state.subjects ?? {};
-  };
-  const eventIds = async (nc: NatsConnection, stream: string) => {
-    const ids: string[] = [];
-    await replaySubject(nc.jetstream(), await nc.jetstreamManager(), stream, ">", (msg) => ids.push(msg.headers?.get("Nats-Msg-Id") ?? ""));
-    return ids;
-  };
-
   it.concurrent.each([
     // The n-th time a point is reached counts the emergency's apply too (213 status changes).
     ["before its first publish", "apply:start@2"],
@@ -107,10 +71,10 @@ describe("a facilities take-over under CPU load", () => {
       try {
         const jsm = await nc.jetstreamManager();
         await ensureStreams(jsm, [streams.mode]);
-        const active = await instance(nats.url, logDir, "active", { CRISIS_TEST_KILL_AT: killAt });
+        const active = await serviceInstance("facilities", nats.url, logDir, "active", { CRISIS_TEST_KILL_AT: killAt });
         started.push(active.child);
         await waitUntil(async () => (await active.readyz())?.checks.active, "the first instance active", 90_000, 200);
-        const standby = await instance(nats.url, logDir, "standby");
+        const standby = await serviceInstance("facilities", nats.url, logDir, "standby");
         started.push(standby.child);
         await waitUntil(async () => (await standby.readyz())?.checks.standby, "the second instance standing by", 90_000, 200);
 
@@ -130,11 +94,8 @@ describe("a facilities take-over under CPU load", () => {
           90_000,
           250,
         );
-        for (const [stream, subjects] of Object.entries(expected)) expect(await stored(nc, stream)).toEqual(subjects);
-        for (const stream of Object.keys(expected)) {
-          const ids = await eventIds(nc, stream);
-          expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
-        }
+        for (const [stream, subjects] of Object.entries(expected)) expect(await storedSubjects(nc, stream)).toEqual(subjects);
+        for (const stream of Object.keys(expected)) expect(repeated(await storedEventIds(nc, stream))).toEqual([]);
         expect(standby.child.exitCode).toBeNull();
       } finally {
         for (const child of started) child.kill("SIGKILL");
