@@ -1,5 +1,6 @@
 import { BrowserSubscription } from "@crisis/platform/testing";
 import { Harness, eventually, startHarness } from "./harness";
+import { floodKitaAndProposePlan } from "./support/flood-kita";
 
 /**
  * Done when of the staffing issue: a declaration that opens shelters gives a proposed plan;
@@ -14,25 +15,8 @@ describe("a staffing plan applied reaches each reassigned person as a decrypted 
   afterAll(() => h.stop());
 
   it("story: 北区 floods, an officer proposes and applies a plan, every reassigned person's phone gets their duty in their language, one acknowledges, one declines and the replacement is told, and nobody reaches another's notice", async () => {
-    const manager = { authorization: `Bearer ${await h.token("manager")}` };
-    const officer = { authorization: `Bearer ${await h.token("staffing_officer")}` };
-    const declared = await h.api(
-      "POST",
-      "/api/v1/mode",
-      { incident: "flood", level: "emergency", wards: ["北区"], reason: "白川氾濫" },
-      manager,
-    );
-    expect(declared.status).toBe(201);
-    await eventually(
-      async () => ((await h.api("GET", "/api/v1/staffing/summary", undefined, manager)).body.shelters?.length ?? 0) > 0,
-      "staffing planned 北区's opened shelters",
-      90_000,
-      500,
-    );
-    const plan = (await h.api("POST", "/api/v1/staffing/plans", {}, officer)).body;
-    const reassigned: string[] = [
-      ...new Set<string>(plan.changes.filter((c: { to: string | null }) => c.to).map((c: { staffId: string }) => c.staffId)),
-    ];
+    const { officer, plan } = await floodKitaAndProposePlan(h);
+    const reassigned: string[] = [...new Set(plan.changes.filter((c) => c.to).map((c) => c.staffId))];
     expect(reassigned.length).toBeGreaterThan(2);
 
     // Each person's phone subscribes to their own topic; the first reads English.

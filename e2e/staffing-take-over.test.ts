@@ -1,4 +1,5 @@
 import { Harness, eventually, startHarness } from "./harness";
+import { floodKitaAndProposePlan } from "./support/flood-kita";
 
 /**
  * Two instances of every service; staffing keeps one active instance and a standby that does not
@@ -24,23 +25,8 @@ describe("a staff page through a staffing take-over", () => {
     expect((await readyz(h.system.readyUrl("staffing")))?.checks.active).toBe(true);
     expect(await readyz(h.second!.system.readyUrl("staffing"))).toEqual({ ready: true, checks: { standby: true } });
 
-    const manager = { authorization: `Bearer ${await h.token("manager")}` };
-    const officer = { authorization: `Bearer ${await h.token("staffing_officer")}` };
-    const declared = await h.api(
-      "POST",
-      "/api/v1/mode",
-      { incident: "flood", level: "emergency", wards: ["北区"], reason: "白川氾濫" },
-      manager,
-    );
-    expect(declared.status).toBe(201);
-    await eventually(
-      async () => ((await h.api("GET", "/api/v1/staffing/summary", undefined, manager)).body.shelters?.length ?? 0) > 0,
-      "staffing planned 北区's opened shelters",
-      90_000,
-      500,
-    );
-    const plan = (await h.api("POST", "/api/v1/staffing/plans", {}, officer)).body;
-    const staffId: string = plan.changes.find((c: { to: string | null }) => c.to).staffId;
+    const { officer, plan } = await floodKitaAndProposePlan(h);
+    const staffId = plan.changes.find((c) => c.to)!.staffId;
     expect((await h.api("POST", `/api/v1/staffing/plans/${plan.id}/apply`, {}, officer)).status).toBeLessThan(300);
 
     const asStaff = { authorization: `Bearer ${await h.token("staff", staffId)}` };
