@@ -19,6 +19,7 @@ import { DutiesServiceService } from "@crisis/platform/contracts/duties_service"
 import { NatsServerHandle, freePort } from "@crisis/platform/testing";
 import { Role, oidcTokens } from "../../src/adapters/auth/tokens";
 import { serviceClients } from "../../src/adapters/grpc/clients";
+import { counterClients } from "../../src/adapters/grpc/counters-client";
 import { HttpDeps, buildHttpServer } from "../../src/adapters/http/server";
 import { IncidentLedger } from "../../src/domain/incident-report";
 import { jetStreamDeadLetters } from "../../src/adapters/nats/dead-letters";
