@@ -42,7 +42,12 @@ export const errors = {
   bookingNotFound: () => new AppError("BOOKING_NOT_FOUND", 404, "code is not a booking of this city, or it has expired", "code"),
   bookingCancelled: () => new AppError("BOOKING_CANCELLED", 409, "code names a booking that was already cancelled", "code"),
   counterNotFound: (id: string) =>
-    new AppError("COUNTER_NOT_FOUND", 404, `counterId "${id}" is not a counter of this city (service.office, e.g. juminhyo.city_4310010001)`, "counterId"),
+    new AppError(
+      "COUNTER_NOT_FOUND",
+      404,
+      `counterId "${id}" is not a counter of this city (service.office, e.g. juminhyo.city_4310010001)`,
+      "counterId",
+    ),
   counterSuspended: (alternatives: string) =>
     new AppError(
       "COUNTER_SUSPENDED",

@@ -31,6 +31,13 @@ export const errors = {
       `only staff on a post at shelter "${id}" now, or a manager, may report its occupancy`,
       "Authorization",
     ),
+  notAtDesk: (id: string) =>
+    new AppError(
+      "NOT_ON_POST",
+      403,
+      `only staff on a post at a counter of "${id}" now, or a facility_admin, may work its desk`,
+      "Authorization",
+    ),
   notOnCounter: (id: string) =>
     new AppError(
       "NOT_ON_POST",

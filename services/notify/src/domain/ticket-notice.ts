@@ -9,16 +9,19 @@ const words = {
     near: (number: number, ahead: number, office: string, service: string) =>
       `整理券${number}番: あと${ahead}人でお呼びします。${office}（${service}）へお戻りください。`,
     calledTitle: "熊本市 順番になりました",
-    called: (number: number, office: string, service: string) => `整理券${number}番をお呼びしています。${office}（${service}）の窓口へお越しください。`,
+    called: (number: number, office: string, service: string) =>
+      `整理券${number}番をお呼びしています。${office}（${service}）の窓口へお越しください。`,
     cancelledTitle: "熊本市 整理券の取消",
-    cancelled: (number: number, service: string, instead: string) => `窓口の休止のため、${service}の整理券${number}番を取り消しました。${instead}`,
+    cancelled: (number: number, service: string, instead: string) =>
+      `窓口の休止のため、${service}の整理券${number}番を取り消しました。${instead}`,
   },
   en: {
     nearTitle: "Kumamoto City: your turn is near",
     near: (number: number, ahead: number, office: string, service: string) =>
       `Ticket ${number}: ${ahead} ${ahead === 1 ? "person is" : "people are"} ahead of you. Please come back to ${office} (${service}).`,
     calledTitle: "Kumamoto City: it is your turn",
-    called: (number: number, office: string, service: string) => `Ticket ${number} is called. Please come to the ${service} counter at ${office}.`,
+    called: (number: number, office: string, service: string) =>
+      `Ticket ${number} is called. Please come to the ${service} counter at ${office}.`,
     cancelledTitle: "Kumamoto City: your ticket cancelled",
     cancelled: (number: number, service: string, instead: string) =>
       `The counter was suspended: your ${service} ticket ${number} is cancelled. ${instead}`.trimEnd(),

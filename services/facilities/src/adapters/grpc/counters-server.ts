@@ -23,6 +23,8 @@ export function countersServer(deps: CounterDeps, tickets: TicketDeps, logger: L
     getTicket: unaryHandler(logger, "GetTicket", (req) => ticketPosition(tickets, req.code)),
     getCounterQueue: unaryHandler(logger, "GetCounterQueue", (req) => counterQueue(tickets, req.counterId)),
     callNext: unaryHandler(logger, "CallNext", (req, ctx) => callNext(tickets, req.counterId, ctx.correlationId)),
-    listDayBookings: unaryHandler(logger, "ListDayBookings", async (req) => ({ bookings: await dayBookings(deps, req.counterId, req.date) })),
+    listDayBookings: unaryHandler(logger, "ListDayBookings", async (req) => ({
+      bookings: await dayBookings(deps, req.counterId, req.date),
+    })),
   };
 }

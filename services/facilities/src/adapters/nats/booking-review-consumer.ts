@@ -21,7 +21,10 @@ export function consumeLevelChangesForBookings(backbone: Backbone, deps: Counter
       ctx.logger.info({ serviceId: changed.serviceId, channel: changed.channel, ...summary }, "bookings reviewed after a level change");
       if (!tickets) return;
       const ticketSummary = await reviewTicketsAfter(tickets, changed, ctx.correlationId);
-      ctx.logger.info({ serviceId: changed.serviceId, channel: changed.channel, ...ticketSummary }, "tickets reviewed after a level change");
+      ctx.logger.info(
+        { serviceId: changed.serviceId, channel: changed.channel, ...ticketSummary },
+        "tickets reviewed after a level change",
+      );
     },
     logger,
   );

@@ -15,7 +15,10 @@ export async function dayBookings(deps: CounterDeps, counterId: string, date: st
     .filter(
       // Cancelled ones stay at their office: staff see who will not come, and who was moved here.
       (b): b is Booking =>
-        b !== undefined && b.serviceId === counter.serviceId && b.officeId === counter.office.facility.id && b.startsAt.slice(0, 10) === day,
+        b !== undefined &&
+        b.serviceId === counter.serviceId &&
+        b.officeId === counter.office.facility.id &&
+        b.startsAt.slice(0, 10) === day,
     )
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.code.localeCompare(b.code));
 }

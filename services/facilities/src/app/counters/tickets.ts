@@ -74,7 +74,14 @@ const positionOf = (deps: TicketDeps, counter: Counter, ticket: Ticket, queue: D
   etaMinutes: ticket.status === "waiting" ? etaMinutes(ticket.number, queue, deps.ticketSettings.minutesPerPerson) : 0,
 });
 
-async function record(deps: TicketDeps, happened: TicketHappened, ticket: Ticket, queue: DayQueue, correlationId: string, eventId?: string) {
+async function record(
+  deps: TicketDeps,
+  happened: TicketHappened,
+  ticket: Ticket,
+  queue: DayQueue,
+  correlationId: string,
+  eventId?: string,
+) {
   const recorded = TicketRecorded.fromPartial({
     eventId: eventId ?? deps.newId(),
     ticket,
@@ -214,7 +221,9 @@ export async function reviewTicketsAfter(
   const def = deps.board.serviceDefs.get(cause.serviceId);
   if (!def || takesTickets(deps.board.levelAt(cause.serviceId, cause.channel, now).level)) return { cancelled: 0 };
   const today = japanDate(now);
-  const alternatives = openAlternatives(def.channels.map((channel) => ({ channel, level: deps.board.levelAt(def.id, channel, now).level })));
+  const alternatives = openAlternatives(
+    def.channels.map((channel) => ({ channel, level: deps.board.levelAt(def.id, channel, now).level })),
+  );
   const notice = `窓口の休止のため、整理券を取り消しました。${alternatives.map((c) => alternativeWords[c].ja).join("。")}`;
   let cancelled = 0;
   for (const code of await deps.tickets.ticketCodes()) {

@@ -1,8 +1,8 @@
 import { callUnary, grpcClient } from "@crisis/platform";
 import { CountersServiceClient } from "@crisis/platform/contracts/counters_service";
-import { CounterBookings } from "../../app/counters";
+import { CounterBookings, CounterTickets } from "../../app/counters";
 
-/** The gateway's port onto facilities' counters (bookings): every call carries a deadline and the correlation id. */
+/** The gateway's port onto facilities' counters (bookings and tickets): every call carries a deadline and the correlation id. */
 export function counterClients(target: string, deadlineMs: number) {
   const client = grpcClient(CountersServiceClient, target);
   const opts = (correlationId: string) => ({ correlationId, deadlineMs });
@@ -18,7 +18,16 @@ export function counterClients(target: string, deadlineMs: number) {
     cancel: async (code, correlationId) =>
       (await callUnary("facilities", client.cancelBooking.bind(client), { code }, opts(correlationId))).booking!,
   };
-  return { bookings, close: () => client.close() };
+  const tickets: CounterTickets = {
+    take: (counterId, correlationId) => callUnary("facilities", client.takeTicket.bind(client), { counterId }, opts(correlationId)),
+    get: (code, correlationId) => callUnary("facilities", client.getTicket.bind(client), { code }, opts(correlationId)),
+    queue: (counterId, correlationId) => callUnary("facilities", client.getCounterQueue.bind(client), { counterId }, opts(correlationId)),
+    callNext: (counterId, calledBy, correlationId) =>
+      callUnary("facilities", client.callNext.bind(client), { counterId, calledBy }, opts(correlationId)),
+    dayBookings: async (counterId, date, correlationId) =>
+      (await callUnary("facilities", client.listDayBookings.bind(client), { counterId, date }, opts(correlationId))).bookings,
+  };
+  return { bookings, tickets, close: () => client.close() };
 }
 
 export type CounterClients = ReturnType<typeof counterClients>;

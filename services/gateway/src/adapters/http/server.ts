@@ -39,6 +39,7 @@ import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { bookingRoutes } from "./routes/bookings";
 import { counterPageRoutes } from "./routes/counter-pages";
+import { ticketRoutes } from "./routes/tickets";
 import { CounterClients } from "../grpc/counters-client";
 import { SessionPrincipal, SignInOptions, signInRoutes } from "./sign-in";
 
@@ -196,8 +197,12 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   const counters = deps.counters;
   if (counters) {
     bookingRoutes(app, counters.bookings);
+    ticketRoutes(app, { tickets: counters.tickets, onDuty: deps.onDuty, clock: deps.clock }, authenticate);
     counterPageRoutes(app, {
       bookings: counters.bookings,
+      tickets: counters.tickets,
+      directory: deps.services.directory,
+      publicBaseUrl: deps.live.feeds.publicBaseUrl,
       serviceName: async (id, correlationId) =>
         (await deps.services.facilitiesAdmin.listServices(correlationId)).find((s) => s.id === id)?.name ?? "",
       clock: deps.clock,

@@ -20,24 +20,25 @@ function slotTable(slots: CounterSlot[], lang: Lang, changing: boolean): Html {
   const w = counterWords(lang);
   const offices = [...new Set(slots.map((s) => s.officeName))];
   return html`${offices.map(
-    (office) => html`<section class="office">
-      <h3>${office}</h3>
-      <ul class="slots">
-        ${slots
-          .filter((s) => s.officeName === office)
-          .map(
-            (s) =>
-              html`<li>
-                <button type="button" class="slot" data-slot="${s.id}" ${s.free > 0 ? "" : html`disabled`}>
-                  <span class="when">${japanTime(s.startsAt, false)}</span>
-                  <span class="free">${s.free > 0 ? html`${w.free} ${s.free}` : w.full}</span>
-                </button>
-              </li>`,
-          )}
-      </ul>
-    </section>`,
-  )}
-  <p class="help">${changing ? w.moveHere : w.bookThis}</p>`;
+      (office) =>
+        html`<section class="office">
+          <h3>${office}</h3>
+          <ul class="slots">
+            ${slots
+              .filter((s) => s.officeName === office)
+              .map(
+                (s) =>
+                  html`<li>
+                    <button type="button" class="slot" data-slot="${s.id}" ${s.free > 0 ? "" : html`disabled`}>
+                      <span class="when">${japanTime(s.startsAt, false)}</span>
+                      <span class="free">${s.free > 0 ? html`${w.free} ${s.free}` : w.full}</span>
+                    </button>
+                  </li>`,
+              )}
+          </ul>
+        </section>`,
+    )}
+    <p class="help">${changing ? w.moveHere : w.bookThis}</p>`;
 }
 
 export interface BookPageInput {
@@ -72,11 +73,13 @@ export function bookPage(input: BookPageInput, lang: Lang): string {
         <button type="submit">${w.show}</button>
       </form>
       <p id="book-status" role="status" aria-live="polite"></p>
-      ${input.problem
-        ? html`<p class="problem" role="alert">${input.problem}</p>`
-        : input.slots.length === 0
-          ? html`<p id="no-slots">${w.noSlots}</p>`
-          : slotTable(input.slots, lang, Boolean(input.changing))}
+      ${
+        input.problem
+          ? html`<p class="problem" role="alert">${input.problem}</p>`
+          : input.slots.length === 0
+            ? html`<p id="no-slots">${w.noSlots}</p>`
+            : slotTable(input.slots, lang, Boolean(input.changing))
+      }
       ${codeForm(lang)}
       <p><a href="/services/${input.serviceId}">${w.service}</a></p>
     </article>`,
@@ -120,28 +123,37 @@ export function bookingViewPage(booking: CounterBooking | undefined, code: strin
         <dt>${w.status}</dt>
         <dd id="booking-state">${cancelled ? w.cancelled : w.booked}</dd>
       </dl>
-      ${change
-        ? html`<section class="panel crisis" id="booking-crisis">
-            <h2>${change}</h2>
-            <p>${booking.notice}</p>
-            ${booking.alternatives.length
-              ? html`<h3>${w.instead}</h3>
-                  <ul id="booking-alternatives">
-                    ${booking.alternatives.map((a) => html`<li>${alternativeWords[a]?.[lang] ?? a}</li>`)}
-                  </ul>`
-              : ""}
-          </section>`
-        : ""}
+      ${
+        change
+          ? html`<section class="panel crisis" id="booking-crisis">
+              <h2>${change}</h2>
+              <p>${booking.notice}</p>
+              ${
+                booking.alternatives.length
+                  ? html`<h3>${w.instead}</h3>
+                      <ul id="booking-alternatives">
+                        ${booking.alternatives.map((a) => html`<li>${alternativeWords[a]?.[lang] ?? a}</li>`)}
+                      </ul>`
+                  : ""
+              }
+            </section>`
+          : ""
+      }
       <p id="booking-status" role="status" aria-live="polite"></p>
       <p><button type="button" id="follow-booking">${w.follow}</button></p>
-      ${cancelled
-        ? ""
-        : html`<p>
-            <a class="button" id="change-booking" href="/services/${booking.serviceId}/book?date=${booking.startsAt.slice(0, 10)}&change=${booking.code}"
-              >${w.change}</a
-            >
-            <button type="button" class="danger" id="cancel-booking">${w.cancel}</button>
-          </p>`}
+      ${
+        cancelled
+          ? ""
+          : html`<p>
+              <a
+                class="button"
+                id="change-booking"
+                href="/services/${booking.serviceId}/book?date=${booking.startsAt.slice(0, 10)}&change=${booking.code}"
+                >${w.change}</a
+              >
+              <button type="button" class="danger" id="cancel-booking">${w.cancel}</button>
+            </p>`
+      }
     </article>`,
   });
 }

@@ -2,17 +2,30 @@ import { FastifyInstance, FastifyReply } from "fastify";
 import { Clock } from "@crisis/platform";
 import { AppError } from "@crisis/platform/contracts";
 import { CounterBooking } from "@crisis/platform/contracts/counters";
-import { CounterBookings } from "../../../app/counters";
+import QRCode from "qrcode";
+import { CounterBookings, CounterTickets, counterIdOf } from "../../../app/counters";
+import { FacilitiesDirectory } from "../../../app/ports";
 import { bookPage, bookingViewPage } from "../pages/booking-page";
 import { japanToday } from "../pages/counter-words";
+import { counterPage, deskPage, serviceTicketsPage, ticketPage } from "../pages/ticket-page";
 import { pageLang } from "../pages/words";
 
 export interface CounterPageDeps {
   bookings: CounterBookings;
   /** A counter service's name in the catalogue (empty when unknown or not answering). */
   serviceName: (serviceId: string, correlationId: string) => Promise<string>;
+  tickets: CounterTickets;
+  /** The offices (ward and branch offices) whose counters give tickets. */
+  directory: FacilitiesDirectory;
+  /** Where the QR codes lead (the city's public address of these pages). */
+  publicBaseUrl: string;
   clock: Clock;
 }
+
+const counterOffices = new Set(["ward_office", "branch_office"]);
+
+/** A QR code as SVG markup, made here from our own URL (no user text reaches it). */
+const qrSvg = (url: string) => QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
 
 const sendPage = (reply: FastifyReply, body: string, code = 200) =>
   reply.code(code).type("text/html; charset=utf-8").header("cache-control", "no-store").header("vary", "cookie").send(body);
@@ -47,6 +60,42 @@ export function counterPageRoutes(app: FastifyInstance, deps: CounterPageDeps) {
     if (code) booking = await deps.bookings.get(code, request.id).catch((err: unknown) => void refusal(err));
     return sendPage(reply, bookingViewPage(booking, code, lang), code && !booking ? 404 : 200);
   };
+  app.get<{ Params: { id: string } }>("/services/:id/tickets", async (request, reply) => {
+    const lang = pageLang(request, reply);
+    const [serviceName, offices] = await Promise.all([
+      deps.serviceName(request.params.id, request.id).catch(() => ""),
+      deps.directory.list(request.id),
+    ]);
+    const counters = offices.filter((f) => counterOffices.has(f.category)).map((f) => counterIdOf(request.params.id, f.id));
+    // An office whose kind of counter does not offer the service answers COUNTER_NOT_FOUND: it is left out.
+    const queues = await Promise.all(counters.map((id) => deps.tickets.queue(id, request.id).catch((err: unknown) => void refusal(err))));
+    const found = queues.filter((q) => q !== undefined);
+    return sendPage(reply, serviceTicketsPage(request.params.id, serviceName, found, lang), found.length ? 200 : 404);
+  });
+
+  // The poster at the counter carries this page's QR code: take a number from the phone.
+  app.get<{ Params: { counter: string } }>("/counters/:counter", async (request, reply) => {
+    const lang = pageLang(request, reply);
+    const queue = await deps.tickets.queue(request.params.counter, request.id);
+    const svg = await qrSvg(`${deps.publicBaseUrl}/counters/${encodeURIComponent(queue.counterId)}`);
+    return sendPage(reply, counterPage(queue, svg, lang));
+  });
+
+  // A paper ticket carries this page's QR code: scanning it follows the ticket on the phone.
+  app.get<{ Params: { code: string } }>("/tickets/:code", async (request, reply) => {
+    const lang = pageLang(request, reply);
+    const position = await deps.tickets.get(request.params.code, request.id).catch((err: unknown) => void refusal(err));
+    const code = position?.ticket?.code ?? request.params.code;
+    const svg = position ? await qrSvg(`${deps.publicBaseUrl}/tickets/${encodeURIComponent(code)}`) : "";
+    return sendPage(reply, ticketPage(position, code, svg, lang), position ? 200 : 404);
+  });
+
+  // The desk's calls and bookings need a signed-in facility_admin or staff; the page itself is the public board.
+  app.get<{ Params: { counter: string } }>("/desk/:counter", async (request, reply) => {
+    const lang = pageLang(request, reply);
+    return sendPage(reply, deskPage(await deps.tickets.queue(request.params.counter, request.id), lang));
+  });
+
   // The code form sends ?code=; a push opens /bookings/<code>.
   app.get<{ Querystring: { code?: string } }>("/bookings", async (request, reply) => {
     const code = typeof request.query.code === "string" ? request.query.code.trim() : "";
