@@ -10,6 +10,8 @@ import { parseQuery } from "../schemas";
 
 export const dayQuery = z.object({ date: z.string().max(10).optional() });
 
+const counterIdShape = /^[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{1,64}$/;
+
 export interface DeskDeps {
   tickets: CounterTickets;
   onDuty: StaffOnPost;
@@ -26,6 +28,8 @@ export const deskRoles = ["facility_admin", "staff"] as const;
 export function ticketRoutes(app: FastifyInstance, deps: DeskDeps, authenticate: Authenticate) {
   const deskOf = async (request: Parameters<Authenticate>[0], counterId: string) => {
     const who = await authenticate(request, deskRoles);
+    // What names no counter is refused the same way to every desk role.
+    if (!counterIdShape.test(counterId)) throw errors.counterNotFound(counterId);
     const serviceId = serviceOfCounter(counterId);
     if (!who.roles.includes("facility_admin") && !deps.onDuty.isOnCounterOf(who.subject, serviceId, deps.clock.now()))
       throw errors.notAtDesk(serviceId);
