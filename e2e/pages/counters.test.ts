@@ -92,6 +92,7 @@ describe("counters in real Chromium: a ticket and a booking, the desk's calls, c
     expect(await citizen.locator(".qr svg").count()).toBe(1);
     await citizen.locator("#follow-ticket").click();
     await citizen.locator("#ticket-status", { hasText: "この端末に通知します。" }).waitFor();
+    await citizen.screenshot({ path: join(screenshots, "ticket-desktop.png"), fullPage: true });
   });
 
   it("books a time without an account, gets a code and follows the booking on the same device", async () => {
@@ -99,6 +100,7 @@ describe("counters in real Chromium: a ticket and a booking, the desk's calls, c
     await citizen.locator("#book-link").click();
     await citizen.locator('input[name="date"]').fill(nextWeekday());
     await citizen.getByRole("button", { name: "表示" }).click();
+    await citizen.screenshot({ path: join(screenshots, "book-desktop.png"), fullPage: true });
     await citizen.locator("button.slot:not([disabled])").first().click();
     await citizen.waitForURL(/\/bookings\/[A-Z0-9]{8}$/);
     bookingCode = (await citizen.locator("#booking-code").textContent())!;
@@ -148,6 +150,14 @@ describe("counters in real Chromium: a ticket and a booking, the desk's calls, c
     expect(await citizen.locator("#booking-alternatives").textContent()).toContain("マイナポータルで申請できます");
     expect(await citizen.locator("#cancel-booking").count()).toBe(0);
     await citizen.screenshot({ path: join(screenshots, "booking-cancelled-desktop.png"), fullPage: true });
+    // Staff see that day's list with the change.
+    const desk = await browser.context.newPage();
+    await desk.setExtraHTTPHeaders({ authorization: `Bearer ${await h.token("facility_admin")}` });
+    await desk.goto(`${h.base}/desk/${counter}?date=${nextWeekday()}`);
+    const row = desk.locator(`#day-bookings-table tr[data-code="${bookingCode}"]`);
+    expect(await row.textContent()).toContain("危機対応のため取り消されました");
+    await desk.screenshot({ path: join(screenshots, "desk-suspended-desktop.png"), fullPage: true });
+    await desk.close();
     // No more tickets at the suspended counter: its own problem code.
     const refused = await h.api("POST", `/api/v1/counters/${counter}/tickets`);
     expect(refused.body).toMatchObject({ status: 409, code: "COUNTER_SUSPENDED" });

@@ -52,7 +52,7 @@
   };
   const time = (iso) => new Date(iso).toLocaleTimeString(data.lang, { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Tokyo" });
   async function loadBookings() {
-    const res = await fetch(`/api/v1/counters/${counter}/bookings`);
+    const res = await fetch(`/api/v1/counters/${counter}/bookings${data.day ? `?date=${data.day}` : ""}`);
     const box = document.getElementById("day-bookings");
     if (res.status === 401 || res.status === 403) return;
     if (!res.ok) return void (box.textContent = await problemText(res));

@@ -136,7 +136,7 @@ export function ticketPage(position: TicketPosition | undefined, code: string, q
 }
 
 /** `/desk/{counter}`: the counter's desk, also for a large screen: the number called, the queue, the day's bookings. */
-export function deskPage(queue: CounterQueue, lang: Lang): string {
+export function deskPage(queue: CounterQueue, lang: Lang, day = ""): string {
   const w = counterWords(lang);
   return page({
     lang,
@@ -144,7 +144,7 @@ export function deskPage(queue: CounterQueue, lang: Lang): string {
     path: `/desk/${encodeURIComponent(queue.counterId)}`,
     scripts: ["/assets/counter-desk.js"],
     styles,
-    data: { page: "desk", counterId: queue.counterId, words: w },
+    data: { page: "desk", counterId: queue.counterId, day, words: w },
     body: html`<article id="desk" data-counter="${queue.counterId}">
       <h1>${queue.officeName} · ${queue.serviceName}</h1>
       ${queue.suspended ? suspendedNote(queue, lang) : ""}
@@ -166,7 +166,7 @@ export function deskPage(queue: CounterQueue, lang: Lang): string {
         <button type="button" id="print-ticket">${w.printTicket}</button>
       </p>
       <section class="panel">
-        <h2>${w.todaysBookings}</h2>
+        <h2>${day ? html`${w.bookingsOf} ${day}` : w.todaysBookings}</h2>
         <div id="day-bookings"><p class="help">${w.signInNeeded}</p></div>
       </section>
     </article>`,

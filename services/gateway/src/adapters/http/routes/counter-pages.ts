@@ -91,9 +91,11 @@ export function counterPageRoutes(app: FastifyInstance, deps: CounterPageDeps) {
   });
 
   // The desk's calls and bookings need a signed-in facility_admin or staff; the page itself is the public board.
-  app.get<{ Params: { counter: string } }>("/desk/:counter", async (request, reply) => {
+  // ?date= shows another day's bookings (the day after a declaration, say); the queue is always today's.
+  app.get<{ Params: { counter: string }; Querystring: { date?: string } }>("/desk/:counter", async (request, reply) => {
     const lang = pageLang(request, reply);
-    return sendPage(reply, deskPage(await deps.tickets.queue(request.params.counter, request.id), lang));
+    const day = typeof request.query.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(request.query.date) ? request.query.date : "";
+    return sendPage(reply, deskPage(await deps.tickets.queue(request.params.counter, request.id), lang, day));
   });
 
   // The code form sends ?code=; a push opens /bookings/<code>.
