@@ -19,7 +19,8 @@ function codeForm(lang: Lang): Html {
 function slotTable(slots: CounterSlot[], lang: Lang, changing: boolean): Html {
   const w = counterWords(lang);
   const offices = [...new Set(slots.map((s) => s.officeName))];
-  return html`${offices.map(
+  return html`<p class="help">${changing ? w.moveHere : w.bookThis}</p>
+    ${offices.map(
       (office) =>
         html`<section class="office">
           <h3>${office}</h3>

@@ -125,12 +125,12 @@ export function ticketPage(position: TicketPosition | undefined, code: string, q
       <p class="ticket-number" id="ticket-number">${ticket.number}</p>
       ${state}
       <p id="ticket-status" role="status" aria-live="polite"></p>
-      ${ticket.status === "waiting" ? html`<p><button type="button" id="follow-ticket">${w.follow}</button></p>` : ""}
+      ${ticket.status === "waiting" ? html`<p><button type="button" id="follow-ticket">${w.followTicket}</button></p>` : ""}
       <figure class="qr">
         ${raw(qrSvg)}
         <figcaption>${w.scanToFollow}</figcaption>
       </figure>
-      <p class="help">${w.code}: <span class="code">${ticket.code}</span></p>
+      <p class="help">${w.ticketCode}: <span class="code">${ticket.code}</span></p>
     </article>`,
   });
 }
