@@ -34,6 +34,10 @@ const schema = z.object({
   // Days after the visit day that a booking is kept; then it is deleted.
   BOOKING_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   BOOKING_MOVE_DAYS: z.coerce.number().int().min(0).max(14).default(3),
+  // A remote ticket's holder is pushed when this many wait before them ("5 ahead").
+  TICKET_AHEAD_PUSH: z.coerce.number().int().min(1).max(50).default(5),
+  // Minutes per person a counter is assumed to take until it has called two numbers today.
+  TICKET_MINUTES_PER_PERSON: z.coerce.number().min(0.5).max(120).default(5),
 });
 
 export type FacilitiesConfig = z.infer<typeof schema>;

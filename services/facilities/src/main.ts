@@ -13,6 +13,7 @@ import { countersServer } from "./adapters/grpc/counters-server";
 import { facilitiesServer } from "./adapters/grpc/facilities-server";
 import { replayBoard } from "./adapters/nats/board-replay";
 import { kvBookingStore } from "./adapters/nats/booking-store";
+import { jetStreamTicketEvents, kvTicketStore } from "./adapters/nats/ticket-store";
 import { jetStreamCounterEvents } from "./adapters/nats/counter-events";
 import { jetStreamDecisionLog } from "./adapters/nats/decision-log";
 import { jetStreamFacilityEvents } from "./adapters/nats/facility-events";
@@ -91,15 +92,21 @@ runService({
       },
       perSlot: onePerKey(),
     };
+    const tickets = {
+      ...counters,
+      tickets: await kvTicketStore(backbone.js, { replicas: config.NATS_STREAM_REPLICAS }),
+      ticketEvents: jetStreamTicketEvents(backbone.js),
+      ticketSettings: { aheadWhenNear: config.TICKET_AHEAD_PUSH, minutesPerPerson: config.TICKET_MINUTES_PER_PERSON },
+    };
     const consumer = await consumeModeChanges(backbone, deps, logger);
-    const bookingReview = await consumeLevelChangesForBookings(backbone, counters, logger);
+    const bookingReview = await consumeLevelChangesForBookings(backbone, counters, logger, tickets);
     const ticker = startMinuteTicker(new Scheduler(deps), deps, logger);
     const sweep = startBookingSweep(counters, logger);
     return {
       grpc: [
         { definition: FacilitiesServiceService, implementation: facilitiesServer(deps, logger, crowding) },
         { definition: CrowdingServiceService, implementation: crowdingServer(crowding, logger) },
-        { definition: CountersServiceService, implementation: countersServer(counters, logger) },
+        { definition: CountersServiceService, implementation: countersServer(counters, tickets, logger) },
       ],
       workers: [
         { name: "stop the schedule", stop: () => ticker.stop() },

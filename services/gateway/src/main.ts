@@ -1,6 +1,7 @@
 import { keepReadModelsIn, newId, runService, streams, systemClock } from "@crisis/platform";
 import { embeddedTokens, oidcTokens, publicKeyFrom } from "./adapters/auth/tokens";
 import { serviceClients } from "./adapters/grpc/clients";
+import { counterClients } from "./adapters/grpc/counters-client";
 import { buildHttpServer } from "./adapters/http/server";
 import { jetStreamDeadLetters } from "./adapters/nats/dead-letters";
 import { jetStreamAuditTrail } from "./adapters/nats/audit-trail";
@@ -33,6 +34,7 @@ runService({
       notify: config.NOTIFY_GRPC,
       deadlineMs: config.GRPC_DEADLINE_MS,
     });
+    const counters = counterClients(config.FACILITIES_GRPC, config.GRPC_DEADLINE_MS);
     const live = await followLiveStatus(backbone, readiness, {
       directory: services.directory,
       clock: systemClock,
@@ -99,6 +101,7 @@ runService({
       onDuty,
       counterWaiting: { log: jetStreamCounterWaitingLog(backbone), board: waitingBoard },
       incidents,
+      counters,
     });
     const readModels = await keepReadModelsIn(config.MONGODB_URL, backbone, logger);
     return {
@@ -110,6 +113,7 @@ runService({
         { name: "stop following occupancy reports", stop: () => followingOccupancy.stop() },
         { name: "stop following the incident report's streams", stop: () => followingIncidents.stop() },
         { name: "close gRPC clients", stop: async () => services.close() },
+        { name: "close the counters' gRPC client", stop: async () => counters.close() },
         ...readModels,
       ],
       facts: {

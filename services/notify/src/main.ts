@@ -3,6 +3,7 @@ import cron from "node-cron";
 import { runService, streams, systemClock } from "@crisis/platform";
 import { NotifyServiceService } from "@crisis/platform/contracts/notify_service";
 import { notifyServer } from "./adapters/grpc/notify-server";
+import { consumeTicketNotices } from "./adapters/nats/ticket-notices";
 import {
   consumeAppliedPlaybooks,
   consumePushBatches,
@@ -98,6 +99,19 @@ runService({
       config.NOTIFY_ACK_WAIT_MS,
       logger,
     );
+    const ticketNotices = await consumeTicketNotices(
+      backbone,
+      {
+        store,
+        queue: jetStreamDeliveryQueue(backbone.js),
+        reports,
+        clock: systemClock,
+        ticketUrl: new URL("/tickets", config.PUBLIC_BASE_URL).toString(),
+        ttlSeconds: config.PUSH_TTL_SECONDS,
+      },
+      config.NOTIFY_ACK_WAIT_MS,
+      logger,
+    );
     const counts = new ShelterCounts();
     const following = await followShelterCounts(backbone, counts);
     const coalesce = {
@@ -169,6 +183,7 @@ runService({
         },
         { name: "stop staff notices", stop: async () => void (await Promise.all(staffNotices.map((c) => c.stop()))) },
         { name: "stop booking notices", stop: async () => void (await Promise.all(bookingNotices.map((c) => c.stop()))) },
+        { name: "stop ticket notices", stop: async () => void (await Promise.all(ticketNotices.map((c) => c.stop()))) },
         { name: "finish in-flight pushes", stop: () => deliveries.stop() },
         { name: "stop watching subscriptions", stop: async () => store.stop() },
         { name: "close push connections", stop: () => sender.close() },

@@ -18,7 +18,7 @@ import {
 } from "./gen/crisis/v1/events";
 import { AuditRecorded } from "./gen/crisis/v1/audit";
 import { CounterWaitingReported, CrowdingChanged, OccupancyReported } from "./gen/crisis/v1/crowding";
-import { BookingRecorded } from "./gen/crisis/v1/counters";
+import { BookingRecorded, TicketRecorded } from "./gen/crisis/v1/counters";
 
 /**
  * How subjects are named, everywhere:
@@ -87,4 +87,9 @@ export const eventTypes = {
   bookingCreated: { subject: "crisis.counter.booking.created", name: "crisis.v1.BookingRecorded", codec: BookingRecorded },
   bookingChanged: { subject: "crisis.counter.booking.changed", name: "crisis.v1.BookingRecorded", codec: BookingRecorded },
   bookingCancelled: { subject: "crisis.counter.booking.cancelled", name: "crisis.v1.BookingRecorded", codec: BookingRecorded },
+  ticketIssued: { subject: "crisis.counter.ticket.issued", name: "crisis.v1.TicketRecorded", codec: TicketRecorded },
+  ticketCalled: { subject: "crisis.counter.ticket.called", name: "crisis.v1.TicketRecorded", codec: TicketRecorded },
+  /** The holder's turn is near: `ahead` tickets wait before it (the push "N ahead"). */
+  ticketNeared: { subject: "crisis.counter.ticket.neared", name: "crisis.v1.TicketRecorded", codec: TicketRecorded },
+  ticketCancelled: { subject: "crisis.counter.ticket.cancelled", name: "crisis.v1.TicketRecorded", codec: TicketRecorded },
 } satisfies Record<string, EventType<unknown>>;

@@ -41,6 +41,8 @@ export const buckets = {
   staffingTeams: { name: "staffing_teams", history: 1 },
   /** Counter bookings by code, and the codes holding each slot's places (facilities; compare-and-set per slot). */
   counterBookings: { name: "counter_bookings", history: 1 },
+  /** Remote tickets by code, each counter's day queue (compare-and-set) and its numbers (facilities); a ticket is for one day, so two days keep it. */
+  counterTickets: { name: "counter_tickets", history: 1, maxAgeMs: 2 * day },
   idempotency: { name: "gateway_idempotency", history: 1, maxAgeMs: day, maxAgeSetting: "IDEMPOTENCY_TTL_HOURS" },
   pendingDeclarations: {
     name: "gateway_mode_pending",
@@ -98,6 +100,7 @@ export const stateRegister: StateEntry[] = [
   bucket(buckets.staffingDuties, "staffing", "Each person's duties, notices, acknowledgements, declines and minutes on duty."),
   bucket(buckets.staffingPlans, "staffing", "The staffing plan in force."),
   bucket(buckets.counterBookings, "facilities", "Citizens' counter bookings by code and the places each slot has given."),
+  bucket(buckets.counterTickets, "facilities", "Remote tickets by code, each counter's queue of the day and the code of each number."),
   bucket(buckets.staffingTeams, "staffing", "Continuity teams (班) per department, their office/home rotas and the teams out."),
   bucket(buckets.idempotency, "gateway", "First answers by Idempotency-Key, so a retried request is not done twice."),
   bucket(buckets.pendingDeclarations, "gateway", "Declarations waiting for a second person's approval."),

@@ -41,5 +41,21 @@ export const errors = {
   slotOtherService: () => new AppError("SLOT_OTHER_SERVICE", 422, "slotId must be a time of the same service as the booking", "slotId"),
   bookingNotFound: () => new AppError("BOOKING_NOT_FOUND", 404, "code is not a booking of this city, or it has expired", "code"),
   bookingCancelled: () => new AppError("BOOKING_CANCELLED", 409, "code names a booking that was already cancelled", "code"),
+  counterNotFound: (id: string) =>
+    new AppError(
+      "COUNTER_NOT_FOUND",
+      404,
+      `counterId "${id}" is not a counter of this city (service.office, e.g. juminhyo.city_4310010001)`,
+      "counterId",
+    ),
+  counterSuspended: (alternatives: string) =>
+    new AppError(
+      "COUNTER_SUSPENDED",
+      409,
+      `counterId names a counter that is suspended now: no tickets are given${alternatives ? ` (instead: ${alternatives})` : ""}`,
+      "counterId",
+    ),
+  ticketNotFound: () => new AppError("TICKET_NOT_FOUND", 404, "code is not a ticket of this city, or it has expired", "code"),
+  queueBusy: () => new AppError("QUEUE_BUSY", 503, "too many people are taking or calling numbers here at once; try again", "counterId"),
   bookingBusy: () => new AppError("BOOKING_BUSY", 503, "too many people are booking this time at once; try again", "slotId"),
 };

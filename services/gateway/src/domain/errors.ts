@@ -31,6 +31,20 @@ export const errors = {
       `only staff on a post at shelter "${id}" now, or a manager, may report its occupancy`,
       "Authorization",
     ),
+  counterNotFound: (id: string) =>
+    new AppError(
+      "COUNTER_NOT_FOUND",
+      404,
+      `counter "${id}" is not a counter id (service.office, e.g. juminhyo.city_4310010001)`,
+      "counter",
+    ),
+  notAtDesk: (id: string) =>
+    new AppError(
+      "NOT_ON_POST",
+      403,
+      `only staff on a post at a counter of "${id}" now, or a facility_admin, may work its desk`,
+      "Authorization",
+    ),
   notOnCounter: (id: string) =>
     new AppError(
       "NOT_ON_POST",

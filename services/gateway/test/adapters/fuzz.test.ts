@@ -15,7 +15,7 @@ const routes: [string, string][] = Object.keys(operations).map((route) => {
 
 /** The routes that call a service behind the gateway (down in this test), pages included. */
 const upstream =
-  /^\w+ \/(api\/v1\/(push|subscriptions|staffing|facilities|shelters|services|alerts|mode\/preview)|facilities|services|status|console|\?| )/;
+  /^\w+ \/(api\/v1\/(push|subscriptions|staffing|facilities|shelters|services|alerts|mode\/preview|bookings|tickets|counters)|facilities|services|status|console|bookings|tickets|counters|desk|\?| )/;
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 

@@ -19,6 +19,7 @@ import { DutiesServiceService } from "@crisis/platform/contracts/duties_service"
 import { NatsServerHandle, freePort } from "@crisis/platform/testing";
 import { Role, oidcTokens } from "../../src/adapters/auth/tokens";
 import { serviceClients } from "../../src/adapters/grpc/clients";
+import { counterClients } from "../../src/adapters/grpc/counters-client";
 import { HttpDeps, buildHttpServer } from "../../src/adapters/http/server";
 import { IncidentLedger } from "../../src/domain/incident-report";
 import { jetStreamDeadLetters } from "../../src/adapters/nats/dead-letters";
@@ -115,6 +116,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
     ? await startGrpcServer("127.0.0.1", 0, [{ definition: DutiesServiceService, implementation: options.duties }])
     : undefined;
   const staffingTarget = duties ? `127.0.0.1:${duties.port}` : down;
+  const counters = counterClients(facilitiesTarget, 1_000);
   const services = serviceClients({ facilities: facilitiesTarget, staffing: staffingTarget, notify: down, deadlineMs: 1_000 });
   const registry = options.registry;
   const directory: FacilitiesDirectory = registry ? { list: async () => structuredClone(registry) } : services.directory;
@@ -158,6 +160,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       signIn: options.signIn,
       pages: options.pages,
       incidents: options.incidents ?? new IncidentLedger(),
+      counters,
     },
     (route: RouteOptions) => {
       for (const method of [route.method].flat()) if (method !== "HEAD" && method !== "OPTIONS") routes.push(`${method} ${route.url}`);
@@ -193,6 +196,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       await followingWaiting.stop();
       await followingOccupancy.stop();
       services.close();
+      counters.close();
       await facilities?.stop();
       await duties?.stop();
       await backbone.nc.close();

@@ -12,7 +12,8 @@ export type Topic =
   | { kind: "facility"; value: string }
   | { kind: "service"; value: string }
   | { kind: "staff"; value: string }
-  | { kind: "booking"; value: string };
+  | { kind: "booking"; value: string }
+  | { kind: "ticket"; value: string };
 
 const identifier = /^[\w:.-]{1,64}$/;
 /** A counter booking's code as facilities gives it: 8 of the characters people cannot misread. */
@@ -33,12 +34,12 @@ export function parseTopic(topic: string, index: number): Topic {
     if (identifier.test(value)) return { kind, value };
     throw errors.topicInvalid(index, topic, `${kind} id must be 1–64 letters, digits or : . _ -`);
   }
-  // Whoever holds a booking's code may follow it: the code is all that names the booking.
-  if (kind === "booking") {
+  // Whoever holds a booking's (or a remote ticket's) code may follow it: the code is all that names it.
+  if (kind === "booking" || kind === "ticket") {
     if (bookingCode.test(value)) return { kind, value };
-    throw errors.topicInvalid(index, topic, "booking code must be the 8 characters of the booking code");
+    throw errors.topicInvalid(index, topic, `${kind} code must be the 8 characters of the ${kind} code`);
   }
-  throw errors.topicInvalid(index, topic, "must start with category:, ward:, facility:, service:, staff: or booking:");
+  throw errors.topicInvalid(index, topic, "must start with category:, ward:, facility:, service:, staff:, booking: or ticket:");
 }
 
 /** A shelter opened or closed (a closing of one never opened included): its operation leads the reading. */

@@ -25,6 +25,7 @@ import {
   shelterListQuery,
   subscriptionBody,
 } from "./schemas";
+import { counterOperations } from "./counter-operations";
 
 export interface Operation {
   summary: string;
@@ -46,6 +47,7 @@ export interface Operation {
  * matrix test calls every route listed here as every role.
  */
 export const operations: Record<string, Operation> = {
+  ...counterOperations,
   "GET /healthz": { summary: "The process is alive", responses: { 200: "alive" }, answers: { 200: serviceAnswers.health } },
   "GET /": { summary: "Public status page (HTML, ja; ?lang=en)", responses: { 200: "text/html" } },
   "GET /status": { summary: "Public status page, where pushes link (HTML)", responses: { 200: "text/html" } },

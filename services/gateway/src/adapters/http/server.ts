@@ -37,6 +37,10 @@ import { staffingPlanRoutes } from "./routes/staffing-plans";
 import { staffDutyRoutes } from "./routes/staff-duties";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
+import { bookingRoutes } from "./routes/bookings";
+import { counterPageRoutes } from "./routes/counter-pages";
+import { ticketRoutes } from "./routes/tickets";
+import { CounterClients } from "../grpc/counters-client";
 import { SessionPrincipal, SignInOptions, signInRoutes } from "./sign-in";
 
 /** Checks the bearer token and that it carries one of the roles; resolves to the caller. */
@@ -73,6 +77,8 @@ export interface HttpDeps {
   incidents: IncidentLedger;
   /** Sign-in for the pages at the city's identity provider; without it only bearer tokens count. */
   signIn?: Omit<SignInOptions, "clock">;
+  /** Bookings and tickets at the counters (facilities); without it their routes and pages are absent. */
+  counters?: CounterClients;
   /** Largest request body accepted (bytes). */
   bodyLimit?: number;
 }
@@ -188,5 +194,19 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   reportRoutes(app, deps.incidents, authenticate);
   staffingPlanRoutes(app, deps.services.staffingPlans, authenticate);
   staffDutyRoutes(app, deps.services.dutyDesk, authenticate);
+  const counters = deps.counters;
+  if (counters) {
+    bookingRoutes(app, counters.bookings);
+    ticketRoutes(app, { tickets: counters.tickets, onDuty: deps.onDuty, clock: deps.clock }, authenticate);
+    counterPageRoutes(app, {
+      bookings: counters.bookings,
+      tickets: counters.tickets,
+      directory: deps.services.directory,
+      publicBaseUrl: deps.live.feeds.publicBaseUrl,
+      serviceName: async (id, correlationId) =>
+        (await deps.services.facilitiesAdmin.listServices(correlationId)).find((s) => s.id === id)?.name ?? "",
+      clock: deps.clock,
+    });
+  }
   return app;
 }

@@ -5,6 +5,7 @@ import { page } from "./layout";
 import { freshness, modeLine } from "./parts";
 import { clientWords } from "./status-page";
 import { pageWords } from "./words";
+import { counterLinks } from "./counter-links";
 
 /**
  * `/services/{id}`: a counter service. The service catalogue is read by the page script from
@@ -22,6 +23,7 @@ export function servicePage(status: PublicStatus, serviceId: string, lang: Lang)
       <article id="service" data-id="${serviceId}">
         <h1 id="service-name">${w.service}</h1>
         <p id="service-body">${w.serviceLoading}</p>
+        ${counterLinks(serviceId, lang)}
         <noscript><p>${w.servicesUnavailable}</p></noscript>
         <p><a href="/">${w.back}</a></p>
       </article>`,

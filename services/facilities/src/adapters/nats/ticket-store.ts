@@ -1,0 +1,78 @@
+import { JetStreamClient, KV, KvEntry } from "nats";
+import { buckets, openBucket, publishEvent } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
+import { CounterTicket } from "@crisis/platform/contracts/counters";
+import { TicketEvents, TicketStore } from "../../app/counters/ticket-ports";
+import { DayQueue, emptyQueue } from "../../domain/counters/tickets";
+
+const day = (date: string) => date.replaceAll("-", "");
+const queueKey = (counterId: string, date: string) => `queue.${counterId}.${day(date)}`;
+const numberKey = (counterId: string, date: string, n: number) => `number.${counterId}.${day(date)}.${n}`;
+const ticketKey = (code: string) => `ticket.${code}`;
+const live = (entry: KvEntry | null) => (entry && entry.operation === "PUT" ? entry : undefined);
+
+/** JetStream's answer when the key's last revision is not the one named (someone wrote in between). */
+const lostRace = (err: unknown) => (err as { api_error?: { err_code?: number } })?.api_error?.err_code === 10071;
+
+async function keysUnder(kv: KV, prefix: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const key of await kv.keys(`${prefix}.>`)) found.push(key.slice(prefix.length + 1));
+  return found;
+}
+
+/**
+ * Remote tickets in the counter_tickets KV bucket: `queue.<counter>.<yyyymmdd>` is the day's queue,
+ * written only over the revision read (compare-and-set); `number.<counter>.<yyyymmdd>.<n>` the code of
+ * each number; `ticket.<code>` one ticket. The bucket's age limit drops a day's keys after two days.
+ */
+export async function kvTicketStore(js: JetStreamClient, options: { replicas: number }): Promise<TicketStore> {
+  const kv = await openBucket(js, buckets.counterTickets, options.replicas);
+  return {
+    async queue(counterId, date) {
+      const entry = await kv.get(queueKey(counterId, date));
+      if (!entry) return { queue: emptyQueue(), revision: 0 };
+      return { queue: live(entry) ? entry.json<DayQueue>() : emptyQueue(), revision: entry.revision };
+    },
+    async writeQueue(counterId, date, queue, revision) {
+      const value = JSON.stringify(queue);
+      try {
+        const key = queueKey(counterId, date);
+        await (revision === 0 ? kv.create(key, value) : kv.update(key, value, revision));
+        return true;
+      } catch (err) {
+        if (lostRace(err)) return false;
+        throw err;
+      }
+    },
+    async ticket(code) {
+      const entry = live(await kv.get(ticketKey(code)));
+      return entry ? CounterTicket.fromJSON(entry.json()) : undefined;
+    },
+    async putTicket(ticket) {
+      await kv.put(ticketKey(ticket.code), JSON.stringify(CounterTicket.toJSON(ticket)));
+    },
+    async codeOf(counterId, date, n) {
+      const entry = live(await kv.get(numberKey(counterId, date, n)));
+      return entry ? entry.string() : undefined;
+    },
+    async putNumber(counterId, date, n, code) {
+      await kv.put(numberKey(counterId, date, n), code);
+    },
+    ticketCodes: () => keysUnder(kv, "ticket"),
+  };
+}
+
+const types = {
+  issued: eventTypes.ticketIssued,
+  called: eventTypes.ticketCalled,
+  neared: eventTypes.ticketNeared,
+  cancelled: eventTypes.ticketCancelled,
+} as const;
+
+export function jetStreamTicketEvents(js: JetStreamClient): TicketEvents {
+  return {
+    async ticketRecorded(happened, recorded, correlationId) {
+      await publishEvent(js, types[happened], recorded, { eventId: recorded.eventId, correlationId });
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { CounterBooking, CounterQueue, CounterTicket } from "@crisis/platform/contracts/counters";
+import { bookPage, bookingViewPage } from "../../../../src/adapters/http/pages/booking-page";
+import { deskPage, serviceTicketsPage, ticketPage } from "../../../../src/adapters/http/pages/ticket-page";
+
+const booking = CounterBooking.fromPartial({
+  code: "ABCD2345",
+  serviceId: "juminhyo",
+  serviceName: "住民票の写し",
+  channel: "counter",
+  officeId: "city_4310010001",
+  officeName: "中央区役所",
+  startsAt: "2026-07-29T09:30:00+09:00",
+  endsAt: "2026-07-29T10:00:00+09:00",
+  status: "booked",
+});
+const queue = CounterQueue.fromPartial({
+  counterId: "juminhyo.city_4310010001",
+  serviceId: "juminhyo",
+  serviceName: "住民票の写し",
+  officeName: "中央区役所",
+  issued: 12,
+  nowServing: 4,
+  waiting: 8,
+});
+const scripts = (html: string) => [...html.matchAll(/<script(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)];
+
+describe("the counter pages", () => {
+  it("lists the day's times per office as buttons, a full one disabled, and no inline script", () => {
+    const html = bookPage(
+      {
+        serviceId: "juminhyo",
+        serviceName: "住民票の写し",
+        date: "2026-07-29",
+        slots: [
+          { ...booking, id: "s1", places: 4, free: 3 },
+          { ...booking, id: "s2", places: 4, free: 0 },
+        ],
+      },
+      "ja",
+    );
+    expect(html).toMatch(/data-slot="s1"\s*>/);
+    expect(html).toMatch(/data-slot="s2"\s+disabled/);
+    expect(html).toContain("09:30");
+    expect(scripts(html).every(([, body]) => body.trim() === "")).toBe(true);
+  });
+
+  it("says so when a day has no time to book", () => {
+    expect(bookPage({ serviceId: "juminhyo", serviceName: "", date: "2026-08-01", slots: [] }, "en")).toContain('id="no-slots"');
+  });
+
+  it("shows a booking crisis mode cancelled with the online alternative, and no change or cancel button", () => {
+    const html = bookingViewPage(
+      { ...booking, status: "cancelled", crisisChange: "cancelled", alternatives: ["online"], notice: "窓口の休止のため…" },
+      booking.code,
+      "ja",
+    );
+    expect(html).toContain("マイナポータルで申請できます");
+    expect(html).toContain("危機対応のため取り消されました");
+    expect(html).not.toContain('id="cancel-booking"');
+    expect(html).toContain('id="follow-booking"');
+  });
+
+  it("tells an unknown code apart from the form alone", () => {
+    expect(bookingViewPage(undefined, "ZZZZ", "ja")).toContain('id="booking-missing"');
+    expect(bookingViewPage(undefined, "", "ja")).not.toContain('id="booking-missing"');
+  });
+
+  it("shows a ticket's number, the people ahead, the expected time and its QR code", () => {
+    const ticket = CounterTicket.fromPartial({
+      code: "TTTT2345",
+      number: 12,
+      status: "waiting",
+      officeName: "中央区役所",
+      issuedAt: "2026-07-29T00:30:00Z",
+    });
+    const html = ticketPage({ ticket, queue, ahead: 7, etaMinutes: 24 }, ticket.code, "<svg></svg>", "ja");
+    expect(html).toMatch(/id="ticket-number">12</);
+    expect(html).toMatch(/id="ticket-ahead">7人</);
+    expect(html).toMatch(/id="ticket-eta">24分後</);
+    expect(html).toContain("<svg></svg>");
+  });
+
+  it("shows a suspended counter's alternative instead of the take button", () => {
+    const html = serviceTicketsPage("juminhyo", "住民票の写し", [{ ...queue, suspended: true, alternatives: ["online"] }], "ja");
+    expect(html).not.toContain("take-ticket");
+    expect(html).toContain("マイナポータルで申請できます");
+  });
+
+  it("puts the number called in large type on the desk, with the call button", () => {
+    const html = deskPage(queue, "en");
+    expect(html).toMatch(/id="desk-serving"[^>]*>4</);
+    expect(html).toContain('id="call-next"');
+  });
+});
