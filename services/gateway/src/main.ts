@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { keepReadModelsIn, newId, runService, streams, systemClock } from "@crisis/platform";
 import { embeddedTokens, oidcTokens, publicKeyFrom } from "./adapters/auth/tokens";
 import { serviceClients } from "./adapters/grpc/clients";
@@ -18,6 +19,7 @@ import { oidcSignIn } from "./adapters/auth/sign-in";
 import { StaffOnDuty } from "./domain/staff-on-duty";
 import { IncidentLedger } from "./domain/incident-report";
 import { followIncidentLedger } from "./adapters/nats/incident-ledger";
+import { chromiumPrinter } from "./adapters/print/chromium-printer";
 
 const hour = 3_600_000;
 
@@ -99,6 +101,7 @@ runService({
       onDuty,
       counterWaiting: { log: jetStreamCounterWaitingLog(backbone), board: waitingBoard },
       incidents,
+      printer: chromiumPrinter({ chromiumPath: config.CHROMIUM_PATH, assetsDir: join(__dirname, "..", "public") }),
     });
     const readModels = await keepReadModelsIn(config.MONGODB_URL, backbone, logger);
     return {

@@ -79,6 +79,11 @@ export interface DepartmentHours {
   department: string;
   hours: number;
 }
+export interface DepartmentDeployed {
+  department: string;
+  people: number;
+  hours: number;
+}
 export interface FloorKept {
   department: string;
   skill: string;
@@ -338,6 +343,35 @@ export class IncidentLedger {
     };
   }
 
+  /**
+   * People serving in `[from, to)` per department: acknowledged notices whose duty (from its start to
+   * the person's release or its end) overlaps the range, each person once, with the hours served in it.
+   */
+  staffDeployed(fromIso: string, toIso: string): DepartmentDeployed[] {
+    return this.served(ms(fromIso), ms(toIso));
+  }
+
+  private served(from: number, to: number): DepartmentDeployed[] {
+    const by = new Map<string, { people: Set<string>; hours: number }>();
+    for (const n of this.noticeOrder) {
+      if (n.t >= to) break;
+      if (n.answer?.kind !== "acknowledged") continue;
+      const own = this.releasesOf.get(n.staffId) ?? [];
+      const release = own[firstAt(own, n.startsAt)];
+      const start = Math.max(n.startsAt, from);
+      const end = Math.min(release?.t ?? Infinity, n.endsAt, to);
+      if (end <= start) continue;
+      const department = this.departmentOf(n.staffId);
+      const row = by.get(department) ?? { people: new Set<string>(), hours: 0 };
+      row.people.add(n.staffId);
+      row.hours += (end - start) / hourMs;
+      by.set(department, row);
+    }
+    return [...by]
+      .map(([department, row]) => ({ department, people: row.people.size, hours: round(row.hours, 2) }))
+      .sort((a, b) => byText(a.department, b.department));
+  }
+
   private openPerWardPerDay(from: number, to: number): WardDay[] {
     const rows: WardDay[] = [];
     for (let day = Math.floor((from + jstMs) / dayMs) * dayMs - jstMs; day < to; day += dayMs) {
@@ -417,18 +451,6 @@ export class IncidentLedger {
       if (n.answer.kind === "acknowledged") acknowledged++;
       else declined++;
     }
-    const hours = new Map<string, number>();
-    for (const n of this.noticeOrder) {
-      if (n.t >= to) break;
-      if (n.answer?.kind !== "acknowledged") continue;
-      const own = this.releasesOf.get(n.staffId) ?? [];
-      const release = own[firstAt(own, n.startsAt)];
-      const start = Math.max(n.startsAt, from);
-      const end = Math.min(release?.t ?? Infinity, n.endsAt, to);
-      if (end <= start) continue;
-      const department = this.departmentOf(n.staffId);
-      hours.set(department, (hours.get(department) ?? 0) + (end - start) / hourMs);
-    }
     const floors = new Map<string, number>();
     for (const r of releases)
       if (r.floor)
@@ -443,9 +465,7 @@ export class IncidentLedger {
       declined,
       ackRate: notices.length ? round(acknowledged / notices.length, 4) : 0,
       medianAnswerSeconds: median(answerTimes.subarray(0, answered).sort()),
-      hoursServed: [...hours]
-        .map(([department, h]) => ({ department, hours: round(h, 2) }))
-        .sort((a, b) => byText(a.department, b.department)),
+      hoursServed: this.served(from, to).map(({ department, hours }) => ({ department, hours })),
       floorsKept: [...floors]
         .map(([key, broughtBack]) => ({ department: split(key)[0], skill: split(key)[1], broughtBack }))
         .sort((a, b) => byText(a.department, b.department) || byText(a.skill, b.skill)),

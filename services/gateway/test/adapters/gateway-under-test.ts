@@ -95,6 +95,7 @@ export interface GatewayOptions {
   pages?: HttpDeps["pages"];
   /** The after-action report's ledger (here not following the streams: a test fills it). */
   incidents?: IncidentLedger;
+  printer?: HttpDeps["printer"];
 }
 
 export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, options: GatewayOptions = {}): Promise<GatewayUnderTest> {
@@ -158,6 +159,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       signIn: options.signIn,
       pages: options.pages,
       incidents: options.incidents ?? new IncidentLedger(),
+      printer: options.printer,
     },
     (route: RouteOptions) => {
       for (const method of [route.method].flat()) if (method !== "HEAD" && method !== "OPTIONS") routes.push(`${method} ${route.url}`);
