@@ -385,7 +385,11 @@ export class IncidentLedger {
     return rows;
   }
 
-  /** A shelter counts with its latest report before the hour's end while it is open then (a shelter never opened by an event counts as reported). */
+  /**
+   * A shelter counts with its latest report before the hour's end if it was open at some time in the
+   * hour, so a shelter closed within the hour still shows who was there (a shelter never opened by an
+   * event counts as reported).
+   */
   private evacuees(from: number, to: number): WardEvacuees[] {
     const rows: WardEvacuees[] = [];
     const latest = new Map<string, Report>();
@@ -397,7 +401,7 @@ export class IncidentLedger {
       const byWard = new Map<string, WardEvacuees>();
       for (const r of latest.values()) {
         const shelter = this.shelters.get(r.facilityId);
-        if (shelter && !openAt(shelter, end)) continue;
+        if (shelter && !openDuring(shelter, hour, end)) continue;
         const row = byWard.get(r.ward) ?? { hour: new Date(hour).toISOString(), ward: r.ward, shelters: 0, evacuees: 0 };
         row.shelters++;
         row.evacuees += r.headcount;
@@ -473,17 +477,17 @@ export class IncidentLedger {
   }
 }
 
-/** Whether the shelter is open at `t`: its last opening before `t` not yet closed then. */
-function openAt(shelter: Shelter, t: number) {
+/** Whether the shelter was open at some time in `[start, end)`: its last opening before `end` not closed by `start`. */
+function openDuring(shelter: Shelter, start: number, end: number) {
   const { open } = shelter;
   let lo = 0;
   let hi = open.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (open[mid].start < t) lo = mid + 1;
+    if (open[mid].start < end) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 && open[lo - 1].end >= t;
+  return lo > 0 && open[lo - 1].end > start;
 }
 
 function median(sorted: ArrayLike<number>): number | null {
