@@ -16,7 +16,7 @@ const screenshots = process.env.UPDATE_SCREENSHOTS === "1";
 
 const tableRows = (page: Page, name: string) =>
   page.$$eval(`table[data-table="${name}"] tbody tr`, (rows) =>
-    rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())),
+    rows.map((r) => Array.from(r.querySelectorAll("th, td")).map((c) => (c.textContent ?? "").trim())),
   );
 const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}"] data`).getAttribute("value").then(Number);
 

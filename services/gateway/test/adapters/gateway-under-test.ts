@@ -9,6 +9,8 @@ import {
   connectBackbone,
   createReadiness,
   ensureStreams,
+  memoryReadModels,
+  projectAudit,
   startGrpcServer,
   streams,
 } from "@crisis/platform";
@@ -22,7 +24,7 @@ import { serviceClients } from "../../src/adapters/grpc/clients";
 import { HttpDeps, buildHttpServer } from "../../src/adapters/http/server";
 import { IncidentLedger } from "../../src/domain/incident-report";
 import { jetStreamDeadLetters } from "../../src/adapters/nats/dead-letters";
-import { jetStreamAuditTrail } from "../../src/adapters/nats/audit-trail";
+import { readModelAuditTrail } from "../../src/adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "../../src/adapters/nats/mode-log";
 import { kvPendingDeclarations } from "../../src/adapters/nats/pending-declarations";
@@ -127,6 +129,8 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   const followingOccupancy = await followOccupancy(backbone, (report) => figures.occupancyReported(report));
   const readiness = createReadiness();
   const live = await followLiveStatus(backbone, readiness, { directory, clock, retryMs: 100 });
+  const auditModel = memoryReadModels().audit;
+  const followingAudit = await projectAudit(backbone, auditModel, { follow: true });
   let ids = 0;
   const routes: string[] = [];
   const app = buildHttpServer(
@@ -145,7 +149,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       },
       services,
       idempotency: await kvIdempotencyStore(backbone.js, { replicas: 1, ttlMs: 24 * 3_600_000, leaseMs: 60_000, clock }),
-      audit: jetStreamAuditTrail(backbone),
+      audit: readModelAuditTrail(backbone, auditModel),
       deadLetters: jetStreamDeadLetters(backbone),
       live: {
         ...live,
@@ -194,6 +198,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       await followingStaff.stop();
       await followingWaiting.stop();
       await followingOccupancy.stop();
+      await followingAudit.stop();
       services.close();
       await facilities?.stop();
       await duties?.stop();

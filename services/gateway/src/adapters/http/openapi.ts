@@ -364,7 +364,8 @@ export const operations: Record<string, Operation> = {
     answers: { 200: serviceAnswers.staffingSummary },
   },
   "GET /api/v1/audit": {
-    summary: "Every accepted change, filtered; JSON or CSV (Accept: text/csv or format=csv)",
+    summary:
+      "Every accepted change, filtered, a page at a time (limit=, default 1000; after= the previous page's next, also in a Link header); JSON or CSV (Accept: text/csv or format=csv); read from the audit read model",
     roles: ["manager"],
     query: auditQuery,
     responses: { 200: "audit records, oldest first" },

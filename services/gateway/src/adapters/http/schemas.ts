@@ -41,6 +41,13 @@ export const auditQuery = z.strictObject({
   kind: z.string().max(128).optional(),
   facility: z.string().max(128).optional(),
   format: z.enum(["json", "csv"]).optional(),
+  /** Records per page. */
+  limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
+  /** Where the page starts: the previous page's `next`. */
+  after: z
+    .string()
+    .regex(/^\d{1,15}-\d{1,15}$/, "must be the `next` of the previous page")
+    .optional(),
 });
 
 export const incidentReportQuery = z.strictObject({
@@ -215,6 +222,8 @@ export const answers = {
         status: z.number().int(),
       }),
     ),
+    /** The cursor of the next page (pass as `after`); null on the last page. */
+    next: z.string().nullable(),
   }),
 };
 
