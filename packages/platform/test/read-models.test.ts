@@ -27,6 +27,12 @@ const audit = (n: number, actor: string, kind: string, facilityIds: string[] = [
   correlationId: `corr-${n}`,
   facilityIds,
   approver: "",
+  actorRoles: ["manager"],
+  what: "{}",
+  preview: "",
+  method: "POST",
+  path: "/api/v1/mode",
+  status: 201,
 });
 const station = { latitude: 32.7898, longitude: 130.6888 };
 const place = (facilityId: string, latitude: number, longitude: number, status = "shelter_open") => ({
@@ -53,10 +59,28 @@ function contract(open: () => Promise<OperationsReadModels>) {
     expect((await models.audit.query({})).map((e) => e.eventId)).toEqual(["audit-1", "audit-2", "audit-3"]);
     expect((await models.audit.query({ actor: "a@city" })).map((e) => e.eventId)).toEqual(["audit-1", "audit-3"]);
     expect((await models.audit.query({ kind: "shelter.set", facility: "s2" })).map((e) => e.eventId)).toEqual(["audit-3"]);
-    expect((await models.audit.query({ from: "2026-07-28T07:12:00Z", to: "2026-07-28T07:12:00Z" }))[0]).toEqual(
+    // From inclusive, to exclusive, read as instants (any offset).
+    expect(await models.audit.query({ from: "2026-07-28T07:12:00Z", to: "2026-07-28T16:13:00+09:00" })).toEqual([
       audit(2, "b@city", "shelter.set", ["s1"]),
-    );
+    ]);
     expect(await models.audit.checkpoint()).toBe(3);
+  });
+
+  it("pages the trail with a cursor, counts the approver as an actor, and forgets what the stream no longer holds", async () => {
+    for (let n = 1; n <= 5; n++)
+      await models.audit.add(
+        { ...audit(n, "a@city", "shelter.set"), approver: n === 4 ? "b@city" : "" },
+        { eventId: `audit-${n}`, seq: n },
+      );
+    const first = await models.audit.page({ kind: "shelter.set" }, 2);
+    expect(first.entries.map((e) => e.eventId)).toEqual(["audit-1", "audit-2"]);
+    const second = await models.audit.page({ kind: "shelter.set" }, 2, first.next ?? undefined);
+    expect(second.entries.map((e) => e.eventId)).toEqual(["audit-3", "audit-4"]);
+    const last = await models.audit.page({ kind: "shelter.set" }, 2, second.next ?? undefined);
+    expect(last).toEqual({ entries: [audit(5, "a@city", "shelter.set")], next: null });
+    expect((await models.audit.query({ actor: "b@city" })).map((e) => e.eventId)).toEqual(["audit-4"]);
+    await models.audit.forgetBefore(4);
+    expect((await models.audit.query({})).map((e) => e.eventId)).toEqual(["audit-4", "audit-5"]);
   });
 
   it("keeps each facility's history in stream order, an event delivered twice only once", async () => {

@@ -80,6 +80,8 @@ const schema = z
     RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1_200),
     RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).default(60_000),
+    /** Headless Chromium for the daily HQ sheet as PDF; where it is not installed, PDF answers 503 and HTML still works. */
+    CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
     PUBLIC_BASE_URL: z.url().default("http://localhost:8080"),
     CAP_SENDER: z.string().min(3).default("kikikanri@city.kumamoto.lg.jp"),
     OIDC_ROLES_CLAIM: z

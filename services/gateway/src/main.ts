@@ -1,10 +1,11 @@
-import { keepReadModelsIn, newId, runService, streams, systemClock } from "@crisis/platform";
+import { join } from "node:path";
+import { keepReadModelsIn, newId, openReadModels, projectAudit, runService, streams, systemClock } from "@crisis/platform";
 import { embeddedTokens, oidcTokens, publicKeyFrom } from "./adapters/auth/tokens";
 import { serviceClients } from "./adapters/grpc/clients";
 import { counterClients } from "./adapters/grpc/counters-client";
 import { buildHttpServer } from "./adapters/http/server";
 import { jetStreamDeadLetters } from "./adapters/nats/dead-letters";
-import { jetStreamAuditTrail } from "./adapters/nats/audit-trail";
+import { readModelAuditTrail } from "./adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "./adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "./adapters/nats/mode-log";
 import { kvPendingDeclarations } from "./adapters/nats/pending-declarations";
@@ -19,6 +20,7 @@ import { oidcSignIn } from "./adapters/auth/sign-in";
 import { StaffOnDuty } from "./domain/staff-on-duty";
 import { IncidentLedger } from "./domain/incident-report";
 import { followIncidentLedger } from "./adapters/nats/incident-ledger";
+import { chromiumPrinter } from "./adapters/print/chromium-printer";
 
 const hour = 3_600_000;
 
@@ -46,6 +48,9 @@ runService({
     const figures = new LiveFigures(waitingBoard, systemClock);
     const followingWaiting = await followCounterWaiting(backbone, (report) => figures.waitingReported(report));
     const followingOccupancy = await followOccupancy(backbone, (report) => figures.occupancyReported(report));
+    // The audit trail answers from its read model: MongoDB (kept by keepReadModelsIn below) or memory, kept here.
+    const auditModel = await openReadModels(config.MONGODB_URL);
+    const followingAudit = config.MONGODB_URL ? undefined : await projectAudit(backbone, auditModel.audit, { follow: true });
     const incidents = new IncidentLedger();
     const followingIncidents = await followIncidentLedger(backbone, incidents, config.NATS_STREAM_REPLICAS);
     const identity = identityOf(config);
@@ -72,7 +77,7 @@ runService({
         leaseMs: 60_000,
         clock: systemClock,
       }),
-      audit: jetStreamAuditTrail(backbone),
+      audit: readModelAuditTrail(backbone, auditModel.audit),
       deadLetters: jetStreamDeadLetters(backbone),
       pages: {
         tileUrl: config.PAGES_TILE_URL,
@@ -102,6 +107,7 @@ runService({
       counterWaiting: { log: jetStreamCounterWaitingLog(backbone), board: waitingBoard },
       incidents,
       counters,
+      printer: chromiumPrinter({ chromiumPath: config.CHROMIUM_PATH, assetsDir: join(__dirname, "..", "public") }),
     });
     const readModels = await keepReadModelsIn(config.MONGODB_URL, backbone, logger);
     return {
@@ -115,6 +121,13 @@ runService({
         { name: "close gRPC clients", stop: async () => services.close() },
         { name: "close the counters' gRPC client", stop: async () => counters.close() },
         ...readModels,
+        {
+          name: "stop keeping the audit trail's read model",
+          stop: async () => {
+            await followingAudit?.stop();
+            await auditModel.close();
+          },
+        },
       ],
       facts: {
         identity: identity.kind === "oidc" ? `OIDC ${identity.issuer}` : "embedded key",

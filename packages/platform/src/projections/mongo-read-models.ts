@@ -2,7 +2,9 @@ import { Collection, Db, Document, MongoClient, MongoServerError } from "mongodb
 import { EventPosition } from "./store";
 import {
   AuditEntry,
+  AuditPage,
   AuditQuery,
+  auditCursor,
   AuditRepository,
   HistoryEntry,
   HistoryRepository,
@@ -16,7 +18,14 @@ const hidden = { _id: 0, seq: 0, location: 0 };
 
 /** The indexes each collection needs, created when the read models open (idempotent). */
 export const readModelIndexes: Record<string, { key: Record<string, 1 | -1 | "2dsphere"> }[]> = {
-  audit: [{ key: { at: 1 } }, { key: { actor: 1, at: 1 } }, { key: { kind: 1, at: 1 } }, { key: { facilityIds: 1, at: 1 } }],
+  audit: [
+    { key: { t: 1, seq: 1 } },
+    { key: { actor: 1, t: 1, seq: 1 } },
+    { key: { approver: 1, t: 1, seq: 1 } },
+    { key: { kind: 1, t: 1, seq: 1 } },
+    { key: { facilityIds: 1, t: 1, seq: 1 } },
+    { key: { seq: 1 } },
+  ],
   facility_history: [{ key: { facilityId: 1, seq: 1 } }],
   places: [{ key: { location: "2dsphere" } }, { key: { status: 1 } }],
 };
@@ -46,16 +55,40 @@ class MongoAudit extends Checkpoints implements AuditRepository {
     super(db.collection("checkpoints"), "audit");
   }
   async add(entry: AuditEntry, at: EventPosition) {
-    await insertOnce(this.docs, at.eventId, { ...entry, seq: at.seq });
+    // `t` (ms) orders and ranges entries whatever the offset or precision `at` was written with.
+    await insertOnce(this.docs, at.eventId, { ...entry, t: Date.parse(entry.at), seq: at.seq });
     await this.move(at);
   }
   async query(q: AuditQuery) {
-    const where: Document = {};
-    if (q.from || q.to) where.at = { ...(q.from && { $gte: q.from }), ...(q.to && { $lte: q.to }) };
-    if (q.actor) where.actor = q.actor;
-    if (q.kind) where.kind = q.kind;
-    if (q.facility) where.facilityIds = q.facility;
-    return (await this.docs.find(where, { projection: hidden, sort: { at: 1, seq: 1 } }).toArray()) as unknown as AuditEntry[];
+    return (await this.page(q, 0)).entries;
+  }
+  async page(q: AuditQuery, limit: number, after?: string): Promise<AuditPage> {
+    const and: Document[] = [];
+    if (q.from) and.push({ t: { $gte: Date.parse(q.from) } });
+    if (q.to) and.push({ t: { $lt: Date.parse(q.to) } });
+    if (q.actor) and.push({ $or: [{ actor: q.actor }, { approver: q.actor }] });
+    if (q.kind) and.push({ kind: q.kind });
+    if (q.facility) and.push({ facilityIds: q.facility });
+    const cursor = after ? auditCursor.parse(after) : undefined;
+    if (cursor) and.push({ $or: [{ t: { $gt: cursor.t } }, { t: cursor.t, seq: { $gt: cursor.seq } }] });
+    // limit 0: every match (Mongo's own meaning of no limit).
+    const found = (await this.docs
+      .find(and.length ? { $and: and } : {}, {
+        projection: { _id: 0, location: 0 },
+        sort: { t: 1, seq: 1 },
+        limit: limit > 0 ? limit + 1 : 0,
+      })
+      .toArray()) as unknown as (AuditEntry & { t: number; seq: number })[];
+    const more = limit > 0 && found.length > limit;
+    const entries = more ? found.slice(0, limit) : found;
+    const last = entries.at(-1);
+    return {
+      entries: entries.map(({ t: _t, seq: _seq, ...entry }) => entry),
+      next: more && last ? auditCursor.of(last.t, last.seq) : null,
+    };
+  }
+  async forgetBefore(firstSeq: number) {
+    await this.docs.deleteMany({ seq: { $lt: firstSeq } });
   }
 }
 

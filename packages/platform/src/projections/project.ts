@@ -8,7 +8,7 @@ import { eventTypes } from "../contracts/subjects";
 import { statusName } from "../contracts/vocabulary";
 import { FacilityStatus } from "../contracts/gen/crisis/v1/common";
 import { mongoReadModels } from "./mongo-read-models";
-import { OperationsReadModels, memoryReadModels } from "./read-models";
+import { AuditRepository, OperationsReadModels, memoryReadModels } from "./read-models";
 
 /** MongoDB when MONGODB_URL is set (shared by every instance, queried ad hoc by operators), memory otherwise. */
 export function openReadModels(mongodbUrl: string | undefined = process.env.MONGODB_URL): Promise<OperationsReadModels> {
@@ -76,24 +76,28 @@ async function project(
   };
 }
 
+/** Keeps the audit trail's read model from CRISIS_AUDIT, resuming after its checkpoint. */
+export async function projectAudit(backbone: Backbone, audit: AuditRepository, options: ProjectOptions): Promise<Projection> {
+  return project(
+    backbone,
+    streams.audit.name,
+    eventTypes.auditRecorded.subject,
+    await audit.checkpoint(),
+    async (msg) => {
+      const { eventId, ...record } = decodeEvent(eventTypes.auditRecorded, msg).event;
+      await audit.add({ eventId, ...record }, { eventId, seq: msg.seq });
+    },
+    options,
+  );
+}
+
 /**
  * Keeps the operators' read models from the streams: the audit trail from CRISIS_AUDIT, each
  * facility's history and whereabouts from its status changes. Each resumes after its own
  * checkpoint; replaying from an older one changes nothing (writes are keyed by event id).
  */
 export async function projectReadModels(backbone: Backbone, models: OperationsReadModels, options: ProjectOptions): Promise<Projection> {
-  const audit = await project(
-    backbone,
-    streams.audit.name,
-    eventTypes.auditRecorded.subject,
-    await models.audit.checkpoint(),
-    async (msg) => {
-      const { event } = decodeEvent(eventTypes.auditRecorded, msg);
-      const { eventId, at, actor, kind, why, correlationId, facilityIds, approver } = event;
-      await models.audit.add({ eventId, at, actor, kind, why, correlationId, facilityIds, approver }, { eventId, seq: msg.seq });
-    },
-    options,
-  );
+  const audit = await projectAudit(backbone, models.audit, options);
   const facilities = await project(
     backbone,
     streams.facility.name,

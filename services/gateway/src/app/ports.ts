@@ -4,6 +4,7 @@ import { ApplyStaffingPlanResponse, StaffingPlan } from "@crisis/platform/contra
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { Lang, Mode } from "@crisis/platform/contracts";
 import type { DeadLetter } from "@crisis/platform/ports";
+import { AuditFilter } from "../domain/audit";
 import { Declaration } from "../domain/mode";
 import { AlertReport, CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
 import { GetStaffingSummaryResponse } from "@crisis/platform/contracts/staffing";
@@ -148,8 +149,8 @@ export interface IdempotencyStore {
 /** The audit stream: every change the gateway accepted, appended once and never rewritten. */
 export interface AuditTrail {
   append(record: AuditRecorded): Promise<void>;
-  /** Every record, oldest first. */
-  readAll(): Promise<AuditRecorded[]>;
+  /** Up to `limit` records that match, oldest first, after the cursor `after` (a page's `next`). */
+  page(filter: AuditFilter, limit: number, after?: string): Promise<{ records: AuditRecorded[]; next: string | null }>;
 }
 
 /** One event a consumer gave up on, as the console shows it: the platform's dead letter without its payload. */

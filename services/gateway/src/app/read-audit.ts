@@ -1,7 +1,7 @@
-import { AuditFilter, matchesFilter } from "../domain/audit";
+import { AuditFilter } from "../domain/audit";
 import { AuditTrail } from "./ports";
 
-/** The changes that match the filter, oldest first. */
-export async function readAudit(audit: AuditTrail, filter: AuditFilter) {
-  return (await audit.readAll()).filter((record) => matchesFilter(record, filter));
+/** One page of the changes that match the filter, oldest first. */
+export async function readAudit(audit: AuditTrail, filter: AuditFilter, page: { limit: number; after?: string }) {
+  return audit.page(filter, page.limit, page.after);
 }

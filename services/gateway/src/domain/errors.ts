@@ -139,5 +139,14 @@ export const errors = {
     ),
   serviceNotFound: (id: string) => new AppError("SERVICE_NOT_FOUND", 404, `no counter service has the id ${JSON.stringify(id)}`, "id"),
   subscriptionNotFound: () => new AppError("SUBSCRIPTION_NOT_FOUND", 404, "no such subscription", "id"),
+  auditCatchingUp: () =>
+    new AppError("AUDIT_CATCHING_UP", 503, "the audit trail is still being read from the event stream; try again shortly"),
+  pdfUnavailable: (why: string) =>
+    new AppError(
+      "PDF_UNAVAILABLE",
+      503,
+      `this gateway cannot print to PDF: ${why}; ask for format=html and print it from the browser`,
+      "format",
+    ),
   routeNotFound: (path: string) => new AppError("ROUTE_NOT_FOUND", 404, `no such endpoint: ${path}`),
 };

@@ -79,6 +79,11 @@ export interface DepartmentHours {
   department: string;
   hours: number;
 }
+export interface DepartmentDeployed {
+  department: string;
+  people: number;
+  hours: number;
+}
 export interface FloorKept {
   department: string;
   skill: string;
@@ -338,6 +343,35 @@ export class IncidentLedger {
     };
   }
 
+  /**
+   * People serving in `[from, to)` per department: acknowledged notices whose duty (from its start to
+   * the person's release or its end) overlaps the range, each person once, with the hours served in it.
+   */
+  staffDeployed(fromIso: string, toIso: string): DepartmentDeployed[] {
+    return this.served(ms(fromIso), ms(toIso));
+  }
+
+  private served(from: number, to: number): DepartmentDeployed[] {
+    const by = new Map<string, { people: Set<string>; hours: number }>();
+    for (const n of this.noticeOrder) {
+      if (n.t >= to) break;
+      if (n.answer?.kind !== "acknowledged") continue;
+      const own = this.releasesOf.get(n.staffId) ?? [];
+      const release = own[firstAt(own, n.startsAt)];
+      const start = Math.max(n.startsAt, from);
+      const end = Math.min(release?.t ?? Infinity, n.endsAt, to);
+      if (end <= start) continue;
+      const department = this.departmentOf(n.staffId);
+      const row = by.get(department) ?? { people: new Set<string>(), hours: 0 };
+      row.people.add(n.staffId);
+      row.hours += (end - start) / hourMs;
+      by.set(department, row);
+    }
+    return [...by]
+      .map(([department, row]) => ({ department, people: row.people.size, hours: round(row.hours, 2) }))
+      .sort((a, b) => byText(a.department, b.department));
+  }
+
   private openPerWardPerDay(from: number, to: number): WardDay[] {
     const rows: WardDay[] = [];
     for (let day = Math.floor((from + jstMs) / dayMs) * dayMs - jstMs; day < to; day += dayMs) {
@@ -351,7 +385,11 @@ export class IncidentLedger {
     return rows;
   }
 
-  /** A shelter counts with its latest report before the hour's end while it is open then (a shelter never opened by an event counts as reported). */
+  /**
+   * A shelter counts with its latest report before the hour's end if it was open at some time in the
+   * hour, so a shelter closed within the hour still shows who was there (a shelter never opened by an
+   * event counts as reported).
+   */
   private evacuees(from: number, to: number): WardEvacuees[] {
     const rows: WardEvacuees[] = [];
     const latest = new Map<string, Report>();
@@ -363,7 +401,7 @@ export class IncidentLedger {
       const byWard = new Map<string, WardEvacuees>();
       for (const r of latest.values()) {
         const shelter = this.shelters.get(r.facilityId);
-        if (shelter && !openAt(shelter, end)) continue;
+        if (shelter && !openDuring(shelter, hour, end)) continue;
         const row = byWard.get(r.ward) ?? { hour: new Date(hour).toISOString(), ward: r.ward, shelters: 0, evacuees: 0 };
         row.shelters++;
         row.evacuees += r.headcount;
@@ -417,18 +455,6 @@ export class IncidentLedger {
       if (n.answer.kind === "acknowledged") acknowledged++;
       else declined++;
     }
-    const hours = new Map<string, number>();
-    for (const n of this.noticeOrder) {
-      if (n.t >= to) break;
-      if (n.answer?.kind !== "acknowledged") continue;
-      const own = this.releasesOf.get(n.staffId) ?? [];
-      const release = own[firstAt(own, n.startsAt)];
-      const start = Math.max(n.startsAt, from);
-      const end = Math.min(release?.t ?? Infinity, n.endsAt, to);
-      if (end <= start) continue;
-      const department = this.departmentOf(n.staffId);
-      hours.set(department, (hours.get(department) ?? 0) + (end - start) / hourMs);
-    }
     const floors = new Map<string, number>();
     for (const r of releases)
       if (r.floor)
@@ -443,9 +469,7 @@ export class IncidentLedger {
       declined,
       ackRate: notices.length ? round(acknowledged / notices.length, 4) : 0,
       medianAnswerSeconds: median(answerTimes.subarray(0, answered).sort()),
-      hoursServed: [...hours]
-        .map(([department, h]) => ({ department, hours: round(h, 2) }))
-        .sort((a, b) => byText(a.department, b.department)),
+      hoursServed: this.served(from, to).map(({ department, hours }) => ({ department, hours })),
       floorsKept: [...floors]
         .map(([key, broughtBack]) => ({ department: split(key)[0], skill: split(key)[1], broughtBack }))
         .sort((a, b) => byText(a.department, b.department) || byText(a.skill, b.skill)),
@@ -453,17 +477,17 @@ export class IncidentLedger {
   }
 }
 
-/** Whether the shelter is open at `t`: its last opening before `t` not yet closed then. */
-function openAt(shelter: Shelter, t: number) {
+/** Whether the shelter was open at some time in `[start, end)`: its last opening before `end` not closed by `start`. */
+function openDuring(shelter: Shelter, start: number, end: number) {
   const { open } = shelter;
   let lo = 0;
   let hi = open.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (open[mid].start < t) lo = mid + 1;
+    if (open[mid].start < end) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 && open[lo - 1].end >= t;
+  return lo > 0 && open[lo - 1].end > start;
 }
 
 function median(sorted: ArrayLike<number>): number | null {

@@ -112,6 +112,27 @@ describe("the audit trail of every accepted change, on a real nats-server", () =
     expect(await kinds("?facility=shelter:999")).toEqual([]);
   });
 
+  it("answers a page at a time: `next` and a Link header lead to the following page, the last page has none", async () => {
+    for (const [minute, reason] of [
+      ["07:30", "一"],
+      ["07:31", "二"],
+      ["07:32", "三"],
+    ]) {
+      gw.clock.set(`2026-07-28T${minute}:00Z`);
+      const level = reason === "二" ? "normal" : "alert";
+      expect((await gw.call("POST", "/api/v1/mode", { body: { ...flood, level, reason }, as: declarer })).status).toBe(201);
+    }
+    const first = await audit("?kind=mode.declared&limit=2");
+    expect(first.body.records.map((r: any) => r.why)).toEqual(["一", "二"]);
+    expect(first.body.next).toEqual(expect.any(String));
+    expect(first.headers.get("link")).toBe(`</api/v1/audit?kind=mode.declared&limit=2&after=${first.body.next}>; rel="next"`);
+    const second = await audit(`?kind=mode.declared&limit=2&after=${first.body.next}`);
+    expect(second.body).toMatchObject({ records: [expect.objectContaining({ why: "三" })], next: null });
+    expect(second.headers.get("link")).toBeNull();
+    expect((await audit("?after=somewhere")).body).toMatchObject({ status: 422, field: "after" });
+    expect((await audit("?limit=0")).body).toMatchObject({ status: 422, field: "limit" });
+  });
+
   it("answers as CSV for Accept: text/csv or ?format=csv, with quotes doubled", async () => {
     await gw.call("POST", "/api/v1/mode", { body: flood, as: declarer, headers: { "x-correlation-id": "corr-csv-0001" } });
     for (const res of [await audit("", { accept: "text/csv" }), await audit("?format=csv")]) {

@@ -9,6 +9,8 @@ import {
   connectBackbone,
   createReadiness,
   ensureStreams,
+  memoryReadModels,
+  projectAudit,
   startGrpcServer,
   streams,
 } from "@crisis/platform";
@@ -23,7 +25,7 @@ import { counterClients } from "../../src/adapters/grpc/counters-client";
 import { HttpDeps, buildHttpServer } from "../../src/adapters/http/server";
 import { IncidentLedger } from "../../src/domain/incident-report";
 import { jetStreamDeadLetters } from "../../src/adapters/nats/dead-letters";
-import { jetStreamAuditTrail } from "../../src/adapters/nats/audit-trail";
+import { readModelAuditTrail } from "../../src/adapters/nats/audit-trail";
 import { kvIdempotencyStore } from "../../src/adapters/nats/idempotency-store";
 import { jetStreamModeLog } from "../../src/adapters/nats/mode-log";
 import { kvPendingDeclarations } from "../../src/adapters/nats/pending-declarations";
@@ -96,6 +98,7 @@ export interface GatewayOptions {
   pages?: HttpDeps["pages"];
   /** The after-action report's ledger (here not following the streams: a test fills it). */
   incidents?: IncidentLedger;
+  printer?: HttpDeps["printer"];
 }
 
 export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, options: GatewayOptions = {}): Promise<GatewayUnderTest> {
@@ -128,6 +131,8 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
   const followingOccupancy = await followOccupancy(backbone, (report) => figures.occupancyReported(report));
   const readiness = createReadiness();
   const live = await followLiveStatus(backbone, readiness, { directory, clock, retryMs: 100 });
+  const auditModel = memoryReadModels().audit;
+  const followingAudit = await projectAudit(backbone, auditModel, { follow: true });
   let ids = 0;
   const routes: string[] = [];
   const app = buildHttpServer(
@@ -146,7 +151,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       },
       services,
       idempotency: await kvIdempotencyStore(backbone.js, { replicas: 1, ttlMs: 24 * 3_600_000, leaseMs: 60_000, clock }),
-      audit: jetStreamAuditTrail(backbone),
+      audit: readModelAuditTrail(backbone, auditModel),
       deadLetters: jetStreamDeadLetters(backbone),
       live: {
         ...live,
@@ -161,6 +166,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       pages: options.pages,
       incidents: options.incidents ?? new IncidentLedger(),
       counters,
+      printer: options.printer,
     },
     (route: RouteOptions) => {
       for (const method of [route.method].flat()) if (method !== "HEAD" && method !== "OPTIONS") routes.push(`${method} ${route.url}`);
@@ -195,6 +201,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       await followingStaff.stop();
       await followingWaiting.stop();
       await followingOccupancy.stop();
+      await followingAudit.stop();
       services.close();
       counters.close();
       await facilities?.stop();

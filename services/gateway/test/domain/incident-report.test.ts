@@ -1,3 +1,6 @@
+import { ShelterOperation } from "@crisis/platform/contracts/common";
+import { OccupancyReported } from "@crisis/platform/contracts/crowding";
+import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { IncidentLedger } from "../../src/domain/incident-report";
 import { scriptedDirectory, scriptedIncident } from "../support/scripted-incident";
 
@@ -38,6 +41,30 @@ describe("incident report", () => {
     ]);
     expect(later.shelters.evacueesPerWardPerHour.filter((r) => r.hour === "2026-07-29T01:00:00.000Z")).toEqual([
       { hour: "2026-07-29T01:00:00.000Z", ward: "中央区", shelters: 1, evacuees: 10 },
+    ]);
+  });
+
+  it("counts the evacuees of a shelter closed within the hour in that hour", () => {
+    const short = new IncidentLedger();
+    const shelter = (open: boolean, changedAt: string) =>
+      short.add({
+        kind: "facility",
+        event: FacilityStatusChanged.fromPartial({
+          eventId: changedAt,
+          facilityId: "f9",
+          ward: "北区",
+          shelter: open ? ShelterOperation.SHELTER_OPERATION_OPEN : ShelterOperation.SHELTER_OPERATION_CLOSED,
+          changedAt,
+        }),
+      });
+    shelter(true, "2026-07-28T10:00:00Z");
+    short.add({
+      kind: "occupancy",
+      event: OccupancyReported.fromPartial({ facilityId: "f9", ward: "北区", headcount: 37, reportedAt: "2026-07-28T10:10:00Z" }),
+    });
+    shelter(false, "2026-07-28T10:20:00Z");
+    expect(short.report("2026-07-28T10:00:00Z", "2026-07-28T12:00:00Z").shelters.evacueesPerWardPerHour).toEqual([
+      { hour: "2026-07-28T10:00:00.000Z", ward: "北区", shelters: 1, evacuees: 37 },
     ]);
   });
 

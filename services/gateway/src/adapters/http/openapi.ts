@@ -3,6 +3,8 @@ import { Role, roles } from "../auth/tokens";
 import {
   answers,
   auditQuery,
+  dailySummaryAnswer,
+  dailySummaryQuery,
   incidentReportAnswer,
   incidentReportQuery,
   correctionBody,
@@ -364,7 +366,8 @@ export const operations: Record<string, Operation> = {
     answers: { 200: serviceAnswers.staffingSummary },
   },
   "GET /api/v1/audit": {
-    summary: "Every accepted change, filtered; JSON or CSV (Accept: text/csv or format=csv)",
+    summary:
+      "Every accepted change, filtered, a page at a time (limit=, default 1000; after= the previous page's next, also in a Link header); JSON or CSV (Accept: text/csv or format=csv); read from the audit read model",
     roles: ["manager"],
     query: auditQuery,
     responses: { 200: "audit records, oldest first" },
@@ -377,6 +380,14 @@ export const operations: Record<string, Operation> = {
     query: incidentReportQuery,
     responses: { 200: "the report" },
     answers: { 200: incidentReportAnswer },
+  },
+  "GET /api/v1/reports/incident/daily": {
+    summary:
+      "The HQ meeting's figure sheet of a city day (days= for more, one page each): shelters open, evacuees, staff deployed, answers, alerts, counters, decisions; JSON, a printable page (format=html or Accept: text/html) or PDF (format=pdf; 503 PDF_UNAVAILABLE where Chromium is not installed)",
+    roles: ["manager"],
+    query: dailySummaryQuery,
+    responses: { 200: "the sheets", 503: "PDF asked for and Chromium is not installed (PDF_UNAVAILABLE)" },
+    answers: { 200: dailySummaryAnswer },
   },
   "GET /api/v1/dead-letters": {
     summary: "Events a consumer gave up on: how many wait, per consumer, and why (newest first); `npm run redrive` re-drives them",

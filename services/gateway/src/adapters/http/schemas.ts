@@ -41,6 +41,13 @@ export const auditQuery = z.strictObject({
   kind: z.string().max(128).optional(),
   facility: z.string().max(128).optional(),
   format: z.enum(["json", "csv"]).optional(),
+  /** Records per page. */
+  limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
+  /** Where the page starts: the previous page's `next`. */
+  after: z
+    .string()
+    .regex(/^\d{1,15}-\d{1,15}$/, "must be the `next` of the previous page")
+    .optional(),
 });
 
 export const incidentReportQuery = z.strictObject({
@@ -49,6 +56,15 @@ export const incidentReportQuery = z.strictObject({
   /** One table as CSV (RFC 4180). */
   table: z.enum(reportTableNames).optional(),
   format: z.enum(["json", "html"]).optional(),
+  lang: z.enum(languages).default("ja"),
+});
+
+export const dailySummaryQuery = z.strictObject({
+  /** The city date of the first sheet. */
+  date: z.iso.date(),
+  /** One sheet per day from `date`. */
+  days: z.coerce.number().int().min(1).max(31).default(1),
+  format: z.enum(["json", "html", "pdf"]).optional(),
   lang: z.enum(languages).default("ja"),
 });
 
@@ -103,6 +119,44 @@ export const incidentReportAnswer = z.object({
       }),
     ),
   }),
+});
+
+const counterLevel = z.object({ at: z.string(), serviceId: z.string(), serviceName: z.string(), level: z.string() });
+/** The HQ meeting's daily figure sheets (domain/daily-summary.ts), as JSON. */
+export const dailySummaryAnswer = z.object({
+  sheets: z.array(
+    z.object({
+      date: z.string(),
+      from: z.string(),
+      asOf: z.string(),
+      wards: z.array(
+        z.object({
+          ward: z.string(),
+          sheltersOpen: z.number().int(),
+          evacuees: z.number().int(),
+          peakEvacuees: z.number().int(),
+        }),
+      ),
+      totals: z.object({
+        sheltersOpen: z.number().int(),
+        evacuees: z.number().int(),
+        peakEvacuees: z.number().int(),
+        staffDeployed: z.number().int(),
+        staffHours: z.number(),
+      }),
+      staff: z.array(z.object({ department: z.string(), people: z.number().int(), hours: z.number() })),
+      answers: z.object({
+        notices: z.number().int(),
+        acknowledged: z.number().int(),
+        declined: z.number().int(),
+        ackRate: z.number(),
+        medianAnswerSeconds: seconds,
+      }),
+      alerts: z.object({ alerts: z.number().int(), messages: z.number().int(), reached: z.number().int(), deliveryRate: z.number() }),
+      decisions: incidentReportAnswer.shape.timeline,
+      counters: z.object({ levels: z.array(counterLevel), waiting: incidentReportAnswer.shape.counters.shape.waiting }),
+    }),
+  ),
 });
 
 /** Answers, described with the same schemas the API document publishes (and tests check real answers against). */
@@ -168,6 +222,8 @@ export const answers = {
         status: z.number().int(),
       }),
     ),
+    /** The cursor of the next page (pass as `after`); null on the last page. */
+    next: z.string().nullable(),
   }),
 };
 

@@ -16,6 +16,7 @@ import { deadLetterRoutes } from "./routes/dead-letters";
 import { alertRoutes } from "./routes/alerts";
 import { reportRoutes } from "./routes/reports";
 import { IncidentLedger } from "../../domain/incident-report";
+import { PagePrinter } from "../print/chromium-printer";
 import { LiveStatus } from "../../app/follow-status";
 import { LiveFigures } from "../../app/live-figures";
 import { StatusEvents } from "../../app/ports";
@@ -75,6 +76,8 @@ export interface HttpDeps {
   counterWaiting: { log: CounterWaitingLog; board: CounterWaitingBoard };
   /** The after-action report's figures, kept as events arrive. */
   incidents: IncidentLedger;
+  /** Prints the daily HQ sheet to PDF (headless Chromium); without it the PDF answers 503. */
+  printer?: PagePrinter;
   /** Sign-in for the pages at the city's identity provider; without it only bearer tokens count. */
   signIn?: Omit<SignInOptions, "clock">;
   /** Bookings and tickets at the counters (facilities); without it their routes and pages are absent. */
@@ -191,7 +194,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     onDuty: deps.onDuty,
   });
   alertRoutes(app, deps.services.alertReports, authenticate);
-  reportRoutes(app, deps.incidents, authenticate);
+  reportRoutes(app, { ledger: deps.incidents, clock: deps.clock, printer: deps.printer }, authenticate);
   staffingPlanRoutes(app, deps.services.staffingPlans, authenticate);
   staffDutyRoutes(app, deps.services.dutyDesk, authenticate);
   const counters = deps.counters;

@@ -1,8 +1,10 @@
 import { Backbone, buckets, ensureStreams, openBucket, publishEvent, streams } from "@crisis/platform";
 import { EventType, eventTypes } from "@crisis/platform/contracts";
+import { FakeClock } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { followIncidentLedger } from "../../../src/adapters/nats/incident-ledger";
-import { incidentReportAnswer } from "../../../src/adapters/http/schemas";
+import { dailySummaryAnswer, incidentReportAnswer } from "../../../src/adapters/http/schemas";
+import { chromiumPrinter } from "../../../src/adapters/print/chromium-printer";
 import { IncidentEvent, IncidentLedger } from "../../../src/domain/incident-report";
 import { scriptedDirectory, scriptedIncident } from "../../support/scripted-incident";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
@@ -42,10 +44,17 @@ describe("GET /api/v1/reports/incident", () => {
   let following: Awaited<ReturnType<typeof followIncidentLedger>>;
   const ledger = new IncidentLedger(scriptedDirectory);
   const manager = { roles: ["manager" as const] };
+  const printed: string[] = [];
+  const printer = {
+    toPdf: async (html: string) => {
+      printed.push(html);
+      return Buffer.from("%PDF-1.7 sheet");
+    },
+  };
 
   beforeAll(async () => {
     [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
-    gw = await startGateway(nats, idp, { incidents: ledger });
+    gw = await startGateway(nats, idp, { incidents: ledger, printer, clock: new FakeClock("2026-08-01T00:00:00Z") });
     await ensureStreams(gw.backbone.jsm, [streams.alert]);
     await record(gw.backbone, scriptedIncident);
     following = await followIncidentLedger(gw.backbone, ledger, 1);
@@ -95,6 +104,65 @@ describe("GET /api/v1/reports/incident", () => {
   ])("refuses %s naming %s", async (query, field) => {
     const res = await gw.call("GET", `/api/v1/reports/incident?${query}`, { as: manager });
     expect(res.body).toMatchObject({ status: 422, code: "QUERY_INVALID", field });
+  });
+
+  describe("the daily HQ figure sheet", () => {
+    const daily = "/api/v1/reports/incident/daily?date=2026-07-28";
+
+    it("answers the day's figures as JSON, one sheet per day asked for", async () => {
+      const res = await gw.call("GET", `${daily}&days=2`, { as: manager });
+      expect(res.status).toBe(200);
+      expect(dailySummaryAnswer.safeParse(res.body).error).toBeUndefined();
+      expect(res.body.sheets.map((s: { date: string; totals: unknown }) => [s.date, s.totals])).toEqual([
+        ["2026-07-28", { sheltersOpen: 2, evacuees: 70, peakEvacuees: 70, staffDeployed: 2, staffHours: 6.5 }],
+        ["2026-07-29", { sheltersOpen: 2, evacuees: 10, peakEvacuees: 70, staffDeployed: 0, staffHours: 0 }],
+      ]);
+    });
+
+    it.each([
+      ["ja", "災害対策本部会議 資料", "開設避難所"],
+      ["en", "Disaster HQ meeting figure sheet", "Shelters open"],
+    ])("renders a printable page in %s with the key figures and tables", async (lang, title, key) => {
+      const res = await gw.call("GET", `${daily}&format=html&lang=${lang}`, { as: manager });
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(res.text).toContain(title);
+      expect(res.text).toMatch(new RegExp(`<div data-figure="shelters-open">\\s*<dt>${key}</dt>\\s*<dd><data value="2">`));
+      expect(res.text).toMatch(/<div data-figure="evacuees">\s*<dt>[^<]+<\/dt>\s*<dd><data value="70">/);
+      expect(res.text).toMatch(/<div data-figure="staff-deployed">\s*<dt>[^<]+<\/dt>\s*<dd><data value="2">/);
+      expect(res.text).toContain('<link rel="stylesheet" href="/assets/report.css" />');
+      expect(res.text.match(/<article class="sheet"/g)).toHaveLength(1);
+      expect(res.text).not.toContain("<script>");
+    });
+
+    it("prints the page to PDF", async () => {
+      printed.length = 0;
+      const res = await gw.call("GET", `${daily}&format=pdf&lang=en`, { as: manager });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/pdf");
+      expect(res.headers.get("content-disposition")).toBe('inline; filename="hq-sheet-2026-07-28-en.pdf"');
+      expect(res.text).toBe("%PDF-1.7 sheet");
+      expect(printed).toHaveLength(1);
+      expect(printed[0]).toContain("Disaster HQ meeting figure sheet");
+    });
+
+    it.each([
+      ["date=28.07.2026", "date"],
+      ["date=2026-07-28&days=40", "days"],
+      ["date=2026-07-28&format=docx", "format"],
+    ])("refuses %s naming %s", async (query, field) => {
+      const res = await gw.call("GET", `/api/v1/reports/incident/daily?${query}`, { as: manager });
+      expect(res.body).toMatchObject({ status: 422, code: "QUERY_INVALID", field });
+    });
+
+    it("says plainly when this gateway cannot print (no Chromium), and nothing else breaks", async () => {
+      const missing = chromiumPrinter({ chromiumPath: "/nowhere/chromium", assetsDir: "/nowhere" });
+      await expect(missing.toPdf("<p>sheet</p>")).rejects.toMatchObject({
+        status: 503,
+        code: "PDF_UNAVAILABLE",
+        field: "format",
+        message: expect.stringContaining("/nowhere/chromium"),
+      });
+    });
   });
 
   it("is for managers", async () => {

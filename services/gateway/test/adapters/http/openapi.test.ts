@@ -50,7 +50,7 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
     expect(approve["x-roles"]).toEqual(["approver"]);
     expect(approve.responses["403"].content["application/problem+json"].schema).toEqual({ $ref: "#/components/schemas/Problem" });
     const audit = doc.paths["/api/v1/audit"].get;
-    expect(audit.parameters.map((p: any) => p.name)).toEqual(["from", "to", "actor", "kind", "facility", "format"]);
+    expect(audit.parameters.map((p: any) => p.name)).toEqual(["from", "to", "actor", "kind", "facility", "format", "limit", "after"]);
     expect(audit.parameters[0].schema).toMatchObject({ type: "string", format: "date-time" });
   });
 
