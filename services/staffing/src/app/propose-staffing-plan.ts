@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "@crisis/platform/ports";
 import type { StaffingPlan } from "@crisis/platform/contracts/staffing";
-import type { PostTemplates } from "../domain";
+import { dutyOf, type PostTemplates } from "../domain";
 import type { PostPlanner } from "./keep-posts-planned";
 import { PlanBook, postsByPerson } from "./plan-book";
 import { planCoverage } from "./plan-coverage";
@@ -34,10 +34,27 @@ export async function proposeStaffingPlan(deps: ProposeDeps): Promise<StaffingPl
 
   const before = postsByPerson(deps.book.inForce?.plan);
   const after = postsByPerson(plan);
+  const names = new Map(deps.roster.staff.map((p) => [p.id, p.name]));
+  const postNames = new Map([...(deps.book.inForce?.posts ?? []), ...posts].map((p) => [p.id, dutyOf(p).postName]));
+  const leaving = new Map((plan?.released ?? []).map((r) => [r.assignment.staffId, r]));
   const changes = [...new Set([...before.keys(), ...after.keys()])]
     .sort()
     .filter((staffId) => before.get(staffId) !== after.get(staffId))
-    .map((staffId) => ({ staffId, fromPostId: before.get(staffId) ?? "", toPostId: after.get(staffId) ?? "" }));
+    .map((staffId) => {
+      const fromPostId = before.get(staffId) ?? "";
+      const toPostId = after.get(staffId) ?? "";
+      const left = leaving.get(staffId);
+      return {
+        staffId,
+        fromPostId,
+        toPostId,
+        name: names.get(staffId) ?? "",
+        fromPostName: postNames.get(fromPostId) ?? "",
+        toPostName: postNames.get(toPostId) ?? "",
+        forced: !left?.optional,
+        why: left?.reason ?? "",
+      };
+    });
 
   return {
     planId: id,

@@ -144,4 +144,6 @@ export interface Released {
    * their own language.
    */
   readonly floor?: { readonly department: string; readonly departmentName: string; readonly skill?: Skill; readonly minimum: number };
+  /** Set when nothing forced it: the person is moved only so that more positions are covered (a reviewer may keep them). */
+  readonly optional?: boolean;
 }

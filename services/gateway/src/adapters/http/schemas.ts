@@ -327,7 +327,18 @@ export const serviceAnswers = {
     coverage: z.object({ perPost: z.array(z.unknown()), perWard: z.array(z.unknown()), perSkill: z.array(z.unknown()) }),
     floors: z.array(z.unknown()),
     openPositions: z.array(z.unknown()),
-    changes: z.array(z.object({ staffId: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+    changes: z.array(
+      z.object({
+        staffId: z.string(),
+        name: z.string(),
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+        fromName: z.string().nullable(),
+        toName: z.string().nullable(),
+        forced: z.boolean().describe("false: nothing forced the move; the person leaves a post in force only so that more positions are covered"),
+        why: z.string(),
+      }),
+    ),
   }),
   planApplied: z.object({ id: z.string(), reassigned: z.number().int(), released: z.number().int(), alreadyApplied: z.boolean() }),
 };

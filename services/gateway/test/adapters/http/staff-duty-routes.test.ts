@@ -106,7 +106,7 @@ describe("the staff duty routes", () => {
       perPost: [{ key: duty.postId, required: 3, covered: 2 }],
       perWard: [{ key: "中央区", required: 3, covered: 2 }],
       perSkill: [{ key: "避難所運営研修", required: 1, covered: 1 }],
-      floors: [{ department: "kikikanri", departmentName: "危機管理課", floor: 5, present: 9, released: 2, margin: 2 }],
+      floors: [{ department: "kikikanri", departmentName: "危機管理課", floor: 5, present: 9, released: 2, margin: 2, heldBack: [] }],
     })),
   };
   let nats: NatsServerHandle;
