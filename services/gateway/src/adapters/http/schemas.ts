@@ -335,7 +335,9 @@ export const serviceAnswers = {
         to: z.string().nullable(),
         fromName: z.string().nullable(),
         toName: z.string().nullable(),
-        forced: z.boolean().describe("false: nothing forced the move; the person leaves a post in force only so that more positions are covered"),
+        forced: z
+          .boolean()
+          .describe("false: nothing forced the move; the person leaves a post in force only so that more positions are covered"),
         why: z.string(),
       }),
     ),
@@ -498,6 +500,11 @@ const duty = z.object({
   starts_at: z.iso.datetime(),
   ends_at: z.iso.datetime(),
   report_to: z.string(),
+  report_to_phone: z.string(),
+  address: z.string(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  bring: z.array(z.string()).describe("what to bring, from the post's template"),
 });
 const notice = z.object({
   id: z.string(),
@@ -571,6 +578,9 @@ export const dutyAnswers = {
         present: z.number().int(),
         released: z.number().int(),
         margin: z.number().int(),
+        heldBack: z
+          .array(z.object({ staffId: z.string(), name: z.string() }))
+          .describe("when the floor binds: whom it keeps at their desks"),
       }),
     ),
   }),

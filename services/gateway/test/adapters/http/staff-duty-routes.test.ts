@@ -19,6 +19,11 @@ const duty = {
   startsAt: "2026-07-28T06:00:00.000Z",
   endsAt: "2026-07-28T14:00:00.000Z",
   reportTo: "五福小学校 責任者",
+  reportToPhone: "",
+  address: "",
+  latitude: 0,
+  longitude: 0,
+  bring: [],
 };
 const noticeOf = (id: string): DutyNotice => ({
   id,

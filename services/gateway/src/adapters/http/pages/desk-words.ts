@@ -63,6 +63,13 @@ const catalogue = {
       other: "このコンソールに、あなたの担当する画面はありません。",
     },
     staffPageLink: "職員ページへ",
+    where: "場所",
+    when: "日時",
+    bring: "持ち物",
+    phone: "電話",
+    ifCannotGo:
+      "行けないときは、下の欄に理由を書いて「辞退」を押してください。担当に伝わり、代わりの職員が配置されます。連絡がないまま開始時刻が近づくと、再通知のあと所属長に連絡が行きます。",
+    declineNeedsReason: "辞退するには、理由を入力してください（例: 体調不良、家族の介護）。",
   },
   en: {
     plans: "Staffing plans (propose, review, apply)",
@@ -121,6 +128,13 @@ const catalogue = {
       other: "Nothing in this console is yours to do.",
     },
     staffPageLink: "Go to the staff page",
+    where: "Where",
+    when: "When",
+    bring: "Bring",
+    phone: "phone",
+    ifCannotGo:
+      "If you cannot go, write why below and press Decline. The staffing desk is told and someone else is sent. Without an answer, you are reminded and then your head of department is told.",
+    declineNeedsReason: "To decline, please give a reason (for example: unwell, caring for family).",
   },
 } satisfies Record<Lang, unknown>;
 
