@@ -18,7 +18,9 @@
     const res = await desk.api("GET", `/api/v1/facilities/${encodeURIComponent(id)}`);
     if (!res.ok) return desk.unavailable($("restrictions"), res.missing ? undefined : desk.problem(res));
     const active = (res.body.restrictions || []).filter((r) => !r.endedAt);
-    $("restriction-list").replaceChildren(...(active.length ? active.map((r) => restrictionItem(id, r)) : [el("li", {}, d.noRestrictions)]));
+    $("restriction-list").replaceChildren(
+      ...(active.length ? active.map((r) => restrictionItem(id, r)) : [el("li", {}, d.noRestrictions)]),
+    );
   }
 
   function restrictionItem(facilityId, r) {

@@ -32,11 +32,15 @@
     const unforced = p.changes.filter((c) => !c.forced);
     $("plan-unforced").replaceChildren(
       ...(unforced.length
-        ? unforced.map((c) => el("li", { "data-staff": c.staffId }, `${c.name || c.staffId}: ${c.fromName || c.from} → ${c.toName || c.to || d.none}`))
+        ? unforced.map((c) =>
+            el("li", { "data-staff": c.staffId }, `${c.name || c.staffId}: ${c.fromName || c.from} → ${c.toName || c.to || d.none}`),
+          )
         : [el("li", {}, d.noUnforced)]),
     );
     $("plan-open-list").replaceChildren(
-      ...p.openPositions.map((o) => el("li", {}, `${o.postId} #${o.position}${o.skills.length ? ` (${o.skills.join("・")})` : ""}: ${o.why}`)),
+      ...p.openPositions.map((o) =>
+        el("li", {}, `${o.postId} #${o.position}${o.skills.length ? ` (${o.skills.join("・")})` : ""}: ${o.why}`),
+      ),
     );
     $("plan-open").hidden = p.openPositions.length === 0;
     $("apply-button").disabled = false;
@@ -115,6 +119,8 @@
       return;
     }
     const a = res.body;
-    $("plan-result").textContent = a.alreadyApplied ? d.alreadyApplied : fill(d.applied, { reassigned: a.reassigned, released: a.released });
+    $("plan-result").textContent = a.alreadyApplied
+      ? d.alreadyApplied
+      : fill(d.applied, { reassigned: a.reassigned, released: a.released });
   });
 })();

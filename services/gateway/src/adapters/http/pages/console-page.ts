@@ -235,7 +235,9 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         <label for="restrict-capacity">${d.restrictCapacity}</label>
         <input id="restrict-capacity" name="capacity" type="number" min="1" size="6" />
       </p>
-      <p><label for="restrict-reason">${d.restrictReason}</label><br /><input id="restrict-reason" name="reason" maxlength="500" required /></p>
+      <p>
+        <label for="restrict-reason">${d.restrictReason}</label><br /><input id="restrict-reason" name="reason" maxlength="500" required />
+      </p>
       <p class="buttons"><button type="submit">${d.restrictButton}</button></p>
     </form>
     <p id="restrict-result" role="status"></p>
