@@ -92,10 +92,10 @@ describe("every role's desk in the console and on the staff page (real Chromium)
           officer.waitForEvent("download"),
           officer.getByRole("button", { name: "移動一覧をCSVで保存" }).click(),
         ]);
-        const csv = readFileSync((await download.path())!, "utf8")
-          .trim()
-          .split("\r\n");
-        expect(csv[0]).toBe("\ufeffstaff_id,name,from_post,to_post,forced,why");
+        const saved = readFileSync((await download.path())!, "utf8");
+        // With a BOM, so that a spreadsheet reads the Japanese names as UTF-8.
+        expect(saved.startsWith("\ufeffstaff_id,name,from_post,to_post,forced,why\r\n")).toBe(true);
+        const csv = saved.trim().split("\r\n");
         expect(csv).toHaveLength(rows + 1);
         await officer.getByRole("button", { name: "この配置案を適用" }).click();
         await eventually(async () => ((await result.textContent()) ?? "") !== "", "the apply answered");
@@ -169,7 +169,9 @@ describe("every role's desk in the console and on the staff page (real Chromium)
   it("lets a facility admin close a shelter with a reason, restrict a facility's capacity and set a counter's level; the audit shows the closing", async () => {
     const admin = await open("/console?lang=ja", "facility_admin");
     await admin.locator("#shelter-ops:not([hidden])").waitFor();
-    const row = admin.locator("#shelter-table tbody tr[data-shelter=open]").first();
+    // By its id: a locator on "open" rows would move on to the next one once this one closes.
+    const id = await admin.locator("#shelter-table tbody tr[data-shelter=open]").first().getAttribute("data-id");
+    const row = admin.locator(`#shelter-table tbody tr[data-id="${id}"]`);
     const name = (await row.getAttribute("data-name"))!;
     await admin.getByLabel("施設名で検索").fill(name);
     await admin.locator("#shelter-reason").fill("断水のため閉鎖");
