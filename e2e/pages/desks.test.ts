@@ -155,7 +155,8 @@ describe("every role's desk in the console and on the staff page (real Chromium)
 
   it("lets the staffing officer replace someone who has not answered (交代)", async () => {
     await officer.reload();
-    await officer.locator("#unanswered-list li[data-staff]").first().waitFor({ timeout: 60_000 });
+    // Listed in a fold, closed until the officer opens it.
+    await officer.locator("#unanswered-list li[data-staff]").first().waitFor({ state: "attached", timeout: 60_000 });
     await officer.locator("#unanswered summary").click();
     const row = officer.locator("#unanswered-list li[data-staff]").first();
     const silent = (await row.getAttribute("data-staff"))!;

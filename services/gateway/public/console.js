@@ -252,9 +252,11 @@
       for (const c of perSkill) chart.append(bar(c.key || words.anySkill, c.covered, c.required));
       return;
     }
+    // The officer has no summary: without a plan in force, say where to start.
+    if (!s) return chart.append(el("p", {}, desk.data.desk.noPlanInForce));
     // Without a plan nothing is covered per ward yet: each ward's own posts are counted, not set against all wards'.
     const byWard = {};
-    for (const shelter of (s && s.shelters) || []) byWard[shelter.ward] = (byWard[shelter.ward] || 0) + shelter.posts;
+    for (const shelter of s.shelters || []) byWard[shelter.ward] = (byWard[shelter.ward] || 0) + shelter.posts;
     if (Object.keys(byWard).length) chart.append(el("h3", {}, words.postsByWard));
     chart.append(
       el(

@@ -26,7 +26,26 @@
     coverage.append(el("h4", {}, d.coverageBySkill));
     for (const c of p.coverage.perSkill) coverage.append(bar(c.key || d.anySkill, c.covered, c.required));
 
-    $("plan-floors").replaceChildren(...p.floors.map(floorItem));
+    // The floors that bind (they hold people back) first; those with room to spare fold away.
+    const binding = p.floors.filter((f) => f.margin <= 0);
+    const spare = p.floors.filter((f) => f.margin > 0);
+    $("plan-floors").replaceChildren(
+      ...(binding.length ? binding.map(floorItem) : [el("li", {}, d.noneHeldBack)]),
+      ...(spare.length
+        ? [
+            el(
+              "li",
+              {},
+              el(
+                "details",
+                {},
+                el("summary", {}, fill(d.spareFloors, { n: spare.length })),
+                el("ul", { class: "plain" }, ...spare.map(floorItem)),
+              ),
+            ),
+          ]
+        : []),
+    );
     $("plan-moves").tBodies[0].replaceChildren(...p.changes.map(moveRow));
     filterMoves();
     const unforced = p.changes.filter((c) => !c.forced);
@@ -65,8 +84,8 @@
       "tr",
       { "data-staff": c.staffId, "data-forced": String(c.forced), "data-text": moveText(c) },
       el("td", {}, `${c.name || ""} (${c.staffId})`),
-      el("td", {}, c.fromName || c.from || d.none),
-      el("td", {}, c.toName || c.to || d.none),
+      el("td", {}, c.fromName || c.from || "—"),
+      el("td", {}, c.toName || c.to || "—"),
     );
   }
 

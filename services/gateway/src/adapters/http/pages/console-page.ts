@@ -196,7 +196,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         <span id="plan-moves-count" role="status"></span>
         <button type="button" id="plan-moves-csv">${d.movesCsv}</button>
       </form>
-      <div class="scroll tall">
+      <div class="scroll tall" tabindex="0" role="region" aria-label="${d.moves}">
         <table id="plan-moves">
           <thead>
             <tr>
@@ -244,7 +244,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
     <h3>${d.restrictionsNow}</h3>
     <ul id="restriction-list" class="plain"></ul>`;
   const counters = html`<p id="counter-result" role="status"></p>
-    <div class="scroll tall">
+    <div class="scroll tall" tabindex="0" role="region" aria-label="${d.counters}">
       <table id="counter-table">
         <tbody></tbody>
       </table>
