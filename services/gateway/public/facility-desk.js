@@ -65,7 +65,8 @@
 
   function counterRow(service, c) {
     const key = `${service.id}-${c.channel}`;
-    const label = `${service.name} ${channels[c.channel] || c.channel}`;
+    const serviceName = desk.data.lang === "en" && service.nameEn ? service.nameEn : service.name;
+    const label = `${serviceName} ${channels[c.channel] || c.channel}`;
     const level = el("select", { id: `level-${key}`, "aria-label": `${d.counterLevel}: ${label}` });
     for (const [name, words] of Object.entries(serviceLevels)) {
       const option = el("option", { value: name }, words);
@@ -87,7 +88,7 @@
     return el(
       "tr",
       { "data-service": service.id, "data-channel": c.channel },
-      el("td", {}, service.name),
+      el("td", {}, serviceName),
       el("td", {}, channels[c.channel] || c.channel),
       el("td", {}, level),
       el("td", {}, reason, " ", set),

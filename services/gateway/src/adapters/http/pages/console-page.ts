@@ -246,6 +246,14 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
   const counters = html`<p id="counter-result" role="status"></p>
     <div class="scroll tall" tabindex="0" role="region" aria-label="${d.counters}">
       <table id="counter-table">
+        <thead>
+          <tr>
+            <th>${d.counterService}</th>
+            <th>${d.counterChannel}</th>
+            <th>${d.counterLevel}</th>
+            <th>${d.counterReason}</th>
+          </tr>
+        </thead>
         <tbody></tbody>
       </table>
     </div>`;
