@@ -68,6 +68,7 @@ describe("every role's desk in the console and on the staff page (real Chromium)
     await eventually(async () => (await h.api("GET", "/api/v1/status")).body.summary?.shelter_open === 208, "208 shelters open", 120_000);
     officer = await open("/console?lang=ja", "staffing_officer");
     await officer.locator("#plans:not([hidden])").waitFor();
+    await officer.locator("#staffing-chart", { hasText: "適用中の配置案はまだありません" }).waitFor();
     // The shelters opening may still be reaching the planner: a plan made before that is refused as stale, in words.
     const result = officer.locator("#plan-result");
     await eventually(
@@ -155,6 +156,8 @@ describe("every role's desk in the console and on the staff page (real Chromium)
 
   it("lets the staffing officer replace someone who has not answered (交代)", async () => {
     await officer.reload();
+    // With the plan in force, the officer's coverage is per ward against each ward's own posts.
+    await officer.locator('#staffing-chart .bar[data-name="中央区"]').waitFor();
     // Listed in a fold, closed until the officer opens it.
     await officer.locator("#unanswered-list li[data-staff]").first().waitFor({ state: "attached", timeout: 60_000 });
     await officer.locator("#unanswered summary").click();

@@ -240,20 +240,21 @@
             el("p", {}, `${levels[s.mode.level] || s.mode.level} · ${words.staffCount} ${s.staff} · ${words.postCount} ${s.posts}`),
             bar(words.covered, s.positionsCovered, s.positionsRequired),
           ]
-        : []),
+        : // The officer has no summary: until a plan is in force, say where to start.
+          [el("p", { class: "no-plan" }, desk.data.desk.noPlanInForce)]),
     );
     // Coverage of the plan in force by ward and skill; before any plan is applied, the posts by ward.
     const now = await desk.api("GET", "/api/v1/staffing/coverage");
     if (now.ok && now.body.planId) {
       const { perWard, perSkill } = now.body.coverage;
+      for (const note of chart.querySelectorAll(".no-plan")) note.remove();
       chart.append(el("h3", {}, words.coverageByWard));
       for (const c of perWard) chart.append(bar(wards[c.key] || c.key, c.covered, c.required));
       chart.append(el("h3", {}, words.coverageBySkill));
       for (const c of perSkill) chart.append(bar(c.key || words.anySkill, c.covered, c.required));
       return;
     }
-    // The officer has no summary: without a plan in force, say where to start.
-    if (!s) return chart.append(el("p", {}, desk.data.desk.noPlanInForce));
+    if (!s) return;
     // Without a plan nothing is covered per ward yet: each ward's own posts are counted, not set against all wards'.
     const byWard = {};
     for (const shelter of s.shelters || []) byWard[shelter.ward] = (byWard[shelter.ward] || 0) + shelter.posts;
