@@ -6,11 +6,10 @@ import { Page } from "playwright-core";
 import { Harness, eventually, startHarness } from "../harness";
 import { Role } from "../../services/gateway/src/adapters/auth/tokens";
 import { Browser, launchBrowser } from "./browser";
+import { axeViolations, signInAs } from "../support/pages";
 
 // A loaded 2-core machine: every wait is on a condition, with room to spare.
 jest.setTimeout(240_000);
-
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 /**
  * Headless Chromium has no push service of its own: the page's PushManager hands out a
@@ -51,16 +50,6 @@ const notifications = (page: Page) =>
     })),
   );
 
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v: any) => v.impact === "serious" || v.impact === "critical")
-      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
-  });
-}
-
 describe("the pages in real Chromium: a citizen subscribes, a manager declares, the push shows", () => {
   let h: Harness;
   let browser: Browser;
@@ -69,14 +58,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
   /** The manager's console stays open through the story: it must follow approval and delivery live. */
   let desk: Page;
 
-  /**
-   * Opens a console or staff page as the role, its calls carrying a bearer token as an API client's
-   * would (sign-in through the provider's form is e2e/pages/sign-in.test.ts); several people at once.
-   */
-  const signIn = async (page: Page, role: Role, subject?: string) => {
-    await page.setExtraHTTPHeaders({ authorization: `Bearer ${await h.token(role, subject)}` });
-    await page.reload();
-  };
+  const signIn = (page: Page, role: Role, subject?: string) => signInAs(h, page, role, subject);
 
   beforeAll(async () => {
     // The city's two-person rule: normal → emergency waits for an approver.
@@ -346,7 +328,8 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await page.locator("#duty-body", { hasText: mine.name }).waitFor();
     const item = page.locator(`#notice-list li[data-id="${notice.id}"]`);
     const { duty } = notice;
-    expect(await item.textContent()).toContain(`${duty.post_name}（${duty.facility_name}・${duty.ward}）`);
+    // Local time, never the post id's shift key; the desks test checks the address, lead and what to bring.
+    expect(await item.locator(".big").textContent()).toBe(`${duty.facility_name} ${duty.duty}`);
     expect(await page.locator("#release-list").textContent()).not.toContain("undefined");
     expect(await axeViolations(page)).toEqual([]);
     await item.getByRole("button", { name: "了解" }).click();

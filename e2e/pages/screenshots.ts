@@ -28,6 +28,51 @@ async function shoot(browser: Browser, base: string, name: string, path: string,
   }
 }
 
+/** Each role's desk at 360 px and desktop width, in Japanese and English: docs/desks.md shows them. */
+async function shootDesks(
+  browser: Browser,
+  base: string,
+  token: (role: Role, subject?: string) => Promise<string>,
+  staffId: string,
+  only: (name: string) => boolean,
+) {
+  const sizes = { "360": { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
+  // The officer's picture is of a plan under review, before 適用.
+  const review = async (page: Page) => {
+    await page.locator("#propose-button").click();
+    await page.locator("#plan-review:not([hidden])").waitFor({ timeout: 180_000 });
+  };
+  const desks: [string, string, Role, string | undefined, ((page: Page) => Promise<void>)?][] = [
+    ["manager", "/console", "manager", undefined],
+    ["approver", "/console", "approver", undefined],
+    ["staffing-officer", "/console", "staffing_officer", undefined, review],
+    ["facility-admin", "/console", "facility_admin", undefined],
+    ["staff", "/staff", "staff", staffId],
+    ["staff-on-console", "/console", "staff", staffId],
+  ];
+  for (const [name, path, role, subject, then] of desks.filter(([name]) => only(name))) {
+    for (const lang of ["ja", "en"]) {
+      for (const [size, viewport] of Object.entries(sizes)) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize(viewport);
+        await page.goto(`${base}${path}?lang=${lang}`);
+        await page.setExtraHTTPHeaders({ authorization: `Bearer ${await token(role, subject)}` });
+        await page.reload();
+        await page
+          .locator(role === "staff" && path === "/console" ? "#no-panel:not([hidden])" : ".needs-token:not([hidden])")
+          .first()
+          .waitFor();
+        await page.waitForTimeout(1500); // let the panels fill in before the picture
+        if (then) await then(page);
+        const file = join(out, `desk-${name}-${lang}-${size}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(file);
+        await page.close();
+      }
+    }
+  }
+}
+
 async function main() {
   mkdirSync(out, { recursive: true });
   // The two-person rule on, so the console can show the approval queue with its preview.
@@ -65,6 +110,9 @@ async function main() {
       "staffing planned for the emergency",
       180_000,
     );
+    const token = (role: Role, subject?: string) => h.token(role, subject);
+    // The officer's desk before any plan is in force: a first plan under review moves people.
+    await shootDesks(browser, h.base, token, "", (name) => name === "staffing-officer");
     // A staffing plan in force, so the staff page shows a real duty and the console real acknowledgements:
     // one person acknowledges, another declines, the first keeps a notice still to answer.
     const plan = await eventually(
@@ -101,6 +149,7 @@ async function main() {
       ["staff", "/staff?lang=ja", signIn("staff", shown)],
     ];
     for (const [name, path, prepare] of shots) await shoot(browser, h.base, name, path, prepare);
+    await shootDesks(browser, h.base, token, shown, (name) => name !== "staffing-officer");
   } finally {
     await browser.close();
     await h.stop();

@@ -13,18 +13,7 @@
   let who = null;
   const can = (role) => Boolean(who && (who.roles || []).includes(role));
 
-  function bar(label, value, whole) {
-    const pct = Math.min(100, Math.round((100 * value) / Math.max(1, whole)));
-    const fill = el("span", { class: "fill" });
-    fill.style.width = `${pct}%`;
-    return el(
-      "div",
-      { class: "bar", "data-name": label },
-      el("span", { class: "label" }, label),
-      el("span", { class: "track" }, fill),
-      el("span", { class: "value" }, `${value} / ${whole}`),
-    );
-  }
+  const bar = desk.bar;
 
   /** What a declaration would change (facilities' ModePreview), the same for declarer and approver. */
   function previewView(p) {
@@ -238,26 +227,34 @@
   // --- staffing coverage chart -------------------------------------------------------------
   async function loadStaffing() {
     const section = $("staffing");
-    const res = await desk.api("GET", "/api/v1/staffing/summary");
+    const chart = $("staffing-chart");
+    // The summary is the manager's; a staffing officer sees the coverage of the plan in force.
+    const res = can("manager") ? await desk.api("GET", "/api/v1/staffing/summary") : { ok: true, body: null };
     // The planner may be busy right after a declaration: the desk's tick asks again.
     if (!res.ok) return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
     section.querySelector(".unavailable").hidden = true;
     const s = res.body;
-    const chart = $("staffing-chart");
     chart.replaceChildren(
-      el("p", {}, `${levels[s.mode.level] || s.mode.level} · ${words.staffCount} ${s.staff} · ${words.postCount} ${s.posts}`),
-      bar(words.covered, s.positionsCovered, s.positionsRequired),
+      ...(s
+        ? [
+            el("p", {}, `${levels[s.mode.level] || s.mode.level} · ${words.staffCount} ${s.staff} · ${words.postCount} ${s.posts}`),
+            bar(words.covered, s.positionsCovered, s.positionsRequired),
+          ]
+        : // The officer has no summary: until a plan is in force, say where to start.
+          [el("p", { class: "no-plan" }, desk.data.desk.noPlanInForce)]),
     );
     // Coverage of the plan in force by ward and skill; before any plan is applied, the posts by ward.
     const now = await desk.api("GET", "/api/v1/staffing/coverage");
     if (now.ok && now.body.planId) {
       const { perWard, perSkill } = now.body.coverage;
+      for (const note of chart.querySelectorAll(".no-plan")) note.remove();
       chart.append(el("h3", {}, words.coverageByWard));
       for (const c of perWard) chart.append(bar(wards[c.key] || c.key, c.covered, c.required));
       chart.append(el("h3", {}, words.coverageBySkill));
       for (const c of perSkill) chart.append(bar(c.key || words.anySkill, c.covered, c.required));
       return;
     }
+    if (!s) return;
     // Without a plan nothing is covered per ward yet: each ward's own posts are counted, not set against all wards'.
     const byWard = {};
     for (const shelter of s.shelters || []) byWard[shelter.ward] = (byWard[shelter.ward] || 0) + shelter.posts;
@@ -529,9 +526,11 @@
     shownPending = null;
     loadApprovals();
     followMode();
-    if (can("manager")) {
+    if (can("manager") || can("staffing_officer")) {
       loadStaffing();
       loadAcknowledgements();
+    }
+    if (can("manager")) {
       loadAudit();
       loadDeadLetters();
     }
@@ -543,12 +542,13 @@
       ticks += 1;
       loadApprovals();
       followMode();
-      if (!can("manager")) return;
+      const officer = can("manager") || can("staffing_officer");
       // The planner follows a declaration within a minute or so; coverage is worth a look now and then.
-      if (ticks % 5 === 0) loadStaffing();
+      if (officer && ticks % 5 === 0) loadStaffing();
+      if (officer && !acksMissing) loadAcknowledgements();
+      if (!can("manager")) return;
       if (ticks % 5 === 0) loadOccupancy();
       if (alertId && settled !== alertId) loadDelivery();
-      if (!acksMissing) loadAcknowledgements();
     }, 3000);
   });
   bindShelters();

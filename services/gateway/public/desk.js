@@ -43,6 +43,29 @@
         }).format(new Date(iso)) + (data.lang === "ja" ? "" : " JST")
       : "";
 
+  /** One row of a chart: label, a filled track, "value / whole". */
+  function bar(label, value, whole) {
+    const pct = Math.min(100, Math.round((100 * value) / Math.max(1, whole)));
+    const fill = el("span", { class: "fill" });
+    fill.style.width = `${pct}%`;
+    return el(
+      "div",
+      { class: "bar", "data-name": label },
+      el("span", { class: "label" }, label),
+      el("span", { class: "track" }, fill),
+      el("span", { class: "value" }, `${value} / ${whole}`),
+    );
+  }
+  /** Fills `{name}` in a page word. */
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
+  /** Saves text the page fetched with the session as a file (a plain link would go without it). */
+  function download(text, name, type) {
+    const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: type || "text/csv" })), download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+
   const problem = (res) => (res.body && (res.body.detail || res.body.code)) || String(res.status);
 
   function unavailable(section, text) {
@@ -66,6 +89,7 @@
     document.getElementById("signed-in").hidden = !who;
     document.getElementById("signed-out").hidden = Boolean(who);
     document.getElementById("who").textContent = who ? `${who.sub} (${who.roles.join(", ")})` : "";
+    noPanel();
     if (who) for (const fn of listeners) fn(who);
     // Signed in and nothing focused yet: start at the first panel's heading rather than <body>.
     const heading = who && document.activeElement === document.body && document.querySelector(".needs-token:not([hidden]) h2");
@@ -75,15 +99,32 @@
     }
   }
 
+  // Signed in with a role that has no panel here: say what it can do elsewhere, never an empty page.
+  function noPanel() {
+    const note = document.getElementById("no-panel");
+    if (!note) return;
+    const none = Boolean(who) && !document.querySelector(".needs-token:not([hidden])");
+    note.hidden = !none;
+    if (!none) return;
+    const staff = who.roles.includes("staff");
+    document.getElementById("no-panel-text").textContent = staff ? data.desk.noPanel.staff : data.desk.noPanel.other;
+    document.getElementById("no-panel-link").hidden = !staff;
+  }
+
   window.crisisDesk = {
     data,
     el,
+    bar,
+    fill,
+    download,
     tokyo,
     api,
     problem,
     unavailable,
     onSignedIn(fn) {
       listeners.push(fn);
+      // A script that comes after the sign-in was read is told at once.
+      if (who) fn(who);
     },
     start: show,
   };

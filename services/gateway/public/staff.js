@@ -4,16 +4,32 @@
 (function () {
   const desk = window.crisisDesk;
   const { words, wards } = desk.data;
+  const say = desk.data.noticeWords;
   const $ = (id) => document.getElementById(id);
   const { el, tokyo } = desk;
-  const dutyView = (d) =>
-    el(
-      "div",
-      { class: "duty" },
-      el("p", { class: "big" }, `${d.post_name}（${d.facility_name}・${wards[d.ward] || d.ward}）`),
-      el("p", {}, `${d.duty} · ${tokyo(d.starts_at)} – ${tokyo(d.ends_at)}`),
-      d.report_to ? el("p", {}, `${words.reportTo}: ${d.report_to}`) : "",
+  const osm = (lat, lon) => `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
+  // A duty a person can act on: where (address, map), when (local time; the post id's shift key is
+  // not shown), whom to report to (a named lead and a phone to call), what to bring.
+  function dutyView(d) {
+    const where = [d.address || wards[d.ward] || d.ward];
+    if (d.latitude !== null && d.longitude !== null)
+      where.push(" ", el("a", { href: osm(d.latitude, d.longitude), rel: "noopener" }, words.openMap));
+    const phone = d.report_to_phone
+      ? [" ", el("a", { href: `tel:${d.report_to_phone.replace(/[^\d+]/g, "")}` }, `${say.phone} ${d.report_to_phone}`)]
+      : [];
+    const facts = el(
+      "dl",
+      { class: "facts" },
+      el("dt", {}, say.where),
+      el("dd", { class: "where" }, ...where),
+      el("dt", {}, say.when),
+      el("dd", { class: "when" }, `${tokyo(d.starts_at)} – ${tokyo(d.ends_at)}`),
+      el("dt", {}, words.reportTo),
+      el("dd", { class: "report-to" }, d.report_to, ...phone),
     );
+    if ((d.bring || []).length) facts.append(el("dt", {}, say.bring), el("dd", { class: "bring" }, d.bring.join("、")));
+    return el("div", { class: "duty" }, el("p", { class: "big" }, `${d.facility_name} ${d.duty}`), facts);
+  }
   let staffId = null;
 
   async function load() {
@@ -75,13 +91,19 @@
     };
     ack.addEventListener("click", () => answer("ack", {}));
     decline.addEventListener("click", () => {
-      if (!reason.value.trim()) return reason.focus();
+      // Said in words, not only by moving the focus.
+      if (!reason.value.trim()) {
+        $("notice-result").textContent = say.declineNeedsReason;
+        return reason.focus();
+      }
       answer("decline", { reason: reason.value.trim() });
     });
     li.append(el("p", { class: "buttons" }, ack));
     // Releases, returns and a teammate's change are only taken note of: staffing refuses to decline them.
-    if (n.kind === "reassigned" || n.kind === "reminder")
+    if (n.kind === "reassigned" || n.kind === "reminder") {
+      li.append(el("p", { class: "help" }, say.ifCannotGo));
       li.append(el("p", {}, el("label", { for: reasonId }, words.declineReason), " ", reason, " ", decline));
+    }
     return li;
   }
 

@@ -32,6 +32,7 @@ export function statusChange(facility: Facility, before: Condition, after: Condi
     reasons: after.reasons,
     latitude: facility.latitude,
     longitude: facility.longitude,
+    address: facility.address,
   });
 }
 

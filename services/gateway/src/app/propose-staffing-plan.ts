@@ -12,6 +12,15 @@ export async function proposeStaffingPlan(plans: StaffingPlans, requestedBy: str
     coverage: { perPost: plan.perPost, perWard: plan.perWard, perSkill: plan.perSkill },
     floors: plan.floors,
     openPositions: plan.openPositions,
-    changes: plan.changes.map((c) => ({ staffId: c.staffId, from: c.fromPostId || null, to: c.toPostId || null })),
+    changes: plan.changes.map((c) => ({
+      staffId: c.staffId,
+      name: c.name,
+      from: c.fromPostId || null,
+      to: c.toPostId || null,
+      fromName: c.fromPostName || null,
+      toName: c.toPostName || null,
+      forced: c.forced,
+      why: c.why,
+    })),
   };
 }

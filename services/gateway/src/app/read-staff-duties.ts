@@ -11,6 +11,12 @@ export const dutyView = (d: Duty) => ({
   starts_at: d.startsAt,
   ends_at: d.endsAt,
   report_to: d.reportTo,
+  report_to_phone: d.reportToPhone,
+  address: d.address,
+  // null when the place is not known (a call centre, a round): no map link then.
+  latitude: d.latitude || d.longitude ? d.latitude : null,
+  longitude: d.latitude || d.longitude ? d.longitude : null,
+  bring: d.bring,
 });
 
 export const noticeView = (n: DutyNotice) => ({

@@ -75,7 +75,7 @@ describe("the Atom and CAP 1.2 feeds", () => {
             causeEventId: "",
           },
           ...{ changedAt: "2026-07-28T07:31:00Z", reason: "地震", previousUse: 1, use: 1, previousShelter: 1 },
-          ...{ shelter: ShelterOperation.SHELTER_OPERATION_OPEN, source: 1, reasons: ["地震"], latitude: 0, longitude: 0 },
+          ...{ shelter: ShelterOperation.SHELTER_OPERATION_OPEN, source: 1, reasons: ["地震"], latitude: 0, longitude: 0, address: "" },
         },
         { eventId: `open-${id}`, correlationId: "c" },
       );

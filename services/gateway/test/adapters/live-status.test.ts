@@ -33,6 +33,7 @@ const shelterOpened = (id: string, ward: string): FacilityStatusChanged => ({
   reasons: ["地震 緊急体制"],
   latitude: 0,
   longitude: 0,
+  address: "",
 });
 
 /** GET with raw headers (fetch would decompress and hide the encoding). */

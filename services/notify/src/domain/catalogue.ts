@@ -25,7 +25,17 @@ export interface Catalogue {
   /** Times as a person in the city reads them (CITY_TIME_ZONE). */
   time(iso: string): string;
   staffReassignedTitle: string;
-  staffReassigned(place: string, duty: string, from: string, until: string, reportTo: string): string;
+  /** Where (address), when, whom to report to (and their phone), what to bring, and what to do if the person cannot go. */
+  staffReassigned(n: {
+    place: string;
+    address: string;
+    duty: string;
+    from: string;
+    until: string;
+    reportTo: string;
+    phone: string;
+    bring: readonly string[];
+  }): string;
   staffReleasedTitle: string;
   staffReleased(department: string): string;
   /** Brought back because the home department fell to its continuity floor (skill "" for a headcount floor). */
@@ -100,7 +110,9 @@ const ja: Catalogue = {
     `${name}: ${jaNow[state]}${state === "restricted" && use ? `（${useTerms[use].ja}）` : ""}${reason ? `（${reason}）` : ""}`,
   time: (iso) => formatCityTime(new Date(iso), "ja-JP", shortTime),
   staffReassignedTitle: "熊本市 職員配置の通知",
-  staffReassigned: (place, duty, from, until, reportTo) => `${place}で${duty}。${from}から${until}まで。報告先: ${reportTo}`,
+  staffReassigned: (n) =>
+    `${n.place}${n.address ? `（${n.address}）` : ""}で${n.duty}。${n.from}から${n.until}まで。報告先: ${n.reportTo}${n.phone ? ` ${n.phone}` : ""}` +
+    `${n.bring.length ? `。持ち物: ${n.bring.join("、")}` : ""}。行けないときは職員ページで理由を添えて「辞退」を。代わりの人が配置されます。`,
   staffReleasedTitle: "熊本市 応援配置の解除",
   staffReleased: (department) => `配置を解除しました。${department}に戻ってください。`,
   staffReturnedTitle: "熊本市 所属課への復帰",
@@ -150,7 +162,9 @@ const en: Catalogue = {
     `${name}: ${enNow[state]}${state === "restricted" && use ? ` (${useTerms[use].en})` : ""}${reason ? ` (${reason})` : ""}`,
   time: (iso) => formatCityTime(new Date(iso), "en-GB", shortTime),
   staffReassignedTitle: "Kumamoto City: your emergency assignment",
-  staffReassigned: (place, duty, from, until, reportTo) => `${duty} at ${place}, ${from} to ${until}. Report to ${reportTo}.`,
+  staffReassigned: (n) =>
+    `${n.duty} at ${n.place}${n.address ? ` (${n.address})` : ""}, ${n.from} to ${n.until}. Report to ${n.reportTo}${n.phone ? `, ${n.phone}` : ""}.` +
+    `${n.bring.length ? ` Bring: ${n.bring.join(", ")}.` : ""} If you cannot go, decline on the staff page with a reason; someone else is sent.`,
   staffReleasedTitle: "Kumamoto City: assignment ended",
   staffReleased: (department) => `Your assignment has ended. Please return to ${department}.`,
   staffReturnedTitle: "Kumamoto City: back to your department",

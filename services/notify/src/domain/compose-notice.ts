@@ -28,7 +28,16 @@ export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: st
       return fitted({
         ...base,
         title: t.staffReassignedTitle,
-        body: t.staffReassigned(e.place, e.duty, t.time(e.startsAt), until, e.reportTo),
+        body: t.staffReassigned({
+          place: e.place,
+          address: e.address,
+          duty: e.duty,
+          from: t.time(e.startsAt),
+          until,
+          reportTo: e.reportTo,
+          phone: e.reportToPhone,
+          bring: e.bring,
+        }),
       });
     }
     case "released": {

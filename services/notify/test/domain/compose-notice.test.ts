@@ -1,10 +1,36 @@
-import { StaffReleased, StaffReminded, StaffTeamChanged } from "@crisis/platform/contracts/events";
+import { StaffReassigned, StaffReleased, StaffReminded, StaffTeamChanged } from "@crisis/platform/contracts/events";
 import { BookingRecorded, CounterBooking } from "@crisis/platform/contracts/counters";
 import { composeBookingNotice, composeStaffNotice } from "../../src/domain/compose-notice";
 
 const url = "https://crisis.example.jp/staff";
 
 describe("a staff notice in the recipient's language", () => {
+  it("says where (address), when, whom to report to with their phone, what to bring and what to do if the person cannot go", () => {
+    const event = StaffReassigned.fromPartial({
+      eventId: "staff-reassigned-r1",
+      noticeId: "r1",
+      staffId: "S-7",
+      postId: "shelter:ref:E1@2026-12-05-evening",
+      place: "碩台小学校",
+      address: "熊本市中央区京町本丁3-1",
+      duty: "避難所運営",
+      startsAt: "2026-12-05T06:00:00Z",
+      endsAt: "2026-12-05T14:00:00Z",
+      reportTo: "熊本 花子（架空）",
+      reportToPhone: "096-000-0012",
+      bring: ["職員証", "雨具"],
+    });
+    const ja = composeStaffNotice({ kind: "reassigned", event }, "ja", url).body;
+    expect(ja).toBe(
+      "碩台小学校（熊本市中央区京町本丁3-1）で避難所運営。12月5日 15:00から12月5日 23:00まで。報告先: 熊本 花子（架空） 096-000-0012。持ち物: 職員証、雨具。行けないときは職員ページで理由を添えて「辞退」を。代わりの人が配置されます。",
+    );
+    // Local time, never the shift key of the post id.
+    expect(ja).not.toContain("evening");
+    expect(composeStaffNotice({ kind: "reassigned", event }, "en", url).body).toBe(
+      "避難所運営 at 碩台小学校 (熊本市中央区京町本丁3-1), 5 Dec, 15:00 to 5 Dec, 23:00. Report to 熊本 花子（架空）, 096-000-0012. Bring: 職員証, 雨具. If you cannot go, decline on the staff page with a reason; someone else is sent.",
+    );
+  });
+
   it("tells a department's head whose notice is unanswered and who could go instead, in Japanese and English", () => {
     const event = StaffReminded.fromPartial({
       eventId: "staff-escalated-1",

@@ -1,6 +1,6 @@
 import { killPoint, type Clock } from "@crisis/platform/ports";
 import type { ApplyStaffingPlanResponse } from "@crisis/platform/contracts/staffing";
-import { errors } from "../domain";
+import { errors, postLeads } from "../domain";
 import type { PostPlanner } from "./keep-posts-planned";
 import { inputChanges, postsByPerson, type PlanBook } from "./plan-book";
 import { inBatches, noticeId, tellReassigned, tellReleased, tellTeam, type TeamChange } from "./duty-notices";
@@ -49,6 +49,7 @@ export async function applyStaffingPlan(
   const held = new Map<string, typeof proposed.posts>();
   for (const a of proposed.plan.assignments) held.set(a.staffId, [...(held.get(a.staffId) ?? []), posts.get(a.postId)!]);
   const moved = proposed.plan.assignments.filter((a) => before.get(a.staffId) !== a.postId);
+  const leadOf = postLeads(proposed.plan.assignments, deps.roster?.staff ?? []);
   killPoint("apply:start");
   await inBatches(moved, 32, async (a) => {
     await tellReassigned(
@@ -61,6 +62,7 @@ export async function applyStaffingPlan(
         posts: held.get(a.staffId)!,
         reason: a.explanation,
         at,
+        lead: leadOf(a.postId, a.staffId),
       },
       correlationId,
     );

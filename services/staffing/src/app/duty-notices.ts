@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { StaffFloor } from "@crisis/platform/contracts/events";
-import { closeDuties, dutyOf, placeOf, withNotice, type Duty, type Post, type Released } from "../domain";
+import { closeDuties, dutyOf, placeOf, withNotice, type Duty, type Post, type PostLead, type Released } from "../domain";
 import type { DutyBook, StaffEvents } from "./ports";
 
 /** Deterministic, so that a re-run after a crash publishes and records nothing twice. */
@@ -15,6 +15,8 @@ export interface Reassignment {
   readonly posts: readonly Post[];
   readonly reason: string;
   readonly at: Date;
+  /** Whom they report to on that post (none: the place's 責任者). */
+  readonly lead?: PostLead;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface Reassignment {
  * and the event id makes the second publish a no-op.
  */
 export async function tellReassigned(deps: { events: StaffEvents; duties?: DutyBook }, r: Reassignment, correlationId: string) {
-  const duty = dutyOf(r.post);
+  const duty = dutyOf(r.post, r.lead);
   const issuedAt = r.at.toISOString();
   await deps.events.reassigned(
     {
@@ -41,6 +43,11 @@ export async function tellReassigned(deps: { events: StaffEvents; duties?: DutyB
       reason: r.reason,
       issuedAt,
       ...placeOf(duty),
+      address: duty.address ?? "",
+      latitude: duty.latitude ?? 0,
+      longitude: duty.longitude ?? 0,
+      reportToPhone: duty.reportToPhone ?? "",
+      bring: [...(duty.bring ?? [])],
     },
     correlationId,
   );
@@ -50,7 +57,7 @@ export async function tellReassigned(deps: { events: StaffEvents; duties?: DutyB
     // What was served of the duties left behind counts before the new ones replace them; duties kept run on.
     const kept = new Set(r.posts.map((p) => p.id));
     const left = closeDuties({ ...told, duties: told.duties.filter((d) => !kept.has(d.postId)) }, r.at, true);
-    return { ...left, duties: r.posts.map(dutyOf) };
+    return { ...left, duties: r.posts.map((p) => (p.id === r.post.id ? duty : dutyOf(p))) };
   });
 }
 

@@ -51,13 +51,17 @@ export function planCoverage(
     // Someone away for part of the plan may still take a post outside it; only present people count against the floor.
     const out = present.filter((p) => released.has(p.id)).length;
     const floor = d.floors[level]?.headcount ?? present.length;
+    const margin = present.length - out - floor;
+    // A floor that binds is what keeps these people at their desks; one with room to spare keeps no one back.
+    const heldBack = margin <= 0 ? present.filter((p) => !released.has(p.id)).map((p) => ({ staffId: p.id, name: p.name })) : [];
     return {
       department: d.id,
       departmentName: d.name,
       floor,
       present: present.length,
       released: members.filter((p) => released.has(p.id)).length,
-      margin: present.length - out - floor,
+      margin,
+      heldBack,
     };
   });
   return { perPost: rows(perPost), perWard: rows(perWard), perSkill: rows(perSkill), floors };

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "@crisis/platform/ports";
 import type { StaffingPlan } from "@crisis/platform/contracts/staffing";
-import type { PostTemplates } from "../domain";
+import { formatCityTime } from "@crisis/platform/contracts";
+import type { Post, PostTemplates } from "../domain";
 import type { PostPlanner } from "./keep-posts-planned";
 import { PlanBook, postsByPerson } from "./plan-book";
 import { planCoverage } from "./plan-coverage";
@@ -34,10 +35,27 @@ export async function proposeStaffingPlan(deps: ProposeDeps): Promise<StaffingPl
 
   const before = postsByPerson(deps.book.inForce?.plan);
   const after = postsByPerson(plan);
+  const names = new Map(deps.roster.staff.map((p) => [p.id, p.name]));
+  const postNames = new Map([...(deps.book.inForce?.posts ?? []), ...posts].map((p) => [p.id, postInWords(p)]));
+  const leaving = new Map((plan?.released ?? []).map((r) => [r.assignment.staffId, r]));
   const changes = [...new Set([...before.keys(), ...after.keys()])]
     .sort()
     .filter((staffId) => before.get(staffId) !== after.get(staffId))
-    .map((staffId) => ({ staffId, fromPostId: before.get(staffId) ?? "", toPostId: after.get(staffId) ?? "" }));
+    .map((staffId) => {
+      const fromPostId = before.get(staffId) ?? "";
+      const toPostId = after.get(staffId) ?? "";
+      const left = leaving.get(staffId);
+      return {
+        staffId,
+        fromPostId,
+        toPostId,
+        name: names.get(staffId) ?? "",
+        fromPostName: postNames.get(fromPostId) ?? "",
+        toPostName: postNames.get(toPostId) ?? "",
+        forced: !left?.optional,
+        why: left?.reason ?? "",
+      };
+    });
 
   return {
     planId: id,
@@ -60,3 +78,8 @@ export async function proposeStaffingPlan(deps: ProposeDeps): Promise<StaffingPl
 }
 
 const emptyPlan = { assignments: [], uncovered: [], positionsRequired: 0, positionsCovered: 0, upperBound: 0, released: [] };
+
+const day = { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
+const hour = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
+/** A post as the reviewer reads it: place, duty and its hours in the city's time ("碩台小学校 避難所運営 12/6 15:00–23:00"). */
+const postInWords = (p: Post) => `${p.place} ${p.duty} ${formatCityTime(p.start, "ja-JP", day)}–${formatCityTime(p.end, "ja-JP", hour)}`;

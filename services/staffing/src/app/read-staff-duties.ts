@@ -3,7 +3,15 @@ import type { Duty as DutyMessage, DutyNotice, StaffDuties } from "@crisis/platf
 import { closeDuties, currentAndNext, emptyRecord, errors, type Duty, type Notice } from "../domain";
 import type { DutyBook, Roster } from "./ports";
 
-export const dutyView = (duty: Duty): DutyMessage => ({ ...duty });
+/** Records written before the place, the lead's phone and the things to bring were kept read as empty. */
+export const dutyView = (duty: Duty): DutyMessage => ({
+  ...duty,
+  address: duty.address ?? "",
+  latitude: duty.latitude ?? 0,
+  longitude: duty.longitude ?? 0,
+  reportToPhone: duty.reportToPhone ?? "",
+  bring: [...(duty.bring ?? [])],
+});
 
 export const noticeView = (n: Notice): DutyNotice => ({
   id: n.id,

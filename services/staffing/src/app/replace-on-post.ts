@@ -1,6 +1,6 @@
 import type { Clock } from "@crisis/platform/ports";
 import type { ReplaceOnPostRequest, ReplaceOnPostResponse } from "@crisis/platform/contracts/duties";
-import { errors, reasonFits } from "../domain";
+import { errors, postLeads, reasonFits } from "../domain";
 import { noticeId, tellReassigned, tellReleased } from "./duty-notices";
 import { proposeReplacement, type ReplacementDeps, type ReplacementProposal } from "./propose-replacement";
 import type { StaffEvents } from "./ports";
@@ -42,6 +42,7 @@ export async function takeOffPost(
       posts: inForce.posts.filter((p) => held.includes(p.id)),
       reason: why.reason,
       at,
+      lead: postLeads(deps.book.inForce!.plan.assignments, deps.roster.staff)(proposal.post.id, proposal.staffId),
     },
     correlationId,
   );

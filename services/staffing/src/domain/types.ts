@@ -33,6 +33,8 @@ export interface StaffMember {
   readonly canWorkFromHome?: boolean;
   /** True for people made up by the synthetic city generator. */
   readonly fictional?: boolean;
+  /** A phone number to reach the person on duty (the roster's optional `phone` column). */
+  readonly phone?: string;
 }
 
 /** What a department must keep at its desks for ordinary work. */
@@ -71,6 +73,12 @@ export interface Post {
   readonly facilityId?: string;
   /** Set on a counter's post: the counter service's id. */
   readonly serviceId?: string;
+  /** Where to go, when the place is known (a shelter's address and position). */
+  readonly address?: string;
+  readonly latitude?: number;
+  readonly longitude?: number;
+  /** What to bring, from the post's template. */
+  readonly bring?: readonly string[];
 }
 
 /** A person on a position; `position` indexes the post's positions expanded one by one. */
@@ -144,4 +152,6 @@ export interface Released {
    * their own language.
    */
   readonly floor?: { readonly department: string; readonly departmentName: string; readonly skill?: Skill; readonly minimum: number };
+  /** Set when nothing forced it: the person is moved only so that more positions are covered (a reviewer may keep them). */
+  readonly optional?: boolean;
 }

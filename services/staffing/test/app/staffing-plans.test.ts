@@ -57,6 +57,13 @@ describe("staffing plans proposed, reviewed and applied (real nats-server)", () 
     expect(plan.openPositions.length).toBe(plan.positionsRequired - plan.positionsCovered);
     expect(plan.changes).toHaveLength(plan.positionsCovered);
     expect(plan.changes.every((c) => c.fromPostId === "" && c.toPostId !== "")).toBe(true);
+    // For the reviewer: named people, and posts in words with their hours in city time (no shift key);
+    // a first duty is forced (nobody had a post to keep).
+    const names = new Map(smallCity.staff.map((p) => [p.id, p.name]));
+    const hours = / \d{1,2}\/\d{1,2} \d{2}:\d{2}–\d{2}:\d{2}$/;
+    expect(plan.changes.every((c) => c.name === names.get(c.staffId) && hours.test(c.toPostName) && c.forced)).toBe(true);
+    // A floor that binds names the people it keeps at their desks; one with room to spare names no one.
+    for (const f of plan.floors) expect(f.heldBack.length).toBe(f.margin <= 0 ? f.floor + f.margin : 0);
   });
 
   it("publishes one crisis.staff.reassigned per person whose duty changed, and nothing when applied again", async () => {

@@ -383,7 +383,20 @@ export const serviceAnswers = {
     coverage: z.object({ perPost: z.array(z.unknown()), perWard: z.array(z.unknown()), perSkill: z.array(z.unknown()) }),
     floors: z.array(z.unknown()),
     openPositions: z.array(z.unknown()),
-    changes: z.array(z.object({ staffId: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+    changes: z.array(
+      z.object({
+        staffId: z.string(),
+        name: z.string(),
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+        fromName: z.string().nullable(),
+        toName: z.string().nullable(),
+        forced: z
+          .boolean()
+          .describe("false: nothing forced the move; the person leaves a post in force only so that more positions are covered"),
+        why: z.string(),
+      }),
+    ),
   }),
   planApplied: z.object({ id: z.string(), reassigned: z.number().int(), released: z.number().int(), alreadyApplied: z.boolean() }),
 };
@@ -543,6 +556,11 @@ const duty = z.object({
   starts_at: z.iso.datetime(),
   ends_at: z.iso.datetime(),
   report_to: z.string(),
+  report_to_phone: z.string(),
+  address: z.string(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  bring: z.array(z.string()).describe("what to bring, from the post's template"),
 });
 const notice = z.object({
   id: z.string(),
@@ -616,6 +634,9 @@ export const dutyAnswers = {
         present: z.number().int(),
         released: z.number().int(),
         margin: z.number().int(),
+        heldBack: z
+          .array(z.object({ staffId: z.string(), name: z.string() }))
+          .describe("when the floor binds: whom it keeps at their desks"),
       }),
     ),
   }),

@@ -19,6 +19,11 @@ const duty = {
   startsAt: "2026-07-28T06:00:00.000Z",
   endsAt: "2026-07-28T14:00:00.000Z",
   reportTo: "五福小学校 責任者",
+  reportToPhone: "",
+  address: "",
+  latitude: 0,
+  longitude: 0,
+  bring: [],
 };
 const noticeOf = (id: string): DutyNotice => ({
   id,
@@ -106,7 +111,7 @@ describe("the staff duty routes", () => {
       perPost: [{ key: duty.postId, required: 3, covered: 2 }],
       perWard: [{ key: "中央区", required: 3, covered: 2 }],
       perSkill: [{ key: "避難所運営研修", required: 1, covered: 1 }],
-      floors: [{ department: "kikikanri", departmentName: "危機管理課", floor: 5, present: 9, released: 2, margin: 2 }],
+      floors: [{ department: "kikikanri", departmentName: "危機管理課", floor: 5, present: 9, released: 2, margin: 2, heldBack: [] }],
     })),
   };
   let nats: NatsServerHandle;

@@ -114,11 +114,11 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
     expect(ja.urgency).toBe("high");
     expect(JSON.parse(ja.text)).toMatchObject({
       title: "熊本市 職員配置の通知",
-      body: "熊本市立白川小学校で避難所運営。7月28日 18:00から7月29日 18:00まで。報告先: 中央区役所 総務課",
+      body: "熊本市立白川小学校で避難所運営。7月28日 18:00から7月29日 18:00まで。報告先: 中央区役所 総務課。行けないときは職員ページで理由を添えて「辞退」を。代わりの人が配置されます。",
       url: "https://city.example/staff/notices/n1",
     });
     expect(JSON.parse(pushService.messagesFor(laptop.id)[0].text).body).toBe(
-      "避難所運営 at 熊本市立白川小学校, 28 Jul, 18:00 to 29 Jul, 18:00. Report to 中央区役所 総務課.",
+      "避難所運営 at 熊本市立白川小学校, 28 Jul, 18:00 to 29 Jul, 18:00. Report to 中央区役所 総務課. If you cannot go, decline on the staff page with a reason; someone else is sent.",
     );
     expect(pushService.messagesFor(colleague.id)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import type { Post } from "../types";
+import type { Assignment, Post, StaffMember } from "../types";
 
 /** One shift on one emergency post, as the person is told it (times ISO UTC). */
 export interface Duty {
@@ -13,7 +13,21 @@ export interface Duty {
   readonly duty: string;
   readonly startsAt: string;
   readonly endsAt: string;
+  /** The post's lead by name, or the place's 責任者 when nobody leads it yet (or the person leads it). */
   readonly reportTo: string;
+  readonly reportToPhone?: string;
+  /** Where to go (absent on posts without a known place, and on records written before it was kept). */
+  readonly address?: string;
+  readonly latitude?: number;
+  readonly longitude?: number;
+  /** What to bring, from the post's template. */
+  readonly bring?: readonly string[];
+}
+
+/** Whom the people on a post report to: a person from the roster, reached on their phone. */
+export interface PostLead {
+  readonly name: string;
+  readonly phone?: string;
 }
 
 /** `team`: someone left the person's post to keep their department's floor (told, not answered with a decline). */
@@ -53,7 +67,7 @@ export interface StaffRecord {
 export const emptyRecord = (staffId: string): StaffRecord => ({ staffId, duties: [], notices: [], minutesOnDuty: 0, counted: [] });
 
 /** What a person is told about a post: where, when, which duty, until when, whom to report to. */
-export function dutyOf(post: Post): Duty {
+export function dutyOf(post: Post, lead?: PostLead): Duty {
   const shift = post.id.slice(post.id.lastIndexOf("@") + 1);
   return {
     postId: post.id,
@@ -65,7 +79,29 @@ export function dutyOf(post: Post): Duty {
     duty: post.duty,
     startsAt: post.start.toISOString(),
     endsAt: post.end.toISOString(),
-    reportTo: `${post.place} 責任者`,
+    reportTo: lead?.name ?? `${post.place} 責任者`,
+    ...(lead?.phone ? { reportToPhone: lead.phone } : {}),
+    ...(post.address ? { address: post.address } : {}),
+    ...(post.latitude || post.longitude ? { latitude: post.latitude, longitude: post.longitude } : {}),
+    ...(post.bring?.length ? { bring: post.bring } : {}),
+  };
+}
+
+/**
+ * The leads of a plan's posts: whoever holds a post's first position (the one the template asks
+ * training for), named and reached as the roster has them. Asked for a post and a person: none
+ * for the lead themself or an unfilled first position.
+ */
+export function postLeads(
+  assignments: readonly Pick<Assignment, "staffId" | "postId" | "position">[],
+  staff: readonly Pick<StaffMember, "id" | "name" | "phone">[],
+): (postId: string, staffId: string) => PostLead | undefined {
+  const leads = new Map(assignments.filter((a) => a.position === 0).map((a) => [a.postId, a.staffId]));
+  const people = new Map(staff.map((p) => [p.id, p]));
+  return (postId, staffId) => {
+    const lead = leads.get(postId);
+    const person = lead === undefined || lead === staffId ? undefined : people.get(lead);
+    return person ? { name: person.name, ...(person.phone ? { phone: person.phone } : {}) } : undefined;
   };
 }
 

@@ -56,7 +56,7 @@ export async function replan(request: ReplanRequest, solver: LinearProgramSolver
           const limit = person && overdrawn(person);
           return limit
             ? { assignment, ...floorReturn(problem, limit) }
-            : { assignment, reason: "moved so that more positions are covered" };
+            : { assignment, reason: "moved so that more positions are covered", optional: true };
         }),
     ],
   };

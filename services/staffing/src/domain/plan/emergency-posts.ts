@@ -36,11 +36,16 @@ export function emergencyPosts(templates: PostTemplates, { days, from, shelters,
       ward: Ward,
       duty: string,
       positions: readonly PositionNeed[],
-      at: Pick<Post, "facilityId" | "serviceId"> = {},
+      at: Pick<Post, "facilityId" | "serviceId" | "address" | "latitude" | "longitude" | "bring"> = {},
     ) => posts.push({ id: `${id}@${day}-${shift.name}`, place, ward, duty, start, end, positions, ...at });
     if (runs(templates.shelter.shifts)) {
       for (const s of shelters)
-        add(`shelter:${s.id}`, s.name, s.ward, templates.shelter.duty, templates.shelter.positions, { facilityId: s.id });
+        add(`shelter:${s.id}`, s.name, s.ward, templates.shelter.duty, templates.shelter.positions, {
+          facilityId: s.id,
+          ...(s.address ? { address: s.address } : {}),
+          ...(s.latitude || s.longitude ? { latitude: s.latitude, longitude: s.longitude } : {}),
+          ...bring(templates.shelter.bring),
+        });
     }
     if (runs(templates.healthRound.shifts)) {
       for (const [ward, open] of perWard) {
@@ -51,21 +56,27 @@ export function emergencyPosts(templates: PostTemplates, { days, from, shelters,
             ward,
             templates.healthRound.duty,
             templates.healthRound.positions,
+            bring(templates.healthRound.bring),
           );
         }
       }
     }
     const centre = templates.callCentre;
-    if (callCentre && runs(centre.shifts)) add("call-centre", centre.place, centre.ward, centre.duty, centre.positions);
+    if (callCentre && runs(centre.shifts))
+      add("call-centre", centre.place, centre.ward, centre.duty, centre.positions, bring(centre.bring));
     if (runs(templates.counter.shifts)) {
       for (const c of counters)
         add(`counter:${c.serviceId}:${c.ward}`, `${c.ward}役所 ${c.name}`, c.ward, c.name, templates.counter.positions, {
           serviceId: c.serviceId,
+          ...bring(templates.counter.bring),
         });
     }
   }
   return posts;
 }
+
+/** A template's list of things to bring, on its posts only when it has one (posts stay as they were without). */
+const bring = (items: readonly string[] | undefined) => (items && items.length ? { bring: items } : {});
 
 /** The days to plan from an instant: the day before (its night shift may still run), that day and the next. */
 export function daysAround(at: Date): string[] {

@@ -6,6 +6,10 @@ export interface OpenShelter {
   readonly id: string;
   readonly name: string;
   readonly ward: Ward;
+  /** Where staff report: the street address and place (0 when unknown), as facilities published them. */
+  readonly address?: string;
+  readonly latitude?: number;
+  readonly longitude?: number;
 }
 
 /**
@@ -30,7 +34,14 @@ export class OpenShelters {
         : event.shelter === ShelterOperation.SHELTER_OPERATION_OPEN;
     const was = this.open.get(event.facilityId);
     if (opened && isWard(event.ward)) {
-      const shelter = { id: event.facilityId, name: event.facilityName, ward: event.ward };
+      const shelter = {
+        id: event.facilityId,
+        name: event.facilityName,
+        ward: event.ward,
+        address: event.address,
+        latitude: event.latitude,
+        longitude: event.longitude,
+      };
       this.open.set(event.facilityId, shelter);
       return !was || was.name !== shelter.name || was.ward !== shelter.ward;
     }

@@ -6,6 +6,8 @@ const positions = z
   .array(z.object({ skills: z.array(z.string().min(1)), count: z.number().int().positive() }))
   .min(1, "needs at least one position");
 const shiftNames = z.array(z.string().min(1)).min(1).optional();
+/** What a person sent to the post brings, told in their notice. */
+const bring = z.array(z.string().min(1).max(100)).max(20).optional();
 
 /**
  * The post templates, validated when the file is loaded: the shifts of a day (Japan time), what
@@ -15,16 +17,17 @@ const shiftNames = z.array(z.string().min(1)).min(1).optional();
 export const postTemplatesSchema = z
   .object({
     shifts: z.array(z.object({ name: z.string().min(1), start: clock, hours: z.number().positive().max(24) })).min(1),
-    shelter: z.object({ duty: z.string().min(1), positions, shifts: shiftNames }),
+    shelter: z.object({ duty: z.string().min(1), positions, shifts: shiftNames, bring }),
     healthRound: z.object({
       duty: z.string().min(1),
       perOpenShelters: z.number().int().positive(),
       positions,
       shifts: shiftNames,
+      bring,
     }),
-    callCentre: z.object({ place: z.string().min(1), ward: z.enum(wards), duty: z.string().min(1), positions, shifts: shiftNames }),
+    callCentre: z.object({ place: z.string().min(1), ward: z.enum(wards), duty: z.string().min(1), positions, shifts: shiftNames, bring }),
     /** Each counter service at the extended level, in each ward it serves; its duty is the service's name. */
-    counter: z.object({ positions, shifts: shiftNames }),
+    counter: z.object({ positions, shifts: shiftNames, bring }),
   })
   .superRefine((t, ctx) => {
     const names = new Set(t.shifts.map((s) => s.name));

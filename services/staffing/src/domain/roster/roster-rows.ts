@@ -18,9 +18,10 @@ import {
 export const ROSTER_COLUMNS = ["id", "name", "department", "ward", "skills", "can_work_nights", "max_hours", "unavailable"] as const;
 /**
  * Columns a roster may leave out: `can_work_from_home` (yes/no), empty or absent meaning yes,
- * which team plans read (people who cannot stand by at home on their team's home days).
+ * which team plans read (people who cannot stand by at home on their team's home days); `phone`,
+ * the number a post lead is reached on (told to the people reporting to them).
  */
-export const OPTIONAL_ROSTER_COLUMNS = ["can_work_from_home"] as const;
+export const OPTIONAL_ROSTER_COLUMNS = ["can_work_from_home", "phone"] as const;
 export type RosterRow = Readonly<Record<(typeof ROSTER_COLUMNS)[number], string>> &
   Partial<Readonly<Record<(typeof OPTIONAL_ROSTER_COLUMNS)[number], string>>>;
 
@@ -91,6 +92,7 @@ export function staffFromRow(
       ...(maxHours !== undefined ? { maxHours } : {}),
       unavailable: unavailable ?? [],
       ...(NO.has(home) ? { canWorkFromHome: false } : {}),
+      ...(raw.phone?.trim() ? { phone: raw.phone.trim() } : {}),
     },
   };
 }

@@ -45,6 +45,8 @@ describe("re-planning", () => {
     const again = await replan({ ...request, current }, solver);
     expect(again.positionsCovered).toBe(2);
     expect(again.released.map((r) => r.reason)).toEqual(["moved so that more positions are covered"]);
+    // Nothing forced it: a reviewer sees it apart from the moves a floor or a closed post forces.
+    expect(again.released.map((r) => r.optional)).toEqual([true]);
   });
 
   it("sends an acknowledged person back when absences leave their department at its floor", async () => {

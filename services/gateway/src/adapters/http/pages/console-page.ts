@@ -1,16 +1,20 @@
 import {
   Lang,
+  channelWords,
   incidentNames,
   incidentTerms,
   levelNames,
   levelTerms,
   shelterTerms,
   stateTerms,
+  serviceLevelTerms,
   stateWord,
+  useTerms,
   wardWord,
   wards,
 } from "@crisis/platform/contracts";
 import { PublicStatus } from "../../../app/read-public-status";
+import { deskWords } from "./desk-words";
 import { Html, html } from "./html";
 import { page } from "./layout";
 import { modeLine } from "./parts";
@@ -177,11 +181,87 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         </tbody>
       </table>
     </div>`;
+  const d = deskWords(lang);
+  // Propose, review (coverage, floors, moves), then apply: nothing moves before 適用.
+  const plans = html`<p class="buttons"><button type="button" id="propose-button">${d.propose}</button></p>
+    <p id="plan-result" role="status"></p>
+    <div id="plan-review" hidden>
+      <h3 id="plan-title" tabindex="-1"></h3>
+      <div id="plan-coverage" class="chart"></div>
+      <h3>${d.floors}</h3>
+      <ul id="plan-floors" class="plain"></ul>
+      <h3>${d.moves}</h3>
+      <form id="plan-moves-filter" class="filters" role="search">
+        <label>${d.movesSearch} <input id="plan-moves-search" type="search" size="16" /></label>
+        <span id="plan-moves-count" role="status"></span>
+        <button type="button" id="plan-moves-csv">${d.movesCsv}</button>
+      </form>
+      <div class="scroll tall" tabindex="0" role="region" aria-label="${d.moves}">
+        <table id="plan-moves">
+          <thead>
+            <tr>
+              <th>${d.person}</th>
+              <th>${d.from}</th>
+              <th>${d.to}</th>
+            </tr>
+          </thead>
+          <tbody></tbody>
+        </table>
+      </div>
+      <h3>${d.unforced}</h3>
+      <p class="help">${d.unforcedHelp}</p>
+      <ul id="plan-unforced" class="plain"></ul>
+      <details id="plan-open">
+        <summary>${d.openPositions}</summary>
+        <ul id="plan-open-list" class="plain"></ul>
+      </details>
+      <p class="buttons"><button type="button" id="apply-button" class="danger">${d.apply}</button></p>
+    </div>`;
+  const facilityOptions = status.facilities.map((f) => html`<option value="${f.id}">${f.name}（${wardWord(f.ward, lang)}）</option>`);
+  const restrictions = html`<form id="restrict-form">
+      <p>
+        <label for="restrict-facility">${d.restrictFacility}</label><br />
+        <select id="restrict-facility" name="facility">
+          ${facilityOptions}
+        </select>
+      </p>
+      <p>
+        <label for="restrict-kind">${d.restrictKind}</label>
+        <select id="restrict-kind" name="kind">
+          ${Object.entries(useTerms)
+            .filter(([name]) => name !== "open")
+            .map(([name, term]) => html`<option value="${name}">${term[lang]}</option>`)}
+        </select>
+        <label for="restrict-capacity">${d.restrictCapacity}</label>
+        <input id="restrict-capacity" name="capacity" type="number" min="1" size="6" />
+      </p>
+      <p>
+        <label for="restrict-reason">${d.restrictReason}</label><br /><input id="restrict-reason" name="reason" maxlength="500" required />
+      </p>
+      <p class="buttons"><button type="submit">${d.restrictButton}</button></p>
+    </form>
+    <p id="restrict-result" role="status"></p>
+    <h3>${d.restrictionsNow}</h3>
+    <ul id="restriction-list" class="plain"></ul>`;
+  const counters = html`<p id="counter-result" role="status"></p>
+    <div class="scroll tall" tabindex="0" role="region" aria-label="${d.counters}">
+      <table id="counter-table">
+        <thead>
+          <tr>
+            <th>${d.counterService}</th>
+            <th>${d.counterChannel}</th>
+            <th>${d.counterLevel}</th>
+            <th>${d.counterReason}</th>
+          </tr>
+        </thead>
+        <tbody></tbody>
+      </table>
+    </div>`;
   return page({
     lang,
     title: `${w.console} — ${w.site}`,
     path: "/console",
-    scripts: ["/assets/desk.js", "/assets/console.js"],
+    scripts: ["/assets/desk.js", "/assets/console.js", "/assets/staffing-desk.js", "/assets/facility-desk.js"],
     data: {
       words: {
         declared: w.declared,
@@ -240,11 +320,20 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
       levels: Object.fromEntries(levelNames.map((l) => [l, levelTerms[l][lang]])),
       incidents: Object.fromEntries(incidentNames.map((i) => [i, incidentTerms[i][lang]])),
       role: "manager",
+      desk: d,
+      uses: Object.fromEntries(Object.entries(useTerms).map(([name, term]) => [name, term[lang]])),
+      serviceLevels: Object.fromEntries(Object.entries(serviceLevelTerms).map(([name, term]) => [name, term[lang]])),
+      channels: Object.fromEntries(Object.entries(channelWords).map(([name, term]) => [name, term[lang]])),
     },
     body: html`<h1>${w.console}</h1>
       ${modeLine(status.mode, lang)} ${signInBar(w, "/console")}
+      <p id="no-panel" class="panel" role="status" hidden>
+        <span id="no-panel-text"></span> <a id="no-panel-link" href="/staff" hidden>${d.staffPageLink}</a>
+      </p>
       <div class="desk-grid">
-        ${panel("declare", w.declare, declare)} ${panel("staffing", w.staffing, html`<div id="staffing-chart" class="chart"></div>`)}
+        ${panel("declare", w.declare, declare)}
+        ${panel("staffing", w.staffing, html`<div id="staffing-chart" class="chart"></div>`, "manager staffing_officer")}
+        ${panel("plans", d.plans, plans, "manager staffing_officer")}
         ${panel(
           "approvals",
           w.approvals,
@@ -264,7 +353,9 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
             </details>`,
           "manager staffing_officer",
         )}
-        ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")} ${panel("audit", w.audit, audit)}
+        ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")}
+        ${panel("restrictions", d.restrictions, restrictions, "manager facility_admin")}
+        ${panel("counters", d.counters, counters, "manager facility_admin")} ${panel("audit", w.audit, audit)}
         ${panel(
           "occupancy",
           w.occupancyHistory,

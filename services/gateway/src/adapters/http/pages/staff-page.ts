@@ -1,4 +1,5 @@
 import { Lang, wardWord, wards } from "@crisis/platform/contracts";
+import { deskWords } from "./desk-words";
 import { html } from "./html";
 import { signInBar } from "./console-page";
 import { page } from "./layout";
@@ -33,7 +34,9 @@ export function staffPage(lang: Lang, noticeId?: string): string {
         noNotices: w.noNotices,
         declined: w.declined,
         replacement: w.replacement,
+        openMap: w.openMap,
       },
+      noticeWords: deskWords(lang),
       wards: Object.fromEntries(wards.map((ward) => [ward, wardWord(ward, lang)])),
       role: "staff",
       notice: noticeId ?? null,
