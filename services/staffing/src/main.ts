@@ -8,8 +8,8 @@ import { kvDutyBook } from "./adapters/nats/duty-book";
 import { kvPlanStore } from "./adapters/nats/plan-store";
 import { rotaEvents } from "./adapters/nats/rota-events";
 import { kvTeamStore } from "./adapters/nats/team-store";
-import { settingFromWire, teamOutToWire, teamPlanToWire } from "./adapters/grpc/team-wire";
-import { declareTeamOut, endTeamOut, planTeams } from "./app/team-rotas";
+import { myTeamToWire, settingsFromWire, teamOutToWire, teamPlanToWire, teamsNowToWire } from "./adapters/grpc/team-wire";
+import { declareTeamOut, endTeamOut, planTeams, readMyTeam, readTeams } from "./app/team-rotas";
 import { answerNotice } from "./app/answer-notice";
 import { replaceOnPost } from "./app/replace-on-post";
 import { readAcknowledgements } from "./app/read-acknowledgements";
@@ -110,7 +110,7 @@ runService({
                   appliedBy || "unknown",
                 ),
               planTeams: async (r, correlationId) =>
-                teamPlanToWire(await planTeams(teamDeps, r.settings.map(settingFromWire), r.firstDay, r.apply, correlationId)),
+                teamPlanToWire(await planTeams(teamDeps, settingsFromWire(r, staff.departments), r.firstDay, r.apply, correlationId)),
               declareTeamOut: async (r, correlationId) => {
                 const until = new Date(r.until);
                 return teamOutToWire(r.teamId, until, await declareTeamOut(teamDeps, r.teamId, r.reason, until, correlationId));
@@ -119,6 +119,8 @@ runService({
                 await endTeamOut(teamDeps, r.teamId, correlationId);
                 return { teamId: r.teamId };
               },
+              teams: async (r) => teamsNowToWire(await readTeams(teamDeps, Math.min(r.days || 14, 92)), systemClock.now()),
+              myTeam: async (r) => myTeamToWire(await readMyTeam(teamDeps, r.staffId)),
             },
             logger,
           ),

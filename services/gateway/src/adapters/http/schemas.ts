@@ -477,6 +477,39 @@ export const replacementBody = z.strictObject({
   reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
 });
 
+const teamSetting = z.strictObject({
+  teams: z.union([z.literal(2), z.literal(3)], "must be 2 or 3"),
+  unit: z.enum(["day", "week"]).default("day"),
+  /** What one team alone must keep; absent: the department's floor at the level in force. */
+  headcount: z.number().int().min(0).max(100_000).optional(),
+  skills: z.record(z.string().trim().min(1).max(50), z.number().int().min(0).max(100_000)).optional(),
+});
+
+/** A team plan: a setting per department, or one for every department (`every_department`). */
+export const teamPlanBody = z
+  .strictObject({
+    departments: z
+      .array(teamSetting.extend({ department: z.string().trim().min(1).max(100) }))
+      .max(1000)
+      .default([]),
+    every_department: teamSetting.optional(),
+    first_day: z.iso.date("must be a date, YYYY-MM-DD"),
+    apply: z.boolean().default(false),
+  })
+  .refine((b) => b.departments.length > 0 || b.every_department, {
+    message: "name at least one department, or every_department",
+    path: ["departments"],
+  });
+
+export const teamOutBody = z.strictObject({
+  reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
+  until: z.iso.datetime({ offset: true, message: "must be a time with its offset, e.g. 2026-08-04T09:00:00+09:00" }),
+});
+
+export const teamsQuery = z.strictObject({
+  days: z.coerce.number().int().min(1).max(92).default(14),
+});
+
 const duty = z.object({
   post_id: z.string(),
   post_name: z.string(),

@@ -34,6 +34,7 @@ import { CounterWaitingBoard } from "../../domain/counter-waiting";
 import { crowdingRoutes, shelterRoutes } from "./routes/shelters";
 import { staffingRoutes } from "./routes/staffing";
 import { staffingPlanRoutes } from "./routes/staffing-plans";
+import { staffingTeamRoutes } from "./routes/staffing-teams";
 import { staffDutyRoutes } from "./routes/staff-duties";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
@@ -187,6 +188,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   alertRoutes(app, deps.services.alertReports, authenticate);
   reportRoutes(app, deps.incidents, authenticate);
   staffingPlanRoutes(app, deps.services.staffingPlans, authenticate);
+  staffingTeamRoutes(app, deps.services.staffingTeams, authenticate);
   staffDutyRoutes(app, deps.services.dutyDesk, authenticate);
   return app;
 }
