@@ -506,6 +506,93 @@ export const teamOutBody = z.strictObject({
   until: z.iso.datetime({ offset: true, message: "must be a time with its offset, e.g. 2026-08-04T09:00:00+09:00" }),
 });
 
+const margin = z.object({ skill: z.string().nullable(), minimum: z.number(), have: z.number(), margin: z.number() });
+const out = z.object({ until: z.string(), reason: z.string() }).nullable();
+
+/** The continuity team answers (app/staffing-teams.ts), as JSON. */
+export const teamAnswers = {
+  plan: z.object({
+    applied: z.boolean(),
+    first_day: z.string(),
+    moves: z.number(),
+    departments: z.array(
+      z.object({
+        department: z.string(),
+        name: z.string(),
+        unit: z.string(),
+        moves: z.number(),
+        teams: z.array(
+          z.object({
+            id: z.string(),
+            letter: z.string(),
+            size: z.number(),
+            at_desk: z.number(),
+            margins: z.array(margin),
+            staff_ids: z.array(z.string()),
+          }),
+        ),
+      }),
+    ),
+    short: z.array(
+      z.object({
+        department: z.string(),
+        skill: z.string().nullable(),
+        minimum: z.number(),
+        needed: z.number(),
+        available: z.number(),
+        short: z.number(),
+        explanation: z.string(),
+      }),
+    ),
+  }),
+  out: z.object({
+    team_id: z.string(),
+    until: z.string(),
+    short_floors: z.array(z.string()),
+    posts_replaced: z.number(),
+    posts_open: z.number(),
+  }),
+  ended: z.object({ team_id: z.string(), ended: z.boolean() }),
+  rotas: z.object({
+    today: z.string(),
+    departments: z.array(
+      z.object({
+        department: z.string(),
+        name: z.string(),
+        unit: z.string(),
+        first_day: z.string(),
+        floors_met: z.boolean(),
+        short_floors: z.array(z.string()),
+        today: z.object({ office: z.number(), home: z.number(), out: z.number() }),
+        teams: z.array(
+          z.object({
+            id: z.string(),
+            letter: z.string(),
+            size: z.number(),
+            at_desk: z.number(),
+            office_today: z.boolean(),
+            out,
+            margins: z.array(margin),
+          }),
+        ),
+        days: z.array(z.object({ date: z.string(), office_team: z.string().nullable(), out_teams: z.array(z.string()) })),
+      }),
+    ),
+  }),
+  mine: z.object({
+    team: z
+      .object({
+        id: z.string(),
+        letter: z.string(),
+        department: z.string(),
+        department_name: z.string(),
+        out,
+        office_days: z.array(z.string()),
+      })
+      .nullable(),
+  }),
+};
+
 export const teamsQuery = z.strictObject({
   days: z.coerce.number().int().min(1).max(92).default(14),
 });
