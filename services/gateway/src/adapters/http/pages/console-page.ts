@@ -15,6 +15,7 @@ import { Html, html } from "./html";
 import { page } from "./layout";
 import { modeLine } from "./parts";
 import { PageWords, pageWords } from "./words";
+import { teamsPanel, teamsScript } from "./teams-section";
 
 /**
  * Who is signed in, shared by the console and the staff page: a link to sign in (and back to this
@@ -181,7 +182,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
     lang,
     title: `${w.console} — ${w.site}`,
     path: "/console",
-    scripts: ["/assets/desk.js", "/assets/console.js"],
+    scripts: ["/assets/desk.js", teamsScript, "/assets/console.js"],
     data: {
       words: {
         declared: w.declared,
@@ -264,7 +265,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
             </details>`,
           "manager staffing_officer",
         )}
-        ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")} ${panel("audit", w.audit, audit)}
+        ${teamsPanel(lang)} ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")} ${panel("audit", w.audit, audit)}
         ${panel(
           "occupancy",
           w.occupancyHistory,
