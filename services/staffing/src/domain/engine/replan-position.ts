@@ -82,7 +82,9 @@ export function replanPositions(request: LeavingRequest): PositionReplan[] {
       (shiftsOf.get(a.id)?.length ?? 0) - (shiftsOf.get(b.id)?.length ?? 0) ||
       (problem.minutesOnDuty.get(a.id) ?? 0) - (problem.minutesOnDuty.get(b.id) ?? 0) ||
       cmp(a.id, b.id);
-    const person = problem.staff.filter(fits).sort(order)[0];
+    // The first in `order` by one pass, not a sort of everyone who fits: a team out asks this per post.
+    let person: StaffMember | undefined;
+    for (const candidate of problem.staff) if (fits(candidate) && (!person || order(candidate, person) < 0)) person = candidate;
     if (!person) return position;
     const mine = shiftsOf.get(person.id) ?? [];
     if (mine.length === 0 && !isAwayDuringPlan(person, problem))
