@@ -9,6 +9,7 @@ import { kvPlanStore } from "./adapters/nats/plan-store";
 import { rotaEvents } from "./adapters/nats/rota-events";
 import { kvTeamStore } from "./adapters/nats/team-store";
 import { myTeamToWire, settingsFromWire, teamOutToWire, teamPlanToWire, teamsNowToWire } from "./adapters/grpc/team-wire";
+import { RosterWithTeamsOut } from "./app/roster-with-teams-out";
 import { declareTeamOut, endTeamOut, planTeams, readMyTeam, readTeams } from "./app/team-rotas";
 import { answerNotice } from "./app/answer-notice";
 import { replaceOnPost } from "./app/replace-on-post";
@@ -59,7 +60,7 @@ runService({
   // One in-memory model fed by shared durable consumers: a second instance waits as a hot standby.
   singleActive: true,
   wire: async (config, backbone, logger) => {
-    const staff = roster(config, logger);
+    const staff = new RosterWithTeamsOut(roster(config, logger));
     const templates = loadPostTemplates(config.STAFFING_POST_TEMPLATES);
     const solver = highsWorkerSolver();
     const book = new PlanBook(await kvPlanStore(backbone.js, config.NATS_STREAM_REPLICAS));
@@ -73,10 +74,13 @@ runService({
       escalateAfterMs: config.STAFFING_ACK_ESCALATE_MINUTES * 60_000,
     };
     const answering = { roster: staff, book, duties, solver, events, clock: systemClock, served };
+    const teams = await kvTeamStore(backbone.js, config.NATS_STREAM_REPLICAS);
+    staff.follow(await teams.all());
     const teamDeps = {
       ...answering,
-      teams: await kvTeamStore(backbone.js, config.NATS_STREAM_REPLICAS),
+      teams,
       rotaEvents: rotaEvents(backbone, systemClock),
+      outs: staff,
     };
     const planner: PostPlanner = new PostPlanner({
       ...planning,

@@ -42,6 +42,8 @@ async function tellEveryone(deps: TeamDeps, rota: DepartmentRota, reason: string
 
 export interface TeamDeps extends ReplaceDeps {
   readonly teams: TeamStore;
+  /** Told the rotas again whenever an out changes, so that every plan reads the members of a team out as away. */
+  readonly outs?: { follow(rotas: readonly DepartmentRota[]): void };
   readonly rotaEvents: RotaEvents;
   readonly clock: Clock;
 }
@@ -122,6 +124,7 @@ export async function declareTeamOut(
   const now = deps.clock.now();
   const rota = declareOut(await rotaOf(deps, teamId), teamId, reason, until, now);
   await deps.teams.put(rota);
+  deps.outs?.follow(await deps.teams.all());
   const members = new Set(rota.split.teams.find((t) => t.id === teamId)!.members);
   const people = new Map(deps.roster.staff.map((p) => [p.id, p]));
   const { short } = floorsWhileOut(rota.split, teamsOut(rota, now), people, notAtDesk(deps));
@@ -151,6 +154,7 @@ export async function declareTeamOut(
 export async function endTeamOut(deps: TeamDeps, teamId: string, correlationId: string): Promise<DepartmentRota> {
   const rota = endOut(await rotaOf(deps, teamId), teamId, deps.clock.now());
   await deps.teams.put(rota);
+  deps.outs?.follow(await deps.teams.all());
   await deps.rotaEvents.returned(rota, teamId, correlationId);
   await tellEveryone(deps, rota, `team ${teamId} is back`, correlationId);
   return rota;
