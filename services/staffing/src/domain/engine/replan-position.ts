@@ -62,6 +62,8 @@ export function replanPositions(request: LeavingRequest): PositionReplan[] {
   const limits = drawLimits(problem, request.level);
   const drawnPeople = problem.staff.filter((p) => shiftsOf.has(p.id) && !isAwayDuringPlan(p, problem));
   const drawn = new Map(limits.map((l) => [l, drawnPeople.filter((p) => limitApplies(l, p)).length]));
+  // Each person's limits, found once: checking every limit for every candidate of every position is what a team out spent its time on.
+  const limitsOf = new Map(problem.staff.map((p) => [p.id, limits.filter((l) => limitApplies(l, p))]));
   const refused = new Set([...request.leaving.map((a) => a.staffId), ...(request.refused ?? [])]);
   const people = new Map(problem.staff.map((p) => [p.id, p]));
   const placements = placementsOf(problem.positions, others, people);
@@ -75,7 +77,7 @@ export function replanPositions(request: LeavingRequest): PositionReplan[] {
       if (mine.some((s) => clashes(s, shift))) return false;
       if (person.maxHours !== undefined && mine.reduce((h, s) => h + s.hours, 0) + shift.hours > person.maxHours) return false;
       if (mine.length > 0 || isAwayDuringPlan(person, problem)) return true;
-      return limits.every((l) => !limitApplies(l, person) || drawn.get(l)! < l.limit);
+      return limitsOf.get(person.id)!.every((l) => drawn.get(l)! < l.limit);
     };
     const order = (a: StaffMember, b: StaffMember) =>
       wardDistance(a.ward, position.post.ward) - wardDistance(b.ward, position.post.ward) ||
@@ -87,8 +89,7 @@ export function replanPositions(request: LeavingRequest): PositionReplan[] {
     for (const candidate of problem.staff) if (fits(candidate) && (!person || order(candidate, person) < 0)) person = candidate;
     if (!person) return position;
     const mine = shiftsOf.get(person.id) ?? [];
-    if (mine.length === 0 && !isAwayDuringPlan(person, problem))
-      for (const l of limits) if (limitApplies(l, person)) drawn.set(l, drawn.get(l)! + 1);
+    if (mine.length === 0 && !isAwayDuringPlan(person, problem)) for (const l of limitsOf.get(person.id)!) drawn.set(l, drawn.get(l)! + 1);
     shiftsOf.set(person.id, [...mine, shift]);
     const placement: Placement = { person, position, origin: "new" };
     placements.push(placement);
