@@ -1,6 +1,6 @@
 import type { Clock } from "@crisis/platform/ports";
 import { levelName } from "@crisis/platform/contracts";
-import { takeOffPost, type ReplaceDeps } from "./replace-on-post";
+import { takeOffPosts, type ReplaceDeps } from "./replace-on-post";
 import type { TeamStore } from "./ports";
 import {
   declareOut,
@@ -133,20 +133,18 @@ export async function declareTeamOut(
   await tellEveryone(deps, rota, reason, correlationId);
   const away = { start: now, end: until };
   const staff = deps.roster.staff.map((p): StaffMember => (members.has(p.id) ? { ...p, unavailable: [...p.unavailable, away] } : p));
-  const replacing = { ...deps, roster: { ...deps.roster, staff } };
+  const replacing = { ...deps, roster: { staff, departments: deps.roster.departments } };
   const held = deps.book.inForce?.plan.assignments.filter((a) => members.has(a.staffId)) ?? [];
-  let replaced = 0;
-  for (const a of held) {
-    const proposal = await takeOffPost(
-      replacing,
-      a.staffId,
-      a.postId,
-      { key: `${a.staffId}|${a.postId}|team-out|${teamId}`, reason: `replaces a colleague whose team is out until ${until.toISOString()}` },
-      correlationId,
-      now,
-    );
-    if (proposal) replaced++;
-  }
+  const replaced = await takeOffPosts(
+    replacing,
+    held,
+    (a) => ({
+      key: `${a.staffId}|${a.postId}|team-out|${teamId}`,
+      reason: `replaces a colleague whose team is out until ${until.toISOString()}`,
+    }),
+    correlationId,
+    now,
+  );
   return { rota, short: words, replaced, open: held.length - replaced };
 }
 
