@@ -67,16 +67,27 @@ export function replanPositions(request: LeavingRequest): PositionReplan[] {
   const refused = new Set([...request.leaving.map((a) => a.staffId), ...(request.refused ?? [])]);
   const people = new Map(problem.staff.map((p) => [p.id, p]));
   const placements = placementsOf(problem.positions, others, people);
+  const away = new Set(problem.staff.filter((p) => isAwayDuringPlan(p, problem)).map((p) => p.id));
+  // Who holds the skills and can work the shift does not change while positions are filled: found once per kind of position.
+  const able = new Map<string, StaffMember[]>();
+  const ableFor = (position: Position, shift: Shift) => {
+    const kind = `${position.shift}|${position.skills.join("|")}`;
+    let list = able.get(kind);
+    if (!list) {
+      list = problem.staff.filter((p) => !refused.has(p.id) && holdsSkills(p, position.skills) && canWorkShift(problem, p, shift));
+      able.set(kind, list);
+    }
+    return list;
+  };
   const chosen: (Placement | Position | undefined)[] = request.leaving.map((given) => {
     const position = positionOf.get(key(given));
     if (!position) return undefined;
     const shift = problem.shifts[position.shift]!;
     const fits = (person: StaffMember) => {
-      if (refused.has(person.id) || !holdsSkills(person, position.skills) || !canWorkShift(problem, person, shift)) return false;
       const mine = shiftsOf.get(person.id) ?? [];
       if (mine.some((s) => clashes(s, shift))) return false;
       if (person.maxHours !== undefined && mine.reduce((h, s) => h + s.hours, 0) + shift.hours > person.maxHours) return false;
-      if (mine.length > 0 || isAwayDuringPlan(person, problem)) return true;
+      if (mine.length > 0 || away.has(person.id)) return true;
       return limitsOf.get(person.id)!.every((l) => drawn.get(l)! < l.limit);
     };
     const order = (a: StaffMember, b: StaffMember) =>
@@ -86,10 +97,10 @@ export function replanPositions(request: LeavingRequest): PositionReplan[] {
       cmp(a.id, b.id);
     // The first in `order` by one pass, not a sort of everyone who fits: a team out asks this per post.
     let person: StaffMember | undefined;
-    for (const candidate of problem.staff) if (fits(candidate) && (!person || order(candidate, person) < 0)) person = candidate;
+    for (const candidate of ableFor(position, shift)) if (fits(candidate) && (!person || order(candidate, person) < 0)) person = candidate;
     if (!person) return position;
     const mine = shiftsOf.get(person.id) ?? [];
-    if (mine.length === 0 && !isAwayDuringPlan(person, problem)) for (const l of limitsOf.get(person.id)!) drawn.set(l, drawn.get(l)! + 1);
+    if (mine.length === 0 && !away.has(person.id)) for (const l of limitsOf.get(person.id)!) drawn.set(l, drawn.get(l)! + 1);
     shiftsOf.set(person.id, [...mine, shift]);
     const placement: Placement = { person, position, origin: "new" };
     placements.push(placement);
