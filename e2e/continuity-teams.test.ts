@@ -1,5 +1,6 @@
 import { BrowserSubscription } from "@crisis/platform/testing";
 import { Harness, eventually, startHarness } from "./harness";
+import { launchBrowser } from "./pages/browser";
 
 interface Team {
   id: string;
@@ -130,6 +131,27 @@ describe("continuity teams: a team out keeps the counters open", () => {
       (d: { department: string }) => d.department === department.department,
     );
     expect(view3).toMatchObject({ floors_met: false, short_floors: [expect.stringContaining("0 of 3 at their desks (short by 3)")] });
+
+    // The console in Chromium names that floor; the out member's staff page says to stay home.
+    const browser = await launchBrowser(h.base);
+    try {
+      const consolePage = await browser.context.newPage();
+      await consolePage.goto(`${h.base}/console?lang=ja`);
+      await consolePage.setExtraHTTPHeaders({ authorization: `Bearer ${await h.token("manager")}` });
+      await consolePage.reload();
+      const short = consolePage.locator(`#teams [data-department="${department.department}"] .floors-short`);
+      await short.waitFor();
+      expect(await short.textContent()).toContain("0 of 3 at their desks (short by 3)");
+      const staffPage = await browser.context.newPage();
+      await staffPage.goto(`${h.base}/staff?lang=ja`);
+      await staffPage.setExtraHTTPHeaders({ authorization: `Bearer ${await h.token("staff", out.staff_ids[0]!)}` });
+      await staffPage.reload();
+      const home = staffPage.locator("#my-team-body .stay-home");
+      await home.waitFor();
+      expect(await home.textContent()).toContain("あなたの班は自宅待機です");
+    } finally {
+      await browser.close();
+    }
 
     // A comes back early: the floors hold again.
     expect((await h.api("DELETE", `/api/v1/staffing/teams/${out!.id}/out`, undefined, officer)).body).toEqual({
