@@ -68,16 +68,20 @@ export function replanPositions(request: LeavingRequest): PositionReplan[] {
   const people = new Map(problem.staff.map((p) => [p.id, p]));
   const placements = placementsOf(problem.positions, others, people);
   const away = new Set(problem.staff.filter((p) => isAwayDuringPlan(p, problem)).map((p) => p.id));
-  // Who holds the skills and can work the shift does not change while positions are filled: found once per kind of position.
-  const able = new Map<string, StaffMember[]>();
+  // Who holds the skills and can work the shift does not change while positions are filled: found
+  // once per kind of position, by distance from the post's ward (the first thing the order asks).
+  const able = new Map<string, StaffMember[][]>();
   const ableFor = (position: Position, shift: Shift) => {
-    const kind = `${position.shift}|${position.skills.join("|")}`;
-    let list = able.get(kind);
-    if (!list) {
-      list = problem.staff.filter((p) => !refused.has(p.id) && holdsSkills(p, position.skills) && canWorkShift(problem, p, shift));
-      able.set(kind, list);
+    const kind = `${position.shift}|${position.post.ward}|${position.skills.join("|")}`;
+    let byDistance = able.get(kind);
+    if (!byDistance) {
+      byDistance = [];
+      for (const p of problem.staff)
+        if (!refused.has(p.id) && holdsSkills(p, position.skills) && canWorkShift(problem, p, shift))
+          (byDistance[wardDistance(p.ward, position.post.ward)] ??= []).push(p);
+      able.set(kind, byDistance);
     }
-    return list;
+    return byDistance;
   };
   const chosen: (Placement | Position | undefined)[] = request.leaving.map((given) => {
     const position = positionOf.get(key(given));
@@ -95,9 +99,12 @@ export function replanPositions(request: LeavingRequest): PositionReplan[] {
       (shiftsOf.get(a.id)?.length ?? 0) - (shiftsOf.get(b.id)?.length ?? 0) ||
       (problem.minutesOnDuty.get(a.id) ?? 0) - (problem.minutesOnDuty.get(b.id) ?? 0) ||
       cmp(a.id, b.id);
-    // The first in `order` by one pass, not a sort of everyone who fits: a team out asks this per post.
+    // The first in `order` by one pass, not a sort of everyone who fits, nearest ward first: a team out asks this per post.
     let person: StaffMember | undefined;
-    for (const candidate of ableFor(position, shift)) if (fits(candidate) && (!person || order(candidate, person) < 0)) person = candidate;
+    for (const nearest of ableFor(position, shift)) {
+      for (const candidate of nearest ?? []) if (fits(candidate) && (!person || order(candidate, person) < 0)) person = candidate;
+      if (person) break;
+    }
     if (!person) return position;
     const mine = shiftsOf.get(person.id) ?? [];
     if (mine.length === 0 && !away.has(person.id)) for (const l of limitsOf.get(person.id)!) drawn.set(l, drawn.get(l)! + 1);
