@@ -8,8 +8,9 @@ import { kvDutyBook } from "./adapters/nats/duty-book";
 import { kvPlanStore } from "./adapters/nats/plan-store";
 import { rotaEvents } from "./adapters/nats/rota-events";
 import { kvTeamStore } from "./adapters/nats/team-store";
-import { settingFromWire, teamOutToWire, teamPlanToWire } from "./adapters/grpc/team-wire";
-import { declareTeamOut, endTeamOut, planTeams } from "./app/team-rotas";
+import { myTeamToWire, settingsFromWire, teamOutToWire, teamPlanToWire, teamsNowToWire } from "./adapters/grpc/team-wire";
+import { RosterWithTeamsOut } from "./app/roster-with-teams-out";
+import { declareTeamOut, endTeamOut, planTeams, readMyTeam, readTeams } from "./app/team-rotas";
 import { answerNotice } from "./app/answer-notice";
 import { replaceOnPost } from "./app/replace-on-post";
 import { readAcknowledgements } from "./app/read-acknowledgements";
@@ -59,7 +60,7 @@ runService({
   // One in-memory model fed by shared durable consumers: a second instance waits as a hot standby.
   singleActive: true,
   wire: async (config, backbone, logger) => {
-    const staff = roster(config, logger);
+    const staff = new RosterWithTeamsOut(roster(config, logger));
     const templates = loadPostTemplates(config.STAFFING_POST_TEMPLATES);
     const solver = highsWorkerSolver();
     const book = new PlanBook(await kvPlanStore(backbone.js, config.NATS_STREAM_REPLICAS));
@@ -73,10 +74,13 @@ runService({
       escalateAfterMs: config.STAFFING_ACK_ESCALATE_MINUTES * 60_000,
     };
     const answering = { roster: staff, book, duties, solver, events, clock: systemClock, served };
+    const teams = await kvTeamStore(backbone.js, config.NATS_STREAM_REPLICAS);
+    staff.follow(await teams.all());
     const teamDeps = {
       ...answering,
-      teams: await kvTeamStore(backbone.js, config.NATS_STREAM_REPLICAS),
+      teams,
       rotaEvents: rotaEvents(backbone, systemClock),
+      outs: staff,
     };
     const planner: PostPlanner = new PostPlanner({
       ...planning,
@@ -110,7 +114,7 @@ runService({
                   appliedBy || "unknown",
                 ),
               planTeams: async (r, correlationId) =>
-                teamPlanToWire(await planTeams(teamDeps, r.settings.map(settingFromWire), r.firstDay, r.apply, correlationId)),
+                teamPlanToWire(await planTeams(teamDeps, settingsFromWire(r, staff.departments), r.firstDay, r.apply, correlationId)),
               declareTeamOut: async (r, correlationId) => {
                 const until = new Date(r.until);
                 return teamOutToWire(r.teamId, until, await declareTeamOut(teamDeps, r.teamId, r.reason, until, correlationId));
@@ -119,6 +123,8 @@ runService({
                 await endTeamOut(teamDeps, r.teamId, correlationId);
                 return { teamId: r.teamId };
               },
+              teams: async (r) => teamsNowToWire(await readTeams(teamDeps, Math.min(r.days || 14, 92)), systemClock.now()),
+              myTeam: async (r) => myTeamToWire(await readMyTeam(teamDeps, r.staffId)),
             },
             logger,
           ),

@@ -15,6 +15,7 @@ import {
   RotaPlanned,
   RotaReturned,
   RotaSuspended,
+  StaffRotaChanged,
 } from "./gen/crisis/v1/events";
 import { AuditRecorded } from "./gen/crisis/v1/audit";
 import { CounterWaitingReported, CrowdingChanged, OccupancyReported } from "./gen/crisis/v1/crowding";
@@ -76,6 +77,8 @@ export const eventTypes = {
   rotaPlanned: { subject: "crisis.staff.rota.planned", name: "crisis.v1.RotaPlanned", codec: RotaPlanned },
   rotaSuspended: { subject: "crisis.staff.rota.suspended", name: "crisis.v1.RotaSuspended", codec: RotaSuspended },
   rotaReturned: { subject: "crisis.staff.rota.returned", name: "crisis.v1.RotaReturned", codec: RotaReturned },
+  /** One person's days under the rota: stay home until …, or come in on these days (notify pushes it to `staff:<id>`). */
+  staffRotaChanged: { subject: "crisis.staff.rota.changed", name: "crisis.v1.StaffRotaChanged", codec: StaffRotaChanged },
   auditRecorded: { subject: "crisis.audit.recorded", name: "crisis.v1.AuditRecorded", codec: AuditRecorded },
   occupancyReported: { subject: "crisis.shelter.occupancy.reported", name: "crisis.v1.OccupancyReported", codec: OccupancyReported },
   crowdingChanged: { subject: "crisis.shelter.crowding.changed", name: "crisis.v1.CrowdingChanged", codec: CrowdingChanged },

@@ -7,7 +7,15 @@ import type { DeadLetter } from "@crisis/platform/ports";
 import { AuditFilter } from "../domain/audit";
 import { Declaration } from "../domain/mode";
 import { AlertReport, CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
-import { GetStaffingSummaryResponse } from "@crisis/platform/contracts/staffing";
+import {
+  DeclareTeamOutRequest,
+  DeclareTeamOutResponse,
+  GetStaffingSummaryResponse,
+  MyTeam,
+  PlanTeamsRequest,
+  TeamPlan,
+  TeamsNow,
+} from "@crisis/platform/contracts/staffing";
 import {
   Acknowledgements,
   AnswerNoticeRequest,
@@ -212,6 +220,15 @@ export interface StatusEvents {
 export interface StaffingPlans {
   propose(requestedBy: string, correlationId: string): Promise<StaffingPlan>;
   apply(planId: string, appliedBy: string, correlationId: string): Promise<ApplyStaffingPlanResponse>;
+}
+
+/** Continuity teams (班) and their office/home rotas (services/staffing over gRPC). */
+export interface StaffingTeams {
+  plan(request: PlanTeamsRequest, correlationId: string): Promise<TeamPlan>;
+  declareOut(request: DeclareTeamOutRequest, correlationId: string): Promise<DeclareTeamOutResponse>;
+  endOut(teamId: string, correlationId: string): Promise<void>;
+  now(days: number, correlationId: string): Promise<TeamsNow>;
+  mine(staffId: string, correlationId: string): Promise<MyTeam>;
 }
 
 /** Staff duties and notices (services/staffing over gRPC): a notice of anyone but `staffId` is not found. */

@@ -18,6 +18,7 @@ import { Facility } from "@crisis/platform/contracts/facilities";
 import { CrowdingServiceService } from "@crisis/platform/contracts/crowding_service";
 import { FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
 import { DutiesServiceService } from "@crisis/platform/contracts/duties_service";
+import { StaffingServiceService } from "@crisis/platform/contracts/staffing_service";
 import { NatsServerHandle, freePort } from "@crisis/platform/testing";
 import { Role, oidcTokens } from "../../src/adapters/auth/tokens";
 import { serviceClients } from "../../src/adapters/grpc/clients";
@@ -81,6 +82,8 @@ export interface GatewayOptions {
   facilities?: UntypedServiceImplementation;
   /** A stand-in for staffing's duties rpcs on a real gRPC port; without it, staffing is down. */
   duties?: UntypedServiceImplementation;
+  /** A stand-in for staffing's own rpcs (continuity teams), served beside `duties`. */
+  staffing?: UntypedServiceImplementation;
   /** A stand-in of facilities' crowding rpcs, served beside `facilities`. */
   crowding?: UntypedServiceImplementation;
   /** Another gateway replica shares this clock and the id counter prefix differs. */
@@ -115,9 +118,13 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
     ]);
   }
   const facilitiesTarget = facilities ? `127.0.0.1:${facilities.port}` : down;
-  const duties = options.duties
-    ? await startGrpcServer("127.0.0.1", 0, [{ definition: DutiesServiceService, implementation: options.duties }])
-    : undefined;
+  const duties =
+    options.duties || options.staffing
+      ? await startGrpcServer("127.0.0.1", 0, [
+          { definition: DutiesServiceService, implementation: options.duties ?? {} },
+          ...(options.staffing ? [{ definition: StaffingServiceService, implementation: options.staffing }] : []),
+        ])
+      : undefined;
   const staffingTarget = duties ? `127.0.0.1:${duties.port}` : down;
   const counters = counterClients(facilitiesTarget, 1_000);
   const services = serviceClients({ facilities: facilitiesTarget, staffing: staffingTarget, notify: down, deadlineMs: 1_000 });

@@ -1,4 +1,4 @@
-import { Lang, StateKey, UseName, formatCityTime, useTerms } from "@crisis/platform/contracts";
+import { Lang, StateKey, UseName, cityInstant, formatCityTime, useTerms } from "@crisis/platform/contracts";
 
 /**
  * Every text notify sends, per language. Adding a language (zh, ko, vi) is one more object of
@@ -50,6 +50,12 @@ export interface Catalogue {
   staffEscalatedTitle: string;
   staffEscalated(name: string, proposed: string): string;
   untilFurtherNotice: string;
+  /** Continuity teams (班): the person's team is out (stay home until …), or the days they come in. */
+  staffRotaTitle: string;
+  staffStayHome(department: string, until: string, reason: string): string;
+  staffOfficeDays(department: string, days: string): string;
+  /** A city date (YYYY-MM-DD) with its weekday. */
+  day(date: string): string;
   scheduledTitle: string;
   soonTitle: string;
   /** A restriction decided for later: closed when `closed`, restricted otherwise. */
@@ -72,6 +78,7 @@ const englishPlurals = new Intl.PluralRules("en");
 const plural = (n: number, one: string, other: string) => (englishPlurals.select(n) === "one" ? one : other);
 /** Times as a person in the city reads them: month, day and a 24-hour clock. */
 const shortTime = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false } as const;
+const dayOfWeek = { month: "numeric", day: "numeric", weekday: "short" } as const;
 const jaNow: Record<StateKey, string> = {
   shelter_open: "避難所を開設しました",
   shelter_closed: "避難所を閉鎖しました",
@@ -126,6 +133,10 @@ const ja: Catalogue = {
   staffEscalatedTitle: "熊本市 配置通知の未回答",
   staffEscalated: (name, proposed) => `${name}さんが配置通知に回答していません。交代案: ${proposed || "該当者なし"}`,
   untilFurtherNotice: "別途通知",
+  staffRotaTitle: "熊本市 班体制の出勤日",
+  staffStayHome: (department, until, reason) => `${department}: あなたの班は${until}まで自宅待機です（${reason}）。`,
+  staffOfficeDays: (department, days) => (days ? `${department}: 出勤日は ${days} です。` : `${department}: 当面の出勤日はありません。`),
+  day: (date) => formatCityTime(new Date(cityInstant(date)), "ja-JP", dayOfWeek),
   scheduledTitle: "熊本市 施設利用の予定",
   soonTitle: "熊本市 まもなく施設利用が変わります",
   scheduled: (facility, closed, from, until, reason) => `${facility}は${from}から${until}まで${closed ? "休館" : "利用制限"}(${reason})`,
@@ -178,6 +189,11 @@ const en: Catalogue = {
   staffEscalatedTitle: "Kumamoto City: assignment unanswered",
   staffEscalated: (name, proposed) => `${name} has not answered their assignment. Proposed replacement: ${proposed || "none available"}.`,
   untilFurtherNotice: "further notice",
+  staffRotaTitle: "Kumamoto City: your team's office days",
+  staffStayHome: (department, until, reason) => `${department}: your team is out. Stay home until ${until} (${reason}).`,
+  staffOfficeDays: (department, days) =>
+    days ? `${department}: come in to the office on ${days}.` : `${department}: no office days for now.`,
+  day: (date) => formatCityTime(new Date(cityInstant(date)), "en-GB", dayOfWeek),
   scheduledTitle: "Kumamoto City: planned facility change",
   soonTitle: "Kumamoto City: facility change starting soon",
   scheduled: (facility, closed, from, until, reason) =>

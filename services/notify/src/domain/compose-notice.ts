@@ -1,6 +1,6 @@
 import { Lang } from "@crisis/platform/contracts";
 import { BookingRecorded } from "@crisis/platform/contracts/counters";
-import { StaffReassigned, StaffReleased, StaffReminded, StaffTeamChanged } from "@crisis/platform/contracts/events";
+import { StaffReassigned, StaffReleased, StaffReminded, StaffRotaChanged, StaffTeamChanged } from "@crisis/platform/contracts/events";
 import { fitted } from "./payload";
 import { catalogue } from "./catalogue";
 
@@ -8,7 +8,8 @@ export type StaffNotice =
   | { kind: "reassigned"; event: StaffReassigned }
   | { kind: "released"; event: StaffReleased }
   | { kind: "reminded"; event: StaffReminded }
-  | { kind: "team"; event: StaffTeamChanged };
+  | { kind: "team"; event: StaffTeamChanged }
+  | { kind: "rota"; event: StaffRotaChanged };
 
 /**
  * A staff member's own notice, in their language, opening that notice on the staff page
@@ -19,7 +20,8 @@ export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: st
   const t = catalogue[lang];
   const alertId = notice.event.eventId;
   const escalation = notice.kind === "reminded" && notice.event.aboutStaffId !== "";
-  const url = escalation ? staffUrl : `${staffUrl}/notices/${encodeURIComponent(notice.event.noticeId)}`;
+  // A rota notice answers nothing: it opens the staff page, where "my team, my office days" is.
+  const url = escalation || notice.kind === "rota" ? staffUrl : `${staffUrl}/notices/${encodeURIComponent(notice.event.noticeId)}`;
   const base = { alertId, lang, url, tag: `staff.${notice.event.noticeId}` };
   switch (notice.kind) {
     case "reassigned": {
@@ -55,6 +57,13 @@ export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: st
         title: t.staffTeamTitle,
         body: t.staffTeam(e.place, e.leftName, department, e.floor?.minimum ?? 0, e.floor?.skill ?? "", e.replacementName),
       });
+    }
+    case "rota": {
+      const e = notice.event;
+      const body = e.stayHomeUntil
+        ? t.staffStayHome(e.departmentName, t.time(e.stayHomeUntil), e.reason)
+        : t.staffOfficeDays(e.departmentName, e.officeDays.map(t.day).join(t.listSeparator));
+      return fitted({ ...base, title: t.staffRotaTitle, body });
     }
     case "reminded": {
       const e = notice.event;

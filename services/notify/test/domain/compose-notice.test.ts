@@ -1,4 +1,4 @@
-import { StaffReassigned, StaffReleased, StaffReminded, StaffTeamChanged } from "@crisis/platform/contracts/events";
+import { StaffReassigned, StaffReleased, StaffReminded, StaffRotaChanged, StaffTeamChanged } from "@crisis/platform/contracts/events";
 import { BookingRecorded, CounterBooking } from "@crisis/platform/contracts/counters";
 import { composeBookingNotice, composeStaffNotice } from "../../src/domain/compose-notice";
 
@@ -84,6 +84,29 @@ describe("a staff notice in the recipient's language", () => {
     expect(composeStaffNotice({ kind: "reminded", event: own }, "ja", url).url).toBe("https://crisis.example.jp/staff/notices/n%201");
     const escalation = StaffReminded.fromPartial({ ...own, staffId: "HEAD-1", escalatedTo: "HEAD-1", aboutStaffId: "S-7" });
     expect(composeStaffNotice({ kind: "reminded", event: escalation }, "ja", url).url).toBe(url);
+  });
+
+  it("tells a continuity team's member to stay home until the out ends, and the others their office days, opening the staff page", () => {
+    const base = {
+      eventId: "staff-rota-1",
+      noticeId: "rota1",
+      staffId: "S-7",
+      departmentName: "中央区保健センター",
+      reason: "陽性者と濃厚接触者",
+    };
+    const home = StaffRotaChanged.fromPartial({ ...base, stayHomeUntil: "2026-08-04T00:00:00Z" });
+    expect(composeStaffNotice({ kind: "rota", event: home }, "ja", url)).toMatchObject({
+      title: "熊本市 班体制の出勤日",
+      body: "中央区保健センター: あなたの班は8月4日 09:00まで自宅待機です（陽性者と濃厚接触者）。",
+      url,
+    });
+    const office = StaffRotaChanged.fromPartial({ ...base, officeDays: ["2026-07-28", "2026-07-29"] });
+    expect(composeStaffNotice({ kind: "rota", event: office }, "en", url).body).toBe(
+      "中央区保健センター: come in to the office on Tue 28/07, Wed 29/07.",
+    );
+    expect(composeStaffNotice({ kind: "rota", event: office }, "ja", url).body).toBe(
+      "中央区保健センター: 出勤日は 7/28(火)、7/29(水) です。",
+    );
   });
 
   it("reminds the person themself when the reminder is about their own notice", () => {

@@ -1,6 +1,7 @@
 import type { Clock } from "@crisis/platform/ports";
 import type { ReplaceOnPostRequest, ReplaceOnPostResponse } from "@crisis/platform/contracts/duties";
-import { errors, postLeads, reasonFits } from "../domain";
+import { levelName } from "@crisis/platform/contracts";
+import { errors, postLeads, reasonFits, replanPositions, type Assignment, type PlannedAssignment } from "../domain";
 import { noticeId, tellReassigned, tellReleased } from "./duty-notices";
 import { proposeReplacement, type ReplacementDeps, type ReplacementProposal } from "./propose-replacement";
 import type { StaffEvents } from "./ports";
@@ -47,6 +48,75 @@ export async function takeOffPost(
     correlationId,
   );
   return proposal;
+}
+
+/**
+ * Takes many people off their posts at once (a team gone out): every position re-planned in one
+ * pass by the rule of a decline (`replanPositions`, the problem built once), the plan in force
+ * written once, each replacement told. A position that pass leaves open goes through `takeOffPost`
+ * (the engine re-plans that post alone). Returns how many positions were filled again.
+ */
+export async function takeOffPosts(
+  deps: ReplaceDeps,
+  leaving: readonly PlannedAssignment[],
+  why: (a: PlannedAssignment) => { readonly key: string; readonly reason: string },
+  correlationId: string,
+  at: Date,
+): Promise<number> {
+  const inForce = deps.book.inForce;
+  if (!inForce || leaving.length === 0) return 0;
+  const acknowledged = new Set<string>();
+  const refused = new Set(leaving.map((a) => a.staffId));
+  const posts = new Set(leaving.map((a) => a.postId));
+  for (const record of deps.duties.all())
+    for (const n of record.notices) {
+      if (n.state === "acknowledged" && n.duty) acknowledged.add(`${record.staffId}|${n.duty.postId}`);
+      if (n.state === "declined" && n.duty && posts.has(n.duty.postId)) refused.add(record.staffId);
+    }
+  const current: Assignment[] = inForce.plan.assignments.map((a) => ({ ...a, acknowledged: acknowledged.has(`${a.staffId}|${a.postId}`) }));
+  const answers = replanPositions({
+    staff: deps.roster.staff,
+    departments: deps.roster.departments,
+    posts: inForce.posts,
+    level: (inForce.inputs.mode && levelName(inForce.inputs.mode.level)) ?? "normal",
+    current,
+    leaving,
+    refused: [...refused],
+    ...deps.served?.(new Set(inForce.posts.map((p) => p.id))),
+  });
+  const key = (a: { staffId: string; postId: string; position: number }) => `${a.staffId}|${a.postId}#${a.position}`;
+  const gone = new Set(leaving.map(key));
+  const replacements = answers.flatMap((a) => (a.replacement ? [a.replacement] : []));
+  const kept = inForce.plan.assignments.filter((a) => !gone.has(key(a)));
+  await deps.book.putInForce({ ...inForce, plan: { ...inForce.plan, assignments: [...kept, ...replacements] } });
+  for (const [i, answer] of answers.entries()) {
+    const r = answer.replacement;
+    if (!r) continue;
+    const held = deps.book.inForce!.plan.assignments.filter((a) => a.staffId === r.staffId).map((a) => a.postId);
+    await tellReassigned(
+      deps,
+      {
+        id: noticeId(inForce.id, r.staffId, r.postId, `replaces ${why(leaving[i]!).key}`),
+        staffId: r.staffId,
+        planId: inForce.id,
+        post: inForce.posts.find((p) => p.id === r.postId)!,
+        posts: inForce.posts.filter((p) => held.includes(p.id)),
+        reason: why(leaving[i]!).reason,
+        at,
+      },
+      correlationId,
+    );
+  }
+  // The few the one pass could not fill: the engine re-plans each post alone (they left the plan already).
+  let filled = replacements.length;
+  for (const [i, answer] of answers.entries()) {
+    if (answer.replacement) continue;
+    const a = leaving[i]!;
+    const restored = deps.book.inForce!;
+    await deps.book.putInForce({ ...restored, plan: { ...restored.plan, assignments: [...restored.plan.assignments, a] } });
+    if (await takeOffPost(deps, a.staffId, a.postId, why(a), correlationId, at)) filled++;
+  }
+  return filled;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Clock } from "@crisis/platform/ports";
 import { levelName } from "@crisis/platform/contracts";
-import { takeOffPost, type ReplaceDeps } from "./replace-on-post";
+import { takeOffPosts, type ReplaceDeps } from "./replace-on-post";
 import type { TeamStore } from "./ports";
 import {
   declareOut,
@@ -8,9 +8,14 @@ import {
   errors,
   floorsWhileOut,
   splitTeams,
+  myOfficeDays,
+  rotaNotices,
+  rotaView,
   teamsOut,
   type DepartmentRota,
   type FloorMargin,
+  type RotaNotice,
+  type RotaView,
   type StaffMember,
   type TeamSetting,
   type TeamSplit,
@@ -20,10 +25,25 @@ export interface RotaEvents {
   planned(rota: DepartmentRota, correlationId: string): Promise<void>;
   suspended(rota: DepartmentRota, teamId: string, short: readonly string[], correlationId: string): Promise<void>;
   returned(rota: DepartmentRota, teamId: string, correlationId: string): Promise<void>;
+  /** One person told their days: stay home until …, or come in on these days (crisis.staff.rota.changed). */
+  told(rota: DepartmentRota, notice: RotaNotice, reason: string, correlationId: string): Promise<void>;
+}
+
+/** Days of office days a notice lists (at least until the last out ends). */
+const NOTICE_DAYS = 14;
+
+/** Everyone in the department is told their days, a few at a time. */
+async function tellEveryone(deps: TeamDeps, rota: DepartmentRota, reason: string, correlationId: string) {
+  const notices = rotaNotices(rota, deps.clock.now(), NOTICE_DAYS);
+  for (let i = 0; i < notices.length; i += 50)
+    await Promise.all(notices.slice(i, i + 50).map((n) => deps.rotaEvents.told(rota, n, reason, correlationId)));
+  return notices;
 }
 
 export interface TeamDeps extends ReplaceDeps {
   readonly teams: TeamStore;
+  /** Told the rotas again whenever an out changes, so that every plan reads the members of a team out as away. */
+  readonly outs?: { follow(rotas: readonly DepartmentRota[]): void };
   readonly rotaEvents: RotaEvents;
   readonly clock: Clock;
 }
@@ -51,6 +71,10 @@ export async function planTeams(
   apply: boolean,
   correlationId: string,
 ): Promise<TeamSplit> {
+  const known = new Set(deps.roster.departments.map((d) => d.id));
+  settings.forEach((s, i) => {
+    if (!known.has(s.department)) throw errors.teamDepartmentUnknown(i, s.department);
+  });
   const before = new Map((await deps.teams.all()).map((r) => [r.split.department, r]));
   const previous = new Map(
     [...before.values()].flatMap((r) => r.split.teams.flatMap((t) => t.members.map((id) => [id, t.letter] as const))),
@@ -73,7 +97,8 @@ export async function planTeams(
   return split;
 }
 
-const inWords = (name: string, m: FloorMargin) =>
+/** A floor the teams still in cannot hold, in words. */
+export const floorInWords = (name: string, m: FloorMargin) =>
   `${name}: ${m.skill ? `${m.skill} ` : ""}${m.have} of ${m.minimum} at their desks (short by ${-m.margin})`;
 
 async function rotaOf(deps: TeamDeps, teamId: string): Promise<DepartmentRota> {
@@ -99,27 +124,27 @@ export async function declareTeamOut(
   const now = deps.clock.now();
   const rota = declareOut(await rotaOf(deps, teamId), teamId, reason, until, now);
   await deps.teams.put(rota);
+  deps.outs?.follow(await deps.teams.all());
   const members = new Set(rota.split.teams.find((t) => t.id === teamId)!.members);
   const people = new Map(deps.roster.staff.map((p) => [p.id, p]));
   const { short } = floorsWhileOut(rota.split, teamsOut(rota, now), people, notAtDesk(deps));
-  const words = short.map((m) => inWords(rota.split.name, m));
+  const words = short.map((m) => floorInWords(rota.split.name, m));
   await deps.rotaEvents.suspended(rota, teamId, words, correlationId);
+  await tellEveryone(deps, rota, reason, correlationId);
   const away = { start: now, end: until };
   const staff = deps.roster.staff.map((p): StaffMember => (members.has(p.id) ? { ...p, unavailable: [...p.unavailable, away] } : p));
-  const replacing = { ...deps, roster: { ...deps.roster, staff } };
+  const replacing = { ...deps, roster: { staff, departments: deps.roster.departments } };
   const held = deps.book.inForce?.plan.assignments.filter((a) => members.has(a.staffId)) ?? [];
-  let replaced = 0;
-  for (const a of held) {
-    const proposal = await takeOffPost(
-      replacing,
-      a.staffId,
-      a.postId,
-      { key: `${a.staffId}|${a.postId}|team-out|${teamId}`, reason: `replaces a colleague whose team is out until ${until.toISOString()}` },
-      correlationId,
-      now,
-    );
-    if (proposal) replaced++;
-  }
+  const replaced = await takeOffPosts(
+    replacing,
+    held,
+    (a) => ({
+      key: `${a.staffId}|${a.postId}|team-out|${teamId}`,
+      reason: `replaces a colleague whose team is out until ${until.toISOString()}`,
+    }),
+    correlationId,
+    now,
+  );
   return { rota, short: words, replaced, open: held.length - replaced };
 }
 
@@ -127,6 +152,30 @@ export async function declareTeamOut(
 export async function endTeamOut(deps: TeamDeps, teamId: string, correlationId: string): Promise<DepartmentRota> {
   const rota = endOut(await rotaOf(deps, teamId), teamId, deps.clock.now());
   await deps.teams.put(rota);
+  deps.outs?.follow(await deps.teams.all());
   await deps.rotaEvents.returned(rota, teamId, correlationId);
+  await tellEveryone(deps, rota, `team ${teamId} is back`, correlationId);
   return rota;
+}
+
+/** The rotas in force as they stand now, each team's margins counted with its people at their desks now. */
+export async function readTeams(deps: TeamDeps, days: number): Promise<RotaView[]> {
+  const people = new Map(deps.roster.staff.map((p) => [p.id, p]));
+  const desk = notAtDesk(deps);
+  const now = deps.clock.now();
+  return (await deps.teams.all())
+    .map((rota) => rotaView(rota, people, desk, now, days))
+    .sort((a, b) => a.department.localeCompare(b.department));
+}
+
+/** A person's team and office days over the next two weeks; undefined when no rota has them. */
+export async function readMyTeam(deps: TeamDeps, staffId: string) {
+  const person = deps.roster.staff.find((p) => p.id === staffId);
+  const rota = person && (await deps.teams.get(person.department));
+  if (!rota) return undefined;
+  const now = deps.clock.now();
+  const mine = myOfficeDays(rota, staffId, now, NOTICE_DAYS);
+  if (!mine) return undefined;
+  const notice = rotaNotices(rota, now, NOTICE_DAYS).find((n) => n.staffId === staffId)!;
+  return { rota, teamId: mine.teamId, out: mine.out, officeDays: notice.officeDays };
 }

@@ -28,6 +28,8 @@ export const errors = {
   declineReasonInvalid: () => new AppError("DECLINE_REASON_INVALID", 422, "reason must be 1 to 500 characters", "reason"),
   teamNotFound: (teamId: string) => new AppError("TEAM_NOT_FOUND", 404, `no team ${teamId} in the team plan in force`, "id"),
   teamOutUntilInvalid: () => new AppError("TEAM_OUT_UNTIL_INVALID", 422, "until must be a time after now", "until"),
+  teamDepartmentUnknown: (index: number, department: string) =>
+    new AppError("TEAM_DEPARTMENT_UNKNOWN", 422, `no department "${department}" in the roster`, `departments[${index}].department`),
   teamNotOut: (teamId: string) => new AppError("TEAM_NOT_OUT", 409, `team ${teamId} is not out`, "id"),
   replaceReasonInvalid: () => new AppError("REPLACE_REASON_INVALID", 422, "reason must be 1 to 500 characters", "reason"),
   assignmentNotFound: (staffId: string, postId: string) =>

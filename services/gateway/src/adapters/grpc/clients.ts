@@ -17,6 +17,7 @@ import {
   ShelterCrowdingService,
   StaffingBoard,
   StaffingPlans,
+  StaffingTeams,
 } from "../../app/ports";
 
 export interface ServiceTargets {
@@ -104,6 +105,16 @@ export function serviceClients(targets: ServiceTargets) {
     apply: (planId, appliedBy, correlationId) =>
       callUnary("staffing", staffing.applyStaffingPlan.bind(staffing), { planId, appliedBy }, planning(correlationId)),
   };
+  const staffingTeams: StaffingTeams = {
+    plan: (request, correlationId) => callUnary("staffing", staffing.planTeams.bind(staffing), request, planning(correlationId)),
+    // A team out re-plans the posts its members hold.
+    declareOut: (request, correlationId) => callUnary("staffing", staffing.declareTeamOut.bind(staffing), request, planning(correlationId)),
+    endOut: async (teamId, correlationId) => {
+      await callUnary("staffing", staffing.endTeamOut.bind(staffing), { teamId }, planning(correlationId));
+    },
+    now: (days, correlationId) => callUnary("staffing", staffing.getTeams.bind(staffing), { days }, opts(correlationId)),
+    mine: (staffId, correlationId) => callUnary("staffing", staffing.getMyTeam.bind(staffing), { staffId }, opts(correlationId)),
+  };
   const duties = client(DutiesServiceClient, targets.staffing);
   const dutyDesk: DutyDesk = {
     duties: (staffId, correlationId) => callUnary("staffing", duties.getStaffDuties.bind(duties), { staffId }, opts(correlationId)),
@@ -124,6 +135,7 @@ export function serviceClients(targets: ServiceTargets) {
     facilitiesAdmin,
     alertReports,
     staffingPlans,
+    staffingTeams,
     crowding,
     close() {
       facilities.close();

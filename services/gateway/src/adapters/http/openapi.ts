@@ -26,6 +26,10 @@ import {
   shelterBody,
   shelterListQuery,
   subscriptionBody,
+  teamAnswers,
+  teamOutBody,
+  teamPlanBody,
+  teamsQuery,
 } from "./schemas";
 import { counterOperations } from "./counter-operations";
 
@@ -294,6 +298,52 @@ export const operations: Record<string, Operation> = {
     responses: { 200: "what was published" },
     problems: { 404: "PLAN_NOT_FOUND", 409: "PLAN_STALE" },
     answers: { 200: serviceAnswers.planApplied },
+  },
+  "POST /api/v1/staffing/teams": {
+    summary:
+      "Split departments into continuity teams (班, 2 or 3 each) that alone meet the department's floors; with apply, each split becomes the department's office/home rota from first_day",
+    roles: ["staffing_officer"],
+    body: teamPlanBody,
+    responses: {
+      200: "the teams with each one's margin over every floor, people moved from the last split, and each floor no split can meet",
+    },
+    answers: { 200: teamAnswers.plan },
+    problems: { 422: "BODY_INVALID, or TEAM_DEPARTMENT_UNKNOWN naming departments[i].department" },
+  },
+  "GET /api/v1/staffing/teams": {
+    summary: "The rotas in force: each team's margin over every floor now, who is at the office, at home or out today, the floors not met",
+    roles: ["manager", "staffing_officer"],
+    query: teamsQuery,
+    responses: { 200: "the departments with teams" },
+    answers: { 200: teamAnswers.rotas },
+  },
+  "GET /api/v1/staffing/teams/rota.csv": {
+    summary: "The team rota as CSV: one row per day and team (office, home or out), dates in Asia/Tokyo",
+    roles: ["manager", "staffing_officer"],
+    query: teamsQuery,
+    responses: { 200: "text/csv" },
+  },
+  "POST /api/v1/staffing/teams/:id/out": {
+    summary:
+      "A team is out until `until` (declared again: the end moves): its members stay home, the other teams come in by the rota's fallback, its posts in the plan in force are re-planned, and everyone is told",
+    roles: ["staffing_officer"],
+    body: teamOutBody,
+    responses: { 200: "the floors the teams still in cannot hold, posts replaced and left open" },
+    answers: { 200: teamAnswers.out },
+    problems: { 404: "TEAM_NOT_FOUND", 422: "BODY_INVALID, TEAM_OUT_UNTIL_INVALID" },
+  },
+  "DELETE /api/v1/staffing/teams/:id/out": {
+    summary: "A team out is back early: it is on the rota again from now and everyone is told their office days",
+    roles: ["staffing_officer"],
+    responses: { 200: "the team" },
+    answers: { 200: teamAnswers.ended },
+    problems: { 404: "TEAM_NOT_FOUND", 409: "TEAM_NOT_OUT" },
+  },
+  "GET /api/v1/staff/me/team": {
+    summary: "The caller's continuity team and office days over the next two weeks (token subject = staff id)",
+    roles: ["staff"],
+    responses: { 200: "the team, or team: null" },
+    answers: { 200: teamAnswers.mine },
   },
   "GET /api/v1/staff/me/duties": {
     summary: "The caller's duty now and next, and their notices (token subject = staff id)",

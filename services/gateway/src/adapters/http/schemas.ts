@@ -546,6 +546,126 @@ export const replacementBody = z.strictObject({
   reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
 });
 
+const teamSetting = z.strictObject({
+  teams: z.union([z.literal(2), z.literal(3)], "must be 2 or 3"),
+  unit: z.enum(["day", "week"]).default("day"),
+  /** What one team alone must keep; absent: the department's floor at the level in force. */
+  headcount: z.number().int().min(0).max(100_000).optional(),
+  skills: z.record(z.string().trim().min(1).max(50), z.number().int().min(0).max(100_000)).optional(),
+});
+
+/** A team plan: a setting per department, or one for every department (`every_department`). */
+export const teamPlanBody = z
+  .strictObject({
+    departments: z
+      .array(teamSetting.extend({ department: z.string().trim().min(1).max(100) }))
+      .max(1000)
+      .default([]),
+    every_department: teamSetting.optional(),
+    first_day: z.iso.date("must be a date, YYYY-MM-DD"),
+    apply: z.boolean().default(false),
+  })
+  .refine((b) => b.departments.length > 0 || b.every_department, {
+    message: "name at least one department, or every_department",
+    path: ["departments"],
+  });
+
+export const teamOutBody = z.strictObject({
+  reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
+  until: z.iso.datetime({ offset: true, message: "must be a time with its offset, e.g. 2026-08-04T09:00:00+09:00" }),
+});
+
+const margin = z.object({ skill: z.string().nullable(), minimum: z.number(), have: z.number(), margin: z.number() });
+const out = z.object({ until: z.string(), reason: z.string() }).nullable();
+
+/** The continuity team answers (app/staffing-teams.ts), as JSON. */
+export const teamAnswers = {
+  plan: z.object({
+    applied: z.boolean(),
+    first_day: z.string(),
+    moves: z.number(),
+    departments: z.array(
+      z.object({
+        department: z.string(),
+        name: z.string(),
+        unit: z.string(),
+        moves: z.number(),
+        teams: z.array(
+          z.object({
+            id: z.string(),
+            letter: z.string(),
+            size: z.number(),
+            at_desk: z.number(),
+            margins: z.array(margin),
+            staff_ids: z.array(z.string()),
+          }),
+        ),
+      }),
+    ),
+    short: z.array(
+      z.object({
+        department: z.string(),
+        skill: z.string().nullable(),
+        minimum: z.number(),
+        needed: z.number(),
+        available: z.number(),
+        short: z.number(),
+        explanation: z.string(),
+      }),
+    ),
+  }),
+  out: z.object({
+    team_id: z.string(),
+    until: z.string(),
+    short_floors: z.array(z.string()),
+    posts_replaced: z.number(),
+    posts_open: z.number(),
+  }),
+  ended: z.object({ team_id: z.string(), ended: z.boolean() }),
+  rotas: z.object({
+    today: z.string(),
+    departments: z.array(
+      z.object({
+        department: z.string(),
+        name: z.string(),
+        unit: z.string(),
+        first_day: z.string(),
+        floors_met: z.boolean(),
+        short_floors: z.array(z.string()),
+        today: z.object({ office: z.number(), home: z.number(), out: z.number() }),
+        teams: z.array(
+          z.object({
+            id: z.string(),
+            letter: z.string(),
+            size: z.number(),
+            at_desk: z.number(),
+            office_today: z.boolean(),
+            out,
+            margins: z.array(margin),
+          }),
+        ),
+        days: z.array(z.object({ date: z.string(), office_team: z.string().nullable(), out_teams: z.array(z.string()) })),
+      }),
+    ),
+  }),
+  mine: z.object({
+    team: z
+      .object({
+        id: z.string(),
+        letter: z.string(),
+        department: z.string(),
+        department_name: z.string(),
+        out,
+        office_days: z.array(z.string()),
+      })
+      .nullable(),
+  }),
+};
+
+export const teamsQuery = z.strictObject({
+  days: z.coerce.number().int().min(1).max(92).default(14),
+});
+
 const duty = z.object({
   post_id: z.string(),
   post_name: z.string(),

@@ -35,6 +35,7 @@ import { CounterWaitingBoard } from "../../domain/counter-waiting";
 import { crowdingRoutes, shelterRoutes } from "./routes/shelters";
 import { staffingRoutes } from "./routes/staffing";
 import { staffingPlanRoutes } from "./routes/staffing-plans";
+import { staffingTeamRoutes } from "./routes/staffing-teams";
 import { staffDutyRoutes } from "./routes/staff-duties";
 import { statusRoutes } from "./routes/status";
 import { subscriptionRoutes } from "./routes/subscriptions";
@@ -196,6 +197,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   alertRoutes(app, deps.services.alertReports, authenticate);
   reportRoutes(app, { ledger: deps.incidents, clock: deps.clock, printer: deps.printer }, authenticate);
   staffingPlanRoutes(app, deps.services.staffingPlans, authenticate);
+  staffingTeamRoutes(app, deps.services.staffingTeams, authenticate);
   staffDutyRoutes(app, deps.services.dutyDesk, authenticate);
   const counters = deps.counters;
   if (counters) {

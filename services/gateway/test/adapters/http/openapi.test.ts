@@ -55,12 +55,13 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
   });
 
   it("describes the JSON answer of every API route that answers with a body", () => {
-    // The document itself, the event stream, the feeds and the roster CSV answer with other media types.
+    // The document itself, the event stream, the feeds and the roster and rota CSVs answer with other media types.
     const notJson = new Set([
       "GET /api/v1/openapi.json",
       "GET /api/v1/events",
       "GET /metrics",
       "GET /api/v1/staffing/roster.csv",
+      "GET /api/v1/staffing/teams/rota.csv",
       "GET /api/v1/shelters/history",
     ]);
     const undescribed = Object.entries(operations)

@@ -88,7 +88,7 @@ export function consumeScheduledRestrictions(backbone: Backbone, deps: AdvanceNo
   );
 }
 
-/** Reassignments, releases, reminders and changes in a post's team, each to the subscriptions of that staff member. */
+/** Reassignments, releases, reminders, changes in a post's team and rota days, each to the subscriptions of that staff member. */
 export async function consumeStaffNotices(backbone: Backbone, deps: SendStaffNoticeDeps, ackWaitMs: number, logger: Logger) {
   const consume = <K extends StaffNotice["kind"]>(kind: K, type: EventType<Extract<StaffNotice, { kind: K }>["event"]>) =>
     consumeEvents(
@@ -103,6 +103,7 @@ export async function consumeStaffNotices(backbone: Backbone, deps: SendStaffNot
     consume("released", eventTypes.staffReleased),
     consume("reminded", eventTypes.staffReminded),
     consume("team", eventTypes.staffTeamChanged),
+    consume("rota", eventTypes.staffRotaChanged),
   ]);
 }
 

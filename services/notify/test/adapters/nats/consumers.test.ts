@@ -1,6 +1,12 @@
 import { publishEvent, streams, waitUntil } from "@crisis/platform";
 import { ChangeSource, FacilityStatus, Incident, ModeLevel, ServiceLevel, eventTypes } from "@crisis/platform/contracts";
-import { FacilityStatusChanged, PlaybookApplied, ServiceLevelChanged, StaffReassigned } from "@crisis/platform/contracts/events";
+import {
+  FacilityStatusChanged,
+  PlaybookApplied,
+  ServiceLevelChanged,
+  StaffReassigned,
+  StaffRotaChanged,
+} from "@crisis/platform/contracts/events";
 import { BookingRecorded, CounterBooking } from "@crisis/platform/contracts/counters";
 import { consumeBookingNotices, consumeSingleChanges, consumeStaffNotices } from "../../../src/adapters/nats/consumers";
 import { kvPendingChanges } from "../../../src/adapters/nats/pending-changes";
@@ -120,6 +126,29 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
     expect(JSON.parse(pushService.messagesFor(laptop.id)[0].text).body).toBe(
       "避難所運営 at 熊本市立白川小学校, 28 Jul, 18:00 to 29 Jul, 18:00. Report to 中央区役所 総務課. If you cannot go, decline on the staff page with a reason; someone else is sent.",
     );
+    expect(pushService.messagesFor(colleague.id)).toEqual([]);
+  });
+
+  it("tells a continuity team's member on their own devices to stay home until the out ends, opening the staff page", async () => {
+    const { pushService, subscribe } = f;
+    const phone = await subscribe(["staff:S-30001"], "ja");
+    const colleague = await subscribe(["staff:S-30002"], "ja");
+    const event = StaffRotaChanged.fromPartial({
+      eventId: "staff-rota-r1",
+      noticeId: "r1",
+      staffId: "S-30001",
+      teamId: "hoken.A",
+      departmentName: "中央区保健センター",
+      stayHomeUntil: "2026-08-04T00:00:00Z",
+      reason: "陽性者",
+    });
+    await publishEvent(f.backbone.js, eventTypes.staffRotaChanged, event, { eventId: event.eventId, correlationId: "c-rota" });
+    await waitUntil(() => pushService.messagesFor(phone.id).length, "the team member's phone reached");
+    expect(JSON.parse(pushService.messagesFor(phone.id)[0].text)).toMatchObject({
+      title: "熊本市 班体制の出勤日",
+      body: "中央区保健センター: あなたの班は8月4日 09:00まで自宅待機です（陽性者）。",
+      url: "https://city.example/staff",
+    });
     expect(pushService.messagesFor(colleague.id)).toEqual([]);
   });
 

@@ -7,8 +7,12 @@ import type {
   DeclareTeamOutResponse,
   EndTeamOutRequest,
   EndTeamOutResponse,
+  GetMyTeamRequest,
+  GetTeamsRequest,
+  MyTeam,
   PlanTeamsRequest,
   TeamPlan,
+  TeamsNow,
 } from "@crisis/platform/contracts/staffing";
 import type { StaffingSummary } from "../../app/plan-posts";
 
@@ -19,6 +23,8 @@ export interface StaffingUseCases {
   planTeams(request: PlanTeamsRequest, correlationId: string): Promise<TeamPlan>;
   declareTeamOut(request: DeclareTeamOutRequest, correlationId: string): Promise<DeclareTeamOutResponse>;
   endTeamOut(request: EndTeamOutRequest, correlationId: string): Promise<EndTeamOutResponse>;
+  teams(request: GetTeamsRequest): Promise<TeamsNow>;
+  myTeam(request: GetMyTeamRequest): Promise<MyTeam>;
 }
 
 /** Staffing over gRPC: the summary managers see, plans proposed for review, applying one, and continuity teams. */
@@ -38,5 +44,7 @@ export function staffingServer(useCases: StaffingUseCases, logger: Logger): Staf
     endTeamOut: unaryHandler(logger, "EndTeamOut", async (request: EndTeamOutRequest) =>
       useCases.endTeamOut(request, `team-back-${request.teamId}`),
     ),
+    getTeams: unaryHandler(logger, "GetTeams", async (request: GetTeamsRequest) => useCases.teams(request)),
+    getMyTeam: unaryHandler(logger, "GetMyTeam", async (request: GetMyTeamRequest) => useCases.myTeam(request)),
   };
 }

@@ -2,6 +2,7 @@ import { Backbone, publishEvent } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import type { Clock } from "@crisis/platform";
 import type { RotaEvents } from "../../app/team-rotas";
+import { noticeId } from "../../app/duty-notices";
 
 /** Event ids come from the cause (the split's members, the out's end), so a repeat publishes nothing twice. */
 export function rotaEvents(backbone: Backbone, clock: Clock): RotaEvents {
@@ -47,6 +48,28 @@ export function rotaEvents(backbone: Backbone, clock: Clock): RotaEvents {
         backbone.js,
         eventTypes.rotaReturned,
         { eventId, teamId, department: rota.split.department, returnedAt: clock.now().toISOString() },
+        { eventId, correlationId },
+      );
+    },
+    async told(rota, notice, reason, correlationId) {
+      // The id comes from what the person is told: the same days told again publish nothing.
+      const id = noticeId("rota", notice.staffId, notice.teamId, notice.stayHomeUntil ?? "", ...notice.officeDays);
+      const eventId = `staff-rota-${id}`;
+      await publishEvent(
+        backbone.js,
+        eventTypes.staffRotaChanged,
+        {
+          eventId,
+          noticeId: id,
+          staffId: notice.staffId,
+          teamId: notice.teamId,
+          department: rota.split.department,
+          departmentName: rota.split.name,
+          stayHomeUntil: notice.stayHomeUntil ?? "",
+          officeDays: [...notice.officeDays],
+          reason,
+          issuedAt: clock.now().toISOString(),
+        },
         { eventId, correlationId },
       );
     },

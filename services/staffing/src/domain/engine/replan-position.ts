@@ -62,31 +62,52 @@ export function replanPositions(request: LeavingRequest): PositionReplan[] {
   const limits = drawLimits(problem, request.level);
   const drawnPeople = problem.staff.filter((p) => shiftsOf.has(p.id) && !isAwayDuringPlan(p, problem));
   const drawn = new Map(limits.map((l) => [l, drawnPeople.filter((p) => limitApplies(l, p)).length]));
+  // Each person's limits, found once: checking every limit for every candidate of every position is what a team out spent its time on.
+  const limitsOf = new Map(problem.staff.map((p) => [p.id, limits.filter((l) => limitApplies(l, p))]));
   const refused = new Set([...request.leaving.map((a) => a.staffId), ...(request.refused ?? [])]);
   const people = new Map(problem.staff.map((p) => [p.id, p]));
   const placements = placementsOf(problem.positions, others, people);
+  const away = new Set(problem.staff.filter((p) => isAwayDuringPlan(p, problem)).map((p) => p.id));
+  // Who holds the skills and can work the shift does not change while positions are filled: found
+  // once per kind of position, by distance from the post's ward (the first thing the order asks).
+  const able = new Map<string, StaffMember[][]>();
+  const ableFor = (position: Position, shift: Shift) => {
+    const kind = `${position.shift}|${position.post.ward}|${position.skills.join("|")}`;
+    let byDistance = able.get(kind);
+    if (!byDistance) {
+      byDistance = [];
+      for (const p of problem.staff)
+        if (!refused.has(p.id) && holdsSkills(p, position.skills) && canWorkShift(problem, p, shift))
+          (byDistance[wardDistance(p.ward, position.post.ward)] ??= []).push(p);
+      able.set(kind, byDistance);
+    }
+    return byDistance;
+  };
   const chosen: (Placement | Position | undefined)[] = request.leaving.map((given) => {
     const position = positionOf.get(key(given));
     if (!position) return undefined;
     const shift = problem.shifts[position.shift]!;
     const fits = (person: StaffMember) => {
-      if (refused.has(person.id) || !holdsSkills(person, position.skills) || !canWorkShift(problem, person, shift)) return false;
       const mine = shiftsOf.get(person.id) ?? [];
       if (mine.some((s) => clashes(s, shift))) return false;
       if (person.maxHours !== undefined && mine.reduce((h, s) => h + s.hours, 0) + shift.hours > person.maxHours) return false;
-      if (mine.length > 0 || isAwayDuringPlan(person, problem)) return true;
-      return limits.every((l) => !limitApplies(l, person) || drawn.get(l)! < l.limit);
+      if (mine.length > 0 || away.has(person.id)) return true;
+      return limitsOf.get(person.id)!.every((l) => drawn.get(l)! < l.limit);
     };
     const order = (a: StaffMember, b: StaffMember) =>
       wardDistance(a.ward, position.post.ward) - wardDistance(b.ward, position.post.ward) ||
       (shiftsOf.get(a.id)?.length ?? 0) - (shiftsOf.get(b.id)?.length ?? 0) ||
       (problem.minutesOnDuty.get(a.id) ?? 0) - (problem.minutesOnDuty.get(b.id) ?? 0) ||
       cmp(a.id, b.id);
-    const person = problem.staff.filter(fits).sort(order)[0];
+    // The first in `order` by one pass, not a sort of everyone who fits, nearest ward first: a team out asks this per post.
+    let person: StaffMember | undefined;
+    for (const nearest of ableFor(position, shift)) {
+      for (const candidate of nearest ?? []) if (fits(candidate) && (!person || order(candidate, person) < 0)) person = candidate;
+      if (person) break;
+    }
     if (!person) return position;
     const mine = shiftsOf.get(person.id) ?? [];
-    if (mine.length === 0 && !isAwayDuringPlan(person, problem))
-      for (const l of limits) if (limitApplies(l, person)) drawn.set(l, drawn.get(l)! + 1);
+    if (mine.length === 0 && !away.has(person.id)) for (const l of limitsOf.get(person.id)!) drawn.set(l, drawn.get(l)! + 1);
     shiftsOf.set(person.id, [...mine, shift]);
     const placement: Placement = { person, position, origin: "new" };
     placements.push(placement);

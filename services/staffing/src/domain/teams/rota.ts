@@ -12,7 +12,8 @@ export function officeTeam(
   unit: "day" | "week",
   out: ReadonlySet<number> = new Set(),
 ): number | undefined {
-  const base = Math.floor(dayIndex / (unit === "week" ? 7 : 1)) % teams;
+  // Days before the first day take their turn too (a rota applied from tomorrow is read today).
+  const base = ((Math.floor(dayIndex / (unit === "week" ? 7 : 1)) % teams) + teams) % teams;
   for (let step = 0; step < teams; step++) {
     const t = (base + step) % teams;
     if (!out.has(t)) return t;

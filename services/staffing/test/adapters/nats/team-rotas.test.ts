@@ -11,8 +11,8 @@ import { applyStaffingPlan } from "../../../src/app/apply-staffing-plan";
 import { PostPlanner } from "../../../src/app/keep-posts-planned";
 import { PlanBook } from "../../../src/app/plan-book";
 import { proposeStaffingPlan } from "../../../src/app/propose-staffing-plan";
-import { declareTeamOut, endTeamOut, planTeams, type TeamDeps } from "../../../src/app/team-rotas";
-import { checkSplit, myOfficeDays, replanPositions, type Assignment } from "../../../src/domain";
+import { declareTeamOut, endTeamOut, planTeams, readMyTeam, readTeams, type TeamDeps } from "../../../src/app/team-rotas";
+import { checkSplit, myOfficeDays, replanPositions, type Assignment, type RotaNotice } from "../../../src/domain";
 import { cityTeams } from "../../../src/fixtures";
 import { quietLogger, shelterEvent, smallCity, templates } from "../../support";
 
@@ -55,6 +55,8 @@ describe("continuity teams on a real nats-server", () => {
     const events = staffEvents(backbone);
     const { planId } = await proposeStaffingPlan({ roster: smallCity, templates, solver, clock, planner, book });
     await applyStaffingPlan({ planner, book, events, clock, roster: smallCity, duties }, planId, "t", "officer@city");
+    const announced = rotaEvents(backbone, clock);
+    const told: RotaNotice[] = [];
     const deps: TeamDeps = {
       roster: smallCity,
       book,
@@ -63,7 +65,10 @@ describe("continuity teams on a real nats-server", () => {
       events,
       clock,
       teams: await kvTeamStore(backbone.js, 1),
-      rotaEvents: rotaEvents(backbone, clock),
+      rotaEvents: {
+        ...announced,
+        told: (rota, notice, reason, correlationId) => (told.push(notice), announced.told(rota, notice, reason, correlationId)),
+      },
     };
     const { settings } = cityTeams(smallCity, 2, 1);
 
@@ -104,6 +109,31 @@ describe("continuity teams on a real nats-server", () => {
     expect(result.short).toEqual([]);
     expect(await stored(eventTypes.rotaSuspended.subject)).toBe(1);
 
+    // Everyone in the department is told once: the out team's members stay home, the others get their office days.
+    const department = split.departments.find((d) => d.teams.some((t) => t.id === out.id))!;
+    const everyone = department.teams.flatMap((t) => t.members);
+    expect(told.map((n) => n.staffId).sort()).toEqual([...everyone].sort());
+    expect(await stored(eventTypes.staffRotaChanged.subject)).toBe(everyone.length);
+    for (const n of told) {
+      if (gone.has(n.staffId)) expect(n).toMatchObject({ stayHomeUntil: until.toISOString(), officeDays: [] });
+      else
+        expect(n.officeDays.slice(0, 7)).toEqual([
+          "2026-07-28",
+          "2026-07-29",
+          "2026-07-30",
+          "2026-07-31",
+          "2026-08-01",
+          "2026-08-02",
+          "2026-08-03",
+        ]);
+    }
+    expect(await readMyTeam(deps, out.members[0]!)).toMatchObject({ teamId: out.id, out: { until: until.toISOString() }, officeDays: [] });
+    const view = (await readTeams(deps, 7)).find((v) => v.department === department.department)!;
+    expect(view.short).toEqual([]);
+    expect(view.teams.find((t) => t.id === out.id)).toMatchObject({ officeToday: false, out: { until: until.toISOString() } });
+    expect(view.outToday).toBe(out.members.length);
+    expect(view.days.every((d) => d.officeTeamId !== out.id && d.outTeamIds.includes(out.id))).toBe(true);
+
     // Its members stay home; the other team comes in every day by the fallback.
     const rota = (await deps.teams.get(out.id.split(".")[0]!))!;
     const other = rota.split.teams.find((t) => t.id !== out.id)!;
@@ -129,5 +159,9 @@ describe("continuity teams on a real nats-server", () => {
     expect(again!.outs.map((o) => o.teamId)).toEqual([other.id]);
     await expect(endTeamOut(deps, out.id, "t")).rejects.toMatchObject({ code: "TEAM_NOT_OUT" });
     await expect(declareTeamOut(deps, "nowhere.A", "陽性者", later, "t")).rejects.toMatchObject({ code: "TEAM_NOT_FOUND" });
+    await expect(planTeams(deps, [{ department: "nowhere", teams: 2, rota: "day" }], "2026-07-28", false, "t")).rejects.toMatchObject({
+      code: "TEAM_DEPARTMENT_UNKNOWN",
+      field: "departments[0].department",
+    });
   }, 180_000);
 });

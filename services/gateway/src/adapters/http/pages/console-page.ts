@@ -19,6 +19,7 @@ import { Html, html } from "./html";
 import { page } from "./layout";
 import { modeLine } from "./parts";
 import { PageWords, pageWords } from "./words";
+import { teamsPanel, teamsScript } from "./teams-section";
 
 /**
  * Who is signed in, shared by the console and the staff page: a link to sign in (and back to this
@@ -261,7 +262,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
     lang,
     title: `${w.console} — ${w.site}`,
     path: "/console",
-    scripts: ["/assets/desk.js", "/assets/console.js", "/assets/staffing-desk.js", "/assets/facility-desk.js"],
+    scripts: ["/assets/desk.js", teamsScript, "/assets/console.js", "/assets/staffing-desk.js", "/assets/facility-desk.js"],
     data: {
       words: {
         declared: w.declared,
@@ -353,7 +354,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
             </details>`,
           "manager staffing_officer",
         )}
-        ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")}
+        ${teamsPanel(lang)} ${panel("shelter-ops", w.sheltersOps, shelterOps, "manager facility_admin")}
         ${panel("restrictions", d.restrictions, restrictions, "manager facility_admin")}
         ${panel("counters", d.counters, counters, "manager facility_admin")} ${panel("audit", w.audit, audit)}
         ${panel(

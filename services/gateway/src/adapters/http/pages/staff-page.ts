@@ -4,6 +4,7 @@ import { html } from "./html";
 import { signInBar } from "./console-page";
 import { page } from "./layout";
 import { pageWords } from "./words";
+import { myTeamPanel, teamsScript } from "./teams-section";
 
 /**
  * `/staff`: my current and next duty, answering notices, release notices, my own notifications.
@@ -16,7 +17,7 @@ export function staffPage(lang: Lang, noticeId?: string): string {
     lang,
     title: `${w.staffPage} — ${w.site}`,
     path,
-    scripts: ["/assets/push.js", "/assets/desk.js", "/assets/staff.js"],
+    scripts: ["/assets/push.js", "/assets/desk.js", teamsScript, "/assets/staff.js"],
     data: {
       words: {
         noDuty: w.noDuty,
@@ -56,6 +57,7 @@ export function staffPage(lang: Lang, noticeId?: string): string {
         <ul id="release-list" class="plain"></ul>
         <p class="unavailable" hidden></p>
       </section>
+      ${myTeamPanel(lang)}
       <section id="own-push" class="panel needs-token" aria-labelledby="own-push-title" hidden>
         <h2 id="own-push-title">${w.subscribeOwn}</h2>
         <p class="buttons"><button type="button" id="own-subscribe">${w.subscribeButton}</button></p>
