@@ -1,4 +1,5 @@
 import { Lang } from "@crisis/platform/contracts";
+import { assetUrl } from "../assets";
 import { Html, html, raw } from "./html";
 import { pageWords } from "./words";
 
@@ -8,7 +9,7 @@ export interface PageShell {
   /** The path of this page, for the language switch. */
   path: string;
   body: Html;
-  /** Page scripts under /assets (no inline script: the CSP allows only files from this origin). */
+  /** Page scripts under /assets, by their plain names (linked by hashed name; no inline script: the CSP allows only files from this origin). */
   scripts: string[];
   styles?: string[];
   /** Data the page script reads (words, settings); sent as a JSON data block, which is never executed. */
@@ -27,9 +28,9 @@ export function page(shell: PageShell): string {
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>${shell.title}</title>
-      <link rel="stylesheet" href="/assets/style.css" />
-      ${(shell.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}" />`)}
-      <link rel="manifest" href="/assets/manifest.webmanifest" />
+      <link rel="stylesheet" href="${assetUrl("/assets/style.css")}" />
+      ${(shell.styles ?? []).map((href) => html`<link rel="stylesheet" href="${assetUrl(href)}" />`)}
+      <link rel="manifest" href="${assetUrl("/assets/manifest.webmanifest")}" />
       <meta name="theme-color" content="#0b4f8a" />
     </head>
     <body>
@@ -43,7 +44,7 @@ export function page(shell: PageShell): string {
       <script type="application/json" id="page-data">
         ${jsonBlock({ lang: shell.lang, ...(shell.data as object) })}
       </script>
-      ${shell.scripts.map((src) => html`<script src="${src}" defer></script>`)}
+      ${shell.scripts.map((src) => html`<script src="${assetUrl(src)}" defer></script>`)}
     </body>
   </html>`}`;
 }

@@ -12,6 +12,7 @@ import { staffPage } from "../pages/staff-page";
 import { StatusPageSettings, statusPage } from "../pages/status-page";
 import { pageLang } from "../pages/words";
 import { signInFirst } from "../sign-in";
+import { assetRoutes, publicDir } from "../assets";
 
 export interface PageDeps {
   modes: ModeLog;
@@ -26,7 +27,6 @@ export interface PageDeps {
   signedIn?: (request: FastifyRequest) => boolean;
 }
 
-const publicDir = join(__dirname, "..", "..", "..", "..", "public");
 const leafletDir = join(dirname(require.resolve("leaflet/package.json")), "dist");
 
 const sendPage = (reply: FastifyReply, body: string, code = 200) =>
@@ -34,7 +34,10 @@ const sendPage = (reply: FastifyReply, body: string, code = 200) =>
 
 /** The people's pages: server-rendered HTML, then page scripts, styles and the service worker as files. */
 export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
+  // Pages link to hashed names (cached for good); the plain names stay for copies saved before a new version.
+  assetRoutes(app);
   await app.register(fastifyStatic, { root: publicDir, prefix: "/assets/", index: false, cacheControl: true, maxAge: 0 });
+  // Leaflet's stylesheet names its images relative to itself.
   await app.register(fastifyStatic, { root: leafletDir, prefix: "/assets/vendor/leaflet/", decorateReply: false, maxAge: "1d" });
   // The service worker sits at the root so its scope covers every page.
   app.get("/sw.js", (_request, reply) =>
