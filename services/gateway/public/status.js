@@ -224,7 +224,8 @@
       node.onerror = reject;
       document.head.append(node);
     });
-  const pinIcon = (L, level) => L.divIcon({ className: `pin level-${level}`, iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -11] });
+  const pinIcon = (L, level) =>
+    L.divIcon({ className: `pin level-${level}`, iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -11] });
   const pinTitle = (name, level) => `${name} (${words.crowding[level] || level})`;
   /** A cluster takes the colour most of its shelters have, and says how many it holds. */
   function clusterIcon(L, cluster) {

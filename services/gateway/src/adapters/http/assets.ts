@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { FastifyInstance } from "fastify";
+import { errors } from "../../domain/errors";
 import { Encoding, encode, pickEncoding } from "./compression";
 
 /** One file the pages load: its name in the code, the name it is served under (with its content's hash) and its bytes. */
@@ -56,8 +57,14 @@ export class AssetCatalogue {
     return asset.url;
   }
 
-  get all(): Asset[] {
-    return [...this.byName.values()];
+  /** The file at a hashed URL. */
+  find(url: string): Asset | undefined {
+    return this.byUrl.get(url);
+  }
+
+  /** The file at its plain name. */
+  named(name: string): Asset | undefined {
+    return this.byName.get(name);
   }
 
   /** The bytes to send for the client's Accept-Encoding. */
@@ -74,10 +81,15 @@ export class AssetCatalogue {
 export const publicDir = join(__dirname, "..", "..", "..", "public");
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
 
-/** Leaflet and its clustering: loaded by the status page only when the visitor opens the map. */
+const leafletDir = join(packageDir("leaflet"), "dist");
+/** Leaflet (its stylesheet names its images relative to itself) and its clustering: loaded by the status page only when the visitor opens the map. */
 const vendorFiles: [string, string][] = [
-  ["/assets/vendor/leaflet/leaflet.js", join(packageDir("leaflet"), "dist", "leaflet.js")],
-  ["/assets/vendor/leaflet/leaflet.css", join(packageDir("leaflet"), "dist", "leaflet.css")],
+  ["/assets/vendor/leaflet/leaflet.js", join(leafletDir, "leaflet.js")],
+  ["/assets/vendor/leaflet/leaflet.css", join(leafletDir, "leaflet.css")],
+  ...readdirSync(join(leafletDir, "images")).map((file): [string, string] => [
+    `/assets/vendor/leaflet/images/${file}`,
+    join(leafletDir, "images", file),
+  ]),
   ["/assets/vendor/markercluster/leaflet.markercluster.js", join(packageDir("leaflet.markercluster"), "dist", "leaflet.markercluster.js")],
   ["/assets/vendor/markercluster/MarkerCluster.css", join(packageDir("leaflet.markercluster"), "dist", "MarkerCluster.css")],
 ];
@@ -98,12 +110,23 @@ export function shippedAssets(): AssetCatalogue {
 /** The hashed URL of a shipped file, for the pages. */
 export const assetUrl = (name: string) => shippedAssets().url(name);
 
-/** Each shipped file at its hashed URL, compressed as the client accepts, cached for good. */
+/**
+ * Each shipped file at its hashed URL, compressed as the client accepts, cached for good; at its plain
+ * name too (asked again each time), for a page saved before a new version and for what a stylesheet
+ * names relative to itself.
+ */
 export function assetRoutes(app: FastifyInstance, catalogue = shippedAssets()) {
-  for (const asset of catalogue.all)
-    app.get(asset.url, (request, reply) => {
-      const { encoding, body } = catalogue.body(asset, request.headers["accept-encoding"]);
-      if (encoding) reply.header("content-encoding", encoding);
-      return reply.type(asset.type).header("cache-control", immutable).header("vary", "accept-encoding").send(body);
-    });
+  app.get("/assets/*", (request, reply) => {
+    const path = request.url.split("?")[0];
+    const hashed = catalogue.find(path);
+    const asset = hashed ?? catalogue.named(path);
+    if (!asset) throw errors.routeNotFound(path);
+    const { encoding, body } = catalogue.body(asset, request.headers["accept-encoding"]);
+    if (encoding) reply.header("content-encoding", encoding);
+    return reply
+      .type(asset.type)
+      .header("cache-control", hashed ? immutable : "no-cache")
+      .header("vary", "accept-encoding")
+      .send(body);
+  });
 }

@@ -104,7 +104,14 @@ function shelterMap(list: PublicFacility[], lang: Lang, settings: StatusPageSett
   return html`<section id="shelter-map" aria-label="${w.map}" ${openShelters(list).length === 0 ? "hidden" : ""}>
     <details id="map-box">
       <summary>${w.map}</summary>
-      <div id="map" class="map" role="region" aria-label="${w.map}" data-tiles="${settings.tileUrl}" data-attribution="${settings.tileAttribution ?? ""}"></div>
+      <div
+        id="map"
+        class="map"
+        role="region"
+        aria-label="${w.map}"
+        data-tiles="${settings.tileUrl}"
+        data-attribution="${settings.tileAttribution ?? ""}"
+      ></div>
       <ul id="map-legend" class="legend" aria-label="${w.mapLegend}">
         ${legendOrder.map((level) => html`<li><span class="pin level-${level}" aria-hidden="true"></span>${crowdingTerms[level][lang]}</li>`)}
       </ul>
@@ -156,12 +163,7 @@ export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPag
     lang,
     title: w.site,
     path: "/",
-    scripts: [
-      "/assets/crowding.js",
-      "/assets/status.js",
-      "/assets/push.js",
-      "/assets/subscribe.js",
-    ],
+    scripts: ["/assets/crowding.js", "/assets/status.js", "/assets/push.js", "/assets/subscribe.js"],
     data: {
       words: clientWords(lang),
       page: "status",
@@ -175,7 +177,8 @@ export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPag
         <h2 id="services-title">${w.services}</h2>
         <ul id="services-list" class="places"></ul>
       </section>
-      ${shelterMap(status.facilities, lang, settings)} ${shelterLists(status.facilities, lang)} ${facilities(status.facilities, lang)} ${subscribePanel(lang)}`,
+      ${shelterMap(status.facilities, lang, settings)} ${shelterLists(status.facilities, lang)} ${facilities(status.facilities, lang)}
+      ${subscribePanel(lang)}`,
   });
 }
 
@@ -218,6 +221,5 @@ export function clientWords(lang: Lang) {
     minutesTemplate: lang === "ja" ? "{n} 分" : "{n} min",
     asOfTemplate: w.asOf("{t}"),
     mapFailed: w.mapFailed,
-    shelterCount: w.shelterCount,
   };
 }

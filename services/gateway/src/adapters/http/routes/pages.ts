@@ -1,4 +1,3 @@
-import { dirname, join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Clock } from "@crisis/platform";
@@ -27,8 +26,6 @@ export interface PageDeps {
   signedIn?: (request: FastifyRequest) => boolean;
 }
 
-const leafletDir = join(dirname(require.resolve("leaflet/package.json")), "dist");
-
 const sendPage = (reply: FastifyReply, body: string, code = 200) =>
   reply.code(code).type("text/html; charset=utf-8").header("cache-control", "no-cache").header("vary", "cookie").send(body);
 
@@ -36,9 +33,8 @@ const sendPage = (reply: FastifyReply, body: string, code = 200) =>
 export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
   // Pages link to hashed names (cached for good); the plain names stay for copies saved before a new version.
   assetRoutes(app);
-  await app.register(fastifyStatic, { root: publicDir, prefix: "/assets/", index: false, cacheControl: true, maxAge: 0 });
-  // Leaflet's stylesheet names its images relative to itself.
-  await app.register(fastifyStatic, { root: leafletDir, prefix: "/assets/vendor/leaflet/", decorateReply: false, maxAge: "1d" });
+  // Only for the service worker's file below: every other file is an asset.
+  await app.register(fastifyStatic, { root: publicDir, serve: false });
   // The service worker sits at the root so its scope covers every page.
   app.get("/sw.js", (_request, reply) =>
     reply.header("cache-control", "no-cache").type("text/javascript; charset=utf-8").sendFile("sw.js"),
