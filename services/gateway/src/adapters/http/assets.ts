@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { FastifyInstance } from "fastify";
 import { errors } from "../../domain/errors";
-import { Encoding, encode, pickEncoding } from "./compression";
+import { Encoding, encode } from "./compression";
+import { pickEncoding } from "./status-body";
 
 /** One file the pages load: its name in the code, the name it is served under (with its content's hash) and its bytes. */
 export interface Asset {

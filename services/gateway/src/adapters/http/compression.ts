@@ -1,22 +1,9 @@
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { FastifyInstance } from "fastify";
 
-export type Encoding = "br" | "gzip";
+import { pickEncoding } from "./status-body";
 
-/** Brotli when the client takes it, else gzip, else nothing; `q=0` refuses a coding. */
-export function pickEncoding(acceptEncoding: string | undefined): Encoding | undefined {
-  if (!acceptEncoding) return undefined;
-  const accepted = new Set(
-    acceptEncoding
-      .split(",")
-      .map((part) => part.trim().split(";"))
-      .filter(([, ...params]) => !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p)))
-      .map(([coding]) => coding.trim().toLowerCase()),
-  );
-  if (accepted.has("br")) return "br";
-  if (accepted.has("gzip") || accepted.has("*")) return "gzip";
-  return undefined;
-}
+export type Encoding = "br" | "gzip";
 
 /** "best" for files compressed once and kept; "fast" for pages made on each request. */
 export function encode(body: Buffer | string, encoding: Encoding, effort: "best" | "fast"): Buffer {

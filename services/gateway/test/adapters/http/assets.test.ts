@@ -6,7 +6,6 @@ import { FacilityUse, ShelterOperation } from "@crisis/platform/contracts";
 import { Facility } from "@crisis/platform/contracts/facilities";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { AssetCatalogue, hashedUrl, immutable, shippedAssets } from "../../../src/adapters/http/assets";
-import { pickEncoding } from "../../../src/adapters/http/compression";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";
 
@@ -51,14 +50,6 @@ describe("the pages' files under hashed names", () => {
     expect(shippedAssets().url("/assets/vendor/markercluster/leaflet.markercluster.js")).toMatch(
       /^\/assets\/vendor\/markercluster\/leaflet\.markercluster\.[0-9a-f]{10}\.js$/,
     );
-  });
-
-  it("answers brotli when the client takes it, else gzip, never a coding refused with q=0", () => {
-    expect(pickEncoding("gzip, deflate, br, zstd")).toBe("br");
-    expect(pickEncoding("gzip, deflate")).toBe("gzip");
-    expect(pickEncoding("br;q=0, gzip;q=0.8")).toBe("gzip");
-    expect(pickEncoding("identity")).toBeUndefined();
-    expect(pickEncoding(undefined)).toBeUndefined();
   });
 
   describe("on a gateway", () => {
