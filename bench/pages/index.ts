@@ -5,10 +5,11 @@
  * in normal operations is measured first, in the same run, as the baseline.
  *
  * Needs Debian's Chromium (CHROME_PATH, default /usr/bin/chromium) and Lighthouse from npm
- * (`npx lighthouse@12.2.3`, fetched on first use; LIGHTHOUSE_BIN points at another copy).
+ * (`npx lighthouse@12.2.3`, fetched on first use; LIGHTHOUSE_BIN points at another copy). PAGES_REPORTS=<dir>
+ * keeps each page's full Lighthouse report there.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -36,7 +37,22 @@ interface LighthouseReport {
   categories: Record<"performance" | "accessibility" | "best-practices", { score: number | null }>;
   audits: Record<
     string,
-    { numericValue?: number; score: number | null; title: string; details?: { items?: { resourceType?: string; transferSize?: number }[] } }
+    {
+      numericValue?: number;
+      score: number | null;
+      title: string;
+      details?: {
+        items?: {
+          resourceType?: string;
+          transferSize?: number;
+          description?: string;
+          url?: string;
+          groupLabel?: string;
+          duration?: number;
+          total?: number;
+        }[];
+      };
+    }
   >;
 }
 
@@ -66,10 +82,22 @@ async function lighthouse(page: string, url: string): Promise<Measured> {
     const firstView = requests
       .filter((r) => ["Document", "Stylesheet", "Script"].includes(r.resourceType ?? ""))
       .reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
+    if (process.env.PAGES_REPORTS) copyFileSync(out, join(process.env.PAGES_REPORTS, `${page.replace(/\W+/g, "-")}.json`));
+    // Where the time and the points go, so the next fix aims at the biggest cost.
     const failing = Object.entries(report.audits)
       .filter(([, a]) => a.score !== null && a.score < 0.9 && a.numericValue === undefined)
-      .map(([id]) => id);
+      .map(
+        ([id, a]) =>
+          `${id}${id === "errors-in-console" ? ` (${(a.details?.items ?? []).map((i) => i.description ?? i.url).join("; ")})` : ""}`,
+      );
     if (failing.length) console.log(`  ${page}: audits below 0.9: ${failing.join(", ")}`);
+    const work = (report.audits["mainthread-work-breakdown"].details?.items ?? [])
+      .slice(0, 4)
+      .map((i) => `${i.groupLabel} ${Math.round(i.duration ?? 0)} ms`);
+    const scripts = (report.audits["bootup-time"].details?.items ?? [])
+      .slice(0, 3)
+      .map((i) => `${new URL(i.url ?? "", url).pathname} ${Math.round(i.total ?? 0)} ms`);
+    console.log(`  ${page}: main thread ${work.join(", ")}; scripts ${scripts.join(", ")}`);
     return {
       page,
       url,

@@ -61,7 +61,7 @@ describe("the emergency status page: light, and a map of the shelters by crowdin
     expect(files.filter((f) => /leaflet|markercluster/i.test(f.url))).toEqual([]);
     expect(total).toBeLessThanOrEqual(budgetBytes);
     for (const { url } of files) {
-      expect(url).toMatch(/\.[0-9a-f]{10}\.(js|css)$/);
+      expect(url).toMatch(/\.[0-9a-f]{10}\.(js|css|webmanifest)$/);
       const res = await fetch(`${h.base}${url}`, { headers: { "accept-encoding": "br, gzip" } });
       expect(`${url} ${res.headers.get("cache-control")} ${res.headers.get("content-encoding")}`).toBe(
         `${url} public, max-age=31536000, immutable br`,
