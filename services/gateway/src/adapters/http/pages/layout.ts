@@ -19,6 +19,7 @@ export interface PageShell {
 /** JSON inside <script type="application/json">: "<" escaped so no text can close the element. */
 const jsonBlock = (value: unknown) => raw(JSON.stringify(value).replace(/</g, "\\u003c"));
 
+/** Every page's shell; its icon is empty (`data:,`), else the browser asks /favicon.ico and logs the 404 as an error. */
 export function page(shell: PageShell): string {
   const w = pageWords(shell.lang);
   const other: Lang = shell.lang === "ja" ? "en" : "ja";
@@ -31,6 +32,7 @@ export function page(shell: PageShell): string {
       <link rel="stylesheet" href="${assetUrl("/assets/style.css")}" />
       ${(shell.styles ?? []).map((href) => html`<link rel="stylesheet" href="${assetUrl(href)}" />`)}
       <link rel="manifest" href="${assetUrl("/assets/manifest.webmanifest")}" />
+      <link rel="icon" href="data:," />
       <meta name="theme-color" content="#0b4f8a" />
     </head>
     <body>
