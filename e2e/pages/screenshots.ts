@@ -12,7 +12,7 @@ import { Role } from "../../services/gateway/src/adapters/auth/tokens";
 import { Browser, launchBrowser } from "./browser";
 
 const out = join(repoRoot, "docs", "screenshots");
-const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
+const widths = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
 
 async function shoot(browser: Browser, base: string, name: string, path: string, prepare?: (page: Page) => Promise<void>) {
   for (const [size, viewport] of Object.entries(widths)) {

@@ -65,6 +65,8 @@
   function render() {
     renderWards();
     renderRows();
+    // The map (when open) recolours its pins.
+    document.dispatchEvent(new Event("crowding-rendered"));
   }
 
   const fromApi = (s) => ({

@@ -1,5 +1,5 @@
 // The public pages after the server's HTML: kept live (SSE, else polling), an offline notice
-// with the age of what is shown, shelters nearest first, the map, counter services.
+// with the age of what is shown, shelters nearest first, the map (loaded when opened), counter services.
 "use strict";
 (function () {
   const data = JSON.parse(document.getElementById("page-data").textContent);
@@ -179,7 +179,6 @@
     const rows = new Map(shelterItems().map((s) => [s.id, s]));
     const first = withRoom.filter((s) => rows.has(s.id)).map((s) => nearestRow(rows.get(s.id).li, s.distanceM / 1000));
     const taken = new Set(withRoom.map((s) => s.id));
-    const levelOf = (id) => (window.crisisCrowding ? window.crisisCrowding.levelOf(id) : "unknown");
     const others = shelterItems()
       .filter((s) => !taken.has(s.id) && (s.lat || s.lon))
       .map((s) => ({ ...s, d: km(here, s), full: levelOf(s.id) === "full" }))
@@ -211,23 +210,109 @@
       });
     }
     void showNearest();
-    const mapBox = document.getElementById("map");
-    if (mapBox && window.L) {
-      const map = window.L.map(mapBox);
-      window.L.tileLayer(mapBox.dataset.tiles, { attribution: mapBox.dataset.attribution, maxZoom: 18 }).addTo(map);
-      const points = shelterItems().filter((s) => s.lat || s.lon);
-      for (const s of points) {
-        const link = s.li.querySelector("a");
-        const popup = el("a", { href: link.getAttribute("href") }, link.textContent);
-        window.L.marker([s.lat, s.lon], { title: link.textContent }).bindPopup(popup).addTo(map);
-      }
-      if (points.length)
-        map.fitBounds(
-          points.map((s) => [s.lat, s.lon]),
-          { padding: [16, 16] },
-        );
-    }
+    syncMap();
   }
+
+  // --- the map: Leaflet and its clustering load only when the visitor opens it -----------
+  /** { L, map, cluster, pins: id → marker } once the map is drawn. */
+  let shelterMap = null;
+  const levelOf = (id) => (window.crisisCrowding ? window.crisisCrowding.levelOf(id) : "unknown");
+  const loadFile = (tag, attrs) =>
+    new Promise((resolve, reject) => {
+      const node = el(tag, attrs);
+      node.onload = resolve;
+      node.onerror = reject;
+      document.head.append(node);
+    });
+  const pinIcon = (L, level) =>
+    L.divIcon({ className: `pin level-${level}`, iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -11] });
+  const pinTitle = (name, level) => `${name} (${words.crowding[level] || level})`;
+  /** A cluster takes the colour most of its shelters have, and says how many it holds. */
+  function clusterIcon(L, cluster) {
+    const counts = {};
+    for (const m of cluster.getAllChildMarkers()) counts[m.options.level] = (counts[m.options.level] || 0) + 1;
+    const level = Object.keys(counts).sort((a, b) => counts[b] - counts[a])[0] || "unknown";
+    const n = cluster.getChildCount();
+    return L.divIcon({
+      className: `cluster level-${level}`,
+      html: `<span>${n}</span>`,
+      iconSize: [36, 36],
+    });
+  }
+  async function openMap() {
+    const box = document.getElementById("map");
+    if (!box || shelterMap || !data.mapFiles) return;
+    try {
+      await Promise.all(data.mapFiles.styles.map((href) => loadFile("link", { rel: "stylesheet", href })));
+      // The clustering extends Leaflet: one after the other.
+      for (const src of data.mapFiles.scripts) await loadFile("script", { src });
+    } catch {
+      box.replaceChildren(el("p", { class: "help" }, words.mapFailed));
+      return;
+    }
+    const L = window.L;
+    const map = L.map(box);
+    L.tileLayer(box.dataset.tiles, { attribution: box.dataset.attribution, maxZoom: 18 }).addTo(map);
+    const cluster = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      maxClusterRadius: 48,
+      iconCreateFunction: (c) => clusterIcon(L, c),
+    });
+    map.addLayer(cluster);
+    shelterMap = { L, map, cluster, pins: new Map() };
+    drawPins(true);
+  }
+  /** Every open shelter of the ward lists as a pin; after a refresh the set may have changed. */
+  function drawPins(fit) {
+    if (!shelterMap) return;
+    const { L, map, cluster, pins } = shelterMap;
+    const points = shelterItems().filter((s) => s.lat || s.lon);
+    cluster.clearLayers();
+    pins.clear();
+    for (const s of points) {
+      const link = s.li.querySelector("a");
+      const level = levelOf(s.id);
+      const marker = L.marker([s.lat, s.lon], { icon: pinIcon(L, level), title: pinTitle(link.textContent, level), level });
+      marker.bindPopup(() => el("a", { href: link.getAttribute("href") }, link.textContent));
+      marker.name = link.textContent;
+      pins.set(s.id, marker);
+    }
+    cluster.addLayers([...pins.values()]);
+    if (fit && points.length)
+      map.fitBounds(
+        points.map((s) => [s.lat, s.lon]),
+        { padding: [16, 16] },
+      );
+  }
+  /** A crowding report changes a pin's colour (and its cluster's) where the map is open. */
+  function recolourPins() {
+    if (!shelterMap) return;
+    const changed = [];
+    for (const [id, marker] of shelterMap.pins) {
+      const level = levelOf(id);
+      if (marker.options.level === level) continue;
+      marker.options.level = level;
+      marker.options.title = pinTitle(marker.name, level);
+      marker.setIcon(pinIcon(shelterMap.L, level));
+      changed.push(marker);
+    }
+    if (changed.length) shelterMap.cluster.refreshClusters(changed);
+  }
+  /** The map section shows while a shelter is open; its pins follow the refreshed lists. */
+  function syncMap() {
+    const section = document.getElementById("shelter-map");
+    if (!section) return;
+    section.hidden = shelterItems().length === 0;
+    drawPins(false);
+  }
+  const mapBox = document.getElementById("map-box");
+  if (mapBox)
+    mapBox.addEventListener("toggle", () => {
+      if (!mapBox.open) return;
+      if (shelterMap) shelterMap.map.invalidateSize();
+      else void openMap();
+    });
+  document.addEventListener("crowding-rendered", recolourPins);
 
   // --- counter services: their level, the counter's wait (live) and the online alternative ----
   const serviceName = (s) => (data.lang === "en" && s.nameEn ? s.nameEn : s.name || s.id);

@@ -72,8 +72,10 @@ export const operations: Record<string, Operation> = {
     answers: { 200: z.object({ subject: z.string(), roles: z.array(z.enum(roles)) }) },
   },
   "GET /sw.js": { summary: "The pages' service worker (offline copy, push notifications)", responses: { 200: "JavaScript" } },
-  "GET /assets/*": { summary: "The pages' CSS and JavaScript", responses: { 200: "static file" } },
-  "GET /assets/vendor/leaflet/*": { summary: "Leaflet, for the shelter map", responses: { 200: "static file" } },
+  "GET /assets/*": {
+    summary: "The pages' CSS and JavaScript, Leaflet for the shelter map: by hashed name (immutable), or plain name (no-cache)",
+    responses: { 200: "static file, brotli or gzip as accepted" },
+  },
   "GET /readyz": {
     summary: "Connected and able to take work",
     responses: { 200: "ready", 503: "not ready" },

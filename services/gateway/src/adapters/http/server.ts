@@ -28,6 +28,7 @@ import { FeedOptions, feedRoutes } from "./routes/feeds";
 import { SseHub, SseOptions } from "./sse";
 import { modeRoutes } from "./routes/mode";
 import { pageRoutes } from "./routes/pages";
+import { compressReplies } from "./compression";
 import { StatusPageSettings } from "./pages/status-page";
 import { facilityRoutes } from "./routes/facilities";
 import { serviceRoutes } from "./routes/services";
@@ -120,6 +121,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   const edge: EdgeOptions = { ...deps.edge, tileUrl: deps.pages?.tileUrl };
   // Loaded with the routes at ready(); a failing plugin fails ready() and the start, not this call.
   void app.register(fp(hardenEdge), edge);
+  compressReplies(app);
   app.setErrorHandler(problemHandler);
   idempotentPosts(app, deps.idempotency);
   auditedWrites(app, { audit: deps.audit, clock: deps.clock, newId });

@@ -1,4 +1,5 @@
 import { Lang } from "@crisis/platform/contracts";
+import { assetUrl } from "../assets";
 import { Html, html, raw } from "./html";
 import { pageWords } from "./words";
 
@@ -8,7 +9,7 @@ export interface PageShell {
   /** The path of this page, for the language switch. */
   path: string;
   body: Html;
-  /** Page scripts under /assets (no inline script: the CSP allows only files from this origin). */
+  /** Page scripts under /assets, by their plain names (linked by hashed name; no inline script: the CSP allows only files from this origin). */
   scripts: string[];
   styles?: string[];
   /** Data the page script reads (words, settings); sent as a JSON data block, which is never executed. */
@@ -18,6 +19,7 @@ export interface PageShell {
 /** JSON inside <script type="application/json">: "<" escaped so no text can close the element. */
 const jsonBlock = (value: unknown) => raw(JSON.stringify(value).replace(/</g, "\\u003c"));
 
+/** Every page's shell; its icon is empty (`data:,`), else the browser asks /favicon.ico and logs the 404 as an error. */
 export function page(shell: PageShell): string {
   const w = pageWords(shell.lang);
   const other: Lang = shell.lang === "ja" ? "en" : "ja";
@@ -27,9 +29,10 @@ export function page(shell: PageShell): string {
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>${shell.title}</title>
-      <link rel="stylesheet" href="/assets/style.css" />
-      ${(shell.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}" />`)}
-      <link rel="manifest" href="/assets/manifest.webmanifest" />
+      <link rel="stylesheet" href="${assetUrl("/assets/style.css")}" />
+      ${(shell.styles ?? []).map((href) => html`<link rel="stylesheet" href="${assetUrl(href)}" />`)}
+      <link rel="manifest" href="${assetUrl("/assets/manifest.webmanifest")}" />
+      <link rel="icon" href="data:," />
       <meta name="theme-color" content="#0b4f8a" />
     </head>
     <body>
@@ -43,7 +46,7 @@ export function page(shell: PageShell): string {
       <script type="application/json" id="page-data">
         ${jsonBlock({ lang: shell.lang, ...(shell.data as object) })}
       </script>
-      ${shell.scripts.map((src) => html`<script src="${src}" defer></script>`)}
+      ${shell.scripts.map((src) => html`<script src="${assetUrl(src)}" defer></script>`)}
     </body>
   </html>`}`;
 }

@@ -12,6 +12,7 @@ import {
   wards,
 } from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
+import { assetUrl } from "../assets";
 import { crowdingSection } from "./crowding-section";
 import { html } from "./html";
 import { page } from "./layout";
@@ -68,7 +69,7 @@ function shelters(list: PublicFacility[], lang: Lang) {
 }
 
 /** Every open shelter by ward, folded: the long part of the page, below what a visitor needs first. */
-function shelterLists(list: PublicFacility[], lang: Lang, settings: StatusPageSettings) {
+function shelterLists(list: PublicFacility[], lang: Lang) {
   const w = pageWords(lang);
   const open = openShelters(list);
   if (open.length === 0) return html`<section id="shelter-lists" hidden></section>`;
@@ -77,7 +78,6 @@ function shelterLists(list: PublicFacility[], lang: Lang, settings: StatusPageSe
   const byWard = wardNames.map((ward) => ({ ward, items: open.filter((f) => f.ward === ward) })).filter((g) => g.items.length > 0);
   return html`<section id="shelter-lists" aria-labelledby="shelter-lists-title">
     <h2 id="shelter-lists-title">${w.shelterLists}</h2>
-    ${settings.tileUrl ? html`<div id="map" class="map" role="region" aria-label="${w.map}" data-tiles="${settings.tileUrl}" data-attribution="${settings.tileAttribution ?? ""}"></div>` : ""}
     ${byWard.map(
       (g) =>
         html`<details class="ward" data-ward="${g.ward}">
@@ -87,6 +87,35 @@ function shelterLists(list: PublicFacility[], lang: Lang, settings: StatusPageSe
           </ul>
         </details>`,
     )}
+  </section>`;
+}
+
+/** Pins on the map in the crowding sections' order, most room first; "unknown" last. */
+const legendOrder = ["open", "busy", "crowded", "full", "unknown"] as const;
+
+/**
+ * The open shelters on a map, folded: Leaflet (and its clustering) loads only when the visitor opens
+ * it, so the page stays light. Kept out of the live parts so an open map survives a refresh; the
+ * ward lists stay the accessible primary, the legend says what each pin colour means.
+ */
+function shelterMap(list: PublicFacility[], lang: Lang, settings: StatusPageSettings) {
+  if (!settings.tileUrl) return "";
+  const w = pageWords(lang);
+  return html`<section id="shelter-map" aria-label="${w.map}" ${openShelters(list).length === 0 ? "hidden" : ""}>
+    <details id="map-box">
+      <summary>${w.map}</summary>
+      <div
+        id="map"
+        class="map"
+        role="region"
+        aria-label="${w.map}"
+        data-tiles="${settings.tileUrl}"
+        data-attribution="${settings.tileAttribution ?? ""}"
+      ></div>
+      <ul id="map-legend" class="legend" aria-label="${w.mapLegend}">
+        ${legendOrder.map((level) => html`<li><span class="pin level-${level}" aria-hidden="true"></span>${crowdingTerms[level][lang]}</li>`)}
+      </ul>
+    </details>
   </section>`;
 }
 
@@ -134,15 +163,13 @@ export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPag
     lang,
     title: w.site,
     path: "/",
-    styles: settings.tileUrl ? ["/assets/vendor/leaflet/leaflet.css"] : [],
-    scripts: [
-      ...(settings.tileUrl ? ["/assets/vendor/leaflet/leaflet.js"] : []),
-      "/assets/crowding.js",
-      "/assets/status.js",
-      "/assets/push.js",
-      "/assets/subscribe.js",
-    ],
-    data: { words: clientWords(lang), page: "status", waitingStaleMinutes: settings.waitingStaleMinutes },
+    scripts: ["/assets/crowding.js", "/assets/status.js", "/assets/push.js", "/assets/subscribe.js"],
+    data: {
+      words: clientWords(lang),
+      page: "status",
+      waitingStaleMinutes: settings.waitingStaleMinutes,
+      ...(settings.tileUrl && { mapFiles: mapFiles() }),
+    },
     // Phone order: what a person needs first (where there is room) before the long lists.
     body: html`${modeLine(status.mode, lang)} ${whatToDo(status.guidance, lang)} ${freshness(status.generatedAt, lang)}
       ${shelters(status.facilities, lang)} ${crowdingSection(lang)}
@@ -150,9 +177,16 @@ export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPag
         <h2 id="services-title">${w.services}</h2>
         <ul id="services-list" class="places"></ul>
       </section>
-      ${shelterLists(status.facilities, lang, settings)} ${facilities(status.facilities, lang)} ${subscribePanel(lang)}`,
+      ${shelterMap(status.facilities, lang, settings)} ${shelterLists(status.facilities, lang)} ${facilities(status.facilities, lang)}
+      ${subscribePanel(lang)}`,
   });
 }
+
+/** What the map needs, by hashed name: fetched by status.js when the visitor opens the map. */
+const mapFiles = () => ({
+  styles: ["/assets/vendor/leaflet/leaflet.css", "/assets/vendor/markercluster/MarkerCluster.css", "/assets/map.css"].map(assetUrl),
+  scripts: ["/assets/vendor/leaflet/leaflet.js", "/assets/vendor/markercluster/leaflet.markercluster.js"].map(assetUrl),
+});
 
 /** The few words the page scripts write themselves. */
 export function clientWords(lang: Lang) {
@@ -186,5 +220,6 @@ export function clientWords(lang: Lang) {
     offlineTemplate: w.offline("{t}", "{age}"),
     minutesTemplate: lang === "ja" ? "{n} 分" : "{n} min",
     asOfTemplate: w.asOf("{t}"),
+    mapFailed: w.mapFailed,
   };
 }

@@ -1,4 +1,3 @@
-import { dirname, join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Clock } from "@crisis/platform";
@@ -12,6 +11,7 @@ import { staffPage } from "../pages/staff-page";
 import { StatusPageSettings, statusPage } from "../pages/status-page";
 import { pageLang } from "../pages/words";
 import { signInFirst } from "../sign-in";
+import { assetRoutes, publicDir } from "../assets";
 
 export interface PageDeps {
   modes: ModeLog;
@@ -26,16 +26,15 @@ export interface PageDeps {
   signedIn?: (request: FastifyRequest) => boolean;
 }
 
-const publicDir = join(__dirname, "..", "..", "..", "..", "public");
-const leafletDir = join(dirname(require.resolve("leaflet/package.json")), "dist");
-
 const sendPage = (reply: FastifyReply, body: string, code = 200) =>
   reply.code(code).type("text/html; charset=utf-8").header("cache-control", "no-cache").header("vary", "cookie").send(body);
 
 /** The people's pages: server-rendered HTML, then page scripts, styles and the service worker as files. */
 export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
-  await app.register(fastifyStatic, { root: publicDir, prefix: "/assets/", index: false, cacheControl: true, maxAge: 0 });
-  await app.register(fastifyStatic, { root: leafletDir, prefix: "/assets/vendor/leaflet/", decorateReply: false, maxAge: "1d" });
+  // Pages link to hashed names (cached for good); the plain names stay for copies saved before a new version.
+  assetRoutes(app);
+  // Only for the service worker's file below: every other file is an asset.
+  await app.register(fastifyStatic, { root: publicDir, serve: false });
   // The service worker sits at the root so its scope covers every page.
   app.get("/sw.js", (_request, reply) =>
     reply.header("cache-control", "no-cache").type("text/javascript; charset=utf-8").sendFile("sw.js"),

@@ -128,6 +128,12 @@ describe("the pages' HTML", () => {
     const english = statusPage(status("x"), "en", { tileUrl: "https://tiles.example/{z}/{x}/{y}.png" });
     expect(english).toContain("<strong>earthquake emergency</strong>");
     expect(english).toContain('data-tiles="https://tiles.example/{z}/{x}/{y}.png"');
-    expect(english).toContain('<script src="/assets/vendor/leaflet/leaflet.js" defer></script>');
+    // The map is folded with its legend; Leaflet is not loaded until it is opened, then by hashed name.
+    expect(english).toMatch(/<details id="map-box">\s*<summary>Map of shelters<\/summary>/);
+    expect(english).toMatch(/<ul id="map-legend"[^]*room available[^]*busy[^]*crowded[^]*full[^]*unknown[^]*<\/ul>/);
+    expect(english).not.toMatch(/<script src="[^"]*leaflet/);
+    expect(english).toMatch(
+      /"scripts":\["\/assets\/vendor\/leaflet\/leaflet\.[0-9a-f]{10}\.js","\/assets\/vendor\/markercluster\/leaflet\.markercluster\.[0-9a-f]{10}\.js"\]/,
+    );
   });
 });
