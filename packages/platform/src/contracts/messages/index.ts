@@ -1,0 +1,4 @@
+export * from "./languages";
+export * from "./glossary";
+export * from "./message-set";
+export * from "./catalogue";
