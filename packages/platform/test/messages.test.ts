@@ -11,6 +11,8 @@ import {
   say,
   sayMarked,
   markReading,
+  nameIn,
+  nameReading,
 } from "../src/contracts";
 
 /** The placeholders of one message, with the kind of each (plain, plural, select). */
@@ -100,4 +102,22 @@ describe("choosing a resident's language", () => {
 
 describe("readings", () => {
   it("leaves text without readings alone", () => expect(readingsAsText("避難所 [1]")).toBe("避難所 [1]"));
+});
+
+describe("names with their readings", () => {
+  it("reads known names of the city's data (computed once at import, stored)", () => {
+    expect(nameReading("三和中学校")).toEqual(["さんわちゅうがっこう", "Sanwa Chugakko"]);
+    expect(nameReading("出水小学校")).toEqual(["いずみしょうがっこう", "Izumi Shogakko"]);
+    expect(nameReading("中央区役所")).toEqual(["ちゅうおうくやくしょ", "Chuo Kuyakusho"]);
+    expect(nameReading("力合小学校")?.[0]).toBe("ちからあいしょうがっこう");
+  });
+
+  it("shows furigana in easy Japanese and romaji after the name in the other languages", () => {
+    expect(readingsAsRuby(nameIn("ja-x-easy", "三和中学校"))).toBe("<ruby>三和中学校<rt>さんわちゅうがっこう</rt></ruby>");
+    expect(nameIn("vi", "三和中学校")).toBe("三和中学校 Sanwa Chugakko");
+    expect(nameIn("ne", "三和中学校")).toBe("三和中学校 Sanwa Chugakko");
+    expect(nameIn("ja", "三和中学校")).toBe("三和中学校");
+    expect(nameIn("en", "中央区役所", "Chuo Ward Office")).toBe("Chuo Ward Office");
+    expect(nameIn("vi", "どこにもない施設")).toBe("どこにもない施設");
+  });
 });

@@ -2,3 +2,4 @@ export * from "./languages";
 export * from "./glossary";
 export * from "./message-set";
 export * from "./catalogue";
+export * from "./names";
