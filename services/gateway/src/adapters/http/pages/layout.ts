@@ -62,7 +62,9 @@ export function page(shell: PageShell): string {
       </header>
       ${shell.fellBack ? html`<p class="fallback" lang="en">${say("en", "fallbackNotice")}</p>` : ""}
       <main id="main">${shell.body}</main>
-      <footer class="site"><a href="/">${w("site")}</a> · <a href="/staff">${w("staffPage")}</a> · <a href="/console">${w("console")}</a></footer>
+      <footer class="site">
+        <a href="/">${w("site")}</a> · <a href="/staff">${w("staffPage")}</a> · <a href="/console">${w("console")}</a>
+      </footer>
       <script type="application/json" id="page-data">
         ${jsonBlock({ lang: shell.lang, ...(shell.data as object) })}
       </script>

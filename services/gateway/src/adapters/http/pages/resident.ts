@@ -51,9 +51,7 @@ type Value = string | number | Html;
 /** One sentence of the catalogue as HTML: values escaped (unless already Html), easy Japanese readings as furigana. */
 export function sayHtml(lang: ResidentLang, key: MessageKey, values: Record<string, Value> = {}): Html {
   const kept: Html[] = [];
-  const plain = Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k, v instanceof Html ? `\uE000${kept.push(v) - 1}\uE001` : v]),
-  );
+  const plain = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v instanceof Html ? `\uE000${kept.push(v) - 1}\uE001` : v]));
   const text = readingsAsRuby(escapeHtml(sayMarked(lang, key, plain)));
   return new Html(text.replace(/\uE000(\d+)\uE001/g, (_, i: string) => kept[Number(i)].text));
 }

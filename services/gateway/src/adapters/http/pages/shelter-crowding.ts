@@ -28,9 +28,11 @@ export function shelterCrowding(crowding: CrowdingHere | undefined, lang: Reside
       ${counts ? html`<span class="counts">${w("people", { counts })}</span>` : ""}
     </p>
     <p class="when" id="crowding-age">
-      ${latest
-        ? html`${w("reportedMinutesAgo", { age: age(Math.floor(latest.ageSeconds / 60), w) })}${latest.stale ? html` — ${w("reportStale")}` : ""}`
-        : w("noReportYet")}
+      ${
+        latest
+          ? html`${w("reportedMinutesAgo", { age: age(Math.floor(latest.ageSeconds / 60), w) })}${latest.stale ? html` — ${w("reportStale")}` : ""}`
+          : w("noReportYet")
+      }
     </p>
     ${
       here.level === "full"
@@ -42,7 +44,8 @@ export function shelterCrowding(crowding: CrowdingHere | undefined, lang: Reside
                     ${nearest.map(
                       (s) =>
                         html`<li data-id="${s.id}">
-                          <a href="${s.link}">${nameHtml(lang, s.name)}</a> <span class="crowding-level level-${s.level}">${levelWord(s.level, lang)}</span>
+                          <a href="${s.link}">${nameHtml(lang, s.name)}</a>
+                          <span class="crowding-level level-${s.level}">${levelWord(s.level, lang)}</span>
                           <span class="distance">${w("distanceAway", { km: (s.distanceM / 1000).toFixed(1) })}</span>
                           <span class="address">${termHtml(wardTerms, s.ward, lang)}</span>
                         </li>`,

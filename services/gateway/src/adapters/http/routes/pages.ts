@@ -31,7 +31,12 @@ const publicDir = join(__dirname, "..", "..", "..", "..", "public");
 const leafletDir = join(dirname(require.resolve("leaflet/package.json")), "dist");
 
 const sendPage = (reply: FastifyReply, body: string, code = 200) =>
-  reply.code(code).type("text/html; charset=utf-8").header("cache-control", "no-cache").header("vary", "cookie, accept-language").send(body);
+  reply
+    .code(code)
+    .type("text/html; charset=utf-8")
+    .header("cache-control", "no-cache")
+    .header("vary", "cookie, accept-language")
+    .send(body);
 
 /** The people's pages: server-rendered HTML, then page scripts, styles and the service worker as files. */
 export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
