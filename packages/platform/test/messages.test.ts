@@ -13,6 +13,9 @@ import {
   markReading,
   nameIn,
   nameReading,
+  staffMessages,
+  sayStaff,
+  StaffMessageKey,
 } from "../src/contracts";
 
 /** The placeholders of one message, with the kind of each (plain, plural, select). */
@@ -119,5 +122,24 @@ describe("names with their readings", () => {
     expect(nameIn("ja", "三和中学校")).toBe("三和中学校");
     expect(nameIn("en", "中央区役所", "Chuo Ward Office")).toBe("Chuo Ward Office");
     expect(nameIn("vi", "どこにもない施設")).toBe("どこにもない施設");
+  });
+});
+
+describe("the staff's messages", () => {
+  const staffKeys = Object.keys(staffMessages.ja) as StaffMessageKey[];
+  it("has every key in English with the same placeholders", () => {
+    expect(Object.keys(staffMessages.en).sort()).toEqual([...staffKeys].sort());
+    expect(
+      staffKeys.filter((key) => placeholdersOf(staffMessages.en[key]).join() !== placeholdersOf(staffMessages.ja[key]).join()),
+    ).toEqual([]);
+  });
+
+  it("says an empty value in words", () => {
+    expect(sayStaff("ja", "staffEscalated", { name: "山田", proposed: "none" })).toBe(
+      "山田さんが配置通知に回答していません。交代案: 該当者なし",
+    );
+    expect(sayStaff("en", "staffEscalated", { name: "Yamada", proposed: "Sato" })).toBe(
+      "Yamada has not answered their assignment. Proposed replacement: Sato.",
+    );
   });
 });

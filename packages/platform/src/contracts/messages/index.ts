@@ -3,3 +3,4 @@ export * from "./glossary";
 export * from "./message-set";
 export * from "./catalogue";
 export * from "./names";
+export * from "./staff";
