@@ -76,9 +76,13 @@ describe("the emergency status page and the pushes in every resident language", 
     async (lang) => {
       await eventually(async () => (await h.api("GET", "/api/v1/status")).body.summary?.shelter_open === 208, "208 shelters open", 120_000);
       const page = await browser.context.newPage();
-      await page.goto(`${h.base}/?lang=${lang}`);
+      await page.goto(`${h.base}/?lang=${lang}`, { waitUntil: "domcontentloaded" });
       expect(await page.locator("html").getAttribute("lang")).toBe(lang);
       await page.locator("#crowding").waitFor({ state: "visible" });
+      if (shots && ["vi", "ne", "ja-x-easy"].includes(lang)) {
+        mkdirSync(shots, { recursive: true });
+        await page.screenshot({ path: join(shots, `status-${lang}-phone.png`) });
+      }
       // Names (facilities, services, addresses), a manager's own reason, and the language switch are data, not sentences.
       const text = await page.evaluate(() => {
         const main = document.body.cloneNode(true) as HTMLElement;
@@ -94,23 +98,20 @@ describe("the emergency status page and the pushes in every resident language", 
       if (lang === "ja" || lang === "ja-x-easy") {
         expect(text).toMatch(kana);
       } else {
-        const japanese = text.split("\n").filter((line) => kana.test(line));
+        // A Japanese term in brackets after its translation (「… certificate (り災証明書) …」) is not a Japanese sentence.
+        const japanese = text.split("\n").filter((line) => kana.test(line.replace(/[（(][^）)]*[）)]/g, "")));
         expect(japanese).toEqual([]);
       }
       if (lang === "ja-x-easy") {
         // Every kanji name and heading read: furigana on the shelter names and in the sentences.
         expect(await page.locator("#shelter-lists a[href^='/facilities/'] ruby rt").count()).toBeGreaterThan(150);
-        expect(await page.locator("#shelters-title ruby rt").first().innerText()).toBe("ひなんじょ");
+        expect(await page.locator("#shelters-title ruby rt").allInnerTexts()).toEqual(["あ", "ひなんじょ"]);
       } else if (lang !== "ja") {
         // Romaji after the kanji name: 「三和中学校 Sanwa Chugakko」.
         expect(names.filter((name) => /[\u4E00-\u9FFF] [A-Z][a-z]+/.test(name)).length).toBeGreaterThan(150);
       }
       const switchTo = await page.locator("nav.languages a").allInnerTexts();
       expect(switchTo).toEqual(["日本語", "やさしい にほんご", "English", "Tiếng Việt", "简体中文", "繁體中文", "한국어", "नेपाली"]);
-      if (shots && ["vi", "ne", "ja-x-easy"].includes(lang)) {
-        mkdirSync(shots, { recursive: true });
-        await page.screenshot({ path: join(shots, `status-${lang}-phone.png`) });
-      }
       await page.close();
     },
   );
