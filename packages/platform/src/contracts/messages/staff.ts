@@ -21,6 +21,9 @@ const ja = {
   staffEscalatedTitle: "熊本市 配置通知の未回答",
   staffEscalated: "{name}さんが配置通知に回答していません。交代案: {proposed, select, none {該当者なし} other {{proposed}}}",
   staffUntilFurtherNotice: "別途通知",
+  /** The reasons a playbook records (in the city's records, Japanese). */
+  shelterOpenedReason: "避難所開設（{why}）",
+  shelterClosedReason: "避難所閉鎖（{why} {level}）",
 };
 export type StaffMessageKey = keyof typeof ja;
 
@@ -41,6 +44,8 @@ const en: Readonly<Record<StaffMessageKey, string>> = {
   staffEscalated:
     "{name} has not answered their assignment. Proposed replacement: {proposed, select, none {none available} other {{proposed}}}.",
   staffUntilFurtherNotice: "further notice",
+  shelterOpenedReason: "shelter opened ({why})",
+  shelterClosedReason: "shelter closed ({why}, {level})",
 };
 
 export const staffMessages: Readonly<Record<Lang, Readonly<Record<StaffMessageKey, string>>>> = { ja, en };
