@@ -5,16 +5,18 @@
   const data = JSON.parse(document.getElementById("page-data").textContent);
   const words = data.words;
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
-  const tokyoFormat = new Intl.DateTimeFormat(data.lang === "ja" ? "ja-JP" : "en-GB", {
+  const japanese = data.lang === "ja" || data.lang === "ja-x-easy";
+  const english = data.lang === "en";
+  const tokyoFormat = new Intl.DateTimeFormat(japanese ? "ja-JP" : english ? "en-GB" : data.lang, {
     timeZone: "Asia/Tokyo",
     year: "numeric",
-    month: data.lang === "ja" ? "2-digit" : "short",
-    day: data.lang === "ja" ? "2-digit" : "numeric",
+    month: english ? "short" : "2-digit",
+    day: english ? "numeric" : "2-digit",
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
   });
-  const tokyo = (iso) => tokyoFormat.format(new Date(iso)) + (data.lang === "ja" ? "" : " JST");
+  const tokyo = (iso) => tokyoFormat.format(new Date(iso)) + (japanese ? "" : " JST");
   const el = (tag, attrs, ...children) => {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
@@ -315,7 +317,9 @@
   document.addEventListener("crowding-rendered", recolourPins);
 
   // --- counter services: their level, the counter's wait (live) and the online alternative ----
-  const serviceName = (s) => (data.lang === "en" && s.nameEn ? s.nameEn : s.name || s.id);
+  // Other languages than Japanese and English read the English name after the Japanese one.
+  const serviceName = (s) =>
+    english && s.nameEn ? s.nameEn : !japanese && s.nameEn && s.name ? `${s.name} (${s.nameEn})` : s.name || s.id;
   /** A waiting figure older than the gateway's stale setting says so. */
   const isStale = (w) => Date.now() - Date.parse(w.reportedAt) > (data.waitingStaleMinutes || 60) * 60000;
   /** The counter's wait beside the online alternative, so a citizen can decide not to come. */

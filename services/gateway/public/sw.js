@@ -30,10 +30,40 @@ const notSavedWords = {
     text: "このページはまだこの端末に保存されていません。接続が戻ってから開いてください。",
     back: "保存されている状況ページを開く",
   },
+  "ja-x-easy": {
+    title: "インターネットに つながっていません",
+    text: "この ページは まだ ありません。インターネットに つながってから 開(ひら)いてください。",
+    back: "保存(ほぞん)した ページを 開(ひら)く",
+  },
   en: {
     title: "You are offline",
     text: "This page has not been saved on this device yet. Open it again once you are back online.",
     back: "Open the saved status page",
+  },
+  vi: {
+    title: "Bạn đang ngoại tuyến",
+    text: "Trang này chưa được lưu trên thiết bị. Hãy mở lại khi có kết nối mạng.",
+    back: "Mở trang tình trạng đã lưu",
+  },
+  "zh-Hans": {
+    title: "您目前处于离线状态",
+    text: "本页面尚未保存在此设备上。请在恢复联网后再打开。",
+    back: "打开已保存的状况页面",
+  },
+  "zh-Hant": {
+    title: "您目前處於離線狀態",
+    text: "本頁面尚未儲存在此裝置上。請在恢復連線後再開啟。",
+    back: "開啟已儲存的狀況頁面",
+  },
+  ko: {
+    title: "오프라인 상태입니다",
+    text: "이 페이지는 아직 이 기기에 저장되지 않았습니다. 인터넷에 다시 연결된 뒤 열어 주십시오.",
+    back: "저장된 상황 페이지 열기",
+  },
+  ne: {
+    title: "तपाईं अफलाइन हुनुहुन्छ",
+    text: "यो पृष्ठ अझै यो उपकरणमा सुरक्षित गरिएको छैन। इन्टरनेट फर्केपछि फेरि खोल्नुहोस्।",
+    back: "सुरक्षित गरिएको अवस्थाको पृष्ठ खोल्नुहोस्",
   },
 };
 const languages = Object.keys(notSavedWords);
@@ -74,7 +104,8 @@ async function keptPage(url) {
   if (kept) return kept;
   const last = await caches.match(lastLanguageKey);
   const seen = last ? await last.text() : null;
-  const fallback = (self.navigator.language || "ja").startsWith("ja") ? "ja" : "en";
+  const browser = (self.navigator.language || "ja").toLowerCase();
+  const fallback = languages.find((l) => browser.startsWith(l.toLowerCase())) || (browser.startsWith("zh") ? "zh-Hans" : "en");
   return notSavedPage(asked || (languages.includes(seen) ? seen : fallback));
 }
 

@@ -11,3 +11,4 @@ export * from "./distance";
 export * from "./city-time";
 export * from "./spreadsheet-csv";
 export * from "./gen/crisis/v1/common";
+export * from "./messages";

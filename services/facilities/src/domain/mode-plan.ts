@@ -1,4 +1,4 @@
-import { ChangeSource, Channel, Mode, ServiceLevel, ShelterOperation, incidentWord, levelWord } from "@crisis/platform/contracts";
+import { ChangeSource, Channel, Mode, ServiceLevel, ShelterOperation, incidentWord, levelWord, sayStaff } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { KeptDecision, Restriction, ServiceLevelDecision } from "@crisis/platform/contracts/facilities";
 import { CityBoard } from "./city-board";
@@ -83,7 +83,9 @@ function withLayer(record: FacilityRecord, layer: FacilityLayer, mode: Mode, mod
   });
   let shelterPlaybook = record.shelterPlaybook;
   if (openShelter || closeShelter) {
-    const reason = openShelter ? `避難所開設（${why}）` : `避難所閉鎖（${why} ${levelWord(mode.level, "ja")}）`;
+    const reason = openShelter
+      ? sayStaff("ja", "shelterOpenedReason", { why })
+      : sayStaff("ja", "shelterClosedReason", { why, level: levelWord(mode.level, "ja") });
     const state = openShelter ? ShelterOperation.SHELTER_OPERATION_OPEN : ShelterOperation.SHELTER_OPERATION_CLOSED;
     shelterPlaybook = { state, source: playbook, reason, by: "playbook", at, causeEventId: modeEventId };
     note(`shelter set ${openShelter ? "open" : "closed"}`, reason);

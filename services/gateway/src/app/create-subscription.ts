@@ -1,11 +1,11 @@
-import { Lang } from "@crisis/platform/contracts";
+import { ResidentLang } from "@crisis/platform/contracts";
 import { PushSubscriptions } from "./ports";
 
 export interface NewSubscription {
   /** What the browser's PushSubscription.toJSON() gives. */
   subscription: { endpoint: string; keys: { p256dh: string; auth: string } };
   topics: string[];
-  lang: Lang;
+  lang: ResidentLang;
 }
 
 /** Subscribes a browser to alerts on its topics; notify checks the endpoint, keys and topics. */

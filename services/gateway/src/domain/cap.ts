@@ -2,12 +2,19 @@ import {
   Incident,
   Mode,
   ModeLevel,
+  ResidentLang,
   Words,
   cityIso,
-  incidentWord,
-  levelWord,
-  stateTerms,
-  wardWord,
+  glossaryWord,
+  incidentGlossary,
+  incidentName,
+  levelGlossary,
+  levelName,
+  nameIn,
+  readingsAsText,
+  residentLanguages,
+  say,
+  wardTerms,
   wards,
 } from "@crisis/platform/contracts";
 import { Change, FacilityRow } from "./status-view";
@@ -157,16 +164,16 @@ export function capDocument(
   const mode = message.mode;
   const modeWards = mode?.wards.length ? mode.wards : wards;
   const inArea = shelters.filter((s) => modeWards.includes(s.ward as never) && (s.latitude !== 0 || s.longitude !== 0));
-  const info = (lang: "ja" | "en", language: string) => ({
-    language,
+  const info = (lang: ResidentLang) => ({
+    language: capLanguage[lang],
     category: categoryOf[mode?.incident ?? 0] ?? "Other",
-    event: `${incidentWord(mode?.incident ?? 0, lang)} ${levelWord(mode?.level ?? ModeLevel.MODE_LEVEL_NORMAL, lang)}`,
+    event: `${term(incidentGlossary, incidentName(mode?.incident ?? 0) ?? "other", lang)} ${term(levelGlossary, levelName(mode?.level ?? ModeLevel.MODE_LEVEL_NORMAL) ?? "normal", lang)}`,
     responseType: message.msgType === "Cancel" ? "AllClear" : inArea.length ? "Shelter" : "Monitor",
     urgency: message.msgType === "Cancel" ? "Past" : "Immediate",
     severity: message.msgType === "Cancel" ? "Minor" : (severityOf[mode?.level ?? 0] ?? "Unknown"),
     certainty: "Observed",
-    senderName: lang === "ja" ? "熊本市 危機管理防災総室" : "Kumamoto City Crisis Management",
-    headline: message.headline[lang],
+    senderName: say(lang, "capSender"),
+    headline: headline(message, lang),
     description: describe(
       lang,
       message,
@@ -175,7 +182,7 @@ export function capDocument(
     ),
     web,
     area: modeWards.map((ward) => ({
-      areaDesc: wardWord(ward, lang),
+      areaDesc: term(wardTerms, ward, lang),
       circle: inArea.filter((s) => s.ward === ward).map((s) => `${s.latitude.toFixed(6)},${s.longitude.toFixed(6)} ${shelterRadiusKm}`),
     })),
   });
@@ -191,7 +198,7 @@ export function capDocument(
       ...(message.references.length
         ? { references: message.references.map((r) => `${sender},${r.identifier},${capTime(r.sent)}`).join(" ") }
         : {}),
-      info: [info("ja", "ja-JP"), info("en", "en-US")],
+      info: residentLanguages.map(info),
     },
   };
 }
@@ -199,22 +206,44 @@ export function capDocument(
 /** How many closed shelters a description names before it counts the rest. */
 const closedNamed = 10;
 
-function describe(lang: "ja" | "en", message: CapMessage, shelters: FacilityRow[], closed: FacilityRow[]): string {
+function describe(lang: ResidentLang, message: CapMessage, shelters: FacilityRow[], closed: FacilityRow[]): string {
   const lines: string[] = [];
-  if (message.correction) lines.push(lang === "ja" ? `訂正: ${message.correction.ja}` : `Correction: ${message.correction.en}`);
-  if (message.msgType === "Cancel") lines.push(lang === "ja" ? "体制を解除しました。" : "The city has stood down.");
-  else lines.push(lang === "ja" ? `開設中の避難所: ${shelters.length} か所` : `Shelters open: ${shelters.length}`);
+  // A correction's own words are Japanese and English: the other languages read the English.
+  if (message.correction)
+    lines.push(say(lang, "capCorrection", { text: message.correction[lang === "ja" || lang === "ja-x-easy" ? "ja" : "en"] }));
+  if (message.msgType === "Cancel") lines.push(say(lang, "capStoodDown"));
+  else lines.push(say(lang, "capSheltersOpen", { n: shelters.length }));
   if (message.msgType !== "Cancel" && closed.length > 0) {
     // A closed shelter is named with its reason, so nobody walks to a damaged building.
-    const why = (s: FacilityRow) => (!s.reasons[0] ? "" : lang === "ja" ? `（${s.reasons[0]}）` : ` (${s.reasons[0]})`);
-    const named = closed.slice(0, closedNamed).map((s) => `${s.name}${why(s)}`);
+    const why = (s: FacilityRow) => (s.reasons[0] ? say(lang, "aside", { text: s.reasons[0] }) : "");
+    const named = closed.slice(0, closedNamed).map((s) => `${readingsAsText(nameIn(lang, s.name))}${why(s)}`);
     const rest = closed.length - named.length;
-    lines.push(
-      lang === "ja"
-        ? `${stateTerms.shelter_closed.ja}: ${named.join("、")}${rest > 0 ? ` ほか ${rest} か所` : ""}`
-        : `Shelters closed: ${named.join("; ")}${rest > 0 ? ` and ${rest} more` : ""}`,
-    );
+    const names = `${named.join(say(lang, "listSeparator"))}${rest > 0 ? ` ${say(lang, "capMore", { n: rest })}` : ""}`;
+    lines.push(say(lang, "capSheltersClosed", { names }));
   }
   if (message.mode?.reason) lines.push(message.mode.reason);
   return lines.join("\n");
+}
+
+/** CAP's <language> (RFC 3066): the region for Japanese and English as before, the script for Chinese. */
+const capLanguage: Record<ResidentLang, string> = {
+  ja: "ja-JP",
+  "ja-x-easy": "ja-JP-x-easy",
+  en: "en-US",
+  vi: "vi-VN",
+  "zh-Hans": "zh-Hans",
+  "zh-Hant": "zh-Hant",
+  ko: "ko-KR",
+  ne: "ne-NP",
+};
+
+/** A term as plain text: CAP carries no furigana, so easy Japanese reads 避難所(ひなんじょ). */
+const term = (table: Parameters<typeof glossaryWord>[0], key: string, lang: ResidentLang) => readingsAsText(glossaryWord(table, key, lang));
+
+/** Japanese and English keep the change's own headline; the other languages say the city, the incident and the level. */
+function headline(message: CapMessage, lang: ResidentLang): string {
+  if (lang === "ja" || lang === "en") return message.headline[lang];
+  const incident = term(incidentGlossary, incidentName(message.mode?.incident ?? 0) ?? "other", lang);
+  const level = term(levelGlossary, levelName(message.mode?.level ?? ModeLevel.MODE_LEVEL_NORMAL) ?? "normal", lang);
+  return say(lang, message.msgType === "Cancel" ? "pushStoodDown" : "pushTitle", { incident, level });
 }

@@ -110,6 +110,20 @@ describe("the Atom and CAP 1.2 feeds", () => {
     expect(correction.xml).toContain("訂正");
     expect(escalation.xml).toContain("<language>ja-JP</language>");
     expect(escalation.xml).toContain("<language>en-US</language>");
+    // One <info> per resident language, each with its own <language> and words.
+    expect([...escalation.xml.matchAll(/<language>([^<]+)<\/language>/g)].map((m) => m[1])).toEqual([
+      "ja-JP",
+      "ja-JP-x-easy",
+      "en-US",
+      "vi-VN",
+      "zh-Hans",
+      "zh-Hant",
+      "ko-KR",
+      "ne-NP",
+    ]);
+    expect(escalation.xml).toContain("<areaDesc>Quận Higashi (Higashi-ku)</areaDesc>");
+    expect(escalation.xml).toContain("<areaDesc>東区(ひがしく)</areaDesc>");
+    expect(escalation.xml).toContain("<senderName>구마모토시 위기관리방재총실</senderName>");
     expect(escalation.xml).toContain("<areaDesc>東区</areaDesc>");
     expect(escalation.xml).toContain("<areaDesc>Higashi Ward</areaDesc>");
     expect(escalation.xml).toContain("<circle>32.790000,130.760000 0.5</circle>");

@@ -1,4 +1,4 @@
-import { FacilityUse, Lang } from "@crisis/platform/contracts";
+import { FacilityUse, ResidentLang } from "@crisis/platform/contracts";
 import { RestrictionScheduled } from "@crisis/platform/contracts/events";
 import { catalogue } from "./catalogue";
 import { AlertMessage, fitted } from "./payload";
@@ -14,7 +14,7 @@ export function composeScheduled(
   alertId: string,
   e: RestrictionScheduled,
   stage: "scheduled" | "soon",
-  lang: Lang,
+  lang: ResidentLang,
   baseUrl: string,
 ): AlertMessage {
   const t = catalogue[lang];

@@ -1,4 +1,4 @@
-import { ChangeSource, Lang, wardWord, wards } from "@crisis/platform/contracts";
+import { ChangeSource, ResidentLang, wards } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { catalogue, facilityNames } from "./catalogue";
 import { readBefore, readChange } from "./facility-reading";
@@ -57,7 +57,7 @@ const closedShelter = (c: FacilityStatusChanged) =>
 export const namedAtMost = 3;
 
 /** One facility's line: its name, what it is now, and why. */
-const named = (c: FacilityStatusChanged, lang: Lang) => {
+const named = (c: FacilityStatusChanged, lang: ResidentLang) => {
   const reading = readChange(c);
   return catalogue[lang].facilityNow(c.facilityName || c.facilityId, reading.state, reading.use, reading.reasons[0] ?? "");
 };
@@ -73,7 +73,7 @@ const named = (c: FacilityStatusChanged, lang: Lang) => {
 export function composeChanges(
   alertId: string,
   share: Share,
-  lang: Lang,
+  lang: ResidentLang,
   openIn: (ward: string) => number,
   baseUrl: string,
   topics: readonly string[] = [],
@@ -93,8 +93,8 @@ export function composeChanges(
       const here = rest.filter((c) => c.ward === ward);
       const opened = here.filter((c) => open(c) && !wasOpen(c)).length;
       const closed = here.filter(closedShelter).length;
-      if (opened > 0) lines.push(t.wardSheltersOpened(wardWord(ward, lang), opened, openIn(ward)));
-      if (closed > 0) lines.push(t.wardSheltersClosed(wardWord(ward, lang), closed, openIn(ward)));
+      if (opened > 0) lines.push(t.wardSheltersOpened(t.ward(ward), opened, openIn(ward)));
+      if (closed > 0) lines.push(t.wardSheltersClosed(t.ward(ward), closed, openIn(ward)));
     }
     const others = rest.filter((c) => !open(c) && !wasOpen(c) && !closedShelter(c));
     const closed = others.filter((c) => readChange(c).state === "closed");
@@ -116,5 +116,5 @@ export function composeChanges(
         : "/status";
   const url = new URL(page, baseUrl).toString();
   const title = latest.length === 0 ? t.servicesTitle : t.changesTitle;
-  return fitted({ alertId, lang, title, body: [...lines, `${t.details} ${url}`].join("\n"), url, tag: alertId });
+  return fitted({ alertId, lang, title, body: [...lines, t.details(url)].join("\n"), url, tag: alertId });
 }

@@ -1,4 +1,4 @@
-import { Lang, Mode, ModeLevel, StateKey, incidentWord, levelWord, wardWord, wards } from "@crisis/platform/contracts";
+import { Mode, ModeLevel, ResidentLang, StateKey, incidentName, levelName, wards } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { catalogue, facilityNames } from "./catalogue";
 import { readBefore, readChange } from "./facility-reading";
@@ -21,7 +21,7 @@ export function composeAlert(
   alertId: string,
   mode: Mode,
   changes: FacilityStatusChanged[],
-  lang: Lang,
+  lang: ResidentLang,
   statusUrl: string,
   services: ServiceLevelChanged[] = [],
 ): AlertMessage | null {
@@ -34,7 +34,7 @@ export function composeAlert(
     const byWard = wards
       .map((w) => [w, opened.filter((c) => c.ward === w).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([w, n]) => t.wardCount(wardWord(w, lang), n))
+      .map(([w, n]) => t.wardCount(t.ward(w), n))
       .join(t.listSeparator);
     lines.push(t.sheltersOpened(opened.length, byWard));
   }
@@ -47,13 +47,13 @@ export function composeAlert(
   const open = changes.filter(reopened);
   if (open.length > 0) lines.push(t.reopened(open.length, names(open)));
   lines.push(...serviceLines(services, lang));
-  const incident = incidentWord(mode.incident, lang);
-  const level = levelWord(mode.level, lang);
+  const incident = t.incident(incidentName(mode.incident) ?? "other");
+  const level = t.level(levelName(mode.level) ?? "normal");
   return fitted({
     alertId,
     lang,
     title: mode.level === ModeLevel.MODE_LEVEL_NORMAL ? t.stoodDown(incident, level) : t.title(incident, level),
-    body: [...lines, `${t.details} ${statusUrl}`].join("\n"),
+    body: [...lines, t.details(statusUrl)].join("\n"),
     url: statusUrl,
     tag: alertId,
   });

@@ -1,4 +1,4 @@
-import { Lang } from "@crisis/platform/contracts";
+import { ResidentLang } from "@crisis/platform/contracts";
 import { BookingRecorded } from "@crisis/platform/contracts/counters";
 import { StaffReassigned, StaffReleased, StaffReminded, StaffRotaChanged, StaffTeamChanged } from "@crisis/platform/contracts/events";
 import { fitted } from "./payload";
@@ -16,7 +16,7 @@ export type StaffNotice =
  * (`<staff page>/notices/<id>`; signed out, the person signs in and lands on it). An escalation is
  * about someone else's notice, so it opens the staff page itself.
  */
-export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: string) {
+export function composeStaffNotice(notice: StaffNotice, lang: ResidentLang, staffUrl: string) {
   const t = catalogue[lang];
   const alertId = notice.event.eventId;
   const escalation = notice.kind === "reminded" && notice.event.aboutStaffId !== "";
@@ -26,7 +26,7 @@ export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: st
   switch (notice.kind) {
     case "reassigned": {
       const e = notice.event;
-      const until = e.endsAt ? t.time(e.endsAt) : t.untilFurtherNotice;
+      const until = e.endsAt ? t.time(e.endsAt) : t.staffUntilFurtherNotice;
       return fitted({
         ...base,
         title: t.staffReassignedTitle,
@@ -75,7 +75,7 @@ export function composeStaffNotice(notice: StaffNotice, lang: Lang, staffUrl: st
 }
 
 /** The one push a booking's holder gets when crisis mode moved or cancelled it, naming what to do instead. */
-export function composeBookingNotice(recorded: BookingRecorded, lang: Lang, bookingUrl: string) {
+export function composeBookingNotice(recorded: BookingRecorded, lang: ResidentLang, bookingUrl: string) {
   const t = catalogue[lang];
   const b = recorded.booking!;
   const base = { alertId: recorded.eventId, lang, url: `${bookingUrl}/${b.code}`, tag: `booking.${b.code}` };

@@ -1,4 +1,4 @@
-import { Lang, crowdingTerms } from "@crisis/platform/contracts";
+import { ResidentLang, nameIn, say } from "@crisis/platform/contracts";
 import { CrowdingChanged, CrowdingLevel, ShelterWithRoom } from "@crisis/platform/contracts/crowding";
 import { AlertMessage, fitted } from "./payload";
 
@@ -17,35 +17,23 @@ export function fullAlertDue(c: CrowdingChanged, lastAlertAt: Date | undefined, 
 
 const distance = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${Math.round(m / 10) * 10} m`);
 
-const words = {
-  ja: {
-    title: (name: string) => `${name}は${crowdingTerms.full.ja}です`,
-    body: (name: string, near: string) =>
-      near
-        ? `${name}は満員になりました。空きのある近くの避難所: ${near}`
-        : `${name}は満員になりました。空きのある近くの避難所は、いま確認できていません。`,
-    entry: (s: ShelterWithRoom, url: string) => `${s.facilityName}（${distance(s.distanceM)}、残り${s.room}人分） ${url}`,
-    separator: " / ",
-  },
-  en: {
-    title: (name: string) => `${name} is full`,
-    body: (name: string, near: string) =>
-      near ? `${name} is full. Nearby shelters with room: ${near}` : `${name} is full. No nearby shelter with room is confirmed right now.`,
-    entry: (s: ShelterWithRoom, url: string) => `${s.facilityName} (${distance(s.distanceM)}, room for ${s.room}) ${url}`,
-    separator: "; ",
-  },
-} satisfies Record<Lang, unknown>;
-
 /** The push: the shelter is full, and where the nearest shelters with room are (distance and link). */
-export function composeFullShelter(alertId: string, c: CrowdingChanged, lang: Lang, baseUrl: string): AlertMessage {
-  const t = words[lang];
+export function composeFullShelter(alertId: string, c: CrowdingChanged, lang: ResidentLang, baseUrl: string): AlertMessage {
   const link = (id: string) => new URL(`/facilities/${encodeURIComponent(id)}`, baseUrl).toString();
-  const near = c.nearestWithRoom.map((s) => t.entry(s, link(s.facilityId))).join(t.separator);
+  const entry = (s: ShelterWithRoom) =>
+    say(lang, "fullShelterEntry", {
+      name: nameIn(lang, s.facilityName),
+      distance: distance(s.distanceM),
+      room: s.room,
+      url: link(s.facilityId),
+    });
+  const near = c.nearestWithRoom.map(entry).join(say(lang, "fullShelterSeparator"));
+  const name = nameIn(lang, c.facilityName);
   return fitted({
     alertId,
     lang,
-    title: t.title(c.facilityName),
-    body: t.body(c.facilityName, near),
+    title: say(lang, "fullShelterTitle", { name }),
+    body: near ? say(lang, "fullShelter", { name, near }) : say(lang, "fullShelterNoneNear", { name }),
     // The first shelter with room is where the notification leads; without one, the full shelter's page.
     url: link(c.nearestWithRoom[0]?.facilityId ?? c.facilityId),
     tag: `crowding.${c.facilityId}`,

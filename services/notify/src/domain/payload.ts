@@ -1,9 +1,9 @@
-import { Lang } from "@crisis/platform/contracts";
+import { ResidentLang } from "@crisis/platform/contracts";
 
 /** What the service worker shows: one notification per declaration, tagged so a repeat replaces it. */
 export interface AlertMessage {
   alertId: string;
-  lang: Lang;
+  lang: ResidentLang;
   title: string;
   body: string;
   url: string;

@@ -1,4 +1,11 @@
-import { ChangeSource, Lang, channelWords, isChannel, serviceLevelName, serviceLevelTerms } from "@crisis/platform/contracts";
+import {
+  ChangeSource,
+  ResidentLang,
+  channelGlossary,
+  glossaryWord,
+  serviceLevelGlossary,
+  serviceLevelName,
+} from "@crisis/platform/contracts";
 import { ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { catalogue } from "./catalogue";
 
@@ -21,11 +28,11 @@ export const latestServiceChanges = (changes: ServiceLevelChanged[]) => [
 ];
 
 /** One line per service and channel, in the subscriber's language, times in the city's time. */
-export function serviceLines(changes: ServiceLevelChanged[], lang: Lang): string[] {
+export function serviceLines(changes: ServiceLevelChanged[], lang: ResidentLang): string[] {
   const t = catalogue[lang];
   return latestServiceChanges(changes).map((c) => {
-    const level = serviceLevelTerms[serviceLevelName(c.level) ?? "normal"][lang];
-    const channel = isChannel(c.channel) ? channelWords[c.channel][lang] : c.channel;
+    const level = glossaryWord(serviceLevelGlossary, serviceLevelName(c.level) ?? "normal", lang);
+    const channel = glossaryWord(channelGlossary, c.channel, lang);
     const from = c.startsAt || c.changedAt;
     const name = c.serviceName || c.serviceId;
     return t.serviceChanged(name, channel, level, from ? t.time(from) : undefined, c.endsAt ? t.time(c.endsAt) : undefined);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Lang, languages } from "@crisis/platform/contracts";
+import { ResidentLang, isResidentLang } from "@crisis/platform/contracts";
 import { errors } from "./errors";
 import { isUncompressedP256Point } from "./p256";
 import { OriginRule, isAllowedEndpoint } from "./push-origins";
@@ -20,7 +20,7 @@ export interface Subscription {
   p256dh: string;
   auth: string;
   topics: string[];
-  lang: Lang;
+  lang: ResidentLang;
   tokenHash: string;
   createdAt: string;
 }
@@ -43,13 +43,13 @@ export function validateSubscription(request: SubscriptionRequest, origins: Orig
   if (request.topics.length === 0) throw errors.topicsEmpty();
   request.topics.forEach((t, i) => parseTopic(t, i));
   const lang = request.lang || "ja";
-  if (!(languages as readonly string[]).includes(lang)) throw errors.langInvalid(lang);
+  if (!isResidentLang(lang)) throw errors.langInvalid(lang);
   return {
     id: subscriptionIdFor(request.endpoint),
     endpoint: request.endpoint,
     p256dh: request.p256dh,
     auth: request.auth,
     topics: [...new Set(request.topics)],
-    lang: lang as Lang,
+    lang,
   };
 }

@@ -43,6 +43,15 @@ describe("composing one alert per subscriber", () => {
     expect(message.body.split("\n").slice(0, 2)).toEqual(["5 shelters opened — Chuo Ward 3, Kita Ward 2", "1 facility closed: 施設lib"]);
   });
 
+  it("writes the summary in Vietnamese and in easy Japanese (readings in brackets) from the same catalogue", () => {
+    const vi = composeAlert("a1", quake, shelters, "vi", url)!;
+    expect(vi.title).toBe("Thành phố Kumamoto: động đất – mức khẩn cấp");
+    expect(vi.body).toBe(`Đã mở 5 nơi lánh nạn — Quận Chuo (Chuo-ku) 3, Quận Kita (Kita-ku) 2\nChi tiết: ${url}`);
+    const easy = composeAlert("a1", quake, shelters, "ja-x-easy", url)!;
+    expect(easy.title).toBe("熊本市(くまもとし) 地震(じしん) 緊急(きんきゅう)");
+    expect(easy.body.split("\n")[0]).toBe("避難所(ひなんじょ)が 5か所(しょ) 開(あ)きました。中央区(ちゅうおうく) 3、北区(きたく) 2");
+  });
+
   it("writes singular and plural counts in English and the same counter for any number in Japanese", () => {
     const one = composeAlert("a1", quake, [shelters[0]], "en", url)!;
     expect(one.body.split("\n")[0]).toBe("1 shelter opened — Chuo Ward 1");

@@ -159,7 +159,7 @@ describe("a booking's holder told what crisis mode did to it", () => {
       alertId: "m1.juminhyo.counter.booking.K7M3Q9XZ",
     });
     expect(composeBookingNotice(moved, "en", bookingUrl).body).toMatch(
-      /^The counter was reduced: your 住民票の写し booking is now at 東区役所, .*9:30/,
+      /^The counter was reduced: your 住民票の写し Jumin Hyo No Utsushi booking is now at 東区役所 Higashi Kuyakusho, .*9:30/,
     );
   });
 
@@ -173,11 +173,11 @@ describe("a booking's holder told what crisis mode did to it", () => {
       body: "窓口の休止のため、り災証明書（住家）の予約を取り消しました。マイナポータルで申請できます。",
     });
     expect(composeBookingNotice(cancelled, "en", bookingUrl).body).toBe(
-      "The counter was suspended: your り災証明書（住家） booking is cancelled. You can apply online on Mynaportal (マイナポータル).",
+      "The counter was suspended: your り災証明書（住家） Risai Shomei Sho Ju Ka booking is cancelled. You can apply online on Mynaportal (マイナポータル).",
     );
     const nothingOpen = { ...cancelled, booking: { ...cancelled.booking!, alternatives: [] } };
     expect(composeBookingNotice(nothingOpen, "en", bookingUrl).body).toBe(
-      "The counter was suspended: your り災証明書（住家） booking is cancelled.",
+      "The counter was suspended: your り災証明書（住家） Risai Shomei Sho Ju Ka booking is cancelled.",
     );
   });
 });

@@ -33,7 +33,25 @@ describe("the full-shelter alert", () => {
     );
     expect(ja.url).toBe("https://city.example/facilities/ref%3AE2");
     const none = composeFullShelter("a1", change(crowded, full, false), "en", "https://city.example");
-    expect(none.body).toBe("五福小学校 is full. No nearby shelter with room is confirmed right now.");
+    expect(none.body).toBe("五福小学校 Gofuku Shogakko is full. No nearby shelter with room is confirmed right now.");
     expect(none.url).toBe("https://city.example/facilities/ref%3AE1");
+  });
+});
+
+describe("the full-shelter alert in the residents' languages", () => {
+  it("is in Vietnamese with the name's romaji, and in easy Japanese with its reading in brackets", () => {
+    const full = CrowdingChanged.fromPartial({
+      facilityId: "f1",
+      facilityName: "五福小学校",
+      ward: "中央区",
+      level: CrowdingLevel.CROWDING_LEVEL_FULL,
+      nearestWithRoom: [],
+    });
+    expect(composeFullShelter("a1", full, "vi", "https://city.example").body).toBe(
+      "五福小学校 Gofuku Shogakko đã đầy. Hiện chưa xác nhận được nơi lánh nạn nào gần đây còn chỗ.",
+    );
+    expect(composeFullShelter("a1", full, "ja-x-easy", "https://city.example").title).toBe(
+      "五福小学校(ごふくしょうがっこう)は いっぱいです",
+    );
   });
 });

@@ -74,8 +74,13 @@ describe("validating a push subscription", () => {
     expect(refusal({ ...valid(), topics: ["ward:中央区", "ward:博多区"] })).toMatchObject({ code: "TOPIC_INVALID", field: "topics[1]" });
   });
 
-  it("refuses a language other than ja or en", () => {
+  it("refuses a language the residents' list lacks", () => {
     expect(refusal({ ...valid(), lang: "fr" })).toMatchObject({ code: "LANG_INVALID", field: "lang" });
+    expect(refusal({ ...valid(), lang: "vi-VN" })).toMatchObject({ code: "LANG_INVALID", field: "lang" });
+  });
+
+  it.each(["ja", "ja-x-easy", "en", "vi", "zh-Hans", "zh-Hant", "ko", "ne"])("accepts %s, a resident language", (lang) => {
+    expect(validateSubscription({ ...valid(), lang }, origins).lang).toBe(lang);
   });
 
   it("derives the same id for the same endpoint, so a browser never holds two subscriptions", () => {

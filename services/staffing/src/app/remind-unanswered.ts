@@ -1,4 +1,5 @@
 import type { Clock, Logger } from "@crisis/platform/ports";
+import { sayStaff } from "@crisis/platform/contracts";
 import { departmentHead, dueSteps, placeOf, withChangedNotice, withNotice, type Notice, type ReminderTimes } from "../domain";
 import { noticeId } from "./duty-notices";
 import { proposeReplacement, type ReplacementDeps } from "./propose-replacement";
@@ -77,7 +78,7 @@ async function escalate(deps: RemindDeps, staffId: string, notice: Notice, now: 
       },
       `escalate-${notice.id}`,
     );
-    const reason = `${who}が配置通知に回答していません。交代案: ${proposal ? `${proposal.name}（${proposal.staffId}）` : "該当者なし"}`;
+    const reason = sayStaff("ja", "staffEscalated", { name: who, proposed: proposal ? `${proposal.name}（${proposal.staffId}）` : "none" });
     await deps.duties.update(head.id, (record) =>
       withNotice(record, { id, kind: "reminder", duty: notice.duty, sentAt: at, state: "pending", reason }),
     );

@@ -4,6 +4,7 @@ import {
   crowdingNames,
   incidentNames,
   languages,
+  residentLanguages,
   levelNames,
   serviceLevelNames,
   StateKey,
@@ -31,7 +32,8 @@ export const subscriptionBody = z.strictObject({
     keys: z.object({ p256dh: z.string().max(200), auth: z.string().max(100) }),
   }),
   topics: z.array(z.string().max(100)).min(1, "must name at least one topic").max(50),
-  lang: z.enum(languages).default("ja"),
+  /** Any resident language; an unknown tag is refused with the field named, nothing stored. */
+  lang: z.enum(residentLanguages).default("ja"),
 });
 
 export const auditQuery = z.strictObject({

@@ -1,4 +1,4 @@
-import { Lang, categoryWord, wardWord } from "@crisis/platform/contracts";
+import { ResidentLang, categoryGlossary, residentLanguages, wardTerms } from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
 import { CrowdingHere } from "../../../app/read-crowding";
 import { html } from "./html";
@@ -6,27 +6,34 @@ import { shelterCrowding } from "./shelter-crowding";
 import { page } from "./layout";
 import { freshness, modeLine, ordinaryUse, placeName, stateBadge, subscribePanel } from "./parts";
 import { clientWords } from "./status-page";
-import { pageWords, cityTime } from "./words";
+import { PageLanguage, pageLanguage, residentTime, residentWords, sayText, termHtml } from "./resident";
 
 /** `/facilities/{id}`: one facility's status, where it is, and a panel to follow it (pushes link here). */
-export function facilityPage(status: PublicStatus, facility: PublicFacility | undefined, lang: Lang, crowding?: CrowdingHere): string {
-  const w = pageWords(lang);
+export function facilityPage(
+  status: PublicStatus,
+  facility: PublicFacility | undefined,
+  language: ResidentLang | PageLanguage,
+  crowding?: CrowdingHere,
+): string {
+  const { lang, fellBack } = pageLanguage(language);
+  const w = residentWords(lang);
+  const shell = { lang, fellBack, languages: residentLanguages };
   if (!facility) {
     return page({
-      lang,
-      title: w.notFound,
+      ...shell,
+      title: sayText(lang, "notFound"),
       path: "/",
       scripts: [],
-      body: html`<h1>${w.notFound}</h1>
-        <p>${w.facilityNotFound}</p>
-        <p><a href="/">${w.back}</a></p>`,
+      body: html`<h1>${w("notFound")}</h1>
+        <p>${w("facilityNotFound")}</p>
+        <p><a href="/">${w("back")}</a></p>`,
     });
   }
   const reading = facility.reading;
   const osm = `https://www.openstreetmap.org/?mlat=${facility.latitude}&mlon=${facility.longitude}#map=17/${facility.latitude}/${facility.longitude}`;
   return page({
-    lang,
-    title: `${placeName(facility, lang)} — ${w.site}`,
+    ...shell,
+    title: `${sayText(lang, "site")}: ${facility.name}`,
     path: `/facilities/${encodeURIComponent(facility.id)}`,
     scripts: ["/assets/status.js", "/assets/push.js", "/assets/subscribe.js"],
     data: { words: clientWords(lang), page: "facility", facilityId: facility.id },
@@ -38,27 +45,27 @@ export function facilityPage(status: PublicStatus, facility: PublicFacility | un
         <dl class="facts">
           ${
             reading.reasons.length > 0
-              ? html`<dt>${w.reason}</dt>
-                  <dd>${reading.reasons.join(lang === "ja" ? "、" : "; ")}</dd>`
+              ? html`<dt>${w("reason")}</dt>
+                  <dd>${reading.reasons.join(sayText(lang, "reasonSeparator"))}</dd>`
               : ""
           }
           ${
             reading.since
-              ? html`<dt>${w.since}</dt>
-                  <dd>${cityTime(reading.since, lang)}</dd>`
+              ? html`<dt>${w("changedAt")}</dt>
+                  <dd>${residentTime(reading.since, lang)}</dd>`
               : ""
           }
-          <dt>${w.category}</dt>
-          <dd>${categoryWord(facility.category, lang)}</dd>
-          <dt>${w.ward}</dt>
-          <dd>${wardWord(facility.ward, lang)}</dd>
-          <dt>${w.address}</dt>
+          <dt>${w("category")}</dt>
+          <dd>${termHtml(categoryGlossary, facility.category, lang)}</dd>
+          <dt>${w("ward")}</dt>
+          <dd>${termHtml(wardTerms, facility.ward, lang)}</dd>
+          <dt>${w("address")}</dt>
           <dd>${facility.address}</dd>
-          <dt>${w.designatedShelter}</dt>
-          <dd>${facility.designatedShelter ? w.yes : w.no}</dd>
+          <dt>${w("designatedShelter")}</dt>
+          <dd>${facility.designatedShelter ? w("yes") : w("no")}</dd>
         </dl>
-        <p><a href="${osm}" rel="noopener">${w.openMap}</a></p>
-        <p><a href="/">${w.back}</a></p>
+        <p><a href="${osm}" rel="noopener">${w("openMap")}</a></p>
+        <p><a href="/">${w("back")}</a></p>
       </article>
       ${subscribePanel(lang, facility)}`,
   });

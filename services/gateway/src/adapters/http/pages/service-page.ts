@@ -1,31 +1,34 @@
-import { Lang } from "@crisis/platform/contracts";
+import { ResidentLang, residentLanguages, staffLang } from "@crisis/platform/contracts";
 import { PublicStatus } from "../../../app/read-public-status";
 import { html } from "./html";
 import { page } from "./layout";
 import { freshness, modeLine } from "./parts";
 import { clientWords } from "./status-page";
-import { pageWords } from "./words";
+import { PageLanguage, pageLanguage, residentWords, sayText } from "./resident";
 import { counterLinks } from "./counter-links";
 
 /**
  * `/services/{id}`: a counter service. The service catalogue is read by the page script from
  * `/api/v1/services/{id}` once the facilities service offers it; until then the page says so.
  */
-export function servicePage(status: PublicStatus, serviceId: string, lang: Lang): string {
-  const w = pageWords(lang);
+export function servicePage(status: PublicStatus, serviceId: string, language: ResidentLang | PageLanguage): string {
+  const { lang, fellBack } = pageLanguage(language);
+  const w = residentWords(lang);
   return page({
     lang,
-    title: `${w.service} — ${w.site}`,
+    fellBack,
+    languages: residentLanguages,
+    title: `${sayText(lang, "service")} — ${sayText(lang, "site")}`,
     path: `/services/${encodeURIComponent(serviceId)}`,
     scripts: ["/assets/status.js"],
     data: { words: clientWords(lang), page: "service", serviceId },
     body: html`${modeLine(status.mode, lang)} ${freshness(status.generatedAt, lang)}
       <article id="service" data-id="${serviceId}">
-        <h1 id="service-name">${w.service}</h1>
-        <p id="service-body">${w.serviceLoading}</p>
-        ${counterLinks(serviceId, lang)}
-        <noscript><p>${w.servicesUnavailable}</p></noscript>
-        <p><a href="/">${w.back}</a></p>
+        <h1 id="service-name">${w("service")}</h1>
+        <p id="service-body">${w("serviceLoading")}</p>
+        ${counterLinks(serviceId, staffLang(lang))}
+        <noscript><p>${w("servicesUnavailable")}</p></noscript>
+        <p><a href="/">${w("back")}</a></p>
       </article>`,
   });
 }

@@ -1,47 +1,53 @@
-import { Lang, crowdingTerms, wardWord } from "@crisis/platform/contracts";
+import { ResidentLang, crowdingGlossary, wardTerms } from "@crisis/platform/contracts";
 import { CrowdingHere } from "../../../app/read-crowding";
 import { html } from "./html";
-import { pageWords } from "./words";
+import { nameHtml, residentWords, termHtml } from "./resident";
 
-const levelWord = (level: string, lang: Lang) =>
-  Object.hasOwn(crowdingTerms, level) ? crowdingTerms[level as keyof typeof crowdingTerms][lang] : level;
+const levelWord = (level: string, lang: ResidentLang) => termHtml(crowdingGlossary, level, lang);
 
-const distance = (m: number, lang: Lang) => (lang === "ja" ? `${(m / 1000).toFixed(1)} km` : `${(m / 1000).toFixed(1)} km away`);
+/** Minutes as "25 分" or "1 時間 5 分", in the resident's words. */
+const age = (minutes: number, w: ReturnType<typeof residentWords>) =>
+  minutes < 60 ? w("minutes", { n: minutes }) : w("hoursMinutes", { h: Math.floor(minutes / 60), m: minutes % 60 });
 
 /**
  * A shelter's crowding on its own page: the level (満 when full), the headcount and how old the
  * report is; when full, the nearest shelters with room and how far they are.
  */
-export function shelterCrowding(crowding: CrowdingHere | undefined, lang: Lang) {
+export function shelterCrowding(crowding: CrowdingHere | undefined, lang: ResidentLang) {
   // A shelter never opened and never reported on has no crowding to tell.
   if (!crowding || (!crowding.here.open && !crowding.here.latest)) return "";
-  const w = pageWords(lang);
+  const w = residentWords(lang);
   const { here, nearest } = crowding;
   const latest = here.latest;
   const level = latest?.stale ? "unknown" : here.level;
   const counts = latest ? (here.capacity === null ? `${latest.headcount}` : `${latest.headcount}/${here.capacity}`) : "";
   return html`<section id="crowding-here" class="panel" aria-labelledby="crowding-here-title" data-level="${level}">
-    <h2 id="crowding-here-title">${w.crowdingHere}</h2>
+    <h2 id="crowding-here-title">${w("crowdingHere")}</h2>
     <p class="big">
       <span class="crowding-level level-${level}">${levelWord(level, lang)}</span>
-      ${counts ? html`<span class="counts">${w.people(counts)}</span>` : ""}
+      ${counts ? html`<span class="counts">${w("people", { counts })}</span>` : ""}
     </p>
     <p class="when" id="crowding-age">
-      ${latest ? html`${w.reportedMinutesAgo(Math.floor(latest.ageSeconds / 60))}${latest.stale ? html` — ${w.reportStale}` : ""}` : w.occupancyNone}
+      ${
+        latest
+          ? html`${w("reportedMinutesAgo", { age: age(Math.floor(latest.ageSeconds / 60), w) })}${latest.stale ? html` — ${w("reportStale")}` : ""}`
+          : w("noReportYet")
+      }
     </p>
     ${
       here.level === "full"
-        ? html`<h3>${w.nearestWithRoom}</h3>
+        ? html`<h3>${w("nearestWithRoom")}</h3>
             ${
               nearest.length === 0
-                ? html`<p>${w.noneWithRoom}</p>`
+                ? html`<p>${w("noneWithRoom")}</p>`
                 : html`<ol id="nearest-with-room" class="places">
                     ${nearest.map(
                       (s) =>
                         html`<li data-id="${s.id}">
-                          <a href="${s.link}">${s.name}</a> <span class="crowding-level level-${s.level}">${levelWord(s.level, lang)}</span>
-                          <span class="distance">${distance(s.distanceM, lang)}</span>
-                          <span class="address">${wardWord(s.ward, lang)}</span>
+                          <a href="${s.link}">${nameHtml(lang, s.name)}</a>
+                          <span class="crowding-level level-${s.level}">${levelWord(s.level, lang)}</span>
+                          <span class="distance">${w("distanceAway", { km: (s.distanceM / 1000).toFixed(1) })}</span>
+                          <span class="address">${termHtml(wardTerms, s.ward, lang)}</span>
                         </li>`,
                     )}
                   </ol>`

@@ -1,14 +1,15 @@
 import {
-  Lang,
+  ResidentLang,
   categories,
-  categoryWord,
-  channelWords,
+  categoryGlossary,
+  channelGlossary,
+  crowdingGlossary,
   crowdingNames,
-  crowdingTerms,
   isWard,
+  residentLanguages,
+  serviceLevelGlossary,
   serviceLevelNames,
-  serviceLevelTerms,
-  wardWord,
+  wardTerms,
   wards,
 } from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
@@ -17,7 +18,7 @@ import { crowdingSection } from "./crowding-section";
 import { html } from "./html";
 import { page } from "./layout";
 import { facilityLink, freshness, modeLine, ordinaryUse, stateBadge, subscribePanel } from "./parts";
-import { pageWords, cityTime } from "./words";
+import { PageLanguage, pageLanguage, residentTime, residentWords, sayText, termHtml, termText } from "./resident";
 
 export interface StatusPageSettings {
   /** A slippy-map tile URL template ({z}/{x}/{y}); without one the shelters are a plain list. */
@@ -27,7 +28,7 @@ export interface StatusPageSettings {
   waitingStaleMinutes?: number;
 }
 
-const shelterItem = (f: PublicFacility, lang: Lang) =>
+const shelterItem = (f: PublicFacility, lang: ResidentLang) =>
   html`<li data-id="${f.id}" data-lat="${f.latitude}" data-lon="${f.longitude}">
     ${facilityLink(f, lang)} <span class="crowding" data-level="unknown"></span> <span class="address">${f.address}</span>
   </li>`;
@@ -38,11 +39,12 @@ const openShelters = (list: PublicFacility[]) => list.filter((f) => f.reading.st
  * What to do now under the declaration (the playbook's guidance), right after the mode line. Always
  * present, hidden when there is none, so the page script can swap it when the mode changes.
  */
-function whatToDo(guidance: PublicStatus["guidance"], lang: Lang) {
-  const lines = guidance?.[lang] ?? [];
+function whatToDo(guidance: PublicStatus["guidance"], lang: ResidentLang) {
+  // The playbook's guidance is written in Japanese and English: easy Japanese reads the Japanese, others the English.
+  const lines = guidance?.[lang === "ja" || lang === "ja-x-easy" ? "ja" : "en"] ?? [];
   if (lines.length === 0) return html`<section id="guidance" hidden></section>`;
   return html`<section id="guidance" class="guidance" aria-labelledby="guidance-title">
-    <h2 id="guidance-title">${pageWords(lang).whatToDo}</h2>
+    <h2 id="guidance-title">${residentWords(lang)("whatToDo")}</h2>
     <ul>
       ${lines.map((line) => html`<li>${line}</li>`)}
     </ul>
@@ -50,18 +52,18 @@ function whatToDo(guidance: PublicStatus["guidance"], lang: Lang) {
 }
 
 /** How many shelters are open, and the button that lists the nearest ones with room (GET /api/v1/shelters/nearest). */
-function shelters(list: PublicFacility[], lang: Lang) {
-  const w = pageWords(lang);
+function shelters(list: PublicFacility[], lang: ResidentLang) {
+  const w = residentWords(lang);
   const open = openShelters(list);
   return html`<section id="shelters" aria-labelledby="shelters-title">
-    <h2 id="shelters-title">${w.shelters} <span class="count">${open.length}</span></h2>
+    <h2 id="shelters-title">${w("shelters")} <span class="count">${open.length}</span></h2>
     ${
       open.length === 0
-        ? html`<p>${w.noShelters}</p>`
-        : html`<p><button type="button" id="nearest-button" hidden>${w.nearest}</button></p>
+        ? html`<p>${w("noShelters")}</p>`
+        : html`<p><button type="button" id="nearest-button" hidden>${w("nearest")}</button></p>
             <div id="nearest" hidden aria-live="polite">
-              <h3>${w.nearestTitle}</h3>
-              <p class="help">${w.nearestHelp}</p>
+              <h3>${w("nearestTitle")}</h3>
+              <p class="help">${w("nearestHelp")}</p>
               <ol id="nearest-list"></ol>
             </div>`
     }
@@ -69,19 +71,19 @@ function shelters(list: PublicFacility[], lang: Lang) {
 }
 
 /** Every open shelter by ward, folded: the long part of the page, below what a visitor needs first. */
-function shelterLists(list: PublicFacility[], lang: Lang) {
-  const w = pageWords(lang);
+function shelterLists(list: PublicFacility[], lang: ResidentLang) {
+  const w = residentWords(lang);
   const open = openShelters(list);
   if (open.length === 0) return html`<section id="shelter-lists" hidden></section>`;
   // The five wards in their usual order; a shelter recorded under another name still shows, after them.
   const wardNames = [...wards, ...new Set(open.map((f) => f.ward).filter((ward) => !isWard(ward)))];
   const byWard = wardNames.map((ward) => ({ ward, items: open.filter((f) => f.ward === ward) })).filter((g) => g.items.length > 0);
   return html`<section id="shelter-lists" aria-labelledby="shelter-lists-title">
-    <h2 id="shelter-lists-title">${w.shelterLists}</h2>
+    <h2 id="shelter-lists-title">${w("shelterLists")}</h2>
     ${byWard.map(
       (g) =>
         html`<details class="ward" data-ward="${g.ward}">
-          <summary>${wardWord(g.ward, lang)} <span class="count">${g.items.length}</span></summary>
+          <summary>${termHtml(wardTerms, g.ward, lang)} <span class="count">${g.items.length}</span></summary>
           <ul class="places">
             ${g.items.map((f) => shelterItem(f, lang))}
           </ul>
@@ -98,29 +100,29 @@ const legendOrder = ["open", "busy", "crowded", "full", "unknown"] as const;
  * it, so the page stays light. Kept out of the live parts so an open map survives a refresh; the
  * ward lists stay the accessible primary, the legend says what each pin colour means.
  */
-function shelterMap(list: PublicFacility[], lang: Lang, settings: StatusPageSettings) {
+function shelterMap(list: PublicFacility[], lang: ResidentLang, settings: StatusPageSettings) {
   if (!settings.tileUrl) return "";
-  const w = pageWords(lang);
-  return html`<section id="shelter-map" aria-label="${w.map}" ${openShelters(list).length === 0 ? "hidden" : ""}>
+  const w = residentWords(lang);
+  return html`<section id="shelter-map" aria-label="${w("map")}" ${openShelters(list).length === 0 ? "hidden" : ""}>
     <details id="map-box">
-      <summary>${w.map}</summary>
+      <summary>${w("map")}</summary>
       <div
         id="map"
         class="map"
         role="region"
-        aria-label="${w.map}"
+        aria-label="${w("map")}"
         data-tiles="${settings.tileUrl}"
         data-attribution="${settings.tileAttribution ?? ""}"
       ></div>
-      <ul id="map-legend" class="legend" aria-label="${w.mapLegend}">
-        ${legendOrder.map((level) => html`<li><span class="pin level-${level}" aria-hidden="true"></span>${crowdingTerms[level][lang]}</li>`)}
+      <ul id="map-legend" class="legend" aria-label="${w("mapLegend")}">
+        ${legendOrder.map((level) => html`<li><span class="pin level-${level}" aria-hidden="true"></span>${termText(crowdingGlossary, level, lang)}</li>`)}
       </ul>
     </details>
   </section>`;
 }
 
-function facilities(list: PublicFacility[], lang: Lang) {
-  const w = pageWords(lang);
+function facilities(list: PublicFacility[], lang: ResidentLang) {
+  const w = residentWords(lang);
   const changed = list
     .filter((f) => ["shelter_closed", "closed", "restricted"].includes(f.reading.state))
     .sort((a, b) => (b.reading.since ?? "").localeCompare(a.reading.since ?? ""));
@@ -128,23 +130,23 @@ function facilities(list: PublicFacility[], lang: Lang) {
     html`<li data-id="${f.id}" data-state="${f.reading.state}">
       ${facilityLink(f, lang)} ${stateBadge(f.reading, lang)} ${ordinaryUse(f.reading, lang)}
       ${f.reading.reasons[0] ? html`<span class="reason">${f.reading.reasons[0]}</span>` : ""}
-      ${f.reading.since ? html`<span class="when">${cityTime(f.reading.since, lang)} ${w.since}</span>` : ""}
+      ${f.reading.since ? html`<span class="when">${w("since", { time: residentTime(f.reading.since, lang) })}</span>` : ""}
     </li>`;
   const byCategory = categories.map((c) => ({ c, items: list.filter((f) => f.category === c) })).filter((g) => g.items.length > 0);
   return html`<section id="facilities" aria-labelledby="facilities-title">
-    <h2 id="facilities-title">${w.changes}</h2>
+    <h2 id="facilities-title">${w("changes")}</h2>
     ${
       changed.length === 0
-        ? html`<p>${w.noChanges}</p>`
+        ? html`<p>${w("noChanges")}</p>`
         : html`<ul class="places">
             ${changed.map(row)}
           </ul>`
     }
     <details id="all-facilities">
-      <summary>${w.allFacilities(list.length)}</summary>
+      <summary>${w("allFacilities", { n: list.length })}</summary>
       ${byCategory.map(
         (g) =>
-          html`<h3>${categoryWord(g.c, lang)}</h3>
+          html`<h3>${termHtml(categoryGlossary, g.c, lang)}</h3>
             <ul class="places compact">
               ${g.items.map(row)}
             </ul>`,
@@ -157,11 +159,14 @@ function facilities(list: PublicFacility[], lang: Lang) {
  * `/`: the mode in one line, what to do now, the nearest shelters with room, crowding by ward, counter services,
  * then the shelters by ward (folded), facilities that changed, and subscribe.
  */
-export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPageSettings): string {
-  const w = pageWords(lang);
+export function statusPage(status: PublicStatus, language: ResidentLang | PageLanguage, settings: StatusPageSettings): string {
+  const { lang, fellBack } = pageLanguage(language);
+  const w = residentWords(lang);
   return page({
     lang,
-    title: w.site,
+    fellBack,
+    languages: residentLanguages,
+    title: sayText(lang, "site"),
     path: "/",
     scripts: ["/assets/crowding.js", "/assets/status.js", "/assets/push.js", "/assets/subscribe.js"],
     data: {
@@ -174,7 +179,7 @@ export function statusPage(status: PublicStatus, lang: Lang, settings: StatusPag
     body: html`${modeLine(status.mode, lang)} ${whatToDo(status.guidance, lang)} ${freshness(status.generatedAt, lang)}
       ${shelters(status.facilities, lang)} ${crowdingSection(lang)}
       <section id="services" aria-labelledby="services-title" hidden>
-        <h2 id="services-title">${w.services}</h2>
+        <h2 id="services-title">${w("services")}</h2>
         <ul id="services-list" class="places"></ul>
       </section>
       ${shelterMap(status.facilities, lang, settings)} ${shelterLists(status.facilities, lang)} ${facilities(status.facilities, lang)}
@@ -188,38 +193,38 @@ const mapFiles = () => ({
   scripts: ["/assets/vendor/leaflet/leaflet.js", "/assets/vendor/markercluster/leaflet.markercluster.js"].map(assetUrl),
 });
 
-/** The few words the page scripts write themselves. */
-export function clientWords(lang: Lang) {
-  const w = pageWords(lang);
+/** The few words the page scripts write themselves, as plain text (easy Japanese readings in brackets). */
+export function clientWords(lang: ResidentLang) {
+  const t = (key: Parameters<typeof sayText>[1], values?: Record<string, string>) => sayText(lang, key, values);
   return {
-    locating: w.locating,
-    locationDenied: w.locationDenied,
-    nearestNone: w.nearestNone,
-    nearestFailed: w.nearestFailed,
-    crowdingAge: w.crowdingAge,
-    noReport: w.noReport,
-    waitingStale: w.waitingStale,
-    crowding: Object.fromEntries(crowdingNames.map((n) => [n, crowdingTerms[n][lang]])),
-    wards: Object.fromEntries(wards.map((ward) => [ward, wardWord(ward, lang)])),
-    subscribed: w.subscribed,
-    unsubscribed: w.unsubscribed,
-    subscribeFailed: w.subscribeFailed,
-    subscribeDenied: w.subscribeDenied,
-    subscribeNoPushService: w.subscribeNoPushService,
-    subscribeTimeout: w.subscribeTimeout,
-    subscribeWorking: w.subscribeWorking,
-    chooseTopic: w.chooseTopic,
-    online: w.online,
-    waitingPeople: w.waitingPeople,
-    nextSlot: w.nextSlot,
-    reportedAgo: w.reportedAgo,
-    onlineChannel: channelWords.online[lang],
-    levels: Object.fromEntries(serviceLevelNames.map((n) => [n, serviceLevelTerms[n][lang]])),
-    notAvailable: w.notAvailable,
-    live: w.live,
-    offlineTemplate: w.offline("{t}", "{age}"),
-    minutesTemplate: lang === "ja" ? "{n} 分" : "{n} min",
-    asOfTemplate: w.asOf("{t}"),
-    mapFailed: w.mapFailed,
+    locating: t("locating"),
+    locationDenied: t("locationDenied"),
+    nearestNone: t("nearestNone"),
+    nearestFailed: t("nearestFailed"),
+    crowdingAge: t("crowdingAge", { age: "{age}" }),
+    noReport: t("noReport"),
+    waitingStale: t("waitingStale"),
+    crowding: Object.fromEntries(crowdingNames.map((n) => [n, termText(crowdingGlossary, n, lang)])),
+    wards: Object.fromEntries(wards.map((ward) => [ward, termText(wardTerms, ward, lang)])),
+    subscribed: t("subscribed"),
+    unsubscribed: t("unsubscribed"),
+    subscribeFailed: t("subscribeFailed"),
+    subscribeDenied: t("subscribeDenied"),
+    subscribeNoPushService: t("subscribeNoPushService"),
+    subscribeTimeout: t("subscribeTimeout"),
+    subscribeWorking: t("subscribeWorking"),
+    chooseTopic: t("chooseTopic"),
+    online: t("online"),
+    waitingPeople: t("waitingPeople", { n: "{n}" }),
+    nextSlot: t("nextSlot", { t: "{t}" }),
+    reportedAgo: t("reportedAgo", { age: "{age}" }),
+    onlineChannel: termText(channelGlossary, "online", lang),
+    levels: Object.fromEntries(serviceLevelNames.map((n) => [n, termText(serviceLevelGlossary, n, lang)])),
+    notAvailable: t("notAvailable"),
+    live: t("live"),
+    offlineTemplate: t("offline", { t: "{t}", age: "{age}" }),
+    minutesTemplate: t("minutes", { n: "{n}" }),
+    asOfTemplate: t("asOf", { time: "{t}" }),
+    mapFailed: t("mapFailed"),
   };
 }

@@ -1,5 +1,6 @@
 import { FastifyInstance, FastifyReply } from "fastify";
 import { create } from "xmlbuilder2";
+import { glossary, say } from "@crisis/platform/contracts";
 import { LiveStatus } from "../../../app/follow-status";
 import { readAlert, readChanges } from "../../../app/read-feeds";
 import { capDocument } from "../../../domain/cap";
@@ -30,9 +31,9 @@ export function atomFeed(changes: Change[], updated: Date, base: string): string
       "@xmlns": atomNs,
       "@xml:lang": "ja",
       id: `${base}/feeds/status.atom`,
-      title: "熊本市 危機管理 運用状況 / Kumamoto City crisis status",
+      title: `${say("ja", "feedTitle")} / ${say("en", "feedTitle")}`,
       updated: updated.toISOString(),
-      author: { name: "熊本市 / Kumamoto City" },
+      author: { name: `${glossary.city.ja} / ${glossary.city.en}` },
       link: [
         { "@rel": "self", "@type": "application/atom+xml", "@href": `${base}/feeds/status.atom` },
         { "@rel": "alternate", "@type": "application/json", "@href": `${base}/api/v1/status` },

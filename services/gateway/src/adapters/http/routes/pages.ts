@@ -9,6 +9,7 @@ import { facilityPage } from "../pages/facility-page";
 import { servicePage } from "../pages/service-page";
 import { staffPage } from "../pages/staff-page";
 import { StatusPageSettings, statusPage } from "../pages/status-page";
+import { residentPageLang } from "../pages/resident";
 import { pageLang } from "../pages/words";
 import { signInFirst } from "../sign-in";
 import { assetRoutes, publicDir } from "../assets";
@@ -27,7 +28,12 @@ export interface PageDeps {
 }
 
 const sendPage = (reply: FastifyReply, body: string, code = 200) =>
-  reply.code(code).type("text/html; charset=utf-8").header("cache-control", "no-cache").header("vary", "cookie").send(body);
+  reply
+    .code(code)
+    .type("text/html; charset=utf-8")
+    .header("cache-control", "no-cache")
+    .header("vary", "cookie, accept-language")
+    .send(body);
 
 /** The people's pages: server-rendered HTML, then page scripts, styles and the service worker as files. */
 export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
@@ -47,7 +53,7 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
       onMissing: (err: unknown) => request.log.warn({ err }, "guidance not available; the page shows the rest"),
     };
     const current = await readPublicStatus(deps.modes, deps.facilities, deps.clock, request.id, guidance);
-    return sendPage(reply, statusPage(current, pageLang(request, reply), deps.settings));
+    return sendPage(reply, statusPage(current, residentPageLang(request, reply), deps.settings));
   };
   app.get("/", home);
   // Pushes link to /status (notify's PUBLIC_BASE_URL + /status).
@@ -63,10 +69,10 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
             return undefined;
           })
         : undefined;
-    return sendPage(reply, facilityPage(current, facility, pageLang(request, reply), crowding), facility ? 200 : 404);
+    return sendPage(reply, facilityPage(current, facility, residentPageLang(request, reply), crowding), facility ? 200 : 404);
   });
   app.get<{ Params: { id: string } }>("/services/:id", async (request, reply) =>
-    sendPage(reply, servicePage(await status(request), request.params.id, pageLang(request, reply))),
+    sendPage(reply, servicePage(await status(request), request.params.id, residentPageLang(request, reply))),
   );
   app.get("/console", async (request, reply) => sendPage(reply, consolePage(await status(request), pageLang(request, reply))));
   app.get("/staff", async (request, reply) => sendPage(reply, staffPage(pageLang(request, reply))));

@@ -1,0 +1,6 @@
+export * from "./languages";
+export * from "./glossary";
+export * from "./message-set";
+export * from "./catalogue";
+export * from "./names";
+export * from "./staff";
