@@ -89,15 +89,28 @@ export function eventUse(root: string): Map<keyof typeof eventTypes, { emits: st
   return use;
 }
 
+/** Each service and the events it emits and consumes: in docs/events.md and, between its markers, in the README. */
+export function servicesTable(root: string): string[] {
+  const use = eventUse(root);
+  const keys = Object.keys(eventTypes) as (keyof typeof eventTypes)[];
+  const services = [...new Set([...use.values()].flatMap((u) => [...u.emits, ...u.consumes]))].sort();
+  const subjects = (service: string, side: "emits" | "consumes") =>
+    keys
+      .filter((key) => use.get(key)![side].includes(service))
+      .map((key) => `\`${eventTypes[key].subject}\``)
+      .join(", ") || "—";
+  return table(
+    ["service", "emits", "consumes"],
+    services.map((s) => [`[${s}](services/${s})`, subjects(s, "emits"), subjects(s, "consumes")]),
+  );
+}
+
 /** docs/events.md: every event of the backbone from its subject (contracts/subjects.ts), its proto message and the code that uses it. */
 export function eventsDocument(root: string): string {
   const messages = protoMessages(join(root, "proto", "crisis", "v1"));
   const use = eventUse(root);
   const entries = Object.entries(eventTypes) as [keyof typeof eventTypes, (typeof eventTypes)[keyof typeof eventTypes]][];
-  const services = [...new Set([...use.values()].flatMap((u) => [...u.emits, ...u.consumes]))].sort();
   const named = (list: string[]) => list.map((s) => `\`${s}\``).join(", ") || "—";
-  const subjectsOf = (service: string, side: "emits" | "consumes") =>
-    entries.filter(([key]) => use.get(key)![side].includes(service)).map(([, t]) => `\`${t.subject}\``);
   return [
     "# Events",
     "",
@@ -109,10 +122,7 @@ export function eventsDocument(root: string): string {
     "",
     "## Who emits and who consumes",
     "",
-    ...table(
-      ["service", "emits", "consumes"],
-      services.map((s) => [s, subjectsOf(s, "emits").join(", ") || "—", subjectsOf(s, "consumes").join(", ") || "—"]),
-    ),
+    ...servicesTable(root).map((line) => line.replace(/\]\(services\//g, "](../services/")),
     "",
     "## Each event",
     "",
