@@ -26,7 +26,9 @@ export const configSchema = z
       .number()
       .int()
       .default(20260728)
-      .describe("Seed of the made-up roster (about 7,000 staff whose names end in （架空）) used when no roster is configured."),
+      .describe(
+        "Seed of the made-up roster (about 7,000 staff whose names end in （架空）) used when no roster is configured; staffing says so in its log.",
+      ),
     STAFFING_AUTO_APPLY_FIRST_PLAN: z
       .enum(["true", "false"])
       .default("false")
