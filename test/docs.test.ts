@@ -25,4 +25,8 @@ describe("the generated documents", () => {
     const undescribed = configuration.split("\n").filter((line) => /^\| `[A-Z_0-9]+` \|/.test(line) && / \| {2}\|$/.test(line));
     expect(undescribed).toEqual([]);
   });
+
+  it("leave the README an index that fits on about three screens", () => {
+    expect(readFileSync(join(root, "README.md"), "utf8").split("\n").length).toBeLessThanOrEqual(150);
+  });
 });

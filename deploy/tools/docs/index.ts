@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { stateDocument } from "@crisis/platform";
@@ -8,9 +9,20 @@ import { configSchema as notify } from "../../../services/notify/src/config";
 import { configSchema as staffing } from "../../../services/staffing/src/config";
 import { OpenApi, apiDocument } from "./api";
 import { configurationDocument } from "./configuration";
-import { eventsDocument } from "./events";
+import { eventsDocument, servicesTable } from "./events";
 
 export const root = join(__dirname, "..", "..", "..");
+
+const begin = "<!-- services:begin -->";
+const end = "<!-- services:end -->";
+
+/** The README with its table of services and events made anew between its markers. */
+export function readmeWithServices(readme: string): string {
+  const from = readme.indexOf(begin);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md must keep the lines ${begin} and ${end} around the services table`);
+  return [readme.slice(0, from + begin.length), ...servicesTable(root), readme.slice(to)].join("\n");
+}
 
 /**
  * Every generated document, by its path in the repository: made from what the code declares, so it
@@ -23,5 +35,6 @@ export function generatedDocuments(): Record<string, string> {
     "docs/configuration.md": configurationDocument(services, root),
     "docs/events.md": eventsDocument(root),
     "docs/state.md": stateDocument(),
+    "README.md": readmeWithServices(readFileSync(join(root, "README.md"), "utf8")),
   };
 }
