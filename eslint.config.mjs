@@ -28,6 +28,11 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": "error",
+      // Further bugs type information shows: awaiting what is no promise, rejecting or throwing what is no Error.
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/prefer-promise-reject-errors": "error",
+      "@typescript-eslint/only-throw-error": "error",
+      "@typescript-eslint/no-base-to-string": "error",
       "no-console": "error",
     },
   },

@@ -27,7 +27,7 @@ const ms = (wall: number, cpu: number) => `${wall.toFixed(0)} ms (CPU ${cpu.toFi
 
 /** The city with the earthquake plan in force: people on posts and people away count for no floor. */
 async function inForce(request: PlanRequest) {
-  const plan = await planAssignments(request, await highsSolver());
+  const plan = await planAssignments(request, highsSolver());
   const start = Math.min(...request.posts.map((p) => p.start.getTime()));
   const away = request.staff
     .filter((p) => p.unavailable.some((u) => u.start.getTime() <= start && u.end.getTime() > start))

@@ -110,7 +110,7 @@ describe("the emergency status page: light, and a map of the shelters by crowdin
       expect(reported.status).toBe(201);
     }
     await page.locator("#map .leaflet-marker-icon.level-full").first().waitFor({ state: "visible", timeout: 30_000 });
-    const full = await page.locator("#map .leaflet-marker-icon.level-full").first();
+    const full = page.locator("#map .leaflet-marker-icon.level-full").first();
     expect(await full.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe("rgb(139, 0, 24)");
     const legendFull = page.locator("#map-legend .pin.level-full");
     expect(await legendFull.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe("rgb(139, 0, 24)");

@@ -134,7 +134,7 @@ describe("signing in at the identity provider (the dev oidc-provider) in real Ch
     );
     await phone.close();
     const again = await browser.context.newPage();
-    expect(await (await again.goto(`${h.base}/api/v1/me`))?.status()).toBe(401);
+    expect((await again.goto(`${h.base}/api/v1/me`))?.status()).toBe(401);
     await again.close();
   }, 400_000);
 

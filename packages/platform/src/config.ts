@@ -55,29 +55,51 @@ export const settings = {
 
 /** The settings every service reads the same way: where NATS is, how it replicates, logging, bind address. */
 export const commonSettings = {
-  NATS_URL: settings.natsUrl,
-  NATS_STREAM_REPLICAS: settings.streamReplicas,
-  LOG_LEVEL: settings.logLevel,
-  BIND_HOST: z.string().default("127.0.0.1"),
-  /** The zone the city's dates, hours and shown times are read in (IANA name). */
-  CITY_TIME_ZONE: cityTimeZoneSetting,
-  /** For a service with one active instance: how long its lease lives unrenewed before a standby takes over. */
-  /** Operators' read models (audit, history, facilities near a point) in this MongoDB; unset: none kept. */
+  NATS_URL: settings.natsUrl.describe("Where NATS is: one URL, or a cluster's nodes separated by commas."),
+  NATS_STREAM_REPLICAS: settings.streamReplicas.describe("JetStream replicas per stream: 1 embedded, 3 on a production cluster."),
+  LOG_LEVEL: settings.logLevel.describe("pino's log level."),
+  BIND_HOST: z.string().default("127.0.0.1").describe("The address the service's ports listen on."),
+  CITY_TIME_ZONE: cityTimeZoneSetting.describe("The zone the city's dates, hours and shown times are read in (IANA name)."),
   MONGODB_URL: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\/\S+$/, "must be a mongodb:// or mongodb+srv:// URL")
-    .optional(),
-  LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(600_000).default(10_000),
+    .optional()
+    .describe("Operators' read models (audit, history, facilities near a point) in this MongoDB; unset: none kept."),
+  LEASE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(600_000)
+    .default(10_000)
+    .describe(
+      "For a service with one active instance (facilities, staffing): how long its lease lives unrenewed before the standby takes over.",
+    ),
   // Limits of the waits at start, long enough for a loaded 2-core machine; a start that runs out
   // of one exits naming it and its value.
-  /** For the first connection to NATS (a server still starting is waited for). */
-  START_NATS_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(60_000),
-  /** For JetStream to create the streams and the lease bucket (a cluster may still be electing leaders). */
-  START_JETSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
-  /** For a replay of the streams at start to receive its next message. */
-  START_REPLAY_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
-  /** For one JetStream request or publish acknowledgement (nats.js waits 5 s, too short under load). */
-  JETSTREAM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
+  START_NATS_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(60_000)
+    .describe("At start, the wait for the first connection to NATS (a server still starting is waited for)."),
+  START_JETSTREAM_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(120_000)
+    .describe("At start, the wait for JetStream to create the streams and the lease bucket (a cluster may still be electing leaders)."),
+  START_REPLAY_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(120_000)
+    .describe("At start, the wait of a replay of the streams for its next message."),
+  JETSTREAM_REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(30_000)
+    .describe("The wait for one JetStream request or publish acknowledgement (nats.js waits 5 s, too short under load)."),
 };
 
 export type CommonSettings = z.infer<z.ZodObject<typeof commonSettings>>;

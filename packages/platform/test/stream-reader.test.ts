@@ -33,7 +33,7 @@ describe("following a stream on every replica (real nats-server)", () => {
       expect(seen).toEqual(["w1", "w2"]);
 
       // The consumer is removed under the reader (its node died, or it was deleted): it starts again after w2.
-      for await (const c of await backbone.jsm.consumers.list(streams.service.name)) {
+      for await (const c of backbone.jsm.consumers.list(streams.service.name)) {
         await backbone.jsm.consumers.delete(streams.service.name, c.name);
       }
       await publish(waiting, "w3");

@@ -1,8 +1,7 @@
-import { ChangeSource } from "@crisis/platform/contracts";
-import { AddRestrictionRequest, AddRestrictionResponse, FacilityDecision } from "@crisis/platform/contracts/facilities";
+import { AddRestrictionRequest, AddRestrictionResponse } from "@crisis/platform/contracts/facilities";
 import { manualRestriction } from "../domain/decisions";
 import { errors } from "../domain/errors";
-import { announceCondition, facilityKey } from "./announce-condition";
+import { decide } from "./decide";
 import { FacilitiesDeps } from "./ports";
 import { getFacility } from "./read-facilities";
 
@@ -16,19 +15,9 @@ export async function addRestriction(
   if (!record) throw errors.facilityNotFound(req.facilityId);
   const now = deps.clock.now();
   const restriction = manualRestriction(req, deps.newId(), now);
-  const decision = FacilityDecision.fromPartial({
-    eventId: deps.newId(),
-    facilityId: req.facilityId,
-    decidedAt: now.toISOString(),
-    decidedBy: req.author,
-    reason: restriction.reason,
-    restrictionAdded: restriction,
-  });
-  const key = facilityKey(req.facilityId);
-  const seq = await deps.decisions.record(decision, key, deps.board.decisionSeq.get(key) ?? 0, correlationId);
-  deps.board.recordDecision(decision, seq, key);
-  if (Date.parse(restriction.startsAt) > now.getTime()) {
-    const f = record.facility;
+  const f = record.facility;
+  const scheduled = async () => {
+    if (Date.parse(restriction.startsAt) <= now.getTime()) return;
     await deps.events.restrictionScheduled(
       {
         eventId: `${restriction.id}.scheduled`,
@@ -44,12 +33,14 @@ export async function addRestriction(
       },
       correlationId,
     );
-  }
-  await announceCondition(
+  };
+  await decide(
     deps,
-    req.facilityId,
-    { eventId: `${decision.eventId}.status`, causeEventId: decision.eventId, source: ChangeSource.CHANGE_SOURCE_MANUAL, at: now },
+    { facilityId: req.facilityId },
+    { decidedBy: req.author, reason: restriction.reason, restrictionAdded: restriction },
+    now,
     correlationId,
+    { first: scheduled },
   );
   return { restriction, facility: getFacility(deps.board, req.facilityId, now.getTime()) };
 }

@@ -2,7 +2,7 @@ import { CorrectFacilityRequest, CorrectFacilityResponse, FacilityDecision } fro
 import { correctedFields } from "../domain/correction";
 import { checkCorrection } from "../domain/decisions";
 import { errors } from "../domain/errors";
-import { facilityKey } from "./announce-condition";
+import { decide } from "./decide";
 import { CrowdingDeps, FacilitiesDeps } from "./ports";
 import { getFacility } from "./read-facilities";
 import { rerateShelter } from "./report-occupancy";
@@ -24,33 +24,27 @@ export async function correctFacility(
   const fields = correctedFields(record.facility, correction);
   const now = deps.clock.now();
   if (!fields.length) return { facility: getFacility(deps.board, req.facilityId, now.getTime()), fields };
-  const decision = FacilityDecision.fromPartial({
-    eventId: deps.newId(),
-    facilityId: req.facilityId,
-    decidedAt: now.toISOString(),
-    decidedBy: req.author,
-    reason: req.reason,
-    correction,
-  });
   const levelBefore = crowding?.occupancy.levelOf(req.facilityId);
-  const key = facilityKey(req.facilityId);
-  const seq = await deps.decisions.record(decision, key, deps.board.decisionSeq.get(key) ?? 0, correlationId);
-  deps.board.recordDecision(decision, seq, key);
-  const f = deps.board.record(req.facilityId)!.facility;
-  await deps.events.facilityCorrected(
-    {
-      eventId: `${decision.eventId}.corrected`,
-      facilityId: f.id,
-      facilityName: f.name,
-      ward: f.ward,
-      fields,
-      correctedBy: req.author,
-      correctedAt: now.toISOString(),
-      reason: req.reason,
-    },
-    correlationId,
-  );
-  if (crowding && levelBefore !== undefined && fields.includes("capacity"))
-    await rerateShelter(crowding, f.id, levelBefore, decision.eventId, correlationId);
+  const corrected = async (decision: FacilityDecision) => {
+    const f = deps.board.record(req.facilityId)!.facility;
+    await deps.events.facilityCorrected(
+      {
+        eventId: `${decision.eventId}.corrected`,
+        facilityId: f.id,
+        facilityName: f.name,
+        ward: f.ward,
+        fields,
+        correctedBy: req.author,
+        correctedAt: now.toISOString(),
+        reason: req.reason,
+      },
+      correlationId,
+    );
+    if (crowding && levelBefore !== undefined && fields.includes("capacity"))
+      await rerateShelter(crowding, f.id, levelBefore, decision.eventId, correlationId);
+  };
+  await decide(deps, { facilityId: req.facilityId }, { decidedBy: req.author, reason: req.reason, correction }, now, correlationId, {
+    instead: corrected,
+  });
   return { facility: getFacility(deps.board, req.facilityId, now.getTime()), fields };
 }

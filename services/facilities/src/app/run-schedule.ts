@@ -2,9 +2,8 @@ import { ChangeSource } from "@crisis/platform/contracts";
 import { channelKey, levelBoundaries } from "../domain/counter-services";
 import { boundaries } from "../domain/restriction";
 import { BoundaryIndex } from "../domain/schedule-index";
-import { announceCondition } from "./announce-condition";
+import { announceCondition, announceLevel } from "./announce";
 import { FacilitiesDeps } from "./ports";
-import { announceLevel } from "./set-service-level";
 
 const schedule = ChangeSource.CHANGE_SOURCE_SCHEDULE;
 

@@ -1,8 +1,7 @@
-import { ChangeSource } from "@crisis/platform/contracts";
-import { FacilityDecision, SetShelterRequest, SetShelterResponse } from "@crisis/platform/contracts/facilities";
+import { SetShelterRequest, SetShelterResponse } from "@crisis/platform/contracts/facilities";
 import { shelterReason, shelterState } from "../domain/decisions";
 import { errors } from "../domain/errors";
-import { announceCondition, facilityKey } from "./announce-condition";
+import { decide } from "./decide";
 import { FacilitiesDeps } from "./ports";
 import { getFacility } from "./read-facilities";
 
@@ -19,22 +18,6 @@ export async function setShelter(deps: FacilitiesDeps, req: SetShelterRequest, c
   const now = deps.clock.now();
   if (deps.board.conditionAt(req.facilityId, now.getTime()).shelter === state)
     return { facility: getFacility(deps.board, req.facilityId, now.getTime()), changed: false };
-  const decision = FacilityDecision.fromPartial({
-    eventId: deps.newId(),
-    facilityId: req.facilityId,
-    decidedAt: now.toISOString(),
-    decidedBy: req.author,
-    reason,
-    shelter: state,
-  });
-  const key = facilityKey(req.facilityId);
-  const seq = await deps.decisions.record(decision, key, deps.board.decisionSeq.get(key) ?? 0, correlationId);
-  deps.board.recordDecision(decision, seq, key);
-  await announceCondition(
-    deps,
-    req.facilityId,
-    { eventId: `${decision.eventId}.status`, causeEventId: decision.eventId, source: ChangeSource.CHANGE_SOURCE_MANUAL, at: now },
-    correlationId,
-  );
+  await decide(deps, { facilityId: req.facilityId }, { decidedBy: req.author, reason, shelter: state }, now, correlationId);
   return { facility: getFacility(deps.board, req.facilityId, now.getTime()), changed: true };
 }

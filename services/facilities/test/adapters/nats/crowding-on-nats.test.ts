@@ -157,7 +157,7 @@ describe("occupancy reports and crowding levels on a real nats-server", () => {
             }),
             metadata: new Metadata(),
           } as never,
-          (err: unknown, res: unknown) => (err ? reject(err) : resolve(res)),
+          (err, res) => (err ? reject(new Error(`correctFacility refused: ${err.details ?? err.code}`)) : resolve(res)),
         ),
       );
     await correct(25);

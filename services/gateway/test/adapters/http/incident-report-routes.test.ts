@@ -129,7 +129,7 @@ describe("GET /api/v1/reports/incident", () => {
       expect(res.text).toMatch(new RegExp(`<div data-figure="shelters-open">\\s*<dt>${key}</dt>\\s*<dd><data value="2">`));
       expect(res.text).toMatch(/<div data-figure="evacuees">\s*<dt>[^<]+<\/dt>\s*<dd><data value="70">/);
       expect(res.text).toMatch(/<div data-figure="staff-deployed">\s*<dt>[^<]+<\/dt>\s*<dd><data value="2">/);
-      expect(res.text).toContain('<link rel="stylesheet" href="/assets/report.css" />');
+      expect(res.text).toMatch(/<link rel="stylesheet" href="\/assets\/report\.[0-9a-f]{10}\.css" \/>/);
       expect(res.text.match(/<article class="sheet"/g)).toHaveLength(1);
       expect(res.text).not.toContain("<script>");
     });

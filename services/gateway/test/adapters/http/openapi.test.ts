@@ -1,5 +1,5 @@
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { operations } from "../../../src/adapters/http/openapi";
+import { openApiDocument, operations } from "../../../src/adapters/http/openapi";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
 import { previewingFacilities } from "../fake-facilities";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";
@@ -26,6 +26,10 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
     );
     expect(doc.openapi).toBe("3.1.0");
     expect(documented.sort()).toEqual([...gw.routes].sort());
+  });
+
+  it("is the document docs/api.md is made from (npm run docs), so the generated reference is what is served", () => {
+    expect(doc).toEqual(JSON.parse(JSON.stringify(openApiDocument(Object.keys(operations)))));
   });
 
   it("describes a declaration's body with the zod schema the route parses it with", () => {

@@ -118,7 +118,7 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
       url: link,
     });
     expect(JSON.parse(pushService.messagesFor(sanwaEn.id)[0].text).body.split("\n")[0]).toBe(
-      "三和中学校: shelter closed (余震で天井材が落下 0)",
+      "三和中学校 Sanwa Chugakko: shelter closed (余震で天井材が落下 0)",
     );
     expect(pushService.messagesFor(sanwa.id)[0].urgency).toBe("high");
     expect(JSON.parse(pushService.messagesFor(nishi.id)[0].text).body.split("\n")[0]).toBe(
@@ -221,7 +221,7 @@ describe("single changes summed up per subscriber in a window, on a real nats-se
     });
     expect(JSON.parse(pushService.messagesFor(en.id)[0].text)).toMatchObject({
       title: "Kumamoto City: counter services changed",
-      body: "住民票の写し (ward office counter): reduced hours from 28 Jul, 18:00 until 28 Jul, 21:00\nDetails: https://city.example/services/juminhyo",
+      body: "住民票の写し Jumin Hyo No Utsushi (ward office counter): reduced hours from 28 Jul, 18:00 until 28 Jul, 21:00\nDetails: https://city.example/services/juminhyo",
     });
     // Following the library and the service: one message with both, opening the status page.
     expect(JSON.parse(pushService.messagesFor(both.id)[0].text)).toMatchObject({

@@ -216,7 +216,7 @@ describe("notify's consumers on a real nats-server: an applied playbook becomes 
       url: "https://city.example/status",
     });
     expect(JSON.parse(pushService.messagesFor(en.id)[0].text).body.split("\n")[0]).toBe(
-      "住民票の写し (ward office counter): suspended from 28 Jul, 18:00",
+      "住民票の写し Jumin Hyo No Utsushi (ward office counter): suspended from 28 Jul, 18:00",
     );
     expect(pushService.messagesFor(other.id)).toEqual([]);
     await waitUntil(async () => (await pending.read())?.services.length === 1, "the manual change in the window");

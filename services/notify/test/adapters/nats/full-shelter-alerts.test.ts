@@ -126,8 +126,8 @@ describe("alerts when a shelter becomes full, on a real nats-server", () => {
     });
     expect(pushesTo(ward)[0].body).toContain("城東小学校（1.5 km");
     expect(pushesTo(own)[0]).toMatchObject({
-      title: "五福小学校 is full",
-      body: expect.stringContaining("慶徳小学校 (640 m, room for 120)"),
+      title: "五福小学校 Gofuku Shogakko is full",
+      body: expect.stringContaining("慶徳小学校 Keitoku Shogakko (640 m, room for 120)"),
     });
 
     // Flapping: down to crowded and full again ten minutes later is not told again...
