@@ -98,6 +98,7 @@ runService({
       },
       signIn: signIn && {
         provider: oidcSignIn(signIn),
+        issuer: signIn.issuer,
         sessionKey: signIn.sessionKey,
         sessionHours: signIn.sessionHours,
         publicBaseUrl: signIn.publicBaseUrl,

@@ -19,6 +19,11 @@ export interface EdgeOptions {
   rateLimit: { perIp: number; perToken: number; windowMs: number };
   /** The status page's map tile URL template (PAGES_TILE_URL): its origin may serve images. */
   tileUrl?: string;
+  /**
+   * The identity provider's origin: サインアウト's form post is redirected there (RP-initiated
+   * logout), and browsers hold a form's redirects to form-action too.
+   */
+  signInOrigin?: string;
 }
 
 /**
@@ -48,7 +53,7 @@ const unlimited = new Set(["/healthz", "/readyz", "/metrics"]);
  * The security headers helmet sends, worked out once: helmet's middleware would otherwise run its
  * dozen steps on every request, and the status benchmark showed that as a cost.
  */
-export function securityHeaders(options: Pick<EdgeOptions, "hsts" | "tileUrl">): [string, string][] {
+export function securityHeaders(options: Pick<EdgeOptions, "hsts" | "tileUrl" | "signInOrigin">): [string, string][] {
   const tiles = tileSource(options.tileUrl);
   const headers = new Map<string, string>();
   const collect = {
@@ -66,7 +71,7 @@ export function securityHeaders(options: Pick<EdgeOptions, "hsts" | "tileUrl">):
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
-        formAction: ["'self'"],
+        formAction: ["'self'", ...(options.signInOrigin ? [options.signInOrigin] : [])],
         frameAncestors: ["'none'"],
       },
     },

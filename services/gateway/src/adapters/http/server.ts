@@ -118,7 +118,11 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     onRoute?.(route);
   });
   // The map's tiles may load from the one origin the pages are configured with, nothing else.
-  const edge: EdgeOptions = { ...deps.edge, tileUrl: deps.pages?.tileUrl };
+  const edge: EdgeOptions = {
+    ...deps.edge,
+    tileUrl: deps.pages?.tileUrl,
+    signInOrigin: deps.signIn && new URL(deps.signIn.issuer).origin,
+  };
   // Loaded with the routes at ready(); a failing plugin fails ready() and the start, not this call.
   void app.register(fp(hardenEdge), edge);
   compressReplies(app);

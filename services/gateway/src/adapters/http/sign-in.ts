@@ -18,6 +18,8 @@ declare module "@fastify/secure-session" {
 
 export interface SignInOptions {
   provider: SignInProvider;
+  /** The provider's address (OIDC_ISSUER): サインアウト's form goes on to it, so the CSP's form-action names its origin. */
+  issuer: string;
   /** 32 bytes, base64url: encrypts and authenticates the cookie (libsodium secretbox). */
   sessionKey: string;
   sessionHours: number;

@@ -20,13 +20,15 @@ async function sealedSession(who: { subject: string; roles: string[]; until: num
 describe("signing in to the pages: the session cookie, its writes, and a provider that is down", () => {
   let gw: Gateway;
   let cookie: string;
+  let issuer: string;
 
   beforeAll(async () => {
     // Nothing listens at the issuer: the city's provider is down.
-    const issuer = `http://127.0.0.1:${await freePort()}`;
+    issuer = `http://127.0.0.1:${await freePort()}`;
     gw = await startGateway({
       signIn: {
         provider: oidcSignIn({ issuer, clientId: "crisis-hub", clientSecret: "s3cret", rolesClaim: "roles" }),
+        issuer,
         sessionKey,
         sessionHours: 12,
         publicBaseUrl: "http://127.0.0.1",
@@ -44,6 +46,11 @@ describe("signing in to the pages: the session cookie, its writes, and a provide
       headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+
+  it("lets サインアウト's form go on to the provider's end-session page: form-action names the provider's origin, and no other", async () => {
+    const csp = (await call("GET", "/console", {})).headers.get("content-security-policy") ?? "";
+    expect(csp).toContain(`form-action 'self' ${issuer};`);
+  });
 
   it("lets the signed-in person read with the cookie alone, no token", async () => {
     const res = await call("GET", "/api/v1/mode/pending", { cookie });
