@@ -105,7 +105,7 @@ describe("one emergency declaration flows from the gateway to a decrypted web pu
       expect.objectContaining({
         lang: "en",
         title: "Kumamoto City: earthquake emergency",
-        body: `42 shelters opened — Kita Ward 42\n1 facility closed: 熊本市立植木図書館\nDetails: ${h.base}/status`,
+        body: `42 shelters opened — Kita Ward 42\n1 facility closed: 熊本市立植木図書館 Kumamoto Shiritsu Ueki Toshokan\nDetails: ${h.base}/status`,
       }),
     ]);
     expect(pushes(mainLibrary).map((p) => p.body.split("\n")[0])).toEqual(["休館 1 施設: 熊本市立図書館"]);

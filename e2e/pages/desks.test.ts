@@ -37,7 +37,7 @@ describe("every role's desk in the console and on the staff page (real Chromium)
 
   it("shows each role the panels the API lets it use, and a role without one where its work is", async () => {
     const expected: [Role, string[]][] = [
-      ["staffing_officer", ["staffing", "plans", "acknowledgements"]],
+      ["staffing_officer", ["staffing", "plans", "acknowledgements", "teams"]],
       ["facility_admin", ["shelter-ops", "restrictions", "counters", "occupancy"]],
       ["approver", ["approvals"]],
     ];

@@ -90,7 +90,7 @@ describe("the status page in an earthquake emergency, on a 360 px phone", () => 
     expect(lines).toMatch(/aftershocks[^]*drinking water[^]*Disaster Emergency Message Dial 171/);
     expect(lines).not.toMatch(/[ぁ-んァ-ン]{3}/);
     expect((await box(page, "#guidance")).bottom).toBeLessThanOrEqual(phone.height);
-    expect(await page.locator("#mode .when").textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} JST declared$/);
+    expect(await page.locator("#mode .when").textContent()).toMatch(/^declared \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} JST$/);
     await page.locator("#services-list li").first().waitFor();
     const services = await page.locator("#services-list").textContent();
     expect(services).toContain("Certificate of residence");

@@ -217,7 +217,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     expect(await manager.locator('#staffing-chart li[data-ward="中央区"]').textContent()).toMatch(/^中央区 [1-9]\d*$/);
     const first = manager.locator("#shelter-table tbody tr").first();
     const id = await first.getAttribute("data-id");
-    await manager.getByLabel("理由", { exact: true }).last().fill("余震で天井材が落下");
+    await manager.locator("#shelter-reason").fill("余震で天井材が落下");
     expect(await manager.locator("#shelter-table tbody tr").count()).toBe(208);
     // Searchable and filterable: the rows of one ward, then one name.
     await manager.locator("#shelter-ward").selectOption("中央区");
@@ -232,7 +232,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await manager.getByLabel("施設名で検索").fill("");
     // A ward-wide action says how many shelters it would change before anything is sent.
     await manager.getByLabel("区内の避難所をまとめて").selectOption("中央区");
-    await manager.getByLabel("理由", { exact: true }).last().fill("確認だけ");
+    await manager.locator("#shelter-reason").fill("確認だけ");
     await manager.locator("button.ward-action", { hasText: "閉鎖" }).click();
     const dialog = manager.locator("#shelter-confirm");
     await dialog.waitFor({ state: "visible" });
@@ -240,11 +240,11 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await dialog.getByRole("button", { name: "やめる" }).click();
     expect(await dialog.isVisible()).toBe(false);
     // One shelter: a reason, then a confirmation naming it with the state before and after.
-    await manager.getByLabel("理由", { exact: true }).last().fill("");
+    await manager.locator("#shelter-reason").fill("");
     await first.getByRole("button", { name: /^閉鎖/ }).click();
     await manager.locator("#shelter-result", { hasText: "理由を入力してください。" }).waitFor();
     expect(await dialog.isVisible()).toBe(false);
-    await manager.getByLabel("理由", { exact: true }).last().fill("余震で天井材が落下");
+    await manager.locator("#shelter-reason").fill("余震で天井材が落下");
     await first.getByRole("button", { name: /^閉鎖/ }).click();
     await dialog.waitFor({ state: "visible" });
     const confirmText = (await dialog.locator("#shelter-confirm-text").textContent())!;
@@ -286,7 +286,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     expect(status.reading.reasons).toEqual(["余震で天井材が落下"]);
     const name = facility.body.name as string;
     expect(await text("/feeds/status.atom")).toContain(`${name}: 避難所閉鎖 / ${name}`);
-    expect(await text("/feeds/cap.xml")).toMatch(new RegExp(`避難所閉鎖: [^<]*${name}（余震で天井材が落下）`));
+    expect(await text("/feeds/cap.xml")).toMatch(new RegExp(`閉鎖した避難所: [^<]*${name}（余震で天井材が落下）`));
     await manager.close();
   }, 300_000);
 

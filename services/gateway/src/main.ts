@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { keepReadModelsIn, newId, openReadModels, projectAudit, runService, streams, systemClock } from "@crisis/platform";
 import { embeddedTokens, oidcTokens, publicKeyFrom } from "./adapters/auth/tokens";
 import { serviceClients } from "./adapters/grpc/clients";
@@ -21,6 +20,7 @@ import { StaffOnDuty } from "./domain/staff-on-duty";
 import { IncidentLedger } from "./domain/incident-report";
 import { followIncidentLedger } from "./adapters/nats/incident-ledger";
 import { chromiumPrinter } from "./adapters/print/chromium-printer";
+import { shippedAssets } from "./adapters/http/assets";
 
 const hour = 3_600_000;
 
@@ -108,7 +108,7 @@ runService({
       counterWaiting: { log: jetStreamCounterWaitingLog(backbone), board: waitingBoard },
       incidents,
       counters,
-      printer: chromiumPrinter({ chromiumPath: config.CHROMIUM_PATH, assetsDir: join(__dirname, "..", "public") }),
+      printer: chromiumPrinter({ chromiumPath: config.CHROMIUM_PATH, assets: shippedAssets() }),
     });
     const readModels = await keepReadModelsIn(config.MONGODB_URL, backbone, logger);
     return {

@@ -1,6 +1,11 @@
 import { existsSync } from "node:fs";
-import { join, normalize } from "node:path";
 import { errors } from "../../domain/errors";
+
+/** The gateway's shipped files, by hashed URL (as the pages link them) or plain name. */
+export interface PrintAssets {
+  find(url: string): { type: string; body: Buffer } | undefined;
+  named(name: string): { type: string; body: Buffer } | undefined;
+}
 
 /** Prints a page of ours to PDF. */
 export interface PagePrinter {
@@ -16,7 +21,7 @@ const args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "
  * otherwise every print answers 503 PDF_UNAVAILABLE and the HTML form still works. One print at a
  * time: each starts its own browser, which is heavy, and sheets are printed a few times a day.
  */
-export function chromiumPrinter(options: { chromiumPath: string; assetsDir: string; timeoutMs?: number }): PagePrinter {
+export function chromiumPrinter(options: { chromiumPath: string; assets: PrintAssets; timeoutMs?: number }): PagePrinter {
   const timeout = options.timeoutMs ?? 60_000;
   let queue: Promise<unknown> = Promise.resolve();
   const print = async (html: string) => {
@@ -35,10 +40,9 @@ export function chromiumPrinter(options: { chromiumPath: string; assetsDir: stri
         const url = new URL(route.request().url());
         if (url.origin !== origin) return route.abort();
         if (url.pathname === "/sheet") return route.fulfill({ contentType: "text/html; charset=utf-8", body: html });
-        const file = normalize(join(options.assetsDir, url.pathname.replace(/^\/assets\//, "")));
-        if (url.pathname.startsWith("/assets/") && file.startsWith(options.assetsDir) && existsSync(file))
-          return route.fulfill({ path: file });
-        return route.abort();
+        // The sheet links its stylesheet by hashed name: the same catalogue the gateway serves answers it.
+        const asset = options.assets.find(url.pathname) ?? options.assets.named(url.pathname);
+        return asset ? route.fulfill({ contentType: asset.type, body: asset.body }) : route.abort();
       });
       await page.goto(`${origin}/sheet`, { waitUntil: "load" });
       return await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });

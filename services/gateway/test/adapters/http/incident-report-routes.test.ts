@@ -5,6 +5,7 @@ import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { followIncidentLedger } from "../../../src/adapters/nats/incident-ledger";
 import { dailySummaryAnswer, incidentReportAnswer } from "../../../src/adapters/http/schemas";
 import { chromiumPrinter } from "../../../src/adapters/print/chromium-printer";
+import { shippedAssets } from "../../../src/adapters/http/assets";
 import { IncidentEvent, IncidentLedger } from "../../../src/domain/incident-report";
 import { scriptedDirectory, scriptedIncident } from "../../support/scripted-incident";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
@@ -155,7 +156,7 @@ describe("GET /api/v1/reports/incident", () => {
     });
 
     it("says plainly when this gateway cannot print (no Chromium), and nothing else breaks", async () => {
-      const missing = chromiumPrinter({ chromiumPath: "/nowhere/chromium", assetsDir: "/nowhere" });
+      const missing = chromiumPrinter({ chromiumPath: "/nowhere/chromium", assets: shippedAssets() });
       await expect(missing.toPdf("<p>sheet</p>")).rejects.toMatchObject({
         status: 503,
         code: "PDF_UNAVAILABLE",
