@@ -1,20 +1,11 @@
-import { JetStreamClient, KV, KvEntry } from "nats";
+import { JetStreamClient } from "nats";
+import { keysUnder, live, lostRace } from "./kv-entries";
 import { buckets, openBucket } from "@crisis/platform";
 import { CounterBooking } from "@crisis/platform/contracts/counters";
 import { BookingStore } from "../../app/counters/ports";
 
 const slotKey = (slotId: string) => `slot.${slotId}`;
 const bookingKey = (code: string) => `booking.${code}`;
-const live = (entry: KvEntry | null) => (entry && entry.operation === "PUT" ? entry : undefined);
-
-/** JetStream's answer when the key's last revision is not the one named (someone wrote in between). */
-const lostRace = (err: unknown) => (err as { api_error?: { err_code?: number } })?.api_error?.err_code === 10071;
-
-async function keysUnder(kv: KV, prefix: string): Promise<string[]> {
-  const found: string[] = [];
-  for await (const key of await kv.keys(`${prefix}.>`)) found.push(key.slice(prefix.length + 1));
-  return found;
-}
 
 /**
  * Bookings in the counter_bookings KV bucket: `booking.<code>` holds one booking, `slot.<slot id>`

@@ -1,4 +1,5 @@
-import { JetStreamClient, KV, KvEntry } from "nats";
+import { JetStreamClient } from "nats";
+import { keysUnder, live, lostRace } from "./kv-entries";
 import { buckets, openBucket, publishEvent } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { CounterTicket } from "@crisis/platform/contracts/counters";
@@ -9,16 +10,6 @@ const day = (date: string) => date.replaceAll("-", "");
 const queueKey = (counterId: string, date: string) => `queue.${counterId}.${day(date)}`;
 const numberKey = (counterId: string, date: string, n: number) => `number.${counterId}.${day(date)}.${n}`;
 const ticketKey = (code: string) => `ticket.${code}`;
-const live = (entry: KvEntry | null) => (entry && entry.operation === "PUT" ? entry : undefined);
-
-/** JetStream's answer when the key's last revision is not the one named (someone wrote in between). */
-const lostRace = (err: unknown) => (err as { api_error?: { err_code?: number } })?.api_error?.err_code === 10071;
-
-async function keysUnder(kv: KV, prefix: string): Promise<string[]> {
-  const found: string[] = [];
-  for await (const key of await kv.keys(`${prefix}.>`)) found.push(key.slice(prefix.length + 1));
-  return found;
-}
 
 /**
  * Remote tickets in the counter_tickets KV bucket: `queue.<counter>.<yyyymmdd>` is the day's queue,
