@@ -61,9 +61,14 @@ export interface HarnessOptions {
   cluster?: boolean;
   /** Two instances of every service; each gateway calls every instance of the back-end services. */
   instances?: 1 | 2;
+  /** A nats-server the test runs itself (a site of its own); the harness neither starts nor stops it. */
+  natsUrl?: string;
+  /** The keys, push service and TLS of an earlier harness: the same city's installation, started again elsewhere. */
+  installation?: Pick<Harness, "keys" | "pushService" | "tls">;
 }
 
-async function startNats(cluster: boolean) {
+async function startNats(cluster: boolean, natsUrl?: string) {
+  if (natsUrl) return { url: natsUrl, replicas: "1", cluster: undefined, stop: async () => undefined };
   if (cluster) {
     const handle = await startNatsCluster(join(repoRoot, "deploy", "production", "nats", "nats.conf"));
     return { url: handle.urls.join(","), replicas: "3", cluster: handle, stop: () => handle.stop() };
@@ -79,12 +84,21 @@ const targets = (all: SystemPorts[]) => ({
   NOTIFY_GRPC: all.map((p) => `127.0.0.1:${p.notifyGrpc}`).join(","),
 });
 
-export async function startHarness({ env = {}, answerDelayMs = 0, cluster = false, instances = 1 }: HarnessOptions = {}): Promise<Harness> {
-  const tls = createTestTls();
-  const keys = createKeys();
-  const pushService = new TestPushService({ tls, vapidPublicKey: keys.vapid.publicKey, answerDelayMs });
-  await pushService.start();
-  const nats = await startNats(cluster);
+export async function startHarness({
+  env = {},
+  answerDelayMs = 0,
+  cluster = false,
+  instances = 1,
+  natsUrl,
+  installation,
+}: HarnessOptions = {}): Promise<Harness> {
+  const tls = installation?.tls ?? createTestTls();
+  const keys = installation?.keys ?? createKeys();
+  const pushService = installation?.pushService ?? new TestPushService({ tls, vapidPublicKey: keys.vapid.publicKey, answerDelayMs });
+  // A push service handed over keeps running: its owner stops it.
+  const ownPushService = !installation;
+  if (ownPushService) await pushService.start();
+  const nats = await startNats(cluster, natsUrl);
   const systemPorts = await ports();
   const secondPorts = instances === 2 ? await ports() : undefined;
   const base = `http://127.0.0.1:${systemPorts.gateway}`;
@@ -123,7 +137,7 @@ export async function startHarness({ env = {}, answerDelayMs = 0, cluster = fals
     .catch(async (err) => {
       await Promise.all(started.map((s) => s.stop()));
       await nats.stop();
-      await pushService.stop();
+      if (ownPushService) await pushService.stop();
       throw err;
     });
   const nc = await connect({ servers: nats.url.split(",") });
@@ -171,7 +185,7 @@ export async function startHarness({ env = {}, answerDelayMs = 0, cluster = fals
       await nc.close();
       await Promise.all(started.map((s) => s.stop()));
       await nats.stop();
-      await pushService.stop();
+      if (ownPushService) await pushService.stop();
     },
   };
 }
