@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { JetStreamManager, NatsConnection, connect } from "nats";
-import { NatsServerProcess, carriedState, followPrimary, launchNatsNode, promoteStandby, streamNameOf } from "@crisis/platform";
-import { BrowserSubscription, freePort } from "@crisis/platform/testing";
-import { repoRoot, serviceNames } from "../deploy/embedded/system";
+import { carriedState, followPrimary, promoteStandby, streamNameOf } from "@crisis/platform";
+import { BrowserSubscription } from "@crisis/platform/testing";
+import { serviceNames } from "../deploy/embedded/system";
 import { Harness, eventually, startHarness } from "./harness";
+import { Sites, launchSites } from "./support/sites";
 
-const sites = join(repoRoot, "deploy", "production", "nats", "sites");
 // Every step up into emergency waits for an approver, so a declaration can be pending while shelters are open.
 const env = { APPROVAL_REQUIRED: "into-emergency" };
 const floodAlert = { incident: "flood", level: "alert", wards: ["北区"], reason: "白川 氾濫危険水位" };
@@ -26,31 +23,15 @@ async function storedMessages(jsm: JetStreamManager): Promise<Record<string, num
  * standby is promoted and the same installation starts there. What people did before the loss holds.
  */
 describe("the city's services on a promoted second site", () => {
-  const root = mkdtempSync(join(tmpdir(), "crisis-site-services-"));
-  let primary: NatsServerProcess | undefined;
-  let standby: NatsServerProcess;
+  let sites: Sites;
   let standbyNc: NatsConnection;
-  let standbyUrl: string;
   let first: Harness;
   let promoted: Harness | undefined;
 
   beforeAll(async () => {
-    const [primaryPort, leafPort, standbyPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    primary = await launchNatsNode(join(sites, "primary.conf"), {
-      NATS_SERVER_NAME: "city-hall",
-      NATS_LISTEN: `127.0.0.1:${primaryPort}`,
-      NATS_STORE_DIR: join(root, "primary"),
-      NATS_LEAF_LISTEN: `127.0.0.1:${leafPort}`,
-    });
-    standby = await launchNatsNode(join(sites, "standby.conf"), {
-      NATS_SERVER_NAME: "standby-dc",
-      NATS_LISTEN: `127.0.0.1:${standbyPort}`,
-      NATS_STORE_DIR: join(root, "standby"),
-      NATS_PRIMARY_LEAF: `nats-leaf://127.0.0.1:${leafPort}`,
-    });
-    standbyUrl = `nats://127.0.0.1:${standbyPort}`;
-    first = await startHarness({ natsUrl: `nats://127.0.0.1:${primaryPort}`, env });
-    standbyNc = await connect({ servers: standbyUrl });
+    sites = await launchSites();
+    first = await startHarness({ natsUrl: sites.primaryUrl, env });
+    standbyNc = await connect({ servers: sites.standbyUrl });
     // The services created every stream and bucket at start; the standby now follows them.
     await followPrimary(await standbyNc.jetstreamManager(), "primary", carriedState());
   });
@@ -59,11 +40,7 @@ describe("the city's services on a promoted second site", () => {
     await first?.stop();
     await promoted?.stop();
     await standbyNc?.close();
-    for (const server of [primary, standby]) {
-      server?.child.kill("SIGTERM");
-      await server?.exited();
-    }
-    rmSync(root, { recursive: true, force: true });
+    await sites?.stop();
   });
 
   it("story: 北区 floods; a citizen subscribes, staff answer their notices, a shelter is closed by hand and an emergency waits for approval; the city hall's site is lost; on the promoted site the subscriber gets the next alert once, the answers and the plan in force are kept, the retried declaration answers as before, the approver approves it and the closed shelter stays closed", async () => {
@@ -137,12 +114,10 @@ describe("the city's services on a promoted second site", () => {
 
     // The city hall's server room is lost, with the services running there.
     for (const name of serviceNames) await first.system.kill(name);
-    primary!.child.kill("SIGKILL");
-    await primary!.exited();
-    primary = undefined;
+    await sites.losePrimary();
 
     await promoteStandby(standbyJsm, carriedState());
-    promoted = await startHarness({ natsUrl: standbyUrl, env, installation: first });
+    promoted = await startHarness({ natsUrl: sites.standbyUrl, env, installation: first });
     const h = promoted;
 
     // Nothing was told twice by the services starting on the promoted site.

@@ -1,16 +1,12 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { NatsConnection, connect } from "nats";
 import {
-  NatsServerProcess,
   buckets,
   carriedState,
   ensureStreams,
   followState,
-  launchNatsNode,
   openBucket,
   publishEvent,
   stateEntry,
@@ -19,11 +15,10 @@ import {
 } from "@crisis/platform";
 import { FacilityStatus, ModeLevel, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
-import { freePort } from "@crisis/platform/testing";
 import { repoRoot } from "../deploy/embedded/system";
+import { Sites, launchSites } from "./support/sites";
 
 const run = promisify(execFile);
-const sites = join(repoRoot, "deploy", "production", "nats", "sites");
 const site = (...args: string[]) =>
   run(join(repoRoot, "node_modules", ".bin", "tsx"), [join(repoRoot, "deploy", "tools", "site.ts"), ...args], { cwd: repoRoot });
 
@@ -48,38 +43,20 @@ const modeChanged = (id: string) => ({
 });
 
 describe("a second site", () => {
-  const root = mkdtempSync(join(tmpdir(), "crisis-sites-"));
-  let primary: NatsServerProcess | undefined;
-  let standby: NatsServerProcess;
+  let sites: Sites;
   let primaryNc: NatsConnection;
   let standbyUrl: string;
 
   beforeAll(async () => {
-    const [primaryPort, leafPort, standbyPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    primary = await launchNatsNode(join(sites, "primary.conf"), {
-      NATS_SERVER_NAME: "city-hall",
-      NATS_LISTEN: `127.0.0.1:${primaryPort}`,
-      NATS_STORE_DIR: join(root, "primary"),
-      NATS_LEAF_LISTEN: `127.0.0.1:${leafPort}`,
-    });
-    standby = await launchNatsNode(join(sites, "standby.conf"), {
-      NATS_SERVER_NAME: "standby-dc",
-      NATS_LISTEN: `127.0.0.1:${standbyPort}`,
-      NATS_STORE_DIR: join(root, "standby"),
-      NATS_PRIMARY_LEAF: `nats-leaf://127.0.0.1:${leafPort}`,
-    });
-    standbyUrl = `nats://127.0.0.1:${standbyPort}`;
-    primaryNc = await connect({ servers: `nats://127.0.0.1:${primaryPort}` });
+    sites = await launchSites();
+    standbyUrl = sites.standbyUrl;
+    primaryNc = await connect({ servers: sites.primaryUrl });
     await ensureStreams(await primaryNc.jetstreamManager(), Object.values(streams));
   });
 
   afterAll(async () => {
     await primaryNc.close().catch(() => undefined);
-    for (const server of [primary, standby]) {
-      server?.child.kill("SIGTERM");
-      await server?.exited();
-    }
-    rmSync(root, { recursive: true, force: true });
+    await sites.stop();
   });
 
   it("carries every acknowledged event and every carried bucket to the standby, which after losing the primary is promoted and takes writes", async () => {
@@ -128,9 +105,7 @@ describe("a second site", () => {
       );
 
       // The city hall's server room is lost.
-      primary!.child.kill("SIGKILL");
-      await primary!.exited();
-      primary = undefined;
+      await sites.losePrimary();
       await primaryNc.close().catch(() => undefined);
 
       const promoted = await site("promote", "--nats", standbyUrl);
