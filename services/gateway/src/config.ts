@@ -81,7 +81,9 @@ export const configSchema = z
     APPROVAL_REQUIRED: z
       .enum(approvalPolicies)
       .default("never")
-      .describe("Which declarations need a second person (two-person rule): never; normal-to-emergency (from normal straight to emergency); into-emergency (every step up into emergency, from watch and alert too)."),
+      .describe(
+        "Which declarations need a second person (two-person rule): never; normal-to-emergency (from normal straight to emergency); into-emergency (every step up into emergency, from watch and alert too).",
+      ),
     APPROVAL_TTL_MINUTES: z.coerce
       .number()
       .int()
