@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cityTimeZoneSetting } from "./contracts/city-time";
+import { defaultJetStreamRequestMs } from "./jetstream/connect";
 
 /** Thrown at start when the environment does not satisfy a service's config schema. */
 export class ConfigError extends Error {
@@ -98,7 +99,7 @@ export const commonSettings = {
     .number()
     .int()
     .min(1_000)
-    .default(30_000)
+    .default(defaultJetStreamRequestMs)
     .describe("The wait for one JetStream request or publish acknowledgement (nats.js waits 5 s, too short under load)."),
 };
 

@@ -13,6 +13,9 @@ export interface Backbone {
  * No async traces: otherwise every request and publish acknowledgement captures a stack trace in
  * advance, which was a tenth of notify's fan-out time; the errors still say what failed.
  */
+/** nats.js waits 5 s for a JetStream answer, too short on a loaded machine; services set JETSTREAM_REQUEST_TIMEOUT_MS. */
+export const defaultJetStreamRequestMs = 30_000;
+
 export async function connectBackbone(
   url: string,
   name: string,
@@ -47,6 +50,6 @@ export async function connectBackbone(
       if (s.type === "disconnect" || s.type === "reconnect") logger.warn({ nats: s.type, server: s.data }, "nats connection changed");
     }
   })().catch(() => undefined);
-  const timeout = limits.requestMs;
+  const timeout = limits.requestMs ?? defaultJetStreamRequestMs;
   return { nc, js: nc.jetstream({ timeout }), jsm: await nc.jetstreamManager({ timeout }), connected: () => up && !nc.isClosed() };
 }

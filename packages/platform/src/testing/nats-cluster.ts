@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { connect } from "nats";
+import { StorageType, connect } from "nats";
 import { NatsServerProcess, launchNatsNode } from "../nats-server";
 import { waitUntil } from "../processes";
 import { freePort } from "./ports";
@@ -19,7 +19,7 @@ export interface NatsClusterHandle {
 /**
  * Starts the cluster from a node config file that reads NATS_SERVER_NAME, NATS_LISTEN,
  * NATS_STORE_DIR, NATS_CLUSTER_LISTEN and NATS_ROUTE_A..C from the environment, then waits
- * until JetStream has elected its metadata leader.
+ * until JetStream has elected its metadata leader and can place a stream on all three nodes.
  */
 export async function startNatsCluster(configPath: string): Promise<NatsClusterHandle> {
   const root = mkdtempSync(join(tmpdir(), "crisis-nats-cluster-"));
@@ -38,6 +38,7 @@ export async function startNatsCluster(configPath: string): Promise<NatsClusterH
   const nodes: (NatsServerProcess | undefined)[] = await Promise.all([0, 1, 2].map((i) => launchNatsNode(configPath, envFor(i))));
   const urls = clientPorts.map((p) => `nats://127.0.0.1:${p}`);
   await waitForJetStream(urls);
+  await waitForPlacement(urls);
   const kill = async (i: number) => {
     nodes[i]?.child.kill("SIGKILL");
     await nodes[i]?.exited();
@@ -79,6 +80,33 @@ async function waitForJetStream(urls: string[]): Promise<void> {
       30_000,
       100,
     );
+  } finally {
+    await nc.close();
+  }
+}
+
+/**
+ * Two nodes are a quorum and elect a metadata leader before the third has joined; an R3 stream
+ * created then fails "no suitable peers for placement". Placing (and removing) a small R3 stream
+ * is the one check that all three are in.
+ */
+async function waitForPlacement(urls: string[]): Promise<void> {
+  const nc = await connect({ servers: urls });
+  try {
+    const jsm = await nc.jetstreamManager();
+    await waitUntil(
+      () =>
+        jsm.streams
+          .add({ name: "cluster_placement_probe", subjects: ["cluster.placement.probe"], num_replicas: 3, storage: StorageType.Memory })
+          .then(
+            () => true,
+            () => false,
+          ),
+      "all three nodes can hold a replica",
+      30_000,
+      100,
+    );
+    await jsm.streams.delete("cluster_placement_probe");
   } finally {
     await nc.close();
   }
