@@ -165,7 +165,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     return reply.code(report.ready ? 200 : 503).send(report);
   });
   modeRoutes(app, deps.modes, authenticate);
-  subscriptionRoutes(app, deps.services.subscriptions);
+  subscriptionRoutes(app, deps.services.subscriptions, deps.services.facilitiesAdmin);
   const statusFastPath = statusRoutes(app, deps.live.status);
   const hub = new SseHub(deps.live.status, deps.live.events, deps.live.sse, deps.logger, deps.live.figures);
   hub.start();

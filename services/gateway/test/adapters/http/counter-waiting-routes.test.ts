@@ -197,4 +197,51 @@ describe("the counter waiting routes", () => {
     const one = await gw.call("GET", `/api/v1/services/${risai.id}`);
     expect(one.body.waiting).toMatchObject({ waiting: 9, ageSeconds: 61 * 60, stale: true });
   });
+
+  it("learns the usual wait per hour of the week from the recorded figures, and names the quiet hours", async () => {
+    const past = [
+      ["2026-07-13T10:10:00+09:00", 20],
+      ["2026-07-20T10:40:00+09:00", 30],
+      ["2026-07-13T14:10:00+09:00", 2],
+      ["2026-07-20T14:50:00+09:00", 4],
+    ] as const;
+    for (const [i, [at, waiting]] of past.entries()) {
+      const r = CounterWaitingReported.fromPartial({
+        eventId: `history-${i}`,
+        serviceId: risai.id,
+        serviceName: "り災証明書",
+        waiting,
+        reportedAt: new Date(at).toISOString(),
+      });
+      await publishEvent(gw.backbone.js, eventTypes.counterWaitingReported, r, { eventId: r.eventId, correlationId: "test" });
+    }
+    const res = await waitUntil(async () => {
+      const answer = await gw.call("GET", `/api/v1/services/${risai.id}/expected-waiting`);
+      return answer.body.hours?.some((h: { hour: number }) => h.hour === 14) && answer;
+    }, "the history read");
+    expect(serviceAnswers.expectedWaiting.safeParse(res.body).error).toBeUndefined();
+    expect(res.body).toMatchObject({ serviceId: risai.id, serviceName: "り災証明書" });
+    expect(res.body.hours).toEqual(
+      expect.arrayContaining([
+        { weekday: 1, hour: 10, expected: 25, samples: 2 },
+        { weekday: 1, hour: 14, expected: 3, samples: 2 },
+      ]),
+    );
+    expect(res.body.quiet[0]).toEqual({ weekday: 1, hour: 14, expected: 3, samples: 2 });
+    expect((await gw.call("GET", "/api/v1/services/no-such/expected-waiting")).body).toMatchObject({
+      status: 404,
+      code: "SERVICE_NOT_FOUND",
+    });
+  });
+
+  it("refuses a 'better time' subscription to a counter service that does not exist, naming the topic", async () => {
+    const subscription = { endpoint: "https://fcm.googleapis.com/fcm/send/x", keys: { p256dh: "p", auth: "a" } };
+    for (const [topics, field] of [
+      [["ward:北区", "waiting:no-such:5"], "topics[1]"],
+      [["reopening:no-such"], "topics[0]"],
+    ] as const) {
+      const res = await gw.call("POST", "/api/v1/subscriptions", { body: { subscription, topics } });
+      expect(res.body).toMatchObject({ status: 422, code: "TOPIC_SERVICE_NOT_FOUND", field });
+    }
+  });
 });
