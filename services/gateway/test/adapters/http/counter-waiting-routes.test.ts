@@ -64,7 +64,11 @@ describe("the counter waiting routes", () => {
   beforeAll(async () => {
     [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
     gw = await startGateway(nats, idp, {
-      facilities: { listServices: unaryHandler(logger, "ListServices", async () => ({ services: [risai] })) },
+      facilities: {
+        listServices: unaryHandler(logger, "ListServices", async () => ({ services: [risai] })),
+        // The service's page reads the status, which lists the facilities.
+        listFacilities: unaryHandler(logger, "ListFacilities", async () => ({ facilities: [], nextCursor: "", total: 0 })),
+      },
     });
     // In this order: once the gateway knows the second, it knows the first.
     await reassign("at-another-counter", "counter:juminhyo:中央区@2026-07-28-day", "juminhyo", 1);
@@ -228,6 +232,10 @@ describe("the counter waiting routes", () => {
       ]),
     );
     expect(res.body.quiet[0]).toEqual({ weekday: 1, hour: 14, expected: 3, samples: 2 });
+    const page = await fetch(`${gw.base}/services/${risai.id}?lang=ja`).then((r) => r.text());
+    expect(page).toContain("ふだんすいているのは 月 14時台");
+    expect(page).toMatch(/<td class="quiet"><strong>3<\/strong><\/td>/);
+    expect(page).toContain('id="waiting-below"');
     expect((await gw.call("GET", "/api/v1/services/no-such/expected-waiting")).body).toMatchObject({
       status: 404,
       code: "SERVICE_NOT_FOUND",
