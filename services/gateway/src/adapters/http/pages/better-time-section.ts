@@ -23,7 +23,9 @@ export function betterTimeSection(expected: ExpectedWaiting | undefined, lang: L
   const cell = (weekday: number, hour: number) => {
     const h = hours.find((x) => x.weekday === weekday && x.hour === hour);
     if (!h) return html`<td>–</td>`;
-    return quiet.has(`${weekday}.${hour}`) ? html`<td class="quiet"><strong>${h.expected}</strong></td>` : html`<td>${h.expected}</td>`;
+    // People come whole: the median of two figures (e.g. 2.5) reads as the nearer whole number.
+    const people = Math.round(h.expected);
+    return quiet.has(`${weekday}.${hour}`) ? html`<td class="quiet"><strong>${people}</strong></td>` : html`<td>${people}</td>`;
   };
   return html`<section id="better-time" class="better-time">
     <h2>${w.quietTitle}</h2>
