@@ -1,21 +1,19 @@
-import { Backbone, JetStreamClient, Logger, buckets, openBucket, streams } from "@crisis/platform";
+import { Backbone, JetStreamClient, Logger, buckets, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { BetterTimeDeps, WaitingWatches, announceFewerWaiting, announceReopening } from "../../app/announce-better-time";
 import { WaitingWatch } from "../../domain/better-time";
 import { consumeEvents } from "./consumers";
+import { hexKeyedBucket } from "./hex-keyed-bucket";
 
-/** Each counter's waiting watch in a KV bucket, one key per service (ids may hold characters keys may not: hex). */
+/** Each counter's waiting watch in a KV bucket, one key per service. */
 export async function kvWaitingWatches(js: JetStreamClient, replicas: number): Promise<WaitingWatches> {
-  const kv = await openBucket(js, buckets.waitingWatches, replicas);
-  const key = (id: string) => Buffer.from(id).toString("hex");
+  const bucket = await hexKeyedBucket(js, buckets.waitingWatches, replicas);
   return {
     async read(serviceId) {
-      const entry = await kv.get(key(serviceId));
-      return entry && entry.operation === "PUT" ? (JSON.parse(Buffer.from(entry.value).toString()) as WaitingWatch) : undefined;
+      const watch = await bucket.get(serviceId);
+      return watch === undefined ? undefined : (JSON.parse(watch) as WaitingWatch);
     },
-    async write(serviceId, watch) {
-      await kv.put(key(serviceId), JSON.stringify(watch));
-    },
+    write: (serviceId, watch) => bucket.put(serviceId, JSON.stringify(watch)),
   };
 }
 
