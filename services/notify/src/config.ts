@@ -96,6 +96,15 @@ export const configSchema = z.object({
     .min(0)
     .default(3_600_000)
     .describe("A shelter that fills up again within this time is not announced again."),
+  WAITING_ALERT_MARGIN: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .default(2)
+    .describe(
+      "Hysteresis of 'fewer than N waiting' (the crowding rule): told once when fewer than N wait, told again only after N + this many or more waited.",
+    ),
 });
 
 export type NotifyConfig = z.infer<typeof configSchema>;

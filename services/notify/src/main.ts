@@ -14,6 +14,7 @@ import {
   followShelterCounts,
 } from "./adapters/nats/consumers";
 import { consumeCrowdingChanges, kvFullAlertLog } from "./adapters/nats/full-shelter-alerts";
+import { consumeBetterTimes, kvWaitingWatches } from "./adapters/nats/better-time";
 import { kvBatchProgress } from "./adapters/nats/batch-progress";
 import { kvDeliveryReports } from "./adapters/nats/delivery-reports";
 import { kvPendingChanges } from "./adapters/nats/pending-changes";
@@ -162,6 +163,21 @@ runService({
       config.NOTIFY_ACK_WAIT_MS,
       logger,
     );
+    const betterTimes = await consumeBetterTimes(
+      backbone,
+      {
+        store,
+        queue: jetStreamDeliveryQueue(backbone.js),
+        reports,
+        watches: await kvWaitingWatches(backbone.js, config.NATS_STREAM_REPLICAS),
+        clock: systemClock,
+        margin: config.WAITING_ALERT_MARGIN,
+        baseUrl: config.PUBLIC_BASE_URL,
+        ttlSeconds: config.PUSH_TTL_SECONDS,
+      },
+      config.NOTIFY_ACK_WAIT_MS,
+      logger,
+    );
     return {
       grpc: [
         {
@@ -184,6 +200,7 @@ runService({
         { name: "stop staff notices", stop: async () => void (await Promise.all(staffNotices.map((c) => c.stop()))) },
         { name: "stop booking notices", stop: async () => void (await Promise.all(bookingNotices.map((c) => c.stop()))) },
         { name: "stop ticket notices", stop: async () => void (await Promise.all(ticketNotices.map((c) => c.stop()))) },
+        { name: "stop better-time notices", stop: async () => void (await Promise.all(betterTimes.map((c) => c.stop()))) },
         { name: "finish in-flight pushes", stop: () => deliveries.stop() },
         { name: "stop watching subscriptions", stop: async () => store.stop() },
         { name: "close push connections", stop: () => sender.close() },

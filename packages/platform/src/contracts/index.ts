@@ -8,6 +8,7 @@ export * from "./facility-state";
 export * from "./subjects";
 export * from "./app-error";
 export * from "./distance";
+export * from "./hysteresis";
 export * from "./city-time";
 export * from "./spreadsheet-csv";
 export * from "./gen/crisis/v1/common";

@@ -35,6 +35,8 @@ export const buckets = {
   pendingChanges: { name: "notify_pending_changes", history: 1 },
   reminders: { name: "notify_reminders", history: 1 },
   fullShelters: { name: "notify_full_shelters", history: 1 },
+  /** Per counter service: its latest waiting figure and, per N followed, whether "fewer than N" is armed. */
+  waitingWatches: { name: "notify_waiting_watches", history: 1 },
   staffingDuties: { name: "staffing_duties", history: 1 },
   staffingPlans: { name: "staffing_plans", history: 1 },
   /** Staffing's continuity teams (班), their rotas and the teams out, one key per department. */
@@ -97,6 +99,7 @@ export const stateRegister: StateEntry[] = [
   bucket(buckets.pendingChanges, "notify", "Facility changes waiting to be told in one notice (the coalescing window)."),
   bucket(buckets.reminders, "notify", "Second notices scheduled before a restriction begins."),
   bucket(buckets.fullShelters, "notify", "The last 'shelter full' alert per shelter, so citizens are not told twice."),
+  bucket(buckets.waitingWatches, "notify", "Each counter's latest waiting figure and which 'fewer than N waiting' notices are armed."),
   bucket(buckets.staffingDuties, "staffing", "Each person's duties, notices, acknowledgements, declines and minutes on duty."),
   bucket(buckets.staffingPlans, "staffing", "The staffing plan in force."),
   bucket(buckets.counterBookings, "facilities", "Citizens' counter bookings by code and the places each slot has given."),

@@ -1,3 +1,4 @@
+import { bandWithHysteresis } from "@crisis/platform/contracts";
 import { CrowdingLevel } from "@crisis/platform/contracts/crowding";
 
 /** Where the levels start, in percent of capacity, and how far below a threshold a level must fall to drop. */
@@ -10,13 +11,6 @@ export interface CrowdingThresholds {
 }
 
 export const defaultThresholds: CrowdingThresholds = { busyPercent: 50, crowdedPercent: 70, fullPercent: 100, marginPercent: 5 };
-
-function levelAt(percent: number, t: CrowdingThresholds): CrowdingLevel {
-  if (percent >= t.fullPercent) return CrowdingLevel.CROWDING_LEVEL_FULL;
-  if (percent >= t.crowdedPercent) return CrowdingLevel.CROWDING_LEVEL_CROWDED;
-  if (percent >= t.busyPercent) return CrowdingLevel.CROWDING_LEVEL_BUSY;
-  return CrowdingLevel.CROWDING_LEVEL_OPEN;
-}
 
 /**
  * The crowding level of a headcount against a capacity. Rising is immediate; falling needs the
@@ -31,9 +25,9 @@ export function crowdingLevel(
 ): CrowdingLevel {
   if (!capacity || capacity <= 0) return CrowdingLevel.CROWDING_LEVEL_UNKNOWN;
   const percent = (headcount / capacity) * 100;
-  const raw = levelAt(percent, t);
-  if (previous === CrowdingLevel.CROWDING_LEVEL_UNKNOWN || raw >= previous) return raw;
-  return Math.min(previous, levelAt(percent + t.marginPercent, t));
+  const { CROWDING_LEVEL_OPEN: open } = CrowdingLevel;
+  const before = previous >= open ? previous - open : undefined;
+  return open + bandWithHysteresis(percent, [t.busyPercent, t.crowdedPercent, t.fullPercent], before, t.marginPercent);
 }
 
 /** Places left, never below 0; undefined when the capacity is unknown. */

@@ -1,4 +1,5 @@
 import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
+import { WaitingSample } from "./expected-waiting";
 import { toCityTime } from "./facility-view";
 
 /** What a citizen sees of a counter's wait: the latest figure, how old it is, and whether too old to trust. */
@@ -10,15 +11,24 @@ export interface CounterWaitingView {
   stale: boolean;
 }
 
-/** The latest waiting figure of every counter service (a report never replaces a newer one). */
+/**
+ * The latest waiting figure of every counter service (a report never replaces a newer one), and
+ * every headcount reported, which the expected wait per hour of the week is learned from.
+ */
 export class CounterWaitingBoard {
   private readonly latest = new Map<string, CounterWaitingReported>();
+  private readonly recorded = new Map<string, WaitingSample[]>();
 
   /** @param staleMinutes a figure older than this is shown as out of date. */
   constructor(private readonly staleMinutes = 60) {}
 
   /** True when the report is now the latest of its service. */
   apply(report: CounterWaitingReported): boolean {
+    if (report.waiting !== undefined) {
+      const samples = this.recorded.get(report.serviceId) ?? [];
+      samples.push({ reportedAt: report.reportedAt, waiting: report.waiting });
+      this.recorded.set(report.serviceId, samples);
+    }
     const had = this.latest.get(report.serviceId);
     if (had && had.reportedAt > report.reportedAt) return false;
     this.latest.set(report.serviceId, report);
@@ -36,5 +46,10 @@ export class CounterWaitingBoard {
       ageSeconds,
       stale: ageSeconds > this.staleMinutes * 60,
     };
+  }
+
+  /** Every headcount reported for the service, in the order received. */
+  samples(serviceId: string): readonly WaitingSample[] {
+    return this.recorded.get(serviceId) ?? [];
   }
 }

@@ -138,6 +138,13 @@ export const errors = {
       "Last-Event-ID",
     ),
   serviceNotFound: (id: string) => new AppError("SERVICE_NOT_FOUND", 404, `no counter service has the id ${JSON.stringify(id)}`, "id"),
+  topicServiceNotFound: (index: number, id: string) =>
+    new AppError(
+      "TOPIC_SERVICE_NOT_FOUND",
+      422,
+      `topics[${index}]: no counter service has the id ${JSON.stringify(id)}`,
+      `topics[${index}]`,
+    ),
   subscriptionNotFound: () => new AppError("SUBSCRIPTION_NOT_FOUND", 404, "no such subscription", "id"),
   auditCatchingUp: () =>
     new AppError("AUDIT_CATCHING_UP", 503, "the audit trail is still being read from the event stream; try again shortly"),

@@ -10,6 +10,8 @@ export interface SubscriptionStore {
   purge(id: string): Promise<void>;
   /** The subscriptions following one topic, from an in-memory index: no scan of the store. */
   followers(topic: string): Iterable<Subscription>;
+  /** The followed topics starting with a prefix, from the same index. */
+  topics(prefix: string): Iterable<string>;
 }
 
 /** The city-wide window of single changes waiting to be summed up; shared by every instance. */

@@ -45,4 +45,9 @@ export class SubscriberIndex {
       if (subscription) yield subscription;
     }
   }
+
+  /** The topics someone follows that start with this prefix (e.g. every N followed at one counter). */
+  *topics(prefix: string): Iterable<string> {
+    for (const topic of this.byTopic.keys()) if (topic.startsWith(prefix)) yield topic;
+  }
 }

@@ -1,5 +1,6 @@
 import { Ward, categories, isWard, wards } from "@crisis/platform/contracts";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
+import { readWaitingTopic } from "./better-time";
 import { errors } from "./errors";
 import { readBefore, readChange } from "./facility-reading";
 
@@ -13,7 +14,9 @@ export type Topic =
   | { kind: "service"; value: string }
   | { kind: "staff"; value: string }
   | { kind: "booking"; value: string }
-  | { kind: "ticket"; value: string };
+  | { kind: "ticket"; value: string }
+  | { kind: "waiting"; value: string }
+  | { kind: "reopening"; value: string };
 
 const identifier = /^[\w:.-]{1,64}$/;
 /** A counter booking's code as facilities gives it: 8 of the characters people cannot misread. */
@@ -39,7 +42,21 @@ export function parseTopic(topic: string, index: number): Topic {
     if (bookingCode.test(value)) return { kind, value };
     throw errors.topicInvalid(index, topic, `${kind} code must be the 8 characters of the ${kind} code`);
   }
-  throw errors.topicInvalid(index, topic, "must start with category:, ward:, facility:, service:, staff:, booking: or ticket:");
+  // Which counter services exist is the gateway's to check; here N and the id's shape.
+  if (kind === "waiting") {
+    const read = readWaitingTopic(value);
+    if ("why" in read) throw errors.topicInvalid(index, topic, read.why);
+    return { kind, value };
+  }
+  if (kind === "reopening") {
+    if (identifier.test(value)) return { kind, value };
+    throw errors.topicInvalid(index, topic, "service id must be 1–64 letters, digits or : . _ -");
+  }
+  throw errors.topicInvalid(
+    index,
+    topic,
+    "must start with category:, ward:, facility:, service:, staff:, booking:, ticket:, waiting: or reopening:",
+  );
 }
 
 /** A shelter opened or closed (a closing of one never opened included): its operation leads the reading. */

@@ -36,6 +36,7 @@ function memoryStore(...ids: string[]): SubscriptionStore & { items: Map<string,
     get: async (id) => items.get(id),
     purge: async (id) => void items.delete(id),
     *followers() {},
+    *topics() {},
   };
 }
 

@@ -24,6 +24,7 @@ function indexed(...subscriptions: Subscription[]) {
         yield s;
       }
     },
+    topics: (prefix) => index.topics(prefix),
   };
   return { index, store, touched };
 }

@@ -147,9 +147,11 @@ export const operations: Record<string, Operation> = {
     answers: { 200: serviceAnswers.publicKey },
   },
   "POST /api/v1/subscriptions": {
-    summary: "Subscribe a browser to alerts on its topics",
+    summary:
+      "Subscribe a browser to alerts on its topics (also waiting:<service>:<N>, fewer than N waiting at that counter, and reopening:<service>)",
     body: subscriptionBody,
     responses: { 201: "{id, unsubscribeToken}" },
+    problems: { 422: "TOPIC_INVALID (e.g. N not a whole number from 1 to 999) or TOPIC_SERVICE_NOT_FOUND, naming topics[i]" },
     answers: { 201: serviceAnswers.subscribed },
   },
   "DELETE /api/v1/subscriptions/:id": {
@@ -263,6 +265,13 @@ export const operations: Record<string, Operation> = {
     summary: "One counter service: each channel's level (online is the alternative to coming) and the counter's waiting figure",
     responses: { 200: "the service, with waiting: {waiting, nextFreeSlot, reportedAt, ageSeconds} or null" },
     answers: { 200: serviceAnswers.counterService },
+    problems: { 404: "SERVICE_NOT_FOUND" },
+  },
+  "GET /api/v1/services/:id/expected-waiting": {
+    summary:
+      "A counter's usual wait per hour of the week (city time), learned from its recorded waiting figures (median per hour over the last 8 weeks), and the quiet hours",
+    responses: { 200: "{serviceId, serviceName, hours: [{weekday, hour, expected, samples}], quiet, samples}" },
+    answers: { 200: serviceAnswers.expectedWaiting },
     problems: { 404: "SERVICE_NOT_FOUND" },
   },
   "POST /api/v1/services/:id/waiting": {

@@ -305,6 +305,14 @@ const withWaiting = serviceView.extend({
     .nullable(),
 });
 
+/** A counter's usual wait in one hour of the week, city time (weekday 0 is Sunday). */
+const expectedHour = z.object({
+  weekday: z.number().int().min(0).max(6),
+  hour: z.number().int().min(0).max(23),
+  expected: z.number(),
+  samples: z.number().int(),
+});
+
 /** The answers of the routes that read from or write to the other services, and the status. */
 export const serviceAnswers = {
   health: z.object({ status: z.literal("ok") }),
@@ -358,6 +366,13 @@ export const serviceAnswers = {
   }),
   services: z.object({ services: z.array(withWaiting) }),
   counterService: withWaiting,
+  expectedWaiting: z.object({
+    serviceId: z.string(),
+    serviceName: z.string(),
+    hours: z.array(expectedHour),
+    quiet: z.array(expectedHour),
+    samples: z.number().int(),
+  }),
   service: serviceView.extend({ changed: z.boolean() }),
   alertReport: z.object({
     alertId: z.string(),

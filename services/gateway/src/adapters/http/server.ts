@@ -33,6 +33,7 @@ import { StatusPageSettings } from "./pages/status-page";
 import { facilityRoutes } from "./routes/facilities";
 import { serviceRoutes } from "./routes/services";
 import { CounterWaitingBoard } from "../../domain/counter-waiting";
+import { expectedWaiting } from "../../domain/expected-waiting";
 import { crowdingRoutes, shelterRoutes } from "./routes/shelters";
 import { staffingRoutes } from "./routes/staffing";
 import { staffingPlanRoutes } from "./routes/staffing-plans";
@@ -165,7 +166,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     return reply.code(report.ready ? 200 : 503).send(report);
   });
   modeRoutes(app, deps.modes, authenticate);
-  subscriptionRoutes(app, deps.services.subscriptions);
+  subscriptionRoutes(app, deps.services.subscriptions, deps.services.facilitiesAdmin);
   const statusFastPath = statusRoutes(app, deps.live.status);
   const hub = new SseHub(deps.live.status, deps.live.events, deps.live.sse, deps.logger, deps.live.figures);
   hub.start();
@@ -186,6 +187,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
       clock: deps.clock,
       settings: deps.pages ?? {},
       signedIn: signIn && ((request) => Boolean(request.headers.authorization) || Boolean(session.principal?.(request))),
+      expectedWaiting: (id) => expectedWaiting(deps.counterWaiting.board.samples(id), deps.clock.now().getTime()),
     }),
   );
   // The readings follow the mode as the live status knows it (normal operations until it has read one).

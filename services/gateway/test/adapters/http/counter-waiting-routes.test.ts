@@ -64,7 +64,11 @@ describe("the counter waiting routes", () => {
   beforeAll(async () => {
     [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
     gw = await startGateway(nats, idp, {
-      facilities: { listServices: unaryHandler(logger, "ListServices", async () => ({ services: [risai] })) },
+      facilities: {
+        listServices: unaryHandler(logger, "ListServices", async () => ({ services: [risai] })),
+        // The service's page reads the status, which lists the facilities.
+        listFacilities: unaryHandler(logger, "ListFacilities", async () => ({ facilities: [], nextCursor: "", total: 0 })),
+      },
     });
     // In this order: once the gateway knows the second, it knows the first.
     await reassign("at-another-counter", "counter:juminhyo:中央区@2026-07-28-day", "juminhyo", 1);
@@ -196,5 +200,56 @@ describe("the counter waiting routes", () => {
     gw.clock.advance(61 * 60_000);
     const one = await gw.call("GET", `/api/v1/services/${risai.id}`);
     expect(one.body.waiting).toMatchObject({ waiting: 9, ageSeconds: 61 * 60, stale: true });
+  });
+
+  it("learns the usual wait per hour of the week from the recorded figures, and names the quiet hours", async () => {
+    const past = [
+      ["2026-07-13T10:10:00+09:00", 20],
+      ["2026-07-20T10:40:00+09:00", 30],
+      ["2026-07-13T14:10:00+09:00", 2],
+      ["2026-07-20T14:50:00+09:00", 4],
+    ] as const;
+    for (const [i, [at, waiting]] of past.entries()) {
+      const r = CounterWaitingReported.fromPartial({
+        eventId: `history-${i}`,
+        serviceId: risai.id,
+        serviceName: "り災証明書",
+        waiting,
+        reportedAt: new Date(at).toISOString(),
+      });
+      await publishEvent(gw.backbone.js, eventTypes.counterWaitingReported, r, { eventId: r.eventId, correlationId: "test" });
+    }
+    const res = await waitUntil(async () => {
+      const answer = await gw.call("GET", `/api/v1/services/${risai.id}/expected-waiting`);
+      return answer.body.hours?.some((h: { hour: number }) => h.hour === 14) && answer;
+    }, "the history read");
+    expect(serviceAnswers.expectedWaiting.safeParse(res.body).error).toBeUndefined();
+    expect(res.body).toMatchObject({ serviceId: risai.id, serviceName: "り災証明書" });
+    expect(res.body.hours).toEqual(
+      expect.arrayContaining([
+        { weekday: 1, hour: 10, expected: 25, samples: 2 },
+        { weekday: 1, hour: 14, expected: 3, samples: 2 },
+      ]),
+    );
+    expect(res.body.quiet[0]).toEqual({ weekday: 1, hour: 14, expected: 3, samples: 2 });
+    const page = await fetch(`${gw.base}/services/${risai.id}?lang=ja`).then((r) => r.text());
+    expect(page).toContain("ふだんすいているのは 月 14時台");
+    expect(page).toMatch(/<td class="quiet"><strong>3<\/strong><\/td>/);
+    expect(page).toContain('id="waiting-below"');
+    expect((await gw.call("GET", "/api/v1/services/no-such/expected-waiting")).body).toMatchObject({
+      status: 404,
+      code: "SERVICE_NOT_FOUND",
+    });
+  });
+
+  it("refuses a 'better time' subscription to a counter service that does not exist, naming the topic", async () => {
+    const subscription = { endpoint: "https://fcm.googleapis.com/fcm/send/x", keys: { p256dh: "p", auth: "a" } };
+    for (const [topics, field] of [
+      [["ward:北区", "waiting:no-such:5"], "topics[1]"],
+      [["reopening:no-such"], "topics[0]"],
+    ] as const) {
+      const res = await gw.call("POST", "/api/v1/subscriptions", { body: { subscription, topics } });
+      expect(res.body).toMatchObject({ status: 422, code: "TOPIC_SERVICE_NOT_FOUND", field });
+    }
   });
 });

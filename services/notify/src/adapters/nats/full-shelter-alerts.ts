@@ -1,19 +1,17 @@
-import { Backbone, JetStreamClient, Logger, buckets, eventHandlerAttempts, openBucket, runEventConsumer, streams } from "@crisis/platform";
+import { Backbone, JetStreamClient, Logger, buckets, eventHandlerAttempts, runEventConsumer, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { FullAlertLog, FullShelterDeps, announceFullShelter } from "../../app/announce-full-shelter";
+import { hexKeyedBucket } from "./hex-keyed-bucket";
 
-/** The last "full" alert per shelter in a KV bucket (facility ids hold ":", which keys may not: hex). */
+/** The last "full" alert per shelter in a KV bucket. */
 export async function kvFullAlertLog(js: JetStreamClient, replicas: number): Promise<FullAlertLog> {
-  const kv = await openBucket(js, buckets.fullShelters, replicas);
-  const key = (id: string) => Buffer.from(id).toString("hex");
+  const bucket = await hexKeyedBucket(js, buckets.fullShelters, replicas);
   return {
     async lastAt(facilityId) {
-      const entry = await kv.get(key(facilityId));
-      return entry && entry.operation === "PUT" ? new Date(Buffer.from(entry.value).toString()) : undefined;
+      const at = await bucket.get(facilityId);
+      return at === undefined ? undefined : new Date(at);
     },
-    async record(facilityId, at) {
-      await kv.put(key(facilityId), at.toISOString());
-    },
+    record: (facilityId, at) => bucket.put(facilityId, at.toISOString()),
   };
 }
 

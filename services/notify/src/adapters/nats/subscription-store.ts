@@ -54,6 +54,7 @@ export async function kvSubscriptionStore(
       index.remove(id);
     },
     followers: (topic) => index.followers(topic),
+    topics: (prefix) => index.topics(prefix),
     stop: () => watch.stop(),
   };
 }

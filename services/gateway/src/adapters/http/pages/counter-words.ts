@@ -58,6 +58,19 @@ const ja = {
   noBookings: "本日の予約はありません。",
   changeCol: "危機対応",
   signInNeeded: "職員のサインインが必要です。",
+  quietTitle: "すいている時間帯",
+  usuallyQuiet: "ふだんすいているのは",
+  quietNone: "まだ記録が少なく、すいている時間帯を示せません。",
+  expectedCaption: "曜日・時間帯ごとのふだんの待ち人数（過去8週間の記録の中央値）",
+  hourCol: "時間帯",
+  hourOf: "{h}時台",
+  weekdays: "日,月,火,水,木,金,土",
+  tellTitle: "空いたら知らせる",
+  waitingBelowBefore: "待っている人が",
+  waitingBelowAfter: "人未満になったら",
+  tellMe: "この端末に通知",
+  tellReopening: "窓口の再開・オンライン申請の開始をこの端末に通知",
+  waitingBelowInvalid: "1〜999の整数で入れてください。",
 } as const;
 
 type Words = { [K in keyof typeof ja]: string };
@@ -119,6 +132,19 @@ const en: Words = {
   noBookings: "No bookings today.",
   changeCol: "Crisis change",
   signInNeeded: "Staff sign-in is needed.",
+  quietTitle: "Quiet times",
+  usuallyQuiet: "Usually quiet at",
+  quietNone: "Too few figures recorded yet to say when it is quiet.",
+  expectedCaption: "Usual number waiting by day and hour (median of the last 8 weeks)",
+  hourCol: "Hour",
+  hourOf: "{h}:00",
+  weekdays: "Sun,Mon,Tue,Wed,Thu,Fri,Sat",
+  tellTitle: "Tell me when it is quieter",
+  waitingBelowBefore: "When fewer than",
+  waitingBelowAfter: "people are waiting",
+  tellMe: "Notify this device",
+  tellReopening: "Notify this device when the counter reopens or it can be done online",
+  waitingBelowInvalid: "Enter a whole number from 1 to 999.",
 };
 
 export const counterWords = (lang: Lang): Words => (lang === "ja" ? ja : en);

@@ -1,3 +1,4 @@
+import { ExpectedWaiting } from "../../../domain/expected-waiting";
 import fastifyStatic from "@fastify/static";
 import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Clock } from "@crisis/platform";
@@ -25,6 +26,8 @@ export interface PageDeps {
   settings: StatusPageSettings;
   /** With sign-in on: whether this request carries a session (or a bearer token); a notice link needs one. */
   signedIn?: (request: FastifyRequest) => boolean;
+  /** A counter service's usual wait per hour of the week, for its page. */
+  expectedWaiting?: (serviceId: string) => ExpectedWaiting;
 }
 
 const sendPage = (reply: FastifyReply, body: string, code = 200) =>
@@ -72,7 +75,10 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
     return sendPage(reply, facilityPage(current, facility, residentPageLang(request, reply), crowding), facility ? 200 : 404);
   });
   app.get<{ Params: { id: string } }>("/services/:id", async (request, reply) =>
-    sendPage(reply, servicePage(await status(request), request.params.id, residentPageLang(request, reply))),
+    sendPage(
+      reply,
+      servicePage(await status(request), request.params.id, residentPageLang(request, reply), deps.expectedWaiting?.(request.params.id)),
+    ),
   );
   app.get("/console", async (request, reply) => sendPage(reply, consolePage(await status(request), pageLang(request, reply))));
   app.get("/staff", async (request, reply) => sendPage(reply, staffPage(pageLang(request, reply))));

@@ -1,7 +1,8 @@
 import { FastifyInstance } from "fastify";
 import { serviceLevelTerms } from "@crisis/platform/contracts";
 import { FacilitiesAdmin } from "../../../app/ports";
-import { readService, readServices } from "../../../app/read-services";
+import { readExpectedWaiting, readService, readServices } from "../../../app/read-services";
+import { expectedWaiting } from "../../../domain/expected-waiting";
 import { WaitingDeps, reportWaiting } from "../../../app/report-waiting";
 import { setServiceLevel } from "../../../app/set-service-level";
 import { Authenticate } from "../server";
@@ -12,6 +13,11 @@ export function serviceRoutes(app: FastifyInstance, facilities: FacilitiesAdmin,
   app.get("/api/v1/services", async (request) => readServices(facilities, request.id, waitingOf));
   app.get<{ Params: { id: string } }>("/api/v1/services/:id", async (request) =>
     readService(facilities, request.params.id, request.id, waitingOf),
+  );
+  app.get<{ Params: { id: string } }>("/api/v1/services/:id/expected-waiting", async (request) =>
+    readExpectedWaiting(facilities, request.params.id, request.id, (id) =>
+      expectedWaiting(waiting.board.samples(id), waiting.clock.now().getTime()),
+    ),
   );
 
   app.put<{ Params: { id: string; channel: string } }>("/api/v1/services/:id/channels/:channel", async (request) => {

@@ -1,17 +1,19 @@
 import { FastifyInstance } from "fastify";
 import { createSubscription } from "../../../app/create-subscription";
 import { deleteSubscription } from "../../../app/delete-subscription";
-import { PushSubscriptions } from "../../../app/ports";
+import { FacilitiesAdmin, PushSubscriptions } from "../../../app/ports";
+import { checkCounterTopics } from "../../../app/read-services";
 import { errors } from "../../../domain/errors";
 import { readPushPublicKey } from "../../../app/read-push-public-key";
 import { noteChange } from "../audit";
 import { parseBody, subscriptionBody } from "../schemas";
 
-export function subscriptionRoutes(app: FastifyInstance, subscriptions: PushSubscriptions) {
+export function subscriptionRoutes(app: FastifyInstance, subscriptions: PushSubscriptions, facilities: FacilitiesAdmin) {
   app.get("/api/v1/push/public-key", async (request) => readPushPublicKey(subscriptions, request.id));
 
   app.post("/api/v1/subscriptions", async (request, reply) => {
     const body = parseBody(subscriptionBody, request.body);
+    await checkCounterTopics(facilities, body.topics, request.id);
     const created = await createSubscription(subscriptions, body, request.id);
     noteChange(request, { kind: "subscription.created", what: JSON.stringify({ id: created.id, topics: body.topics, lang: body.lang }) });
     return reply.code(201).send(created);
