@@ -132,6 +132,13 @@ export const en: MessageSet = {
   insteadOnline: "You can apply online on Mynaportal (マイナポータル).",
   insteadConvenienceStore: "You can get it at a convenience store with your My Number Card.",
   insteadPhone: "You can consult by phone.",
+  ticketNearTitle: `${g.city}: your turn is near`,
+  ticketNear:
+    "Ticket {number}: {ahead, plural, one {# person is} other {# people are}} ahead of you. Please come back to {office} ({service}).",
+  ticketCalledTitle: `${g.city}: it is your turn`,
+  ticketCalled: `Ticket {number} is called. Please come to the {service} ${g.counter} at {office}.`,
+  ticketCancelledTitle: `${g.city}: your ticket cancelled`,
+  ticketCancelled: `The ${g.counter} was suspended: your {service} ticket {number} is cancelled. {instead}`,
   fullShelterTitle: "{name} is full",
   fullShelter: `{name} is full. Nearby ${g.shelter}s with room: {near}`,
   fullShelterNoneNear: `{name} is full. No nearby ${g.shelter} with room is confirmed right now.`,

@@ -1,6 +1,6 @@
 import { Lang } from "@crisis/platform/contracts";
 import { CounterBooking, CounterSlot } from "@crisis/platform/contracts/counters";
-import { alternativeWords, counterWords, japanTime } from "./counter-words";
+import { alternativeWord, counterWords, japanTime } from "./counter-words";
 import { Html, html } from "./html";
 import { page } from "./layout";
 
@@ -133,7 +133,7 @@ export function bookingViewPage(booking: CounterBooking | undefined, code: strin
                 booking.alternatives.length
                   ? html`<h3>${w.instead}</h3>
                       <ul id="booking-alternatives">
-                        ${booking.alternatives.map((a) => html`<li>${alternativeWords[a]?.[lang] ?? a}</li>`)}
+                        ${booking.alternatives.map((a) => html`<li>${alternativeWord(a, lang)}</li>`)}
                       </ul>`
                   : ""
               }
