@@ -151,4 +151,8 @@ export const en: MessageSet = {
   capSheltersClosed: "Shelters closed: {names}",
   capMore: "and {n} more",
   feedTitle: `${g.city} crisis status`,
+  changeMode: "{where}: {incident}, {level}",
+  wardSeparator: ", ",
+  changeFacility: "{name} ({ward}): {status}",
+  changeCorrection: "{name}: registry corrected ({fields})",
 };

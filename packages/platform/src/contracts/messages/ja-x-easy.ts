@@ -154,4 +154,8 @@ export const jaEasy: MessageSet = {
   capSheltersClosed: `閉[し]まった ${g.shelter}: {names}`,
   capMore: "ほかに {n}か所[しょ]",
   feedTitle: `${g.city} 災害[さいがい]の 情報[じょうほう]`,
+  changeMode: "{where} {incident} {level}",
+  wardSeparator: "・",
+  changeFacility: "{ward} {name}: {status}",
+  changeCorrection: "{name}: 登録[とうろく]の 情報[じょうほう]を 直[なお]しました（{fields}）",
 };

@@ -151,4 +151,9 @@ export const ja = {
   capSheltersClosed: `閉鎖した${g.shelter}: {names}`,
   capMore: "ほか {n} か所",
   feedTitle: `${g.city} 危機管理 運用状況`,
+  /** The titles of the status changes (the Atom feed's entries, the live stream). */
+  changeMode: "{where} {incident} {level}",
+  wardSeparator: "・",
+  changeFacility: "{ward} {name}: {status}",
+  changeCorrection: "{name}: 登録情報の訂正 ({fields})",
 };

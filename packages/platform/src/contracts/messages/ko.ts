@@ -149,4 +149,8 @@ export const ko: MessageSet = {
   capSheltersClosed: `폐쇄된 ${g.shelter}: {names}`,
   capMore: "외 {n}곳",
   feedTitle: `${g.city} 위기관리 운영 상황`,
+  changeMode: "{where} {incident} {level}",
+  wardSeparator: ", ",
+  changeFacility: "{ward} {name}: {status}",
+  changeCorrection: "{name}: 등록 정보 정정({fields})",
 };

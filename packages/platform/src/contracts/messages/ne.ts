@@ -148,4 +148,8 @@ export const ne: MessageSet = {
   capSheltersClosed: `बन्द ${g.shelter}: {names}`,
   capMore: "र अरू {n}",
   feedTitle: `${g.city}: संकटको अवस्था`,
+  changeMode: "{where}: {incident}, {level}",
+  wardSeparator: ", ",
+  changeFacility: "{name} ({ward}): {status}",
+  changeCorrection: "{name}: दर्ता विवरण सच्याइयो ({fields})",
 };

@@ -149,4 +149,8 @@ export const vi: MessageSet = {
   capSheltersClosed: sentence(`${g.shelter} đã đóng: {names}`),
   capMore: "và {n} nơi khác",
   feedTitle: `${g.city}: tình trạng khẩn cấp`,
+  changeMode: "{where}: {incident}, {level}",
+  wardSeparator: ", ",
+  changeFacility: "{name} ({ward}): {status}",
+  changeCorrection: "{name}: đã sửa thông tin đăng ký ({fields})",
 };

@@ -148,4 +148,8 @@ export const zhHans: MessageSet = {
   capSheltersClosed: `已关闭的${g.shelter}：{names}`,
   capMore: "等 {n} 处",
   feedTitle: `${g.city} 危机管理运行状况`,
+  changeMode: "{where} {incident} {level}",
+  wardSeparator: "、",
+  changeFacility: "{ward} {name}：{status}",
+  changeCorrection: "{name}：登记信息已更正（{fields}）",
 };

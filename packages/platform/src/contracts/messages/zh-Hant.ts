@@ -148,4 +148,8 @@ export const zhHant: MessageSet = {
   capSheltersClosed: `已關閉的${g.shelter}：{names}`,
   capMore: "等 {n} 處",
   feedTitle: `${g.city} 危機管理運作狀況`,
+  changeMode: "{where} {incident} {level}",
+  wardSeparator: "、",
+  changeFacility: "{ward} {name}：{status}",
+  changeCorrection: "{name}：登記資訊已更正（{fields}）",
 };
