@@ -155,4 +155,16 @@ export const en: MessageSet = {
   wardSeparator: ", ",
   changeFacility: "{name} ({ward}): {status}",
   changeCorrection: "{name}: registry corrected ({fields})",
+  problemInvalid: "Something in the request is not valid{field, select, none {} other { ({field})}}. Please check it and try again.",
+  problemTooLarge: "What was sent is too large.",
+  problemSignInNeeded: "Please sign in, then try again.",
+  problemForbidden: "You are not allowed to do this.",
+  problemNotFound: "What you are looking for was not found. Please check the address.",
+  problemBusy: "It is busy right now. Please wait a moment and try again.",
+  problemUnavailable: "The information cannot be read right now. Please try again shortly.",
+  problemInternal:
+    "This could not be done because of a system fault. Please try again later. If you contact the city, give the number {reference}.",
+  problemCounterSuspended: `The ${g.counter} is suspended: no tickets are given now.`,
+  problemSlotFull: "This time is fully booked. Please choose another time.",
+  problemSlotInPast: "This time has already passed. Please choose another time.",
 };

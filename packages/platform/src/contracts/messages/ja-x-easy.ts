@@ -158,4 +158,17 @@ export const jaEasy: MessageSet = {
   wardSeparator: "・",
   changeFacility: "{ward} {name}: {status}",
   changeCorrection: "{name}: 登録[とうろく]の 情報[じょうほう]を 直[なお]しました（{fields}）",
+  problemInvalid:
+    "送[おく]った 内容[ないよう]に まちがいが あります{field, select, none {} other {（{field}）}}。たしかめて、もう一度[いちど] 送[おく]って ください。",
+  problemTooLarge: "送[おく]った 内容[ないよう]が 大[おお]きすぎます。",
+  problemSignInNeeded: "サインインして ください。それから もう一度[いちど] して ください。",
+  problemForbidden: "あなたは これを する ことが できません。",
+  problemNotFound: "さがして いる ものは ありません。アドレスを たしかめて ください。",
+  problemBusy: "いま こんで います。少[すこ]し 待[ま]って、もう一度[いちど] して ください。",
+  problemUnavailable: "いま 情報[じょうほう]を 読[よ]む ことが できません。少[すこ]し 待[ま]って、もう一度[いちど] して ください。",
+  problemInternal:
+    "システムの 問題[もんだい]で できませんでした。少[すこ]し 待[ま]って、もう一度[いちど] して ください。聞[き]く ときは 番号[ばんごう] {reference} を 言[い]って ください。",
+  problemCounterSuspended: `${g.counter}が 休[やす]みです。整理券[せいりけん]は 出[だ]せません。`,
+  problemSlotFull: "この 時間[じかん]の 予約[よやく]は いっぱいです。ほかの 時間[じかん]を 選[えら]んで ください。",
+  problemSlotInPast: "この 時間[じかん]は もう 終[お]わりました。ほかの 時間[じかん]を 選[えら]んで ください。",
 };

@@ -156,4 +156,17 @@ export const ja = {
   wardSeparator: "・",
   changeFacility: "{ward} {name}: {status}",
   changeCorrection: "{name}: 登録情報の訂正 ({fields})",
+  /** The refusals a person can meet (problem+json `detail`), by the error codes the gateway maps to them. */
+  problemInvalid: "送られた内容に誤りがあります{field, select, none {} other {（{field}）}}。確かめて、もう一度お試しください。",
+  problemTooLarge: "送られた内容が大きすぎます。",
+  problemSignInNeeded: "サインインしてから、もう一度お試しください。",
+  problemForbidden: "この操作をする権限がありません。",
+  problemNotFound: "お探しのものは見つかりませんでした。アドレスをお確かめください。",
+  problemBusy: "混み合っています。少し待ってから、もう一度お試しください。",
+  problemUnavailable: "いま情報を読み込めません。しばらくしてから、もう一度お試しください。",
+  problemInternal:
+    "システムの不具合で処理できませんでした。時間をおいてお試しください。お問い合わせの際は番号 {reference} をお伝えください。",
+  problemCounterSuspended: `${g.counter}は休止中のため、整理券をお渡しできません。`,
+  problemSlotFull: "この時間の予約はいっぱいです。ほかの時間をお選びください。",
+  problemSlotInPast: "この時間はもう過ぎています。ほかの時間をお選びください。",
 };
