@@ -1,4 +1,4 @@
-import { Lang } from "@crisis/platform/contracts";
+import { Lang, say } from "@crisis/platform/contracts";
 import { CounterQueue, TicketPosition } from "@crisis/platform/contracts/counters";
 import { alternativeWord, counterWords, japanTime } from "./counter-words";
 import { Html, html, raw } from "./html";
@@ -93,7 +93,9 @@ export function ticketPage(position: TicketPosition | undefined, code: string, q
       : ticket.status === "cancelled"
         ? html`<section class="panel crisis" id="ticket-crisis">
             <h2>${w.ticketCancelled}</h2>
-            <p>${ticket.notice}</p>
+            <p id="ticket-notice">
+              ${say(lang, "ticketCancelled", { service: ticket.serviceName, number: ticket.number, instead: "" }).trimEnd()}
+            </p>
             ${
               ticket.alternatives.length
                 ? html`<h3>${w.instead}</h3>
