@@ -3,10 +3,11 @@ import {
   ShelterName,
   UseName,
   levelNames,
-  ordinaryUseLine,
   readFacilityState,
+  say,
   stateWord,
   useNames,
+  useTerms,
 } from "../src/contracts";
 
 const facility = (over: Partial<FacilityStateInput> = {}): FacilityStateInput => ({
@@ -55,9 +56,10 @@ describe("one reading of a facility's state", () => {
 
   it("tells the ordinary use after a shelter operation, and not when the use leads", () => {
     const closed = readFacilityState(facility({ shelter: "closed" }), "emergency");
-    expect(ordinaryUseLine(closed, "ja")).toBe("施設の利用: 通常どおり開館");
-    expect(ordinaryUseLine(closed, "en")).toBe("Ordinary use: open");
-    expect(ordinaryUseLine(readFacilityState(facility({ use: "closed" }), "normal"), "ja")).toBeNull();
+    expect(closed).toMatchObject({ shelterFirst: true, use: "open" });
+    expect(say("ja", "ordinaryUse", { use: useTerms[closed.use!].ja })).toBe("施設の利用: 通常どおり開館");
+    expect(say("en", "ordinaryUse", { use: useTerms[closed.use!].en })).toBe("Ordinary use: open");
+    expect(readFacilityState(facility({ use: "closed" }), "normal").shelterFirst).toBe(false);
   });
 
   it("falls back on the combined status when the use is not known", () => {

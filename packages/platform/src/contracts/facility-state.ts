@@ -73,9 +73,3 @@ export function readFacilityState(f: FacilityStateInput, level: LevelName | stri
 /** The reading's first word, in one language. */
 export const stateWord = (state: StateKey | string, lang: Lang): string =>
   Object.hasOwn(stateTerms, state) ? stateTerms[state as StateKey][lang] : state;
-
-/** The building's ordinary use, told after a shelter operation ("施設の利用: 通常どおり開館"); null when it leads or is unknown. */
-export function ordinaryUseLine(reading: FacilityReading, lang: Lang): string | null {
-  if (!reading.shelterFirst || !reading.use) return null;
-  return `${lang === "ja" ? "施設の利用: " : "Ordinary use: "}${useTerms[reading.use][lang]}`;
-}

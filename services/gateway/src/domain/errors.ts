@@ -1,4 +1,4 @@
-import { AppError } from "@crisis/platform/contracts";
+import { AppError, MessageKey } from "@crisis/platform/contracts";
 
 /** The gateway's error catalogue: stable codes, statuses, messages naming the field. */
 export const errors = {
@@ -157,3 +157,57 @@ export const errors = {
     ),
   routeNotFound: (path: string) => new AppError("ROUTE_NOT_FOUND", 404, `no such endpoint: ${path}`),
 };
+
+const sentenceFor = (key: MessageKey, codes: string[]) => codes.map((code) => [code, key] as const);
+
+/**
+ * The sentence a person reads for each refusal they can meet (the problem's `detail`, in their
+ * language, from the catalogue); the other codes, which only staff tools and API clients meet, keep
+ * their English message. Codes of the services behind the gateway are listed too: they arrive as they are.
+ */
+export const problemSentences: Readonly<Record<string, MessageKey>> = Object.fromEntries([
+  ...sentenceFor("problemInvalid", [
+    "BODY_INVALID",
+    "QUERY_INVALID",
+    "BODY_NOT_JSON",
+    "HEADER_MISSING",
+    "REQUEST_INVALID",
+    "IDEMPOTENCY_KEY_INVALID",
+    "LAST_EVENT_ID_INVALID",
+    "CURSOR_INVALID",
+    "LANG_INVALID",
+    "TOPIC_INVALID",
+    "PUSH_AUTH_INVALID",
+    "DATE_INVALID",
+    "TIME_INVALID",
+  ]),
+  ...sentenceFor("chooseTopic", ["TOPICS_EMPTY"]),
+  ...sentenceFor("problemTooLarge", ["BODY_TOO_LARGE"]),
+  ...sentenceFor("problemSignInNeeded", ["AUTH_REQUIRED", "AUTH_INVALID", "SIGN_IN_FAILED"]),
+  ...sentenceFor("problemForbidden", ["ROLE_FORBIDDEN", "CROSS_ORIGIN_WRITE", "NOT_ON_POST", "UNSUBSCRIBE_TOKEN_INVALID"]),
+  ...sentenceFor("problemNotFound", [
+    "ROUTE_NOT_FOUND",
+    "SUBSCRIPTION_NOT_FOUND",
+    "SERVICE_NOT_FOUND",
+    "COUNTER_NOT_FOUND",
+    "CHANNEL_NOT_OFFERED",
+    "FACILITY_NOT_FOUND",
+    "TICKET_NOT_FOUND",
+    "BOOKING_NOT_FOUND",
+    "SLOT_NOT_FOUND",
+    "CAP_MESSAGE_NOT_FOUND",
+  ]),
+  ...sentenceFor("problemBusy", ["RATE_LIMITED", "QUEUE_BUSY", "BOOKING_BUSY", "TOO_MANY_STREAMS", "IDEMPOTENCY_KEY_IN_FLIGHT"]),
+  ...sentenceFor("problemUnavailable", [
+    "BACKBONE_UNAVAILABLE",
+    "STATUS_WARMING_UP",
+    "UPSTREAM_UNAVAILABLE",
+    "UPSTREAM_FAILED",
+    "IDENTITY_PROVIDER_UNAVAILABLE",
+    "AUDIT_CATCHING_UP",
+  ]),
+  ...sentenceFor("problemInternal", ["INTERNAL"]),
+  ...sentenceFor("problemCounterSuspended", ["COUNTER_SUSPENDED"]),
+  ...sentenceFor("problemSlotFull", ["SLOT_FULL"]),
+  ...sentenceFor("problemSlotInPast", ["SLOT_IN_PAST"]),
+]);

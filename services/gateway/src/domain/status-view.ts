@@ -13,6 +13,8 @@ import {
   StateKey,
   stateTerms,
   useName,
+  glossary,
+  say,
   wardWord,
   wards,
 } from "@crisis/platform/contracts";
@@ -153,20 +155,17 @@ export class StatusView {
     const mode = e.mode;
     const level = mode?.level ?? ModeLevel.MODE_LEVEL_NORMAL;
     const incident = mode?.incident ?? 0;
-    const where = (lang: "ja" | "en") =>
-      mode?.wards.length
-        ? mode.wards.map((w) => wardWord(w, lang)).join(lang === "ja" ? "・" : ", ")
-        : lang === "ja"
-          ? "熊本市"
-          : "Kumamoto City";
+    const title = (lang: "ja" | "en") =>
+      say(lang, "changeMode", {
+        where: mode?.wards.length ? mode.wards.map((w) => wardWord(w, lang)).join(say(lang, "wardSeparator")) : glossary.city[lang],
+        incident: incidentWord(incident, lang),
+        level: levelWord(level, lang),
+      });
     return {
       id,
       kind: "mode",
       at: mode?.declaredAt || at,
-      title: {
-        ja: `${where("ja")} ${incidentWord(incident, "ja")} ${levelWord(level, "ja")}`,
-        en: `${where("en")}: ${incidentWord(incident, "en")}, ${levelWord(level, "en")}`,
-      },
+      title: { ja: title("ja"), en: title("en") },
       data: { mode: modeView(mode), eventId: e.eventId },
     };
   }
@@ -196,8 +195,8 @@ export class StatusView {
       kind: "facility",
       at: e.changedAt,
       title: {
-        ja: `${wardWord(row.ward, "ja")} ${row.name}: ${status.ja}`,
-        en: `${row.name} (${wardWord(row.ward, "en")}): ${status.en}`,
+        ja: say("ja", "changeFacility", { ward: wardWord(row.ward, "ja"), name: row.name, status: status.ja }),
+        en: say("en", "changeFacility", { ward: wardWord(row.ward, "en"), name: row.name, status: status.en }),
       },
       data: { facility: row, reading, previousStatus: word(statusName(e.previousStatus)), causeEventId: e.causeEventId || null },
     };
@@ -211,8 +210,8 @@ export class StatusView {
       kind: "correction",
       at: e.correctedAt,
       title: {
-        ja: `${name}: 登録情報の訂正 (${e.fields.join("、")})`,
-        en: `${name}: registry corrected (${e.fields.join(", ")})`,
+        ja: say("ja", "changeCorrection", { name, fields: e.fields.join(say("ja", "listSeparator")) }),
+        en: say("en", "changeCorrection", { name, fields: e.fields.join(say("en", "listSeparator")) }),
       },
       data: { facilityId: e.facilityId, name, ward: e.ward, fields: e.fields, reason: e.reason, eventId: e.eventId },
     };

@@ -1,6 +1,5 @@
 import type { Logger } from "@crisis/platform/ports";
 import { TicketRecorded } from "@crisis/platform/contracts/counters";
-import { staffLang } from "@crisis/platform/contracts";
 import { TicketNoticeKind, composeTicketNotice } from "../domain/ticket-notice";
 import { composedFor } from "./issue-alert";
 import { queueAlert } from "./queue-alert";
@@ -31,7 +30,7 @@ export async function sendTicketNotice(
       topicScope: topic,
       recipients: composedFor(
         [...deps.store.followers(topic)].map((subscription) => ({ subscription })),
-        ({ subscription }) => composeTicketNotice(kind, recorded, staffLang(subscription.lang), deps.ticketUrl),
+        ({ subscription }) => composeTicketNotice(kind, recorded, subscription.lang, deps.ticketUrl),
       ),
     },
     correlationId,

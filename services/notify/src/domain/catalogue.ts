@@ -7,6 +7,7 @@ import {
   formatCityTime,
   glossaryWord,
   incidentGlossary,
+  insteadKeys,
   intlLocale,
   levelGlossary,
   nameIn,
@@ -186,11 +187,7 @@ function catalogueIn(lang: ResidentLang): Catalogue {
     bookingMoved: (service, office, time) => t("bookingMoved", { service: nameIn(lang, service), office: nameIn(lang, office), time }),
     bookingCancelledTitle: t("bookingCancelledTitle"),
     bookingCancelled: (service, instead) => t("bookingCancelled", { service: nameIn(lang, service), instead }).trimEnd(),
-    alternatives: {
-      online: t("insteadOnline"),
-      convenience_store: t("insteadConvenienceStore"),
-      phone: t("insteadPhone"),
-    },
+    alternatives: Object.fromEntries(Object.entries(insteadKeys).map(([channel, key]) => [channel, t(key)])),
   };
 }
 

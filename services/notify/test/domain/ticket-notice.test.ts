@@ -18,6 +18,15 @@ describe("a remote ticket's pushes", () => {
     expect(composeTicketNotice("called", recorded("called"), "en", "u").body).toContain("Ticket 12 is called");
   });
 
+  it("speaks the subscription's language, from the catalogue: Vietnamese, and easy Japanese with readings", () => {
+    const vi = composeTicketNotice("neared", recorded("waiting"), "vi", "u");
+    expect(vi.title).toBe("Thành phố Kumamoto: sắp đến lượt bạn");
+    expect(vi.body).toMatch(/^Phiếu số 12: còn 5 người trước bạn\. Vui lòng quay lại 中央区役所 Chuo Kuyakusho/);
+    const easy = composeTicketNotice("called", recorded("called"), "ja-x-easy", "u");
+    expect(easy.body).toContain("整理券(せいりけん) 12番(ばん)");
+    expect(easy.body).not.toMatch(/[⟦[]/);
+  });
+
   it("names the online alternative when crisis mode cancelled the ticket", () => {
     const push = composeTicketNotice(
       "cancelled",

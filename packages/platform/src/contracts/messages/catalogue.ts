@@ -24,6 +24,13 @@ export const messages: Readonly<Record<ResidentLang, MessageSet>> = {
 
 export type MessageValues = Record<string, string | number>;
 
+/** What a service channel that needs no visit lets a person do instead, by channel (as facilities names them). */
+export const insteadKeys: Readonly<Record<string, MessageKey>> = {
+  online: "insteadOnline",
+  convenience_store: "insteadConvenienceStore",
+  phone: "insteadPhone",
+};
+
 const compiled = new Map<string, IntlMessageFormat>();
 const formatOf = (lang: ResidentLang, key: MessageKey) => {
   const id = `${lang}\u0000${key}`;

@@ -26,6 +26,10 @@ const ja = {
   staffRotaTitle: "熊本市 班体制の出勤日",
   staffStayHome: "{department}: あなたの班は{until}まで自宅待機です（{reason}）。",
   staffOfficeDays: "{days, select, none {{department}: 当面の出勤日はありません。} other {{department}: 出勤日は {days} です。}}",
+  /** Who to report to when the post has no lead yet, and the names of the posts the plan makes (the city's records keep them in Japanese). */
+  placeLead: "{place} 責任者",
+  healthRoundPost: "{ward} 避難所巡回 {round}",
+  counterPost: "{ward}役所 {service}",
   /** The reasons a playbook records (in the city's records, Japanese). */
   shelterOpenedReason: "避難所開設（{why}）",
   shelterClosedReason: "避難所閉鎖（{why} {level}）",
@@ -53,6 +57,9 @@ const en: Readonly<Record<StaffMessageKey, string>> = {
   staffRotaTitle: "Kumamoto City: your team's office days",
   staffStayHome: "{department}: your team is out. Stay home until {until} ({reason}).",
   staffOfficeDays: "{days, select, none {{department}: no office days for now.} other {{department}: come in to the office on {days}.}}",
+  placeLead: "the person in charge at {place}",
+  healthRoundPost: "{ward} shelter rounds {round}",
+  counterPost: "{ward} ward office: {service}",
   shelterOpenedReason: "shelter opened ({why})",
   shelterClosedReason: "shelter closed ({why}, {level})",
 };

@@ -110,7 +110,7 @@ async function recordCrisisChange(deps: CounterDeps, causeId: string, booking: B
           crisisChange: "cancelled",
           alternatives: o.outcome === "cancelled" ? o.alternatives : [],
         };
-  next.notice = crisisNotice(o, o.outcome === "moved" ? next.officeName : "");
+  next.notice = crisisNotice(o, next);
   await deps.store.putBooking(next);
   await publishChange(deps, causeId, next, booking.slotId, correlationId);
 }

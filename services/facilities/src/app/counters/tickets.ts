@@ -1,7 +1,8 @@
 import { CounterQueue, TicketPosition, TicketRecorded } from "@crisis/platform/contracts/counters";
+import { say } from "@crisis/platform/contracts";
 import { FacilityRecord } from "../../domain/condition";
 import { bookableChannels, isBookingCode, normalCode } from "../../domain/counters/booking";
-import { alternativeWords, openAlternatives } from "../../domain/counters/crisis-review";
+import { insteadIn, openAlternatives } from "../../domain/counters/crisis-review";
 import { japanDate } from "../../domain/counters/japan-time";
 import { keyPart } from "../../domain/counters/slots";
 import {
@@ -115,8 +116,7 @@ export async function takeTicket(deps: TicketDeps, id: string, correlationId: st
   const counter = counterOf(deps, id);
   const now = deps.clock.now();
   if (!isOpen(deps, counter, now.getTime())) {
-    const instead = openAlternatives(levels(deps, counter, now.getTime())).map((c) => alternativeWords[c].en);
-    throw errors.counterSuspended(instead.join("; "));
+    throw errors.counterSuspended(insteadIn("en", openAlternatives(levels(deps, counter, now.getTime()))));
   }
   const date = japanDate(now.getTime());
   const number = await changeQueue(deps, counter.id, date, async (queue) => ({
@@ -224,7 +224,7 @@ export async function reviewTicketsAfter(
   const alternatives = openAlternatives(
     def.channels.map((channel) => ({ channel, level: deps.board.levelAt(def.id, channel, now).level })),
   );
-  const notice = `窓口の休止のため、整理券を取り消しました。${alternatives.map((c) => alternativeWords[c].ja).join("。")}`;
+  const instead = insteadIn("ja", alternatives);
   let cancelled = 0;
   for (const code of await deps.tickets.ticketCodes()) {
     const ticket = await deps.tickets.ticket(code);
@@ -236,6 +236,7 @@ export async function reviewTicketsAfter(
       continue;
     }
     if (ticket.status !== "waiting") continue;
+    const notice = say("ja", "ticketCancelled", { service: ticket.serviceName, number: ticket.number, instead }).trimEnd();
     const next: Ticket = { ...ticket, status: "cancelled", crisisChange: "cancelled", notice, alternatives, crisisCauseId: cause.eventId };
     await deps.tickets.putTicket(next);
     await record(deps, "cancelled", next, { issued: 0, called: 0, calls: [] }, correlationId, eventId);

@@ -1,13 +1,6 @@
-import { ServiceLevel } from "@crisis/platform/contracts";
+import { ServiceLevel, insteadKeys, say } from "@crisis/platform/contracts";
 import { Booking, isBookable } from "./booking";
 import { SlotPlan } from "./slots";
-
-/** What a channel that needs no visit time lets the holder of a cancelled booking do instead. */
-export const alternativeWords: Record<string, { ja: string; en: string }> = {
-  online: { ja: "マイナポータルで申請できます", en: "You can apply online on Mynaportal" },
-  convenience_store: { ja: "コンビニで取得できます（マイナンバーカード）", en: "You can get it at a convenience store (My Number Card)" },
-  phone: { ja: "電話で相談できます", en: "You can consult by phone" },
-};
 
 export type ReviewOutcome =
   | { code: string; outcome: "kept" }
@@ -29,7 +22,7 @@ export interface BookingReview {
 /** The service's channels that need no visit time and are not suspended: what a cancelled booking names. */
 export const openAlternatives = (channels: BookingReview["channels"]) =>
   channels
-    .filter((c) => !isBookable(c.channel) && c.level !== ServiceLevel.SERVICE_LEVEL_SUSPENDED && Object.hasOwn(alternativeWords, c.channel))
+    .filter((c) => !isBookable(c.channel) && c.level !== ServiceLevel.SERVICE_LEVEL_SUSPENDED && Object.hasOwn(insteadKeys, c.channel))
     .map((c) => c.channel);
 
 const startOf = (b: Booking) => Date.parse(b.startsAt);
@@ -80,13 +73,19 @@ function nearestFree(b: Booking, slots: SlotPlan[], free: (s: SlotPlan) => numbe
   return candidates.sort(compare)[0];
 }
 
-/** What the holder is told, in Japanese (the notice kept on the booking). */
-export function crisisNotice(outcome: ReviewOutcome, officeName: string): string {
+/** What the holder is told, in Japanese: the notice kept on the booking, worded as the catalogue's push. */
+export function crisisNotice(outcome: ReviewOutcome, booking: { serviceName: string; officeName: string }): string {
   if (outcome.outcome === "moved")
-    return `窓口の縮小のため、予約を${officeName} ${outcome.to.startsAt.slice(0, 10)} ${outcome.to.startsAt.slice(11, 16)}に変更しました`;
-  if (outcome.outcome === "cancelled") {
-    const instead = outcome.alternatives.map((c) => alternativeWords[c].ja).join("。");
-    return `窓口の休止のため、予約を取り消しました${instead ? `。${instead}` : ""}`;
-  }
+    return say("ja", "bookingMoved", {
+      service: booking.serviceName,
+      office: booking.officeName,
+      time: `${outcome.to.startsAt.slice(0, 10)} ${outcome.to.startsAt.slice(11, 16)}`,
+    });
+  if (outcome.outcome === "cancelled")
+    return say("ja", "bookingCancelled", { service: booking.serviceName, instead: insteadIn("ja", outcome.alternatives) }).trimEnd();
   return "";
 }
+
+/** The channels still open, as sentences of one language: what to do instead. */
+export const insteadIn = (lang: "ja" | "en", channels: readonly string[]) =>
+  channels.map((c) => say(lang, insteadKeys[c])).join(lang === "ja" ? "" : " ");

@@ -86,7 +86,9 @@ describe("reviewing bookings when crisis mode changes a counter", () => {
       moveWithinMs: 0,
     });
     expect(online).toEqual({ code: "R1", outcome: "cancelled", alternatives: ["online"] });
-    expect(crisisNotice(online, "")).toContain("マイナポータルで申請できます");
+    expect(crisisNotice(online, { serviceName: "り災証明書（住家）", officeName: "東区役所" })).toBe(
+      "窓口の休止のため、り災証明書（住家）の予約を取り消しました。マイナポータルで申請できます。",
+    );
   });
 
   it("moves to another ward office when its own has no free place, and cancels when no office has one", () => {

@@ -134,7 +134,7 @@ export const counterOperations: Record<string, Operation> = {
     summary: "Take the next number of today's queue at a counter (no account); a suspended counter gives none",
     responses: { 201: "the ticket with its position" },
     answers: { 201: position },
-    problems: { ...ticketProblems, 409: "COUNTER_SUSPENDED (the detail names what to do instead)" },
+    problems: { ...ticketProblems, 409: "COUNTER_SUSPENDED (the message names what to do instead)" },
   },
   "GET /api/v1/tickets/:code": {
     summary: "A remote ticket with the people ahead and the expected minutes until its call",

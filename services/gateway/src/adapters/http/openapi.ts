@@ -464,7 +464,8 @@ const problem = z.object({
   title: z.string(),
   status: z.number().int(),
   code: z.string().describe("stable error code"),
-  detail: z.string(),
+  detail: z.string().describe("for the person: in the request's language (lang cookie, Accept-Language) for the refusals a person meets"),
+  message: z.string().describe("for developers and the logs, in English"),
   field: z.string().nullable().describe("the field, parameter or header at fault"),
   correlationId: z.string(),
 });

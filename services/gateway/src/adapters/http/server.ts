@@ -130,7 +130,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   app.setErrorHandler(problemHandler);
   idempotentPosts(app, deps.idempotency);
   auditedWrites(app, { audit: deps.audit, clock: deps.clock, newId });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, errors.routeNotFound(request.url), request.id));
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, errors.routeNotFound(request.url)));
 
   // Set once the session plugin has loaded (before the server listens).
   const session: { principal?: SessionPrincipal } = {};

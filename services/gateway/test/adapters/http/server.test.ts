@@ -39,7 +39,24 @@ describe("the gateway's HTTP edge against a real nats-server", () => {
     expect(res.status).toBe(422);
     expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ code: "BODY_INVALID", field: "severity" });
+    expect(res.body.detail).toBe(
+      "送られた内容に誤りがあります（severity）。確かめて、もう一度お試しください。 / Something in the request is not valid (severity). Please check it and try again.",
+    );
+    expect(res.body.message).toMatch(/^severity: /);
     expect((await gw.call("GET", "/api/v1/mode")).body).toMatchObject({ level: "normal", sequence: 0 });
+  });
+
+  it("says a refusal in the request's language: Vietnamese for Accept-Language vi, naming the field", async () => {
+    const headers = { "accept-language": "vi-VN,vi;q=0.9,en;q=0.5" };
+    const res = await gw.call("POST", "/api/v1/mode", { body: { ...flood, severity: "high" }, as: manager, headers });
+    expect(res.body).toMatchObject({
+      status: 422,
+      code: "BODY_INVALID",
+      field: "severity",
+      detail: "Nội dung gửi đi có chỗ không hợp lệ (severity). Vui lòng kiểm tra và thử lại.",
+    });
+    const missing = await gw.call("GET", "/api/v1/nothing", { headers });
+    expect(missing.body.detail).toBe("Không tìm thấy nội dung bạn cần. Vui lòng kiểm tra lại địa chỉ.");
   });
 
   it("refuses a declaration written against a mode that another manager has since changed", async () => {

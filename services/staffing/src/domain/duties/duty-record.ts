@@ -1,3 +1,4 @@
+import { sayStaff } from "@crisis/platform/contracts";
 import type { Assignment, Post, StaffMember } from "../types";
 
 /** One shift on one emergency post, as the person is told it (times ISO UTC). */
@@ -79,7 +80,7 @@ export function dutyOf(post: Post, lead?: PostLead): Duty {
     duty: post.duty,
     startsAt: post.start.toISOString(),
     endsAt: post.end.toISOString(),
-    reportTo: lead?.name ?? `${post.place} 責任者`,
+    reportTo: lead?.name ?? sayStaff("ja", "placeLead", { place: post.place }),
     ...(lead?.phone ? { reportToPhone: lead.phone } : {}),
     ...(post.address ? { address: post.address } : {}),
     ...(post.latitude || post.longitude ? { latitude: post.latitude, longitude: post.longitude } : {}),

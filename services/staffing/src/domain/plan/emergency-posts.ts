@@ -1,4 +1,4 @@
-import { addDays, cityDate, cityInstant, minuteOfDay, wards } from "@crisis/platform/contracts";
+import { addDays, cityDate, cityInstant, minuteOfDay, sayStaff, wards } from "@crisis/platform/contracts";
 import type { Post, PositionNeed, Ward } from "../types";
 import type { ExtendedCounter } from "./extended-counters";
 import type { OpenShelter } from "./open-shelters";
@@ -52,7 +52,7 @@ export function emergencyPosts(templates: PostTemplates, { days, from, shelters,
         for (let i = 0; i * templates.healthRound.perOpenShelters < open.length; i++) {
           add(
             `health-round:${ward}-${i + 1}`,
-            `${ward} 避難所巡回 ${i + 1}`,
+            sayStaff("ja", "healthRoundPost", { ward, round: String(i + 1) }),
             ward,
             templates.healthRound.duty,
             templates.healthRound.positions,
@@ -66,10 +66,17 @@ export function emergencyPosts(templates: PostTemplates, { days, from, shelters,
       add("call-centre", centre.place, centre.ward, centre.duty, centre.positions, bring(centre.bring));
     if (runs(templates.counter.shifts)) {
       for (const c of counters)
-        add(`counter:${c.serviceId}:${c.ward}`, `${c.ward}役所 ${c.name}`, c.ward, c.name, templates.counter.positions, {
-          serviceId: c.serviceId,
-          ...bring(templates.counter.bring),
-        });
+        add(
+          `counter:${c.serviceId}:${c.ward}`,
+          sayStaff("ja", "counterPost", { ward: c.ward, service: c.name }),
+          c.ward,
+          c.name,
+          templates.counter.positions,
+          {
+            serviceId: c.serviceId,
+            ...bring(templates.counter.bring),
+          },
+        );
     }
   }
   return posts;

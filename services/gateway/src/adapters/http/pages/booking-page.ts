@@ -1,6 +1,6 @@
-import { Lang } from "@crisis/platform/contracts";
+import { Lang, say } from "@crisis/platform/contracts";
 import { CounterBooking, CounterSlot } from "@crisis/platform/contracts/counters";
-import { alternativeWords, counterWords, japanTime } from "./counter-words";
+import { alternativeWord, counterWords, japanTime } from "./counter-words";
 import { Html, html } from "./html";
 import { page } from "./layout";
 
@@ -103,6 +103,11 @@ export function bookingViewPage(booking: CounterBooking | undefined, code: strin
     });
   const cancelled = booking.status === "cancelled";
   const change = booking.crisisChange === "moved" ? w.crisisMoved : booking.crisisChange === "cancelled" ? w.crisisCancelled : "";
+  // Said in the page's language from the catalogue (the booking keeps it in Japanese); the alternatives follow as a list.
+  const notice =
+    booking.crisisChange === "moved"
+      ? say(lang, "bookingMoved", { service: booking.serviceName, office: booking.officeName, time: japanTime(booking.startsAt) })
+      : say(lang, "bookingCancelled", { service: booking.serviceName, instead: "" }).trimEnd();
   return page({
     lang,
     title: `${w.yourBooking} ${booking.code}`,
@@ -128,12 +133,12 @@ export function bookingViewPage(booking: CounterBooking | undefined, code: strin
         change
           ? html`<section class="panel crisis" id="booking-crisis">
               <h2>${change}</h2>
-              <p>${booking.notice}</p>
+              <p id="booking-notice">${notice}</p>
               ${
                 booking.alternatives.length
                   ? html`<h3>${w.instead}</h3>
                       <ul id="booking-alternatives">
-                        ${booking.alternatives.map((a) => html`<li>${alternativeWords[a]?.[lang] ?? a}</li>`)}
+                        ${booking.alternatives.map((a) => html`<li>${alternativeWord(a, lang)}</li>`)}
                       </ul>`
                   : ""
               }

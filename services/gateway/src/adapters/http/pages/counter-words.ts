@@ -1,4 +1,4 @@
-import { Lang } from "@crisis/platform/contracts";
+import { Lang, insteadKeys, say } from "@crisis/platform/contracts";
 
 /** Words of the counter pages (bookings, tickets, the desk), apart from the shared page words. */
 const ja = {
@@ -149,12 +149,9 @@ const en: Words = {
 
 export const counterWords = (lang: Lang): Words => (lang === "ja" ? ja : en);
 
-/** What a channel that needs no visit lets people do instead (as facilities names them). */
-export const alternativeWords: Record<string, { ja: string; en: string }> = {
-  online: { ja: "マイナポータルで申請できます", en: "You can apply online on Mynaportal" },
-  convenience_store: { ja: "コンビニで取得できます（マイナンバーカード）", en: "You can get it at a convenience store (My Number Card)" },
-  phone: { ja: "電話で相談できます", en: "You can consult by phone" },
-};
+/** What a channel that needs no visit lets people do instead, from the catalogue; an unknown channel by its id. */
+export const alternativeWord = (channel: string, lang: Lang) =>
+  Object.hasOwn(insteadKeys, channel) ? say(lang, insteadKeys[channel]) : channel;
 
 /** A time as people read it at the counter, Japan time: 7/29 09:30. */
 export function japanTime(iso: string, withDay = true): string {

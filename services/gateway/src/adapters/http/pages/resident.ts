@@ -8,13 +8,13 @@ import {
   glossaryWord,
   intlLocale,
   nameIn,
-  negotiateLanguage,
   readingsAsRuby,
   readingsAsText,
   residentLangOf,
   say,
   sayMarked,
 } from "@crisis/platform/contracts";
+import { requestLanguage } from "../request-language";
 import { Html, escapeHtml } from "./html";
 
 /** The language a resident's page speaks, and whether they asked for one the hub lacks (then: Japanese, English offered). */
@@ -31,12 +31,9 @@ export function residentPageLang(request: FastifyRequest, reply: FastifyReply): 
   const asked = (request.query as Record<string, unknown> | undefined)?.lang;
   const fromQuery = typeof asked === "string" ? residentLangOf(asked) : undefined;
   if (fromQuery) reply.header("set-cookie", `lang=${fromQuery}; Path=/; Max-Age=31536000; SameSite=Lax`);
-  const cookie = /(?:^|;\s*)lang=([\w-]+)/.exec(request.headers.cookie ?? "")?.[1];
-  const fromCookie = cookie ? residentLangOf(cookie) : undefined;
-  const header = request.headers["accept-language"];
-  const fromHeader = negotiateLanguage(header);
-  const lang = fromQuery ?? fromCookie ?? fromHeader ?? "ja";
-  const fellBack = !fromQuery && !fromCookie && !fromHeader && (typeof asked === "string" || Boolean(header?.trim()));
+  const fromRequest = requestLanguage(request);
+  const lang = fromQuery ?? fromRequest ?? "ja";
+  const fellBack = !fromQuery && !fromRequest && (typeof asked === "string" || Boolean(request.headers["accept-language"]?.trim()));
   // The service worker keeps a copy per language by this header.
   reply.header("content-language", lang);
   return { lang, fellBack };

@@ -1,6 +1,6 @@
-import { Lang } from "@crisis/platform/contracts";
+import { Lang, say } from "@crisis/platform/contracts";
 import { CounterQueue, TicketPosition } from "@crisis/platform/contracts/counters";
-import { alternativeWords, counterWords, japanTime } from "./counter-words";
+import { alternativeWord, counterWords, japanTime } from "./counter-words";
 import { Html, html, raw } from "./html";
 import { page } from "./layout";
 
@@ -24,7 +24,7 @@ function suspendedNote(queue: CounterQueue, lang: Lang): Html {
       queue.alternatives.length
         ? html`<h3>${w.instead}</h3>
             <ul class="alternatives">
-              ${queue.alternatives.map((a) => html`<li>${alternativeWords[a]?.[lang] ?? a}</li>`)}
+              ${queue.alternatives.map((a) => html`<li>${alternativeWord(a, lang)}</li>`)}
             </ul>`
         : ""
     }
@@ -93,12 +93,14 @@ export function ticketPage(position: TicketPosition | undefined, code: string, q
       : ticket.status === "cancelled"
         ? html`<section class="panel crisis" id="ticket-crisis">
             <h2>${w.ticketCancelled}</h2>
-            <p>${ticket.notice}</p>
+            <p id="ticket-notice">
+              ${say(lang, "ticketCancelled", { service: ticket.serviceName, number: ticket.number, instead: "" }).trimEnd()}
+            </p>
             ${
               ticket.alternatives.length
                 ? html`<h3>${w.instead}</h3>
                     <ul id="ticket-alternatives">
-                      ${ticket.alternatives.map((a) => html`<li>${alternativeWords[a]?.[lang] ?? a}</li>`)}
+                      ${ticket.alternatives.map((a) => html`<li>${alternativeWord(a, lang)}</li>`)}
                     </ul>`
                 : ""
             }

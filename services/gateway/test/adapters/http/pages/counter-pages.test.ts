@@ -60,6 +60,13 @@ describe("the counter pages", () => {
     expect(html).toContain('id="follow-booking"');
   });
 
+  it("says what crisis mode did to a booking in the page's language, not in the Japanese the booking keeps", () => {
+    const moved = { ...booking, crisisChange: "moved", notice: "窓口の縮小のため…", startsAt: "2026-07-29T01:30:00Z" };
+    const english = bookingViewPage(moved, booking.code, "en");
+    expect(english).toMatch(/id="booking-notice">The counter was reduced: your .* booking is now at .*, 7\/29 10:30\.</);
+    expect(english).not.toContain("窓口の縮小のため");
+  });
+
   it("tells an unknown code apart from the form alone", () => {
     expect(bookingViewPage(undefined, "ZZZZ", "ja")).toContain('id="booking-missing"');
     expect(bookingViewPage(undefined, "", "ja")).not.toContain('id="booking-missing"');
