@@ -6,28 +6,46 @@ import { freshness, modeLine } from "./parts";
 import { clientWords } from "./status-page";
 import { PageLanguage, pageLanguage, residentWords, sayText } from "./resident";
 import { counterLinks } from "./counter-links";
+import { PageService, serviceFigures, serviceName } from "./status-figures";
 
 /**
- * `/services/{id}`: a counter service. The service catalogue is read by the page script from
- * `/api/v1/services/{id}` once the facilities service offers it; until then the page says so.
+ * `/services/{id}`: a counter service by its name in the page's language, its counter's wait and
+ * the online alternative, rendered with the page. `service` is null when the catalogue does not
+ * have it (404), undefined when the catalogue did not answer: then the page script reads it.
  */
-export function servicePage(status: PublicStatus, serviceId: string, language: ResidentLang | PageLanguage): string {
+export function servicePage(
+  status: PublicStatus,
+  serviceId: string,
+  language: ResidentLang | PageLanguage,
+  found: { service?: PageService | null; position?: string } = {},
+): string {
   const { lang, fellBack } = pageLanguage(language);
   const w = residentWords(lang);
+  const shell = { lang, fellBack, languages: residentLanguages };
+  const { service, position } = found;
+  if (service === null) {
+    return page({
+      ...shell,
+      title: sayText(lang, "notFound"),
+      path: "/",
+      scripts: [],
+      body: html`<h1>${w("notFound")}</h1>
+        <p>${w("serviceNotFound")}</p>
+        <p><a href="/">${w("back")}</a></p>`,
+    });
+  }
+  const name = service ? serviceName(service, lang) : sayText(lang, "service");
   return page({
-    lang,
-    fellBack,
-    languages: residentLanguages,
-    title: `${sayText(lang, "service")} — ${sayText(lang, "site")}`,
+    ...shell,
+    title: `${name} — ${sayText(lang, "site")}`,
     path: `/services/${encodeURIComponent(serviceId)}`,
     scripts: ["/assets/status.js"],
-    data: { words: clientWords(lang), page: "service", serviceId },
+    data: { words: clientWords(lang), page: "service", serviceId, ...(service && { service }), ...(position && { position }) },
     body: html`${modeLine(status.mode, lang)} ${freshness(status.generatedAt, lang)}
       <article id="service" data-id="${serviceId}">
-        <h1 id="service-name">${w("service")}</h1>
-        <p id="service-body">${w("serviceLoading")}</p>
-        ${counterLinks(serviceId, staffLang(lang))}
-        <noscript><p>${w("servicesUnavailable")}</p></noscript>
+        <h1 id="service-name">${name}</h1>
+        <p id="service-body">${service ? serviceFigures(service, lang, Date.parse(status.generatedAt)) : w("serviceLoading")}</p>
+        ${counterLinks(serviceId, staffLang(lang))} ${service ? "" : html`<noscript><p>${w("servicesUnavailable")}</p></noscript>`}
         <p><a href="/">${w("back")}</a></p>
       </article>`,
   });
