@@ -90,11 +90,15 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
 
   it("lets a citizen subscribe in the page, stored with the topics they chose", async () => {
     citizen = await browser.context.newPage();
-    const firstPoll = citizen.waitForResponse((r) => r.url() === `${h.base}/api/v1/status`);
-    await citizen.goto(`${h.base}/`);
-    await firstPoll;
-    // From here on the page can learn of a change only through its event stream (SSE), not by polling.
+    // The page can learn of a change only through its event stream (SSE), not by polling.
+    const read: string[] = [];
+    citizen.on("request", (r) => read.push(new URL(r.url()).pathname));
     await citizen.route("**/api/v1/status", (route) => route.abort());
+    // The stream resumes from where the page was rendered, so the page reads nothing to find out whether it is behind.
+    const stream = citizen.waitForRequest((r) => r.url().startsWith(`${h.base}/api/v1/events?lastEventId=`));
+    await citizen.goto(`${h.base}/`);
+    await stream;
+    expect(read.filter((path) => path.startsWith("/api/"))).toEqual(["/api/v1/events"]);
     await citizen.locator("#subscribe-form").waitFor({ state: "visible" });
     await citizen.getByLabel("中央区").check();
     await citizen.getByRole("button", { name: "登録する" }).click();

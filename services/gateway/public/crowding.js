@@ -1,6 +1,7 @@
 // Crowding of the open shelters: the sums by ward (the crowding section) and, on every shelter
-// row, its level and how old its report is. Read from GET /api/v1/shelters once; then each
-// occupancy report arrives over the page's event stream (status.js hands it to update()).
+// row, its level and how old its report is. The server draws them and hands the figures over in
+// the page's data (GET /api/v1/shelters when it could not); then each occupancy report arrives
+// over the page's event stream (status.js hands it to update()).
 "use strict";
 (function () {
   const data = JSON.parse(document.getElementById("page-data").textContent);
@@ -79,6 +80,13 @@
     stale: Boolean(s.latest && s.latest.stale),
   });
 
+  /** The page's own figures: [id, ward, open, level, headcount, capacity, reportedAt (ms) or null, stale]. */
+  function seed(list) {
+    shelters.clear();
+    for (const [id, ward, open, level, headcount, capacity, reportedAt, stale] of list)
+      shelters.set(id, { ward, open: Boolean(open), level, headcount, capacity, reportedAt, stale: Boolean(stale) });
+  }
+
   async function load() {
     const res = await fetch("/api/v1/shelters").catch(() => undefined);
     if (!res || !res.ok) return;
@@ -102,8 +110,10 @@
     render();
   }
 
-  window.crisisCrowding = { load, update, render, levelOf: (id) => levelOf(shelters.get(id)) };
-  if (document.getElementById("crowding") || document.querySelector("li[data-id] .crowding")) void load();
+  window.crisisCrowding = { load, seed, update, render, levelOf: (id) => levelOf(shelters.get(id)) };
+  // Already drawn by the server: nothing to draw or read at start.
+  if (data.crowding) seed(data.crowding);
+  else if (document.getElementById("crowding") || document.querySelector("li[data-id] .crowding")) void load();
   // Ages move on by themselves; no request is made for that.
   setInterval(renderRows, 30000);
 })();

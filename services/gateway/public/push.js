@@ -59,6 +59,11 @@
   }
 
   const supported = "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
-  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => undefined);
+  // Registered after the page has loaded: the worker's start-up never competes with the first view.
+  const register = () => navigator.serviceWorker.register("/sw.js").catch(() => undefined);
+  if ("serviceWorker" in navigator) {
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register, { once: true });
+  }
   window.crisisPush = { supported, stored, subscribe, unsubscribe };
 })();

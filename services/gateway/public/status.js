@@ -1,5 +1,6 @@
 // The public pages after the server's HTML: kept live (SSE, else polling), an offline notice
 // with the age of what is shown, shelters nearest first, the map (loaded when opened), counter services.
+// The server draws everything the visitor sees first; the live parts start once the page is idle.
 "use strict";
 (function () {
   const data = JSON.parse(document.getElementById("page-data").textContent);
@@ -7,16 +8,20 @@
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
   const japanese = data.lang === "ja" || data.lang === "ja-x-easy";
   const english = data.lang === "en";
-  const tokyoFormat = new Intl.DateTimeFormat(japanese ? "ja-JP" : english ? "en-GB" : data.lang, {
-    timeZone: "Asia/Tokyo",
-    year: "numeric",
-    month: english ? "short" : "2-digit",
-    day: english ? "numeric" : "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
-  const tokyo = (iso) => tokyoFormat.format(new Date(iso)) + (japanese ? "" : " JST");
+  // Made on first use: building a date format costs more than the rest of the start-up.
+  let tokyoFormat = null;
+  const tokyo = (iso) => {
+    tokyoFormat ??= new Intl.DateTimeFormat(japanese ? "ja-JP" : english ? "en-GB" : data.lang, {
+      timeZone: "Asia/Tokyo",
+      year: "numeric",
+      month: english ? "short" : "2-digit",
+      day: english ? "numeric" : "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    return tokyoFormat.format(new Date(iso)) + (japanese ? "" : " JST");
+  };
   const el = (tag, attrs, ...children) => {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
@@ -24,7 +29,12 @@
     return node;
   };
 
-  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => undefined);
+  /** After the first paint, when the browser has nothing better to do. */
+  const whenIdle = (work) => {
+    const idle = () => (window.requestIdleCallback ? requestIdleCallback(() => work(), { timeout: 3000 }) : setTimeout(work, 200));
+    if (document.readyState === "complete") idle();
+    else window.addEventListener("load", idle, { once: true });
+  };
 
   // --- how old is what the page shows -------------------------------------------------
   let offline = false;
@@ -46,7 +56,7 @@
   setInterval(showFreshness, 30000);
 
   // --- live: replace the server-rendered parts with a fresh copy of this page ------------
-  const liveParts = ["mode", "guidance", "freshness", "shelters", "shelter-lists", "facilities", "facility"];
+  const liveParts = ["mode", "guidance", "freshness", "shelters", "crowding", "services", "shelter-lists", "facilities", "facility"];
   let refreshing = null;
   async function refresh() {
     const res = await fetch(location.pathname + location.search, { cache: "no-store", headers: { accept: "text/html" } });
@@ -60,6 +70,10 @@
       if (now && next) now.replaceWith(document.adoptNode(next));
     }
     for (const d of document.querySelectorAll("details[data-ward]")) if (unfolded.has(d.dataset.ward)) d.open = true;
+    // The fresh copy's figures replace what the scripts kept.
+    const freshData = JSON.parse(fresh.getElementById("page-data")?.textContent || "{}");
+    if (freshData.crowding && window.crisisCrowding) window.crisisCrowding.seed(freshData.crowding);
+    if (freshData.services) keep(freshData.services);
     document.body.dataset.refreshedAt = new Date().toISOString();
     setOffline(false);
     enhanceShelters();
@@ -109,7 +123,8 @@
       polling = setInterval(poll, data.pollMs || 15000);
     };
     if (!("EventSource" in window)) return startPolling();
-    const source = new EventSource("/api/v1/events");
+    // From where the page was read: the stream replays what changed since, so nothing is read to find out.
+    const source = new EventSource(data.position ? `/api/v1/events?lastEventId=${encodeURIComponent(data.position)}` : "/api/v1/events");
     let opened = false;
     source.onopen = () => {
       opened = true;
@@ -139,8 +154,8 @@
         setOffline(true);
       }
     };
-    // One look at the status sets the offline notice straight away if needed.
-    poll();
+    // A page without its position (an older copy) looks at the status once to see whether it is behind.
+    if (!data.position) poll();
   }
 
   // --- shelters: the nearest with room first, and a map when tiles are configured ---------
@@ -351,29 +366,24 @@
     if (data.page === "status") {
       const section = document.getElementById("services");
       if (!section || !known.size) return;
-      document.getElementById("services-list").replaceChildren(
-        ...[...known.values()].map((s) => {
-          const li = el("li", { "data-service": s.id }, el("a", { href: `/services/${encodeURIComponent(s.id)}` }, serviceName(s)));
-          if (s.level) li.append(" ", el("span", { class: "status" }, String(s.levelWord || s.level)));
-          if (s.onlineUrl) li.append(" ", el("a", { href: s.onlineUrl, rel: "noopener" }, words.online));
-          li.append(...counterAndOnline(s));
-          return li;
-        }),
-      );
+      document
+        .getElementById("services-list")
+        .replaceChildren(
+          ...[...known.values()].map((s) =>
+            el(
+              "li",
+              { "data-service": s.id },
+              el("a", { href: `/services/${encodeURIComponent(s.id)}` }, serviceName(s)),
+              ...counterAndOnline(s),
+            ),
+          ),
+        );
       section.hidden = false;
     }
     const s = data.page === "service" && known.get(data.serviceId);
     if (s) {
       document.getElementById("service-name").textContent = serviceName(s);
-      document
-        .getElementById("service-body")
-        .replaceChildren(
-          el("span", { class: "status" }, String(s.levelWord || s.level || "")),
-          " ",
-          s.reason || "",
-          ...(s.onlineUrl ? [" ", el("a", { href: s.onlineUrl, rel: "noopener" }, words.online)] : []),
-          ...counterAndOnline(s),
-        );
+      document.getElementById("service-body").replaceChildren(...counterAndOnline(s));
     }
   }
   function updateWaiting(figure) {
@@ -383,14 +393,17 @@
     renderServices();
   }
 
+  function keep(list) {
+    known.clear();
+    for (const s of list) known.set(s.id, s);
+  }
+  /** Read the services when the page came without them, and after a reconnect (figures are not replayed). */
   async function services() {
     if (data.page === "status" && document.getElementById("services")) {
       const res = await fetch("/api/v1/services").catch(() => null);
       if (!res || !res.ok) return;
       const body = await res.json();
-      const list = Array.isArray(body) ? body : body.services || body.items || [];
-      known.clear();
-      for (const s of list) known.set(s.id, s);
+      keep(Array.isArray(body) ? body : body.services || body.items || []);
     }
     if (data.page === "service") {
       const res = await fetch(`/api/v1/services/${encodeURIComponent(data.serviceId)}`).catch(() => null);
@@ -404,10 +417,15 @@
     renderServices();
   }
 
-  showFreshness();
   enhanceShelters();
-  void services();
+  // The server drew the services; without them (the catalogue did not answer) they are read here.
+  if (data.services) keep(data.services);
+  else if (data.service) keep([data.service]);
+  else void services();
   // Ages (and a figure going stale) move on by themselves; no request is made for that.
   setInterval(renderServices, 30000);
-  follow();
+  whenIdle(() => {
+    if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => undefined);
+    follow();
+  });
 })();

@@ -64,6 +64,7 @@ export const en: MessageSet = {
   notFound: "Not found",
   facilityNotFound: `There is no such ${g.facility}.`,
   service: "Counter service",
+  serviceNotFound: `There is no such ${g.counter} service.`,
   serviceLoading: `Loading the ${g.counter} service…`,
   ordinaryUse: "Ordinary use: {use}",
   subscribe: "Get notifications",

@@ -67,6 +67,7 @@ export const jaEasy: MessageSet = {
   notFound: "ありません",
   facilityNotFound: `この ${g.facility}は ありません。`,
   service: `${g.counter}の サービス`,
+  serviceNotFound: `この ${g.counter}の サービスは ありません。`,
   serviceLoading: `${g.counter}の 情報[じょうほう]を 読[よ]んでいます…`,
   ordinaryUse: `${g.facility}の 使[つか]い方[かた]: {use}`,
   subscribe: "お知[し]らせを 受[う]け取[と]る",

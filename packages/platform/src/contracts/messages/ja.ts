@@ -66,6 +66,7 @@ export const ja = {
   notFound: "見つかりません",
   facilityNotFound: `この${g.facility}は見つかりません。`,
   service: `${g.counter}サービス`,
+  serviceNotFound: `この${g.counter}サービスは見つかりません。`,
   serviceLoading: `${g.counter}サービスの情報を読み込んでいます…`,
   ordinaryUse: `${g.facility}の利用: {use}`,
   subscribe: "お知らせを受け取る",

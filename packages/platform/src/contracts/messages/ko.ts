@@ -64,6 +64,7 @@ export const ko: MessageSet = {
   notFound: "찾을 수 없습니다",
   facilityNotFound: `이 ${g.facility}을 찾을 수 없습니다.`,
   service: `${g.counter} 서비스`,
+  serviceNotFound: `이 ${g.counter} 서비스를 찾을 수 없습니다.`,
   serviceLoading: `${g.counter} 서비스 정보를 불러오고 있습니다…`,
   ordinaryUse: `${g.facility} 평소 이용: {use}`,
   subscribe: "알림 받기",

@@ -64,6 +64,7 @@ export const ne: MessageSet = {
   notFound: "भेटिएन",
   facilityNotFound: `यस्तो ${g.facility} छैन।`,
   service: `${g.counter} सेवा`,
+  serviceNotFound: `यस्तो ${g.counter} सेवा छैन।`,
   serviceLoading: `${g.counter} सेवाको जानकारी खोल्दैछ…`,
   ordinaryUse: "सामान्य प्रयोग: {use}",
   subscribe: "सूचना पाउनुहोस्",

@@ -64,6 +64,7 @@ export const vi: MessageSet = {
   notFound: "Không tìm thấy",
   facilityNotFound: `Không có ${g.facility} này.`,
   service: "Dịch vụ tại quầy",
+  serviceNotFound: "Không có dịch vụ tại quầy này.",
   serviceLoading: "Đang tải thông tin dịch vụ tại quầy…",
   ordinaryUse: "Sử dụng thông thường: {use}",
   subscribe: "Nhận thông báo",

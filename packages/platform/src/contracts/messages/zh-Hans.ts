@@ -64,6 +64,7 @@ export const zhHans: MessageSet = {
   notFound: "未找到",
   facilityNotFound: `找不到该${g.facility}。`,
   service: `${g.counter}服务`,
+  serviceNotFound: `找不到该${g.counter}服务。`,
   serviceLoading: `正在读取${g.counter}服务信息…`,
   ordinaryUse: `${g.facility}的平时使用: {use}`,
   subscribe: "接收通知",

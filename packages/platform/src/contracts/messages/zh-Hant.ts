@@ -64,6 +64,7 @@ export const zhHant: MessageSet = {
   notFound: "找不到",
   facilityNotFound: `找不到這個${g.facility}。`,
   service: `${g.counter}服務`,
+  serviceNotFound: `找不到這個${g.counter}服務。`,
   serviceLoading: `正在讀取${g.counter}服務資訊…`,
   ordinaryUse: `${g.facility}的平時使用: {use}`,
   subscribe: "接收通知",

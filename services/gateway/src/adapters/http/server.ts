@@ -6,6 +6,8 @@ import { DeclareModeDeps } from "../../app/declare-mode";
 import { AuditTrail, DeadLetterShelf, IdempotencyStore, StaffOnPost, CounterWaitingLog } from "../../app/ports";
 import { errors } from "../../domain/errors";
 import { modeView } from "../../domain/mode";
+import { positionId } from "../../domain/status-view";
+import { readServices } from "../../app/read-services";
 import { Principal, Role, TokenVerifier, roles } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
 import { auditedWrites, noteChange } from "./audit";
@@ -178,12 +180,15 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   staffingRoutes(app, deps.services.staffing, authenticate);
   auditRoutes(app, deps.audit, authenticate);
   deadLetterRoutes(app, deps.deadLetters, authenticate);
+  const waitingOf = (id: string) => deps.counterWaiting.board.view(id, deps.clock.now().getTime());
   app.register((scope) =>
     pageRoutes(scope, {
       modes: deps.modes.modes,
       facilities: deps.services.directory,
       crowding: deps.services.crowding,
       guidance: deps.services.guidance,
+      services: async (correlationId) => (await readServices(deps.services.facilitiesAdmin, correlationId, waitingOf)).services,
+      livePosition: () => positionId(deps.live.status.position),
       clock: deps.clock,
       settings: deps.pages ?? {},
       signedIn: signIn && ((request) => Boolean(request.headers.authorization) || Boolean(session.principal?.(request))),

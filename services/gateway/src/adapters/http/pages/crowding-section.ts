@@ -1,14 +1,19 @@
 import { ResidentLang } from "@crisis/platform/contracts";
 import { html } from "./html";
 import { sayHtml } from "./resident";
+import { PageCrowding, wardCrowdingLines } from "./status-figures";
 
 /**
- * The crowding of open shelters (空き/やや混雑/混雑/満) by ward: filled from GET /api/v1/shelters
- * by /assets/crowding.js and kept live from the event stream, hidden until a shelter is open.
+ * The crowding of open shelters (空き/やや混雑/混雑/満) by ward, rendered with the page so it shows at
+ * once and moves nothing; /assets/crowding.js keeps it live from the event stream. Hidden while no
+ * shelter is open.
  */
-export function crowdingSection(lang: ResidentLang) {
-  return html`<section id="crowding" aria-labelledby="crowding-title" hidden>
+export function crowdingSection(lang: ResidentLang, crowding: PageCrowding[] = []) {
+  const lines = wardCrowdingLines(crowding, lang);
+  return html`<section id="crowding" aria-labelledby="crowding-title" ${lines.length === 0 ? "hidden" : ""}>
     <h2 id="crowding-title">${sayHtml(lang, "crowdingTitle")}</h2>
-    <ul id="crowding-wards" class="places"></ul>
+    <ul id="crowding-wards" class="places">
+      ${lines.map((l) => html`<li data-ward="${l.ward}">${l.text}</li>`)}
+    </ul>
   </section>`;
 }

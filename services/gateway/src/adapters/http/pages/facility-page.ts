@@ -14,6 +14,8 @@ export function facilityPage(
   facility: PublicFacility | undefined,
   language: ResidentLang | PageLanguage,
   crowding?: CrowdingHere,
+  /** Where the live status stood before the page was read (its event stream resumes there). */
+  position?: string,
 ): string {
   const { lang, fellBack } = pageLanguage(language);
   const w = residentWords(lang);
@@ -36,7 +38,7 @@ export function facilityPage(
     title: `${sayText(lang, "site")}: ${facility.name}`,
     path: `/facilities/${encodeURIComponent(facility.id)}`,
     scripts: ["/assets/status.js", "/assets/push.js", "/assets/subscribe.js"],
-    data: { words: clientWords(lang), page: "facility", facilityId: facility.id },
+    data: { words: clientWords(lang), page: "facility", facilityId: facility.id, ...(position && { position }) },
     body: html`${modeLine(status.mode, lang)} ${freshness(status.generatedAt, lang)}
       <article id="facility" data-id="${facility.id}">
         <h1>${placeName(facility, lang)}</h1>

@@ -9,34 +9,56 @@ import { counterLinks } from "./counter-links";
 import { counterWords } from "./counter-words";
 import { ExpectedWaiting } from "../../../domain/expected-waiting";
 import { betterTimeSection } from "./better-time-section";
+import { PageService, serviceFigures, serviceName } from "./status-figures";
 
 /**
- * `/services/{id}`: a counter service. The service catalogue is read by the page script from
- * `/api/v1/services/{id}` once the facilities service offers it; until then the page says so.
+ * `/services/{id}`: a counter service by its name in the page's language, its counter's wait and
+ * the online alternative, rendered with the page. `service` is null when the catalogue does not
+ * have it (404), undefined when the catalogue did not answer: then the page script reads it.
  */
 export function servicePage(
   status: PublicStatus,
   serviceId: string,
   language: ResidentLang | PageLanguage,
-  expected?: ExpectedWaiting,
+  found: { service?: PageService | null; position?: string; expected?: ExpectedWaiting } = {},
 ): string {
   const { lang, fellBack } = pageLanguage(language);
   const w = residentWords(lang);
+  const shell = { lang, fellBack, languages: residentLanguages };
+  const { service, position, expected } = found;
+  if (service === null) {
+    return page({
+      ...shell,
+      title: sayText(lang, "notFound"),
+      path: "/",
+      scripts: [],
+      body: html`<h1>${w("notFound")}</h1>
+        <p>${w("serviceNotFound")}</p>
+        <p><a href="/">${w("back")}</a></p>`,
+    });
+  }
+  const name = service ? serviceName(service, lang) : sayText(lang, "service");
   return page({
-    lang,
-    fellBack,
-    languages: residentLanguages,
-    title: `${sayText(lang, "service")} — ${sayText(lang, "site")}`,
+    ...shell,
+    title: `${name} — ${sayText(lang, "site")}`,
     path: `/services/${encodeURIComponent(serviceId)}`,
     scripts: ["/assets/status.js", "/assets/push.js", "/assets/better-time.js"],
     styles: ["/assets/counters.css"],
-    data: { words: clientWords(lang), page: "service", serviceId, lang, betterTime: counterWords(staffLang(lang)) },
+    data: {
+      words: clientWords(lang),
+      page: "service",
+      serviceId,
+      lang,
+      betterTime: counterWords(staffLang(lang)),
+      ...(service && { service }),
+      ...(position && { position }),
+    },
     body: html`${modeLine(status.mode, lang)} ${freshness(status.generatedAt, lang)}
       <article id="service" data-id="${serviceId}">
-        <h1 id="service-name">${w("service")}</h1>
-        <p id="service-body">${w("serviceLoading")}</p>
+        <h1 id="service-name">${name}</h1>
+        <p id="service-body">${service ? serviceFigures(service, lang, Date.parse(status.generatedAt)) : w("serviceLoading")}</p>
         ${counterLinks(serviceId, staffLang(lang))} ${betterTimeSection(expected, staffLang(lang))}
-        <noscript><p>${w("servicesUnavailable")}</p></noscript>
+        ${service ? "" : html`<noscript><p>${w("servicesUnavailable")}</p></noscript>`}
         <p><a href="/">${w("back")}</a></p>
       </article>`,
   });

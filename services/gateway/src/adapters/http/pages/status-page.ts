@@ -15,6 +15,7 @@ import {
 import { PublicFacility, PublicStatus } from "../../../app/read-public-status";
 import { assetUrl } from "../assets";
 import { crowdingSection } from "./crowding-section";
+import { PageCrowding, PageService, crowdingForScript, crowdingLevel, crowdingText, serviceFigures, serviceName } from "./status-figures";
 import { html } from "./html";
 import { page } from "./layout";
 import { facilityLink, freshness, modeLine, ordinaryUse, stateBadge, subscribePanel } from "./parts";
@@ -28,10 +29,23 @@ export interface StatusPageSettings {
   waitingStaleMinutes?: number;
 }
 
-const shelterItem = (f: PublicFacility, lang: ResidentLang) =>
-  html`<li data-id="${f.id}" data-lat="${f.latitude}" data-lon="${f.longitude}">
-    ${facilityLink(f, lang)} <span class="crowding" data-level="unknown"></span> <span class="address">${f.address}</span>
+/** What the server knows besides the status: each drawn into the page, so the page script fetches nothing to show it. */
+export interface StatusFigures {
+  /** Every open (or reported) shelter's crowding; without it the page script reads it. */
+  crowding?: PageCrowding[];
+  /** The counter services with their waiting figures; without them the page script reads them. */
+  services?: PageService[];
+  /** Where the live status stood before this page was read: the page's event stream resumes from there. */
+  position?: string;
+}
+
+const shelterItem = (f: PublicFacility, lang: ResidentLang, crowding: PageCrowding | undefined, now: number) => {
+  const level = crowdingLevel(crowding);
+  return html`<li data-id="${f.id}" data-lat="${f.latitude}" data-lon="${f.longitude}" data-level="${level}">
+    ${facilityLink(f, lang)} <span class="crowding" data-level="${level}">${crowdingText(crowding, lang, now)}</span>
+    <span class="address">${f.address}</span>
   </li>`;
+};
 
 const openShelters = (list: PublicFacility[]) => list.filter((f) => f.reading.state === "shelter_open");
 
@@ -60,7 +74,8 @@ function shelters(list: PublicFacility[], lang: ResidentLang) {
     ${
       open.length === 0
         ? html`<p>${w("noShelters")}</p>`
-        : html`<p><button type="button" id="nearest-button" hidden>${w("nearest")}</button></p>
+        : // The button's place is kept while the script decides to show it, so nothing below it moves.
+          html`<p class="nearest-slot"><button type="button" id="nearest-button" hidden>${w("nearest")}</button></p>
             <div id="nearest" hidden aria-live="polite">
               <h3>${w("nearestTitle")}</h3>
               <p class="help">${w("nearestHelp")}</p>
@@ -70,10 +85,12 @@ function shelters(list: PublicFacility[], lang: ResidentLang) {
   </section>`;
 }
 
-/** Every open shelter by ward, folded: the long part of the page, below what a visitor needs first. */
-function shelterLists(list: PublicFacility[], lang: ResidentLang) {
+/** Every open shelter by ward, folded, those with room before full ones: the long part of the page, below what a visitor needs first. */
+function shelterLists(list: PublicFacility[], lang: ResidentLang, figures: StatusFigures, now: number) {
   const w = residentWords(lang);
-  const open = openShelters(list);
+  const crowding = new Map((figures.crowding ?? []).map((c) => [c.id, c]));
+  const full = (f: PublicFacility) => Number(crowdingLevel(crowding.get(f.id)) === "full");
+  const open = openShelters(list).sort((a, b) => full(a) - full(b));
   if (open.length === 0) return html`<section id="shelter-lists" hidden></section>`;
   // The five wards in their usual order; a shelter recorded under another name still shows, after them.
   const wardNames = [...wards, ...new Set(open.map((f) => f.ward).filter((ward) => !isWard(ward)))];
@@ -85,10 +102,26 @@ function shelterLists(list: PublicFacility[], lang: ResidentLang) {
         html`<details class="ward" data-ward="${g.ward}">
           <summary>${termHtml(wardTerms, g.ward, lang)} <span class="count">${g.items.length}</span></summary>
           <ul class="places">
-            ${g.items.map((f) => shelterItem(f, lang))}
+            ${g.items.map((f) => shelterItem(f, lang, crowding.get(f.id), now))}
           </ul>
         </details>`,
     )}
+  </section>`;
+}
+
+/** The counter services, their waiting figures and online alternative; hidden until known (then the page script fills it). */
+function counterServices(services: PageService[] | undefined, lang: ResidentLang, now: number) {
+  const w = residentWords(lang);
+  return html`<section id="services" aria-labelledby="services-title" ${services?.length ? "" : "hidden"}>
+    <h2 id="services-title">${w("services")}</h2>
+    <ul id="services-list" class="places">
+      ${(services ?? []).map(
+        (s) =>
+          html`<li data-service="${s.id}">
+            <a href="/services/${encodeURIComponent(s.id)}">${serviceName(s, lang)}</a>${serviceFigures(s, lang, now)}
+          </li>`,
+      )}
+    </ul>
   </section>`;
 }
 
@@ -159,9 +192,14 @@ function facilities(list: PublicFacility[], lang: ResidentLang) {
  * `/`: the mode in one line, what to do now, the nearest shelters with room, crowding by ward, counter services,
  * then the shelters by ward (folded), facilities that changed, and subscribe.
  */
-export function statusPage(status: PublicStatus, language: ResidentLang | PageLanguage, settings: StatusPageSettings): string {
+export function statusPage(
+  status: PublicStatus,
+  language: ResidentLang | PageLanguage,
+  settings: StatusPageSettings,
+  figures: StatusFigures = {},
+): string {
   const { lang, fellBack } = pageLanguage(language);
-  const w = residentWords(lang);
+  const now = Date.parse(status.generatedAt);
   return page({
     lang,
     fellBack,
@@ -174,16 +212,15 @@ export function statusPage(status: PublicStatus, language: ResidentLang | PageLa
       page: "status",
       waitingStaleMinutes: settings.waitingStaleMinutes,
       ...(settings.tileUrl && { mapFiles: mapFiles() }),
+      ...(figures.crowding && { crowding: crowdingForScript(figures.crowding) }),
+      ...(figures.services && { services: figures.services }),
+      ...(figures.position && { position: figures.position }),
     },
     // Phone order: what a person needs first (where there is room) before the long lists.
     body: html`${modeLine(status.mode, lang)} ${whatToDo(status.guidance, lang)} ${freshness(status.generatedAt, lang)}
-      ${shelters(status.facilities, lang)} ${crowdingSection(lang)}
-      <section id="services" aria-labelledby="services-title" hidden>
-        <h2 id="services-title">${w("services")}</h2>
-        <ul id="services-list" class="places"></ul>
-      </section>
-      ${shelterMap(status.facilities, lang, settings)} ${shelterLists(status.facilities, lang)} ${facilities(status.facilities, lang)}
-      ${subscribePanel(lang)}`,
+    ${shelters(status.facilities, lang)} ${crowdingSection(lang, figures.crowding)} ${counterServices(figures.services, lang, now)}
+    ${shelterMap(status.facilities, lang, settings)} ${shelterLists(status.facilities, lang, figures, now)}
+    ${facilities(status.facilities, lang)} ${subscribePanel(lang)}`,
   });
 }
 

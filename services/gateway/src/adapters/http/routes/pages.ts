@@ -3,7 +3,7 @@ import fastifyStatic from "@fastify/static";
 import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Clock } from "@crisis/platform";
 import { CitizenGuidance, FacilitiesDirectory, ModeLog, ShelterCrowdingService } from "../../../app/ports";
-import { readCrowdingHere } from "../../../app/read-crowding";
+import { readCrowding, readCrowdingHere } from "../../../app/read-crowding";
 import { readPublicStatus } from "../../../app/read-public-status";
 import { consolePage } from "../pages/console-page";
 import { facilityPage } from "../pages/facility-page";
@@ -11,6 +11,7 @@ import { servicePage } from "../pages/service-page";
 import { staffPage } from "../pages/staff-page";
 import { StatusPageSettings, statusPage } from "../pages/status-page";
 import { residentPageLang } from "../pages/resident";
+import { PageService } from "../pages/status-figures";
 import { pageLang } from "../pages/words";
 import { signInFirst } from "../sign-in";
 import { assetRoutes, publicDir } from "../assets";
@@ -22,6 +23,10 @@ export interface PageDeps {
   crowding?: ShelterCrowdingService;
   /** What to do now, for the status page; without it (or when it does not answer) the section stays hidden. */
   guidance?: CitizenGuidance;
+  /** Counter services with their waiting figures; without them (or when they do not answer) the page script reads them. */
+  services?: (correlationId: string) => Promise<PageService[]>;
+  /** Where the live status stands (an event id): a page resumes its event stream from there instead of reading the whole status. */
+  livePosition?: () => string;
   clock: Clock;
   settings: StatusPageSettings;
   /** With sign-in on: whether this request carries a session (or a bearer token); a notice link needs one. */
@@ -50,18 +55,35 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
   );
 
   const status = (request: FastifyRequest) => readPublicStatus(deps.modes, deps.facilities, deps.clock, request.id);
+  /** A figure the page can do without: its script reads it when the server could not. */
+  const orNothing = <T>(request: FastifyRequest, what: string, read: (() => Promise<T>) | undefined) =>
+    read
+      ? read().catch((err: unknown) => {
+          request.log.warn({ err }, `${what} not available; the page script reads it`);
+          return undefined;
+        })
+      : Promise.resolve(undefined);
+  const services = (request: FastifyRequest) => orNothing(request, "services", deps.services && (() => deps.services!(request.id)));
   const home = async (request: FastifyRequest, reply: FastifyReply) => {
     const guidance = deps.guidance && {
       source: deps.guidance,
       onMissing: (err: unknown) => request.log.warn({ err }, "guidance not available; the page shows the rest"),
     };
-    const current = await readPublicStatus(deps.modes, deps.facilities, deps.clock, request.id, guidance);
-    return sendPage(reply, statusPage(current, residentPageLang(request, reply), deps.settings));
+    // Read before the status: whatever changes after it reaches the page over its event stream.
+    const position = deps.livePosition?.();
+    const [current, shelters, counters] = await Promise.all([
+      readPublicStatus(deps.modes, deps.facilities, deps.clock, request.id, guidance),
+      orNothing(request, "crowding", deps.crowding && (async () => (await readCrowding(deps.crowding!, undefined, request.id)).shelters)),
+      services(request),
+    ]);
+    const figures = { crowding: shelters, services: counters, position };
+    return sendPage(reply, statusPage(current, residentPageLang(request, reply), deps.settings, figures));
   };
   app.get("/", home);
   // Pushes link to /status (notify's PUBLIC_BASE_URL + /status).
   app.get("/status", home);
   app.get<{ Params: { id: string } }>("/facilities/:id", async (request, reply) => {
+    const position = deps.livePosition?.();
     const current = await status(request);
     const facility = current.facilities.find((f) => f.id === request.params.id);
     const crowding =
@@ -72,14 +94,21 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
             return undefined;
           })
         : undefined;
-    return sendPage(reply, facilityPage(current, facility, residentPageLang(request, reply), crowding), facility ? 200 : 404);
+    const shown = facilityPage(current, facility, residentPageLang(request, reply), crowding, position);
+    return sendPage(reply, shown, facility ? 200 : 404);
   });
-  app.get<{ Params: { id: string } }>("/services/:id", async (request, reply) =>
-    sendPage(
-      reply,
-      servicePage(await status(request), request.params.id, residentPageLang(request, reply), deps.expectedWaiting?.(request.params.id)),
-    ),
-  );
+  app.get<{ Params: { id: string } }>("/services/:id", async (request, reply) => {
+    const position = deps.livePosition?.();
+    const [current, counters] = await Promise.all([status(request), services(request)]);
+    // Unknown only when the catalogue answered without it; unanswered, the page script tries again.
+    const service = counters?.find((s) => s.id === request.params.id) ?? (counters ? null : undefined);
+    const shown = servicePage(current, request.params.id, residentPageLang(request, reply), {
+      service,
+      position,
+      expected: deps.expectedWaiting?.(request.params.id),
+    });
+    return sendPage(reply, shown, service === null ? 404 : 200);
+  });
   app.get("/console", async (request, reply) => sendPage(reply, consolePage(await status(request), pageLang(request, reply))));
   app.get("/staff", async (request, reply) => sendPage(reply, staffPage(pageLang(request, reply))));
   // Where a staff notice's push opens: signed out, the person signs in first and comes back here.

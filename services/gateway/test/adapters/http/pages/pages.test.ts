@@ -3,6 +3,8 @@ import { facilityPage } from "../../../../src/adapters/http/pages/facility-page"
 import { consolePage } from "../../../../src/adapters/http/pages/console-page";
 import { html, raw } from "../../../../src/adapters/http/pages/html";
 import { statusPage } from "../../../../src/adapters/http/pages/status-page";
+import { servicePage } from "../../../../src/adapters/http/pages/service-page";
+import { PageCrowding, PageService } from "../../../../src/adapters/http/pages/status-figures";
 
 const hostile = `<img src=x onerror="alert(1)">&'`;
 const status = (facilityName: string, reason = ""): PublicStatus => ({
@@ -135,5 +137,48 @@ describe("the pages' HTML", () => {
     expect(english).toMatch(
       /"scripts":\["\/assets\/vendor\/leaflet\/leaflet\.[0-9a-f]{10}\.js","\/assets\/vendor\/markercluster\/leaflet\.markercluster\.[0-9a-f]{10}\.js"\]/,
     );
+  });
+
+  it("draws crowding by ward, each row's level and age, and the counters' waiting in the page, full shelters after those with room", () => {
+    const two = status("碩台小学校");
+    two.facilities.push({ ...two.facilities[0], id: "s:2", name: "城東小学校" });
+    const report = (id: string, level: "open" | "full", headcount: number): PageCrowding => ({
+      id,
+      name: id,
+      ward: "北区",
+      open: true,
+      capacity: 100,
+      level,
+      levelJa: level === "full" ? "満" : "空き",
+      levelEn: level === "full" ? "full" : "room available",
+      latest: { headcount, needs: {} as never, reportedAt: "2026-07-28T07:25:00.000Z", ageSeconds: 300, stale: false },
+      link: "",
+    });
+    const juminhyo: PageService = {
+      id: "juminhyo",
+      name: "住民票",
+      nameEn: "Certificate of residence",
+      channels: [{ channel: "online", level: "normal", reason: null, startsAt: null, endsAt: null, source: "" }],
+      waiting: { waiting: 8, nextFreeSlot: null, reportedAt: "2026-07-28T07:20:00.000Z", ageSeconds: 600, stale: false },
+    } as PageService;
+    const page = statusPage(
+      two,
+      "ja",
+      {},
+      { crowding: [report("s:1", "full", 100), report("s:2", "open", 10)], services: [juminhyo], position: "1-2-3" },
+    );
+    expect(page).toMatch(/<section id="crowding" aria-labelledby="crowding-title" >/);
+    expect(page).toContain('<li data-ward="北区">北区: 空き 1 / 満 1</li>');
+    expect(page).toContain('<span class="crowding" data-level="full">満 100/100 · 5 分前の報告</span>');
+    // Room first: 城東小学校 (空き) is listed before the full 碩台小学校.
+    expect(page.indexOf('data-id="s:2"')).toBeLessThan(page.indexOf('data-id="s:1"'));
+    expect(page).toMatch(
+      /<li data-service="juminhyo">\s*<a href="\/services\/juminhyo">住民票<\/a> <span class="waiting">窓口 8 人待ち（10 分前の報告）<\/span>/,
+    );
+    expect(page).toContain('"position":"1-2-3"');
+    const english = servicePage(two, "juminhyo", "en", { service: juminhyo });
+    expect(english).toContain('<h1 id="service-name">Certificate of residence</h1>');
+    expect(english).toContain("<title>Certificate of residence");
+    expect(servicePage(two, "nothing", "en", { service: null })).toContain("There is no such counter service.");
   });
 });
