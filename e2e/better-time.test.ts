@@ -75,7 +75,10 @@ describe("a better time to come reaches the device once per crossing", () => {
         url: `${h.base}/services/juminhyo`,
       }),
     ]);
-    expect(pushes(english)[0]).toMatchObject({ lang: "en", body: "3 people are waiting for 住民票の写し (fewer than 5)." });
+    expect(pushes(english)[0]).toMatchObject({
+      lang: "en",
+      body: "3 people are waiting for 住民票の写し Jumin Hyo No Utsushi (fewer than 5).",
+    });
     expect(h.pushService.rejections).toEqual([]);
 
     // Still below 5, then back at 5 and 6 (short of 5 + the margin of 2): nothing more is sent at all.

@@ -21,6 +21,8 @@ const creators = [
   "packages/platform/src/jetstream/streams.ts",
   "packages/platform/src/jetstream/standby.ts",
   "packages/platform/src/state/buckets.ts",
+  // Test support: a throwaway stream that proves all three test-cluster nodes can hold a replica.
+  "packages/platform/src/testing/nats-cluster.ts",
 ];
 
 describe("the state register", () => {

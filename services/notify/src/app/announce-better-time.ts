@@ -1,5 +1,5 @@
 import { Clock, Logger } from "@crisis/platform/ports";
-import { staffLang } from "@crisis/platform/contracts";
+import { ResidentLang } from "@crisis/platform/contracts";
 import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
 import { ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import {
@@ -35,8 +35,8 @@ export interface BetterTimeDeps {
   ttlSeconds: number;
 }
 
-/** One push to the followers of a topic, in their language (Japanese or English, as ticket notices). */
-function tell(deps: BetterTimeDeps, alertId: string, topic: string, compose: (lang: "ja" | "en") => AlertMessage, correlationId: string) {
+/** One push to the followers of a topic, each in their subscription's language. */
+function tell(deps: BetterTimeDeps, alertId: string, topic: string, compose: (lang: ResidentLang) => AlertMessage, correlationId: string) {
   const followers = [...deps.store.followers(topic)].map((subscription: Subscription) => ({ subscription }));
   return queueAlert(
     deps,
@@ -45,7 +45,7 @@ function tell(deps: BetterTimeDeps, alertId: string, topic: string, compose: (la
       urgency: "normal",
       ttlSeconds: deps.ttlSeconds,
       topicScope: topic,
-      recipients: composedFor(followers, ({ subscription }) => compose(staffLang(subscription.lang))),
+      recipients: composedFor(followers, ({ subscription }) => compose(subscription.lang)),
     },
     correlationId,
   );

@@ -1,6 +1,7 @@
-import { Lang, ServiceLevel, bandWithHysteresis, channelWords, formatCityTime, intlLocale, isChannel } from "@crisis/platform/contracts";
+import { ResidentLang, ServiceLevel, bandWithHysteresis, channelGlossary, glossaryWord, nameIn, say } from "@crisis/platform/contracts";
 import { ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
+import { catalogue } from "./catalogue";
 import { fitted } from "./payload";
 import { servicePath } from "./service-changes";
 
@@ -78,52 +79,31 @@ function offers(channel: string, level: ServiceLevel): boolean {
 export const reopens = (c: ServiceLevelChanged) =>
   c.previousLevel !== ServiceLevel.SERVICE_LEVEL_UNSPECIFIED && !offers(c.channel, c.previousLevel) && offers(c.channel, c.level);
 
-const words = {
-  ja: {
-    fewerTitle: "熊本市 窓口が空いてきました",
-    fewer: (service: string, waiting: number, below: number) =>
-      `${service}の窓口で待っている人は${waiting}人です（${below}人未満になりました）。`,
-    reopenedTitle: "熊本市 手続きができるようになりました",
-    online: (service: string) => `${service}は、オンライン申請（マイナポータル）でできるようになりました。`,
-    reopened: (service: string, channel: string, from: string) =>
-      `${service}の${channel}での受付を${from ? `${from}から` : ""}再開します。`,
-  },
-  en: {
-    fewerTitle: "Kumamoto City: the counter is quieter",
-    fewer: (service: string, waiting: number, below: number) =>
-      `${waiting} ${waiting === 1 ? "person is" : "people are"} waiting for ${service} (fewer than ${below}).`,
-    reopenedTitle: "Kumamoto City: you can apply again",
-    online: (service: string) => `${service} can now be done online (Myna Portal).`,
-    reopened: (service: string, channel: string, from: string) => `${service} reopens at the ${channel}${from ? ` from ${from}` : ""}.`,
-  },
-} as const;
-
 const pageOf = (baseUrl: string, serviceId: string) => new URL(servicePath(serviceId), baseUrl).toString();
 
 /** The push "fewer than N are waiting", naming the service and opening its page. */
-export function composeFewerWaiting(alertId: string, report: CounterWaitingReported, below: number, lang: Lang, baseUrl: string) {
-  const service = report.serviceName || report.serviceId;
+export function composeFewerWaiting(alertId: string, report: CounterWaitingReported, below: number, lang: ResidentLang, baseUrl: string) {
+  const service = nameIn(lang, report.serviceName || report.serviceId);
   return fitted({
     alertId,
     lang,
-    title: words[lang].fewerTitle,
-    body: words[lang].fewer(service, report.waiting ?? 0, below),
+    title: say(lang, "waitingFewerTitle"),
+    body: say(lang, "waitingFewer", { service, waiting: report.waiting ?? 0, below }),
     url: pageOf(baseUrl, report.serviceId),
     tag: `waiting.${report.serviceId}`,
   });
 }
 
 /** The push "this can be done again": online, or at a counter from its start, naming the service and opening its page. */
-export function composeReopening(alertId: string, c: ServiceLevelChanged, lang: Lang, baseUrl: string) {
-  const service = c.serviceName || c.serviceId;
-  const w = words[lang];
-  const channel = isChannel(c.channel) ? channelWords[c.channel][lang] : c.channel;
-  const from = c.startsAt ? formatCityTime(Date.parse(c.startsAt), intlLocale(lang), { dateStyle: "medium", timeStyle: "short" }) : "";
+export function composeReopening(alertId: string, c: ServiceLevelChanged, lang: ResidentLang, baseUrl: string) {
+  const service = nameIn(lang, c.serviceName || c.serviceId);
+  const channel = glossaryWord(channelGlossary, c.channel, lang);
+  const from = c.startsAt ? catalogue[lang].time(c.startsAt) : "none";
   return fitted({
     alertId,
     lang,
-    title: w.reopenedTitle,
-    body: c.channel === "online" ? w.online(service) : w.reopened(service, channel, from),
+    title: say(lang, "reopenedTitle"),
+    body: c.channel === "online" ? say(lang, "reopenedOnline", { service }) : say(lang, "reopenedAt", { service, channel, from }),
     url: pageOf(baseUrl, c.serviceId),
     tag: `reopening.${c.serviceId}`,
   });

@@ -124,7 +124,7 @@ describe("a counter reopens, or the procedure can be done online", () => {
       "en",
       "https://city.example",
     );
-    expect(counter.body).toBe("り災証明書（住家） reopens at the ward office counter from Jul 29, 2026, 9:00 AM.");
+    expect(counter.body).toBe("り災証明書（住家） Risai Shomei Sho Ju Ka reopens at the ward office counter from 29 Jul, 09:00.");
   });
 
   it("tells how many wait now against the N followed", () => {
@@ -135,7 +135,13 @@ describe("a counter reopens, or the procedure can be done online", () => {
       url: "https://city.example/services/juminhyo",
     });
     expect(composeFewerWaiting("w1.below.5", report, 5, "en", "https://city.example").body).toBe(
-      "4 people are waiting for 住民票の写し (fewer than 5).",
+      "4 people are waiting for 住民票の写し Jumin Hyo No Utsushi (fewer than 5).",
     );
+    // Every resident language, as the subscription chose it.
+    expect(composeFewerWaiting("w1.below.5", report, 5, "ko", "https://city.example")).toMatchObject({
+      lang: "ko",
+      title: "구마모토시: 창구가 한산해졌습니다",
+    });
+    expect(composeFewerWaiting("w1.below.5", report, 5, "ja-x-easy", "https://city.example").body).toContain("4人(にん)です");
   });
 });
