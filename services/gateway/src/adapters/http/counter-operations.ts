@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Operation } from "./openapi";
+import type { Operation } from "./route-catalogue";
 import { slotBody, slotsQuery } from "./routes/bookings";
 import { dayQuery, deskRoles } from "./routes/tickets";
 

@@ -1,14 +1,15 @@
 import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
-import Fastify, { FastifyBaseLogger, FastifyRequest, LogController, RouteOptions } from "fastify";
+import Fastify, { FastifyBaseLogger, LogController, RouteOptions } from "fastify";
 import fp from "fastify-plugin";
 import { Clock, Logger, Readiness, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
 import { AuditTrail, DeadLetterShelf, IdempotencyStore, StaffOnPost, CounterWaitingLog } from "../../app/ports";
 import { errors } from "../../domain/errors";
 import { modeView } from "../../domain/mode";
-import { Principal, Role, TokenVerifier, roles } from "../auth/tokens";
+import { Role, TokenVerifier, roles } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
 import { auditedWrites, noteChange } from "./audit";
+import { Authenticate, checkRoles } from "./declared-routes";
 import { idempotentPosts } from "./idempotency";
 import { openApiDocument } from "./openapi";
 import { auditRoutes } from "./routes/audit";
@@ -45,9 +46,6 @@ import { counterPageRoutes } from "./routes/counter-pages";
 import { ticketRoutes } from "./routes/tickets";
 import { CounterClients } from "../grpc/counters-client";
 import { SessionPrincipal, SignInOptions, signInRoutes } from "./sign-in";
-
-/** Checks the bearer token and that it carries one of the roles; resolves to the caller. */
-export type Authenticate = (request: FastifyRequest, allowed: Role | readonly Role[]) => Promise<Principal>;
 
 export interface HttpDeps {
   logger: Logger;
@@ -150,6 +148,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     noteChange(request, { actor: principal.subject, actorRoles: principal.roles });
     return principal;
   };
+  checkRoles(app, authenticate);
 
   // Who the page's session (or an API client's token) is: the pages show their panels from this.
   app.get("/api/v1/me", async (request) => {
@@ -164,7 +163,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     const report = deps.readiness.report();
     return reply.code(report.ready ? 200 : 503).send(report);
   });
-  modeRoutes(app, deps.modes, authenticate);
+  modeRoutes(app, deps.modes);
   subscriptionRoutes(app, deps.services.subscriptions);
   const statusFastPath = statusRoutes(app, deps.live.status);
   const hub = new SseHub(deps.live.status, deps.live.events, deps.live.sse, deps.logger, deps.live.figures);

@@ -1,6 +1,6 @@
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { Role, roles } from "../../../src/adapters/auth/tokens";
-import { operations } from "../../../src/adapters/http/openapi";
+import { operations } from "../../../src/adapters/http/route-catalogue";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";
 import { LocalIdp, startLocalIdp } from "./local-idp";
 

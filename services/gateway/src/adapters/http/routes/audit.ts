@@ -3,7 +3,7 @@ import { spreadsheetCsv } from "@crisis/platform/contracts";
 import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { AuditTrail } from "../../../app/ports";
 import { readAudit } from "../../../app/read-audit";
-import { Authenticate } from "../server";
+import { Authenticate } from "../declared-routes";
 import { auditQuery, parseQuery } from "../schemas";
 
 const columns = [

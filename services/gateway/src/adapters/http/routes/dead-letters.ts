@@ -1,7 +1,7 @@
 import { FastifyInstance } from "fastify";
 import { DeadLetterShelf } from "../../../app/ports";
 import { readDeadLetters } from "../../../app/read-dead-letters";
-import { Authenticate } from "../server";
+import { Authenticate } from "../declared-routes";
 
 /** For managers (the console's panel): events a consumer gave up on, re-driven with `npm run redrive` after the fix. */
 export function deadLetterRoutes(app: FastifyInstance, shelf: DeadLetterShelf, authenticate: Authenticate) {

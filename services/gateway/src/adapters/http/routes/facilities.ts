@@ -6,7 +6,7 @@ import { FacilitiesAdmin } from "../../../app/ports";
 import { ModeScope } from "../../../domain/facility-view";
 import { readFacilities, readFacility } from "../../../app/read-facilities";
 import { endFacilityRestriction, restrictFacility } from "../../../app/restrict-facility";
-import { Authenticate } from "../server";
+import { Authenticate } from "../declared-routes";
 import { correctionBody, facilityListQuery, parseBody, parseQuery, restrictionBody } from "../schemas";
 
 const writers = ["manager", "facility_admin"] as const;

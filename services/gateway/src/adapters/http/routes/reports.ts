@@ -5,7 +5,7 @@ import { dailySheet } from "../../../domain/daily-summary";
 import { IncidentLedger } from "../../../domain/incident-report";
 import { errors } from "../../../domain/errors";
 import { incidentReportPage, reportTables, tableCsv } from "../pages/incident-report-page";
-import { Authenticate } from "../server";
+import { Authenticate } from "../declared-routes";
 import { dailySummaryPage } from "../pages/daily-summary-page";
 import { PagePrinter } from "../../print/chromium-printer";
 import { dailySummaryQuery, incidentReportQuery, parseQuery } from "../schemas";

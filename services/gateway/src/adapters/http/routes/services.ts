@@ -4,7 +4,7 @@ import { FacilitiesAdmin } from "../../../app/ports";
 import { readService, readServices } from "../../../app/read-services";
 import { WaitingDeps, reportWaiting } from "../../../app/report-waiting";
 import { setServiceLevel } from "../../../app/set-service-level";
-import { Authenticate } from "../server";
+import { Authenticate } from "../declared-routes";
 import { parseBody, serviceLevelBody, waitingBody } from "../schemas";
 
 export function serviceRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, authenticate: Authenticate, waiting: WaitingDeps) {

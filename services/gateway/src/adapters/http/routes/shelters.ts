@@ -5,7 +5,7 @@ import { findNearestShelters, readCrowding, readOccupancyHistory, readShelterCro
 import { reportOccupancy } from "../../../app/report-occupancy";
 import { ModeScope } from "../../../domain/facility-view";
 import { noteChange } from "../audit";
-import { Authenticate } from "../server";
+import { Authenticate } from "../declared-routes";
 import { nearestQuery, occupancyBody, occupancyHistoryQuery, parseBody, parseQuery, shelterBody, shelterListQuery } from "../schemas";
 
 export function shelterRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, authenticate: Authenticate, mode: () => ModeScope) {

@@ -5,7 +5,7 @@ import { readAcknowledgements } from "../../../app/read-acknowledgements";
 import { readDutyRoster, readDutyRosterCsv } from "../../../app/read-duty-roster";
 import { readStaffingCoverage } from "../../../app/read-staffing-coverage";
 import { readStaffDuties } from "../../../app/read-staff-duties";
-import { Authenticate } from "../server";
+import { Authenticate } from "../declared-routes";
 import { declineBody, parseBody, replacementBody } from "../schemas";
 
 const officers = ["manager", "staffing_officer"] as const;

@@ -2,7 +2,7 @@ import { FastifyInstance } from "fastify";
 import { applyStaffingPlan } from "../../../app/apply-staffing-plan";
 import { StaffingPlans } from "../../../app/ports";
 import { proposeStaffingPlan } from "../../../app/propose-staffing-plan";
-import { Authenticate } from "../server";
+import { Authenticate } from "../declared-routes";
 
 const planners = ["manager", "staffing_officer"] as const;
 

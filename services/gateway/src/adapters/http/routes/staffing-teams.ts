@@ -1,7 +1,7 @@
 import { FastifyInstance } from "fastify";
 import { StaffingTeams } from "../../../app/ports";
 import { declareTeamOut, endTeamOut, planTeams, readMyTeam, readTeamRotaCsv, readTeams } from "../../../app/staffing-teams";
-import { Authenticate } from "../server";
+import { Authenticate } from "../declared-routes";
 import { parseBody, parseQuery, teamOutBody, teamPlanBody, teamsQuery } from "../schemas";
 
 const readers = ["manager", "staffing_officer"] as const;

@@ -5,7 +5,7 @@ import { CounterTickets, serviceOfCounter } from "../../../app/counters";
 import { StaffOnPost } from "../../../app/ports";
 import { errors } from "../../../domain/errors";
 import { noteChange } from "../audit";
-import { Authenticate } from "../server";
+import { Authenticate } from "../declared-routes";
 import { parseQuery } from "../schemas";
 
 export const dayQuery = z.object({ date: z.string().max(10).optional() });
