@@ -9,9 +9,6 @@ import {
   incidentReportQuery,
   correctionBody,
   crowdingAnswers,
-  declineBody,
-  replacementBody,
-  dutyAnswers,
   facilityListQuery,
   nearestQuery,
   occupancyBody,
@@ -23,14 +20,14 @@ import {
   shelterBody,
   shelterListQuery,
   subscriptionBody,
-  teamAnswers,
-  teamOutBody,
-  teamPlanBody,
-  teamsQuery,
 } from "./schemas";
 import { counterOperations } from "./counter-operations";
 import { DeclaredRoute, RouteDeclaration } from "./declared-routes";
 import { modeApi } from "./routes/mode";
+import { staffDutyApi } from "./routes/staff-duties";
+import { staffingApi } from "./routes/staffing";
+import { staffingPlanApi } from "./routes/staffing-plans";
+import { staffingTeamApi } from "./routes/staffing-teams";
 
 /** A route's description in the API document: its declaration without method and URL. */
 export type Operation = Omit<RouteDeclaration, "method" | "url">;
@@ -218,135 +215,6 @@ const handKept: Record<string, Operation> = {
     problems: { 404: "ALERT_NOT_FOUND" },
     answers: { 200: serviceAnswers.alertReport },
   },
-  "POST /api/v1/staffing/plans": {
-    summary: "Propose a staffing plan for review",
-    roles: ["manager", "staffing_officer"],
-    responses: { 200: "the proposed plan" },
-    answers: { 200: serviceAnswers.staffingPlan },
-  },
-  "POST /api/v1/staffing/plans/:id/apply": {
-    summary: "Put a proposed plan in force (one notice per person whose duty changed)",
-    roles: ["manager", "staffing_officer"],
-    responses: { 200: "what was published" },
-    problems: { 404: "PLAN_NOT_FOUND", 409: "PLAN_STALE" },
-    answers: { 200: serviceAnswers.planApplied },
-  },
-  "POST /api/v1/staffing/teams": {
-    summary:
-      "Split departments into continuity teams (班, 2 or 3 each) that alone meet the department's floors; with apply, each split becomes the department's office/home rota from first_day",
-    roles: ["staffing_officer"],
-    body: teamPlanBody,
-    responses: {
-      200: "the teams with each one's margin over every floor, people moved from the last split, and each floor no split can meet",
-    },
-    answers: { 200: teamAnswers.plan },
-    problems: { 422: "BODY_INVALID, or TEAM_DEPARTMENT_UNKNOWN naming departments[i].department" },
-  },
-  "GET /api/v1/staffing/teams": {
-    summary: "The rotas in force: each team's margin over every floor now, who is at the office, at home or out today, the floors not met",
-    roles: ["manager", "staffing_officer"],
-    query: teamsQuery,
-    responses: { 200: "the departments with teams" },
-    answers: { 200: teamAnswers.rotas },
-  },
-  "GET /api/v1/staffing/teams/rota.csv": {
-    summary: "The team rota as CSV: one row per day and team (office, home or out), dates in Asia/Tokyo",
-    roles: ["manager", "staffing_officer"],
-    query: teamsQuery,
-    responses: { 200: "text/csv" },
-  },
-  "POST /api/v1/staffing/teams/:id/out": {
-    summary:
-      "A team is out until `until` (declared again: the end moves): its members stay home, the other teams come in by the rota's fallback, its posts in the plan in force are re-planned, and everyone is told",
-    roles: ["staffing_officer"],
-    body: teamOutBody,
-    responses: { 200: "the floors the teams still in cannot hold, posts replaced and left open" },
-    answers: { 200: teamAnswers.out },
-    problems: { 404: "TEAM_NOT_FOUND", 422: "BODY_INVALID, TEAM_OUT_UNTIL_INVALID" },
-  },
-  "DELETE /api/v1/staffing/teams/:id/out": {
-    summary: "A team out is back early: it is on the rota again from now and everyone is told their office days",
-    roles: ["staffing_officer"],
-    responses: { 200: "the team" },
-    answers: { 200: teamAnswers.ended },
-    problems: { 404: "TEAM_NOT_FOUND", 409: "TEAM_NOT_OUT" },
-  },
-  "GET /api/v1/staff/me/team": {
-    summary: "The caller's continuity team and office days over the next two weeks (token subject = staff id)",
-    roles: ["staff"],
-    responses: { 200: "the team, or team: null" },
-    answers: { 200: teamAnswers.mine },
-  },
-  "GET /api/v1/staff/me/duties": {
-    summary: "The caller's duty now and next, and their notices (token subject = staff id)",
-    roles: ["staff"],
-    responses: { 200: "duties and notices, newest first" },
-    answers: { 200: dutyAnswers.duties },
-    problems: { 404: "STAFF_NOT_FOUND" },
-  },
-  "GET /api/v1/staff/:id/duties": {
-    summary: "Any staff member's duty now and next, and their notices",
-    roles: ["manager", "staffing_officer"],
-    responses: { 200: "duties and notices, newest first" },
-    answers: { 200: dutyAnswers.duties },
-    problems: { 404: "STAFF_NOT_FOUND" },
-  },
-  "POST /api/v1/staff/me/notices/:id/ack": {
-    summary: "Acknowledge one of the caller's own notices",
-    roles: ["staff"],
-    responses: { 200: "the notice, acknowledged" },
-    answers: { 200: dutyAnswers.acknowledged },
-    problems: { 404: "NOTICE_NOT_FOUND (also for anyone else's notice)", 409: "NOTICE_ALREADY_ANSWERED" },
-  },
-  "POST /api/v1/staff/me/notices/:id/decline": {
-    summary: "Decline one of the caller's own duties with a reason; that post is re-planned and the replacement named",
-    roles: ["staff"],
-    body: declineBody,
-    responses: { 200: "the notice, declined, and the replacement (null when nobody fits)" },
-    answers: { 200: dutyAnswers.declined },
-    problems: {
-      404: "NOTICE_NOT_FOUND (also for anyone else's notice)",
-      409: "NOTICE_ALREADY_ANSWERED or NOTICE_NOT_DECLINABLE",
-    },
-  },
-  "POST /api/v1/staffing/replacements": {
-    summary:
-      "Take someone off a post of the plan in force (no answer after the escalation, unreachable); the best qualified, free and rested replacement goes in and both are told",
-    roles: ["manager", "staffing_officer"],
-    body: replacementBody,
-    responses: { 200: "who was taken off and the replacement (null when nobody fits: the position stays open)" },
-    answers: { 200: dutyAnswers.replaced },
-    problems: { 404: "ASSIGNMENT_NOT_FOUND: the person is not on that post in the plan in force" },
-  },
-  "GET /api/v1/staffing/acknowledgements": {
-    summary: "How many duty notices are acknowledged, declined, pending and overdue, per home department",
-    roles: ["manager", "staffing_officer"],
-    responses: { 200: "the counts" },
-    answers: { 200: dutyAnswers.acknowledgements },
-  },
-  "GET /api/v1/staffing/coverage": {
-    summary: "The plan in force now: coverage per post, ward and skill, and each department's floor margin",
-    roles: ["manager", "staffing_officer"],
-    responses: { 200: "coverage and floors (planId null when no plan is in force)" },
-    answers: { 200: dutyAnswers.coverage },
-  },
-  "GET /api/v1/staffing/roster": {
-    summary: "Each person with an emergency duty: their duty now and next, minutes served",
-    roles: ["manager", "staffing_officer"],
-    responses: { 200: "the people, in roster order" },
-    answers: { 200: dutyAnswers.roster },
-  },
-  "GET /api/v1/staffing/roster.csv": {
-    summary: "The duty roster as CSV (one row per person and duty, times in Asia/Tokyo, UTF-8 with BOM)",
-    roles: ["manager", "staffing_officer"],
-    responses: { 200: "text/csv" },
-  },
-  "GET /api/v1/staffing/summary": {
-    summary: "How the emergency posts are staffed",
-    roles: ["manager"],
-    responses: { 200: "staff, posts and positions covered" },
-    answers: { 200: serviceAnswers.staffingSummary },
-  },
   "GET /api/v1/audit": {
     summary:
       "Every accepted change, filtered, a page at a time (limit=, default 1000; after= the previous page's next, also in a Link header); JSON or CSV (Accept: text/csv or format=csv); read from the audit read model",
@@ -383,7 +251,13 @@ const handKept: Record<string, Operation> = {
  * Every route the gateway serves, as declared next to its handler. The API document, docs/api.md
  * and the role × route test are made from this list; a test fails while a served route is missing.
  */
-export const declaredRoutes: DeclaredRoute[] = [...Object.values(modeApi)];
+export const declaredRoutes: DeclaredRoute[] = [
+  ...Object.values(modeApi),
+  ...Object.values(staffingApi),
+  ...Object.values(staffingPlanApi),
+  ...Object.values(staffingTeamApi),
+  ...Object.values(staffDutyApi),
+];
 
 /** The declarations by "METHOD /url". */
 export const operations: Record<string, Operation> = {

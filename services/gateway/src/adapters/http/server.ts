@@ -173,7 +173,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   feedRoutes(app, deps.live.status, deps.live.feeds);
   const { observe } = metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag, deadLetters: deps.deadLetters.count });
   fast.status = statusFastPath({ securityHeaders: securityHeaders(edge), observe, cors: deps.edge.corsOrigins.length > 0 });
-  staffingRoutes(app, deps.services.staffing, authenticate);
+  staffingRoutes(app, deps.services.staffing);
   auditRoutes(app, deps.audit, authenticate);
   deadLetterRoutes(app, deps.deadLetters, authenticate);
   app.register((scope) =>
@@ -201,9 +201,9 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   });
   alertRoutes(app, deps.services.alertReports, authenticate);
   reportRoutes(app, { ledger: deps.incidents, clock: deps.clock, printer: deps.printer }, authenticate);
-  staffingPlanRoutes(app, deps.services.staffingPlans, authenticate);
-  staffingTeamRoutes(app, deps.services.staffingTeams, authenticate);
-  staffDutyRoutes(app, deps.services.dutyDesk, authenticate);
+  staffingPlanRoutes(app, deps.services.staffingPlans);
+  staffingTeamRoutes(app, deps.services.staffingTeams);
+  staffDutyRoutes(app, deps.services.dutyDesk);
   const counters = deps.counters;
   if (counters) {
     bookingRoutes(app, counters.bookings);
