@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { roles } from "../auth/tokens";
 import {
-  answers,
-  auditQuery,
-  dailySummaryAnswer,
-  dailySummaryQuery,
-  incidentReportAnswer,
-  incidentReportQuery,
   correctionBody,
   crowdingAnswers,
   facilityListQuery,
@@ -23,7 +17,11 @@ import {
 } from "./schemas";
 import { counterOperations } from "./counter-operations";
 import { DeclaredRoute, RouteDeclaration } from "./declared-routes";
+import { alertApi } from "./routes/alerts";
+import { auditApi } from "./routes/audit";
+import { deadLetterApi } from "./routes/dead-letters";
 import { modeApi } from "./routes/mode";
+import { reportApi } from "./routes/reports";
 import { staffDutyApi } from "./routes/staff-duties";
 import { staffingApi } from "./routes/staffing";
 import { staffingPlanApi } from "./routes/staffing-plans";
@@ -208,43 +206,6 @@ const handKept: Record<string, Operation> = {
     responses: { 200: "the service" },
     answers: { 200: serviceAnswers.service },
   },
-  "GET /api/v1/alerts/:id": {
-    summary: "Delivery report of one alert: queued, accepted, gone, failed, expired",
-    roles: ["manager"],
-    responses: { 200: "the counts" },
-    problems: { 404: "ALERT_NOT_FOUND" },
-    answers: { 200: serviceAnswers.alertReport },
-  },
-  "GET /api/v1/audit": {
-    summary:
-      "Every accepted change, filtered, a page at a time (limit=, default 1000; after= the previous page's next, also in a Link header); JSON or CSV (Accept: text/csv or format=csv); read from the audit read model",
-    roles: ["manager"],
-    query: auditQuery,
-    responses: { 200: "audit records, oldest first" },
-    answers: { 200: answers.audit },
-  },
-  "GET /api/v1/reports/incident": {
-    summary:
-      "The after-action report of a range: decisions, shelters, alerts, staff, counters; JSON, CSV of one table (table=), or a printable page with charts (format=html or Accept: text/html)",
-    roles: ["manager"],
-    query: incidentReportQuery,
-    responses: { 200: "the report" },
-    answers: { 200: incidentReportAnswer },
-  },
-  "GET /api/v1/reports/incident/daily": {
-    summary:
-      "The HQ meeting's figure sheet of a city day (days= for more, one page each): shelters open, evacuees, staff deployed, answers, alerts, counters, decisions; JSON, a printable page (format=html or Accept: text/html) or PDF (format=pdf; 503 PDF_UNAVAILABLE where Chromium is not installed)",
-    roles: ["manager"],
-    query: dailySummaryQuery,
-    responses: { 200: "the sheets", 503: "PDF asked for and Chromium is not installed (PDF_UNAVAILABLE)" },
-    answers: { 200: dailySummaryAnswer },
-  },
-  "GET /api/v1/dead-letters": {
-    summary: "Events a consumer gave up on: how many wait, per consumer, and why (newest first); `npm run redrive` re-drives them",
-    roles: ["manager"],
-    responses: { 200: "how many wait, per consumer, and each letter" },
-    answers: { 200: answers.deadLetters },
-  },
 };
 
 /**
@@ -253,6 +214,10 @@ const handKept: Record<string, Operation> = {
  */
 export const declaredRoutes: DeclaredRoute[] = [
   ...Object.values(modeApi),
+  ...Object.values(alertApi),
+  ...Object.values(auditApi),
+  ...Object.values(deadLetterApi),
+  ...Object.values(reportApi),
   ...Object.values(staffingApi),
   ...Object.values(staffingPlanApi),
   ...Object.values(staffingTeamApi),

@@ -174,8 +174,8 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   const { observe } = metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag, deadLetters: deps.deadLetters.count });
   fast.status = statusFastPath({ securityHeaders: securityHeaders(edge), observe, cors: deps.edge.corsOrigins.length > 0 });
   staffingRoutes(app, deps.services.staffing);
-  auditRoutes(app, deps.audit, authenticate);
-  deadLetterRoutes(app, deps.deadLetters, authenticate);
+  auditRoutes(app, deps.audit);
+  deadLetterRoutes(app, deps.deadLetters);
   app.register((scope) =>
     pageRoutes(scope, {
       modes: deps.modes.modes,
@@ -199,8 +199,8 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     newId: deps.modes.newId,
     onDuty: deps.onDuty,
   });
-  alertRoutes(app, deps.services.alertReports, authenticate);
-  reportRoutes(app, { ledger: deps.incidents, clock: deps.clock, printer: deps.printer }, authenticate);
+  alertRoutes(app, deps.services.alertReports);
+  reportRoutes(app, { ledger: deps.incidents, clock: deps.clock, printer: deps.printer });
   staffingPlanRoutes(app, deps.services.staffingPlans);
   staffingTeamRoutes(app, deps.services.staffingTeams);
   staffDutyRoutes(app, deps.services.dutyDesk);
