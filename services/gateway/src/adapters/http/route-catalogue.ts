@@ -1,26 +1,15 @@
 import { z } from "zod";
 import { roles } from "../auth/tokens";
-import {
-  correctionBody,
-  crowdingAnswers,
-  facilityListQuery,
-  nearestQuery,
-  occupancyBody,
-  waitingBody,
-  occupancyHistoryQuery,
-  restrictionBody,
-  serviceAnswers,
-  serviceLevelBody,
-  shelterBody,
-  shelterListQuery,
-  subscriptionBody,
-} from "./schemas";
+import { serviceAnswers, subscriptionBody } from "./schemas";
 import { counterOperations } from "./counter-operations";
 import { DeclaredRoute, RouteDeclaration } from "./declared-routes";
 import { alertApi } from "./routes/alerts";
 import { auditApi } from "./routes/audit";
 import { deadLetterApi } from "./routes/dead-letters";
+import { facilityApi } from "./routes/facilities";
 import { modeApi } from "./routes/mode";
+import { serviceApi } from "./routes/services";
+import { shelterApi } from "./routes/shelters";
 import { reportApi } from "./routes/reports";
 import { staffDutyApi } from "./routes/staff-duties";
 import { staffingApi } from "./routes/staffing";
@@ -102,110 +91,6 @@ const handKept: Record<string, Operation> = {
     problems: { 404: "CAP_MESSAGE_NOT_FOUND" },
   },
   "GET /metrics": { summary: "Prometheus metrics", responses: { 200: "text/plain; version=0.0.4" } },
-  "GET /api/v1/facilities": {
-    summary: "Facilities with their use and shelter operation, filtered and paged (nearest first with near=)",
-    query: facilityListQuery,
-    responses: { 200: "{total, nextCursor, facilities}" },
-    answers: { 200: serviceAnswers.facilities },
-  },
-  "GET /api/v1/facilities/:id": {
-    summary: "One facility: registry entry, use, shelter, reasons, restrictions and history",
-    responses: { 200: "the facility" },
-    problems: { 404: "FACILITY_NOT_FOUND" },
-    answers: { 200: serviceAnswers.facility },
-  },
-  "POST /api/v1/facilities/:id/restrictions": {
-    summary: "Restrict or close a facility, now or in a window",
-    roles: ["manager", "facility_admin"],
-    body: restrictionBody,
-    responses: { 201: "the restriction and the facility" },
-    problems: { 404: "FACILITY_NOT_FOUND", 409: "DECISION_CONFLICT", 422: "END_BEFORE_START or a field at fault" },
-    answers: { 201: serviceAnswers.restricted },
-  },
-  "DELETE /api/v1/facilities/:id/restrictions/:restrictionId": {
-    summary: "End a restriction now (it stays in the history)",
-    roles: ["manager", "facility_admin"],
-    responses: { 200: "the facility" },
-    problems: { 404: "FACILITY_NOT_FOUND or RESTRICTION_NOT_FOUND" },
-    answers: { 200: serviceAnswers.facility },
-  },
-  "PATCH /api/v1/facilities/:id": {
-    summary: "Correct the registry (never re-announces an opening)",
-    roles: ["manager", "facility_admin"],
-    body: correctionBody,
-    responses: { 200: "{fields, facility}" },
-    answers: { 200: serviceAnswers.corrected },
-  },
-  "PUT /api/v1/shelters/:id": {
-    summary: "Open or close one shelter (the same state again changes nothing)",
-    roles: ["manager", "facility_admin"],
-    body: shelterBody,
-    responses: { 200: "{state, status, changed}" },
-    problems: { 404: "FACILITY_NOT_FOUND", 422: "NOT_A_SHELTER" },
-    answers: { 200: serviceAnswers.shelter },
-  },
-  "GET /api/v1/services": {
-    summary: "Counter services and each channel's level",
-    responses: { 200: "{services}" },
-    answers: { 200: serviceAnswers.services },
-  },
-  "POST /api/v1/shelters/:id/occupancy": {
-    summary: "Report a shelter's headcount and needs (staff on a post at that shelter now, or a manager)",
-    roles: ["manager", "staff"],
-    body: occupancyBody,
-    responses: { 201: "{shelter, changed}: the shelter's crowding after the report, and the level change if any" },
-    answers: { 201: crowdingAnswers.reported },
-    problems: { 403: "NOT_ON_POST", 404: "FACILITY_NOT_FOUND", 409: "SHELTER_NOT_OPEN", 422: "NOT_A_SHELTER or a field at fault" },
-  },
-  "GET /api/v1/shelters/:id/occupancy": {
-    summary: "One shelter's crowding level, capacity (null: unknown) and latest report with its age",
-    responses: { 200: "the shelter's crowding" },
-    answers: { 200: crowdingAnswers.shelter },
-    problems: { 404: "FACILITY_NOT_FOUND" },
-  },
-  "GET /api/v1/shelters": {
-    summary: "Crowding of every open shelter (空き/やや混雑/混雑/満, unknown) and the sums per ward",
-    query: shelterListQuery,
-    responses: { 200: "{shelters, wards}" },
-    answers: { 200: crowdingAnswers.list },
-  },
-  "GET /api/v1/shelters/history": {
-    summary:
-      "Occupancy over time as CSV, for a shelter (?facility=) or a ward (?ward=): every report, oldest first, or with ?by=hour per ward and hour",
-    roles: ["manager", "facility_admin"],
-    query: occupancyHistoryQuery,
-    responses: {
-      200: "text/csv: reportedAt, facilityId, name, ward, headcount, capacity, level, needs; ?by=hour: hour, ward, shelters, headcount, capacity_known",
-    },
-  },
-  "GET /api/v1/shelters/nearest": {
-    summary: "The nearest open shelters with known room (a recent report below full), nearest first",
-    query: nearestQuery,
-    responses: { 200: "{shelters}: distance in metres, level, places left, link" },
-    answers: { 200: crowdingAnswers.nearest },
-  },
-  "GET /api/v1/services/:id": {
-    summary: "One counter service: each channel's level (online is the alternative to coming) and the counter's waiting figure",
-    responses: { 200: "the service, with waiting: {waiting, nextFreeSlot, reportedAt, ageSeconds} or null" },
-    answers: { 200: serviceAnswers.counterService },
-    problems: { 404: "SERVICE_NOT_FOUND" },
-  },
-  "POST /api/v1/services/:id/waiting": {
-    summary:
-      "Report a counter's waiting figure (staff on a post at that service's counter now, a facility_admin or a manager): people waiting, or the next free slot of a reservation-only counter",
-    roles: ["manager", "facility_admin", "staff"],
-    body: waitingBody,
-    responses: { 201: "the service with its waiting figure" },
-    answers: { 201: serviceAnswers.counterService },
-    problems: { 403: "NOT_ON_POST", 404: "SERVICE_NOT_FOUND", 422: "waiting or next_free_slot at fault" },
-  },
-  "PUT /api/v1/services/:id/channels/:channel": {
-    summary: "Set a counter service's level on one channel",
-    roles: ["manager", "facility_admin"],
-    body: serviceLevelBody,
-    responses: { 200: "the service" },
-    answers: { 200: serviceAnswers.service },
-  },
 };
 
 /**
@@ -214,6 +99,9 @@ const handKept: Record<string, Operation> = {
  */
 export const declaredRoutes: DeclaredRoute[] = [
   ...Object.values(modeApi),
+  ...Object.values(facilityApi),
+  ...Object.values(shelterApi),
+  ...Object.values(serviceApi),
   ...Object.values(alertApi),
   ...Object.values(auditApi),
   ...Object.values(deadLetterApi),

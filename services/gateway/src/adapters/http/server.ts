@@ -189,10 +189,10 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   );
   // The readings follow the mode as the live status knows it (normal operations until it has read one).
   const modeNow = () => modeView(deps.live.status.view.mode);
-  facilityRoutes(app, deps.services.facilitiesAdmin, authenticate, modeNow);
-  shelterRoutes(app, deps.services.facilitiesAdmin, authenticate, modeNow);
-  crowdingRoutes(app, { crowding: deps.services.crowding, onDuty: deps.onDuty, now: () => deps.clock.now() }, authenticate);
-  serviceRoutes(app, deps.services.facilitiesAdmin, authenticate, {
+  facilityRoutes(app, deps.services.facilitiesAdmin, modeNow);
+  shelterRoutes(app, deps.services.facilitiesAdmin, modeNow);
+  crowdingRoutes(app, { crowding: deps.services.crowding, onDuty: deps.onDuty, now: () => deps.clock.now() });
+  serviceRoutes(app, deps.services.facilitiesAdmin, {
     ...deps.counterWaiting,
     facilities: deps.services.facilitiesAdmin,
     clock: deps.clock,
