@@ -52,15 +52,16 @@ export function declareRoute<const D extends RouteDeclaration>(declaration: D): 
   } as DeclaredRoute<D>;
 }
 
-type Parsed<D, K extends "body" | "query"> = D extends { [key in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
+type Parsed<D, K extends "body" | "query", Otherwise> = D extends { [key in K]: infer S extends z.ZodType } ? z.output<S> : Otherwise;
 
 /** What a handler is given: the request parsed by its declaration, and the caller when roles are declared. */
 export interface RouteInput<D extends DeclaredRoute> {
   request: FastifyRequest;
   reply: FastifyReply;
   params: z.output<D["params"]>;
-  body: Parsed<D, "body">;
-  query: Parsed<D, "query">;
+  body: Parsed<D, "body", undefined>;
+  /** Without a declared query (the pages): the query string as given, each value read with care. */
+  query: Parsed<D, "query", Record<string, unknown>>;
   caller: D extends { roles: readonly Role[] } ? Principal : undefined;
 }
 
@@ -87,7 +88,7 @@ export function serve<D extends DeclaredRoute>(
         reply,
         params: declared.params.parse(request.params),
         body: declared.body && parseBody(declared.body, request.body),
-        query: declared.query && parseQuery(declared.query, request.query),
+        query: declared.query ? parseQuery(declared.query, request.query) : request.query,
         caller: callers.get(request),
       } as RouteInput<D>),
   });

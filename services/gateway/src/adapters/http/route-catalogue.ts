@@ -7,7 +7,9 @@ import { alertApi } from "./routes/alerts";
 import { auditApi } from "./routes/audit";
 import { deadLetterApi } from "./routes/dead-letters";
 import { facilityApi } from "./routes/facilities";
+import { bookingApi } from "./routes/bookings";
 import { modeApi } from "./routes/mode";
+import { ticketApi } from "./routes/tickets";
 import { serviceApi } from "./routes/services";
 import { shelterApi } from "./routes/shelters";
 import { reportApi } from "./routes/reports";
@@ -99,6 +101,8 @@ const handKept: Record<string, Operation> = {
  */
 export const declaredRoutes: DeclaredRoute[] = [
   ...Object.values(modeApi),
+  ...Object.values(bookingApi),
+  ...Object.values(ticketApi),
   ...Object.values(facilityApi),
   ...Object.values(shelterApi),
   ...Object.values(serviceApi),

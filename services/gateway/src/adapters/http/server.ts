@@ -207,7 +207,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   const counters = deps.counters;
   if (counters) {
     bookingRoutes(app, counters.bookings);
-    ticketRoutes(app, { tickets: counters.tickets, onDuty: deps.onDuty, clock: deps.clock }, authenticate);
+    ticketRoutes(app, { tickets: counters.tickets, onDuty: deps.onDuty, clock: deps.clock });
     counterPageRoutes(app, {
       bookings: counters.bookings,
       tickets: counters.tickets,
