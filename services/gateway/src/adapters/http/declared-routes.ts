@@ -61,7 +61,7 @@ export interface RouteInput<D extends DeclaredRoute> {
   params: z.output<D["params"]>;
   body: Parsed<D, "body", undefined>;
   /** Without a declared query (the pages): the query string as given, each value read with care. */
-  query: Parsed<D, "query", Record<string, unknown>>;
+  query: Parsed<D, "query", Record<string, string | string[] | undefined>>;
   caller: D extends { roles: readonly Role[] } ? Principal : undefined;
 }
 

@@ -6,12 +6,13 @@ import { DeclareModeDeps } from "../../app/declare-mode";
 import { AuditTrail, DeadLetterShelf, IdempotencyStore, StaffOnPost, CounterWaitingLog } from "../../app/ports";
 import { errors } from "../../domain/errors";
 import { modeView } from "../../domain/mode";
-import { Role, TokenVerifier, roles } from "../auth/tokens";
+import { Role, TokenVerifier } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
 import { auditedWrites, noteChange } from "./audit";
 import { Authenticate, checkRoles } from "./declared-routes";
 import { idempotentPosts } from "./idempotency";
 import { openApiDocument } from "./openapi";
+import { gatewayRoutes } from "./routes/gateway";
 import { auditRoutes } from "./routes/audit";
 import { deadLetterRoutes } from "./routes/dead-letters";
 import { alertRoutes } from "./routes/alerts";
@@ -150,19 +151,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   };
   checkRoles(app, authenticate);
 
-  // Who the page's session (or an API client's token) is: the pages show their panels from this.
-  app.get("/api/v1/me", async (request) => {
-    const { subject, roles: signedInRoles } = await authenticate(request, roles);
-    return { subject, roles: signedInRoles };
-  });
-
-  let document: ReturnType<typeof openApiDocument> | undefined;
-  app.get("/api/v1/openapi.json", async () => (document ??= openApiDocument(served)));
-  app.get("/healthz", async () => ({ status: "ok" }));
-  app.get("/readyz", async (_request, reply) => {
-    const report = deps.readiness.report();
-    return reply.code(report.ready ? 200 : 503).send(report);
-  });
+  gatewayRoutes(app, deps.readiness, () => openApiDocument(served));
   modeRoutes(app, deps.modes);
   subscriptionRoutes(app, deps.services.subscriptions);
   const statusFastPath = statusRoutes(app, deps.live.status);
