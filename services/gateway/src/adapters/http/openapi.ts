@@ -17,7 +17,7 @@ const jsonSchema = (schema: z.ZodType, io: "input" | "output" = "input") =>
 const openApiPath = (url: string) => url.replace(/:(\w+)/g, "{$1}");
 const content = (type: string, schema: object) => ({ content: { [type]: { schema } } });
 
-/** The OpenAPI 3.1 document of the routes the gateway serves ("METHOD /url", as fastify registered them). */
+/** The OpenAPI 3.1 document of the routes the gateway serves ("METHOD /url", as fastify registered them), from their declarations. */
 export function openApiDocument(routes: string[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
