@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { ensureStreams, streams } from "@crisis/platform";
 import { Gateway, facility, startGateway } from "../support/gateway";
 import { RawResponse, rawRequest } from "../support/raw-http";
-import { operations } from "../../src/adapters/http/openapi";
+import { operations } from "../../src/adapters/http/route-catalogue";
 
 /**
  * Every route in the API document's list of operations (the list a test keeps equal to the routes

@@ -5,7 +5,7 @@ import { FacilityStatus, FacilityUse, ServiceLevel, ShelterOperation, eventTypes
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { Gateway, facility, startGateway } from "../support/gateway";
 import { SseClient } from "../support/sse-client";
-import { operations } from "../../src/adapters/http/openapi";
+import { operations } from "../../src/adapters/http/route-catalogue";
 
 const registry = [
   facility({ id: "shelter:1", name: "五福小学校", ward: "中央区" }),

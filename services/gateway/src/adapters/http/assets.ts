@@ -4,6 +4,7 @@ import { dirname, extname, join } from "node:path";
 import { FastifyInstance } from "fastify";
 import { errors } from "../../domain/errors";
 import { Encoding, encode } from "./compression";
+import { declareRoute, serve } from "./declared-routes";
 import { pickEncoding } from "./status-body";
 
 /** One file the pages load: its name in the code, the name it is served under (with its content's hash) and its bytes. */
@@ -111,13 +112,22 @@ export function shippedAssets(): AssetCatalogue {
 /** The hashed URL of a shipped file, for the pages. */
 export const assetUrl = (name: string) => shippedAssets().url(name);
 
+export const assetApi = {
+  asset: declareRoute({
+    method: "GET",
+    url: "/assets/*",
+    summary: "The pages' CSS and JavaScript, Leaflet for the shelter map: by hashed name (immutable), or plain name (no-cache)",
+    responses: { 200: "static file, brotli or gzip as accepted" },
+  }),
+};
+
 /**
  * Each shipped file at its hashed URL, compressed as the client accepts, cached for good; at its plain
  * name too (asked again each time), for a page saved before a new version and for what a stylesheet
  * names relative to itself.
  */
 export function assetRoutes(app: FastifyInstance, catalogue = shippedAssets()) {
-  app.get("/assets/*", (request, reply) => {
+  serve(app, assetApi.asset, ({ request, reply }) => {
     const path = request.url.split("?")[0];
     const hashed = catalogue.find(path);
     const asset = hashed ?? catalogue.named(path);

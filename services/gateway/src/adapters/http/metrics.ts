@@ -1,5 +1,6 @@
 import { FastifyInstance } from "fastify";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { declareRoute, serve } from "./declared-routes";
 
 export interface GatewayGauges {
   /** SSE clients connected to this instance. */
@@ -9,6 +10,10 @@ export interface GatewayGauges {
   /** Events parked in the dead-letter stream. */
   deadLetters: () => Promise<number>;
 }
+
+export const metricsApi = {
+  metrics: declareRoute({ method: "GET", url: "/metrics", summary: "Prometheus metrics", responses: { 200: "text/plain; version=0.0.4" } }),
+};
 
 /** Prometheus metrics at /metrics: request rates and latencies per route, SSE clients, status lag. */
 export function metricsRoutes(app: FastifyInstance, gauges: GatewayGauges) {
@@ -71,6 +76,6 @@ export function metricsRoutes(app: FastifyInstance, gauges: GatewayGauges) {
     observe(request.method, request.routeOptions.url ?? "unmatched", reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
-  app.get("/metrics", async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  serve(app, metricsApi.metrics, async ({ reply }) => reply.type(registry.contentType).send(await registry.metrics()));
   return { observe };
 }

@@ -1,5 +1,5 @@
 import { IncomingMessage, Server, ServerResponse, createServer } from "node:http";
-import Fastify, { FastifyBaseLogger, FastifyRequest, LogController, RouteOptions } from "fastify";
+import Fastify, { FastifyBaseLogger, LogController, RouteOptions } from "fastify";
 import fp from "fastify-plugin";
 import { Clock, Logger, Readiness, newId } from "@crisis/platform";
 import { DeclareModeDeps } from "../../app/declare-mode";
@@ -8,11 +8,13 @@ import { errors } from "../../domain/errors";
 import { modeView } from "../../domain/mode";
 import { positionId } from "../../domain/status-view";
 import { readServices } from "../../app/read-services";
-import { Principal, Role, TokenVerifier, roles } from "../auth/tokens";
+import { Role, TokenVerifier } from "../auth/tokens";
 import { ServiceClients } from "../grpc/clients";
 import { auditedWrites, noteChange } from "./audit";
+import { Authenticate, checkRoles } from "./declared-routes";
 import { idempotentPosts } from "./idempotency";
 import { openApiDocument } from "./openapi";
+import { gatewayRoutes } from "./routes/gateway";
 import { auditRoutes } from "./routes/audit";
 import { deadLetterRoutes } from "./routes/dead-letters";
 import { alertRoutes } from "./routes/alerts";
@@ -48,9 +50,6 @@ import { counterPageRoutes } from "./routes/counter-pages";
 import { ticketRoutes } from "./routes/tickets";
 import { CounterClients } from "../grpc/counters-client";
 import { SessionPrincipal, SignInOptions, signInRoutes } from "./sign-in";
-
-/** Checks the bearer token and that it carries one of the roles; resolves to the caller. */
-export type Authenticate = (request: FastifyRequest, allowed: Role | readonly Role[]) => Promise<Principal>;
 
 export interface HttpDeps {
   logger: Logger;
@@ -153,21 +152,10 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
     noteChange(request, { actor: principal.subject, actorRoles: principal.roles });
     return principal;
   };
+  checkRoles(app, authenticate);
 
-  // Who the page's session (or an API client's token) is: the pages show their panels from this.
-  app.get("/api/v1/me", async (request) => {
-    const { subject, roles: signedInRoles } = await authenticate(request, roles);
-    return { subject, roles: signedInRoles };
-  });
-
-  let document: ReturnType<typeof openApiDocument> | undefined;
-  app.get("/api/v1/openapi.json", async () => (document ??= openApiDocument(served)));
-  app.get("/healthz", async () => ({ status: "ok" }));
-  app.get("/readyz", async (_request, reply) => {
-    const report = deps.readiness.report();
-    return reply.code(report.ready ? 200 : 503).send(report);
-  });
-  modeRoutes(app, deps.modes, authenticate);
+  gatewayRoutes(app, deps.readiness, () => openApiDocument(served));
+  modeRoutes(app, deps.modes);
   subscriptionRoutes(app, deps.services.subscriptions, deps.services.facilitiesAdmin);
   const statusFastPath = statusRoutes(app, deps.live.status);
   const hub = new SseHub(deps.live.status, deps.live.events, deps.live.sse, deps.logger, deps.live.figures);
@@ -177,9 +165,9 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   feedRoutes(app, deps.live.status, deps.live.feeds);
   const { observe } = metricsRoutes(app, { sseClients: () => hub.size, statusLag: deps.live.lag, deadLetters: deps.deadLetters.count });
   fast.status = statusFastPath({ securityHeaders: securityHeaders(edge), observe, cors: deps.edge.corsOrigins.length > 0 });
-  staffingRoutes(app, deps.services.staffing, authenticate);
-  auditRoutes(app, deps.audit, authenticate);
-  deadLetterRoutes(app, deps.deadLetters, authenticate);
+  staffingRoutes(app, deps.services.staffing);
+  auditRoutes(app, deps.audit);
+  deadLetterRoutes(app, deps.deadLetters);
   const waitingOf = (id: string) => deps.counterWaiting.board.view(id, deps.clock.now().getTime());
   app.register((scope) =>
     pageRoutes(scope, {
@@ -197,25 +185,25 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   );
   // The readings follow the mode as the live status knows it (normal operations until it has read one).
   const modeNow = () => modeView(deps.live.status.view.mode);
-  facilityRoutes(app, deps.services.facilitiesAdmin, authenticate, modeNow);
-  shelterRoutes(app, deps.services.facilitiesAdmin, authenticate, modeNow);
-  crowdingRoutes(app, { crowding: deps.services.crowding, onDuty: deps.onDuty, now: () => deps.clock.now() }, authenticate);
-  serviceRoutes(app, deps.services.facilitiesAdmin, authenticate, {
+  facilityRoutes(app, deps.services.facilitiesAdmin, modeNow);
+  shelterRoutes(app, deps.services.facilitiesAdmin, modeNow);
+  crowdingRoutes(app, { crowding: deps.services.crowding, onDuty: deps.onDuty, now: () => deps.clock.now() });
+  serviceRoutes(app, deps.services.facilitiesAdmin, {
     ...deps.counterWaiting,
     facilities: deps.services.facilitiesAdmin,
     clock: deps.clock,
     newId: deps.modes.newId,
     onDuty: deps.onDuty,
   });
-  alertRoutes(app, deps.services.alertReports, authenticate);
-  reportRoutes(app, { ledger: deps.incidents, clock: deps.clock, printer: deps.printer }, authenticate);
-  staffingPlanRoutes(app, deps.services.staffingPlans, authenticate);
-  staffingTeamRoutes(app, deps.services.staffingTeams, authenticate);
-  staffDutyRoutes(app, deps.services.dutyDesk, authenticate);
+  alertRoutes(app, deps.services.alertReports);
+  reportRoutes(app, { ledger: deps.incidents, clock: deps.clock, printer: deps.printer });
+  staffingPlanRoutes(app, deps.services.staffingPlans);
+  staffingTeamRoutes(app, deps.services.staffingTeams);
+  staffDutyRoutes(app, deps.services.dutyDesk);
   const counters = deps.counters;
   if (counters) {
     bookingRoutes(app, counters.bookings);
-    ticketRoutes(app, { tickets: counters.tickets, onDuty: deps.onDuty, clock: deps.clock }, authenticate);
+    ticketRoutes(app, { tickets: counters.tickets, onDuty: deps.onDuty, clock: deps.clock });
     counterPageRoutes(app, {
       bookings: counters.bookings,
       tickets: counters.tickets,

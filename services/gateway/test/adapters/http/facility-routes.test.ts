@@ -7,7 +7,7 @@ import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { Role } from "../../../src/adapters/auth/tokens";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
 import { Answer, GatewayUnderTest, startGateway } from "../gateway-under-test";
-import { operations } from "../../../src/adapters/http/openapi";
+import { operations } from "../../../src/adapters/http/route-catalogue";
 
 const logger = pino({ level: "silent" });
 const shelter = Facility.fromPartial({

@@ -1,5 +1,6 @@
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { openApiDocument, operations } from "../../../src/adapters/http/openapi";
+import { openApiDocument } from "../../../src/adapters/http/openapi";
+import { operations } from "../../../src/adapters/http/route-catalogue";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
 import { previewingFacilities } from "../fake-facilities";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";

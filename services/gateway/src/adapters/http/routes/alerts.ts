@@ -1,11 +1,21 @@
 import { FastifyInstance } from "fastify";
 import { AlertReports } from "../../../app/ports";
 import { readAlertReport } from "../../../app/read-alert-report";
-import { Authenticate } from "../server";
+import { declareRoute, serve } from "../declared-routes";
+import { serviceAnswers } from "../schemas";
 
-export function alertRoutes(app: FastifyInstance, reports: AlertReports, authenticate: Authenticate) {
-  app.get<{ Params: { id: string } }>("/api/v1/alerts/:id", async (request) => {
-    await authenticate(request, "manager");
-    return readAlertReport(reports, request.params.id, request.id);
-  });
+export const alertApi = {
+  report: declareRoute({
+    method: "GET",
+    url: "/api/v1/alerts/:id",
+    summary: "Delivery report of one alert: queued, accepted, gone, failed, expired",
+    roles: ["manager"],
+    responses: { 200: "the counts" },
+    problems: { 404: "ALERT_NOT_FOUND" },
+    answers: { 200: serviceAnswers.alertReport },
+  }),
+};
+
+export function alertRoutes(app: FastifyInstance, reports: AlertReports) {
+  serve(app, alertApi.report, async ({ request, params }) => readAlertReport(reports, params.id, request.id));
 }

@@ -3,8 +3,8 @@ import { spreadsheetCsv } from "@crisis/platform/contracts";
 import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { AuditTrail } from "../../../app/ports";
 import { readAudit } from "../../../app/read-audit";
-import { Authenticate } from "../server";
-import { auditQuery, parseQuery } from "../schemas";
+import { declareRoute, serve } from "../declared-routes";
+import { answers, auditQuery } from "../schemas";
 
 const columns = [
   "at",
@@ -28,11 +28,22 @@ const toCsv = (records: AuditRecorded[]) =>
     records.map((r) => columns.map((c) => r[c])),
   );
 
+export const auditApi = {
+  read: declareRoute({
+    method: "GET",
+    url: "/api/v1/audit",
+    summary:
+      "Every accepted change, filtered, a page at a time (limit=, default 1000; after= the previous page's next, also in a Link header); JSON or CSV (Accept: text/csv or format=csv); read from the audit read model",
+    roles: ["manager"],
+    query: auditQuery,
+    responses: { 200: "audit records, oldest first" },
+    answers: { 200: answers.audit },
+  }),
+};
+
 /** The audit trail for managers, a page at a time (`next`, and a Link header), as JSON or (Accept: text/csv or ?format=csv) CSV. */
-export function auditRoutes(app: FastifyInstance, audit: AuditTrail, authenticate: Authenticate) {
-  app.get("/api/v1/audit", async (request, reply) => {
-    await authenticate(request, "manager");
-    const query = parseQuery(auditQuery, request.query);
+export function auditRoutes(app: FastifyInstance, audit: AuditTrail) {
+  serve(app, auditApi.read, async ({ request, reply, query }) => {
     const { records, next } = await readAudit(
       audit,
       {

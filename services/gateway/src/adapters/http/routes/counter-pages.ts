@@ -9,6 +9,7 @@ import { bookPage, bookingViewPage } from "../pages/booking-page";
 import { japanToday } from "../pages/counter-words";
 import { counterPage, deskPage, serviceTicketsPage, ticketPage } from "../pages/ticket-page";
 import { pageLang } from "../pages/words";
+import { declareRoute, serve } from "../declared-routes";
 
 export interface CounterPageDeps {
   bookings: CounterBookings;
@@ -21,6 +22,57 @@ export interface CounterPageDeps {
   publicBaseUrl: string;
   clock: Clock;
 }
+
+const noSuchBooking = { 200: "text/html", 404: "no such booking" };
+const noSuchCounter = { 404: "COUNTER_NOT_FOUND" };
+
+/** The counters' pages (bookings, tickets, the desk): anyone may book, staff of a counter call its numbers. */
+export const counterPageApi = {
+  book: declareRoute({
+    method: "GET",
+    url: "/services/:id/book",
+    summary: "Book a visit time at a counter service (HTML)",
+    responses: { 200: "text/html" },
+  }),
+  findBooking: declareRoute({
+    method: "GET",
+    url: "/bookings",
+    summary: "Open a booking by its code (HTML; ?code=)",
+    responses: noSuchBooking,
+  }),
+  booking: declareRoute({
+    method: "GET",
+    url: "/bookings/:code",
+    summary: "One booking, as its holder sees it (HTML)",
+    responses: noSuchBooking,
+  }),
+  serviceTickets: declareRoute({
+    method: "GET",
+    url: "/services/:id/tickets",
+    summary: "Today's queue at each counter of a service, to take a remote ticket (HTML)",
+    responses: { 200: "text/html", 404: "no counter" },
+  }),
+  counter: declareRoute({
+    method: "GET",
+    url: "/counters/:counter",
+    summary: "One counter's queue, where its poster's QR code leads (HTML)",
+    responses: { 200: "text/html" },
+    problems: noSuchCounter,
+  }),
+  ticket: declareRoute({
+    method: "GET",
+    url: "/tickets/:code",
+    summary: "One remote ticket: number, people ahead, expected time (HTML)",
+    responses: { 200: "text/html", 404: "no such ticket" },
+  }),
+  desk: declareRoute({
+    method: "GET",
+    url: "/desk/:counter",
+    summary: "A counter's desk and big screen: call the next number, the day's bookings (HTML)",
+    responses: { 200: "text/html" },
+    problems: noSuchCounter,
+  }),
+};
 
 const counterOffices = new Set(["ward_office", "branch_office"]);
 
@@ -37,19 +89,19 @@ const refusal = (err: unknown) => {
 
 /** The citizens' counter pages: book a time without an account, then read, change or cancel it with the code. */
 export function counterPageRoutes(app: FastifyInstance, deps: CounterPageDeps) {
-  app.get<{ Params: { id: string }; Querystring: { date?: string; change?: string } }>("/services/:id/book", async (request, reply) => {
+  serve(app, counterPageApi.book, async ({ request, reply, params, query }) => {
     const lang = pageLang(request, reply);
-    const date = typeof request.query.date === "string" && request.query.date ? request.query.date : japanToday(deps.clock.now());
-    const changing = typeof request.query.change === "string" ? request.query.change.slice(0, 12) : undefined;
+    const date = typeof query.date === "string" && query.date ? query.date : japanToday(deps.clock.now());
+    const changing = typeof query.change === "string" ? query.change.slice(0, 12) : undefined;
     const [serviceName, answer] = await Promise.all([
-      deps.serviceName(request.params.id, request.id).catch(() => ""),
+      deps.serviceName(params.id, request.id).catch(() => ""),
       deps.bookings
-        .slots({ serviceId: request.params.id, date, channel: "" }, request.id)
+        .slots({ serviceId: params.id, date, channel: "" }, request.id)
         .then((slots) => ({ slots, problem: undefined }))
         .catch((err: unknown) => ({ slots: [], problem: refusal(err) })),
     ]);
     const body = bookPage(
-      { serviceId: request.params.id, serviceName, date, slots: answer.slots, problem: answer.problem?.message, changing },
+      { serviceId: params.id, serviceName, date, slots: answer.slots, problem: answer.problem?.message, changing },
       lang,
     );
     return sendPage(reply, body, answer.problem?.status ?? 200);
@@ -60,50 +112,50 @@ export function counterPageRoutes(app: FastifyInstance, deps: CounterPageDeps) {
     if (code) booking = await deps.bookings.get(code, request.id).catch((err: unknown) => void refusal(err));
     return sendPage(reply, bookingViewPage(booking, code, lang), code && !booking ? 404 : 200);
   };
-  app.get<{ Params: { id: string } }>("/services/:id/tickets", async (request, reply) => {
+  serve(app, counterPageApi.serviceTickets, async ({ request, reply, params }) => {
     const lang = pageLang(request, reply);
     const [serviceName, offices] = await Promise.all([
-      deps.serviceName(request.params.id, request.id).catch(() => ""),
+      deps.serviceName(params.id, request.id).catch(() => ""),
       deps.directory.list(request.id),
     ]);
-    const counters = offices.filter((f) => counterOffices.has(f.category)).map((f) => counterIdOf(request.params.id, f.id));
+    const counters = offices.filter((f) => counterOffices.has(f.category)).map((f) => counterIdOf(params.id, f.id));
     // An office whose kind of counter does not offer the service answers COUNTER_NOT_FOUND: it is left out.
     const queues = await Promise.all(counters.map((id) => deps.tickets.queue(id, request.id).catch((err: unknown) => void refusal(err))));
     const found = queues.filter((q) => q !== undefined);
-    return sendPage(reply, serviceTicketsPage(request.params.id, serviceName, found, lang), found.length ? 200 : 404);
+    return sendPage(reply, serviceTicketsPage(params.id, serviceName, found, lang), found.length ? 200 : 404);
   });
 
   // The poster at the counter carries this page's QR code: take a number from the phone.
-  app.get<{ Params: { counter: string } }>("/counters/:counter", async (request, reply) => {
+  serve(app, counterPageApi.counter, async ({ request, reply, params }) => {
     const lang = pageLang(request, reply);
-    const queue = await deps.tickets.queue(request.params.counter, request.id);
+    const queue = await deps.tickets.queue(params.counter, request.id);
     const svg = await qrSvg(`${deps.publicBaseUrl}/counters/${encodeURIComponent(queue.counterId)}`);
     return sendPage(reply, counterPage(queue, svg, lang));
   });
 
   // A paper ticket carries this page's QR code: scanning it follows the ticket on the phone.
-  app.get<{ Params: { code: string } }>("/tickets/:code", async (request, reply) => {
+  serve(app, counterPageApi.ticket, async ({ request, reply, params }) => {
     const lang = pageLang(request, reply);
-    const position = await deps.tickets.get(request.params.code, request.id).catch((err: unknown) => void refusal(err));
-    const code = position?.ticket?.code ?? request.params.code;
+    const position = await deps.tickets.get(params.code, request.id).catch((err: unknown) => void refusal(err));
+    const code = position?.ticket?.code ?? params.code;
     const svg = position ? await qrSvg(`${deps.publicBaseUrl}/tickets/${encodeURIComponent(code)}`) : "";
     return sendPage(reply, ticketPage(position, code, svg, lang), position ? 200 : 404);
   });
 
   // The desk's calls and bookings need a signed-in facility_admin or staff; the page itself is the public board.
   // ?date= shows another day's bookings (the day after a declaration, say); the queue is always today's.
-  app.get<{ Params: { counter: string }; Querystring: { date?: string } }>("/desk/:counter", async (request, reply) => {
+  serve(app, counterPageApi.desk, async ({ request, reply, params, query }) => {
     const lang = pageLang(request, reply);
-    const day = typeof request.query.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(request.query.date) ? request.query.date : "";
-    return sendPage(reply, deskPage(await deps.tickets.queue(request.params.counter, request.id), lang, day));
+    const day = typeof query.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(query.date) ? query.date : "";
+    return sendPage(reply, deskPage(await deps.tickets.queue(params.counter, request.id), lang, day));
   });
 
   // The code form sends ?code=; a push opens /bookings/<code>.
-  app.get<{ Querystring: { code?: string } }>("/bookings", async (request, reply) => {
-    const code = typeof request.query.code === "string" ? request.query.code.trim() : "";
+  serve(app, counterPageApi.findBooking, async ({ request, reply, query }) => {
+    const code = typeof query.code === "string" ? query.code.trim() : "";
     return bookingPage(code, request, reply, pageLang(request, reply));
   });
-  app.get<{ Params: { code: string } }>("/bookings/:code", async (request, reply) =>
-    bookingPage(request.params.code, request, reply, pageLang(request, reply)),
+  serve(app, counterPageApi.booking, async ({ request, reply, params }) =>
+    bookingPage(params.code, request, reply, pageLang(request, reply)),
   );
 }

@@ -6,14 +6,60 @@ import { FacilitiesAdmin } from "../../../app/ports";
 import { ModeScope } from "../../../domain/facility-view";
 import { readFacilities, readFacility } from "../../../app/read-facilities";
 import { endFacilityRestriction, restrictFacility } from "../../../app/restrict-facility";
-import { Authenticate } from "../server";
-import { correctionBody, facilityListQuery, parseBody, parseQuery, restrictionBody } from "../schemas";
+import { declareRoute, serve } from "../declared-routes";
+import { correctionBody, facilityListQuery, restrictionBody, serviceAnswers } from "../schemas";
 
 const writers = ["manager", "facility_admin"] as const;
 
-export function facilityRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, authenticate: Authenticate, mode: () => ModeScope) {
-  app.get("/api/v1/facilities", async (request) => {
-    const q = parseQuery(facilityListQuery, request.query);
+export const facilityApi = {
+  list: declareRoute({
+    method: "GET",
+    url: "/api/v1/facilities",
+    summary: "Facilities with their use and shelter operation, filtered and paged (nearest first with near=)",
+    query: facilityListQuery,
+    responses: { 200: "{total, nextCursor, facilities}" },
+    answers: { 200: serviceAnswers.facilities },
+  }),
+  one: declareRoute({
+    method: "GET",
+    url: "/api/v1/facilities/:id",
+    summary: "One facility: registry entry, use, shelter, reasons, restrictions and history",
+    responses: { 200: "the facility" },
+    problems: { 404: "FACILITY_NOT_FOUND" },
+    answers: { 200: serviceAnswers.facility },
+  }),
+  restrict: declareRoute({
+    method: "POST",
+    url: "/api/v1/facilities/:id/restrictions",
+    summary: "Restrict or close a facility, now or in a window",
+    roles: writers,
+    body: restrictionBody,
+    responses: { 201: "the restriction and the facility" },
+    problems: { 404: "FACILITY_NOT_FOUND", 409: "DECISION_CONFLICT", 422: "END_BEFORE_START or a field at fault" },
+    answers: { 201: serviceAnswers.restricted },
+  }),
+  endRestriction: declareRoute({
+    method: "DELETE",
+    url: "/api/v1/facilities/:id/restrictions/:restrictionId",
+    summary: "End a restriction now (it stays in the history)",
+    roles: writers,
+    responses: { 200: "the facility" },
+    problems: { 404: "FACILITY_NOT_FOUND or RESTRICTION_NOT_FOUND" },
+    answers: { 200: serviceAnswers.facility },
+  }),
+  correct: declareRoute({
+    method: "PATCH",
+    url: "/api/v1/facilities/:id",
+    summary: "Correct the registry (never re-announces an opening)",
+    roles: writers,
+    body: correctionBody,
+    responses: { 200: "{fields, facility}" },
+    answers: { 200: serviceAnswers.corrected },
+  }),
+};
+
+export function facilityRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, mode: () => ModeScope) {
+  serve(app, facilityApi.list, async ({ request, query: q }) => {
     const query = ListFacilitiesRequest.fromPartial({
       ward: q.ward,
       category: q.category,
@@ -29,18 +75,14 @@ export function facilityRoutes(app: FastifyInstance, facilities: FacilitiesAdmin
     return readFacilities(facilities, query, request.id, mode());
   });
 
-  app.get<{ Params: { id: string } }>("/api/v1/facilities/:id", async (request) =>
-    readFacility(facilities, request.params.id, request.id, mode()),
-  );
+  serve(app, facilityApi.one, async ({ request, params }) => readFacility(facilities, params.id, request.id, mode()));
 
-  app.post<{ Params: { id: string } }>("/api/v1/facilities/:id/restrictions", async (request, reply) => {
-    const who = await authenticate(request, writers);
-    const body = parseBody(restrictionBody, request.body);
+  serve(app, facilityApi.restrict, async ({ request, reply, params, body, caller: who }) => {
     const created = await restrictFacility(
       facilities,
       AddRestrictionRequest.fromPartial({
         ...body,
-        facilityId: request.params.id,
+        facilityId: params.id,
         kind: useTerms[body.kind as keyof typeof useTerms].value,
         author: who.subject,
       }),
@@ -50,14 +92,11 @@ export function facilityRoutes(app: FastifyInstance, facilities: FacilitiesAdmin
     return reply.code(201).send(created);
   });
 
-  app.delete<{ Params: { id: string; restrictionId: string } }>("/api/v1/facilities/:id/restrictions/:restrictionId", async (request) => {
-    const who = await authenticate(request, writers);
-    return endFacilityRestriction(facilities, request.params.id, request.params.restrictionId, who.subject, request.id, mode());
-  });
+  serve(app, facilityApi.endRestriction, async ({ request, params, caller: who }) =>
+    endFacilityRestriction(facilities, params.id, params.restrictionId, who.subject, request.id, mode()),
+  );
 
-  app.patch<{ Params: { id: string } }>("/api/v1/facilities/:id", async (request) => {
-    const who = await authenticate(request, writers);
-    const { reason, ...fields } = parseBody(correctionBody, request.body);
-    return correctFacility(facilities, request.params.id, FacilityCorrection.fromPartial(fields), reason, who.subject, request.id, mode());
+  serve(app, facilityApi.correct, async ({ request, params, body: { reason, ...fields }, caller: who }) => {
+    return correctFacility(facilities, params.id, FacilityCorrection.fromPartial(fields), reason, who.subject, request.id, mode());
   });
 }

@@ -6,6 +6,30 @@ import { readAlert, readChanges } from "../../../app/read-feeds";
 import { capDocument } from "../../../domain/cap";
 import { errors } from "../../../domain/errors";
 import { Change } from "../../../domain/status-view";
+import { declareRoute, serve } from "../declared-routes";
+
+export const feedApi = {
+  atom: declareRoute({
+    method: "GET",
+    url: "/feeds/status.atom",
+    summary: "Atom 1.0 feed, one entry per change (ja and en titles)",
+    responses: { 200: "application/atom+xml" },
+  }),
+  cap: declareRoute({
+    method: "GET",
+    url: "/feeds/cap.xml",
+    summary: "The newest OASIS CAP 1.2 message (Alert, Update, Cancel)",
+    responses: { 200: "application/xml" },
+    problems: { 404: "NO_ALERT" },
+  }),
+  capMessage: declareRoute({
+    method: "GET",
+    url: "/feeds/cap/:id",
+    summary: "One CAP 1.2 message at its permanent URL (`<id>.xml`, its <web>), as it read when a newer one replaced it",
+    responses: { 200: "application/cap+xml" },
+    problems: { 404: "CAP_MESSAGE_NOT_FOUND" },
+  }),
+};
 
 export interface FeedOptions {
   /** Where the gateway is reached from outside: feeds name themselves and their pages by it. */
@@ -54,7 +78,7 @@ export function feedRoutes(app: FastifyInstance, live: LiveStatus, options: Feed
     return text;
   };
 
-  app.get("/feeds/status.atom", async (_request, reply) => {
+  serve(app, feedApi.atom, async ({ reply }) => {
     const feed = readChanges(live);
     const text = once("atom", feed.version, () => atomFeed(feed.changes, feed.updated, options.publicBaseUrl));
     return reply.type("application/atom+xml; charset=utf-8").header("cache-control", "public, max-age=5").send(text);
@@ -70,12 +94,12 @@ export function feedRoutes(app: FastifyInstance, live: LiveStatus, options: Feed
   const sendCap = (reply: FastifyReply, text: string) =>
     reply.type("application/cap+xml; charset=utf-8").header("cache-control", "public, max-age=5").send(text);
 
-  app.get("/feeds/cap.xml", async (_request, reply) => sendCap(reply, cap()));
+  serve(app, feedApi.cap, async ({ reply }) => sendCap(reply, cap()));
 
   // Every message stays at its own URL (its <web>), as it read when a newer one replaced it.
-  app.get<{ Params: { id: string } }>("/feeds/cap/:id", async (request, reply) => {
-    const id = /^([\w-]{1,64})\.xml$/.exec(request.params.id)?.[1];
-    if (!id) throw errors.capMessageNotFound(request.params.id.slice(0, 64));
+  serve(app, feedApi.capMessage, async ({ reply, params }) => {
+    const id = /^([\w-]{1,64})\.xml$/.exec(params.id)?.[1];
+    if (!id) throw errors.capMessageNotFound(params.id.slice(0, 64));
     return sendCap(reply, cap(id));
   });
 }

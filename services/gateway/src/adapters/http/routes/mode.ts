@@ -1,4 +1,5 @@
 import { FastifyInstance } from "fastify";
+import { z } from "zod";
 import { levelName } from "@crisis/platform/contracts";
 import { ModePreview } from "@crisis/platform/contracts/facilities";
 import { approveDeclaration } from "../../../app/approve-declaration";
@@ -10,8 +11,8 @@ import { previewMode } from "../../../app/preview-mode";
 import { readMode } from "../../../app/read-mode";
 import { modeView } from "../../../domain/mode";
 import { changesNothing, noteChange } from "../audit";
-import { Authenticate } from "../server";
-import { declarationBody, parseBody, rejectionBody, withdrawalBody } from "../schemas";
+import { declareRoute, serve } from "../declared-routes";
+import { answers, declarationBody, rejectionBody, serviceAnswers, withdrawalBody } from "../schemas";
 
 const facilityIdsOf = (preview: PendingDeclaration["preview"]) => preview.facilities.map((f) => f.facilityId);
 
@@ -25,12 +26,82 @@ const pendingView = (p: PendingDeclaration) => ({
   ...(p.closed ? { closed: p.closed } : {}),
 });
 
-export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenticate: Authenticate) {
-  app.get("/api/v1/mode", async () => readMode(deps.modes));
+/** The city's mode: read it, preview and declare a change, and the two-person rule's pending declarations. */
+export const modeApi = {
+  current: declareRoute({
+    method: "GET",
+    url: "/api/v1/mode",
+    summary: "The city's current mode and its stream sequence",
+    responses: { 200: "the mode" },
+    answers: { 200: answers.currentMode },
+  }),
+  declare: declareRoute({
+    method: "POST",
+    url: "/api/v1/mode",
+    summary: "Declare, escalate or stand down the city's mode",
+    roles: ["manager"],
+    body: declarationBody,
+    responses: { 201: "stored in JetStream", 202: "pending: needs a second person (two-person rule)" },
+    answers: { 201: answers.declared, 202: answers.pending },
+    problems: { 409: "MODE_UNCHANGED or MODE_CONFLICT", 422: "IDEMPOTENCY_KEY_REUSED or a field at fault" },
+  }),
+  preview: declareRoute({
+    method: "POST",
+    url: "/api/v1/mode/preview",
+    summary: "What a declaration would change, declaring nothing",
+    roles: ["manager"],
+    body: declarationBody,
+    responses: { 200: "the mode and the preview from facilities" },
+    answers: { 200: serviceAnswers.preview },
+  }),
+  pending: declareRoute({
+    method: "GET",
+    url: "/api/v1/mode/pending",
+    summary: "Declarations waiting for approval, with the preview the declarer saw",
+    roles: ["approver", "manager"],
+    responses: { 200: "pending declarations, oldest first; and those rejected or withdrawn, until they would have lapsed" },
+    answers: { 200: z.object({ pending: z.array(answers.pending), closed: z.array(answers.pending) }) },
+  }),
+  approve: declareRoute({
+    method: "POST",
+    url: "/api/v1/mode/pending/:id/approve",
+    summary: "Approve a pending declaration (a second person)",
+    roles: ["approver"],
+    responses: { 201: "the declaration took effect" },
+    answers: { 201: answers.declared },
+    problems: {
+      403: "APPROVER_IS_DECLARER",
+      404: "PENDING_NOT_FOUND",
+      409: "MODE_CONFLICT or PENDING_CLOSED (rejected or withdrawn)",
+      410: "PENDING_EXPIRED",
+    },
+  }),
+  reject: declareRoute({
+    method: "POST",
+    url: "/api/v1/mode/pending/:id/reject",
+    summary: "Reject a pending declaration, saying why (a second person); it can no longer be approved",
+    roles: ["approver", "manager"],
+    body: rejectionBody,
+    responses: { 200: "the declaration, closed as rejected" },
+    answers: { 200: answers.pending },
+    problems: { 403: "REJECTER_IS_DECLARER", 404: "PENDING_NOT_FOUND", 409: "PENDING_CLOSED", 410: "PENDING_EXPIRED" },
+  }),
+  withdraw: declareRoute({
+    method: "POST",
+    url: "/api/v1/mode/pending/:id/withdraw",
+    summary: "The declarer withdraws their own pending declaration; it can no longer be approved",
+    roles: ["manager"],
+    body: withdrawalBody,
+    responses: { 200: "the declaration, closed as withdrawn" },
+    answers: { 200: answers.pending },
+    problems: { 403: "NOT_THE_DECLARER", 404: "PENDING_NOT_FOUND", 409: "PENDING_CLOSED", 410: "PENDING_EXPIRED" },
+  }),
+};
 
-  app.post("/api/v1/mode", async (request, reply) => {
-    const manager = await authenticate(request, "manager");
-    const declaration = parseBody(declarationBody, request.body);
+export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps) {
+  serve(app, modeApi.current, async () => readMode(deps.modes));
+
+  serve(app, modeApi.declare, async ({ request, reply, body: declaration, caller: manager }) => {
     const outcome = await declareMode(deps, declaration, manager.subject, request.id);
     const { level, incident, wards } = declaration;
     if (outcome.kind === "pending") {
@@ -59,16 +130,13 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenti
     });
   });
 
-  app.post("/api/v1/mode/preview", async (request) => {
+  serve(app, modeApi.preview, async ({ request, body: declaration, caller: manager }) => {
     changesNothing(request);
-    const manager = await authenticate(request, "manager");
-    const declaration = parseBody(declarationBody, request.body);
     const { mode, preview } = await previewMode(deps.previewer, deps.clock, declaration, manager.subject, request.id);
     return { mode: modeView(mode), preview: ModePreview.toJSON(preview) };
   });
 
-  app.get("/api/v1/mode/pending", async (request) => {
-    await authenticate(request, ["approver", "manager"]);
+  serve(app, modeApi.pending, async () => {
     const { open, closed } = await listPendingDeclarations(deps.pending, deps.clock);
     return { pending: open.map(pendingView), closed: closed.map(pendingView) };
   });
@@ -87,25 +155,20 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps, authenti
     request.log.info({ pendingId: closed.id, closedAs: closure.as }, "pending declaration closed");
   };
 
-  app.post<{ Params: { id: string } }>("/api/v1/mode/pending/:id/reject", async (request) => {
-    const rejecter = await authenticate(request, ["approver", "manager"]);
-    const { reason } = parseBody(rejectionBody, request.body);
-    const closed = await rejectDeclaration(deps, request.params.id, rejecter.subject, reason);
+  serve(app, modeApi.reject, async ({ request, params, body: { reason }, caller: rejecter }) => {
+    const closed = await rejectDeclaration(deps, params.id, rejecter.subject, reason);
     noteClosing(request, closed);
     return pendingView(closed);
   });
 
-  app.post<{ Params: { id: string } }>("/api/v1/mode/pending/:id/withdraw", async (request) => {
-    const declarer = await authenticate(request, "manager");
-    const { reason } = parseBody(withdrawalBody, request.body);
-    const closed = await withdrawDeclaration(deps, request.params.id, declarer.subject, reason);
+  serve(app, modeApi.withdraw, async ({ request, params, body: { reason }, caller: declarer }) => {
+    const closed = await withdrawDeclaration(deps, params.id, declarer.subject, reason);
     noteClosing(request, closed);
     return pendingView(closed);
   });
 
-  app.post<{ Params: { id: string } }>("/api/v1/mode/pending/:id/approve", async (request, reply) => {
-    const approver = await authenticate(request, "approver");
-    const approved = await approveDeclaration(deps, request.params.id, approver.subject, request.id);
+  serve(app, modeApi.approve, async ({ request, reply, params, caller: approver }) => {
+    const approved = await approveDeclaration(deps, params.id, approver.subject, request.id);
     const { pending, event, seq } = approved;
     noteChange(request, {
       kind: "mode.approved",

@@ -15,6 +15,45 @@ import { PageService } from "../pages/status-figures";
 import { pageLang } from "../pages/words";
 import { signInFirst } from "../sign-in";
 import { assetRoutes, publicDir } from "../assets";
+import { declareRoute, serve } from "../declared-routes";
+
+const html = { 200: "text/html" };
+
+export const pageApi = {
+  serviceWorker: declareRoute({
+    method: "GET",
+    url: "/sw.js",
+    summary: "The pages' service worker (offline copy, push notifications)",
+    responses: { 200: "JavaScript" },
+  }),
+  home: declareRoute({ method: "GET", url: "/", summary: "Public status page (HTML, ja; ?lang=en)", responses: html }),
+  status: declareRoute({ method: "GET", url: "/status", summary: "Public status page, where pushes link (HTML)", responses: html }),
+  facility: declareRoute({
+    method: "GET",
+    url: "/facilities/:id",
+    summary: "One facility's page (HTML)",
+    responses: { 200: "text/html", 404: "no such facility" },
+  }),
+  service: declareRoute({ method: "GET", url: "/services/:id", summary: "One counter service's page (HTML)", responses: html }),
+  console: declareRoute({
+    method: "GET",
+    url: "/console",
+    summary: "Manager console (HTML; the API calls carry the session cookie)",
+    responses: html,
+  }),
+  staff: declareRoute({
+    method: "GET",
+    url: "/staff",
+    summary: "Staff page (HTML; the API calls carry the session cookie)",
+    responses: html,
+  }),
+  notice: declareRoute({
+    method: "GET",
+    url: "/staff/notices/:id",
+    summary: "The staff page opened on one notice, where its push links (signed out: to sign-in and back)",
+    responses: { 200: "text/html", 302: "to /login, then back here" },
+  }),
+};
 
 export interface PageDeps {
   modes: ModeLog;
@@ -50,7 +89,7 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
   // Only for the service worker's file below: every other file is an asset.
   await app.register(fastifyStatic, { root: publicDir, serve: false });
   // The service worker sits at the root so its scope covers every page.
-  app.get("/sw.js", (_request, reply) =>
+  serve(app, pageApi.serviceWorker, ({ reply }) =>
     reply.header("cache-control", "no-cache").type("text/javascript; charset=utf-8").sendFile("sw.js"),
   );
 
@@ -79,13 +118,13 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
     const figures = { crowding: shelters, services: counters, position };
     return sendPage(reply, statusPage(current, residentPageLang(request, reply), deps.settings, figures));
   };
-  app.get("/", home);
+  serve(app, pageApi.home, ({ request, reply }) => home(request, reply));
   // Pushes link to /status (notify's PUBLIC_BASE_URL + /status).
-  app.get("/status", home);
-  app.get<{ Params: { id: string } }>("/facilities/:id", async (request, reply) => {
+  serve(app, pageApi.status, ({ request, reply }) => home(request, reply));
+  serve(app, pageApi.facility, async ({ request, reply, params }) => {
     const position = deps.livePosition?.();
     const current = await status(request);
-    const facility = current.facilities.find((f) => f.id === request.params.id);
+    const facility = current.facilities.find((f) => f.id === params.id);
     const crowding =
       // Only an open shelter's crowding: a closed one must never read 空き beside 閉鎖.
       facility?.reading.state === "shelter_open" && deps.crowding
@@ -97,23 +136,23 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
     const shown = facilityPage(current, facility, residentPageLang(request, reply), crowding, position);
     return sendPage(reply, shown, facility ? 200 : 404);
   });
-  app.get<{ Params: { id: string } }>("/services/:id", async (request, reply) => {
+  serve(app, pageApi.service, async ({ request, reply, params }) => {
     const position = deps.livePosition?.();
     const [current, counters] = await Promise.all([status(request), services(request)]);
     // Unknown only when the catalogue answered without it; unanswered, the page script tries again.
-    const service = counters?.find((s) => s.id === request.params.id) ?? (counters ? null : undefined);
-    const shown = servicePage(current, request.params.id, residentPageLang(request, reply), {
+    const service = counters?.find((s) => s.id === params.id) ?? (counters ? null : undefined);
+    const shown = servicePage(current, params.id, residentPageLang(request, reply), {
       service,
       position,
-      expected: deps.expectedWaiting?.(request.params.id),
+      expected: deps.expectedWaiting?.(params.id),
     });
     return sendPage(reply, shown, service === null ? 404 : 200);
   });
-  app.get("/console", async (request, reply) => sendPage(reply, consolePage(await status(request), pageLang(request, reply))));
-  app.get("/staff", async (request, reply) => sendPage(reply, staffPage(pageLang(request, reply))));
+  serve(app, pageApi.console, async ({ request, reply }) => sendPage(reply, consolePage(await status(request), pageLang(request, reply))));
+  serve(app, pageApi.staff, ({ request, reply }) => sendPage(reply, staffPage(pageLang(request, reply))));
   // Where a staff notice's push opens: signed out, the person signs in first and comes back here.
-  app.get<{ Params: { id: string } }>("/staff/notices/:id", async (request, reply) => {
+  serve(app, pageApi.notice, ({ request, reply, params }) => {
     if (deps.signedIn && !deps.signedIn(request)) return signInFirst(request, reply);
-    return sendPage(reply, staffPage(pageLang(request, reply), request.params.id));
+    return sendPage(reply, staffPage(pageLang(request, reply), params.id));
   });
 }

@@ -5,14 +5,78 @@ import { findNearestShelters, readCrowding, readOccupancyHistory, readShelterCro
 import { reportOccupancy } from "../../../app/report-occupancy";
 import { ModeScope } from "../../../domain/facility-view";
 import { noteChange } from "../audit";
-import { Authenticate } from "../server";
-import { nearestQuery, occupancyBody, occupancyHistoryQuery, parseBody, parseQuery, shelterBody, shelterListQuery } from "../schemas";
+import { declareRoute, serve } from "../declared-routes";
+import {
+  crowdingAnswers,
+  nearestQuery,
+  occupancyBody,
+  occupancyHistoryQuery,
+  serviceAnswers,
+  shelterBody,
+  shelterListQuery,
+} from "../schemas";
 
-export function shelterRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, authenticate: Authenticate, mode: () => ModeScope) {
-  app.put<{ Params: { id: string } }>("/api/v1/shelters/:id", async (request) => {
-    const who = await authenticate(request, ["manager", "facility_admin"]);
-    const body = parseBody(shelterBody, request.body);
-    const shelter = await operateShelter(facilities, request.params.id, body.state, body.reason, who.subject, request.id, mode());
+export const shelterApi = {
+  operate: declareRoute({
+    method: "PUT",
+    url: "/api/v1/shelters/:id",
+    summary: "Open or close one shelter (the same state again changes nothing)",
+    roles: ["manager", "facility_admin"],
+    body: shelterBody,
+    responses: { 200: "{state, status, changed}" },
+    problems: { 404: "FACILITY_NOT_FOUND", 422: "NOT_A_SHELTER" },
+    answers: { 200: serviceAnswers.shelter },
+  }),
+  reportOccupancy: declareRoute({
+    method: "POST",
+    url: "/api/v1/shelters/:id/occupancy",
+    summary: "Report a shelter's headcount and needs (staff on a post at that shelter now, or a manager)",
+    roles: ["manager", "staff"],
+    body: occupancyBody,
+    responses: { 201: "{shelter, changed}: the shelter's crowding after the report, and the level change if any" },
+    answers: { 201: crowdingAnswers.reported },
+    problems: { 403: "NOT_ON_POST", 404: "FACILITY_NOT_FOUND", 409: "SHELTER_NOT_OPEN", 422: "NOT_A_SHELTER or a field at fault" },
+  }),
+  occupancy: declareRoute({
+    method: "GET",
+    url: "/api/v1/shelters/:id/occupancy",
+    summary: "One shelter's crowding level, capacity (null: unknown) and latest report with its age",
+    responses: { 200: "the shelter's crowding" },
+    answers: { 200: crowdingAnswers.shelter },
+    problems: { 404: "FACILITY_NOT_FOUND" },
+  }),
+  crowding: declareRoute({
+    method: "GET",
+    url: "/api/v1/shelters",
+    summary: "Crowding of every open shelter (空き/やや混雑/混雑/満, unknown) and the sums per ward",
+    query: shelterListQuery,
+    responses: { 200: "{shelters, wards}" },
+    answers: { 200: crowdingAnswers.list },
+  }),
+  history: declareRoute({
+    method: "GET",
+    url: "/api/v1/shelters/history",
+    summary:
+      "Occupancy over time as CSV, for a shelter (?facility=) or a ward (?ward=): every report, oldest first, or with ?by=hour per ward and hour",
+    roles: ["manager", "facility_admin"],
+    query: occupancyHistoryQuery,
+    responses: {
+      200: "text/csv: reportedAt, facilityId, name, ward, headcount, capacity, level, needs; ?by=hour: hour, ward, shelters, headcount, capacity_known",
+    },
+  }),
+  nearest: declareRoute({
+    method: "GET",
+    url: "/api/v1/shelters/nearest",
+    summary: "The nearest open shelters with known room (a recent report below full), nearest first",
+    query: nearestQuery,
+    responses: { 200: "{shelters}: distance in metres, level, places left, link" },
+    answers: { 200: crowdingAnswers.nearest },
+  }),
+};
+
+export function shelterRoutes(app: FastifyInstance, facilities: FacilitiesAdmin, mode: () => ModeScope) {
+  serve(app, shelterApi.operate, async ({ request, params, body, caller: who }) => {
+    const shelter = await operateShelter(facilities, params.id, body.state, body.reason, who.subject, request.id, mode());
     // The audit names the shelter as people know it, not only its id; the actor is added from the token.
     noteChange(request, {
       kind: body.state === "open" ? "shelter.opened" : "shelter.closed",
@@ -37,25 +101,19 @@ export interface CrowdingRouteDeps {
 }
 
 /** Occupancy reports from shelters, crowding levels by shelter and ward, the nearest shelters with room. */
-export function crowdingRoutes(app: FastifyInstance, deps: CrowdingRouteDeps, authenticate: Authenticate) {
-  app.post<{ Params: { id: string } }>("/api/v1/shelters/:id/occupancy", async (request, reply) => {
-    const who = await authenticate(request, ["manager", "staff"]);
-    // The body is checked first: a bad report is refused the same way whoever sends it.
-    const body = parseBody(occupancyBody, request.body);
+export function crowdingRoutes(app: FastifyInstance, deps: CrowdingRouteDeps) {
+  // The body is checked before the post: a bad report is refused the same way whoever sends it.
+  serve(app, shelterApi.reportOccupancy, async ({ request, reply, params, body, caller: who }) => {
     const manager = who.roles.includes("manager");
-    return reply.code(201).send(await reportOccupancy(deps, { subject: who.subject, manager }, request.params.id, body, request.id));
+    return reply.code(201).send(await reportOccupancy(deps, { subject: who.subject, manager }, params.id, body, request.id));
   });
-  app.get<{ Params: { id: string } }>("/api/v1/shelters/:id/occupancy", async (request) =>
-    readShelterCrowding(deps.crowding, request.params.id, request.id),
-  );
-  app.get("/api/v1/shelters", async (request) => readCrowding(deps.crowding, parseQuery(shelterListQuery, request.query).ward, request.id));
-  app.get("/api/v1/shelters/history", async (request, reply) => {
-    await authenticate(request, ["manager", "facility_admin"]);
-    const csv = await readOccupancyHistory(deps.crowding, parseQuery(occupancyHistoryQuery, request.query), deps.now(), request.id);
+  serve(app, shelterApi.occupancy, async ({ request, params }) => readShelterCrowding(deps.crowding, params.id, request.id));
+  serve(app, shelterApi.crowding, async ({ request, query }) => readCrowding(deps.crowding, query.ward, request.id));
+  serve(app, shelterApi.history, async ({ request, reply, query }) => {
+    const csv = await readOccupancyHistory(deps.crowding, query, deps.now(), request.id);
     return reply.type("text/csv; charset=utf-8").send(csv);
   });
-  app.get("/api/v1/shelters/nearest", async (request) => {
-    const q = parseQuery(nearestQuery, request.query);
+  serve(app, shelterApi.nearest, async ({ request, query: q }) => {
     return findNearestShelters(deps.crowding, { latitude: q.lat, longitude: q.lon, limit: q.limit }, request.id);
   });
 }

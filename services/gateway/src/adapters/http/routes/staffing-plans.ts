@@ -2,17 +2,32 @@ import { FastifyInstance } from "fastify";
 import { applyStaffingPlan } from "../../../app/apply-staffing-plan";
 import { StaffingPlans } from "../../../app/ports";
 import { proposeStaffingPlan } from "../../../app/propose-staffing-plan";
-import { Authenticate } from "../server";
+import { declareRoute, serve } from "../declared-routes";
+import { serviceAnswers } from "../schemas";
 
 const planners = ["manager", "staffing_officer"] as const;
 
-export function staffingPlanRoutes(app: FastifyInstance, plans: StaffingPlans, authenticate: Authenticate) {
-  app.post("/api/v1/staffing/plans", async (request) => {
-    const caller = await authenticate(request, planners);
-    return proposeStaffingPlan(plans, caller.subject, request.id);
-  });
-  app.post<{ Params: { id: string } }>("/api/v1/staffing/plans/:id/apply", async (request) => {
-    const caller = await authenticate(request, planners);
-    return applyStaffingPlan(plans, request.params.id, caller.subject, request.id);
-  });
+export const staffingPlanApi = {
+  propose: declareRoute({
+    method: "POST",
+    url: "/api/v1/staffing/plans",
+    summary: "Propose a staffing plan for review",
+    roles: planners,
+    responses: { 200: "the proposed plan" },
+    answers: { 200: serviceAnswers.staffingPlan },
+  }),
+  apply: declareRoute({
+    method: "POST",
+    url: "/api/v1/staffing/plans/:id/apply",
+    summary: "Put a proposed plan in force (one notice per person whose duty changed)",
+    roles: planners,
+    responses: { 200: "what was published" },
+    problems: { 404: "PLAN_NOT_FOUND", 409: "PLAN_STALE" },
+    answers: { 200: serviceAnswers.planApplied },
+  }),
+};
+
+export function staffingPlanRoutes(app: FastifyInstance, plans: StaffingPlans) {
+  serve(app, staffingPlanApi.propose, async ({ request, caller }) => proposeStaffingPlan(plans, caller.subject, request.id));
+  serve(app, staffingPlanApi.apply, async ({ request, params, caller }) => applyStaffingPlan(plans, params.id, caller.subject, request.id));
 }

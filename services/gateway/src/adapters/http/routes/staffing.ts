@@ -1,11 +1,20 @@
 import { FastifyInstance } from "fastify";
 import { StaffingBoard } from "../../../app/ports";
 import { readStaffingSummary } from "../../../app/read-staffing-summary";
-import { Authenticate } from "../server";
+import { declareRoute, serve } from "../declared-routes";
+import { serviceAnswers } from "../schemas";
 
-export function staffingRoutes(app: FastifyInstance, staffing: StaffingBoard, authenticate: Authenticate) {
-  app.get("/api/v1/staffing/summary", async (request) => {
-    await authenticate(request, "manager");
-    return readStaffingSummary(staffing, request.id);
-  });
+export const staffingApi = {
+  summary: declareRoute({
+    method: "GET",
+    url: "/api/v1/staffing/summary",
+    summary: "How the emergency posts are staffed",
+    roles: ["manager"],
+    responses: { 200: "staff, posts and positions covered" },
+    answers: { 200: serviceAnswers.staffingSummary },
+  }),
+};
+
+export function staffingRoutes(app: FastifyInstance, staffing: StaffingBoard) {
+  serve(app, staffingApi.summary, async ({ request }) => readStaffingSummary(staffing, request.id));
 }

@@ -3,7 +3,9 @@ import { FastifyInstance } from "fastify";
 import { headerNames } from "@crisis/platform";
 import { LiveStatus } from "../../../app/follow-status";
 import { readStatus } from "../../../app/read-status";
+import { declareRoute, serve } from "../declared-routes";
 import { correlationIdOf } from "../edge";
+import { serviceAnswers } from "../schemas";
 import { cachedBody, notModified, pickEncoding } from "../status-body";
 
 export interface StatusFastPathOptions {
@@ -15,7 +17,16 @@ export interface StatusFastPathOptions {
   cors: boolean;
 }
 
-const route = "/api/v1/status";
+export const statusApi = {
+  status: declareRoute({
+    method: "GET",
+    url: "/api/v1/status",
+    summary: "The mode and every facility's effective status",
+    responses: { 200: "status" },
+    answers: { 200: serviceAnswers.status },
+  }),
+};
+const route = statusApi.status.url;
 
 /**
  * GET /api/v1/status: the body serialized and compressed once per change, ETag and Last-Modified
@@ -35,7 +46,7 @@ export function statusRoutes(app: FastifyInstance, live: LiveStatus) {
     return { code: 200, headers: body.headers, encoding, payload: encoding ? body[encoding] : body.identity };
   };
 
-  app.get(route, async (request, reply) => {
+  serve(app, statusApi.status, async ({ request, reply }) => {
     const { code, headers, encoding, payload } = answer(request.headers);
     reply.code(code).headers(headers);
     if (!payload) return reply.send();

@@ -6,25 +6,52 @@ import { checkCounterTopics } from "../../../app/read-services";
 import { errors } from "../../../domain/errors";
 import { readPushPublicKey } from "../../../app/read-push-public-key";
 import { noteChange } from "../audit";
-import { parseBody, subscriptionBody } from "../schemas";
+import { declareRoute, serve } from "../declared-routes";
+import { serviceAnswers, subscriptionBody } from "../schemas";
+
+export const subscriptionApi = {
+  publicKey: declareRoute({
+    method: "GET",
+    url: "/api/v1/push/public-key",
+    summary: "The VAPID public key for pushManager.subscribe()",
+    responses: { 200: "the key" },
+    answers: { 200: serviceAnswers.publicKey },
+  }),
+  subscribe: declareRoute({
+    method: "POST",
+    url: "/api/v1/subscriptions",
+    summary:
+      "Subscribe a browser to alerts on its topics (also waiting:<service>:<N>, fewer than N waiting at that counter, and reopening:<service>)",
+    body: subscriptionBody,
+    responses: { 201: "{id, unsubscribeToken}" },
+    problems: { 422: "TOPIC_INVALID (e.g. N not a whole number from 1 to 999) or TOPIC_SERVICE_NOT_FOUND, naming topics[i]" },
+    answers: { 201: serviceAnswers.subscribed },
+  }),
+  unsubscribe: declareRoute({
+    method: "DELETE",
+    url: "/api/v1/subscriptions/:id",
+    summary: "Unsubscribe (X-Unsubscribe-Token)",
+    responses: { 204: "purged" },
+    problems: { 400: "HEADER_MISSING", 403: "wrong token", 404: "no such subscription" },
+  }),
+};
 
 export function subscriptionRoutes(app: FastifyInstance, subscriptions: PushSubscriptions, facilities: FacilitiesAdmin) {
-  app.get("/api/v1/push/public-key", async (request) => readPushPublicKey(subscriptions, request.id));
+  serve(app, subscriptionApi.publicKey, async ({ request }) => readPushPublicKey(subscriptions, request.id));
 
-  app.post("/api/v1/subscriptions", async (request, reply) => {
-    const body = parseBody(subscriptionBody, request.body);
+  serve(app, subscriptionApi.subscribe, async ({ request, reply, body }) => {
     await checkCounterTopics(facilities, body.topics, request.id);
     const created = await createSubscription(subscriptions, body, request.id);
     noteChange(request, { kind: "subscription.created", what: JSON.stringify({ id: created.id, topics: body.topics, lang: body.lang }) });
     return reply.code(201).send(created);
   });
 
-  app.delete<{ Params: { id: string } }>("/api/v1/subscriptions/:id", async (request, reply) => {
+  serve(app, subscriptionApi.unsubscribe, async ({ request, reply, params }) => {
     // Ids are base64url keys: anything else names no subscription (and must not reach the store as a key).
-    if (!/^[A-Za-z0-9_-]{1,128}$/.test(request.params.id)) throw errors.subscriptionNotFound();
+    if (!/^[A-Za-z0-9_-]{1,128}$/.test(params.id)) throw errors.subscriptionNotFound();
     const token = request.headers["x-unsubscribe-token"];
-    await deleteSubscription(subscriptions, request.params.id, typeof token === "string" ? token : undefined, request.id);
-    noteChange(request, { kind: "subscription.deleted", what: JSON.stringify({ id: request.params.id }) });
+    await deleteSubscription(subscriptions, params.id, typeof token === "string" ? token : undefined, request.id);
+    noteChange(request, { kind: "subscription.deleted", what: JSON.stringify({ id: params.id }) });
     return reply.code(204).send();
   });
 }
