@@ -59,7 +59,11 @@ describe("counters in real Chromium: a ticket and a booking, the desk's calls, c
   let counter = "";
   let ticketCode = "";
   let bookingCode = "";
-  const screenshots = join(repoRoot, "docs", "screenshots");
+  /** Set SCREENSHOTS_DIR (docs/screenshots) to keep the pictures docs/counters.md and the README show. */
+  const screenshots = process.env.SCREENSHOTS_DIR;
+  const keep = async (page: Page, name: string) => {
+    if (screenshots) await page.screenshot({ path: join(screenshots, name), fullPage: true });
+  };
   const pushes = () => h.pushService.messagesFor(device.id).map((p) => JSON.parse(p.text) as { title: string; body: string; url: string });
 
   beforeAll(async () => {
@@ -68,7 +72,7 @@ describe("counters in real Chromium: a ticket and a booking, the desk's calls, c
     browser = await launchBrowser(h.base);
     device = h.pushService.subscribe();
     await browser.context.addInitScript(pushManagerOn, device.json);
-    mkdirSync(screenshots, { recursive: true });
+    if (screenshots) mkdirSync(screenshots, { recursive: true });
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
@@ -92,7 +96,7 @@ describe("counters in real Chromium: a ticket and a booking, the desk's calls, c
     expect(await citizen.locator(".qr svg").count()).toBe(1);
     await citizen.locator("#follow-ticket").click();
     await citizen.locator("#ticket-status", { hasText: "この端末に通知します。" }).waitFor();
-    await citizen.screenshot({ path: join(screenshots, "ticket-desktop.png"), fullPage: true });
+    await keep(citizen, "ticket-desktop.png");
   });
 
   it("books a time without an account, gets a code and follows the booking on the same device", async () => {
@@ -100,7 +104,7 @@ describe("counters in real Chromium: a ticket and a booking, the desk's calls, c
     await citizen.locator("#book-link").click();
     await citizen.locator('input[name="date"]').fill(nextWeekday());
     await citizen.getByRole("button", { name: "表示" }).click();
-    await citizen.screenshot({ path: join(screenshots, "book-desktop.png"), fullPage: true });
+    await keep(citizen, "book-desktop.png");
     await citizen.locator("button.slot:not([disabled])").first().click();
     await citizen.waitForURL(/\/bookings\/[A-Z0-9]{8}$/);
     bookingCode = (await citizen.locator("#booking-code").textContent())!;
@@ -110,7 +114,7 @@ describe("counters in real Chromium: a ticket and a booking, the desk's calls, c
     await citizen.locator("#booking-status", { hasText: "この端末に通知します。" }).waitFor();
     const record = await citizen.evaluate(() => JSON.parse(localStorage.getItem("crisis.subscription") ?? "null"));
     expect(record.topics).toEqual([`ticket:${ticketCode}`, `booking:${bookingCode}`]);
-    await citizen.screenshot({ path: join(screenshots, "booking-desktop.png"), fullPage: true });
+    await keep(citizen, "booking-desktop.png");
   });
 
   it("calls numbers from the desk page until the '5 ahead' push arrives, decrypted", async () => {
@@ -131,7 +135,7 @@ describe("counters in real Chromium: a ticket and a booking, the desk's calls, c
     expect(near()).toMatchObject({ title: "熊本市 順番が近づきました", url: expect.stringContaining(`/tickets/${ticketCode}`) });
     expect(near()!.body).toContain("整理券9番");
     expect(await desk.locator("#desk-waiting").textContent()).toBe("6");
-    await desk.screenshot({ path: join(screenshots, "desk-desktop.png"), fullPage: true });
+    await keep(desk, "desk-desktop.png");
     await desk.close();
   });
 
@@ -149,14 +153,14 @@ describe("counters in real Chromium: a ticket and a booking, the desk's calls, c
     expect(await citizen.locator("#booking-state").textContent()).toBe("キャンセル済み");
     expect(await citizen.locator("#booking-alternatives").textContent()).toContain("マイナポータルで申請できます");
     expect(await citizen.locator("#cancel-booking").count()).toBe(0);
-    await citizen.screenshot({ path: join(screenshots, "booking-cancelled-desktop.png"), fullPage: true });
+    await keep(citizen, "booking-cancelled-desktop.png");
     // Staff see that day's list with the change.
     const desk = await browser.context.newPage();
     await desk.setExtraHTTPHeaders({ authorization: `Bearer ${await h.token("facility_admin")}` });
     await desk.goto(`${h.base}/desk/${counter}?date=${nextWeekday()}`);
     const row = desk.locator(`#day-bookings-table tr[data-code="${bookingCode}"]`);
     expect(await row.textContent()).toContain("危機対応のため取り消されました");
-    await desk.screenshot({ path: join(screenshots, "desk-suspended-desktop.png"), fullPage: true });
+    await keep(desk, "desk-suspended-desktop.png");
     await desk.close();
     // No more tickets at the suspended counter: its own problem code.
     const refused = await h.api("POST", `/api/v1/counters/${counter}/tickets`);

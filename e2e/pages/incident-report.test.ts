@@ -4,15 +4,14 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { cityDate } from "@crisis/platform/contracts";
 import { Page } from "playwright-core";
-import { repoRoot } from "../../deploy/embedded/system";
 import { Harness, eventually, startHarness } from "../harness";
 import { Browser, launchBrowser } from "./browser";
 
 // A loaded 2-core machine: every wait is on a condition, with room to spare.
 jest.setTimeout(300_000);
 
-/** `UPDATE_SCREENSHOTS=1` saves the sheet at phone and desktop width, in both languages, in docs/screenshots. */
-const screenshots = process.env.UPDATE_SCREENSHOTS === "1";
+/** Set SCREENSHOTS_DIR (docs/screenshots) to keep the sheet at phone and desktop width, in both languages. */
+const screenshots = process.env.SCREENSHOTS_DIR;
 
 const tableRows = (page: Page, name: string) =>
   page.$$eval(`table[data-table="${name}"] tbody tr`, (rows) =>
@@ -147,8 +146,8 @@ describe("the incident report and the daily HQ sheet in real Chromium", () => {
         // Nothing wider than the screen: the sheet reads on a phone without scrolling sideways.
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         if (screenshots) {
-          mkdirSync(join(repoRoot, "docs", "screenshots"), { recursive: true });
-          await page.screenshot({ path: join(repoRoot, "docs", "screenshots", `hq-sheet-${lang}-${size}.png`), fullPage: true });
+          mkdirSync(screenshots, { recursive: true });
+          await page.screenshot({ path: join(screenshots, `hq-sheet-${lang}-${size}.png`), fullPage: true });
         }
         await page.close();
       }

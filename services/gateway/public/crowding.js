@@ -11,9 +11,11 @@
   const shelters = new Map();
 
   const levelOf = (s) => (!s || s.stale || !s.reportedAt ? "unknown" : s.level);
+  /** "25 分", or from an hour on "59 時間 57 分", as the server draws it. */
   const age = (at) => {
     const n = Math.max(0, Math.floor((Date.now() - at) / 60000));
-    return words.minutesTemplate.replace("{n}", String(n));
+    if (n < 60) return words.minutesTemplate.replace("{n}", String(n));
+    return words.hoursMinutesTemplate.replace("{h}", String(Math.floor(n / 60))).replace("{m}", String(n % 60));
   };
   /** "満 100/100 · 5 分前の報告", or "報告なし". */
   function describe(s) {

@@ -337,6 +337,12 @@
     english && s.nameEn ? s.nameEn : !japanese && s.nameEn && s.name ? `${s.name} (${s.nameEn})` : s.name || s.id;
   /** A waiting figure older than the gateway's stale setting says so. */
   const isStale = (w) => Date.now() - Date.parse(w.reportedAt) > (data.waitingStaleMinutes || 60) * 60000;
+  /** "25 分", or from an hour on "59 時間 57 分", as the server draws it. */
+  function reportAge(at) {
+    const n = Math.max(0, Math.floor((Date.now() - at) / 60000));
+    if (n < 60) return fill(words.minutesTemplate, { n });
+    return fill(words.hoursMinutesTemplate, { h: Math.floor(n / 60), m: n % 60 });
+  }
   /** The counter's wait beside the online alternative, so a citizen can decide not to come. */
   function counterAndOnline(s) {
     const parts = [];
@@ -344,7 +350,7 @@
     if (w) {
       const figure =
         w.waiting !== null ? words.waitingPeople.replace("{n}", String(w.waiting)) : words.nextSlot.replace("{t}", tokyo(w.nextFreeSlot));
-      const age = words.minutesTemplate.replace("{n}", String(Math.max(0, Math.floor((Date.now() - Date.parse(w.reportedAt)) / 60000))));
+      const age = reportAge(Date.parse(w.reportedAt));
       const stale = isStale(w);
       parts.push(
         " ",

@@ -24,6 +24,13 @@ export const crowdingLevel = (s: PageCrowding | undefined) => (!s?.latest || s.l
 
 const minutesSince = (iso: string | null, now: number) => (iso ? Math.max(0, Math.floor((now - Date.parse(iso)) / 60000)) : 0);
 
+/** How old a report is: "25 分", or from an hour on "59 時間 57 分" (as the page scripts write it). */
+export function reportAge(iso: string | null, lang: ResidentLang, now: number) {
+  const minutes = minutesSince(iso, now);
+  if (minutes < 60) return sayText(lang, "minutes", { n: String(minutes) });
+  return sayText(lang, "hoursMinutes", { h: String(Math.floor(minutes / 60)), m: String(minutes % 60) });
+}
+
 /**
  * "満 100/100 · 5 分前の報告", or "報告なし": plain text, as /assets/crowding.js writes it when a
  * report arrives, so the row reads the same before and after the script takes over.
@@ -31,7 +38,7 @@ const minutesSince = (iso: string | null, now: number) => (iso ? Math.max(0, Mat
 export function crowdingText(s: PageCrowding | undefined, lang: ResidentLang, now: number) {
   if (!s?.latest) return sayText(lang, "noReport");
   const counts = s.capacity === null ? `${s.latest.headcount}` : `${s.latest.headcount}/${s.capacity}`;
-  const age = sayText(lang, "minutes", { n: String(minutesSince(s.latest.reportedAt, now)) });
+  const age = reportAge(s.latest.reportedAt, lang, now);
   return `${termText(crowdingGlossary, crowdingLevel(s), lang)} ${counts} · ${sayText(lang, "crowdingAge", { age })}`;
 }
 
@@ -86,7 +93,7 @@ export function serviceFigures(s: PageService, lang: ResidentLang, now: number) 
     (w.waiting !== null
       ? sayText(lang, "waitingPeople", { n: String(w.waiting) })
       : sayText(lang, "nextSlot", { t: residentTime(w.nextFreeSlot, lang) })) +
-      sayText(lang, "reportedAgo", { age: sayText(lang, "minutes", { n: String(minutesSince(w.reportedAt, now)) }) }) +
+      sayText(lang, "reportedAgo", { age: reportAge(w.reportedAt, lang, now) }) +
       (w.stale ? sayText(lang, "waitingStale") : "");
   const online = s.channels.find((c) => c.channel === "online");
   const onlineText = online && `${termText(channelGlossary, "online", lang)}: ${termText(serviceLevelGlossary, online.level, lang)}`;

@@ -261,6 +261,7 @@ export function clientWords(lang: ResidentLang) {
     live: t("live"),
     offlineTemplate: t("offline", { t: "{t}", age: "{age}" }),
     minutesTemplate: t("minutes", { n: "{n}" }),
+    hoursMinutesTemplate: t("hoursMinutes", { h: "{h}", m: "{m}" }),
     asOfTemplate: t("asOf", { time: "{t}" }),
     mapFailed: t("mapFailed"),
   };

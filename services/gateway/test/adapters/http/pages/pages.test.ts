@@ -180,5 +180,8 @@ describe("the pages' HTML", () => {
     expect(english).toContain('<h1 id="service-name">Certificate of residence</h1>');
     expect(english).toContain("<title>Certificate of residence");
     expect(servicePage(two, "nothing", "en", { service: null })).toContain("There is no such counter service.");
+    // A figure from two days ago reads in hours, not as thousands of minutes.
+    const old = { ...juminhyo, waiting: { ...juminhyo.waiting!, reportedAt: "2026-07-26T07:27:00.000Z", stale: true } };
+    expect(servicePage(two, "juminhyo", "ja", { service: old })).toContain("48 時間 3 分前の報告");
   });
 });
