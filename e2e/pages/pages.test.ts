@@ -371,7 +371,9 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     expect(await value("未応答")).toBe(`${tally.pending} / ${tally.total}`);
     expect(tally.by_department.length).toBeGreaterThan(0);
     const [department] = tally.by_department;
-    expect(await value(department.department)).toBe(`${department.acknowledged} / ${department.total}`);
+    // By the department's name, as a manager reads it (総務課), not its id.
+    expect(department.department_name).not.toBe(department.department);
+    expect(await value(department.department_name)).toBe(`${department.acknowledged} / ${department.total}`);
 
     // Someone who has not answered, listed oldest first: the officer replaces them from the console.
     const [silent] = tally.unanswered;

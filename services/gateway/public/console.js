@@ -285,7 +285,7 @@
       }),
     );
     // Per department: how many of its notices were acknowledged.
-    for (const d of a.by_department || []) chart.append(bar(d.department, d.acknowledged, d.total));
+    for (const d of a.by_department || []) chart.append(bar(d.department_name || d.department, d.acknowledged, d.total));
     // The ten oldest: the ones to chase first; the list folds away so the console stays short.
     $("unanswered-list").replaceChildren(...(a.unanswered || []).slice(0, 10).map(unansweredItem));
   }

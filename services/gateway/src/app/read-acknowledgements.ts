@@ -14,7 +14,11 @@ export async function readAcknowledgements(desk: DutyDesk, correlationId: string
   const tally = await desk.acknowledgements(correlationId);
   return {
     ...counts(tally.all),
-    by_department: tally.byDepartment.map((d) => ({ department: d.department, ...counts(d) })),
+    by_department: tally.byDepartment.map((d) => ({
+      department: d.department,
+      department_name: d.departmentName || d.department,
+      ...counts(d),
+    })),
     unanswered: tally.unanswered.map((u) => ({
       staff_id: u.staffId,
       name: u.name,

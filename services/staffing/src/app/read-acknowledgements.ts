@@ -26,5 +26,7 @@ export function readAcknowledgements(deps: { roster: Roster; duties: DutyBook; c
     overdue,
     escalated: notice.escalatedAt !== undefined,
   }));
-  return { all, byDepartment, unanswered };
+  const names = new Map(deps.roster.departments.map((d) => [d.id, d.name]));
+  const named = byDepartment.map((d) => ({ ...d, departmentName: names.get(d.department) ?? d.department }));
+  return { all: { ...all, departmentName: "" }, byDepartment: named, unanswered };
 }

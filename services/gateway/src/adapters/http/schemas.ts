@@ -729,7 +729,7 @@ export const dutyAnswers = {
     replacement: z.object({ staff_id: z.string(), name: z.string() }).nullable(),
   }),
   acknowledgements: tally.extend({
-    by_department: z.array(tally.extend({ department: z.string() })),
+    by_department: z.array(tally.extend({ department: z.string(), department_name: z.string().describe("as the roster names it") })),
     unanswered: z.array(
       z.object({
         staff_id: z.string(),

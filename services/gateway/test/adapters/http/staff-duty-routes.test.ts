@@ -73,8 +73,10 @@ describe("the staff duty routes", () => {
       return { staffId: req.staffId, postId: req.postId, replacement: { staffId: "S9", name: "職員 S9" } };
     }),
     getAcknowledgements: unaryHandler(logger, "GetAcknowledgements", async () => ({
-      all: { department: "", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
-      byDepartment: [{ department: "kikikanri", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 }],
+      all: { department: "", departmentName: "", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
+      byDepartment: [
+        { department: "kikikanri", departmentName: "危機管理防災課", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
+      ],
       unanswered: [
         {
           staffId: "S1",
@@ -186,7 +188,9 @@ describe("the staff duty routes", () => {
       declined: 1,
       pending: 1,
       overdue: 1,
-      by_department: [{ department: "kikikanri", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 }],
+      by_department: [
+        { department: "kikikanri", department_name: "危機管理防災課", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
+      ],
       unanswered: [
         {
           staff_id: "S1",
