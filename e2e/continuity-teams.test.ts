@@ -126,11 +126,11 @@ describe("continuity teams: a team out keeps the counters open", () => {
       (await h.api("POST", `/api/v1/staffing/teams/${out!.id}/out`, { reason: "陽性者と濃厚接触者", until: later }, officer)).body.until,
     ).toBe(new Date(later).toISOString());
     const second = await h.api("POST", `/api/v1/staffing/teams/${other!.id}/out`, { reason: "陽性者", until }, officer);
-    expect(second.body.short_floors[0]).toContain("short by 3");
+    expect(second.body.short_floors[0]).toContain("(−3)");
     const view3 = (await h.api("GET", "/api/v1/staffing/teams", undefined, manager)).body.departments.find(
       (d: { department: string }) => d.department === department.department,
     );
-    expect(view3).toMatchObject({ floors_met: false, short_floors: [expect.stringContaining("0 of 3 at their desks (short by 3)")] });
+    expect(view3).toMatchObject({ floors_met: false, short_floors: [expect.stringContaining("0 / 3 (−3)")] });
 
     // The console in Chromium names that floor; the out member's staff page says to stay home.
     const browser = await launchBrowser(h.base);
@@ -141,7 +141,8 @@ describe("continuity teams: a team out keeps the counters open", () => {
       await consolePage.reload();
       const short = consolePage.locator(`#teams [data-department="${department.department}"] .floors-short`);
       await short.waitFor();
-      expect(await short.textContent()).toContain("0 of 3 at their desks (short by 3)");
+      expect(await short.textContent()).toBe(`最低人数を満たせません: ${view3.short_floors[0]}`);
+      expect(await short.textContent()).not.toMatch(/[a-z]{3}/);
       const staffPage = await browser.context.newPage();
       await staffPage.goto(`${h.base}/staff?lang=ja`);
       await staffPage.setExtraHTTPHeaders({ authorization: `Bearer ${await h.token("staff", out.staff_ids[0]!)}` });

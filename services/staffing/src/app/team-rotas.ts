@@ -98,8 +98,12 @@ export async function planTeams(
 }
 
 /** A floor the teams still in cannot hold, in words. */
+/**
+ * A floor not held, in names and figures only ("総務課: 手話 1 / 2 (−1)"): it reaches pages and
+ * pushes in any language, which put their own words before it (最低人数を満たせません, Floors not met).
+ */
 export const floorInWords = (name: string, m: FloorMargin) =>
-  `${name}: ${m.skill ? `${m.skill} ` : ""}${m.have} of ${m.minimum} at their desks (short by ${-m.margin})`;
+  `${name}: ${m.skill ? `${m.skill} ` : ""}${m.have} / ${m.minimum} (−${-m.margin})`;
 
 async function rotaOf(deps: TeamDeps, teamId: string): Promise<DepartmentRota> {
   const department = teamId.slice(0, teamId.lastIndexOf("."));
