@@ -39,14 +39,19 @@ export async function serviceInstance(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const log = createWriteStream(join(logDir, `${name}.log`));
+  const logFile = join(logDir, `${name}.log`);
+  const log = createWriteStream(logFile);
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
-  const readyz = async () =>
-    fetch(`http://127.0.0.1:${health}/readyz`).then(
+  // An instance that exited says so, rather than leaving a wait to time out (or to read another process on its port).
+  const readyz = async () => {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${service} ${name} exited (${child.exitCode ?? child.signalCode}); see ${logFile}`);
+    return fetch(`http://127.0.0.1:${health}/readyz`).then(
       async (r) => (await r.json()) as { checks: Record<string, boolean> },
       () => undefined,
     );
+  };
   return { child, grpcPort, readyz };
 }
 
