@@ -10,6 +10,7 @@ import { counterPage, deskPage, serviceTicketsPage, ticketPage } from "../pages/
 import { PageLanguage, residentPageLang } from "../pages/resident";
 import { pageLang } from "../pages/words";
 import { declareRoute, serve } from "../declared-routes";
+import { problemBody } from "../problem";
 
 export interface CounterPageDeps {
   bookings: CounterBookings;
@@ -100,10 +101,9 @@ export function counterPageRoutes(app: FastifyInstance, deps: CounterPageDeps) {
         .then((slots) => ({ slots, problem: undefined }))
         .catch((err: unknown) => ({ slots: [], problem: refusal(err) })),
     ]);
-    const body = bookPage(
-      { serviceId: params.id, serviceName, date, slots: answer.slots, problem: answer.problem?.message, changing },
-      lang,
-    );
+    // A refusal of the day (unknown service, bad date) is said as its problem+json's detail, in the page's language.
+    const problem = answer.problem && problemBody(answer.problem, request.id, lang.lang).detail;
+    const body = bookPage({ serviceId: params.id, serviceName, date, slots: answer.slots, problem, changing }, lang);
     return sendPage(reply, body, answer.problem?.status ?? 200);
   });
 

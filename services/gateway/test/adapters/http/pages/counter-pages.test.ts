@@ -1,6 +1,7 @@
 import { CounterBooking, CounterQueue, CounterTicket } from "@crisis/platform/contracts/counters";
 import { bookPage, bookingViewPage } from "../../../../src/adapters/http/pages/booking-page";
 import { deskPage, serviceTicketsPage, ticketPage } from "../../../../src/adapters/http/pages/ticket-page";
+import { betterTimeSection } from "../../../../src/adapters/http/pages/better-time-section";
 
 const booking = CounterBooking.fromPartial({
   code: "ABCD2345",
@@ -171,5 +172,14 @@ describe("the counter pages", () => {
   it("keeps the desk, a staff page, in Japanese and English", () => {
     expect(languageMenu(deskPage(queue, "ja"))).toEqual(["ja", "en"]);
     expect(deskPage(queue, "ja")).toContain("呼び出し中");
+  });
+
+  it("says a service's quiet hours in the page's language: weekdays and hours from the catalogue, readings in easy Japanese", () => {
+    const expected = { hours: [{ weekday: 1, hour: 9, expected: 4 }], quiet: [{ weekday: 1, hour: 9, expected: 4 }] };
+    expect(betterTimeSection(expected, "vi").text).toMatch(/id="usually-quiet">Thường vắng vào T2 9:00</);
+    expect(betterTimeSection(expected, "ja-x-easy").text).toContain(
+      "いつも すいているのは <ruby>月<rt>げつ</rt></ruby> 9<ruby>時<rt>じ</rt></ruby>",
+    );
+    expect(betterTimeSection(expected, "ja").text).toContain("ふだんすいているのは 月 9時台");
   });
 });
