@@ -175,7 +175,8 @@ describe("the counter pages", () => {
   });
 
   it("says a service's quiet hours in the page's language: weekdays and hours from the catalogue, readings in easy Japanese", () => {
-    const expected = { hours: [{ weekday: 1, hour: 9, expected: 4 }], quiet: [{ weekday: 1, hour: 9, expected: 4 }] };
+    const monday9 = { weekday: 1, hour: 9, expected: 4, samples: 8 };
+    const expected = { hours: [monday9], quiet: [monday9], samples: 8 };
     expect(betterTimeSection(expected, "vi").text).toMatch(/id="usually-quiet">Thường vắng vào T2 9:00</);
     expect(betterTimeSection(expected, "ja-x-easy").text).toContain(
       "いつも すいているのは <ruby>月<rt>げつ</rt></ruby> 9<ruby>時<rt>じ</rt></ruby>",
