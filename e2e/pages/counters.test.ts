@@ -117,6 +117,20 @@ describe("counters in real Chromium: a ticket and a booking, the desk's calls, c
     await keep(citizen, "booking-desktop.png");
   });
 
+  it("shows the booking in Vietnamese on a phone, with the eight-language menu, and back in Japanese", async () => {
+    const phone = await browser.context.newPage();
+    await phone.setViewportSize({ width: 360, height: 740 });
+    await phone.goto(`${h.base}/bookings/${bookingCode}?lang=vi`);
+    expect(await phone.locator("html").getAttribute("lang")).toBe("vi");
+    expect(await phone.locator("#booking-state").textContent()).toBe("Đã đặt");
+    expect(await phone.locator("#booking-time").textContent()).toMatch(/^\d\d:\d\d–\d\d:\d\d \d\d\/\d\d\/\d{4} JST$/);
+    expect(await phone.locator("nav.languages a.lang").count()).toBe(8);
+    await keep(phone, "booking-vi-phone.png");
+    // The choice is remembered in a cookie: the citizen's own pages go on in Japanese.
+    await phone.goto(`${h.base}/bookings/${bookingCode}?lang=ja`);
+    await phone.close();
+  });
+
   it("calls numbers from the desk page until the '5 ahead' push arrives, decrypted", async () => {
     const desk = await browser.context.newPage();
     await desk.setExtraHTTPHeaders({ authorization: `Bearer ${await h.token("facility_admin")}` });

@@ -62,8 +62,8 @@
       if (!res.ok) return;
       const position = await res.json();
       if (position.ticket.status !== "waiting") return location.reload();
-      set("ticket-ahead", `${position.ahead}${w.people}`);
-      set("ticket-eta", `${position.etaMinutes}${data.lang === "en" ? " " : ""}${w.minutes}`);
+      set("ticket-ahead", w.ahead.replace("{n}", String(position.ahead)));
+      set("ticket-eta", w.eta.replace("{n}", String(position.etaMinutes)));
       set("ticket-serving", String(position.queue.nowServing || "—"));
     }, 10_000);
 })();

@@ -126,6 +126,15 @@ function cachedFormat(locale: string, options: Intl.DateTimeFormatOptions, zone:
 export const formatCityTime = (t: number | Date, locale: string, options: Intl.DateTimeFormatOptions, zone = current): string =>
   cachedFormat(locale, options, zone).format(+t);
 
+/** A span of two instants as people in the city read it (29/07/2026 09:30–10:00), the shared parts said once. */
+export const formatCityTimeRange = (
+  from: number | Date,
+  to: number | Date,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+  zone = current,
+): string => cachedFormat(locale, options, zone).formatRange(+from, +to);
+
 /** A short name of the zone at `t` for English text: "JST" for Tokyo, "EST" for New York, else "GMT+9" style. */
 export function cityZoneLabel(t: number | Date = Date.now(), zone = current): string {
   const names = ["en-US", "ja-JP"].map(

@@ -1,7 +1,7 @@
-import { Lang } from "@crisis/platform/contracts";
+import { ResidentLang } from "@crisis/platform/contracts";
 import { ExpectedHour, ExpectedWaiting } from "../../../domain/expected-waiting";
-import { counterWords } from "./counter-words";
 import { html } from "./html";
+import { residentWords } from "./resident";
 
 /** Monday first, as the city's calendars read. */
 const weekOrder = [1, 2, 3, 4, 5, 6, 0];
@@ -11,11 +11,11 @@ const weekOrder = [1, 2, 3, 4, 5, 6, 0];
  * day × hour), and the two "tell me" buttons (fewer than N waiting; reopening or online), which the
  * page script turns into push topics.
  */
-export function betterTimeSection(expected: ExpectedWaiting | undefined, lang: Lang) {
-  const w = counterWords(lang);
-  const days = w.weekdays.split(",");
-  const hourName = (h: number) => w.hourOf.replace("{h}", String(h));
-  const when = (h: ExpectedHour) => `${days[h.weekday]} ${hourName(h.hour)}`;
+export function betterTimeSection(expected: ExpectedWaiting | undefined, lang: ResidentLang) {
+  const w = residentWords(lang);
+  const day = (weekday: number) => w("weekdayShort", { day: weekday });
+  const hourName = (h: number) => w("quietHour", { h });
+  const when = (h: ExpectedHour, i: number) => html`${i > 0 ? w("listSeparator") : ""}${day(h.weekday)} ${hourName(h.hour)}`;
   const hours = expected?.hours ?? [];
   const shownDays = weekOrder.filter((d) => hours.some((h) => h.weekday === d));
   const shownHours = [...new Set(hours.map((h) => h.hour))].sort((a, b) => a - b);
@@ -28,22 +28,22 @@ export function betterTimeSection(expected: ExpectedWaiting | undefined, lang: L
     return quiet.has(`${weekday}.${hour}`) ? html`<td class="quiet"><strong>${people}</strong></td>` : html`<td>${people}</td>`;
   };
   return html`<section id="better-time" class="better-time">
-    <h2>${w.quietTitle}</h2>
+    <h2>${w("quietTitle")}</h2>
     ${
       expected?.quiet.length
-        ? html`<p id="usually-quiet">${w.usuallyQuiet} ${expected.quiet.map(when).join(lang === "ja" ? "、" : ", ")}</p>`
-        : html`<p id="usually-quiet">${w.quietNone}</p>`
+        ? html`<p id="usually-quiet">${w("quietUsually", { times: html`${expected.quiet.map(when)}` })}</p>`
+        : html`<p id="usually-quiet">${w("quietNone")}</p>`
     }
     ${
       hours.length
         ? html`<table class="day-list expected-waiting">
             <caption>
-              ${w.expectedCaption}
+              ${w("quietCaption")}
             </caption>
             <thead>
               <tr>
-                <th scope="col">${w.hourCol}</th>
-                ${shownDays.map((d) => html`<th scope="col">${days[d]}</th>`)}
+                <th scope="col">${w("quietHourColumn")}</th>
+                ${shownDays.map((d) => html`<th scope="col">${day(d)}</th>`)}
               </tr>
             </thead>
             <tbody>
@@ -58,16 +58,16 @@ export function betterTimeSection(expected: ExpectedWaiting | undefined, lang: L
           </table>`
         : ""
     }
-    <h2>${w.tellTitle}</h2>
+    <h2>${w("tellTitle")}</h2>
     <form id="waiting-follow" class="waiting-follow">
       <label
-        >${w.waitingBelowBefore}
+        >${w("tellWaitingBefore")}
         <input id="waiting-below" type="number" inputmode="numeric" min="1" max="999" step="1" value="5" required />
-        ${w.waitingBelowAfter}</label
+        ${w("tellWaitingAfter")}</label
       >
-      <button type="submit">${w.tellMe}</button>
+      <button type="submit">${w("tellMe")}</button>
     </form>
-    <p><button type="button" id="follow-reopening">${w.tellReopening}</button></p>
+    <p><button type="button" id="follow-reopening">${w("tellReopening")}</button></p>
     <p id="better-time-status" role="status"></p>
   </section>`;
 }

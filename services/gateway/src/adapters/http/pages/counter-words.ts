@@ -1,164 +1,61 @@
-import { Lang, insteadKeys, say } from "@crisis/platform/contracts";
+import { Lang, MessageKey, ResidentLang, insteadKeys, say } from "@crisis/platform/contracts";
+import { Html } from "./html";
+import { sayHtml } from "./resident";
 
-/** Words of the counter pages (bookings, tickets, the desk), apart from the shared page words. */
+/**
+ * The words only the counter's desk page uses (a staff page: Japanese and English). What residents
+ * read there too (the number called, a booking's state) comes from the catalogue, as on their pages.
+ */
 const ja = {
-  book: "来庁の予約",
-  bookIntro: "アカウントは不要です。時間を選ぶと予約番号が出ます。氏名・電話番号はいただきません。",
-  day: "日付",
-  show: "表示",
-  time: "時間",
-  office: "窓口",
-  free: "空き",
-  bookThis: "空いている時間を押すと、その時間で予約します。",
-  moveHere: "空いている時間を押すと、予約をその時間に変更します。",
-  followTicket: "この整理券の通知をこの端末で受け取る",
-  ticketCode: "整理券の番号",
-  full: "満員",
-  noSlots: "この日に予約できる時間はありません（休止・閉庁・オンラインのみの場合を含みます）。",
-  haveCode: "予約番号をお持ちの方",
-  code: "予約番号",
-  open: "開く",
-  yourBooking: "ご予約",
-  keepCode: "この番号を控えてください。変更・キャンセルに使います。",
-  status: "状態",
-  booked: "予約済み",
-  cancelled: "キャンセル済み",
-  crisisMoved: "危機対応のため変更されました",
-  crisisCancelled: "危機対応のため取り消されました",
-  instead: "代わりの方法",
-  follow: "この予約の通知をこの端末で受け取る",
-  following: "この端末に通知します。",
-  change: "時間を変更",
-  cancel: "予約をキャンセル",
-  confirmCancel: "予約をキャンセルしますか？",
-  notFound: "この予約番号の予約はありません（期限切れを含みます）。",
-  failed: "できませんでした",
-  noPush: "この端末では通知を受け取れません。",
-  service: "手続き",
-  ticket: "オンライン整理券",
-  ticketIntro: "窓口に並ばずに順番を待てます。順番が近づくとお知らせします。",
-  takeTicket: "整理券を取る",
-  yourNumber: "あなたの番号",
-  ahead: "あなたより前",
-  people: "人",
-  eta: "呼び出しの目安",
-  minutes: "分後",
-  nowServing: "呼び出し中",
-  called: "呼ばれました。窓口へお越しください。",
-  ticketCancelled: "この整理券は取り消されました",
-  noTicketToday: "本日は整理券を発行していません。",
   desk: "窓口の呼び出し",
   callNext: "次の番号を呼ぶ",
-  waiting: "お待ちの方",
   served: "本日の呼び出し",
-  scanToFollow: "スマートフォンで読み取ると、順番が近づいたときに通知を受け取れます",
   printTicket: "紙の整理券を発行",
   todaysBookings: "本日の予約",
   bookingsOf: "予約",
   noBookings: "本日の予約はありません。",
   changeCol: "危機対応",
   signInNeeded: "職員のサインインが必要です。",
-  quietTitle: "すいている時間帯",
-  usuallyQuiet: "ふだんすいているのは",
-  quietNone: "まだ記録が少なく、すいている時間帯を示せません。",
-  expectedCaption: "曜日・時間帯ごとのふだんの待ち人数（過去8週間の記録の中央値）",
-  hourCol: "時間帯",
-  hourOf: "{h}時台",
-  weekdays: "日,月,火,水,木,金,土",
-  tellTitle: "空いたら知らせる",
-  waitingBelowBefore: "待っている人が",
-  waitingBelowAfter: "人未満になったら",
-  tellMe: "この端末に通知",
-  tellReopening: "窓口の再開・オンライン申請の開始をこの端末に通知",
-  waitingBelowInvalid: "1〜999の整数で入れてください。",
 } as const;
 
-type Words = { [K in keyof typeof ja]: string };
+type DeskOnlyWords = { [K in keyof typeof ja]: string };
 
-const en: Words = {
-  book: "Book a visit time",
-  bookIntro: "No account needed. Choose a time and you get a booking code. We ask for no name or phone number.",
-  day: "Day",
-  show: "Show",
-  time: "Time",
-  office: "Office",
-  free: "Free",
-  bookThis: "Press a free time to book it.",
-  moveHere: "Press a free time to move your booking there.",
-  followTicket: "Notify this device about this ticket",
-  ticketCode: "Ticket code",
-  full: "Full",
-  noSlots: "No times can be booked on this day (the counter may be suspended, closed or online only).",
-  haveCode: "Have a booking code?",
-  code: "Booking code",
-  open: "Open",
-  yourBooking: "Your booking",
-  keepCode: "Keep this code: you need it to change or cancel.",
-  status: "Status",
-  booked: "Booked",
-  cancelled: "Cancelled",
-  crisisMoved: "Moved by crisis operations",
-  crisisCancelled: "Cancelled by crisis operations",
-  instead: "What you can do instead",
-  follow: "Notify this device about this booking",
-  following: "This device will be notified.",
-  change: "Change the time",
-  cancel: "Cancel the booking",
-  confirmCancel: "Cancel this booking?",
-  notFound: "There is no booking with this code (or it has expired).",
-  failed: "That did not work",
-  noPush: "This device cannot receive notifications.",
-  service: "Procedure",
-  ticket: "Remote ticket",
-  ticketIntro: "Wait for your turn without queueing at the counter. We tell you when it is near.",
-  takeTicket: "Take a ticket",
-  yourNumber: "Your number",
-  ahead: "Ahead of you",
-  people: " people",
-  eta: "Expected call",
-  minutes: "min",
-  nowServing: "Now serving",
-  called: "You are called. Please come to the counter.",
-  ticketCancelled: "This ticket was cancelled",
-  noTicketToday: "No tickets are issued today.",
+const en: DeskOnlyWords = {
   desk: "Counter calls",
   callNext: "Call the next number",
-  waiting: "Waiting",
   served: "Called today",
-  scanToFollow: "Scan with your phone to be notified when your turn is near",
   printTicket: "Print a paper ticket",
   todaysBookings: "Today's bookings",
   bookingsOf: "Bookings on",
   noBookings: "No bookings today.",
   changeCol: "Crisis change",
   signInNeeded: "Staff sign-in is needed.",
-  quietTitle: "Quiet times",
-  usuallyQuiet: "Usually quiet at",
-  quietNone: "Too few figures recorded yet to say when it is quiet.",
-  expectedCaption: "Usual number waiting by day and hour (median of the last 8 weeks)",
-  hourCol: "Hour",
-  hourOf: "{h}:00",
-  weekdays: "Sun,Mon,Tue,Wed,Thu,Fri,Sat",
-  tellTitle: "Tell me when it is quieter",
-  waitingBelowBefore: "When fewer than",
-  waitingBelowAfter: "people are waiting",
-  tellMe: "Notify this device",
-  tellReopening: "Notify this device when the counter reopens or it can be done online",
-  waitingBelowInvalid: "Enter a whole number from 1 to 999.",
 };
 
-export const counterWords = (lang: Lang): Words => (lang === "ja" ? ja : en);
+/** The catalogue's words the desk shares with the residents' pages, by the names its script reads them. */
+const shared = {
+  nowServing: "ticketNowServing",
+  waiting: "ticketWaiting",
+  noTicketToday: "ticketNoneToday",
+  failed: "counterFailed",
+  time: "bookTime",
+  code: "bookingCode",
+  status: "bookingState",
+  booked: "bookingBooked",
+  cancelled: "bookingCancelledState",
+  crisisMoved: "bookingCrisisMoved",
+  crisisCancelled: "bookingCrisisCancelled",
+} as const satisfies Record<string, MessageKey>;
+
+export type DeskWords = DeskOnlyWords & { [K in keyof typeof shared]: string };
+
+export const deskWords = (lang: Lang): DeskWords => ({
+  ...(lang === "ja" ? ja : en),
+  ...(Object.fromEntries(Object.entries(shared).map(([name, key]) => [name, say(lang, key)])) as {
+    [K in keyof typeof shared]: string;
+  }),
+});
 
 /** What a channel that needs no visit lets people do instead, from the catalogue; an unknown channel by its id. */
-export const alternativeWord = (channel: string, lang: Lang) =>
-  Object.hasOwn(insteadKeys, channel) ? say(lang, insteadKeys[channel]) : channel;
-
-/** A time as people read it at the counter, Japan time: 7/29 09:30. */
-export function japanTime(iso: string, withDay = true): string {
-  const t = new Date(Date.parse(iso) + 9 * 3_600_000).toISOString();
-  const hm = t.slice(11, 16);
-  return withDay ? `${Number(t.slice(5, 7))}/${Number(t.slice(8, 10))} ${hm}` : hm;
-}
-
-/** Today as YYYY-MM-DD in Japan. */
-export const japanToday = (now: Date) => new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+export const alternativeWord = (channel: string, lang: ResidentLang): Html | string =>
+  Object.hasOwn(insteadKeys, channel) ? sayHtml(lang, insteadKeys[channel]) : channel;

@@ -5,6 +5,7 @@ import {
   Term,
   cityZoneLabel,
   formatCityTime,
+  formatCityTimeRange,
   glossaryWord,
   intlLocale,
   nameIn,
@@ -83,4 +84,19 @@ export function residentTime(iso: string | null | undefined, lang: ResidentLang)
   if (lang === "ja" || lang === "ja-x-easy") return formatCityTime(t, "ja-JP", japaneseTime);
   if (lang === "en") return `${formatCityTime(t, "en-GB", englishTime)} ${cityZoneLabel(t)}`;
   return `${formatCityTime(t, intlLocale(lang), numericTime)} ${cityZoneLabel(t)}`;
+}
+
+const clock = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
+
+/** A clock time in the city's time (09:30), where the page already names the day (a day's booking slots). */
+export const residentClock = (iso: string, lang: ResidentLang): string => formatCityTime(Date.parse(iso), intlLocale(lang), clock);
+
+/** A booking's span on one day in the city's time, the day said once: 2026/07/29 09:30–10:00, 09:30–10:00 29/07/2026 JST. */
+export function residentTimeSpan(from: string, to: string, lang: ResidentLang): string {
+  const [start, end] = [Date.parse(from), Date.parse(to)];
+  if (Number.isNaN(start) || Number.isNaN(end)) return "";
+  // Intl's Japanese range reads 9時30分～10時00分; the counter's own way is the clock the slots show.
+  if (lang === "ja" || lang === "ja-x-easy") return `${residentTime(from, lang)}–${residentClock(to, lang)}`;
+  const options = lang === "en" ? englishTime : numericTime;
+  return `${formatCityTimeRange(start, end, lang === "en" ? "en-GB" : intlLocale(lang), options)} ${cityZoneLabel(start)}`;
 }

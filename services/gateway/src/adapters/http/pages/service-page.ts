@@ -1,4 +1,4 @@
-import { ResidentLang, residentLanguages, staffLang } from "@crisis/platform/contracts";
+import { ResidentLang, residentLanguages } from "@crisis/platform/contracts";
 import { PublicStatus } from "../../../app/read-public-status";
 import { html } from "./html";
 import { page } from "./layout";
@@ -6,7 +6,7 @@ import { freshness, modeLine } from "./parts";
 import { clientWords } from "./status-page";
 import { PageLanguage, pageLanguage, residentWords, sayText } from "./resident";
 import { counterLinks } from "./counter-links";
-import { counterWords } from "./counter-words";
+import { counterScriptWords } from "./counter-shell";
 import { ExpectedWaiting } from "../../../domain/expected-waiting";
 import { betterTimeSection } from "./better-time-section";
 import { PageService, serviceFigures, serviceName } from "./status-figures";
@@ -49,7 +49,7 @@ export function servicePage(
       page: "service",
       serviceId,
       lang,
-      betterTime: counterWords(staffLang(lang)),
+      betterTime: counterScriptWords(lang),
       ...(service && { service }),
       ...(position && { position }),
     },
@@ -57,7 +57,7 @@ export function servicePage(
       <article id="service" data-id="${serviceId}">
         <h1 id="service-name">${name}</h1>
         <p id="service-body">${service ? serviceFigures(service, lang, Date.parse(status.generatedAt)) : w("serviceLoading")}</p>
-        ${counterLinks(serviceId, staffLang(lang))} ${betterTimeSection(expected, staffLang(lang))}
+        ${counterLinks(serviceId, lang)} ${betterTimeSection(expected, lang)}
         ${service ? "" : html`<noscript><p>${w("servicesUnavailable")}</p></noscript>`}
         <p><a href="/">${w("back")}</a></p>
       </article>`,

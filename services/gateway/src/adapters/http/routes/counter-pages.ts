@@ -1,15 +1,16 @@
 import { FastifyInstance, FastifyReply } from "fastify";
 import { Clock } from "@crisis/platform";
-import { AppError } from "@crisis/platform/contracts";
+import { AppError, cityDate } from "@crisis/platform/contracts";
 import { CounterBooking } from "@crisis/platform/contracts/counters";
 import QRCode from "qrcode";
 import { CounterBookings, CounterTickets, counterIdOf } from "../../../app/counters";
 import { FacilitiesDirectory } from "../../../app/ports";
 import { bookPage, bookingViewPage } from "../pages/booking-page";
-import { japanToday } from "../pages/counter-words";
 import { counterPage, deskPage, serviceTicketsPage, ticketPage } from "../pages/ticket-page";
+import { PageLanguage, residentPageLang } from "../pages/resident";
 import { pageLang } from "../pages/words";
 import { declareRoute, serve } from "../declared-routes";
+import { problemBody } from "../problem";
 
 export interface CounterPageDeps {
   bookings: CounterBookings;
@@ -87,11 +88,11 @@ const refusal = (err: unknown) => {
   throw err;
 };
 
-/** The citizens' counter pages: book a time without an account, then read, change or cancel it with the code. */
+/** The citizens' counter pages, in every resident language: book a time without an account, then read, change or cancel it with the code. */
 export function counterPageRoutes(app: FastifyInstance, deps: CounterPageDeps) {
   serve(app, counterPageApi.book, async ({ request, reply, params, query }) => {
-    const lang = pageLang(request, reply);
-    const date = typeof query.date === "string" && query.date ? query.date : japanToday(deps.clock.now());
+    const lang = residentPageLang(request, reply);
+    const date = typeof query.date === "string" && query.date ? query.date : cityDate(deps.clock.now());
     const changing = typeof query.change === "string" ? query.change.slice(0, 12) : undefined;
     const [serviceName, answer] = await Promise.all([
       deps.serviceName(params.id, request.id).catch(() => ""),
@@ -100,20 +101,19 @@ export function counterPageRoutes(app: FastifyInstance, deps: CounterPageDeps) {
         .then((slots) => ({ slots, problem: undefined }))
         .catch((err: unknown) => ({ slots: [], problem: refusal(err) })),
     ]);
-    const body = bookPage(
-      { serviceId: params.id, serviceName, date, slots: answer.slots, problem: answer.problem?.message, changing },
-      lang,
-    );
+    // A refusal of the day (unknown service, bad date) is said as its problem+json's detail, in the page's language.
+    const problem = answer.problem && problemBody(answer.problem, request.id, lang.lang).detail;
+    const body = bookPage({ serviceId: params.id, serviceName, date, slots: answer.slots, problem, changing }, lang);
     return sendPage(reply, body, answer.problem?.status ?? 200);
   });
 
-  const bookingPage = async (code: string, request: { id: string }, reply: FastifyReply, lang: ReturnType<typeof pageLang>) => {
+  const bookingPage = async (code: string, request: { id: string }, reply: FastifyReply, lang: PageLanguage) => {
     let booking: CounterBooking | undefined;
     if (code) booking = await deps.bookings.get(code, request.id).catch((err: unknown) => void refusal(err));
     return sendPage(reply, bookingViewPage(booking, code, lang), code && !booking ? 404 : 200);
   };
   serve(app, counterPageApi.serviceTickets, async ({ request, reply, params }) => {
-    const lang = pageLang(request, reply);
+    const lang = residentPageLang(request, reply);
     const [serviceName, offices] = await Promise.all([
       deps.serviceName(params.id, request.id).catch(() => ""),
       deps.directory.list(request.id),
@@ -127,7 +127,7 @@ export function counterPageRoutes(app: FastifyInstance, deps: CounterPageDeps) {
 
   // The poster at the counter carries this page's QR code: take a number from the phone.
   serve(app, counterPageApi.counter, async ({ request, reply, params }) => {
-    const lang = pageLang(request, reply);
+    const lang = residentPageLang(request, reply);
     const queue = await deps.tickets.queue(params.counter, request.id);
     const svg = await qrSvg(`${deps.publicBaseUrl}/counters/${encodeURIComponent(queue.counterId)}`);
     return sendPage(reply, counterPage(queue, svg, lang));
@@ -135,7 +135,7 @@ export function counterPageRoutes(app: FastifyInstance, deps: CounterPageDeps) {
 
   // A paper ticket carries this page's QR code: scanning it follows the ticket on the phone.
   serve(app, counterPageApi.ticket, async ({ request, reply, params }) => {
-    const lang = pageLang(request, reply);
+    const lang = residentPageLang(request, reply);
     const position = await deps.tickets.get(params.code, request.id).catch((err: unknown) => void refusal(err));
     const code = position?.ticket?.code ?? params.code;
     const svg = position ? await qrSvg(`${deps.publicBaseUrl}/tickets/${encodeURIComponent(code)}`) : "";
@@ -153,9 +153,9 @@ export function counterPageRoutes(app: FastifyInstance, deps: CounterPageDeps) {
   // The code form sends ?code=; a push opens /bookings/<code>.
   serve(app, counterPageApi.findBooking, async ({ request, reply, query }) => {
     const code = typeof query.code === "string" ? query.code.trim() : "";
-    return bookingPage(code, request, reply, pageLang(request, reply));
+    return bookingPage(code, request, reply, residentPageLang(request, reply));
   });
   serve(app, counterPageApi.booking, async ({ request, reply, params }) =>
-    bookingPage(params.code, request, reply, pageLang(request, reply)),
+    bookingPage(params.code, request, reply, residentPageLang(request, reply)),
   );
 }
