@@ -94,6 +94,8 @@ describe("GET /api/v1/reports/incident", () => {
     expect(res.text.match(/<svg\s+class="chart"/g)).toHaveLength(6);
     expect(res.text).toContain('<table data-table="evacuees">');
     expect(res.text).toMatch(/<td>2026-07-28T05:00:00.000Z<\/td><td>西区<\/td><td>1<\/td><td>60<\/td>/);
+    // No source reports online applications: the report says so rather than leave the share out unexplained.
+    expect(res.text).toContain('<p id="online-share">Share of procedures done online (Myna Portal): not known.');
     expect(res.text).not.toContain("<script>");
   });
 

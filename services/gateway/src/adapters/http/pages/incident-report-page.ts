@@ -98,6 +98,8 @@ const words = {
     staffFloors: "業務継続の下限維持",
     counterLevels: "窓口の運用の推移",
     counterWaiting: "窓口の待ち人数",
+    onlineShare:
+      "オンライン申請（マイナポータル）で済んだ手続きの割合: 不明。オンライン申請の件数はこのシステムに届かないため、窓口の記録だけでは出せません。",
   },
   en: {
     title: "After-action report",
@@ -111,6 +113,8 @@ const words = {
     staffFloors: "Continuity floors kept",
     counterLevels: "Counter levels over time",
     counterWaiting: "Waiting per counter",
+    onlineShare:
+      "Share of procedures done online (Myna Portal): not known. Online applications are not reported to this system, and the counters' records alone cannot give it.",
   },
 } as const;
 
@@ -285,6 +289,7 @@ export function incidentReportPage(report: IncidentReport, lang: Lang, path: str
       ),
       w.counterWaiting,
       "counter-waiting",
-    )}`;
+    )}
+    <p id="online-share">${w.onlineShare}</p>`;
   return page({ lang, title: w.title, path, body, scripts: [] });
 }
