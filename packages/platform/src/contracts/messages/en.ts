@@ -209,7 +209,8 @@ export const en: MessageSet = {
   ticketTake: "Take a ticket",
   ticketYourNumber: "Your number",
   ticketAhead: "Ahead of you",
-  ticketPeople: "{n} people",
+  // A bare figure: the label says what it counts ("Ahead of you: 1"), and the page script fills it without plural rules.
+  ticketPeople: "{n}",
   ticketEta: "Expected call",
   ticketEtaMinutes: "in {n} min",
   ticketNowServing: "Now serving",
