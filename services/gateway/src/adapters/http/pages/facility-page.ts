@@ -4,6 +4,7 @@ import { CrowdingHere } from "../../../app/read-crowding";
 import { html } from "./html";
 import { shelterCrowding } from "./shelter-crowding";
 import { page } from "./layout";
+import { notFoundPage } from "./not-found-page";
 import { freshness, modeLine, ordinaryUse, placeName, stateBadge, subscribePanel } from "./parts";
 import { clientWords } from "./status-page";
 import { PageLanguage, pageLanguage, residentTime, residentWords, sayText, termHtml } from "./resident";
@@ -20,17 +21,7 @@ export function facilityPage(
   const { lang, fellBack } = pageLanguage(language);
   const w = residentWords(lang);
   const shell = { lang, fellBack, languages: residentLanguages };
-  if (!facility) {
-    return page({
-      ...shell,
-      title: sayText(lang, "notFound"),
-      path: "/",
-      scripts: [],
-      body: html`<h1>${w("notFound")}</h1>
-        <p>${w("facilityNotFound")}</p>
-        <p><a href="/">${w("back")}</a></p>`,
-    });
-  }
+  if (!facility) return notFoundPage({ lang, fellBack }, "facilityNotFound");
   const reading = facility.reading;
   const osm = `https://www.openstreetmap.org/?mlat=${facility.latitude}&mlon=${facility.longitude}#map=17/${facility.latitude}/${facility.longitude}`;
   return page({

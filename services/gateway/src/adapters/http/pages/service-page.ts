@@ -2,6 +2,7 @@ import { ResidentLang, residentLanguages } from "@crisis/platform/contracts";
 import { PublicStatus } from "../../../app/read-public-status";
 import { html } from "./html";
 import { page } from "./layout";
+import { notFoundPage } from "./not-found-page";
 import { freshness, modeLine } from "./parts";
 import { clientWords } from "./status-page";
 import { PageLanguage, pageLanguage, residentWords, sayText } from "./resident";
@@ -26,17 +27,7 @@ export function servicePage(
   const w = residentWords(lang);
   const shell = { lang, fellBack, languages: residentLanguages };
   const { service, position, expected } = found;
-  if (service === null) {
-    return page({
-      ...shell,
-      title: sayText(lang, "notFound"),
-      path: "/",
-      scripts: [],
-      body: html`<h1>${w("notFound")}</h1>
-        <p>${w("serviceNotFound")}</p>
-        <p><a href="/">${w("back")}</a></p>`,
-    });
-  }
+  if (service === null) return notFoundPage({ lang, fellBack }, "serviceNotFound");
   const name = service ? serviceName(service, lang) : sayText(lang, "service");
   return page({
     ...shell,
