@@ -1,13 +1,10 @@
 import { ResidentLang, crowdingGlossary, wardTerms } from "@crisis/platform/contracts";
 import { CrowdingHere } from "../../../app/read-crowding";
 import { html } from "./html";
+import { ageIn } from "./status-figures";
 import { nameHtml, residentWords, termHtml } from "./resident";
 
 const levelWord = (level: string, lang: ResidentLang) => termHtml(crowdingGlossary, level, lang);
-
-/** Minutes as "25 分" or "1 時間 5 分", in the resident's words. */
-const age = (minutes: number, w: ReturnType<typeof residentWords>) =>
-  minutes < 60 ? w("minutes", { n: minutes }) : w("hoursMinutes", { h: Math.floor(minutes / 60), m: minutes % 60 });
 
 /**
  * A shelter's crowding on its own page: the level (満 when full), the headcount and how old the
@@ -30,7 +27,7 @@ export function shelterCrowding(crowding: CrowdingHere | undefined, lang: Reside
     <p class="when" id="crowding-age">
       ${
         latest
-          ? html`${w("reportedMinutesAgo", { age: age(Math.floor(latest.ageSeconds / 60), w) })}${latest.stale ? html` — ${w("reportStale")}` : ""}`
+          ? html`${w("reportedMinutesAgo", { age: ageIn(Math.floor(latest.ageSeconds / 60), w) })}${latest.stale ? html` — ${w("reportStale")}` : ""}`
           : w("noReportYet")
       }
     </p>

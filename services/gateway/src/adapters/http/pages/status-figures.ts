@@ -24,12 +24,15 @@ export const crowdingLevel = (s: PageCrowding | undefined) => (!s?.latest || s.l
 
 const minutesSince = (iso: string | null, now: number) => (iso ? Math.max(0, Math.floor((now - Date.parse(iso)) / 60000)) : 0);
 
-/** How old a report is: "25 分", or from an hour on "59 時間 57 分" (as the page scripts write it). */
-export function reportAge(iso: string | null, lang: ResidentLang, now: number) {
-  const minutes = minutesSince(iso, now);
-  if (minutes < 60) return sayText(lang, "minutes", { n: String(minutes) });
-  return sayText(lang, "hoursMinutes", { h: String(Math.floor(minutes / 60)), m: String(minutes % 60) });
-}
+/**
+ * How old a report is, said with the page's sayer (text, or HTML with readings): "25 分", or from an
+ * hour on "59 時間 57 分", as the page scripts write it.
+ */
+export const ageIn = <T>(minutes: number, say: (key: "minutes" | "hoursMinutes", values: Record<string, number>) => T): T =>
+  minutes < 60 ? say("minutes", { n: minutes }) : say("hoursMinutes", { h: Math.floor(minutes / 60), m: minutes % 60 });
+
+const reportAge = (iso: string | null, lang: ResidentLang, now: number) =>
+  ageIn(minutesSince(iso, now), (key, values) => sayText(lang, key, values));
 
 /**
  * "満 100/100 · 5 分前の報告", or "報告なし": plain text, as /assets/crowding.js writes it when a
