@@ -16,6 +16,10 @@ import {
   staffMessages,
   sayStaff,
   StaffMessageKey,
+  StaffPageKey,
+  sayStaffPage,
+  staffPageText,
+  staffPageWords,
 } from "../src/contracts";
 
 /** The placeholders of one message, with the kind of each (plain, plural, select). */
@@ -31,6 +35,13 @@ function placeholders(elements: MessageFormatElement[], found = new Map<string, 
   return found;
 }
 const placeholdersOf = (text: string) => [...placeholders(parse(text, { ignoreTag: true })).keys()].sort();
+const placeholderKinds = (text: string) => [...placeholders(parse(text, { ignoreTag: true })).values()];
+
+/** Every word of a nested set by its path ("desk.refusals.PLAN_STALE"). */
+const pathsOf = (tree: object, prefix = ""): string[] =>
+  Object.entries(tree).flatMap(([name, value]) =>
+    typeof value === "string" ? [`${prefix}${name}`] : pathsOf(value as object, `${prefix}${name}.`),
+  );
 
 const keys = Object.keys(messages.ja) as MessageKey[];
 
@@ -140,6 +151,48 @@ describe("the staff's messages", () => {
     );
     expect(sayStaff("en", "staffEscalated", { name: "Yamada", proposed: "Sato" })).toBe(
       "Yamada has not answered their assignment. Proposed replacement: Sato.",
+    );
+  });
+});
+
+describe("the staff pages' words", () => {
+  const pageKeys = pathsOf(staffPageWords.ja) as StaffPageKey[];
+
+  it("has every word of Japanese in English, and nothing else", () => {
+    expect(pathsOf(staffPageWords.en).sort()).toEqual([...pageKeys].sort());
+    // Only the daily sheet's units may be empty (English writes none after a figure).
+    const empty = pageKeys.filter((key) => !staffPageText("ja", key).trim() || !staffPageText("en", key).trim());
+    expect(empty).toEqual(["summary.places", "summary.people"]);
+  });
+
+  it("has the same placeholders in English as in Japanese", () => {
+    const differing = pageKeys.filter(
+      (key) => placeholdersOf(staffPageText("en", key)).join() !== placeholdersOf(staffPageText("ja", key)).join(),
+    );
+    expect(differing).toEqual([]);
+  });
+
+  it("finds a path the other language lacks (the check itself can fail)", () => {
+    expect(pathsOf({ a: "x", b: { c: "y" } })).toEqual(["a", "b.c"]);
+    expect(pathsOf({ a: "x", b: {} })).not.toEqual(pathsOf({ a: "x", b: { c: "y" } }));
+  });
+
+  it("hands page scripts words they can fill: plain placeholders, and a word without any reads as written", () => {
+    const forScripts = pageKeys.filter((key) => !key.startsWith("summary.") && !key.startsWith("report."));
+    for (const lang of ["ja", "en"] as const) {
+      expect(forScripts.filter((key) => placeholderKinds(staffPageText(lang, key)).some((kind) => kind !== "value"))).toEqual([]);
+      const plain = pageKeys.filter((key) => placeholdersOf(staffPageText(lang, key)).length === 0);
+      expect(plain.filter((key) => sayStaffPage(lang, key) !== staffPageText(lang, key))).toEqual([]);
+    }
+  });
+
+  it("fills a word's values, an empty one in words", () => {
+    expect(sayStaffPage("ja", "desk.movesShown", { all: 12, shown: 3 })).toBe("12 件中 3 件を表示");
+    expect(sayStaffPage("en", "summary.answers", { notices: 4, acknowledged: 3, declined: 1, rate: "75 %", median: "none" })).toBe(
+      "Duty notices 4: acknowledged 3, declined 1 (rate 75 %), median time to answer –",
+    );
+    expect(sayStaffPage("ja", "summary.answers", { notices: 4, acknowledged: 3, declined: 1, rate: "75 %", median: 2.5 })).toBe(
+      "応援の依頼 4 件：承諾 3 件、辞退 1 件（承諾率 75 %）、応答までの時間（中央値） 2.5 分",
     );
   });
 });

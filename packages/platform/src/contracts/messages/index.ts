@@ -4,3 +4,4 @@ export * from "./message-set";
 export * from "./catalogue";
 export * from "./names";
 export * from "./staff";
+export * from "./staff-pages";
