@@ -5,7 +5,7 @@ import { errors } from "../../domain/errors";
 import { safeReturnTo, sameOriginWrite } from "../../domain/sign-in";
 import { PendingSignIn, SignInProvider } from "../auth/sign-in";
 import { Principal, Role } from "../auth/tokens";
-import { pageLang } from "./pages/words";
+import { pageLang } from "./pages/page-lang";
 
 declare module "@fastify/secure-session" {
   interface SessionData {

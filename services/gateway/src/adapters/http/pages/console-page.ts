@@ -1,5 +1,6 @@
 import {
   Lang,
+  StaffPageWords,
   channelWords,
   incidentNames,
   incidentTerms,
@@ -14,11 +15,10 @@ import {
   wards,
 } from "@crisis/platform/contracts";
 import { PublicStatus } from "../../../app/read-public-status";
-import { deskWords } from "./desk-words";
 import { Html, html } from "./html";
 import { page } from "./layout";
 import { modeLine } from "./parts";
-import { PageWords, pageWords } from "./words";
+import { staffWords } from "./staff-words";
 import { teamsPanel, teamsScript } from "./teams-section";
 
 /**
@@ -26,7 +26,7 @@ import { teamsPanel, teamsScript } from "./teams-section";
  * page), or the person's name and サインアウト. The session is an HttpOnly cookie; the page never holds a token.
  * Sign-out posts no fields, as text/plain: the one form body type the gateway reads besides JSON.
  */
-export const signInBar = (w: PageWords, here: string) =>
+export const signInBar = (w: StaffPageWords["page"], here: string) =>
   html`<div id="sign-in" class="panel">
     <p id="signed-out" hidden>${w.signInHelp} <a id="sign-in-link" href="/login?returnTo=${encodeURIComponent(here)}">${w.signIn}</a></p>
     <form id="signed-in" method="post" action="/logout" enctype="text/plain" hidden>
@@ -44,7 +44,7 @@ const panel = (id: string, title: string, body: Html, roles = "manager") =>
 
 /** `/console`: declare with a preview first, approvals, delivery, staffing, audit, shelters one by one. */
 export function consolePage(status: PublicStatus, lang: Lang): string {
-  const w = pageWords(lang);
+  const w = staffWords(lang, "page");
   const shelters = status.facilities.filter((f) => f.designatedShelter);
   const declare = html`<form id="declare-form">
       <p>
@@ -182,7 +182,7 @@ export function consolePage(status: PublicStatus, lang: Lang): string {
         </tbody>
       </table>
     </div>`;
-  const d = deskWords(lang);
+  const d = staffWords(lang, "desk");
   // Propose, review (coverage, floors, moves), then apply: nothing moves before 適用.
   const plans = html`<p class="buttons"><button type="button" id="propose-button">${d.propose}</button></p>
     <p id="plan-result" role="status"></p>

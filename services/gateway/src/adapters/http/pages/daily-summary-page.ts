@@ -1,116 +1,53 @@
-import { Lang, formatCityTime } from "@crisis/platform/contracts";
+import { Lang, formatCityTime, sayStaffPage } from "@crisis/platform/contracts";
 import { DailySheet } from "../../../domain/daily-summary";
 import { Html, html } from "./html";
 import { barChart } from "./incident-report-page";
 import { page } from "./layout";
-
-const words = {
-  ja: {
-    title: "災害対策本部会議 資料",
-    subtitle: "被害・対応状況（日報）",
-    city: "熊本市",
-    day: (date: string) => formatCityTime(Date.parse(`${date}T12:00:00Z`), "ja-JP", { dateStyle: "full" }),
-    asOf: (t: string) =>
-      `${formatCityTime(Date.parse(t), "ja-JP", { month: "numeric", day: "numeric", hour: "numeric", minute: "2-digit" })} 現在`,
-    keySheltersOpen: "開設避難所",
-    keyEvacuees: "避難者",
-    keyStaff: "配置職員",
-    places: "か所",
-    people: "人",
-    shelters: "1 避難所の開設状況・避難者数",
-    ward: "区",
-    sheltersOpen: "開設避難所数",
-    evacuees: "避難者数（時点）",
-    peakEvacuees: "最大避難者数",
-    total: "合計",
-    evacueesChart: "避難者数（区別・時点）",
-    staff: "2 職員の配置",
-    department: "部局",
-    deployed: "配置人数",
-    hours: "従事時間（時間）",
-    answers: (a: DailySheet["answers"]) =>
-      `応援の依頼 ${a.notices} 件：承諾 ${a.acknowledged} 件、辞退 ${a.declined} 件（承諾率 ${percent(a.ackRate)}）、応答までの時間（中央値） ${minutes(a.medianAnswerSeconds, "分")}`,
-    alerts: "3 情報発信",
-    alertLine: (a: DailySheet["alerts"]) =>
-      `配信 ${a.alerts} 件、送信 ${a.messages} 通、到達 ${a.reached} 通（到達率 ${percent(a.deliveryRate)}）`,
-    counters: "4 窓口の運用",
-    counter: "窓口",
-    level: "運用",
-    at: "時刻",
-    maxWaiting: "最大待ち人数",
-    latestWaiting: "最新の待ち人数",
-    decisions: "5 主な決定事項",
-    who: "決定者",
-    approver: "承認者",
-    what: "内容",
-    more: (n: number) => `ほか ${n} 件（全体の報告を参照）`,
-    none: "なし",
-    fullReport: "この日の全体の報告",
-    pdf: "PDF で保存",
-  },
-  en: {
-    title: "Disaster HQ meeting figure sheet",
-    subtitle: "Situation and response (daily)",
-    city: "Kumamoto City",
-    day: (date: string) => formatCityTime(Date.parse(`${date}T12:00:00Z`), "en-GB", { dateStyle: "full" }),
-    asOf: (t: string) =>
-      `as of ${formatCityTime(Date.parse(t), "en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}`,
-    keySheltersOpen: "Shelters open",
-    keyEvacuees: "Evacuees",
-    keyStaff: "Staff deployed",
-    places: "",
-    people: "",
-    shelters: "1 Shelters open and evacuees",
-    ward: "Ward",
-    sheltersOpen: "Shelters open",
-    evacuees: "Evacuees (as of)",
-    peakEvacuees: "Peak evacuees",
-    total: "Total",
-    evacueesChart: "Evacuees per ward (as of)",
-    staff: "2 Staff deployed",
-    department: "Department",
-    deployed: "People",
-    hours: "Hours served",
-    answers: (a: DailySheet["answers"]) =>
-      `Duty notices ${a.notices}: acknowledged ${a.acknowledged}, declined ${a.declined} (rate ${percent(a.ackRate)}), median time to answer ${minutes(a.medianAnswerSeconds, "min")}`,
-    alerts: "3 Alerts",
-    alertLine: (a: DailySheet["alerts"]) =>
-      `${a.alerts} alerts, ${a.messages} messages sent, ${a.reached} reached (delivery rate ${percent(a.deliveryRate)})`,
-    counters: "4 Counters",
-    counter: "Counter",
-    level: "Level",
-    at: "Time",
-    maxWaiting: "Most waiting",
-    latestWaiting: "Waiting now",
-    decisions: "5 Decisions",
-    who: "Decided by",
-    approver: "Approver",
-    what: "What",
-    more: (n: number) => `and ${n} more (see the full report)`,
-    none: "none",
-    fullReport: "Full report of this day",
-    pdf: "Save as PDF",
-  },
-} as const;
+import { staffWords } from "./staff-words";
 
 /** The decisions a sheet lists; the rest are counted (a sheet stays one page). */
 const decisionsShown = 10;
 
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10} %`;
-const minutes = (seconds: number | null, unit: string) => (seconds === null ? "–" : `${Math.round(seconds / 6) / 10} ${unit}`);
+const minutes = (seconds: number | null) => (seconds === null ? "none" : Math.round(seconds / 6) / 10);
+const locale = { ja: "ja-JP", en: "en-GB" } as const;
+const dayOf = (date: string, lang: Lang) => formatCityTime(Date.parse(`${date}T12:00:00Z`), locale[lang], { dateStyle: "full" });
+const timeOf = (iso: string, lang: Lang) =>
+  formatCityTime(
+    Date.parse(iso),
+    locale[lang],
+    lang === "ja"
+      ? { month: "numeric", day: "numeric", hour: "numeric", minute: "2-digit" }
+      : { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" },
+  );
 const clock = (iso: string) => formatCityTime(Date.parse(iso), "en-GB", { hour: "2-digit", minute: "2-digit" });
 
 function sheetOf(s: DailySheet, lang: Lang, base: string): Html {
-  const w = words[lang];
+  const w = staffWords(lang, "summary");
   const unit = (n: number, u: string) =>
     html`<data value="${n}">${n.toLocaleString("en")}</data>${u ? html`<span class="unit">${u}</span>` : ""}`;
   const shown = s.decisions.slice(0, decisionsShown);
   const range = `from=${encodeURIComponent(s.from)}&to=${encodeURIComponent(s.asOf)}`;
+  const asOf = sayStaffPage(lang, "summary.asOf", { time: timeOf(s.asOf, lang) });
+  const answers = sayStaffPage(lang, "summary.answers", {
+    notices: s.answers.notices,
+    acknowledged: s.answers.acknowledged,
+    declined: s.answers.declined,
+    rate: percent(s.answers.ackRate),
+    median: minutes(s.answers.medianAnswerSeconds),
+  });
+  const alertLine = sayStaffPage(lang, "summary.alertLine", {
+    alerts: s.alerts.alerts,
+    messages: s.alerts.messages,
+    reached: s.alerts.reached,
+    rate: percent(s.alerts.deliveryRate),
+  });
+  const more = sayStaffPage(lang, "summary.more", { n: s.decisions.length - shown.length });
   return html`<article class="sheet" data-date="${s.date}">
     <header class="sheet-head">
       <p class="city">${w.city}</p>
       <h1>${w.title}<span class="subtitle">${w.subtitle}</span></h1>
-      <p class="when">${w.day(s.date)} · <time datetime="${s.asOf}">${w.asOf(s.asOf)}</time></p>
+      <p class="when">${dayOf(s.date, lang)} · <time datetime="${s.asOf}">${asOf}</time></p>
       <p class="no-print">
         <a href="/api/v1/reports/incident?${range}&format=html&lang=${lang}">${w.fullReport}</a> ·
         <a href="${base}?date=${s.date}&format=pdf&lang=${lang}">${w.pdf}</a>
@@ -200,11 +137,11 @@ function sheetOf(s: DailySheet, lang: Lang, base: string): Html {
           </tr>
         </tfoot>
       </table>
-      <p data-figure="answers">${w.answers(s.answers)}</p>
+      <p data-figure="answers">${answers}</p>
     </section>
     <section>
       <h2>${w.alerts}</h2>
-      <p data-figure="alerts">${w.alertLine(s.alerts)}</p>
+      <p data-figure="alerts">${alertLine}</p>
     </section>
     <section>
       <h2>${w.counters}</h2>
@@ -261,7 +198,7 @@ function sheetOf(s: DailySheet, lang: Lang, base: string): Html {
             </table>`
           : html`<p>${w.none}</p>`
       }
-      ${s.decisions.length > shown.length ? html`<p>${w.more(s.decisions.length - shown.length)}</p>` : ""}
+      ${s.decisions.length > shown.length ? html`<p>${more}</p>` : ""}
     </section>
   </article>`;
 }
@@ -289,7 +226,7 @@ export function dailySummaryPage(sheets: DailySheet[], lang: Lang, path: string)
   const base = path.split("?")[0];
   return page({
     lang,
-    title: `${words[lang].title} ${sheets.map((s) => s.date).join(", ")}`,
+    title: `${staffWords(lang, "summary").title} ${sheets.map((s) => s.date).join(", ")}`,
     path,
     body: html`${sheets.map((s) => sheetOf(s, lang, base))}`,
     scripts: [],

@@ -2,6 +2,7 @@ import { Lang } from "@crisis/platform/contracts";
 import { IncidentReport } from "../../../domain/incident-report";
 import { Html, html } from "./html";
 import { page } from "./layout";
+import { staffWords } from "./staff-words";
 
 /** The report's tables by name, each a header and rows of plain values: what CSV and the page's tables show. */
 export function reportTables(report: IncidentReport): Record<string, { columns: string[]; rows: (string | number | null)[][] }> {
@@ -84,39 +85,6 @@ export function tableCsv(table: { columns: string[]; rows: (string | number | nu
   const field = (v: string | number | null) => `"${String(v ?? "").replaceAll('"', '""')}"`;
   return [table.columns.join(","), ...table.rows.map((r) => r.map(field).join(","))].join("\r\n") + "\r\n";
 }
-
-const words = {
-  ja: {
-    title: "事後報告（災害対応の記録）",
-    timeline: "決定の経過",
-    sheltersOpen: "開設避難所数（区・日別）",
-    evacuees: "避難者数（区・時間別）",
-    alerts: "配信（通知ごと）",
-    staffReassigned: "応援職員（部局・職種別）",
-    staffAnswers: "応答",
-    staffHours: "従事時間（部局別）",
-    staffFloors: "業務継続の下限維持",
-    counterLevels: "窓口の運用の推移",
-    counterWaiting: "窓口の待ち人数",
-    onlineShare:
-      "オンライン申請（マイナポータル）で済んだ手続きの割合: 不明。オンライン申請の件数はこのシステムに届かないため、窓口の記録だけでは出せません。",
-  },
-  en: {
-    title: "After-action report",
-    timeline: "Decisions",
-    sheltersOpen: "Shelters open per ward per day",
-    evacuees: "Evacuees per ward per hour",
-    alerts: "Alerts: messages and delivery",
-    staffReassigned: "Staff reassigned per department and skill",
-    staffAnswers: "Answers to duty notices",
-    staffHours: "Hours served per department",
-    staffFloors: "Continuity floors kept",
-    counterLevels: "Counter levels over time",
-    counterWaiting: "Waiting per counter",
-    onlineShare:
-      "Share of procedures done online (Myna Portal): not known. Online applications are not reported to this system, and the counters' records alone cannot give it.",
-  },
-} as const;
 
 const palette = ["#0b4f8a", "#c0392b", "#1e8449", "#b9770e", "#6c3483", "#117a65"];
 
@@ -211,7 +179,7 @@ function tableOf(caption: string, t: { columns: string[]; rows: (string | number
 
 /** The report for the screen and for print: each chart with its table beside it. `path` carries the query. */
 export function incidentReportPage(report: IncidentReport, lang: Lang, path: string): string {
-  const w = words[lang];
+  const w = staffWords(lang, "report");
   const t = reportTables(report);
   const table = (caption: string, name: keyof typeof t) =>
     tableOf(

@@ -1,9 +1,8 @@
 import { Lang, wardWord, wards } from "@crisis/platform/contracts";
-import { deskWords } from "./desk-words";
 import { html } from "./html";
 import { signInBar } from "./console-page";
 import { page } from "./layout";
-import { pageWords } from "./words";
+import { staffWords } from "./staff-words";
 import { myTeamPanel, teamsScript } from "./teams-section";
 
 /**
@@ -11,7 +10,7 @@ import { myTeamPanel, teamsScript } from "./teams-section";
  * `/staff/notices/<id>` (where a notice's push opens) is the same page with that notice brought forward.
  */
 export function staffPage(lang: Lang, noticeId?: string): string {
-  const w = pageWords(lang);
+  const w = staffWords(lang, "page");
   const path = noticeId === undefined ? "/staff" : `/staff/notices/${encodeURIComponent(noticeId)}`;
   return page({
     lang,
@@ -37,7 +36,7 @@ export function staffPage(lang: Lang, noticeId?: string): string {
         replacement: w.replacement,
         openMap: w.openMap,
       },
-      noticeWords: deskWords(lang),
+      noticeWords: staffWords(lang, "desk"),
       wards: Object.fromEntries(wards.map((ward) => [ward, wardWord(ward, lang)])),
       role: "staff",
       notice: noticeId ?? null,

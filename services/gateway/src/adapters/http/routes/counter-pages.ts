@@ -8,7 +8,7 @@ import { FacilitiesDirectory } from "../../../app/ports";
 import { bookPage, bookingViewPage } from "../pages/booking-page";
 import { counterPage, deskPage, serviceTicketsPage, ticketPage } from "../pages/ticket-page";
 import { PageLanguage, residentPageLang } from "../pages/resident";
-import { pageLang } from "../pages/words";
+import { pageLang } from "../pages/page-lang";
 import { declareRoute, serve } from "../declared-routes";
 import { problemBody } from "../problem";
 

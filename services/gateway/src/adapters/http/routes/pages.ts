@@ -12,7 +12,7 @@ import { staffPage } from "../pages/staff-page";
 import { StatusPageSettings, statusPage } from "../pages/status-page";
 import { residentPageLang } from "../pages/resident";
 import { PageService } from "../pages/status-figures";
-import { pageLang } from "../pages/words";
+import { pageLang } from "../pages/page-lang";
 import { signInFirst } from "../sign-in";
 import { assetRoutes, publicDir } from "../assets";
 import { declareRoute, serve } from "../declared-routes";
