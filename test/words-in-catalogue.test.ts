@@ -33,10 +33,14 @@ const tsFiles = (dir: string): string[] =>
   });
 
 const services = readdirSync(join(root, "services"));
-/** The code that decides (domain, use cases) and the shared package, where no sentence for people may be written. */
+/**
+ * The code that decides (domain, use cases), the shared package and the gateway's server-drawn pages,
+ * where no sentence for people may be written.
+ */
 const scanned = [
   ...services.flatMap((s) => ["domain", "app"].map((part) => join(root, "services", s, "src", part))),
   join(root, "packages/platform/src"),
+  join(root, "services/gateway/src/adapters/http/pages"),
 ].flatMap((dir) => {
   try {
     return tsFiles(dir);
@@ -70,7 +74,7 @@ describe("every sentence for people is in the catalogue", () => {
     expect(japaneseStrings("x.ts", source)).toEqual(["x.ts:3: 熊本市 お知らせ", "x.ts:4: あと", "x.ts:4: 人です"]);
   });
 
-  it("no Japanese string is written in domain, use-case or platform code outside the catalogue and the data files", () => {
+  it("no Japanese string is written in domain, use-case, platform or page code outside the catalogue and the data files", () => {
     const found = scanned
       .map((path) => relative(root, path))
       .filter((file) => !Object.keys(dataFiles).some((allowed) => file.startsWith(allowed)))
