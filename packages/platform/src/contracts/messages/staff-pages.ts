@@ -598,7 +598,7 @@ export function staffPageText(lang: Lang, key: StaffPageKey): string {
   const found = key
     .split(".")
     .reduce<string | Tree | undefined>((at, part) => (typeof at === "object" ? at[part] : undefined), staffPageWords[lang]);
-  // The key's type names only words; this holds unless the types are bypassed.
+  // Unreachable through the types (a key names one word), but a bad path must not read as text.
   if (typeof found !== "string") throw new Error(`no staff page word ${key}`);
   return found;
 }
