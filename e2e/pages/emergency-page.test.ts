@@ -99,6 +99,24 @@ describe("the status page in an earthquake emergency, on a 360 px phone", () => 
     await page.close();
   });
 
+  it("says it in Nepali and in Vietnamese on those pages, from the playbook, not the English", async () => {
+    const said = {
+      ne: /पराकम्पन[^]*आश्रयस्थल[^]*पिउने पानी[^]*विपद् सन्देश डायल 171/,
+      vi: /Dư chấn[^]*nơi lánh nạn đang mở[^]*nước uống[^]*Dịch vụ nhắn tin khi có thảm họa 171/,
+    };
+    for (const [lang, words] of Object.entries(said)) {
+      const page = await browser.context.newPage();
+      await page.goto(`${h.base}/?lang=${lang}`);
+      await page.locator("#guidance li").first().waitFor();
+      const lines = await page.locator("#guidance li").allTextContents();
+      expect([lang, lines.length]).toEqual([lang, 5]);
+      expect(lines.join("\n")).toMatch(words);
+      expect(lines.join("\n")).not.toMatch(/aftershocks|drinking water|余震/);
+      await shoot(page, `status-${lang}-360`);
+      await page.close();
+    }
+  });
+
   it("looks right on a desktop too, in Japanese and English", async () => {
     for (const lang of ["ja", "en"]) {
       const page = await browser.context.newPage();

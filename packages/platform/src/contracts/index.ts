@@ -13,3 +13,4 @@ export * from "./city-time";
 export * from "./spreadsheet-csv";
 export * from "./gen/crisis/v1/common";
 export * from "./messages";
+export * from "./guidance";

@@ -4,9 +4,10 @@ import {
   Channel,
   FacilityUse,
   IncidentName,
-  Lang,
   LevelName,
   Mode,
+  GuidanceLines,
+  ResidentLang,
   ServiceLevel,
   Ward,
   categories,
@@ -15,6 +16,7 @@ import {
   incidentNames,
   levelName,
   levelNames,
+  residentLanguages,
   serviceLevelNames,
   serviceLevelTerms,
   useNames,
@@ -25,19 +27,28 @@ import { Facility } from "./facility";
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).optional();
 
+const lines = z.array(z.string().min(1), {
+  // A missing language would show residents another language's text, so it is refused at start.
+  error: (issue) => (issue.input === undefined ? "missing: guidance must be written in every resident language" : undefined),
+});
+
+/** Every resident language, each with as many lines as the Japanese (a line is one piece of advice). */
+const guidanceSchema = z
+  .strictObject(Object.fromEntries(residentLanguages.map((lang) => [lang, lines])) as Record<ResidentLang, typeof lines>)
+  .superRefine((g, ctx) => {
+    if (g.ja.length === 0) ctx.addIssue({ code: "custom", message: "at least one line", path: ["ja"] });
+    for (const lang of residentLanguages)
+      if (g[lang].length !== g.ja.length)
+        ctx.addIssue({ code: "custom", message: `${g[lang].length} lines where ja has ${g.ja.length}`, path: [lang] });
+  });
+
 /** A playbook file: for one incident and level, a list of selector → what to do. */
 export const playbookSchema = z.strictObject({
   incident: z.enum(incidentNames),
   level: z.enum(levelNames),
   description: z.string().optional(),
-  /** What a person should do now, a few short lines, the same lines in each language. */
-  guidance: z
-    .strictObject({
-      ja: z.array(z.string().min(1)).min(1),
-      en: z.array(z.string().min(1)).min(1),
-    })
-    .refine((g) => g.ja.length === g.en.length, { message: "ja and en need the same number of lines", path: ["en"] })
-    .optional(),
+  /** What a person should do now, a few short lines, the same lines in every resident language. */
+  guidance: guidanceSchema.optional(),
   rules: z.array(
     z
       .strictObject({
@@ -96,8 +107,8 @@ export interface PlaybookRule {
   services?: { ids: string[]; channels: Channel[]; level: ServiceLevel; reason: string };
 }
 
-/** Short lines for citizens: what to do now, in each language of the pages. */
-export type Guidance = Record<Lang, string[]>;
+/** Short lines for citizens: what to do now, in each resident language of the pages. */
+export type Guidance = GuidanceLines;
 
 export interface Playbook {
   incident: IncidentName;

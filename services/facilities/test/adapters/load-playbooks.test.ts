@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkPlaybookServices, loadPlaybookFile } from "../../src/adapters/data/load-playbooks";
+import { glossary, guidanceToWire, noGuidance, residentLanguages } from "@crisis/platform/contracts";
 import { readGuidance } from "../../src/app/read-guidance";
 import { counterServices, mode, playbooks } from "../city";
 
@@ -19,23 +20,60 @@ describe("playbook files", () => {
     );
   });
 
-  it("tells citizens what to do now under every declaration, the same number of lines in Japanese and English", () => {
+  it("tells citizens what to do now under every declaration, in every resident language, the same number of lines in each", () => {
     for (const p of playbooks) {
       expect(`${p.file} ${p.guidance?.ja.length ?? 0}`).not.toBe(`${p.file} 0`);
-      expect(`${p.file} ${p.guidance!.en.length}`).toBe(`${p.file} ${p.guidance!.ja.length}`);
+      for (const lang of residentLanguages)
+        expect(`${p.file} ${lang} ${p.guidance![lang].length}`).toBe(`${p.file} ${lang} ${p.guidance!.ja.length}`);
     }
     const quake = readGuidance(playbooks, mode("earthquake", "emergency"));
     expect(quake.ja.join("\n")).toMatch(/余震[^]*災害用伝言ダイヤル 171/);
     expect(quake.en.join("\n")).toMatch(/aftershocks[^]*Dial 171/);
-    expect(readGuidance(playbooks, mode("earthquake", "normal"))).toEqual({ ja: [], en: [] });
+    expect(quake.ne.join("\n")).toMatch(/पराकम्पन[^]*आश्रयस्थल[^]*171/);
+    expect(quake.vi.join("\n")).toMatch(/Dư chấn[^]*nơi lánh nạn[^]*171/);
+    expect(quake.jaXEasy.join("\n")).toMatch(/余震\[よしん\][^]*避難所\[ひなんじょ\][^]*171/);
+    expect(readGuidance(playbooks, mode("earthquake", "normal"))).toEqual(guidanceToWire(noGuidance()));
+  });
+
+  it("writes each language's guidance for itself: no line is another language's copy", () => {
+    for (const p of playbooks)
+      for (const [i, a] of residentLanguages.entries())
+        for (const b of residentLanguages.slice(i + 1))
+          p.guidance![a].forEach((line, n) =>
+            expect(`${p.file} ${a}/${b} [${n}] ${line}`).not.toBe(`${p.file} ${a}/${b} [${n}] ${p.guidance![b][n]}`),
+          );
+  });
+
+  it("uses the glossary's words for a shelter and an aftershock in every language", () => {
+    const quake = playbooks.find((p) => p.file === "earthquake-emergency.yaml")!.guidance!;
+    for (const lang of residentLanguages) {
+      // Lower case: a sentence may start with the term ("Dư chấn…").
+      const text = quake[lang].join(" ").toLowerCase();
+      expect([lang, text.includes(glossary.shelter[lang].toLowerCase())]).toEqual([lang, true]);
+      expect([lang, text.includes(glossary.aftershock[lang].split("（")[0].toLowerCase())]).toEqual([lang, true]);
+    }
+  });
+
+  it("refuses guidance that misses a resident language, naming the file and the language", () => {
+    const path = write(
+      "flood-watch.yaml",
+      "incident: flood\nlevel: watch\nguidance:\n  ja: [川に近づかない]\n  en: [Keep away from rivers]\nrules: []\n",
+    );
+    expect(() => loadPlaybookFile(path)).toThrow(
+      /^flood-watch.yaml guidance\.ja-x-easy: missing: guidance must be written in every resident language/,
+    );
   });
 
   it("refuses guidance whose English has another number of lines than its Japanese, naming the path", () => {
+    const others = residentLanguages
+      .filter((l) => l !== "ja" && l !== "en")
+      .map((l) => `  ${l}: [x]\n`)
+      .join("");
     const path = write(
       "flood-watch.yaml",
-      "incident: flood\nlevel: watch\nguidance:\n  ja: [川に近づかない, 持ち出し袋]\n  en: [Keep away from rivers]\nrules: []\n",
+      `incident: flood\nlevel: watch\nguidance:\n  ja: [川に近づかない]\n  en: [Keep away from rivers, Bag]\n${others}rules: []\n`,
     );
-    expect(() => loadPlaybookFile(path)).toThrow(/^flood-watch.yaml guidance\.en: ja and en need the same number of lines/);
+    expect(() => loadPlaybookFile(path)).toThrow(/^flood-watch.yaml guidance\.en: 2 lines where ja has 1/);
   });
 
   it("names only counter services of the catalogue, and a typo is refused naming the file and the path", () => {

@@ -2,7 +2,7 @@ import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
 import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { ApplyStaffingPlanResponse, StaffingPlan } from "@crisis/platform/contracts/staffing";
 import { ModeChanged } from "@crisis/platform/contracts/events";
-import { Lang, Mode } from "@crisis/platform/contracts";
+import { GuidanceLines, Mode } from "@crisis/platform/contracts";
 import type { DeadLetter } from "@crisis/platform/ports";
 import { AuditFilter } from "../domain/audit";
 import { Declaration } from "../domain/mode";
@@ -74,7 +74,7 @@ export interface FacilitiesDirectory {
 /** What citizens are told to do now under a declaration, from its playbook (kept by facilities). */
 export interface CitizenGuidance {
   /** Empty lines when the declaration's playbook has none (or at normal). */
-  forMode(mode: Mode, correlationId: string): Promise<Record<Lang, string[]>>;
+  forMode(mode: Mode, correlationId: string): Promise<GuidanceLines>;
 }
 
 /** Citizens' web-push subscriptions, kept by notify. */

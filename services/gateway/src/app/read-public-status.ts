@@ -1,5 +1,5 @@
 import { Clock } from "@crisis/platform/ports";
-import { FacilityReading, FacilityStatus, Lang, ModeLevel, StatusName, statusName } from "@crisis/platform/contracts";
+import { FacilityReading, FacilityStatus, GuidanceLines, ModeLevel, StatusName, statusName } from "@crisis/platform/contracts";
 import { facilityReading } from "../domain/facility-view";
 import { modeView } from "../domain/mode";
 import { CitizenGuidance, FacilitiesDirectory, ModeLog } from "./ports";
@@ -28,7 +28,7 @@ export interface PublicStatus {
   /** When this was read, so a copy kept offline can say how old it is. */
   generatedAt: string;
   /** What to do now under the current declaration, when asked for and known (none at normal). */
-  guidance?: Record<Lang, string[]>;
+  guidance?: GuidanceLines;
 }
 
 const statusWord = (s: FacilityStatus) => statusName(s) ?? "unknown";
@@ -59,7 +59,7 @@ export async function readPublicStatus(
   return {
     mode,
     generatedAt: clock.now().toISOString(),
-    ...(whatToDo && whatToDo.ja.length + whatToDo.en.length > 0 ? { guidance: whatToDo } : {}),
+    ...(whatToDo && Object.values(whatToDo).some((lines) => lines.length > 0) ? { guidance: whatToDo } : {}),
     facilities: list.map((f) => ({
       id: f.id,
       name: f.name,

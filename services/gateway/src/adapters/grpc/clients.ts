@@ -1,5 +1,6 @@
 import { CallOptions, ClientUnaryCall, Metadata, ServiceError } from "@grpc/grpc-js";
 import { callUnary, grpcClient as client } from "@crisis/platform";
+import { guidanceFromWire } from "@crisis/platform/contracts";
 import { ListFacilitiesRequest } from "@crisis/platform/contracts/facilities";
 import { CrowdingServiceClient } from "@crisis/platform/contracts/crowding_service";
 import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_service";
@@ -74,7 +75,7 @@ export function serviceClients(targets: ServiceTargets) {
   const guidance: CitizenGuidance = {
     forMode: async (mode, correlationId) => {
       const answer = await call(facilities.getGuidance)({ mode }, correlationId);
-      return { ja: answer.ja, en: answer.en };
+      return guidanceFromWire(answer);
     },
   };
   const previewer: ModePreviewer = {

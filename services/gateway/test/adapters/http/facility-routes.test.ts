@@ -1,5 +1,13 @@
 import pino from "pino";
-import { AppError, FacilityStatus, FacilityUse, ServiceLevel, ShelterOperation } from "@crisis/platform/contracts";
+import {
+  AppError,
+  FacilityStatus,
+  FacilityUse,
+  ServiceLevel,
+  ShelterOperation,
+  guidanceToWire,
+  noGuidance,
+} from "@crisis/platform/contracts";
 import { FakeClock, unaryHandler } from "@crisis/platform";
 import { Facility } from "@crisis/platform/contracts/facilities";
 import { FacilitiesServiceServer } from "@crisis/platform/contracts/facilities_service";
@@ -42,7 +50,7 @@ describe("the facility, shelter and counter-service routes", () => {
       return { facility: shelter };
     }),
     previewMode: unaryHandler(logger, "PreviewMode", async () => ({})),
-    getGuidance: unaryHandler(logger, "GetGuidance", async () => ({ ja: [], en: [] })),
+    getGuidance: unaryHandler(logger, "GetGuidance", async () => guidanceToWire(noGuidance())),
     addRestriction: unaryHandler(logger, "AddRestriction", async (req) => {
       record("addRestriction")(req);
       return {

@@ -60,6 +60,9 @@ export const residentWords = (lang: ResidentLang) => (key: MessageKey, values?: 
 /** The same sentence as plain text, for the page scripts (readings in brackets). */
 export const sayText = say;
 
+/** Text written with marked readings (a playbook's easy Japanese) as HTML: escaped, readings as furigana. */
+export const markedHtml = (marked: string): Html => new Html(readingsAsRuby(escapeHtml(marked)));
+
 /** A term of the glossary (a ward, a level, a state) as HTML, with its readings. */
 export const termHtml = (table: Record<string, Term>, key: string | null | undefined, lang: ResidentLang): Html =>
   new Html(readingsAsRuby(escapeHtml(glossaryWord(table, key, lang))));

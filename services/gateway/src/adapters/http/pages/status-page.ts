@@ -19,7 +19,7 @@ import { PageCrowding, PageService, crowdingForScript, crowdingLevel, crowdingTe
 import { html } from "./html";
 import { page } from "./layout";
 import { facilityLink, freshness, modeLine, ordinaryUse, stateBadge, subscribePanel } from "./parts";
-import { PageLanguage, pageLanguage, residentTime, residentWords, sayText, termHtml, termText } from "./resident";
+import { PageLanguage, markedHtml, pageLanguage, residentTime, residentWords, sayText, termHtml, termText } from "./resident";
 
 export interface StatusPageSettings {
   /** A slippy-map tile URL template ({z}/{x}/{y}); without one the shelters are a plain list. */
@@ -54,13 +54,12 @@ const openShelters = (list: PublicFacility[]) => list.filter((f) => f.reading.st
  * present, hidden when there is none, so the page script can swap it when the mode changes.
  */
 function whatToDo(guidance: PublicStatus["guidance"], lang: ResidentLang) {
-  // The playbook's guidance is written in Japanese and English: easy Japanese reads the Japanese, others the English.
-  const lines = guidance?.[lang === "ja" || lang === "ja-x-easy" ? "ja" : "en"] ?? [];
+  const lines = guidance?.[lang] ?? [];
   if (lines.length === 0) return html`<section id="guidance" hidden></section>`;
   return html`<section id="guidance" class="guidance" aria-labelledby="guidance-title">
     <h2 id="guidance-title">${residentWords(lang)("whatToDo")}</h2>
     <ul>
-      ${lines.map((line) => html`<li>${line}</li>`)}
+      ${lines.map((line) => html`<li>${markedHtml(line)}</li>`)}
     </ul>
   </section>`;
 }

@@ -1,5 +1,5 @@
 import pino from "pino";
-import { AppError, FacilityUse, Incident, Mode, ModeLevel, ShelterOperation } from "@crisis/platform/contracts";
+import { AppError, FacilityUse, Incident, Mode, ModeLevel, ShelterOperation, guidanceToWire } from "@crisis/platform/contracts";
 import { streams, unaryHandler } from "@crisis/platform";
 import { Facility } from "@crisis/platform/contracts/facilities";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
@@ -17,10 +17,16 @@ const shelter = Facility.fromPartial({
   use: FacilityUse.FACILITY_USE_OPEN,
   shelter: ShelterOperation.SHELTER_OPERATION_NOT_OPENED,
 });
-const quakeLines = {
+const quakeLines = guidanceToWire({
   ja: ["強い余震が続きます。", "家族の安否は災害用伝言ダイヤル 171 で。"],
+  "ja-x-easy": ["強[つよ]い 余震[よしん]が 続[つづ]いて います。", "災害用伝言[さいがいようでんごん]ダイヤル 171"],
   en: ["Strong aftershocks continue.", "Tell your family you are safe with the Disaster Emergency Message Dial 171."],
-};
+  vi: ["Dư chấn mạnh vẫn đang tiếp diễn.", "Hãy báo tin an toàn cho gia đình qua Dịch vụ nhắn tin khi có thảm họa 171."],
+  "zh-Hans": ["强烈余震仍在持续。", "可以通过灾害留言拨号 171 与家人互报平安。"],
+  "zh-Hant": ["強烈餘震仍在持續。", "可以透過災害留言撥號 171 與家人互報平安。"],
+  ko: ["강한 여진이 계속되고 있습니다.", "재해용 전언 다이얼 171로 가족과 안부를 주고받을 수 있습니다."],
+  ne: ["बलिया पराकम्पन जारी छन्।", "विपद् सन्देश डायल 171 बाट परिवारलाई आफू सुरक्षित भएको खबर दिन सकिन्छ।"],
+});
 
 /** The status page asks facilities what to do now under the declared mode, and shows it after the mode line. */
 describe("what to do now on the status page", () => {
@@ -86,6 +92,22 @@ describe("what to do now on the status page", () => {
     expect(sectionOf(en)).toContain('<h2 id="guidance-title">What to do now</h2>');
     expect(sectionOf(en)).toContain("<li>Tell your family you are safe with the Disaster Emergency Message Dial 171.</li>");
     expect(sectionOf(en)).not.toContain("余震");
+  });
+
+  it("shows a Nepali and a Vietnamese visitor the guidance in their own language, and easy Japanese with furigana", async () => {
+    await gw.call("POST", "/api/v1/mode", {
+      body: { incident: "earthquake", level: "emergency", wards: [], reason: "震度6強" },
+      as: manager,
+    });
+    const ne = sectionOf((await gw.call("GET", "/?lang=ne")).text);
+    expect(ne).toMatch(/<li>बलिया पराकम्पन जारी छन्।<\/li>\s*<li>विपद् सन्देश डायल 171 बाट/);
+    expect(ne).not.toContain("Strong aftershocks");
+    const vi = sectionOf((await gw.call("GET", "/?lang=vi")).text);
+    expect(vi).toMatch(/<li>Dư chấn mạnh vẫn đang tiếp diễn.<\/li>\s*<li>Hãy báo tin an toàn cho gia đình/);
+    expect(vi).not.toContain("Strong aftershocks");
+    const easy = sectionOf((await gw.call("GET", "/?lang=ja-x-easy")).text);
+    expect(easy).toContain("<li><ruby>強<rt>つよ</rt></ruby>い <ruby>余震<rt>よしん</rt></ruby>が");
+    expect(easy).not.toContain("[");
   });
 
   it("still serves the page, without the section, when facilities cannot say what to do", async () => {

@@ -1,3 +1,4 @@
+import { noGuidance } from "@crisis/platform/contracts";
 import { PublicStatus } from "../../../../src/app/read-public-status";
 import { facilityPage } from "../../../../src/adapters/http/pages/facility-page";
 import { consolePage } from "../../../../src/adapters/http/pages/console-page";
@@ -82,7 +83,13 @@ describe("the pages' HTML", () => {
   });
 
   it("puts what to do now right after the mode line, in the page's language, as text, and hides it when there is none", () => {
-    const guided = { ...status("x"), guidance: { ja: ["余震に注意", hostile], en: ["Mind the aftershocks", "Dial 171"] } };
+    const guidance = {
+      ...noGuidance(),
+      ja: ["余震に注意", hostile],
+      en: ["Mind the aftershocks", "Dial 171"],
+      ne: ["पराकम्पनबाट सावधान", "171"],
+    };
+    const guided = { ...status("x"), guidance };
     const ja = statusPage(guided, "ja", {});
     expect(ja).toMatch(
       /<\/p>\s*<section id="guidance" class="guidance" aria-labelledby="guidance-title">\s*<h2 id="guidance-title">いま、すること<\/h2>/,
@@ -94,6 +101,7 @@ describe("the pages' HTML", () => {
     const en = statusPage(guided, "en", {});
     expect(en).toContain('<h2 id="guidance-title">What to do now</h2>');
     expect(en).toMatch(/<li>Mind the aftershocks<\/li>\s*<li>Dial 171<\/li>/);
+    expect(statusPage(guided, "ne", {})).toMatch(/<li>पराकम्पनबाट सावधान<\/li>\s*<li>171<\/li>/);
     expect(statusPage(status("x"), "ja", {})).toContain('<section id="guidance" hidden></section>');
   });
 
