@@ -1,0 +1,13 @@
+// The API's answers as the scripts read them, typed from the gateway's own schemas (type-only:
+// nothing of zod or the server reaches the bundle).
+import type { z } from "zod";
+import type { crowdingAnswers, serviceAnswers } from "../../src/adapters/http/schemas";
+
+export type PublicStatus = z.infer<typeof serviceAnswers.status>;
+export type ShelterCrowdingList = z.infer<typeof crowdingAnswers.list>;
+export type ShelterCrowding = ShelterCrowdingList["shelters"][number];
+export type NearestShelters = z.infer<typeof crowdingAnswers.nearest>;
+export type CounterServices = z.infer<typeof serviceAnswers.services>;
+export type CounterService = z.infer<typeof serviceAnswers.counterService>;
+export type PushKey = z.infer<typeof serviceAnswers.publicKey>;
+export type Subscribed = z.infer<typeof serviceAnswers.subscribed>;
