@@ -26,3 +26,9 @@ export function whenIdle(work: () => void): void {
   if (document.readyState === "complete") idle();
   else window.addEventListener("load", idle, { once: true });
 }
+
+/** An event handler or timer that does async work: nobody awaits it, so it says so (its errors are its own to handle). */
+export const inBackground =
+  <A extends unknown[]>(work: (...args: A) => Promise<unknown>) =>
+  (...args: A): void =>
+    void work(...args);
