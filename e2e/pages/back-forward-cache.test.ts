@@ -27,8 +27,13 @@ describe("the status page and the back/forward cache", () => {
     const notUsed: unknown[] = [];
     cdp.on("Page.backForwardCacheNotUsed", (e) => notUsed.push(e));
     const streams: string[] = [];
+    /** Streams the page closed (or the browser ended): the page left must hold none open. */
+    let ended = 0;
     page.on("request", (r) => {
       if (new URL(r.url()).pathname === "/api/v1/events") streams.push(r.url());
+    });
+    page.on("requestfailed", (r) => {
+      if (new URL(r.url()).pathname === "/api/v1/events") ended++;
     });
 
     await page.goto(`${h.base}/?lang=ja`);
@@ -40,6 +45,7 @@ describe("the status page and the back/forward cache", () => {
 
     await page.goto(`${h.base}/status?lang=en`);
     await eventually(() => streams.length === 2, "the other page's live stream");
+    await eventually(() => ended === 1, "the status page's stream closed when it was left");
     // A page from the cache fires no load event: wait for the navigation alone.
     await page.goBack({ waitUntil: "commit" });
 
