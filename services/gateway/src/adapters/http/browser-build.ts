@@ -34,6 +34,8 @@ function build(): Map<string, Buffer> {
     ],
     bundle: true,
     minify: true,
+    // The pages are served as UTF-8: Japanese as it is, not as \u escapes twice its size.
+    charset: "utf8",
     format: "iife",
     target,
     define: { NOT_SAVED_WORDS: JSON.stringify(notSavedWords()) },
