@@ -21,13 +21,21 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** A fresh profile each time (its own service workers, caches and storage), allowed to notify. */
-export async function launchBrowser(origin: string, viewport = { width: 1280, height: 900 }): Promise<Browser> {
+/**
+ * A fresh profile each time (its own service workers, caches and storage), allowed to notify.
+ * Playwright turns the back/forward cache off by default; `backForwardCache` keeps it on.
+ */
+export async function launchBrowser(
+  origin: string,
+  viewport = { width: 1280, height: 900 },
+  { backForwardCache = false } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "crisis-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     args,
+    ...(backForwardCache && { ignoreDefaultArgs: ["--disable-back-forward-cache"] }),
     viewport,
     locale: "ja-JP",
     timezoneId: "Asia/Tokyo",

@@ -235,4 +235,7 @@ export const en: MessageSet = {
   tellMe: "Notify this device",
   tellReopening: `Notify this device when the ${g.counter} reopens or it can be done online`,
   tellWaitingInvalid: "Enter a whole number from 1 to 999.",
+  notSavedTitle: "You are offline",
+  notSavedText: "This page has not been saved on this device yet. Open it again once you are back online.",
+  notSavedBack: "Open the saved status page",
 };

@@ -240,4 +240,7 @@ export const jaEasy: MessageSet = {
   tellMe: "この スマホに 知[し]らせる",
   tellReopening: `${g.counter}が また 開[あ]いた とき、インターネットで できるように なった とき、この スマホに 知[し]らせる`,
   tellWaitingInvalid: "1から 999までの 数字[すうじ]を 入[い]れて ください。",
+  notSavedTitle: "インターネットに つながっていません",
+  notSavedText: "この ページは まだ ありません。インターネットに つながってから 開[ひら]いてください。",
+  notSavedBack: "保存[ほぞん]した ページを 開[ひら]く",
 };

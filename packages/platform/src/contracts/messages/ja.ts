@@ -238,4 +238,8 @@ export const ja = {
   tellMe: "この端末に通知",
   tellReopening: `${g.counter}の再開・オンライン申請の開始をこの端末に通知`,
   tellWaitingInvalid: "1〜999の整数で入れてください。",
+  /** The service worker's notice for a page never opened on this device while online. */
+  notSavedTitle: "オフラインです",
+  notSavedText: "このページはまだこの端末に保存されていません。接続が戻ってから開いてください。",
+  notSavedBack: "保存されている状況ページを開く",
 };

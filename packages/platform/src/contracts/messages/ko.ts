@@ -231,4 +231,7 @@ export const ko: MessageSet = {
   tellMe: "이 기기로 알림",
   tellReopening: `${g.counter} 재개·온라인 신청 시작을 이 기기로 알림`,
   tellWaitingInvalid: "1~999 사이의 정수를 입력해 주십시오.",
+  notSavedTitle: "오프라인 상태입니다",
+  notSavedText: "이 페이지는 아직 이 기기에 저장되지 않았습니다. 인터넷에 다시 연결된 뒤 열어 주십시오.",
+  notSavedBack: "저장된 상황 페이지 열기",
 };

@@ -231,4 +231,7 @@ export const vi: MessageSet = {
   tellMe: "Thông báo đến thiết bị này",
   tellReopening: `Thông báo đến thiết bị này khi ${g.counter} mở lại hoặc có thể làm thủ tục trực tuyến`,
   tellWaitingInvalid: "Hãy nhập một số nguyên từ 1 đến 999.",
+  notSavedTitle: "Bạn đang ngoại tuyến",
+  notSavedText: "Trang này chưa được lưu trên thiết bị. Hãy mở lại khi có kết nối mạng.",
+  notSavedBack: "Mở trang tình trạng đã lưu",
 };

@@ -230,4 +230,7 @@ export const zhHans: MessageSet = {
   tellMe: "通知本设备",
   tellReopening: `${g.counter}恢复办理或可以网上申请时通知本设备`,
   tellWaitingInvalid: "请输入1到999之间的整数。",
+  notSavedTitle: "您目前处于离线状态",
+  notSavedText: "本页面尚未保存在此设备上。请在恢复联网后再打开。",
+  notSavedBack: "打开已保存的状况页面",
 };

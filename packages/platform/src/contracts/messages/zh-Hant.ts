@@ -230,4 +230,7 @@ export const zhHant: MessageSet = {
   tellMe: "通知此裝置",
   tellReopening: `${g.counter}恢復辦理或可線上申請時通知此裝置`,
   tellWaitingInvalid: "請輸入1到999之間的整數。",
+  notSavedTitle: "您目前處於離線狀態",
+  notSavedText: "本頁面尚未儲存在此裝置上。請在恢復連線後再開啟。",
+  notSavedBack: "開啟已儲存的狀況頁面",
 };

@@ -4,6 +4,7 @@ import { dirname, extname, join } from "node:path";
 import { FastifyInstance } from "fastify";
 import { errors } from "../../domain/errors";
 import { Encoding, encode } from "./compression";
+import { browserScripts } from "./browser-build";
 import { declareRoute, serve } from "./declared-routes";
 import { pickEncoding } from "./status-body";
 
@@ -80,7 +81,7 @@ export class AssetCatalogue {
   }
 }
 
-export const publicDir = join(__dirname, "..", "..", "..", "public");
+const publicDir = join(__dirname, "..", "..", "..", "public");
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
 
 const leafletDir = join(packageDir("leaflet"), "dist");
@@ -98,12 +99,14 @@ const vendorFiles: [string, string][] = [
 
 let shipped: AssetCatalogue | undefined;
 
-/** The files this gateway ships (public/ but the service worker, which keeps its own name, and the vendor files); read once. */
+/**
+ * The files this gateway ships: the styles and manifest in public/, the page scripts built from
+ * browser/ (but the service worker, which keeps its own name) and the vendor files; made once.
+ */
 export function shippedAssets(): AssetCatalogue {
   shipped ??= new AssetCatalogue([
-    ...readdirSync(publicDir)
-      .filter((file) => file !== "sw.js")
-      .map((file) => ({ name: `/assets/${file}`, body: readFileSync(join(publicDir, file)) })),
+    ...readdirSync(publicDir).map((file) => ({ name: `/assets/${file}`, body: readFileSync(join(publicDir, file)) })),
+    ...[...browserScripts()].filter(([file]) => file !== "sw.js").map(([file, body]) => ({ name: `/assets/${file}`, body })),
     ...vendorFiles.map(([name, path]) => ({ name, body: readFileSync(path) })),
   ]);
   return shipped;

@@ -1,4 +1,4 @@
-import { Lang, ResidentLang, languages, nativeNames, say } from "@crisis/platform/contracts";
+import { Lang, ResidentLang, cityTimeZone, languages, nativeNames, say } from "@crisis/platform/contracts";
 import { assetUrl } from "../assets";
 import { Html, html, raw } from "./html";
 import { sayHtml } from "./resident";
@@ -12,7 +12,7 @@ export interface PageShell {
   /** Page scripts under /assets, by their plain names (linked by hashed name; no inline script: the CSP allows only files from this origin). */
   scripts: string[];
   styles?: string[];
-  /** Data the page script reads (words, settings); sent as a JSON data block, which is never executed. */
+  /** Data the page script reads (words, settings), with the page's language and the city's time zone; sent as a JSON data block, which is never executed. */
   data?: unknown;
   /** The languages the switch offers: a resident's page every resident language, a staff page Japanese and English. */
   languages?: readonly ResidentLang[];
@@ -69,7 +69,7 @@ export function page(shell: PageShell): string {
         <a href="/">${w("site")}</a> · <a href="/staff">${w("staffPage")}</a> · <a href="/console">${w("console")}</a>
       </footer>
       <script type="application/json" id="page-data">
-        ${jsonBlock({ lang: shell.lang, ...(shell.data as object) })}
+        ${jsonBlock({ lang: shell.lang, timeZone: cityTimeZone(), ...(shell.data as object) })}
       </script>
       ${shell.scripts.map((src) => html`<script src="${assetUrl(src)}" defer></script>`)}
     </body>

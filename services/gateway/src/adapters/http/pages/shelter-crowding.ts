@@ -1,7 +1,7 @@
 import { ResidentLang, crowdingGlossary, wardTerms } from "@crisis/platform/contracts";
 import { CrowdingHere } from "../../../app/read-crowding";
 import { html } from "./html";
-import { ageIn } from "./status-figures";
+import { ageIn } from "../../../domain/report-age";
 import { nameHtml, residentWords, termHtml } from "./resident";
 
 const levelWord = (level: string, lang: ResidentLang) => termHtml(crowdingGlossary, level, lang);

@@ -8,6 +8,7 @@ import {
   wards,
 } from "@crisis/platform/contracts";
 import { readCrowding } from "../../../app/read-crowding";
+import { ageIn, minutesSince } from "../../../domain/report-age";
 import { readServices } from "../../../app/read-services";
 import { html } from "./html";
 import { residentTime, sayText, termText } from "./resident";
@@ -22,17 +23,8 @@ const crowdingOrder = ["open", "busy", "crowded", "full", "unknown"] as const;
 /** A report too old to trust, or none at all, reads 不明: never 空き from an old figure. */
 export const crowdingLevel = (s: PageCrowding | undefined) => (!s?.latest || s.latest.stale ? "unknown" : s.level);
 
-const minutesSince = (iso: string | null, now: number) => (iso ? Math.max(0, Math.floor((now - Date.parse(iso)) / 60000)) : 0);
-
-/**
- * How old a report is, said with the page's sayer (text, or HTML with readings): "25 分", or from an
- * hour on "59 時間 57 分", as the page scripts write it.
- */
-export const ageIn = <T>(minutes: number, say: (key: "minutes" | "hoursMinutes", values: Record<string, number>) => T): T =>
-  minutes < 60 ? say("minutes", { n: minutes }) : say("hoursMinutes", { h: Math.floor(minutes / 60), m: minutes % 60 });
-
 const reportAge = (iso: string | null, lang: ResidentLang, now: number) =>
-  ageIn(minutesSince(iso, now), (key, values) => sayText(lang, key, values));
+  ageIn(iso ? minutesSince(Date.parse(iso), now) : 0, (key, values) => sayText(lang, key, values));
 
 /**
  * "満 100/100 · 5 分前の報告", or "報告なし": plain text, as /assets/crowding.js writes it when a
@@ -66,8 +58,18 @@ export function wardCrowdingLines(list: PageCrowding[], lang: ResidentLang) {
  * What crowding.js keeps of each shelter, compact (208 shelters ride in the page):
  * [id, ward, open, level, headcount, capacity, reportedAt in ms or null, stale].
  */
+export type ScriptCrowding = [
+  id: string,
+  ward: string,
+  open: 0 | 1,
+  level: PageCrowding["level"],
+  headcount: number,
+  capacity: number | null,
+  reportedAt: number | null,
+  stale: 0 | 1,
+];
 export const crowdingForScript = (list: PageCrowding[]) =>
-  list.map((s) => [
+  list.map((s): ScriptCrowding => [
     s.id,
     s.ward,
     s.open ? 1 : 0,

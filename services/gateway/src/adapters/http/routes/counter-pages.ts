@@ -80,8 +80,12 @@ const counterOffices = new Set(["ward_office", "branch_office"]);
 /** A QR code as SVG markup, made here from our own URL (no user text reaches it). */
 const qrSvg = (url: string) => QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
 
+/**
+ * Private (a booking's or a ticket's page names its code) and asked again each time, but not no-store:
+ * that would keep a resident's back button from the back/forward cache.
+ */
 const sendPage = (reply: FastifyReply, body: string, code = 200) =>
-  reply.code(code).type("text/html; charset=utf-8").header("cache-control", "no-store").header("vary", "cookie").send(body);
+  reply.code(code).type("text/html; charset=utf-8").header("cache-control", "private, no-cache").header("vary", "cookie").send(body);
 
 const refusal = (err: unknown) => {
   if (err instanceof AppError && err.status < 500) return err;

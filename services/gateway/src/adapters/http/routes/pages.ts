@@ -1,5 +1,4 @@
 import { ExpectedWaiting } from "../../../domain/expected-waiting";
-import fastifyStatic from "@fastify/static";
 import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Clock } from "@crisis/platform";
 import { CitizenGuidance, FacilitiesDirectory, ModeLog, ShelterCrowdingService } from "../../../app/ports";
@@ -14,7 +13,8 @@ import { residentPageLang } from "../pages/resident";
 import { PageService } from "../pages/status-figures";
 import { pageLang } from "../pages/page-lang";
 import { signInFirst } from "../sign-in";
-import { assetRoutes, publicDir } from "../assets";
+import { assetRoutes } from "../assets";
+import { browserScripts } from "../browser-build";
 import { declareRoute, serve } from "../declared-routes";
 
 const html = { 200: "text/html" };
@@ -86,11 +86,10 @@ const sendPage = (reply: FastifyReply, body: string, code = 200) =>
 export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
   // Pages link to hashed names (cached for good); the plain names stay for copies saved before a new version.
   assetRoutes(app);
-  // Only for the service worker's file below: every other file is an asset.
-  await app.register(fastifyStatic, { root: publicDir, serve: false });
   // The service worker sits at the root so its scope covers every page.
+  const serviceWorker = browserScripts().get("sw.js");
   serve(app, pageApi.serviceWorker, ({ reply }) =>
-    reply.header("cache-control", "no-cache").type("text/javascript; charset=utf-8").sendFile("sw.js"),
+    reply.header("cache-control", "no-cache").type("text/javascript; charset=utf-8").send(serviceWorker),
   );
 
   const status = (request: FastifyRequest) => readPublicStatus(deps.modes, deps.facilities, deps.clock, request.id);

@@ -1,7 +1,13 @@
 // The service worker: keeps the last copy of each page (status, facilities, services) per language
 // for when the network is gone and says so when a page was never saved; shows pushes as
 // notifications, and opens the right page when one is clicked.
-"use strict";
+import type { ResidentLang } from "@crisis/platform/contracts";
+import type { NotSavedWords } from "../../src/adapters/http/browser-build";
+
+declare const self: ServiceWorkerGlobalScope;
+/** Said when a page was never opened here while online, from the message catalogue (put in by the build). */
+declare const NOT_SAVED_WORDS: NotSavedWords;
+
 const cacheName = "crisis-pages-v1";
 const assets = ["/assets/style.css", "/assets/status.js", "/assets/push.js", "/assets/subscribe.js"];
 
@@ -23,61 +29,19 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Said when a page was never opened here while online; in the visitor's language, with a way to what is saved.
-const notSavedWords = {
-  ja: {
-    title: "オフラインです",
-    text: "このページはまだこの端末に保存されていません。接続が戻ってから開いてください。",
-    back: "保存されている状況ページを開く",
-  },
-  "ja-x-easy": {
-    title: "インターネットに つながっていません",
-    text: "この ページは まだ ありません。インターネットに つながってから 開(ひら)いてください。",
-    back: "保存(ほぞん)した ページを 開(ひら)く",
-  },
-  en: {
-    title: "You are offline",
-    text: "This page has not been saved on this device yet. Open it again once you are back online.",
-    back: "Open the saved status page",
-  },
-  vi: {
-    title: "Bạn đang ngoại tuyến",
-    text: "Trang này chưa được lưu trên thiết bị. Hãy mở lại khi có kết nối mạng.",
-    back: "Mở trang tình trạng đã lưu",
-  },
-  "zh-Hans": {
-    title: "您目前处于离线状态",
-    text: "本页面尚未保存在此设备上。请在恢复联网后再打开。",
-    back: "打开已保存的状况页面",
-  },
-  "zh-Hant": {
-    title: "您目前處於離線狀態",
-    text: "本頁面尚未儲存在此裝置上。請在恢復連線後再開啟。",
-    back: "開啟已儲存的狀況頁面",
-  },
-  ko: {
-    title: "오프라인 상태입니다",
-    text: "이 페이지는 아직 이 기기에 저장되지 않았습니다. 인터넷에 다시 연결된 뒤 열어 주십시오.",
-    back: "저장된 상황 페이지 열기",
-  },
-  ne: {
-    title: "तपाईं अफलाइन हुनुहुन्छ",
-    text: "यो पृष्ठ अझै यो उपकरणमा सुरक्षित गरिएको छैन। इन्टरनेट फर्केपछि फेरि खोल्नुहोस्।",
-    back: "सुरक्षित गरिएको अवस्थाको पृष्ठ खोल्नुहोस्",
-  },
-};
-const languages = Object.keys(notSavedWords);
+const languages = Object.keys(NOT_SAVED_WORDS) as ResidentLang[];
+const isLanguage = (lang: string | null | undefined): lang is ResidentLang => languages.includes(lang as ResidentLang);
 /** Where the language of the last page seen is kept, for a notice about a page never seen. */
 const lastLanguageKey = "/sw-last-language";
 
 /** The language a page was served in: the gateway says so in Content-Language. */
-const langOf = (response) => {
-  const lang = response && response.headers.get("content-language");
-  return languages.includes(lang) ? lang : null;
+const langOf = (response: Response) => {
+  const lang = response.headers.get("content-language");
+  return isLanguage(lang) ? lang : null;
 };
 
-function notSavedPage(lang) {
-  const w = notSavedWords[lang];
+function notSavedPage(lang: ResidentLang) {
+  const w = NOT_SAVED_WORDS[lang];
   const body = `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${w.title}</title><link rel="stylesheet" href="/assets/style.css"></head>
@@ -87,7 +51,7 @@ function notSavedPage(lang) {
 }
 
 /** Each page is kept twice: as the visitor last saw it, and for its language (`/?lang=en` offline opens the English copy). */
-async function keepPage(url, response) {
+async function keepPage(url: URL, response: Response) {
   const cache = await caches.open(cacheName);
   const lang = langOf(response);
   await cache.put(url.pathname, response.clone());
@@ -98,15 +62,16 @@ async function keepPage(url, response) {
 }
 
 /** The kept copy of a page in the language asked (else the last one seen), or a notice that it was never saved. */
-async function keptPage(url) {
-  const asked = languages.includes(url.searchParams.get("lang")) ? url.searchParams.get("lang") : null;
+async function keptPage(url: URL) {
+  const param = url.searchParams.get("lang");
+  const asked = isLanguage(param) ? param : null;
   const kept = (asked && (await caches.match(`${url.pathname}?lang=${asked}`))) || (await caches.match(url.pathname));
   if (kept) return kept;
   const last = await caches.match(lastLanguageKey);
   const seen = last ? await last.text() : null;
   const browser = (self.navigator.language || "ja").toLowerCase();
-  const fallback = languages.find((l) => browser.startsWith(l.toLowerCase())) || (browser.startsWith("zh") ? "zh-Hans" : "en");
-  return notSavedPage(asked || (languages.includes(seen) ? seen : fallback));
+  const fallback = languages.find((l) => browser.startsWith(l.toLowerCase())) ?? (browser.startsWith("zh") ? "zh-Hans" : "en");
+  return notSavedPage(asked ?? (isLanguage(seen) ? seen : fallback));
 }
 
 // Pages: network first, the kept copy when offline (it carries its own "as of" time).
@@ -127,14 +92,23 @@ self.addEventListener("fetch", (event) => {
         }
         return response;
       })
-      .catch(() => (isPage ? keptPage(url) : caches.match(request).then((kept) => kept || Response.error()))),
+      .catch(() => (isPage ? keptPage(url) : caches.match(request).then((kept) => kept ?? Response.error()))),
   );
 });
 
+/** What the notify service sends in a push: every field may be missing. */
+interface PushMessage {
+  title?: string;
+  body?: string;
+  tag?: string;
+  lang?: string;
+  url?: string;
+}
+
 self.addEventListener("push", (event) => {
-  let message;
+  let message: PushMessage;
   try {
-    message = event.data ? event.data.json() : {};
+    message = event.data ? (event.data.json() as PushMessage) : {};
   } catch {
     message = { title: event.data ? event.data.text() : "" };
   }
@@ -151,7 +125,8 @@ self.addEventListener("push", (event) => {
 
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
-  const target = new URL((event.notification.data && event.notification.data.url) || "/", self.location.origin);
+  const data = event.notification.data as { url?: string } | null;
+  const target = new URL(data?.url || "/", self.location.origin);
   event.waitUntil(
     self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
       const open = windows.find((w) => new URL(w.url).pathname === target.pathname);

@@ -1,7 +1,8 @@
 // Console and staff page: who is signed in (GET /api/v1/me; the session is an HttpOnly cookie, so
 // the page never holds a token) and one API helper that tells "this endpoint does not exist yet"
 // apart from other refusals.
-"use strict";
+import { cityTime } from "./lib/city-time";
+
 (function () {
   const data = JSON.parse(document.getElementById("page-data").textContent);
   const listeners = [];
@@ -28,20 +29,8 @@
     for (const child of children) node.append(child);
     return node;
   };
-  /** A stored UTC time as people in Kumamoto read it ("2026/12/05 16:08", "5 Dec 2026, 16:08 JST"); the audit log wants the seconds too. */
-  const tokyo = (iso, seconds) =>
-    iso
-      ? new Intl.DateTimeFormat(data.lang === "ja" ? "ja-JP" : "en-GB", {
-          timeZone: "Asia/Tokyo",
-          year: "numeric",
-          month: data.lang === "ja" ? "2-digit" : "short",
-          day: data.lang === "ja" ? "2-digit" : "numeric",
-          hour: "2-digit",
-          minute: "2-digit",
-          hourCycle: "h23",
-          ...(seconds ? { second: "2-digit" } : {}),
-        }).format(new Date(iso)) + (data.lang === "ja" ? "" : " JST")
-      : "";
+  /** A stored UTC time in the city's zone (the page names it), as the shared module writes it. */
+  const tokyo = (iso, seconds) => cityTime(iso, data, seconds);
 
   /** One row of a chart: label, a filled track, "value / whole". */
   function bar(label, value, whole) {
