@@ -448,6 +448,11 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     await citizen.locator("#shelters-title .count", { hasText: "206" }).waitFor({ timeout: 120_000 });
     expect(await citizen.evaluate(() => (window as any).notReloaded)).toBe(true);
     expect(await citizen.locator("#mode").textContent()).toContain("地震 緊急体制");
+    // The swapped-in line keeps the server's time and is marked live once, not formatted again.
+    await citizen.locator("#freshness", { hasText: "自動更新中" }).waitFor();
+    const freshness = (await citizen.locator("#freshness").textContent()) ?? "";
+    expect(freshness.trim()).toMatch(/\d{1,2}:\d{2}\s*時点の情報\s+· 自動更新中$/);
+    expect(freshness.split("自動更新中")).toHaveLength(2);
     await citizen.unroute("**/api/v1/status");
     const full = await (await fetch(`${h.base}/`)).text();
     expect(Buffer.byteLength(full)).toBeLessThan(200 * 1024); // every open shelter listed, still a light page
