@@ -9,7 +9,7 @@ const needsView = (n: OccupancyNeeds) => ({
   blankets: supplyNeedName(n.blankets) ?? null,
   medical: n.medical,
   pets: n.pets,
-  welfare_space: n.welfareSpace,
+  welfareSpace: n.welfareSpace,
 });
 
 const levelView = (level: number) => {
@@ -82,7 +82,7 @@ const historyColumns = [
   "blankets",
   "medical",
   "pets",
-  "welfare_space",
+  "welfareSpace",
 ] as const;
 
 /** Occupancy over time as CSV for a spreadsheet (city times): one row per report, oldest first. */

@@ -33,6 +33,24 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
     expect(doc).toEqual(JSON.parse(JSON.stringify(openApiDocument(Object.keys(operations)))));
   });
 
+  it("spells every field of every body, query and answer in camelCase, and lists the old spellings still taken", () => {
+    const snake: string[] = [];
+    const walk = (node: any, where: string) => {
+      if (!node || typeof node !== "object") return;
+      for (const name of Object.keys(node.properties ?? {})) if (name.includes("_")) snake.push(`${where} ${name}`);
+      for (const child of Object.values(node)) walk(child, where);
+    };
+    for (const [path, ops] of Object.entries(doc.paths) as [string, any][])
+      for (const [method, op] of Object.entries(ops) as [string, any][]) {
+        const where = `${method} ${path}`;
+        for (const p of op.parameters ?? []) if (p.in === "query" && p.name.includes("_")) snake.push(`${where} ?${p.name}`);
+        walk(op.requestBody, where);
+        walk(op.responses, where);
+      }
+    expect(snake).toEqual([]);
+    expect(doc.paths["/api/v1/services/{id}/waiting"].post["x-deprecated-spellings"]).toEqual({ next_free_slot: "nextFreeSlot" });
+  });
+
   it("describes a declaration's body with the zod schema the route parses it with", () => {
     const schema = doc.paths["/api/v1/mode"].post.requestBody.content["application/json"].schema;
     expect(schema).toMatchObject({

@@ -89,7 +89,7 @@ describe("the shelter crowding routes", () => {
   let nats: NatsServerHandle;
   let idp: LocalIdp;
   let gw: GatewayUnderTest;
-  const body = { headcount: 101, needs: { water: "short", blankets: "out", pets: 3, welfare_space: 2 } };
+  const body = { headcount: 101, needs: { water: "short", blankets: "out", pets: 3, welfareSpace: 2 } };
   const reportAs = (sub: string, roles: ("staff" | "manager" | "facility_admin")[], payload: unknown = body, id = shelterId) =>
     gw.call("POST", `/api/v1/shelters/${encodeURIComponent(id)}/occupancy`, { body: payload, as: { roles, sub } });
   const reassign = (staffId: string, postId: string, facilityId: string, n: number) =>
@@ -160,6 +160,19 @@ describe("the shelter crowding routes", () => {
     expect(reports.length).toBe(before + 1);
   });
 
+  it("still takes needs.welfare_space for one release with a Deprecation header, and answers welfareSpace", async () => {
+    const old = await reportAs("m@city", ["manager"], { headcount: 5, needs: { welfare_space: 4 } });
+    expect(old.status).toBe(201);
+    expect(old.headers.get("deprecation")).toBe("@1796601600");
+    expect(reports.at(-1)?.needs).toMatchObject({ welfareSpace: 4 });
+    expect(old.body.shelter.latest.needs).toMatchObject({ welfareSpace: 4 });
+    expect(old.body.shelter.latest.needs).not.toHaveProperty("welfare_space");
+    const before = reports.length;
+    const both = await reportAs("m@city", ["manager"], { headcount: 5, needs: { welfareSpace: 4, welfare_space: 5 } });
+    expect(both.body).toMatchObject({ status: 400, code: "SPELLINGS_DIFFER", field: "needs.welfareSpace" });
+    expect(reports.length).toBe(before);
+  });
+
   it("refuses a bad report naming the field", async () => {
     const bad = await reportAs("m@city", ["manager"], { headcount: 10, needs: { water: "plenty" } });
     expect(bad.status).toBe(422);
@@ -194,7 +207,7 @@ describe("the shelter crowding routes", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     const lines = res.text.trim().split("\r\n");
-    expect(lines[0]).toBe("reportedAt,facilityId,name,ward,headcount,capacity,level,water,food,blankets,medical,pets,welfare_space");
+    expect(lines[0]).toBe("reportedAt,facilityId,name,ward,headcount,capacity,level,water,food,blankets,medical,pets,welfareSpace");
     expect(lines[1]).toBe(`2026-07-28T16:30:00+09:00,${shelterId},くまもと森都心プラザ,西区,101,100,full,short,,out,0,3,2`);
     expect(lines).toHaveLength(reports.length + 1);
     expect((await gw.call("GET", "/api/v1/shelters/history", { as: { roles: ["staff"] } })).status).toBe(403);
