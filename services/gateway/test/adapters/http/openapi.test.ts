@@ -1,7 +1,7 @@
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { openApiDocument } from "../../../src/adapters/http/openapi";
 import { operations } from "../../../src/adapters/http/route-catalogue";
-import { LocalIdp, startLocalIdp } from "../auth/local-idp";
+import { LocalIdp, signInAt, startLocalIdp } from "../auth/local-idp";
 import { previewingFacilities } from "../fake-facilities";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";
 
@@ -13,7 +13,8 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
 
   beforeAll(async () => {
     [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
-    gw = await startGateway(nats, idp, { approval: "normal-to-emergency", facilities: previewingFacilities });
+    // With sign-in configured, as docs/api.md describes the gateway: /login and the rest are served too.
+    gw = await startGateway(nats, idp, { approval: "normal-to-emergency", facilities: previewingFacilities, signIn: signInAt(idp) });
     doc = (await gw.call("GET", "/api/v1/openapi.json")).body;
   });
   afterAll(async () => {
