@@ -491,7 +491,7 @@
     const res = await desk.api("GET", query, undefined, "text/csv");
     if (!res.ok) return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
     section.querySelector(".unavailable").hidden = true;
-    // Rows: hour, ward, shelters, headcount, capacity_known, each quoted; summed over wards per hour.
+    // Rows: hour, ward, shelters, headcount, capacityKnown, each quoted; summed over wards per hour.
     const byHour = new Map();
     for (const line of res.body.trim().split("\r\n").slice(1)) {
       const [hour, , , headcount, capacity] = line.split(",").map((f) => f.replace(/^"|"$/g, ""));

@@ -104,7 +104,7 @@ export function occupancyCsv(reports: OccupancyReported[]): string {
   return spreadsheetCsv(historyColumns, rows);
 }
 
-const hourColumns = ["hour", "ward", "shelters", "headcount", "capacity_known"] as const;
+const hourColumns = ["hour", "ward", "shelters", "headcount", "capacityKnown"] as const;
 
 /** Occupancy per ward and hour as CSV for a spreadsheet (hours start in the city's time), oldest first. */
 export function wardHoursCsv(rows: WardHour[]): string {

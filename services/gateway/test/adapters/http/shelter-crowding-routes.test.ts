@@ -215,7 +215,7 @@ describe("the shelter crowding routes", () => {
       as: { roles: ["manager"] },
     });
     const hourLines = hours.text.trim().split("\r\n");
-    expect(hourLines[0]).toBe("hour,ward,shelters,headcount,capacity_known");
+    expect(hourLines[0]).toBe("hour,ward,shelters,headcount,capacityKnown");
     expect(hourLines[1]).toMatch(/^2026-07-28T16:00:00\+09:00,西区,1,\d+,100$/);
     expect((await gw.call("GET", "/api/v1/shelters/history?by=day", { as: { roles: ["manager"] } })).body.field).toBe("by");
     expect((await gw.call("GET", "/api/v1/shelters/history?ward=博多区", { as: { roles: ["manager"] } })).body.field).toBe("ward");

@@ -61,7 +61,7 @@ export const shelterApi = {
     roles: ["manager", "facility_admin"],
     query: occupancyHistoryQuery,
     responses: {
-      200: "text/csv: reportedAt, facilityId, name, ward, headcount, capacity, level, needs; ?by=hour: hour, ward, shelters, headcount, capacity_known",
+      200: "text/csv: reportedAt, facilityId, name, ward, headcount, capacity, level, needs; ?by=hour: hour, ward, shelters, headcount, capacityKnown",
     },
   }),
   nearest: declareRoute({
