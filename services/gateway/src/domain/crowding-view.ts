@@ -39,6 +39,26 @@ export function shelterCrowdingView(s: ShelterCrowding) {
   };
 }
 
+type ShelterCrowdingView = ReturnType<typeof shelterCrowdingView>;
+const supplies = ["water", "food", "blankets"] as const;
+
+/**
+ * The shelters whose latest report says a supply is running short or gone, for the supplies desk:
+ * those out of something first, then the oldest report first (it has waited longest).
+ */
+export function shortOfSupplies(shelters: ShelterCrowdingView[]) {
+  return shelters
+    .flatMap((s) => {
+      const needs = s.latest?.needs;
+      const out = supplies.filter((supply) => needs?.[supply] === "out");
+      const short = supplies.filter((supply) => needs?.[supply] === "short");
+      if (!s.latest || out.length + short.length === 0) return [];
+      const { headcount, reportedAt, ageSeconds, stale } = s.latest;
+      return [{ id: s.id, name: s.name, ward: s.ward, out, short, headcount, reportedAt, ageSeconds, stale, link: s.link }];
+    })
+    .sort((a, b) => b.out.length - a.out.length || b.ageSeconds - a.ageSeconds);
+}
+
 export const wardCrowdingView = (w: WardCrowding) => ({
   ward: w.ward,
   openShelters: w.openShelters,

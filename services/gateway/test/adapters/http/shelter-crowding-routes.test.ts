@@ -12,6 +12,7 @@ import {
 import { CrowdingServiceServer } from "@crisis/platform/contracts/crowding_service";
 import { StaffReassigned } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { shelterApi } from "../../../src/adapters/http/routes/shelters";
 import { crowdingAnswers } from "../../../src/adapters/http/schemas";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";
@@ -48,7 +49,24 @@ describe("the shelter crowding routes", () => {
       };
     }),
     listCrowding: unaryHandler(logger, "ListCrowding", async () => ({
-      shelters: [ShelterCrowding.fromPartial({ facilityId: "s2", facilityName: "二の丸", ward: "中央区", open: true })],
+      shelters: [
+        ShelterCrowding.fromPartial({ facilityId: "s2", facilityName: "二の丸", ward: "中央区", open: true }),
+        ...[
+          { facilityId: "s4", ageSeconds: 600, needs: { water: SupplyNeed.SUPPLY_NEED_SHORT, food: SupplyNeed.SUPPLY_NEED_ENOUGH } },
+          { facilityId: "s5", ageSeconds: 60, needs: { blankets: SupplyNeed.SUPPLY_NEED_OUT, food: SupplyNeed.SUPPLY_NEED_SHORT } },
+          { facilityId: "s6", ageSeconds: 900, needs: { water: SupplyNeed.SUPPLY_NEED_SHORT } },
+          { facilityId: "s7", ageSeconds: 60, needs: { water: SupplyNeed.SUPPLY_NEED_ENOUGH } },
+        ].map(({ facilityId, ageSeconds, needs }) =>
+          ShelterCrowding.fromPartial({
+            facilityId,
+            facilityName: facilityId,
+            ward: "東区",
+            open: true,
+            ageSeconds,
+            latest: { facilityId, headcount: 40, needs, reportedAt: "2026-07-28T07:00:00Z" },
+          }),
+        ),
+      ],
       wards: [{ ward: "中央区", openShelters: 1, openLevel: 0, busy: 0, crowded: 0, full: 0, unknown: 1, headcount: 0, capacityKnown: 0 }],
     })),
     getCrowding: unaryHandler(logger, "GetCrowding", async (req) =>
@@ -189,6 +207,23 @@ describe("the shelter crowding routes", () => {
     expect(crowdingAnswers.list.safeParse(res.body).success).toBe(true);
     expect(crowdingAnswers.shelter.safeParse((await gw.call("GET", `/api/v1/shelters/${shelterId}/occupancy`)).body).success).toBe(true);
     expect((await gw.call("GET", "/api/v1/shelters?ward=東京")).body.field).toBe("ward");
+  });
+
+  it("tells managers and facility admins which shelters are out of or short of supplies, out first then the oldest report", async () => {
+    const res = await gw.call("GET", "/api/v1/shelters/short", { as: { roles: ["facility_admin"] } });
+    expect(res.status).toBe(200);
+    expect(res.body.shelters.map((s: { id: string }) => s.id)).toEqual(["s5", "s6", "s4"]);
+    expect(res.body.shelters[0]).toMatchObject({
+      out: ["blankets"],
+      short: ["food"],
+      headcount: 40,
+      ageSeconds: 60,
+      link: "/facilities/s5",
+    });
+    expect(shelterApi.short.answers[200].parse(res.body)).toEqual(res.body);
+    expect((await gw.call("GET", "/api/v1/shelters/short", { as: { roles: ["staff"] } })).status).toBe(403);
+    expect((await gw.call("GET", "/api/v1/shelters/short")).status).toBe(401);
+    expect((await gw.call("GET", "/api/v1/shelters/short?ward=博多区", { as: { roles: ["manager"] } })).body.field).toBe("ward");
   });
 
   it("answers the nearest shelters with room, and names a bad or missing coordinate", async () => {
