@@ -29,7 +29,7 @@ const newlyOut = (before: OccupancyNeeds | undefined, now: OccupancyNeeds) =>
 function checkNeeds(needs: OccupancyNeeds | undefined): OccupancyNeeds {
   const n = OccupancyNeeds.fromPartial(needs ?? {});
   for (const s of supplies) if (!validSupply.has(n[s])) throw errors.needInvalid(s);
-  for (const c of counts) if (!wholeUpTo(n[c], 100_000)) throw errors.needInvalid(c === "welfareSpace" ? "welfare_space" : c);
+  for (const c of counts) if (!wholeUpTo(n[c], 100_000)) throw errors.needInvalid(c);
   return n;
 }
 

@@ -161,6 +161,8 @@ describe("occupancy reports and crowding levels on a real nats-server", () => {
     await expect(report(deps, closed.id, 3)).rejects.toMatchObject({ code: "SHELTER_NOT_OPEN", status: 409 });
     await expect(report(deps, filling.id, -1)).rejects.toMatchObject({ code: "HEADCOUNT_INVALID", field: "headcount" });
     await expect(report(deps, filling.id, 3, { pets: 1.5 })).rejects.toMatchObject({ field: "needs.pets" });
+    // Named as the API spells it, since the gateway passes this refusal on as it is.
+    await expect(report(deps, filling.id, 3, { welfareSpace: -1 })).rejects.toMatchObject({ field: "needs.welfareSpace" });
     await expect(report(deps, "no-such", 3)).rejects.toMatchObject({ code: "FACILITY_NOT_FOUND" });
     expect((await backbone.jsm.streams.info(streams.shelter.name)).state.messages).toBe(stored);
   });
