@@ -5,7 +5,7 @@ import { launchBrowser } from "./pages/browser";
 interface Team {
   id: string;
   letter: string;
-  staff_ids: string[];
+  staffIds: string[];
 }
 
 /**
@@ -44,13 +44,13 @@ describe("continuity teams: a team out keeps the counters open", () => {
     const proposal = await h.api(
       "POST",
       "/api/v1/staffing/teams",
-      { every_department: { teams: 2, headcount: 3 }, first_day: today },
+      { everyDepartment: { teams: 2, headcount: 3 }, firstDay: today },
       officer,
     );
     expect(proposal.status).toBe(200);
-    const held = (t: Team) => t.staff_ids.filter((id) => onPosts.has(id)).length;
+    const held = (t: Team) => t.staffIds.filter((id) => onPosts.has(id)).length;
     const department = proposal.body.departments
-      .filter((d: { teams: Team[] }) => d.teams.every((t) => t.staff_ids.length >= 6))
+      .filter((d: { teams: Team[] }) => d.teams.every((t) => t.staffIds.length >= 6))
       .sort((a: { teams: Team[] }, b: { teams: Team[] }) => Math.max(...b.teams.map(held)) - Math.max(...a.teams.map(held)))[0];
     expect(Math.max(...department.teams.map(held))).toBeGreaterThan(0);
 
@@ -58,7 +58,7 @@ describe("continuity teams: a team out keeps the counters open", () => {
     const impossible = await h.api(
       "POST",
       "/api/v1/staffing/teams",
-      { departments: [{ department: department.department, teams: 3, headcount: 100_000 }], first_day: today },
+      { departments: [{ department: department.department, teams: 3, headcount: 100_000 }], firstDay: today },
       officer,
     );
     expect(impossible.body.departments).toEqual([]);
@@ -68,7 +68,7 @@ describe("continuity teams: a team out keeps the counters open", () => {
     const applied = await h.api(
       "POST",
       "/api/v1/staffing/teams",
-      { departments: [{ department: department.department, teams: 2, unit: "day", headcount: 3 }], first_day: today, apply: true },
+      { departments: [{ department: department.department, teams: 2, unit: "day", headcount: 3 }], firstDay: today, apply: true },
       officer,
     );
     expect(applied.body).toMatchObject({ applied: true, short: [] });
@@ -77,13 +77,13 @@ describe("continuity teams: a team out keeps the counters open", () => {
     const [out, other] = [...teams].sort((a, b) => held(b) - held(a));
     const console1 = (await h.api("GET", "/api/v1/staffing/teams", undefined, manager)).body;
     expect(console1.departments.find((d: { department: string }) => d.department === department.department)).toMatchObject({
-      floors_met: true,
+      floorsMet: true,
       today: { out: 0 },
     });
 
     // Phones of two of the out team and one of the other team follow their own staff topic.
     const phones = new Map<string, BrowserSubscription>();
-    for (const staffId of [out.staff_ids[0]!, out.staff_ids[1]!, other.staff_ids[0]!]) {
+    for (const staffId of [out.staffIds[0]!, out.staffIds[1]!, other.staffIds[0]!]) {
       const phone = h.pushService.subscribe();
       expect(
         (await h.api("POST", "/api/v1/subscriptions", { subscription: phone.json, topics: [`staff:${staffId}`], lang: "ja" })).status,
@@ -94,7 +94,7 @@ describe("continuity teams: a team out keeps the counters open", () => {
     const declared = await h.api("POST", `/api/v1/staffing/teams/${out!.id}/out`, { reason: "陽性者と濃厚接触者", until }, officer);
     expect(declared.status).toBe(200);
     // The made-up city leaves thousands at their desks: every post the out team held is covered again.
-    expect(declared.body).toMatchObject({ team_id: out!.id, short_floors: [], posts_replaced: held(out!), posts_open: 0 });
+    expect(declared.body).toMatchObject({ teamId: out!.id, shortFloors: [], postsReplaced: held(out!), postsOpen: 0 });
     expect((await h.api("GET", "/api/v1/staffing/coverage", undefined, officer)).body.positionsCovered).toBe(coveredBefore);
 
     const pushesTo = (staffId: string) => h.pushService.messagesFor(phones.get(staffId)!.id).map((m) => JSON.parse(m.text));
@@ -104,20 +104,20 @@ describe("continuity teams: a team out keeps the counters open", () => {
       120_000,
       500,
     );
-    for (const id of [out.staff_ids[0]!, out.staff_ids[1]!])
+    for (const id of [out.staffIds[0]!, out.staffIds[1]!])
       expect(pushesTo(id)[0]).toMatchObject({ title: "熊本市 班体制の出勤日", body: expect.stringContaining("自宅待機") });
-    expect(pushesTo(other.staff_ids[0]!)[0].body).toContain("出勤日は");
+    expect(pushesTo(other.staffIds[0]!)[0].body).toContain("出勤日は");
 
     const mine = async (staffId: string) =>
       (await h.api("GET", "/api/v1/staff/me/team", undefined, { authorization: `Bearer ${await h.token("staff", staffId)}` })).body.team;
-    expect(await mine(out.staff_ids[0]!)).toMatchObject({ id: out!.id, out: { until: new Date(until).toISOString() }, office_days: [] });
-    expect((await mine(other.staff_ids[0]!)).office_days.slice(0, 3)).toHaveLength(3);
+    expect(await mine(out.staffIds[0]!)).toMatchObject({ id: out!.id, out: { until: new Date(until).toISOString() }, officeDays: [] });
+    expect((await mine(other.staffIds[0]!)).officeDays.slice(0, 3)).toHaveLength(3);
     const console2 = (await h.api("GET", "/api/v1/staffing/teams", undefined, officer)).body;
     const view2 = console2.departments.find((d: { department: string }) => d.department === department.department);
     expect(view2).toMatchObject({
-      floors_met: true,
-      short_floors: [],
-      today: { office: other.staff_ids.length, out: out.staff_ids.length },
+      floorsMet: true,
+      shortFloors: [],
+      today: { office: other.staffIds.length, out: out.staffIds.length },
     });
 
     // Extended, then the second team out too: the console names the floor no team in can hold.
@@ -126,11 +126,11 @@ describe("continuity teams: a team out keeps the counters open", () => {
       (await h.api("POST", `/api/v1/staffing/teams/${out!.id}/out`, { reason: "陽性者と濃厚接触者", until: later }, officer)).body.until,
     ).toBe(new Date(later).toISOString());
     const second = await h.api("POST", `/api/v1/staffing/teams/${other!.id}/out`, { reason: "陽性者", until }, officer);
-    expect(second.body.short_floors[0]).toContain("(−3)");
+    expect(second.body.shortFloors[0]).toContain("(−3)");
     const view3 = (await h.api("GET", "/api/v1/staffing/teams", undefined, manager)).body.departments.find(
       (d: { department: string }) => d.department === department.department,
     );
-    expect(view3).toMatchObject({ floors_met: false, short_floors: [expect.stringContaining("0 / 3 (−3)")] });
+    expect(view3).toMatchObject({ floorsMet: false, shortFloors: [expect.stringContaining("0 / 3 (−3)")] });
 
     // The console in Chromium names that floor; the out member's staff page says to stay home.
     const browser = await launchBrowser(h.base);
@@ -141,11 +141,11 @@ describe("continuity teams: a team out keeps the counters open", () => {
       await consolePage.reload();
       const short = consolePage.locator(`#teams [data-department="${department.department}"] .floors-short`);
       await short.waitFor();
-      expect(await short.textContent()).toBe(`最低人数を満たせません: ${view3.short_floors[0]}`);
+      expect(await short.textContent()).toBe(`最低人数を満たせません: ${view3.shortFloors[0]}`);
       expect(await short.textContent()).not.toMatch(/[a-z]{3}/);
       const staffPage = await browser.context.newPage();
       await staffPage.goto(`${h.base}/staff?lang=ja`);
-      await staffPage.setExtraHTTPHeaders({ authorization: `Bearer ${await h.token("staff", out.staff_ids[0]!)}` });
+      await staffPage.setExtraHTTPHeaders({ authorization: `Bearer ${await h.token("staff", out.staffIds[0]!)}` });
       await staffPage.reload();
       const home = staffPage.locator("#my-team-body .stay-home");
       await home.waitFor();
@@ -156,13 +156,13 @@ describe("continuity teams: a team out keeps the counters open", () => {
 
     // A comes back early: the floors hold again.
     expect((await h.api("DELETE", `/api/v1/staffing/teams/${out!.id}/out`, undefined, officer)).body).toEqual({
-      team_id: out!.id,
+      teamId: out!.id,
       ended: true,
     });
     const view4 = (await h.api("GET", "/api/v1/staffing/teams", undefined, manager)).body.departments.find(
       (d: { department: string }) => d.department === department.department,
     );
-    expect(view4.floors_met).toBe(true);
+    expect(view4.floorsMet).toBe(true);
     const csv = await fetch(`${h.base}/api/v1/staffing/teams/rota.csv?days=3`, { headers: officer });
     expect(await csv.text()).toContain(`${today},${department.department}`);
   }, 400_000);

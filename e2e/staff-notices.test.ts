@@ -53,7 +53,7 @@ describe("a staffing plan applied reaches each reassigned person as a decrypted 
       expect(notice).toMatchObject({ kind: "reassigned", state: "pending" });
       const push = pushesTo(staffId)[0];
       expect(push.tag).toBe(`staff.${notice.id}`);
-      expect(push.body).toContain(notice.duty.facility_name);
+      expect(push.body).toContain(notice.duty.facilityName);
       expect(push.title).toBe(staffId === english ? "Kumamoto City: your emergency assignment" : "熊本市 職員配置の通知");
     }
     expect(h.pushService.messagesFor(bystander.id)).toEqual([]);
@@ -75,11 +75,11 @@ describe("a staffing plan applied reaches each reassigned person as a decrypted 
     expect(decline.body.notice).toMatchObject({ state: "declined", reason: "自宅が浸水" });
     // The made-up city leaves thousands at their desks: someone fits.
     const replacement = decline.body.replacement;
-    expect(replacement).toEqual({ staff_id: expect.any(String), name: expect.any(String) });
-    expect(reassigned).not.toContain(replacement.staff_id);
-    const theirs = await pageOf(replacement.staff_id);
-    expect(theirs.notices[0]).toMatchObject({ kind: "reassigned", state: "pending", duty: { post_id: secondNotice.duty.post_id } });
-    expect((await pageOf(second)).next?.post_id).not.toBe(secondNotice.duty.post_id);
+    expect(replacement).toEqual({ staffId: expect.any(String), name: expect.any(String) });
+    expect(reassigned).not.toContain(replacement.staffId);
+    const theirs = await pageOf(replacement.staffId);
+    expect(theirs.notices[0]).toMatchObject({ kind: "reassigned", state: "pending", duty: { postId: secondNotice.duty.postId } });
+    expect((await pageOf(second)).next?.postId).not.toBe(secondNotice.duty.postId);
     const tally = (await h.api("GET", "/api/v1/staffing/acknowledgements", undefined, officer)).body;
     expect(tally).toMatchObject({ acknowledged: 1, declined: 1 });
     expect(tally.total).toBe(plan.changes.length + 1);

@@ -16,7 +16,7 @@ describe("a two-person declaration through the real services", () => {
 
     const preview = await h.api("POST", "/api/v1/mode/preview", quake, manager);
     expect(preview.status).toBe(200);
-    const opening = preview.body.preview.facilities.filter((f: any) => f.shelterAfter === "SHELTER_OPERATION_OPEN");
+    const opening = preview.body.preview.facilities.filter((f: any) => f.shelterAfter === "open");
     expect(opening.length).toBeGreaterThan(0);
     expect(opening.every((f: any) => f.ward === "北区")).toBe(true);
 

@@ -127,12 +127,12 @@ describe("every role's desk in the console and on the staff page (real Chromium)
     const page = await open("/staff?lang=ja", "staff", acknowledging);
     const item = page.locator(`#notice-list li[data-id="${notice.id}"]`);
     await item.waitFor();
-    expect(await item.locator(".big").textContent()).toBe(`${notice.duty.facility_name} ${notice.duty.duty}`);
+    expect(await item.locator(".big").textContent()).toBe(`${notice.duty.facilityName} ${notice.duty.duty}`);
     expect(await item.textContent()).not.toMatch(/day|evening|night/);
     expect(await item.locator(".where").textContent()).toContain(notice.duty.address);
     expect(await item.locator(".where a").getAttribute("href")).toMatch(/^https:\/\/www\.openstreetmap\.org\/\?mlat=32\.\d+&mlon=130\.\d+/);
-    expect(await item.locator(".report-to").textContent()).toContain(notice.duty.report_to);
-    if (notice.duty.report_to_phone) expect(await item.locator('.report-to a[href^="tel:"]').count()).toBe(1);
+    expect(await item.locator(".report-to").textContent()).toContain(notice.duty.reportTo);
+    if (notice.duty.reportToPhone) expect(await item.locator('.report-to a[href^="tel:"]').count()).toBe(1);
     expect(await item.locator(".bring").textContent()).toContain("職員証");
     expect(await item.textContent()).toContain("代わりの職員が配置されます");
     expect(await axeViolations(page)).toEqual([]);

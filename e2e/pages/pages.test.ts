@@ -333,7 +333,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     const item = page.locator(`#notice-list li[data-id="${notice.id}"]`);
     const { duty } = notice;
     // Local time, never the post id's shift key; the desks test checks the address, lead and what to bring.
-    expect(await item.locator(".big").textContent()).toBe(`${duty.facility_name} ${duty.duty}`);
+    expect(await item.locator(".big").textContent()).toBe(`${duty.facilityName} ${duty.duty}`);
     expect(await page.locator("#release-list").textContent()).not.toContain("undefined");
     expect(await axeViolations(page)).toEqual([]);
     await item.getByRole("button", { name: "了解" }).click();
@@ -369,23 +369,23 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     expect(await value("了解")).toBe(`1 / ${tally.total}`);
     expect(await value("辞退")).toBe(`1 / ${tally.total}`);
     expect(await value("未応答")).toBe(`${tally.pending} / ${tally.total}`);
-    expect(tally.by_department.length).toBeGreaterThan(0);
-    const [department] = tally.by_department;
+    expect(tally.byDepartment.length).toBeGreaterThan(0);
+    const [department] = tally.byDepartment;
     // By the department's name, as a manager reads it (総務課), not its id.
-    expect(department.department_name).not.toBe(department.department);
-    expect(await value(department.department_name)).toBe(`${department.acknowledged} / ${department.total}`);
+    expect(department.departmentName).not.toBe(department.department);
+    expect(await value(department.departmentName)).toBe(`${department.acknowledged} / ${department.total}`);
 
     // Someone who has not answered, listed oldest first: the officer replaces them from the console.
     const [silent] = tally.unanswered;
-    expect(silent).toMatchObject({ staff_id: expect.any(String), post_id: expect.any(String), escalated: false });
+    expect(silent).toMatchObject({ staffId: expect.any(String), postId: expect.any(String), escalated: false });
     await board.locator("#unanswered summary").click();
-    const row = board.locator(`#unanswered-list li[data-staff="${silent.staff_id}"]`);
+    const row = board.locator(`#unanswered-list li[data-staff="${silent.staffId}"]`);
     await row.getByRole("button", { name: "交代" }).click(); // no reason yet: nothing is sent
-    expect((await dutiesOf(silent.staff_id)).notices[0].kind).toBe("reassigned");
+    expect((await dutiesOf(silent.staffId)).notices[0].kind).toBe("reassigned");
     await row.getByLabel("交代の理由").fill("連絡がつかない");
     await row.getByRole("button", { name: "交代" }).click();
     await board.locator("#replace-result", { hasText: silent.name }).waitFor();
-    expect((await dutiesOf(silent.staff_id)).notices[0]).toMatchObject({
+    expect((await dutiesOf(silent.staffId)).notices[0]).toMatchObject({
       kind: "released",
       reason: expect.stringContaining("連絡がつかない"),
     });
@@ -394,7 +394,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     // Release notices: the acknowledging person's shelter closes, and the next plan sends its people home.
     const closed = await h.api(
       "PUT",
-      `/api/v1/shelters/${encodeURIComponent(duty.facility_id)}`,
+      `/api/v1/shelters/${encodeURIComponent(duty.facilityId)}`,
       { state: "closed", reason: "給水停止" },
       manager,
     );

@@ -10,6 +10,7 @@ interface Parameter {
 interface Operation {
   summary?: string;
   "x-roles"?: string[];
+  "x-deprecated-spellings"?: Record<string, string>;
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> }>;
@@ -17,7 +18,7 @@ interface Operation {
 
 /** The parts of an OpenAPI 3.1 document docs/api.md is made from. */
 export interface OpenApi {
-  info: { title: string; version: string };
+  info: { title: string; version: string; "x-deprecated-spellings"?: { at: string; link: string } };
   paths: Record<string, Record<string, Operation>>;
 }
 
@@ -61,6 +62,26 @@ function route(method: string, path: string, op: Operation): string[] {
   return out;
 }
 
+/** The request fields whose old (snake_case) spelling is still taken for one release. */
+function deprecatedSpellings(doc: OpenApi, routes: { path: string; method: string; op: Operation }[]): string[] {
+  const rows = routes.flatMap(({ path, method, op }) =>
+    Object.entries(op["x-deprecated-spellings"] ?? {}).map(([old, now]) => [`${method.toUpperCase()} ${path}`, `\`${old}\``, `\`${now}\``]),
+  );
+  const deprecated = doc.info["x-deprecated-spellings"];
+  if (!rows.length || !deprecated) return [];
+  return [
+    "## Deprecated spellings",
+    "",
+    "The API spells every field in camelCase. These request fields are still taken in their old spelling until the next release:",
+    `the old spelling is read as the new one, and the answer carries \`Deprecation: @${Date.parse(deprecated.at) / 1000}\``,
+    `(RFC 9745: deprecated on ${deprecated.at.slice(0, 10)}) and \`Link: <${deprecated.link}>; rel="deprecation"\`.`,
+    "Both spellings with different values are refused with 400 SPELLINGS_DIFFER naming the field. Answers use the new spellings only.",
+    "",
+    ...table(["route", "old", "new"], rows),
+    "",
+  ];
+}
+
 /** docs/api.md: every route of the OpenAPI document the gateway serves at /api/v1/openapi.json. */
 export function apiDocument(doc: OpenApi): string {
   const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
@@ -75,6 +96,7 @@ export function apiDocument(doc: OpenApi): string {
     "a POST may carry an `Idempotency-Key` header (the same key and body answer the same again).",
     "Sign in (session cookie) or send `Authorization: Bearer <token>`: see [sign-in.md](sign-in.md).",
     "",
+    ...deprecatedSpellings(doc, routes),
     ...areas.flatMap((area) => [
       `## ${area}`,
       "",

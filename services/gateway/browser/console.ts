@@ -18,7 +18,7 @@
   /** What a declaration would change (facilities' ModePreview), the same for declarer and approver. */
   function previewView(p) {
     const facilities = p.facilities || [];
-    const opening = facilities.filter((f) => f.shelterAfter === "SHELTER_OPERATION_OPEN" && f.shelterBefore !== f.shelterAfter);
+    const opening = facilities.filter((f) => f.shelterAfter === "open" && f.shelterBefore !== f.shelterAfter);
     const facts = el(
       "dl",
       { class: "facts" },
@@ -285,22 +285,22 @@
       }),
     );
     // Per department: how many of its notices were acknowledged.
-    for (const d of a.by_department || []) chart.append(bar(d.department_name || d.department, d.acknowledged, d.total));
+    for (const d of a.byDepartment || []) chart.append(bar(d.departmentName || d.department, d.acknowledged, d.total));
     // The ten oldest: the ones to chase first; the list folds away so the console stays short.
     $("unanswered-list").replaceChildren(...(a.unanswered || []).slice(0, 10).map(unansweredItem));
   }
 
   // Someone silent after the reminder and the escalation: the officer puts the best replacement in.
   function unansweredItem(u) {
-    const reasonId = `replace-${u.staff_id}`;
+    const reasonId = `replace-${u.staffId}`;
     const reason = el("input", { id: reasonId, maxlength: "500" });
     const replace = el("button", { type: "button" }, words.replace);
     const marks = [u.overdue ? words.ackStates.overdue : "", u.escalated ? words.escalated : ""].filter(Boolean).join("・");
     replace.addEventListener("click", async () => {
       if (!reason.value.trim()) return reason.focus();
       const res = await desk.api("POST", "/api/v1/staffing/replacements", {
-        staff_id: u.staff_id,
-        post_id: u.post_id,
+        staffId: u.staffId,
+        postId: u.postId,
         reason: reason.value.trim(),
       });
       if (!res.ok) return desk.unavailable($("acknowledgements"), res.missing ? undefined : desk.problem(res));
@@ -310,9 +310,9 @@
     });
     return el(
       "li",
-      { "data-staff": u.staff_id },
+      { "data-staff": u.staffId },
       el("strong", {}, u.name),
-      ` ${u.place} ${u.duty} ${tokyo(u.starts_at)}${marks ? ` (${marks})` : ""} `,
+      ` ${u.place} ${u.duty} ${tokyo(u.startsAt)}${marks ? ` (${marks})` : ""} `,
       el("label", { for: reasonId }, words.replaceReason),
       " ",
       reason,
@@ -491,7 +491,7 @@
     const res = await desk.api("GET", query, undefined, "text/csv");
     if (!res.ok) return desk.unavailable(section, res.missing ? undefined : desk.problem(res));
     section.querySelector(".unavailable").hidden = true;
-    // Rows: hour, ward, shelters, headcount, capacity_known, each quoted; summed over wards per hour.
+    // Rows: hour, ward, shelters, headcount, capacityKnown, each quoted; summed over wards per hour.
     const byHour = new Map();
     for (const line of res.body.trim().split("\r\n").slice(1)) {
       const [hour, , , headcount, capacity] = line.split(",").map((f) => f.replace(/^"|"$/g, ""));

@@ -14,8 +14,8 @@
     const where = [d.address || wards[d.ward] || d.ward];
     if (d.latitude !== null && d.longitude !== null)
       where.push(" ", el("a", { href: osm(d.latitude, d.longitude), rel: "noopener" }, words.openMap));
-    const phone = d.report_to_phone
-      ? [" ", el("a", { href: `tel:${d.report_to_phone.replace(/[^\d+]/g, "")}` }, `${say.phone} ${d.report_to_phone}`)]
+    const phone = d.reportToPhone
+      ? [" ", el("a", { href: `tel:${d.reportToPhone.replace(/[^\d+]/g, "")}` }, `${say.phone} ${d.reportToPhone}`)]
       : [];
     const facts = el(
       "dl",
@@ -23,12 +23,12 @@
       el("dt", {}, say.where),
       el("dd", { class: "where" }, ...where),
       el("dt", {}, say.when),
-      el("dd", { class: "when" }, `${tokyo(d.starts_at)} – ${tokyo(d.ends_at)}`),
+      el("dd", { class: "when" }, `${tokyo(d.startsAt)} – ${tokyo(d.endsAt)}`),
       el("dt", {}, words.reportTo),
-      el("dd", { class: "report-to" }, d.report_to, ...phone),
+      el("dd", { class: "report-to" }, d.reportTo, ...phone),
     );
     if ((d.bring || []).length) facts.append(el("dt", {}, say.bring), el("dd", { class: "bring" }, d.bring.join("、")));
-    return el("div", { class: "duty" }, el("p", { class: "big" }, `${d.facility_name} ${d.duty}`), facts);
+    return el("div", { class: "duty" }, el("p", { class: "big" }, `${d.facilityName} ${d.duty}`), facts);
   }
   let staffId = null;
 
@@ -40,7 +40,7 @@
       return;
     }
     const body = res.body;
-    staffId = body.staff_id;
+    staffId = body.staffId;
     $("duty-body").replaceChildren(
       el("p", {}, body.name || ""),
       el("h3", {}, words.currentDuty),
@@ -67,13 +67,13 @@
     const li = el(
       "li",
       { "data-id": n.id, "data-state": n.state },
-      el("p", {}, el("strong", {}, words.noticeKinds[n.kind] || n.kind), ` ${tokyo(n.sent_at)}`),
+      el("p", {}, el("strong", {}, words.noticeKinds[n.kind] || n.kind), ` ${tokyo(n.sentAt)}`),
       n.duty ? dutyView(n.duty) : "",
       // A teammate's change is told in the reason: who left the post, why, and who replaces them.
       n.state === "pending" && n.reason ? el("p", { class: "reason" }, n.reason) : "",
     );
     if (n.state !== "pending") {
-      const answer = `${words.noticeStates[n.state] || n.state} ${tokyo(n.answered_at)}${n.reason ? ` — ${n.reason}` : ""}`;
+      const answer = `${words.noticeStates[n.state] || n.state} ${tokyo(n.answeredAt)}${n.reason ? ` — ${n.reason}` : ""}`;
       li.append(el("p", { class: "answer" }, answer));
       return li;
     }
@@ -86,7 +86,7 @@
       if (!res.ok) return desk.unavailable($("notices"), res.missing ? undefined : desk.problem(res));
       const r = res.body.replacement;
       $("notice-result").textContent =
-        path === "decline" ? `${words.declined}${r ? ` ${words.replacement}: ${r.name || r.staff_id || r.post_name || ""}` : ""}` : "";
+        path === "decline" ? `${words.declined}${r ? ` ${words.replacement}: ${r.name || r.staffId || r.postName || ""}` : ""}` : "";
       load();
     };
     ack.addEventListener("click", () => answer("ack", {}));

@@ -31,9 +31,9 @@
     for (const d of res.body.departments) {
       const box = el("div", { class: "team-department", "data-department": d.department });
       box.append(el("h3", {}, d.name));
-      const state = d.floors_met
+      const state = d.floorsMet
         ? el("p", { class: "floors-met" }, w.floorsMet)
-        : el("p", { class: "floors-short", role: "alert" }, `${w.floorsShort}: ${d.short_floors.join("; ")}`);
+        : el("p", { class: "floors-short", role: "alert" }, `${w.floorsShort}: ${d.shortFloors.join("; ")}`);
       box.append(
         state,
         el(
@@ -43,7 +43,7 @@
         ),
       );
       const rows = d.teams.map((t) => {
-        const where = t.out ? `${w.out} (${tokyo(t.out.until)} ${w.until})` : t.office_today ? w.office : w.home;
+        const where = t.out ? `${w.out} (${tokyo(t.out.until)} ${w.until})` : t.officeToday ? w.office : w.home;
         const action = el("td", {});
         if (officer && t.out) {
           const back = el("button", { type: "button", "data-team": t.id }, w.back);
@@ -59,7 +59,7 @@
           { "data-team": t.id, class: t.margins.some((m) => m.margin < 0) ? "short" : "" },
           el("td", {}, t.letter),
           el("td", {}, String(t.size)),
-          el("td", {}, String(t.at_desk)),
+          el("td", {}, String(t.atDesk)),
           el("td", {}, where),
           el("td", { class: "team-margins" }, marginsText(w, t.margins)),
           action,
@@ -94,7 +94,7 @@
       });
       const result = document.getElementById("teams-result");
       result.textContent = r.ok
-        ? `${team.value}: ${w.declared} ${r.body.posts_replaced}/${r.body.posts_replaced + r.body.posts_open}${r.body.short_floors.length ? ` — ${w.floorsShort}: ${r.body.short_floors.join("; ")}` : ""}`
+        ? `${team.value}: ${w.declared} ${r.body.postsReplaced}/${r.body.postsReplaced + r.body.postsOpen}${r.body.shortFloors.length ? ` — ${w.floorsShort}: ${r.body.shortFloors.join("; ")}` : ""}`
         : problem(r);
       if (r.ok) showTeams(section, who);
     });
@@ -108,14 +108,14 @@
     if (!res.ok) return unavailable(section, res.missing ? undefined : problem(res));
     const t = res.body.team;
     if (!t) return body.replaceChildren(el("p", {}, w.noTeam));
-    const lines = [el("p", { class: "big" }, `${t.department_name} ${t.letter}${lang === "ja" ? w.team : ""}`)];
+    const lines = [el("p", { class: "big" }, `${t.departmentName} ${t.letter}${lang === "ja" ? w.team : ""}`)];
     if (t.out)
       lines.push(el("p", { class: "stay-home", role: "status" }, `${w.stayHome}: ${tokyo(t.out.until)} ${w.until} (${t.out.reason})`));
-    else if (t.office_days.length === 0) lines.push(el("p", {}, w.noOfficeDays));
+    else if (t.officeDays.length === 0) lines.push(el("p", {}, w.noOfficeDays));
     else
       lines.push(
         el("p", {}, `${w.officeDays}:`),
-        el("ul", { class: "office-days" }, ...t.office_days.map((d) => el("li", { "data-date": d }, day(d)))),
+        el("ul", { class: "office-days" }, ...t.officeDays.map((d) => el("li", { "data-date": d }, day(d)))),
       );
     body.replaceChildren(...lines);
   }

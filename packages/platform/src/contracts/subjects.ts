@@ -82,6 +82,8 @@ export const eventTypes = {
   auditRecorded: { subject: "crisis.audit.recorded", name: "crisis.v1.AuditRecorded", codec: AuditRecorded },
   occupancyReported: { subject: "crisis.shelter.occupancy.reported", name: "crisis.v1.OccupancyReported", codec: OccupancyReported },
   crowdingChanged: { subject: "crisis.shelter.crowding.changed", name: "crisis.v1.CrowdingChanged", codec: CrowdingChanged },
+  /** A report says water, food or blankets are gone where the shelter's report before did not: the report itself. */
+  suppliesExhausted: { subject: "crisis.shelter.supplies.exhausted", name: "crisis.v1.OccupancyReported", codec: OccupancyReported },
   counterWaitingReported: {
     subject: "crisis.service.waiting.reported",
     name: "crisis.v1.CounterWaitingReported",

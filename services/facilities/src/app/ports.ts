@@ -45,6 +45,7 @@ export interface FacilitiesDeps {
 export interface CrowdingEvents {
   occupancyReported(report: OccupancyReported, correlationId: string): Promise<void>;
   crowdingChanged(change: CrowdingChanged, correlationId: string): Promise<void>;
+  suppliesExhausted(report: OccupancyReported, correlationId: string): Promise<void>;
 }
 
 /** What the crowding use cases work with: the board (capacity, open shelters) and the latest reports. */

@@ -22,16 +22,21 @@ const validSupply = new Set<SupplyNeed>([
 ]);
 const wholeUpTo = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max;
 
+/** The supplies this report says are gone that the shelter's report before did not. */
+const newlyOut = (before: OccupancyNeeds | undefined, now: OccupancyNeeds) =>
+  supplies.filter((s) => now[s] === SupplyNeed.SUPPLY_NEED_OUT && before?.[s] !== SupplyNeed.SUPPLY_NEED_OUT);
+
 function checkNeeds(needs: OccupancyNeeds | undefined): OccupancyNeeds {
   const n = OccupancyNeeds.fromPartial(needs ?? {});
   for (const s of supplies) if (!validSupply.has(n[s])) throw errors.needInvalid(s);
-  for (const c of counts) if (!wholeUpTo(n[c], 100_000)) throw errors.needInvalid(c === "welfareSpace" ? "welfare_space" : c);
+  for (const c of counts) if (!wholeUpTo(n[c], 100_000)) throw errors.needInvalid(c);
   return n;
 }
 
 /**
  * Records a headcount and needs of an open shelter: OccupancyReported carries the level it led to;
- * when the level moved (after hysteresis) CrowdingChanged follows, naming the nearest shelters with room.
+ * SuppliesExhausted follows when a supply ran out since the shelter's report before; when the level
+ * moved (after hysteresis) CrowdingChanged follows, naming the nearest shelters with room.
  */
 export function reportOccupancy(deps: CrowdingDeps, req: ReportOccupancyRequest, correlationId: string): Promise<ReportOccupancyResponse> {
   return deps.exclusive(async () => {
@@ -45,6 +50,7 @@ export function reportOccupancy(deps: CrowdingDeps, req: ReportOccupancyRequest,
     if (deps.board.conditionAt(f.id, now.getTime()).shelter !== ShelterOperation.SHELTER_OPERATION_OPEN)
       throw errors.shelterNotOpen(req.facilityId);
     const previous = deps.occupancy.levelOf(f.id);
+    const neededBefore = deps.occupancy.view(f.id, now.getTime())?.latest?.needs;
     const level = crowdingLevel(req.headcount, f.capacity, previous, deps.settings.thresholds);
     const report = OccupancyReported.fromPartial({
       eventId: deps.newId(),
@@ -61,6 +67,7 @@ export function reportOccupancy(deps: CrowdingDeps, req: ReportOccupancyRequest,
     });
     await deps.events.occupancyReported(report, correlationId);
     deps.occupancy.apply(report);
+    if (newlyOut(neededBefore, needs).length) await deps.events.suppliesExhausted(report, correlationId);
     const changed =
       level === previous
         ? undefined

@@ -3,7 +3,7 @@ import { DutyDesk } from "./ports";
 import { noticeView } from "./read-staff-duties";
 
 /** Who took the post, in the shape the pages read; null when nobody fits. */
-const replacementView = (r: Replacement | undefined) => (r ? { staff_id: r.staffId, name: r.name } : null);
+const replacementView = (r: Replacement | undefined) => (r ? { staffId: r.staffId, name: r.name } : null);
 
 /** A person acknowledges their own notice; only the caller's own notices are found. */
 export async function acknowledgeNotice(desk: DutyDesk, staffId: string, noticeId: string, correlationId: string) {
@@ -31,8 +31,8 @@ export async function replaceOnPost(
 ) {
   const answer = await desk.replace(request, correlationId);
   return {
-    staff_id: answer.staffId,
-    post_id: answer.postId,
+    staffId: answer.staffId,
+    postId: answer.postId,
     replacement: replacementView(answer.replacement),
   };
 }

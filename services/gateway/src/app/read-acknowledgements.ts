@@ -14,20 +14,20 @@ export async function readAcknowledgements(desk: DutyDesk, correlationId: string
   const tally = await desk.acknowledgements(correlationId);
   return {
     ...counts(tally.all),
-    by_department: tally.byDepartment.map((d) => ({
+    byDepartment: tally.byDepartment.map((d) => ({
       department: d.department,
-      department_name: d.departmentName || d.department,
+      departmentName: d.departmentName || d.department,
       ...counts(d),
     })),
     unanswered: tally.unanswered.map((u) => ({
-      staff_id: u.staffId,
+      staffId: u.staffId,
       name: u.name,
       department: u.department,
-      post_id: u.postId,
+      postId: u.postId,
       place: u.place,
       duty: u.duty,
-      starts_at: u.startsAt,
-      sent_at: u.sentAt,
+      startsAt: u.startsAt,
+      sentAt: u.sentAt,
       overdue: u.overdue,
       escalated: u.escalated,
     })),

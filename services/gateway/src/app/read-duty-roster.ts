@@ -8,32 +8,32 @@ export async function readDutyRoster(desk: DutyDesk, correlationId: string) {
   const { entries } = await desk.roster(correlationId);
   return {
     staff: entries.map((e) => ({
-      staff_id: e.staffId,
+      staffId: e.staffId,
       name: e.name,
       department: e.department,
       current: e.current ? dutyView(e.current) : null,
       next: e.next ? dutyView(e.next) : null,
       state: e.state,
-      minutes_on_duty: e.minutesOnDuty,
+      minutesOnDuty: e.minutesOnDuty,
     })),
   };
 }
 
 const columns = [
-  "staff_id",
+  "staffId",
   "name",
   "department",
-  "post_id",
-  "post_name",
-  "facility_id",
-  "facility_name",
+  "postId",
+  "postName",
+  "facilityId",
+  "facilityName",
   "ward",
   "duty",
-  "starts_at",
-  "ends_at",
-  "report_to",
+  "startsAt",
+  "endsAt",
+  "reportTo",
   "state",
-  "minutes_on_duty",
+  "minutesOnDuty",
 ];
 
 /**

@@ -2,16 +2,16 @@ import { Duty, DutyNotice, StaffDuties } from "@crisis/platform/contracts/duties
 import { DutyDesk } from "./ports";
 
 export const dutyView = (d: Duty) => ({
-  post_id: d.postId,
-  post_name: d.postName,
-  facility_id: d.facilityId,
-  facility_name: d.facilityName,
+  postId: d.postId,
+  postName: d.postName,
+  facilityId: d.facilityId,
+  facilityName: d.facilityName,
   ward: d.ward,
   duty: d.duty,
-  starts_at: d.startsAt,
-  ends_at: d.endsAt,
-  report_to: d.reportTo,
-  report_to_phone: d.reportToPhone,
+  startsAt: d.startsAt,
+  endsAt: d.endsAt,
+  reportTo: d.reportTo,
+  reportToPhone: d.reportToPhone,
   address: d.address,
   // null when the place is not known (a call centre, a round): no map link then.
   latitude: d.latitude || d.longitude ? d.latitude : null,
@@ -23,14 +23,14 @@ export const noticeView = (n: DutyNotice) => ({
   id: n.id,
   kind: n.kind,
   duty: n.duty ? dutyView(n.duty) : null,
-  sent_at: n.sentAt,
+  sentAt: n.sentAt,
   state: n.state,
-  ...(n.answeredAt ? { answered_at: n.answeredAt } : {}),
+  ...(n.answeredAt ? { answeredAt: n.answeredAt } : {}),
   ...(n.reason ? { reason: n.reason } : {}),
 });
 
 const dutiesView = (d: StaffDuties) => ({
-  staff_id: d.staffId,
+  staffId: d.staffId,
   name: d.name,
   current: d.current ? dutyView(d.current) : null,
   next: d.next ? dutyView(d.next) : null,

@@ -6,7 +6,7 @@ import { ShelterCrowdingService, StaffOnPost } from "./ports";
 
 export interface OccupancyReport {
   headcount: number;
-  needs: { water?: SupplyNeed; food?: SupplyNeed; blankets?: SupplyNeed; medical?: number; pets?: number; welfare_space?: number };
+  needs: { water?: SupplyNeed; food?: SupplyNeed; blankets?: SupplyNeed; medical?: number; pets?: number; welfareSpace?: number };
 }
 
 /**
@@ -21,12 +21,11 @@ export async function reportOccupancy(
   correlationId: string,
 ) {
   if (!who.manager && !deps.onDuty.isOnPostAt(who.subject, facilityId, deps.now())) throw errors.notOnPost(facilityId);
-  const { welfare_space, ...needs } = report.needs;
   const res = await deps.crowding.report(
     {
       facilityId,
       headcount: report.headcount,
-      needs: OccupancyNeeds.fromPartial({ ...needs, welfareSpace: welfare_space }),
+      needs: OccupancyNeeds.fromPartial(report.needs),
       author: who.subject,
     },
     correlationId,

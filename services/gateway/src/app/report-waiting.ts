@@ -22,7 +22,7 @@ export interface WaitingDeps {
 export async function reportWaiting(
   deps: WaitingDeps,
   serviceId: string,
-  figure: { waiting?: number; next_free_slot?: string },
+  figure: { waiting?: number; nextFreeSlot?: string },
   who: { subject: string; staffOnly: boolean },
   correlationId: string,
 ) {
@@ -36,7 +36,7 @@ export async function reportWaiting(
     serviceId,
     serviceName: service.name,
     waiting: figure.waiting,
-    nextFreeSlot: figure.next_free_slot ? new Date(figure.next_free_slot).toISOString() : "",
+    nextFreeSlot: figure.nextFreeSlot ? new Date(figure.nextFreeSlot).toISOString() : "",
     reportedBy: author,
     reportedAt: now.toISOString(),
   });

@@ -40,7 +40,7 @@ export async function planTeams(
   );
   return {
     applied: input.apply,
-    first_day: input.firstDay,
+    firstDay: input.firstDay,
     moves: plan.moves,
     departments: plan.departments.map((d) => ({
       department: d.department,
@@ -51,9 +51,9 @@ export async function planTeams(
         id: t.teamId,
         letter: t.letter,
         size: t.staffIds.length,
-        at_desk: t.atDesk,
+        atDesk: t.atDesk,
         margins: t.margins.map(marginView),
-        staff_ids: t.staffIds,
+        staffIds: t.staffIds,
       })),
     })),
     short: plan.short.map((s) => ({
@@ -71,12 +71,12 @@ export async function planTeams(
 /** A team is out until `until` (declared again: its end moves); the floors the teams still in cannot hold are named. */
 export async function declareTeamOut(teams: StaffingTeams, teamId: string, reason: string, until: string, correlationId: string) {
   const r = await teams.declareOut({ teamId, reason, until }, correlationId);
-  return { team_id: r.teamId, until: r.until, short_floors: r.shortFloors, posts_replaced: r.replaced, posts_open: r.open };
+  return { teamId: r.teamId, until: r.until, shortFloors: r.shortFloors, postsReplaced: r.replaced, postsOpen: r.open };
 }
 
 export async function endTeamOut(teams: StaffingTeams, teamId: string, correlationId: string) {
   await teams.endOut(teamId, correlationId);
-  return { team_id: teamId, ended: true };
+  return { teamId, ended: true };
 }
 
 /** The rotas in force for the console: each team's margin over every floor, today's office/home split. */
@@ -88,25 +88,25 @@ export async function readTeams(teams: StaffingTeams, days: number, correlationI
       department: d.department,
       name: d.name,
       unit: d.unit,
-      first_day: d.firstDay,
-      floors_met: d.shortFloors.length === 0,
-      short_floors: d.shortFloors,
+      firstDay: d.firstDay,
+      floorsMet: d.shortFloors.length === 0,
+      shortFloors: d.shortFloors,
       today: { office: d.officeToday, home: d.homeToday, out: d.outToday },
       teams: d.teams.map((t) => ({
         id: t.teamId,
         letter: t.letter,
         size: t.size,
-        at_desk: t.atDesk,
-        office_today: t.officeToday,
+        atDesk: t.atDesk,
+        officeToday: t.officeToday,
         out: t.outUntil ? { until: t.outUntil, reason: t.outReason } : null,
         margins: t.margins.map(marginView),
       })),
-      days: d.days.map((day) => ({ date: day.date, office_team: day.officeTeamId || null, out_teams: day.outTeamIds })),
+      days: d.days.map((day) => ({ date: day.date, officeTeam: day.officeTeamId || null, outTeams: day.outTeamIds })),
     })),
   };
 }
 
-const columns = ["date", "department", "department_name", "team", "place", "members"];
+const columns = ["date", "department", "departmentName", "team", "place", "members"];
 
 /** The rota as CSV for a spreadsheet: one row per day and team, where the team is (office, home, out). */
 export async function readTeamRotaCsv(teams: StaffingTeams, days: number, correlationId: string): Promise<string> {
@@ -131,9 +131,9 @@ export async function readMyTeam(teams: StaffingTeams, staffId: string, correlat
       id: mine.teamId,
       letter: mine.letter,
       department: mine.department,
-      department_name: mine.departmentName,
+      departmentName: mine.departmentName,
       out: mine.outUntil ? { until: mine.outUntil, reason: mine.outReason } : null,
-      office_days: mine.officeDays,
+      officeDays: mine.officeDays,
     },
   };
 }

@@ -9,7 +9,7 @@ const needsView = (n: OccupancyNeeds) => ({
   blankets: supplyNeedName(n.blankets) ?? null,
   medical: n.medical,
   pets: n.pets,
-  welfare_space: n.welfareSpace,
+  welfareSpace: n.welfareSpace,
 });
 
 const levelView = (level: number) => {
@@ -37,6 +37,26 @@ export function shelterCrowdingView(s: ShelterCrowding) {
       : null,
     link: `/facilities/${encodeURIComponent(s.facilityId)}`,
   };
+}
+
+type ShelterCrowdingView = ReturnType<typeof shelterCrowdingView>;
+const supplies = ["water", "food", "blankets"] as const;
+
+/**
+ * The shelters whose latest report says a supply is running short or gone, for the supplies desk:
+ * those out of something first, then the oldest report first (it has waited longest).
+ */
+export function shortOfSupplies(shelters: ShelterCrowdingView[]) {
+  return shelters
+    .flatMap((s) => {
+      const needs = s.latest?.needs;
+      const out = supplies.filter((supply) => needs?.[supply] === "out");
+      const short = supplies.filter((supply) => needs?.[supply] === "short");
+      if (!s.latest || out.length + short.length === 0) return [];
+      const { headcount, reportedAt, ageSeconds, stale } = s.latest;
+      return [{ id: s.id, name: s.name, ward: s.ward, out, short, headcount, reportedAt, ageSeconds, stale, link: s.link }];
+    })
+    .sort((a, b) => b.out.length - a.out.length || b.ageSeconds - a.ageSeconds);
 }
 
 export const wardCrowdingView = (w: WardCrowding) => ({
@@ -82,7 +102,7 @@ const historyColumns = [
   "blankets",
   "medical",
   "pets",
-  "welfare_space",
+  "welfareSpace",
 ] as const;
 
 /** Occupancy over time as CSV for a spreadsheet (city times): one row per report, oldest first. */
@@ -104,7 +124,7 @@ export function occupancyCsv(reports: OccupancyReported[]): string {
   return spreadsheetCsv(historyColumns, rows);
 }
 
-const hourColumns = ["hour", "ward", "shelters", "headcount", "capacity_known"] as const;
+const hourColumns = ["hour", "ward", "shelters", "headcount", "capacityKnown"] as const;
 
 /** Occupancy per ward and hour as CSV for a spreadsheet (hours start in the city's time), oldest first. */
 export function wardHoursCsv(rows: WardHour[]): string {

@@ -6,6 +6,13 @@ export const errors = {
   queryInvalid: (field: string, problem: string) => new AppError("QUERY_INVALID", 422, `${field}: ${problem}`, field),
   bodyNotJson: () => new AppError("BODY_NOT_JSON", 400, "the request body must be JSON (Content-Type: application/json)", "body"),
   bodyTooLarge: () => new AppError("BODY_TOO_LARGE", 413, "the request body is larger than this endpoint accepts", "body"),
+  spellingsDiffer: (field: string, old: string) =>
+    new AppError(
+      "SPELLINGS_DIFFER",
+      400,
+      `${field} and its old spelling ${old} are both given, with different values; send ${field} only`,
+      field,
+    ),
   headerMissing: (header: string) => new AppError("HEADER_MISSING", 400, `header ${header} is required`, header),
   authRequired: () => new AppError("AUTH_REQUIRED", 401, "Authorization: Bearer <token> is required", "Authorization"),
   authInvalid: (why: string) => new AppError("AUTH_INVALID", 401, `the bearer token is not valid: ${why}`, "Authorization"),
@@ -171,6 +178,7 @@ export const problemSentences: Readonly<Record<string, MessageKey>> = Object.fro
     "QUERY_INVALID",
     "BODY_NOT_JSON",
     "HEADER_MISSING",
+    "SPELLINGS_DIFFER",
     "REQUEST_INVALID",
     "IDEMPOTENCY_KEY_INVALID",
     "LAST_EVENT_ID_INVALID",

@@ -1,6 +1,6 @@
 import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { FacilityStatus, ShelterOperation, serviceLevelToJSON } from "@crisis/platform/contracts/common";
-import { CounterWaitingReported, OccupancyReported } from "@crisis/platform/contracts/crowding";
+import { CounterWaitingReported, OccupancyReported, SupplyNeed } from "@crisis/platform/contracts/crowding";
 import {
   AlertIssued,
   FacilityStatusChanged,
@@ -28,6 +28,7 @@ export type IncidentEvent =
   | { kind: "audit"; event: AuditRecorded }
   | { kind: "facility"; event: FacilityStatusChanged }
   | { kind: "occupancy"; event: OccupancyReported }
+  | { kind: "suppliesExhausted"; event: OccupancyReported }
   | { kind: "alert"; event: AlertIssued }
   | { kind: "delivery"; batch: DeliverySettled }
   | { kind: "reassigned"; event: StaffReassigned }
@@ -242,6 +243,22 @@ export class IncidentLedger {
           headcount: e.event.headcount,
         });
         return;
+      case "suppliesExhausted": {
+        // On the timeline beside the decisions: when each shelter ran out, and of what, as reported.
+        const r = e.event;
+        const out = (["water", "food", "blankets"] as const).filter((s) => r.needs?.[s] === SupplyNeed.SUPPLY_NEED_OUT);
+        const what = JSON.stringify({ facilityId: r.facilityId, name: r.facilityName, ward: r.ward, out });
+        insertByTime(this.timeline, {
+          t: ms(r.reportedAt),
+          at: r.reportedAt,
+          kind: "shelter.supplies.exhausted",
+          who: r.reportedBy,
+          why: "",
+          approver: "",
+          what,
+        });
+        return;
+      }
       case "alert":
         insertByTime(this.alerts, { ...e.event, t: ms(e.event.issuedAt) });
         return;

@@ -8,7 +8,7 @@ const quake = { incident: "earthquake", level: "emergency", wards: [], reason: "
 const declarer = { roles: ["manager" as const], sub: "kikikanri-a@city" };
 const approver = { roles: ["approver" as const], sub: "fukushicho-b@city" };
 const shownPreview = {
-  facilities: [expect.objectContaining({ facilityId: "shelter:101", shelterAfter: "SHELTER_OPERATION_OPEN" })],
+  facilities: [expect.objectContaining({ facilityId: "shelter:101", shelterAfter: "open" })],
   changesByWard: { 中央区: 1 },
 };
 

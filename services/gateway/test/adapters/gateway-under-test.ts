@@ -55,6 +55,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Sends a bearer token for these roles, signed by the local identity provider. */
   as?: { roles: Role[]; sub?: string };
+  /** "manual": the redirect itself is the answer (sign-in, pages for signed-in people). */
+  redirect?: RequestRedirect;
 }
 
 /**
@@ -196,6 +198,7 @@ export async function startGateway(nats: NatsServerHandle, idp: LocalIdp, option
       const res = await fetch(`${base}${path}`, {
         method,
         headers,
+        redirect: options.redirect,
         body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
       });
       const text = await res.text();

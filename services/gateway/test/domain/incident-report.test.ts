@@ -1,5 +1,5 @@
 import { ShelterOperation } from "@crisis/platform/contracts/common";
-import { OccupancyReported } from "@crisis/platform/contracts/crowding";
+import { OccupancyReported, SupplyNeed } from "@crisis/platform/contracts/crowding";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { IncidentLedger } from "../../src/domain/incident-report";
 import { scriptedDirectory, scriptedIncident } from "../support/scripted-incident";
@@ -14,6 +14,31 @@ describe("incident report", () => {
       { at: "2026-07-28T00:05:00Z", kind: "mode.approved", who: "tanaka", why: "大雨", approver: "sato", what: "" },
       { at: "2026-07-28T00:25:00Z", kind: "POST /api/v1/staffing/plans/:id/apply", who: "tanaka", why: "", approver: "", what: "" },
       { at: "2026-07-28T05:30:00Z", kind: "mode.declared", who: "tanaka", why: "解除", approver: "", what: "" },
+    ]);
+  });
+
+  it("puts a shelter's supplies running out on the timeline, with what ran out", () => {
+    const supplies = new IncidentLedger();
+    supplies.add({
+      kind: "suppliesExhausted",
+      event: OccupancyReported.fromPartial({
+        facilityId: "f9",
+        facilityName: "白川小学校",
+        ward: "北区",
+        needs: { water: SupplyNeed.SUPPLY_NEED_OUT, food: SupplyNeed.SUPPLY_NEED_SHORT, blankets: SupplyNeed.SUPPLY_NEED_OUT },
+        reportedBy: "staff-1",
+        reportedAt: "2026-07-28T10:10:00Z",
+      }),
+    });
+    expect(supplies.report("2026-07-28T10:00:00Z", "2026-07-28T12:00:00Z").timeline).toEqual([
+      {
+        at: "2026-07-28T10:10:00Z",
+        kind: "shelter.supplies.exhausted",
+        who: "staff-1",
+        why: "",
+        approver: "",
+        what: JSON.stringify({ facilityId: "f9", name: "白川小学校", ward: "北区", out: ["water", "blankets"] }),
+      },
     ]);
   });
 

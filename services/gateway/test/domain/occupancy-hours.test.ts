@@ -48,6 +48,6 @@ describe("occupancy per ward and hour", () => {
 
   it("writes the hours as CSV for a spreadsheet, in the city's time", () => {
     const csv = wardHoursCsv(wardHours(reports.slice(0, 2), Date.parse("2026-07-28T07:59:00Z")));
-    expect(csv).toBe("\ufeffhour,ward,shelters,headcount,capacity_known\r\n2026-07-28T16:00:00+09:00,西区,2,70,100\r\n");
+    expect(csv).toBe("\ufeffhour,ward,shelters,headcount,capacityKnown\r\n2026-07-28T16:00:00+09:00,西区,2,70,100\r\n");
   });
 });

@@ -11,6 +11,10 @@ export function jetStreamCrowdingEvents(js: JetStreamClient): CrowdingEvents {
     async crowdingChanged(change, correlationId) {
       await publishEvent(js, eventTypes.crowdingChanged, change, { eventId: change.eventId, correlationId });
     },
+    async suppliesExhausted(report, correlationId) {
+      // Its own event id: the report it repeats is stored under the report's.
+      await publishEvent(js, eventTypes.suppliesExhausted, report, { eventId: `${report.eventId}.exhausted`, correlationId });
+    },
   };
 }
 

@@ -103,6 +103,31 @@ describe("occupancy reports and crowding levels on a real nats-server", () => {
     expect(full.changed!.nearestWithRoom[0].distanceM).toBeGreaterThan(0);
   });
 
+  it("announces a supply running out once: not again while it stays out, again once it came back and ran out anew", async () => {
+    const exhausted = async () => {
+      const found: string[] = [];
+      await replaySubject(backbone.js, backbone.jsm, streams.shelter.name, eventTypes.suppliesExhausted.subject, (msg) =>
+        found.push(decodeEvent(eventTypes.suppliesExhausted, msg).event.eventId),
+      );
+      return found;
+    };
+    const deps = await started();
+    const { SUPPLY_NEED_OUT: OUT, SUPPLY_NEED_ENOUGH: ENOUGH, SUPPLY_NEED_SHORT: SHORT } = SupplyNeed;
+    const before = (await exhausted()).length;
+    await report(deps, unreported.id, 30, { water: SHORT });
+    expect(await exhausted()).toHaveLength(before);
+    const ranOut = await report(deps, unreported.id, 30, { water: OUT });
+    expect(await exhausted()).toHaveLength(before + 1);
+    expect(ranOut.shelter!.latest!.needs!.water).toBe(OUT);
+    await report(deps, unreported.id, 31, { water: OUT });
+    // A restart reads the reports again: water was already out.
+    await report(await started(), unreported.id, 31, { water: OUT, food: ENOUGH });
+    expect(await exhausted()).toHaveLength(before + 1);
+    await report(deps, unreported.id, 31, { water: ENOUGH });
+    await report(deps, unreported.id, 31, { water: OUT });
+    expect(await exhausted()).toHaveLength(before + 2);
+  });
+
   it("does not announce again while reports hover around capacity, and a restart keeps the level", async () => {
     const before = (await changes()).length;
     let deps = await started();
@@ -136,6 +161,8 @@ describe("occupancy reports and crowding levels on a real nats-server", () => {
     await expect(report(deps, closed.id, 3)).rejects.toMatchObject({ code: "SHELTER_NOT_OPEN", status: 409 });
     await expect(report(deps, filling.id, -1)).rejects.toMatchObject({ code: "HEADCOUNT_INVALID", field: "headcount" });
     await expect(report(deps, filling.id, 3, { pets: 1.5 })).rejects.toMatchObject({ field: "needs.pets" });
+    // Named as the API spells it, since the gateway passes this refusal on as it is.
+    await expect(report(deps, filling.id, 3, { welfareSpace: -1 })).rejects.toMatchObject({ field: "needs.welfareSpace" });
     await expect(report(deps, "no-such", 3)).rejects.toMatchObject({ code: "FACILITY_NOT_FOUND" });
     expect((await backbone.jsm.streams.info(streams.shelter.name)).state.messages).toBe(stored);
   });

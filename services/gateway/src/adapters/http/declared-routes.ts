@@ -1,6 +1,7 @@
 import { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import { z } from "zod";
 import { Principal, Role } from "../auth/tokens";
+import { markDeprecated, respell } from "./old-spellings";
 import { parseBody, parseQuery } from "./schemas";
 
 declare module "fastify" {
@@ -69,7 +70,8 @@ const callers = new WeakMap<FastifyRequest, Principal>();
 
 /**
  * Serves a declared route: its body and query are parsed with the declared schemas (422 naming
- * the field), after the roles hook has let the caller through.
+ * the field), old spellings of body fields mapped to the new (with a Deprecation header), after the
+ * roles hook has let the caller through.
  */
 export function serve<D extends DeclaredRoute>(
   app: FastifyInstance,
@@ -82,15 +84,18 @@ export function serve<D extends DeclaredRoute>(
     url: declared.url,
     ...options,
     config: { roles: declared.roles },
-    handler: async (request, reply) =>
-      handler({
+    handler: async (request, reply) => {
+      const given = respell(declared.body, request.body);
+      if (given.used.length) markDeprecated(reply);
+      return handler({
         request,
         reply,
         params: declared.params.parse(request.params),
-        body: declared.body && parseBody(declared.body, request.body),
+        body: declared.body && parseBody(declared.body, given.body),
         query: declared.query ? parseQuery(declared.query, request.query) : request.query,
         caller: callers.get(request),
-      } as RouteInput<D>),
+      } as RouteInput<D>);
+    },
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deprecatedSpellingsLink, oldSpellingsOf, spellingsDeprecatedAt } from "./old-spellings";
 import { operations } from "./route-catalogue";
 
 /** RFC 9457 problem+json, as every refusal leaves the gateway (problem.ts). */
@@ -40,12 +41,15 @@ export function openApiDocument(routes: string[]) {
       ...operation.problems,
       503: "a service or the event backbone did not answer in time",
     };
+    const oldSpellings = oldSpellingsOf(operation.body);
     paths[openApiPath(url)] ??= {};
     paths[openApiPath(url)][method.toLowerCase()] = {
       summary: operation.summary,
       ...(operation.roles ? { security: [{ bearer: [] }], "x-roles": operation.roles } : {}),
       parameters: [...pathParams, ...queryParams, ...idempotency],
       ...(operation.body ? { requestBody: { required: true, ...content("application/json", jsonSchema(operation.body)) } } : {}),
+      // Old body spellings still taken (old → new), answered with a Deprecation header.
+      ...(Object.keys(oldSpellings).length ? { "x-deprecated-spellings": oldSpellings } : {}),
       // A described answer wins over a refusal of the same status (/readyz answers 503 with its report).
       responses: {
         ...Object.fromEntries(
@@ -65,7 +69,11 @@ export function openApiDocument(routes: string[]) {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Crisis hub gateway", version: "1" },
+    info: {
+      title: "Crisis hub gateway",
+      version: "1",
+      "x-deprecated-spellings": { at: spellingsDeprecatedAt.toISOString(), link: deprecatedSpellingsLink },
+    },
     paths,
     components: {
       schemas: { Problem: jsonSchema(problem, "output") },

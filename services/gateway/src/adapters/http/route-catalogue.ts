@@ -22,6 +22,7 @@ import { staffingTeamApi } from "./routes/staffing-teams";
 import { statusApi } from "./routes/status";
 import { subscriptionApi } from "./routes/subscriptions";
 import { ticketApi } from "./routes/tickets";
+import { signInApi } from "./sign-in";
 
 /** A route's description in the API document: its declaration without method and URL. */
 export type Operation = Omit<RouteDeclaration, "method" | "url">;
@@ -32,6 +33,7 @@ export type Operation = Omit<RouteDeclaration, "method" | "url">;
  * fails while a served route is missing from it.
  */
 export const declaredRoutes: DeclaredRoute[] = [
+  signInApi,
   counterPageApi,
   bookingApi,
   ticketApi,

@@ -16,6 +16,7 @@ import {
   wards,
 } from "@crisis/platform/contracts";
 import { errors } from "../../domain/errors";
+import { acceptingOldSpellings } from "./old-spellings";
 import { reportTableNames } from "./pages/incident-report-page";
 
 export const declarationBody = z.strictObject({
@@ -170,6 +171,40 @@ const modeView = z.object({
   declaredBy: z.string().nullable(),
   declaredAt: z.string().nullable(),
 });
+const useAnswer = z.enum(useNames).nullable();
+const shelterAnswer = z.enum(Object.keys(shelterTerms) as [keyof typeof shelterTerms]).nullable();
+const serviceLevelAnswer = z.enum(serviceLevelNames).nullable();
+/** What a declaration would change (domain/mode-preview.ts), in the API's words. */
+const modePreview = z.object({
+  facilities: z.array(
+    z.object({
+      facilityId: z.string(),
+      facilityName: z.string(),
+      category: z.string(),
+      ward: z.string(),
+      useBefore: useAnswer,
+      useAfter: useAnswer,
+      shelterBefore: shelterAnswer.describe("null: not a designated shelter"),
+      shelterAfter: shelterAnswer,
+      reason: z.string(),
+    }),
+  ),
+  services: z.array(
+    z.object({
+      serviceId: z.string(),
+      serviceName: z.string(),
+      channel: z.string(),
+      levelBefore: serviceLevelAnswer,
+      levelAfter: serviceLevelAnswer,
+      reason: z.string(),
+    }),
+  ),
+  kept: z.array(
+    z.object({ facilityId: z.string(), facilityName: z.string(), what: z.string(), decidedBy: z.string(), reason: z.string() }),
+  ),
+  changesByWard: z.record(z.string(), z.number().int()),
+  changesByCategory: z.record(z.string(), z.number().int()),
+});
 export const answers = {
   deadLetters: z.object({
     waiting: z.number().int(),
@@ -202,7 +237,7 @@ export const answers = {
     declaredBy: z.string(),
     requestedAt: z.iso.datetime(),
     expiresAt: z.iso.datetime(),
-    preview: z.record(z.string(), z.unknown()),
+    preview: modePreview,
     closed: z.object({ as: z.enum(["rejected", "withdrawn"]), by: z.string(), at: z.iso.datetime(), reason: z.string() }).optional(),
   }),
   audit: z.object({
@@ -317,7 +352,7 @@ const expectedHour = z.object({
 export const serviceAnswers = {
   health: z.object({ status: z.literal("ok") }),
   ready: z.object({ ready: z.boolean(), checks: z.record(z.string(), z.boolean()) }),
-  preview: z.object({ mode: z.record(z.string(), z.unknown()), preview: z.record(z.string(), z.unknown()) }),
+  preview: z.object({ mode: modeView, preview: modePreview }),
   status: z.object({
     mode: modeView,
     summary: counts,
@@ -476,19 +511,22 @@ const supply = z.enum(supplyNeedNames).transform((n) => supplyNeedTerms[n].value
 const persons = z.number().int("must be a whole number").min(0, "must be 0 or more").max(100_000);
 
 /** An occupancy report from a shelter: supplies as enough/short/out, people and animals as counts. */
-export const occupancyBody = z.strictObject({
-  headcount: persons,
-  needs: z
-    .strictObject({
-      water: supply.optional(),
-      food: supply.optional(),
-      blankets: supply.optional(),
-      medical: persons.optional(),
-      pets: persons.optional(),
-      welfare_space: persons.optional(),
-    })
-    .default({}),
-});
+export const occupancyBody = acceptingOldSpellings(
+  z.strictObject({
+    headcount: persons,
+    needs: z
+      .strictObject({
+        water: supply.optional(),
+        food: supply.optional(),
+        blankets: supply.optional(),
+        medical: persons.optional(),
+        pets: persons.optional(),
+        welfareSpace: persons.optional(),
+      })
+      .default({}),
+  }),
+  { "needs.welfare_space": "needs.welfareSpace" },
+);
 
 export const shelterListQuery = z.strictObject({ ward: z.enum(wards).optional() });
 
@@ -509,15 +547,18 @@ export const nearestQuery = z.strictObject({
 });
 
 /** A counter's waiting figure: people waiting, or the next free slot when it takes reservations only. */
-export const waitingBody = z
-  .strictObject({
-    waiting: z.number().int("must be a whole number").min(0, "must be 0 or more").max(10_000).optional(),
-    next_free_slot: z.iso.datetime({ offset: true, message: "must be an RFC 3339 time with a zone" }).optional(),
-  })
-  .refine((b) => (b.waiting === undefined) !== (b.next_free_slot === undefined), {
-    message: "give either waiting (people) or next_free_slot (a reservation-only counter), not both",
-    path: ["waiting"],
-  });
+export const waitingBody = acceptingOldSpellings(
+  z
+    .strictObject({
+      waiting: z.number().int("must be a whole number").min(0, "must be 0 or more").max(10_000).optional(),
+      nextFreeSlot: z.iso.datetime({ offset: true, message: "must be an RFC 3339 time with a zone" }).optional(),
+    })
+    .refine((b) => (b.waiting === undefined) !== (b.nextFreeSlot === undefined), {
+      message: "give either waiting (people) or nextFreeSlot (a reservation-only counter), not both",
+      path: ["waiting"],
+    }),
+  { next_free_slot: "nextFreeSlot" },
+);
 
 /** Parses a body; the first problem becomes a 422 BODY_INVALID naming the field (e.g. subscription.keys.auth). */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
@@ -557,11 +598,14 @@ export const withdrawalBody = z.strictObject({
 });
 
 /** An officer takes someone off a post of the plan in force; the best replacement goes in. */
-export const replacementBody = z.strictObject({
-  staff_id: z.string().trim().min(1).max(64),
-  post_id: z.string().trim().min(1).max(200),
-  reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
-});
+export const replacementBody = acceptingOldSpellings(
+  z.strictObject({
+    staffId: z.string().trim().min(1).max(64),
+    postId: z.string().trim().min(1).max(200),
+    reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
+  }),
+  { staff_id: "staffId", post_id: "postId" },
+);
 
 const teamSetting = z.strictObject({
   teams: z.union([z.literal(2), z.literal(3)], "must be 2 or 3"),
@@ -571,21 +615,24 @@ const teamSetting = z.strictObject({
   skills: z.record(z.string().trim().min(1).max(50), z.number().int().min(0).max(100_000)).optional(),
 });
 
-/** A team plan: a setting per department, or one for every department (`every_department`). */
-export const teamPlanBody = z
-  .strictObject({
-    departments: z
-      .array(teamSetting.extend({ department: z.string().trim().min(1).max(100) }))
-      .max(1000)
-      .default([]),
-    every_department: teamSetting.optional(),
-    first_day: z.iso.date("must be a date, YYYY-MM-DD"),
-    apply: z.boolean().default(false),
-  })
-  .refine((b) => b.departments.length > 0 || b.every_department, {
-    message: "name at least one department, or every_department",
-    path: ["departments"],
-  });
+/** A team plan: a setting per department, or one for every department (`everyDepartment`). */
+export const teamPlanBody = acceptingOldSpellings(
+  z
+    .strictObject({
+      departments: z
+        .array(teamSetting.extend({ department: z.string().trim().min(1).max(100) }))
+        .max(1000)
+        .default([]),
+      everyDepartment: teamSetting.optional(),
+      firstDay: z.iso.date("must be a date, YYYY-MM-DD"),
+      apply: z.boolean().default(false),
+    })
+    .refine((b) => b.departments.length > 0 || b.everyDepartment, {
+      message: "name at least one department, or everyDepartment",
+      path: ["departments"],
+    }),
+  { every_department: "everyDepartment", first_day: "firstDay" },
+);
 
 export const teamOutBody = z.strictObject({
   reason: z.string().trim().min(1, "must say why (1–500 characters)").max(500),
@@ -599,7 +646,7 @@ const out = z.object({ until: z.string(), reason: z.string() }).nullable();
 export const teamAnswers = {
   plan: z.object({
     applied: z.boolean(),
-    first_day: z.string(),
+    firstDay: z.string(),
     moves: z.number(),
     departments: z.array(
       z.object({
@@ -612,9 +659,9 @@ export const teamAnswers = {
             id: z.string(),
             letter: z.string(),
             size: z.number(),
-            at_desk: z.number(),
+            atDesk: z.number(),
             margins: z.array(margin),
-            staff_ids: z.array(z.string()),
+            staffIds: z.array(z.string()),
           }),
         ),
       }),
@@ -632,13 +679,13 @@ export const teamAnswers = {
     ),
   }),
   out: z.object({
-    team_id: z.string(),
+    teamId: z.string(),
     until: z.string(),
-    short_floors: z.array(z.string()),
-    posts_replaced: z.number(),
-    posts_open: z.number(),
+    shortFloors: z.array(z.string()),
+    postsReplaced: z.number(),
+    postsOpen: z.number(),
   }),
-  ended: z.object({ team_id: z.string(), ended: z.boolean() }),
+  ended: z.object({ teamId: z.string(), ended: z.boolean() }),
   rotas: z.object({
     today: z.string(),
     departments: z.array(
@@ -646,22 +693,22 @@ export const teamAnswers = {
         department: z.string(),
         name: z.string(),
         unit: z.string(),
-        first_day: z.string(),
-        floors_met: z.boolean(),
-        short_floors: z.array(z.string()),
+        firstDay: z.string(),
+        floorsMet: z.boolean(),
+        shortFloors: z.array(z.string()),
         today: z.object({ office: z.number(), home: z.number(), out: z.number() }),
         teams: z.array(
           z.object({
             id: z.string(),
             letter: z.string(),
             size: z.number(),
-            at_desk: z.number(),
-            office_today: z.boolean(),
+            atDesk: z.number(),
+            officeToday: z.boolean(),
             out,
             margins: z.array(margin),
           }),
         ),
-        days: z.array(z.object({ date: z.string(), office_team: z.string().nullable(), out_teams: z.array(z.string()) })),
+        days: z.array(z.object({ date: z.string(), officeTeam: z.string().nullable(), outTeams: z.array(z.string()) })),
       }),
     ),
   }),
@@ -671,9 +718,9 @@ export const teamAnswers = {
         id: z.string(),
         letter: z.string(),
         department: z.string(),
-        department_name: z.string(),
+        departmentName: z.string(),
         out,
-        office_days: z.array(z.string()),
+        officeDays: z.array(z.string()),
       })
       .nullable(),
   }),
@@ -684,16 +731,16 @@ export const teamsQuery = z.strictObject({
 });
 
 const duty = z.object({
-  post_id: z.string(),
-  post_name: z.string(),
-  facility_id: z.string(),
-  facility_name: z.string(),
+  postId: z.string(),
+  postName: z.string(),
+  facilityId: z.string(),
+  facilityName: z.string(),
   ward: z.string(),
   duty: z.string(),
-  starts_at: z.iso.datetime(),
-  ends_at: z.iso.datetime(),
-  report_to: z.string(),
-  report_to_phone: z.string(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  reportTo: z.string(),
+  reportToPhone: z.string(),
   address: z.string(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
@@ -703,9 +750,9 @@ const notice = z.object({
   id: z.string(),
   kind: z.enum(["reassigned", "released", "reminder", "returned", "team"]),
   duty: duty.nullable(),
-  sent_at: z.iso.datetime(),
+  sentAt: z.iso.datetime(),
   state: z.enum(["pending", "acknowledged", "declined"]),
-  answered_at: z.iso.datetime().optional(),
+  answeredAt: z.iso.datetime().optional(),
   reason: z.string().optional(),
 });
 const tally = z.object({
@@ -718,28 +765,28 @@ const tally = z.object({
 
 const covered = z.object({ key: z.string(), required: z.number().int(), covered: z.number().int() });
 
-/** The staff page's and the console's answers about duties (snake_case, as the pages read them). */
+/** The staff page's and the console's answers about duties. */
 export const dutyAnswers = {
-  duties: z.object({ staff_id: z.string(), name: z.string(), current: duty.nullable(), next: duty.nullable(), notices: z.array(notice) }),
+  duties: z.object({ staffId: z.string(), name: z.string(), current: duty.nullable(), next: duty.nullable(), notices: z.array(notice) }),
   acknowledged: z.object({ notice }),
-  declined: z.object({ notice, replacement: z.object({ staff_id: z.string(), name: z.string() }).nullable() }),
+  declined: z.object({ notice, replacement: z.object({ staffId: z.string(), name: z.string() }).nullable() }),
   replaced: z.object({
-    staff_id: z.string(),
-    post_id: z.string(),
-    replacement: z.object({ staff_id: z.string(), name: z.string() }).nullable(),
+    staffId: z.string(),
+    postId: z.string(),
+    replacement: z.object({ staffId: z.string(), name: z.string() }).nullable(),
   }),
   acknowledgements: tally.extend({
-    by_department: z.array(tally.extend({ department: z.string(), department_name: z.string().describe("as the roster names it") })),
+    byDepartment: z.array(tally.extend({ department: z.string(), departmentName: z.string().describe("as the roster names it") })),
     unanswered: z.array(
       z.object({
-        staff_id: z.string(),
+        staffId: z.string(),
         name: z.string(),
         department: z.string(),
-        post_id: z.string(),
+        postId: z.string(),
         place: z.string(),
         duty: z.string(),
-        starts_at: z.string(),
-        sent_at: z.string(),
+        startsAt: z.string(),
+        sentAt: z.string(),
         overdue: z.boolean(),
         escalated: z.boolean(),
       }),
@@ -748,13 +795,13 @@ export const dutyAnswers = {
   roster: z.object({
     staff: z.array(
       z.object({
-        staff_id: z.string(),
+        staffId: z.string(),
         name: z.string(),
         department: z.string(),
         current: duty.nullable(),
         next: duty.nullable(),
         state: z.string(),
-        minutes_on_duty: z.number().int(),
+        minutesOnDuty: z.number().int(),
       }),
     ),
   }),
@@ -798,7 +845,7 @@ const shelterCrowdingAnswer = z.object({
         blankets: supplyAnswer,
         medical: z.number().int(),
         pets: z.number().int(),
-        welfare_space: z.number().int(),
+        welfareSpace: z.number().int(),
       }),
       reportedAt: z.string().nullable(),
       ageSeconds: z.number().int(),

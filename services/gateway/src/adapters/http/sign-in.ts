@@ -1,10 +1,12 @@
 import secureSession from "@fastify/secure-session";
 import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
 import { Clock } from "@crisis/platform";
 import { errors } from "../../domain/errors";
 import { safeReturnTo, sameOriginWrite } from "../../domain/sign-in";
 import { PendingSignIn, SignInProvider } from "../auth/sign-in";
 import { Principal, Role } from "../auth/tokens";
+import { declareRoute, serve } from "./declared-routes";
 import { pageLang } from "./pages/page-lang";
 
 declare module "@fastify/secure-session" {
@@ -29,6 +31,37 @@ export interface SignInOptions {
 
 export const sessionCookie = "crisis_session";
 
+/** Served only when sign-in is configured (OIDC_ISSUER and the session key); anyone may call them. */
+export const signInApi = {
+  login: declareRoute({
+    method: "GET",
+    url: "/login",
+    summary:
+      "Sign in to the pages (served when OIDC sign-in is configured): off to the identity provider (code + PKCE), back at /login/callback",
+    // Not strict: the page's other parameters (lang) pass through to pageLang.
+    query: z.object({
+      returnTo: z.string().max(2048).optional().describe("the page to come back to (this site's own paths only; else /)"),
+    }),
+    responses: { 302: "to the identity provider's sign-in page" },
+    problems: { 503: "IDENTITY_PROVIDER_UNAVAILABLE" },
+  }),
+  callback: declareRoute({
+    method: "GET",
+    url: "/login/callback",
+    summary:
+      "Where the identity provider sends the person back (its code and state; served when OIDC sign-in is configured): the session cookie is set for a shift",
+    responses: { 302: "back to the page the sign-in started from, signed in" },
+    problems: { 400: "SIGN_IN_FAILED: this browser did not start the sign-in, or the provider's answer was refused" },
+  }),
+  logout: declareRoute({
+    method: "POST",
+    url: "/logout",
+    summary: "Sign out here and at the identity provider (served when OIDC sign-in is configured)",
+    responses: { 303: "to the provider's end-session page (or to / when it has none)" },
+    problems: { 403: "CROSS_ORIGIN_WRITE: the form must come from this site's own pages" },
+  }),
+};
+
 /** Reads who signed in from the session cookie; writes need to come from this origin (CSRF). */
 export type SessionPrincipal = (request: FastifyRequest) => Principal | undefined;
 
@@ -49,14 +82,14 @@ export async function signInRoutes(app: FastifyInstance, options: SignInOptions)
   const callbackUrl = new URL("/login/callback", base).href;
   const ownOrigins = (request: FastifyRequest) => [base.origin, `${request.protocol}://${request.host}`];
 
-  app.get<{ Querystring: { returnTo?: string } }>("/login", async (request, reply) => {
-    const returnTo = safeReturnTo(request.query.returnTo);
+  serve(app, signInApi.login, async ({ request, reply, query }) => {
+    const returnTo = safeReturnTo(query.returnTo);
     const { url, pending } = await options.provider.begin(callbackUrl, returnTo, pageLang(request, reply));
     request.session.set("pending", pending);
     return reply.header("cache-control", "no-store").redirect(url);
   });
 
-  app.get("/login/callback", async (request, reply) => {
+  serve(app, signInApi.callback, async ({ request, reply }) => {
     const pending = request.session.get("pending");
     if (!pending) throw errors.signInFailed("this browser did not start the sign-in (no pending sign-in in its cookie)");
     request.session.set("pending", undefined);
@@ -73,7 +106,7 @@ export async function signInRoutes(app: FastifyInstance, options: SignInOptions)
     return reply.header("cache-control", "no-store").redirect(pending.returnTo);
   });
 
-  app.post("/logout", async (request, reply) => {
+  serve(app, signInApi.logout, async ({ request, reply }) => {
     if (!sameOriginWrite(request.method, request.headers, ownOrigins(request))) throw errors.crossOriginWrite();
     const who = request.session.get("who");
     request.session.delete();

@@ -1,8 +1,9 @@
 import { AddressInfo } from "node:net";
 import { Server, createServer } from "node:http";
 import { JWTPayload, KeyLike, SignJWT, exportJWK, generateKeyPair } from "jose";
+import { oidcSignIn } from "../../../src/adapters/auth/sign-in";
 
-/** A stand-in for the city's identity provider: its JWKS served over HTTP on a free port, and a signer. */
+/** A stand-in for the city's identity provider: its discovery document and JWKS served over HTTP on a free port, and a signer. */
 export interface LocalIdp {
   issuer: string;
   audience: string;
@@ -24,9 +25,19 @@ export interface SignOptions {
 export async function startLocalIdp(): Promise<LocalIdp> {
   const { publicKey, privateKey } = await generateKeyPair("RS256");
   const jwk = { ...(await exportJWK(publicKey)), kid: "idp-key-1", alg: "RS256", use: "sig" };
+  // Its discovery document too, so that the pages' sign-in (openid-client) finds where to send people.
+  const discovery = () => ({
+    issuer,
+    authorization_endpoint: `${origin}/authorize`,
+    token_endpoint: `${origin}/token`,
+    end_session_endpoint: `${origin}/logout`,
+    jwks_uri: `${origin}/keys`,
+  });
   const server: Server = createServer((req, res) => {
-    res.writeHead(req.url === "/keys" ? 200 : 404, { "content-type": "application/json" });
-    res.end(JSON.stringify(req.url === "/keys" ? { keys: [jwk] } : {}));
+    const body =
+      req.url === "/keys" ? { keys: [jwk] } : req.url === "/tenant/v2.0/.well-known/openid-configuration" ? discovery() : undefined;
+    res.writeHead(body ? 200 : 404, { "content-type": "application/json" });
+    res.end(JSON.stringify(body ?? {}));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -55,3 +66,12 @@ export async function startLocalIdp(): Promise<LocalIdp> {
       }),
   };
 }
+
+/** The pages' sign-in at this provider, as main.ts configures it when OIDC_ISSUER is set: the gateway then serves /login too. */
+export const signInAt = (idp: LocalIdp) => ({
+  provider: oidcSignIn({ issuer: idp.issuer, clientId: "crisis-hub", clientSecret: "s3cret", rolesClaim: "roles" }),
+  issuer: idp.issuer,
+  sessionKey: Buffer.alloc(32, 7).toString("base64url"),
+  sessionHours: 12,
+  publicBaseUrl: "http://127.0.0.1",
+});

@@ -1,8 +1,9 @@
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { Role, roles } from "../../../src/adapters/auth/tokens";
 import { declaredRoutes } from "../../../src/adapters/http/route-catalogue";
+import { signInApi } from "../../../src/adapters/http/sign-in";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";
-import { LocalIdp, startLocalIdp } from "./local-idp";
+import { LocalIdp, signInAt, startLocalIdp } from "./local-idp";
 
 const declaration = { incident: "flood", level: "alert", wards: ["南区"], reason: "緑川 氾濫危険水位" };
 
@@ -16,7 +17,11 @@ const samples: Record<string, { body?: unknown; headers?: Record<string, string>
   "DELETE /api/v1/subscriptions/:id": { headers: { "x-unsubscribe-token": "t" } },
   // A stream never ends by itself: a position it cannot resume from is refused at once (400), past auth.
   "GET /api/v1/events": { headers: { "last-event-id": "not-a-position" } },
+  // The sign-out form, as posted from the site's own page.
+  "POST /logout": { headers: { "sec-fetch-site": "same-origin" } },
 };
+
+const signInRoutes: string[] = Object.values(signInApi).map(({ route }) => route);
 
 const callers: (Role | "anonymous")[] = ["anonymous", ...roles];
 
@@ -33,9 +38,10 @@ describe("who may call which route", () => {
   let idp: LocalIdp;
   let gw: GatewayUnderTest;
 
+  // With the pages' sign-in configured (at the local provider), so that /login, /login/callback and /logout are served too.
   beforeAll(async () => {
     [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
-    gw = await startGateway(nats, idp);
+    gw = await startGateway(nats, idp, { signIn: signInAt(idp) });
   });
   afterAll(async () => {
     await gw.stop();
@@ -46,6 +52,19 @@ describe("who may call which route", () => {
     const declared: string[] = declaredRoutes.map(({ route }) => route);
     expect(gw.routes.filter((route) => !declared.includes(route))).toEqual([]);
     expect(declared.filter((route) => !gw.routes.includes(route))).toEqual([]);
+    expect(signInRoutes).toEqual(["GET /login", "GET /login/callback", "POST /logout"]);
+  });
+
+  it("serves the declared sign-in routes: off to the provider, a callback this browser did not start refused, signed out", async () => {
+    const login = await gw.call("GET", "/login?returnTo=%2Fconsole", { redirect: "manual" });
+    expect(login.status).toBe(302);
+    expect(login.headers.get("location")).toMatch(
+      new RegExp(`^${idp.issuer.replace("/tenant/v2.0", "")}/authorize\\?.*code_challenge_method=S256`),
+    );
+    const callback = await gw.call("GET", "/login/callback?code=c&state=s", { redirect: "manual" });
+    expect(callback.body).toMatchObject({ status: 400, code: "SIGN_IN_FAILED" });
+    const logout = await gw.call("POST", "/logout", { ...samples["POST /logout"], redirect: "manual" });
+    expect(logout.status).toBe(303);
   });
 
   it.each(cases)("$route as $caller: $expected", async ({ route, caller, expected }) => {
@@ -53,6 +72,7 @@ describe("who may call which route", () => {
     const sample = samples[route] ?? {};
     const res = await gw.call(method, url.replace(/:\w+/g, "sample-1"), {
       ...sample,
+      redirect: "manual",
       as: caller === "anonymous" ? undefined : { roles: [caller] },
     });
     if (expected === "allowed") expect([401, 403]).not.toContain(res.status);

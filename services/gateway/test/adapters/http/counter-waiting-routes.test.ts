@@ -105,12 +105,31 @@ describe("the counter waiting routes", () => {
   });
 
   it("takes the next free slot of a reservation-only counter from a manager", async () => {
-    const res = await report({ next_free_slot: "2026-07-29T10:30:00+09:00" }, ["manager"]);
+    const res = await report({ nextFreeSlot: "2026-07-29T10:30:00+09:00" }, ["manager"]);
     expect(res.status).toBe(201);
     expect(res.body.waiting).toMatchObject({ waiting: null, nextFreeSlot: "2026-07-29T10:30:00+09:00" });
     const one = await gw.call("GET", `/api/v1/services/${risai.id}`);
     expect(one.body).toMatchObject({ id: risai.id, waiting: { nextFreeSlot: "2026-07-29T10:30:00+09:00" } });
     expect((await gw.call("GET", "/api/v1/services/no-such")).body).toMatchObject({ status: 404, code: "SERVICE_NOT_FOUND" });
+  });
+
+  it("still takes the old spelling next_free_slot for one release, saying it is deprecated", async () => {
+    const res = await report({ next_free_slot: "2026-07-29T11:00:00+09:00" }, ["manager"]);
+    expect(res.status).toBe(201);
+    expect(res.body.waiting).toMatchObject({ waiting: null, nextFreeSlot: "2026-07-29T11:00:00+09:00" });
+    expect(res.headers.get("deprecation")).toBe("@1796601600");
+    expect(res.headers.get("link")).toBe('</docs/api.md#deprecated-spellings>; rel="deprecation"');
+    const current = await report({ nextFreeSlot: "2026-07-29T11:00:00+09:00" }, ["manager"]);
+    expect(current.headers.get("deprecation")).toBeNull();
+  });
+
+  it("refuses both spellings with different values, naming the field, and stores nothing", async () => {
+    const before = (await storedReports(gw)).length;
+    const both = await report({ nextFreeSlot: "2026-07-29T11:00:00+09:00", next_free_slot: "2026-07-29T12:00:00+09:00" }, ["manager"]);
+    expect(both.body).toMatchObject({ status: 400, code: "SPELLINGS_DIFFER", field: "nextFreeSlot" });
+    expect((await storedReports(gw)).length).toBe(before);
+    const same = await report({ nextFreeSlot: "2026-07-29T12:00:00+09:00", next_free_slot: "2026-07-29T12:00:00+09:00" }, ["manager"]);
+    expect(same.status).toBe(201);
   });
 
   it("takes a figure from staff on a post at that service's counter now", async () => {
@@ -134,11 +153,11 @@ describe("the counter waiting routes", () => {
     expect((await report({ waiting: -1 })).body).toMatchObject({ status: 422, field: "waiting" });
     expect((await report({ waiting: 2.5 })).body).toMatchObject({ status: 422, field: "waiting" });
     expect((await report({})).body).toMatchObject({ status: 422, field: "waiting" });
-    expect((await report({ waiting: 1, next_free_slot: "2026-07-29T10:30:00+09:00" })).body).toMatchObject({
+    expect((await report({ waiting: 1, nextFreeSlot: "2026-07-29T10:30:00+09:00" })).body).toMatchObject({
       status: 422,
       field: "waiting",
     });
-    expect((await report({ next_free_slot: "tomorrow" })).body).toMatchObject({ status: 422, field: "next_free_slot" });
+    expect((await report({ nextFreeSlot: "tomorrow" })).body).toMatchObject({ status: 422, field: "nextFreeSlot" });
     expect((await report({ waiting: 1, queue: 2 })).body).toMatchObject({ status: 422, field: "queue" });
     expect((await report({ waiting: 1 }, ["manager"], "no-such")).body).toMatchObject({ status: 404, code: "SERVICE_NOT_FOUND" });
     expect((await storedReports(gw)).length).toBe(before);

@@ -1,7 +1,7 @@
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { openApiDocument } from "../../../src/adapters/http/openapi";
 import { operations } from "../../../src/adapters/http/route-catalogue";
-import { LocalIdp, startLocalIdp } from "../auth/local-idp";
+import { LocalIdp, signInAt, startLocalIdp } from "../auth/local-idp";
 import { previewingFacilities } from "../fake-facilities";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";
 
@@ -13,7 +13,8 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
 
   beforeAll(async () => {
     [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
-    gw = await startGateway(nats, idp, { approval: "normal-to-emergency", facilities: previewingFacilities });
+    // With sign-in configured, as docs/api.md describes the gateway: /login and the rest are served too.
+    gw = await startGateway(nats, idp, { approval: "normal-to-emergency", facilities: previewingFacilities, signIn: signInAt(idp) });
     doc = (await gw.call("GET", "/api/v1/openapi.json")).body;
   });
   afterAll(async () => {
@@ -31,6 +32,24 @@ describe("the OpenAPI 3.1 document at /api/v1/openapi.json", () => {
 
   it("is the document docs/api.md is made from (npm run docs), so the generated reference is what is served", () => {
     expect(doc).toEqual(JSON.parse(JSON.stringify(openApiDocument(Object.keys(operations)))));
+  });
+
+  it("spells every field of every body, query and answer in camelCase, and lists the old spellings still taken", () => {
+    const snake: string[] = [];
+    const walk = (node: any, where: string) => {
+      if (!node || typeof node !== "object") return;
+      for (const name of Object.keys(node.properties ?? {})) if (name.includes("_")) snake.push(`${where} ${name}`);
+      for (const child of Object.values(node)) walk(child, where);
+    };
+    for (const [path, ops] of Object.entries(doc.paths) as [string, any][])
+      for (const [method, op] of Object.entries(ops) as [string, any][]) {
+        const where = `${method} ${path}`;
+        for (const p of op.parameters ?? []) if (p.in === "query" && p.name.includes("_")) snake.push(`${where} ?${p.name}`);
+        walk(op.requestBody, where);
+        walk(op.responses, where);
+      }
+    expect(snake).toEqual([]);
+    expect(doc.paths["/api/v1/services/{id}/waiting"].post["x-deprecated-spellings"]).toEqual({ next_free_slot: "nextFreeSlot" });
   });
 
   it("describes a declaration's body with the zod schema the route parses it with", () => {

@@ -12,6 +12,7 @@ import {
 import { CrowdingServiceServer } from "@crisis/platform/contracts/crowding_service";
 import { StaffReassigned } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { shelterApi } from "../../../src/adapters/http/routes/shelters";
 import { crowdingAnswers } from "../../../src/adapters/http/schemas";
 import { LocalIdp, startLocalIdp } from "../auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";
@@ -48,7 +49,24 @@ describe("the shelter crowding routes", () => {
       };
     }),
     listCrowding: unaryHandler(logger, "ListCrowding", async () => ({
-      shelters: [ShelterCrowding.fromPartial({ facilityId: "s2", facilityName: "二の丸", ward: "中央区", open: true })],
+      shelters: [
+        ShelterCrowding.fromPartial({ facilityId: "s2", facilityName: "二の丸", ward: "中央区", open: true }),
+        ...[
+          { facilityId: "s4", ageSeconds: 600, needs: { water: SupplyNeed.SUPPLY_NEED_SHORT, food: SupplyNeed.SUPPLY_NEED_ENOUGH } },
+          { facilityId: "s5", ageSeconds: 60, needs: { blankets: SupplyNeed.SUPPLY_NEED_OUT, food: SupplyNeed.SUPPLY_NEED_SHORT } },
+          { facilityId: "s6", ageSeconds: 900, needs: { water: SupplyNeed.SUPPLY_NEED_SHORT } },
+          { facilityId: "s7", ageSeconds: 60, needs: { water: SupplyNeed.SUPPLY_NEED_ENOUGH } },
+        ].map(({ facilityId, ageSeconds, needs }) =>
+          ShelterCrowding.fromPartial({
+            facilityId,
+            facilityName: facilityId,
+            ward: "東区",
+            open: true,
+            ageSeconds,
+            latest: { facilityId, headcount: 40, needs, reportedAt: "2026-07-28T07:00:00Z" },
+          }),
+        ),
+      ],
       wards: [{ ward: "中央区", openShelters: 1, openLevel: 0, busy: 0, crowded: 0, full: 0, unknown: 1, headcount: 0, capacityKnown: 0 }],
     })),
     getCrowding: unaryHandler(logger, "GetCrowding", async (req) =>
@@ -89,7 +107,7 @@ describe("the shelter crowding routes", () => {
   let nats: NatsServerHandle;
   let idp: LocalIdp;
   let gw: GatewayUnderTest;
-  const body = { headcount: 101, needs: { water: "short", blankets: "out", pets: 3, welfare_space: 2 } };
+  const body = { headcount: 101, needs: { water: "short", blankets: "out", pets: 3, welfareSpace: 2 } };
   const reportAs = (sub: string, roles: ("staff" | "manager" | "facility_admin")[], payload: unknown = body, id = shelterId) =>
     gw.call("POST", `/api/v1/shelters/${encodeURIComponent(id)}/occupancy`, { body: payload, as: { roles, sub } });
   const reassign = (staffId: string, postId: string, facilityId: string, n: number) =>
@@ -160,6 +178,19 @@ describe("the shelter crowding routes", () => {
     expect(reports.length).toBe(before + 1);
   });
 
+  it("still takes needs.welfare_space for one release with a Deprecation header, and answers welfareSpace", async () => {
+    const old = await reportAs("m@city", ["manager"], { headcount: 5, needs: { welfare_space: 4 } });
+    expect(old.status).toBe(201);
+    expect(old.headers.get("deprecation")).toBe("@1796601600");
+    expect(reports.at(-1)?.needs).toMatchObject({ welfareSpace: 4 });
+    expect(old.body.shelter.latest.needs).toMatchObject({ welfareSpace: 4 });
+    expect(old.body.shelter.latest.needs).not.toHaveProperty("welfare_space");
+    const before = reports.length;
+    const both = await reportAs("m@city", ["manager"], { headcount: 5, needs: { welfareSpace: 4, welfare_space: 5 } });
+    expect(both.body).toMatchObject({ status: 400, code: "SPELLINGS_DIFFER", field: "needs.welfareSpace" });
+    expect(reports.length).toBe(before);
+  });
+
   it("refuses a bad report naming the field", async () => {
     const bad = await reportAs("m@city", ["manager"], { headcount: 10, needs: { water: "plenty" } });
     expect(bad.status).toBe(422);
@@ -178,6 +209,23 @@ describe("the shelter crowding routes", () => {
     expect((await gw.call("GET", "/api/v1/shelters?ward=東京")).body.field).toBe("ward");
   });
 
+  it("tells managers and facility admins which shelters are out of or short of supplies, out first then the oldest report", async () => {
+    const res = await gw.call("GET", "/api/v1/shelters/short", { as: { roles: ["facility_admin"] } });
+    expect(res.status).toBe(200);
+    expect(res.body.shelters.map((s: { id: string }) => s.id)).toEqual(["s5", "s6", "s4"]);
+    expect(res.body.shelters[0]).toMatchObject({
+      out: ["blankets"],
+      short: ["food"],
+      headcount: 40,
+      ageSeconds: 60,
+      link: "/facilities/s5",
+    });
+    expect(shelterApi.short.answers[200].parse(res.body)).toEqual(res.body);
+    expect((await gw.call("GET", "/api/v1/shelters/short", { as: { roles: ["staff"] } })).status).toBe(403);
+    expect((await gw.call("GET", "/api/v1/shelters/short")).status).toBe(401);
+    expect((await gw.call("GET", "/api/v1/shelters/short?ward=博多区", { as: { roles: ["manager"] } })).body.field).toBe("ward");
+  });
+
   it("answers the nearest shelters with room, and names a bad or missing coordinate", async () => {
     const res = await gw.call("GET", "/api/v1/shelters/nearest?lat=32.80&lon=130.70&limit=3");
     expect(res.body.shelters).toEqual([
@@ -194,7 +242,7 @@ describe("the shelter crowding routes", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     const lines = res.text.trim().split("\r\n");
-    expect(lines[0]).toBe("reportedAt,facilityId,name,ward,headcount,capacity,level,water,food,blankets,medical,pets,welfare_space");
+    expect(lines[0]).toBe("reportedAt,facilityId,name,ward,headcount,capacity,level,water,food,blankets,medical,pets,welfareSpace");
     expect(lines[1]).toBe(`2026-07-28T16:30:00+09:00,${shelterId},くまもと森都心プラザ,西区,101,100,full,short,,out,0,3,2`);
     expect(lines).toHaveLength(reports.length + 1);
     expect((await gw.call("GET", "/api/v1/shelters/history", { as: { roles: ["staff"] } })).status).toBe(403);
@@ -202,7 +250,7 @@ describe("the shelter crowding routes", () => {
       as: { roles: ["manager"] },
     });
     const hourLines = hours.text.trim().split("\r\n");
-    expect(hourLines[0]).toBe("hour,ward,shelters,headcount,capacity_known");
+    expect(hourLines[0]).toBe("hour,ward,shelters,headcount,capacityKnown");
     expect(hourLines[1]).toMatch(/^2026-07-28T16:00:00\+09:00,西区,1,\d+,100$/);
     expect((await gw.call("GET", "/api/v1/shelters/history?by=day", { as: { roles: ["manager"] } })).body.field).toBe("by");
     expect((await gw.call("GET", "/api/v1/shelters/history?ward=博多区", { as: { roles: ["manager"] } })).body.field).toBe("ward");

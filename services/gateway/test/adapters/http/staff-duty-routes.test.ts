@@ -68,7 +68,7 @@ describe("the staff duty routes", () => {
     replaceOnPost: unaryHandler(logger, "ReplaceOnPost", async (req) => {
       replacements.push(req);
       if (req.staffId !== "S1") {
-        throw new AppError("ASSIGNMENT_NOT_FOUND", 404, `staff "${req.staffId}" is not on post "${req.postId}"`, "staff_id");
+        throw new AppError("ASSIGNMENT_NOT_FOUND", 404, `staff "${req.staffId}" is not on post "${req.postId}"`, "staffId");
       }
       return { staffId: req.staffId, postId: req.postId, replacement: { staffId: "S9", name: "職員 S9" } };
     }),
@@ -134,11 +134,11 @@ describe("the staff duty routes", () => {
     const res = await gw.call("GET", "/api/v1/staff/me/duties", { as: as("S1") });
     expect(res.status).toBe(200);
     expect(dutyAnswers.duties.parse(res.body)).toEqual(res.body);
-    expect(res.body).toMatchObject({ staff_id: "S1", next: null, current: { facility_id: "ref:E1", report_to: "五福小学校 責任者" } });
+    expect(res.body).toMatchObject({ staffId: "S1", next: null, current: { facilityId: "ref:E1", reportTo: "五福小学校 責任者" } });
     expect(res.body.notices).toEqual([
-      expect.objectContaining({ id: "n-1", state: "pending", duty: expect.objectContaining({ post_id: duty.postId }) }),
+      expect.objectContaining({ id: "n-1", state: "pending", duty: expect.objectContaining({ postId: duty.postId }) }),
     ]);
-    expect(res.body.notices[0]).not.toHaveProperty("answered_at");
+    expect(res.body.notices[0]).not.toHaveProperty("answeredAt");
   });
 
   it("answers a staff token that names another person's notice with 404, whether acknowledging or declining", async () => {
@@ -153,13 +153,13 @@ describe("the staff duty routes", () => {
     const ack = await gw.call("POST", "/api/v1/staff/me/notices/n-1/ack", { as: as("S1") });
     expect(ack.status).toBe(200);
     expect(dutyAnswers.acknowledged.parse(ack.body)).toEqual(ack.body);
-    expect(ack.body.notice).toMatchObject({ id: "n-1", state: "acknowledged", answered_at: "2026-07-28T05:10:00.000Z" });
+    expect(ack.body.notice).toMatchObject({ id: "n-1", state: "acknowledged", answeredAt: "2026-07-28T05:10:00.000Z" });
     const decline = await gw.call("POST", "/api/v1/staff/me/notices/n-2/decline", { as: as("S2"), body: { reason: "家屋が被災" } });
     expect(decline.status).toBe(200);
     expect(dutyAnswers.declined.parse(decline.body)).toEqual(decline.body);
     expect(decline.body).toEqual({
       notice: expect.objectContaining({ id: "n-2", state: "declined", reason: "家屋が被災" }),
-      replacement: { staff_id: "S9", name: "職員 S9" },
+      replacement: { staffId: "S9", name: "職員 S9" },
     });
   });
 
@@ -174,7 +174,7 @@ describe("the staff duty routes", () => {
 
   it("lets managers and staffing officers read anyone's duties and the acknowledgement progress, but not staff", async () => {
     const officer = { roles: ["staffing_officer" as const] };
-    expect((await gw.call("GET", "/api/v1/staff/S2/duties", { as: officer })).body).toMatchObject({ staff_id: "S2" });
+    expect((await gw.call("GET", "/api/v1/staff/S2/duties", { as: officer })).body).toMatchObject({ staffId: "S2" });
     expect((await gw.call("GET", "/api/v1/staff/nobody/duties", { as: { roles: ["manager"] } })).body).toMatchObject({
       status: 404,
       code: "STAFF_NOT_FOUND",
@@ -188,19 +188,19 @@ describe("the staff duty routes", () => {
       declined: 1,
       pending: 1,
       overdue: 1,
-      by_department: [
-        { department: "kikikanri", department_name: "危機管理防災課", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
+      byDepartment: [
+        { department: "kikikanri", departmentName: "危機管理防災課", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
       ],
       unanswered: [
         {
-          staff_id: "S1",
+          staffId: "S1",
           name: "熊本 花子",
           department: "kikikanri",
-          post_id: duty.postId,
+          postId: duty.postId,
           place: "五福小学校",
           duty: "避難所運営",
-          starts_at: duty.startsAt,
-          sent_at: "2026-07-28T05:00:00.000Z",
+          startsAt: duty.startsAt,
+          sentAt: "2026-07-28T05:00:00.000Z",
           overdue: true,
           escalated: false,
         },
@@ -211,30 +211,44 @@ describe("the staff duty routes", () => {
 
   it("lets an officer take someone off a post for a replacement, naming the officer; bad bodies and staff tokens change nothing", async () => {
     const officer = { roles: ["staffing_officer" as const], sub: "officer@city" };
-    const body = { staff_id: "S1", post_id: duty.postId, reason: "エスカレーション後も応答なし" };
+    const body = { staffId: "S1", postId: duty.postId, reason: "エスカレーション後も応答なし" };
     const res = await gw.call("POST", "/api/v1/staffing/replacements", { as: officer, body });
     expect(res.status).toBe(200);
     expect(dutyAnswers.replaced.parse(res.body)).toEqual(res.body);
-    expect(res.body).toEqual({ staff_id: "S1", post_id: duty.postId, replacement: { staff_id: "S9", name: "職員 S9" } });
+    expect(res.body).toEqual({ staffId: "S1", postId: duty.postId, replacement: { staffId: "S9", name: "職員 S9" } });
     expect(replacements.at(-1)).toEqual({
       staffId: "S1",
       postId: duty.postId,
       reason: "エスカレーション後も応答なし",
       replacedBy: "officer@city",
     });
-    const missing = await gw.call("POST", "/api/v1/staffing/replacements", { as: officer, body: { ...body, staff_id: "S2" } });
-    expect(missing.body).toMatchObject({ status: 404, code: "ASSIGNMENT_NOT_FOUND", field: "staff_id" });
+    const missing = await gw.call("POST", "/api/v1/staffing/replacements", { as: officer, body: { ...body, staffId: "S2" } });
+    expect(missing.body).toMatchObject({ status: 404, code: "ASSIGNMENT_NOT_FOUND", field: "staffId" });
     const before = replacements.length;
     const bad: [object, string][] = [
       [{ ...body, reason: " " }, "reason"],
-      [{ ...body, post_id: "" }, "post_id"],
-      [{ staff_id: "S1", reason: "x" }, "post_id"],
+      [{ ...body, postId: "" }, "postId"],
+      [{ staffId: "S1", reason: "x" }, "postId"],
     ];
     for (const [refusedBody, field] of bad) {
       const refused = await gw.call("POST", "/api/v1/staffing/replacements", { as: officer, body: refusedBody });
       expect(refused.body).toMatchObject({ status: 422, field });
     }
     expect((await gw.call("POST", "/api/v1/staffing/replacements", { as: as("S1"), body })).status).toBe(403);
+    expect(replacements.length).toBe(before);
+  });
+
+  it("still takes staff_id and post_id for one release with a Deprecation header; both spellings differing are refused", async () => {
+    const officer = { roles: ["staffing_officer" as const], sub: "officer@city" };
+    const old = { staff_id: "S1", post_id: duty.postId, reason: "応答なし" };
+    const res = await gw.call("POST", "/api/v1/staffing/replacements", { as: officer, body: old });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("deprecation")).toBe("@1796601600");
+    expect(res.headers.get("link")).toContain('rel="deprecation"');
+    expect(replacements.at(-1)).toMatchObject({ staffId: "S1", postId: duty.postId });
+    const before = replacements.length;
+    const both = await gw.call("POST", "/api/v1/staffing/replacements", { as: officer, body: { ...old, staffId: "S2" } });
+    expect(both.body).toMatchObject({ status: 400, code: "SPELLINGS_DIFFER", field: "staffId" });
     expect(replacements.length).toBe(before);
   });
 
@@ -245,14 +259,14 @@ describe("the staff duty routes", () => {
     expect(coverage.body).toMatchObject({ planId: "p-1", positionsCovered: 2, floors: [{ department: "kikikanri", margin: 2 }] });
     const roster = await gw.call("GET", "/api/v1/staffing/roster", { as: { roles: ["manager"] } });
     expect(dutyAnswers.roster.parse(roster.body)).toEqual(roster.body);
-    expect(roster.body.staff).toEqual([expect.objectContaining({ staff_id: "S1", next: null, minutes_on_duty: 90 })]);
+    expect(roster.body.staff).toEqual([expect.objectContaining({ staffId: "S1", next: null, minutesOnDuty: 90 })]);
 
     const csv = await gw.call("GET", "/api/v1/staffing/roster.csv", { as: officer });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const [header, row, end] = csv.text.replace(/^\uFEFF/, "").split("\r\n");
     expect(header).toBe(
-      "staff_id,name,department,post_id,post_name,facility_id,facility_name,ward,duty,starts_at,ends_at,report_to,state,minutes_on_duty",
+      "staffId,name,department,postId,postName,facilityId,facilityName,ward,duty,startsAt,endsAt,reportTo,state,minutesOnDuty",
     );
     expect(row).toBe(
       "S1,熊本 花子,kikikanri,shelter:ref:E1@2026-07-28-evening,五福小学校 避難所運営 (2026-07-28-evening),ref:E1,五福小学校,中央区,避難所運営,2026-07-28T15:00:00+09:00,2026-07-28T23:00:00+09:00,五福小学校 責任者,acknowledged,90",

@@ -133,8 +133,8 @@ describe("the continuity team routes", () => {
   it("plans teams for the staffing officer only, naming the floor no split can meet", async () => {
     const body = {
       departments: [{ department: "hoken", teams: 2, skills: { 保健師: 1 } }],
-      every_department: { teams: 3, unit: "week" },
-      first_day: "2026-07-28",
+      everyDepartment: { teams: 3, unit: "week" },
+      firstDay: "2026-07-28",
       apply: true,
     };
     const res = await gw.call("POST", "/api/v1/staffing/teams", { as: officer, body });
@@ -158,14 +158,27 @@ describe("the continuity team routes", () => {
     expect((await gw.call("POST", "/api/v1/staffing/teams", { as: { roles: ["manager"] }, body })).status).toBe(403);
   });
 
+  it("still takes every_department and first_day for one release with a Deprecation header; both spellings differing are refused", async () => {
+    const old = { every_department: { teams: 2 }, first_day: "2026-07-29" };
+    const res = await gw.call("POST", "/api/v1/staffing/teams", { as: officer, body: old });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("deprecation")).toBe("@1796601600");
+    expect(plans.at(-1)).toMatchObject({ everyDepartment: { teams: 2 }, firstDay: "2026-07-29" });
+    expect(res.body.firstDay).toBe("2026-07-29");
+    const before = plans.length;
+    const both = await gw.call("POST", "/api/v1/staffing/teams", { as: officer, body: { ...old, firstDay: "2026-07-30" } });
+    expect(both.body).toMatchObject({ status: 400, code: "SPELLINGS_DIFFER", field: "firstDay" });
+    expect(plans.length).toBe(before);
+  });
+
   it("refuses bad plans and outs with problem+json naming the field, asking staffing nothing", async () => {
     const [planned, declared] = [plans.length, outs.length];
     const badPlans: [unknown, string][] = [
-      [{ departments: [{ department: "hoken", teams: 4 }], first_day: "2026-07-28" }, "departments[0].teams"],
-      [{ departments: [{ department: "hoken", teams: 2 }], first_day: "28/07/2026" }, "first_day"],
-      [{ first_day: "2026-07-28" }, "departments"],
+      [{ departments: [{ department: "hoken", teams: 4 }], firstDay: "2026-07-28" }, "departments[0].teams"],
+      [{ departments: [{ department: "hoken", teams: 2 }], firstDay: "28/07/2026" }, "firstDay"],
+      [{ firstDay: "2026-07-28" }, "departments"],
       [
-        { departments: [{ department: "hoken", teams: 2, skills: { 保健師: -1 } }], first_day: "2026-07-28" },
+        { departments: [{ department: "hoken", teams: 2, skills: { 保健師: -1 } }], firstDay: "2026-07-28" },
         "departments[0].skills.保健師",
       ],
     ];
@@ -185,7 +198,7 @@ describe("the continuity team routes", () => {
     expect([plans.length, outs.length]).toEqual([planned, declared]);
     const unknown = await gw.call("POST", "/api/v1/staffing/teams", {
       as: officer,
-      body: { departments: [{ department: "nowhere", teams: 2 }], first_day: "2026-07-28" },
+      body: { departments: [{ department: "nowhere", teams: 2 }], firstDay: "2026-07-28" },
     });
     expect(unknown.body).toMatchObject({ status: 422, code: "TEAM_DEPARTMENT_UNKNOWN", field: "departments[0].department" });
   });
@@ -195,7 +208,7 @@ describe("the continuity team routes", () => {
       as: officer,
       body: { reason: "陽性者", until: "2026-08-04T09:00:00+09:00" },
     });
-    expect(res.body).toEqual({ team_id: "hoken.A", until: "2026-08-04T00:00:00.000Z", short_floors: [], posts_replaced: 2, posts_open: 0 });
+    expect(res.body).toEqual({ teamId: "hoken.A", until: "2026-08-04T00:00:00.000Z", shortFloors: [], postsReplaced: 2, postsOpen: 0 });
     expect(
       (
         await gw.call("POST", "/api/v1/staffing/teams/nowhere.A/out", {
@@ -214,11 +227,11 @@ describe("the continuity team routes", () => {
     const res = await gw.call("GET", "/api/v1/staffing/teams", { as: { roles: ["manager"] } });
     expect(teamAnswers.rotas.parse(res.body)).toEqual(res.body);
     expect(res.body.departments[0]).toMatchObject({
-      floors_met: true,
+      floorsMet: true,
       today: { office: 4, home: 0, out: 3 },
       teams: [
         expect.objectContaining({ id: "hoken.A", out: { until: "2026-08-04T00:00:00.000Z", reason: "陽性者" } }),
-        expect.objectContaining({ id: "hoken.B", office_today: true, out: null }),
+        expect.objectContaining({ id: "hoken.B", officeToday: true, out: null }),
       ],
     });
     const csv = await gw.call("GET", "/api/v1/staffing/teams/rota.csv", { as: officer });
@@ -229,7 +242,7 @@ describe("the continuity team routes", () => {
         .split("\r\n")
         .slice(0, 3),
     ).toEqual([
-      "date,department,department_name,team,place,members",
+      "date,department,departmentName,team,place,members",
       "2026-07-28,hoken,中央区保健センター,hoken.A,out,3",
       "2026-07-28,hoken,中央区保健センター,hoken.B,office,4",
     ]);
@@ -245,9 +258,9 @@ describe("the continuity team routes", () => {
         id: "hoken.A",
         letter: "A",
         department: "hoken",
-        department_name: "中央区保健センター",
+        departmentName: "中央区保健センター",
         out: { until: "2026-08-04T00:00:00.000Z", reason: "陽性者" },
-        office_days: [],
+        officeDays: [],
       },
     });
     expect((await gw.call("GET", "/api/v1/staff/me/team", { as: { roles: ["staff"], sub: "9" } })).body).toEqual({ team: null });

@@ -1,7 +1,6 @@
 import { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { levelName } from "@crisis/platform/contracts";
-import { ModePreview } from "@crisis/platform/contracts/facilities";
 import { approveDeclaration } from "../../../app/approve-declaration";
 import { rejectDeclaration, withdrawDeclaration } from "../../../app/close-pending-declaration";
 import { DeclareModeDeps, declareMode } from "../../../app/declare-mode";
@@ -10,6 +9,7 @@ import { PendingDeclaration } from "../../../app/ports";
 import { previewMode } from "../../../app/preview-mode";
 import { readMode } from "../../../app/read-mode";
 import { modeView } from "../../../domain/mode";
+import { modePreviewView } from "../../../domain/mode-preview";
 import { changesNothing, noteChange } from "../audit";
 import { declareRoute, serve } from "../declared-routes";
 import { answers, declarationBody, rejectionBody, serviceAnswers, withdrawalBody } from "../schemas";
@@ -22,7 +22,7 @@ const pendingView = (p: PendingDeclaration) => ({
   declaredBy: p.declaredBy,
   requestedAt: p.requestedAt,
   expiresAt: p.expiresAt,
-  preview: ModePreview.toJSON(p.preview),
+  preview: modePreviewView(p.preview),
   ...(p.closed ? { closed: p.closed } : {}),
 });
 
@@ -110,7 +110,7 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps) {
         kind: "mode.requested",
         what: JSON.stringify({ incident, level, wards, pendingId, expiresAt }),
         why: declaration.reason,
-        preview: JSON.stringify(ModePreview.toJSON(preview)),
+        preview: JSON.stringify(modePreviewView(preview)),
         facilityIds: facilityIdsOf(preview),
       });
       request.log.info({ pendingId, level, incident, wards }, "declaration awaits approval");
@@ -133,7 +133,7 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps) {
   serve(app, modeApi.preview, async ({ request, body: declaration, caller: manager }) => {
     changesNothing(request);
     const { mode, preview } = await previewMode(deps.previewer, deps.clock, declaration, manager.subject, request.id);
-    return { mode: modeView(mode), preview: ModePreview.toJSON(preview) };
+    return { mode: modeView(mode), preview: modePreviewView(preview) };
   });
 
   serve(app, modeApi.pending, async () => {
@@ -148,7 +148,7 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps) {
       kind: closure.as === "rejected" ? "mode.rejected" : "mode.withdrawn",
       what: JSON.stringify({ ...closed.declaration, declaredBy: closed.declaredBy, pendingId: closed.id }),
       why: closure.reason,
-      preview: JSON.stringify(ModePreview.toJSON(closed.preview)),
+      preview: JSON.stringify(modePreviewView(closed.preview)),
       approver: closure.as === "rejected" ? closure.by : "",
       facilityIds: facilityIdsOf(closed.preview),
     });
@@ -180,7 +180,7 @@ export function modeRoutes(app: FastifyInstance, deps: DeclareModeDeps) {
         sequence: seq,
       }),
       why: pending.declaration.reason,
-      preview: JSON.stringify(ModePreview.toJSON(pending.preview)),
+      preview: JSON.stringify(modePreviewView(pending.preview)),
       approver: approved.approvedBy,
       facilityIds: facilityIdsOf(pending.preview),
     });

@@ -42,7 +42,7 @@ export const serviceApi = {
     body: waitingBody,
     responses: { 201: "the service with its waiting figure" },
     answers: { 201: serviceAnswers.counterService },
-    problems: { 403: "NOT_ON_POST", 404: "SERVICE_NOT_FOUND", 422: "waiting or next_free_slot at fault" },
+    problems: { 403: "NOT_ON_POST", 404: "SERVICE_NOT_FOUND", 422: "waiting or nextFreeSlot at fault" },
   }),
   setLevel: declareRoute({
     method: "PUT",

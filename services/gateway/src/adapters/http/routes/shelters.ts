@@ -1,8 +1,10 @@
 import { FastifyInstance } from "fastify";
+import { z } from "zod";
 import { operateShelter } from "../../../app/operate-shelter";
 import { FacilitiesAdmin, ShelterCrowdingService, StaffOnPost } from "../../../app/ports";
 import { findNearestShelters, readCrowding, readOccupancyHistory, readShelterCrowding } from "../../../app/read-crowding";
 import { reportOccupancy } from "../../../app/report-occupancy";
+import { shortOfSupplies } from "../../../domain/crowding-view";
 import { ModeScope } from "../../../domain/facility-view";
 import { noteChange } from "../audit";
 import { declareRoute, serve } from "../declared-routes";
@@ -61,7 +63,34 @@ export const shelterApi = {
     roles: ["manager", "facility_admin"],
     query: occupancyHistoryQuery,
     responses: {
-      200: "text/csv: reportedAt, facilityId, name, ward, headcount, capacity, level, needs; ?by=hour: hour, ward, shelters, headcount, capacity_known",
+      200: "text/csv: reportedAt, facilityId, name, ward, headcount, capacity, level, needs; ?by=hour: hour, ward, shelters, headcount, capacityKnown",
+    },
+  }),
+  short: declareRoute({
+    method: "GET",
+    url: "/api/v1/shelters/short",
+    summary:
+      "Shelters whose latest report says water, food or blankets are running short or gone: those out of something first, then the oldest report",
+    roles: ["manager", "facility_admin"],
+    query: shelterListQuery,
+    responses: { 200: "{shelters}: what each is out of and short of, its headcount and the report's age" },
+    answers: {
+      200: z.object({
+        shelters: z.array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            ward: z.string(),
+            out: z.array(z.enum(["water", "food", "blankets"])),
+            short: z.array(z.enum(["water", "food", "blankets"])),
+            headcount: z.number().int(),
+            reportedAt: z.string().nullable(),
+            ageSeconds: z.number().int(),
+            stale: z.boolean(),
+            link: z.string(),
+          }),
+        ),
+      }),
     },
   }),
   nearest: declareRoute({
@@ -113,6 +142,9 @@ export function crowdingRoutes(app: FastifyInstance, deps: CrowdingRouteDeps) {
     const csv = await readOccupancyHistory(deps.crowding, query, deps.now(), request.id);
     return reply.type("text/csv; charset=utf-8").send(csv);
   });
+  serve(app, shelterApi.short, async ({ request, query }) => ({
+    shelters: shortOfSupplies((await readCrowding(deps.crowding, query.ward, request.id)).shelters),
+  }));
   serve(app, shelterApi.nearest, async ({ request, query: q }) => {
     return findNearestShelters(deps.crowding, { latitude: q.lat, longitude: q.lon, limit: q.limit }, request.id);
   });

@@ -108,7 +108,7 @@ export function staffDutyRoutes(app: FastifyInstance, desk: DutyDesk) {
     declineNotice(desk, me.subject, params.id, reason, request.id),
   );
   serve(app, staffDutyApi.replace, async ({ request, body, caller: officer }) =>
-    replaceOnPost(desk, { staffId: body.staff_id, postId: body.post_id, reason: body.reason, replacedBy: officer.subject }, request.id),
+    replaceOnPost(desk, { staffId: body.staffId, postId: body.postId, reason: body.reason, replacedBy: officer.subject }, request.id),
   );
   serve(app, staffDutyApi.acknowledgements, async ({ request }) => readAcknowledgements(desk, request.id));
   serve(app, staffDutyApi.coverage, async ({ request }) => readStaffingCoverage(desk, request.id));

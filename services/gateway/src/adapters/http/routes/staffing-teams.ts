@@ -11,7 +11,7 @@ export const staffingTeamApi = {
     method: "POST",
     url: "/api/v1/staffing/teams",
     summary:
-      "Split departments into continuity teams (班, 2 or 3 each) that alone meet the department's floors; with apply, each split becomes the department's office/home rota from first_day",
+      "Split departments into continuity teams (班, 2 or 3 each) that alone meet the department's floors; with apply, each split becomes the department's office/home rota from firstDay",
     roles: ["staffing_officer"],
     body: teamPlanBody,
     responses: {
@@ -76,7 +76,7 @@ export function staffingTeamRoutes(app: FastifyInstance, teams: StaffingTeams) {
   serve(app, staffingTeamApi.plan, async ({ request, body }) =>
     planTeams(
       teams,
-      { departments: body.departments, every: body.every_department, firstDay: body.first_day, apply: body.apply },
+      { departments: body.departments, every: body.everyDepartment, firstDay: body.firstDay, apply: body.apply },
       request.id,
     ),
   );
