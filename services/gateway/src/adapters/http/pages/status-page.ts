@@ -167,7 +167,7 @@ function facilities(list: PublicFacility[], lang: ResidentLang) {
             ${changed.map((f) => facilityRow(f, lang))}
           </ul>`
     }
-    <p class="all-facilities"><a href="/facilities">${w("allFacilities", { n: list.length })}</a></p>
+    <p><a href="/facilities">${w("allFacilities", { n: list.length })}</a></p>
   </section>`;
 }
 
