@@ -79,7 +79,7 @@ describe("the pages in real Chromium: a citizen subscribes, a manager declares, 
     expect(Buffer.byteLength(body)).toBeLessThan(200 * 1024);
     expect(body).toContain('<html lang="ja">');
     expect(body).toContain("通常体制です。");
-    expect(body).toContain("すべての施設（318）");
+    expect(body).toContain('<a href="/facilities">すべての施設（318）</a>');
     const scripts = body.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.filter((s) => !/\bsrc="\/assets\//.test(s) && !/type="application\/json"/.test(s))).toEqual([]);
     expect(body).not.toMatch(/\son[a-z]+="/);

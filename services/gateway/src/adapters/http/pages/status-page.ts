@@ -1,7 +1,5 @@
 import {
   ResidentLang,
-  categories,
-  categoryGlossary,
   channelGlossary,
   crowdingGlossary,
   crowdingNames,
@@ -18,8 +16,9 @@ import { crowdingSection } from "./crowding-section";
 import { PageCrowding, PageService, crowdingForScript, crowdingLevel, crowdingText, serviceFigures, serviceName } from "./status-figures";
 import { html } from "./html";
 import { page } from "./layout";
-import { facilityLink, freshness, modeLine, ordinaryUse, stateBadge, subscribePanel } from "./parts";
-import { PageLanguage, markedHtml, pageLanguage, residentTime, residentWords, sayText, termHtml, termText } from "./resident";
+import { facilityLink, freshness, modeLine, subscribePanel } from "./parts";
+import { facilityRow } from "./facility-row";
+import { PageLanguage, markedHtml, pageLanguage, residentWords, sayText, termHtml, termText } from "./resident";
 
 export interface StatusPageSettings {
   /** A slippy-map tile URL template ({z}/{x}/{y}); without one the shelters are a plain list. */
@@ -153,43 +152,28 @@ function shelterMap(list: PublicFacility[], lang: ResidentLang, settings: Status
   </section>`;
 }
 
+/** Facilities that changed, newest first, then a link to every facility on a page of its own (it would weigh down this one). */
 function facilities(list: PublicFacility[], lang: ResidentLang) {
   const w = residentWords(lang);
   const changed = list
     .filter((f) => ["shelter_closed", "closed", "restricted"].includes(f.reading.state))
     .sort((a, b) => (b.reading.since ?? "").localeCompare(a.reading.since ?? ""));
-  const row = (f: PublicFacility) =>
-    html`<li data-id="${f.id}" data-state="${f.reading.state}">
-      ${facilityLink(f, lang)} ${stateBadge(f.reading, lang)} ${ordinaryUse(f.reading, lang)}
-      ${f.reading.reasons[0] ? html`<span class="reason">${f.reading.reasons[0]}</span>` : ""}
-      ${f.reading.since ? html`<span class="when">${w("since", { time: residentTime(f.reading.since, lang) })}</span>` : ""}
-    </li>`;
-  const byCategory = categories.map((c) => ({ c, items: list.filter((f) => f.category === c) })).filter((g) => g.items.length > 0);
   return html`<section id="facilities" aria-labelledby="facilities-title">
     <h2 id="facilities-title">${w("changes")}</h2>
     ${
       changed.length === 0
         ? html`<p>${w("noChanges")}</p>`
         : html`<ul class="places">
-            ${changed.map(row)}
+            ${changed.map((f) => facilityRow(f, lang))}
           </ul>`
     }
-    <details id="all-facilities">
-      <summary>${w("allFacilities", { n: list.length })}</summary>
-      ${byCategory.map(
-        (g) =>
-          html`<h3>${termHtml(categoryGlossary, g.c, lang)}</h3>
-            <ul class="places compact">
-              ${g.items.map(row)}
-            </ul>`,
-      )}
-    </details>
+    <p><a href="/facilities">${w("allFacilities", { n: list.length })}</a></p>
   </section>`;
 }
 
 /**
  * `/`: the mode in one line, what to do now, the nearest shelters with room, crowding by ward, counter services,
- * then the shelters by ward (folded), facilities that changed, and subscribe.
+ * then the shelters by ward (folded), facilities that changed with a link to them all, and subscribe.
  */
 export function statusPage(
   status: PublicStatus,

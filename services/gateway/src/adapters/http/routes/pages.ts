@@ -5,6 +5,7 @@ import { CitizenGuidance, FacilitiesDirectory, ModeLog, ShelterCrowdingService }
 import { readCrowding, readCrowdingHere } from "../../../app/read-crowding";
 import { readPublicStatus } from "../../../app/read-public-status";
 import { consolePage } from "../pages/console-page";
+import { facilityListPage } from "../pages/facility-list-page";
 import { facilityPage } from "../pages/facility-page";
 import { servicePage } from "../pages/service-page";
 import { staffPage } from "../pages/staff-page";
@@ -28,6 +29,12 @@ export const pageApi = {
   }),
   home: declareRoute({ method: "GET", url: "/", summary: "Public status page (HTML, ja; ?lang=en)", responses: html }),
   status: declareRoute({ method: "GET", url: "/status", summary: "Public status page, where pushes link (HTML)", responses: html }),
+  facilities: declareRoute({
+    method: "GET",
+    url: "/facilities",
+    summary: "Every facility by category with its state (HTML), linked from the status page",
+    responses: html,
+  }),
   facility: declareRoute({
     method: "GET",
     url: "/facilities/:id",
@@ -120,6 +127,11 @@ export async function pageRoutes(app: FastifyInstance, deps: PageDeps) {
   serve(app, pageApi.home, ({ request, reply }) => home(request, reply));
   // Pushes link to /status (notify's PUBLIC_BASE_URL + /status).
   serve(app, pageApi.status, ({ request, reply }) => home(request, reply));
+  serve(app, pageApi.facilities, async ({ request, reply }) => {
+    const position = deps.livePosition?.();
+    const current = await status(request);
+    return sendPage(reply, facilityListPage(current, residentPageLang(request, reply), position));
+  });
   serve(app, pageApi.facility, async ({ request, reply, params }) => {
     const position = deps.livePosition?.();
     const current = await status(request);
