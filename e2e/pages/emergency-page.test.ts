@@ -129,6 +129,28 @@ describe("the status page in an earthquake emergency, on a 360 px phone", () => 
     }
   });
 
+  it("lists every facility on a page of its own, reached from the status page, each with its state, in Japanese and English", async () => {
+    for (const [lang, size] of [
+      ["ja", phone],
+      ["en", desktop],
+    ] as const) {
+      const page = await browser.context.newPage();
+      await page.setViewportSize(size);
+      await page.goto(`${h.base}/?lang=${lang}`);
+      await page.locator('a[href^="/facilities?"], a[href="/facilities"]').click();
+      await page.locator("#facilities-title").waitFor();
+      const rows = page.locator("#facilities li[data-state]");
+      expect(await rows.count()).toBeGreaterThan(200);
+      // In the emergency the shelters read their shelter operation first (開設中 / open), never only their ordinary use.
+      const open = page.locator('#facilities li[data-state="shelter_open"]');
+      expect(await open.count()).toBeGreaterThan(100);
+      expect(await open.first().locator(".status").textContent()).toContain(lang === "ja" ? "開設中" : "open");
+      expect(await page.locator("html").getAttribute("lang")).toBe(lang);
+      await shoot(page, `facilities-${lang}-${size === phone ? "360" : "desktop"}`);
+      await page.close();
+    }
+  });
+
   it("opens a saved page offline in its language, and says so in the page's language when a page was never saved", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${h.base}/?lang=en`);
