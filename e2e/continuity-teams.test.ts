@@ -163,6 +163,19 @@ describe("continuity teams: a team out keeps the counters open", () => {
       (d: { department: string }) => d.department === department.department,
     );
     expect(view4.floorsMet).toBe(true);
+    // The other team comes back from the officer's console: the panel says so and the team is in again.
+    const again = await launchBrowser(h.base);
+    try {
+      const officerPage = await again.context.newPage();
+      await officerPage.goto(`${h.base}/console?lang=ja`);
+      await officerPage.setExtraHTTPHeaders(officer);
+      await officerPage.reload();
+      await officerPage.locator(`#teams button[data-team="${other.id}"]`).click();
+      await officerPage.locator("#teams-result", { hasText: `${other.id}: 復帰しました` }).waitFor();
+      await officerPage.locator(`#teams tr[data-team="${other.id}"] button`).waitFor({ state: "detached" });
+    } finally {
+      await again.close();
+    }
     const csv = await fetch(`${h.base}/api/v1/staffing/teams/rota.csv?days=3`, { headers: officer });
     expect(await csv.text()).toContain(`${today},${department.department}`);
   }, 400_000);

@@ -192,7 +192,12 @@ describe("every role's desk in the console and on the staff page (real Chromium)
     await admin.locator("#restrict-capacity").fill("50");
     await admin.locator("#restrict-reason").fill("余震に備えて人数を制限");
     await admin.getByRole("button", { name: "制限をかける" }).click();
-    await admin.locator("#restriction-list li[data-id]", { hasText: "余震に備えて人数を制限" }).waitFor();
+    const restriction = admin.locator("#restriction-list li[data-id]", { hasText: "余震に備えて人数を制限" });
+    await restriction.waitFor();
+    // Ended from the same list: the page says so and the list no longer has it.
+    await restriction.getByRole("button", { name: /^制限を終える/ }).click();
+    await admin.locator("#restrict-result", { hasText: "制限を終えました。" }).waitFor();
+    await restriction.waitFor({ state: "detached" });
     // A counter's level on one channel, with a reason.
     const counter = admin.locator("#counter-table tbody tr").first();
     await counter.locator("select").selectOption("reduced");

@@ -5,3 +5,6 @@ import { Lang, StaffPageWords, staffPageWords } from "@crisis/platform/contracts
  * shows, and hands its scripts (which fill the `{name}` placeholders themselves).
  */
 export const staffWords = <P extends keyof StaffPageWords>(lang: Lang, part: P): StaffPageWords[P] => staffPageWords[lang][part];
+
+/** One part's words, as a page's script reads them from its data. */
+export type StaffWords<P extends keyof StaffPageWords> = StaffPageWords[P];
