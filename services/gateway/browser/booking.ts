@@ -3,7 +3,7 @@
 import type { Booking } from "./lib/api";
 import { type CounterPageData, refusal } from "./lib/counter-words";
 import { byId, inBackground, pageData } from "./lib/dom";
-import { failureReason, topicsWith } from "./lib/push-script";
+import { followByPush } from "./lib/push-script";
 
 const data = pageData<CounterPageData & { page: "book" | "booking" | "booking-missing"; changing?: string; code?: string }>();
 const w = data.words;
@@ -43,25 +43,7 @@ if (data.page === "book") {
 
 if (data.page === "booking" && data.code) {
   const code = data.code;
-  const follow = byId<HTMLButtonElement>("follow-booking");
-  const push = window.crisisPush;
-  const topic = `booking:${code}`;
-  if (!push?.supported) follow.disabled = true;
-  if (push?.stored()?.topics.includes(topic)) say(w.following);
-  follow.addEventListener(
-    "click",
-    inBackground(async () => {
-      if (!push) return;
-      follow.disabled = true;
-      try {
-        await push.subscribe(topicsWith(push, topic), data.lang);
-        say(w.following);
-      } catch (err) {
-        say(failureReason(err) === "no-push-service" ? w.noPush : w.failed);
-        follow.disabled = false;
-      }
-    }),
-  );
+  followByPush(byId<HTMLButtonElement>("follow-booking"), `booking:${code}`, data.lang, w, say);
   const cancel = document.getElementById("cancel-booking") as HTMLButtonElement | null;
   cancel?.addEventListener(
     "click",

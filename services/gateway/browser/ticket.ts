@@ -3,7 +3,7 @@ import type { TicketPosition } from "./lib/api";
 import { type CounterPageData, refusal } from "./lib/counter-words";
 import { inBackground, pageData } from "./lib/dom";
 import { fill } from "./lib/fill";
-import { failureReason, topicsWith } from "./lib/push-script";
+import { followByPush } from "./lib/push-script";
 
 const data = pageData<CounterPageData & { page: "take" | "ticket"; code?: string; status?: string }>();
 const w = data.words;
@@ -31,27 +31,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>("button.take-t
 
 if (data.page === "ticket" && data.code) {
   const code = data.code;
-  const topic = `ticket:${code}`;
-  const push = window.crisisPush;
   const follow = document.getElementById("follow-ticket") as HTMLButtonElement | null;
-  if (follow) {
-    if (!push?.supported) follow.disabled = true;
-    if (push?.stored()?.topics.includes(topic)) say(w.following);
-    follow.addEventListener(
-      "click",
-      inBackground(async () => {
-        if (!push) return;
-        follow.disabled = true;
-        try {
-          await push.subscribe(topicsWith(push, topic), data.lang);
-          say(w.following);
-        } catch (err) {
-          say(failureReason(err) === "no-push-service" ? w.noPush : w.failed);
-          follow.disabled = false;
-        }
-      }),
-    );
-  }
+  if (follow) followByPush(follow, `ticket:${code}`, data.lang, w, say);
 
   // While waiting, the figures follow the counter; a change of state (called, cancelled) redraws the page.
   const set = (id: string, text: string) => {
