@@ -1,19 +1,20 @@
 // The manager console: declare with a preview first, the approval queue, delivery progress of the
 // current declaration's pushes, staffing coverage, acknowledgements, audit log, shelters one by one.
 // Panels whose endpoint is not there yet say so.
-"use strict";
+import { cityTime } from "./lib/city-time";
+import { el } from "./lib/dom";
+import { bar } from "./lib/bar";
+
 (function () {
   const desk = window.crisisDesk;
   const { words, levels, incidents, wards, states } = desk.data;
   const $ = (id) => document.getElementById(id);
-  const { el, tokyo } = desk;
+  const tokyo = (iso, seconds) => cityTime(iso, desk.data, seconds);
   const wardList = (list) => (list && list.length ? list.map((w) => wards[w] || w).join("・") : words.allWards);
   const declarationLine = (d) =>
     `${incidents[d.incident] || d.incident} ${levels[d.level] || d.level} — ${wardList(d.wards)} — ${d.reason}`;
   let who = null;
   const can = (role) => Boolean(who && (who.roles || []).includes(role));
-
-  const bar = desk.bar;
 
   /** What a declaration would change (facilities' ModePreview), the same for declarer and approver. */
   function previewView(p) {
@@ -552,5 +553,4 @@
     }, 3000);
   });
   bindShelters();
-  desk.start();
 })();

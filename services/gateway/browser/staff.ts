@@ -1,12 +1,14 @@
 // The staff page: my current and next duty, acknowledge or decline notices (with a reason),
 // release notices, and my own notices as pushes (topic staff:<my id>).
-"use strict";
+import { cityTime } from "./lib/city-time";
+import { el } from "./lib/dom";
+
 (function () {
   const desk = window.crisisDesk;
   const { words, wards } = desk.data;
   const say = desk.data.noticeWords;
   const $ = (id) => document.getElementById(id);
-  const { el, tokyo } = desk;
+  const tokyo = (iso, seconds) => cityTime(iso, desk.data, seconds);
   const osm = (lat, lon) => `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
   // A duty a person can act on: where (address, map), when (local time; the post id's shift key is
   // not shown), whom to report to (a named lead and a phone to call), what to bring.
@@ -126,5 +128,4 @@
     desk.whoAmI = who;
     load();
   });
-  desk.start();
 })();
