@@ -5,9 +5,11 @@ import type { Coverage, FloorMargin, OpenPosition } from "@crisis/platform/contr
 import type { z } from "zod";
 import type { StaffWords } from "../src/adapters/http/pages/staff-words";
 import type { serviceAnswers } from "../src/adapters/http/schemas";
+import { bar } from "./lib/bar";
 import type { PageBasics } from "./lib/city-time";
 import { type DeskRefusal, crisisDesk } from "./lib/crisis-desk";
 import { byId, el, inBackground } from "./lib/dom";
+import { download } from "./lib/download";
 import { fill } from "./lib/fill";
 
 type Proposed = z.infer<typeof serviceAnswers.staffingPlan>;
@@ -45,9 +47,9 @@ function showPlan(p: Plan) {
   });
   const coverage = byId("plan-coverage");
   coverage.replaceChildren(el("h4", {}, d.coverageByWard));
-  for (const c of p.coverage.perWard) coverage.append(desk.bar(wards[c.key] || c.key, c.covered, c.required));
+  for (const c of p.coverage.perWard) coverage.append(bar(wards[c.key] || c.key, c.covered, c.required));
   coverage.append(el("h4", {}, d.coverageBySkill));
-  for (const c of p.coverage.perSkill) coverage.append(desk.bar(c.key || d.anySkill, c.covered, c.required));
+  for (const c of p.coverage.perSkill) coverage.append(bar(c.key || d.anySkill, c.covered, c.required));
 
   // The floors that bind (they hold people back) first; those with room to spare fold away.
   const binding = p.floors.filter((f) => f.margin <= 0);
@@ -133,7 +135,7 @@ byId("plan-moves-csv").addEventListener("click", () => {
     plan.changes.map((c) => [c.staffId, c.name, c.fromName || "", c.toName || "", c.forced ? "yes" : "no", c.why]),
   );
   // With a BOM, so that a spreadsheet opens the Japanese names as UTF-8.
-  desk.download(`\ufeff${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`, `plan-${plan.id}.csv`);
+  download(`\ufeff${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`, `plan-${plan.id}.csv`);
 });
 
 proposeButton.addEventListener(

@@ -22,8 +22,6 @@ export interface CrisisDesk<D extends PageBasics> {
   api<T>(method: string, path: string, body?: unknown, accept?: string): Promise<DeskAnswer<T>>;
   problem(res: DeskRefusal): string;
   unavailable(section: HTMLElement, text?: string): void;
-  bar(label: string, value: number, whole: number): HTMLElement;
-  download(text: string, name: string, type?: string): void;
   onSignedIn(listener: (who: Who) => void): void;
 }
 
