@@ -1,4 +1,4 @@
-import { ShelterOperation } from "@crisis/platform/contracts";
+import { ShelterOperation, eventTypes } from "@crisis/platform/contracts";
 import {
   CrowdingChanged,
   CrowdingLevel,
@@ -65,9 +65,11 @@ export function reportOccupancy(deps: CrowdingDeps, req: ReportOccupancyRequest,
       level,
       previousLevel: previous,
     });
-    await deps.events.occupancyReported(report, correlationId);
+    await deps.events.publish(eventTypes.occupancyReported, report, { eventId: report.eventId, correlationId });
     deps.occupancy.apply(report);
-    if (newlyOut(neededBefore, needs).length) await deps.events.suppliesExhausted(report, correlationId);
+    // Its own event id: the report it repeats is stored under the report's.
+    if (newlyOut(neededBefore, needs).length)
+      await deps.events.publish(eventTypes.suppliesExhausted, report, { eventId: `${report.eventId}.exhausted`, correlationId });
     const changed =
       level === previous
         ? undefined
@@ -121,6 +123,6 @@ async function announceCrowding(
     nearestWithRoom: deps.occupancy.nearestWithRoom(f.latitude, f.longitude, now.getTime(), deps.nearestCount, f.id),
     causeEventId,
   });
-  await deps.events.crowdingChanged(changed, correlationId);
+  await deps.events.publish(eventTypes.crowdingChanged, changed, { eventId: changed.eventId, correlationId });
   return changed;
 }

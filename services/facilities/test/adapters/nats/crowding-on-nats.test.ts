@@ -1,6 +1,15 @@
 import { Metadata } from "@grpc/grpc-js";
 import pino from "pino";
-import { Backbone, FakeClock, connectBackbone, ensureStreams, replaySubject, decodeEvent, streams } from "@crisis/platform";
+import {
+  Backbone,
+  FakeClock,
+  connectBackbone,
+  ensureStreams,
+  jetStreamPublisher,
+  replaySubject,
+  decodeEvent,
+  streams,
+} from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { ShelterOperation, eventTypes } from "@crisis/platform/contracts";
 import { CrowdingChanged, CrowdingLevel, ReportOccupancyRequest, SupplyNeed } from "@crisis/platform/contracts/crowding";
@@ -13,9 +22,8 @@ import { reportOccupancy } from "../../../src/app/report-occupancy";
 import { setShelter } from "../../../src/app/set-shelter";
 import { replayBoard } from "../../../src/adapters/nats/board-replay";
 import { facilitiesServer } from "../../../src/adapters/grpc/facilities-server";
-import { jetStreamCrowdingEvents, replayOccupancy } from "../../../src/adapters/nats/crowding-events";
+import { replayOccupancy } from "../../../src/adapters/nats/occupancy-replay";
 import { jetStreamDecisionLog } from "../../../src/adapters/nats/decision-log";
-import { jetStreamFacilityEvents } from "../../../src/adapters/nats/facility-events";
 import { defaultThresholds } from "../../../src/domain/crowding";
 import { ShelterOccupancy } from "../../../src/domain/occupancy";
 import { newBoard, playbooks, registry } from "../../city";
@@ -38,9 +46,9 @@ describe("occupancy reports and crowding levels on a real nats-server", () => {
     await replayBoard(backbone, board, playbooks);
     const occupancy = new ShelterOccupancy(board, settings);
     await replayOccupancy(backbone, occupancy);
-    const base = { board, clock, newId: () => `id-${++ids}`, exclusive: oneAtATime() };
-    const facilities = { ...base, playbooks, events: jetStreamFacilityEvents(backbone.js), decisions: jetStreamDecisionLog(backbone.js) };
-    return { ...base, occupancy, events: jetStreamCrowdingEvents(backbone.js), settings, nearestCount: 3, facilities };
+    const base = { board, clock, newId: () => `id-${++ids}`, exclusive: oneAtATime(), events: jetStreamPublisher(backbone.js) };
+    const facilities = { ...base, playbooks, decisions: jetStreamDecisionLog(backbone.js) };
+    return { ...base, occupancy, settings, nearestCount: 3, facilities };
   };
   const report = (deps: CrowdingDeps, facilityId: string, headcount: number, needs = {}) =>
     reportOccupancy(deps, ReportOccupancyRequest.fromPartial({ facilityId, headcount, needs, author: "staff-1" }), "corr");
