@@ -26,6 +26,13 @@ const wholeUpTo = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n
 const newlyOut = (before: OccupancyNeeds | undefined, now: OccupancyNeeds) =>
   supplies.filter((s) => now[s] === SupplyNeed.SUPPLY_NEED_OUT && before?.[s] !== SupplyNeed.SUPPLY_NEED_OUT);
 
+/** The supplies the shelter's report before said were gone that this report says are there (a report silent on one says nothing). */
+const backAgain = (before: OccupancyNeeds | undefined, now: OccupancyNeeds) =>
+  supplies.filter(
+    (s) =>
+      before?.[s] === SupplyNeed.SUPPLY_NEED_OUT && (now[s] === SupplyNeed.SUPPLY_NEED_ENOUGH || now[s] === SupplyNeed.SUPPLY_NEED_SHORT),
+  );
+
 function checkNeeds(needs: OccupancyNeeds | undefined): OccupancyNeeds {
   const n = OccupancyNeeds.fromPartial(needs ?? {});
   for (const s of supplies) if (!validSupply.has(n[s])) throw errors.needInvalid(s);
@@ -35,7 +42,8 @@ function checkNeeds(needs: OccupancyNeeds | undefined): OccupancyNeeds {
 
 /**
  * Records a headcount and needs of an open shelter: OccupancyReported carries the level it led to;
- * SuppliesExhausted follows when a supply ran out since the shelter's report before; when the level
+ * SuppliesExhausted follows when a supply ran out since the shelter's report before, SuppliesRestored
+ * when one that had run out is there again; when the level
  * moved (after hysteresis) CrowdingChanged follows, naming the nearest shelters with room.
  */
 export function reportOccupancy(deps: CrowdingDeps, req: ReportOccupancyRequest, correlationId: string): Promise<ReportOccupancyResponse> {
@@ -70,6 +78,8 @@ export function reportOccupancy(deps: CrowdingDeps, req: ReportOccupancyRequest,
     // Its own event id: the report it repeats is stored under the report's.
     if (newlyOut(neededBefore, needs).length)
       await deps.events.publish(eventTypes.suppliesExhausted, report, { eventId: `${report.eventId}.exhausted`, correlationId });
+    if (backAgain(neededBefore, needs).length)
+      await deps.events.publish(eventTypes.suppliesRestored, report, { eventId: `${report.eventId}.restored`, correlationId });
     const changed =
       level === previous
         ? undefined

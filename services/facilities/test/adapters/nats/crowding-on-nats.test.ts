@@ -136,6 +136,27 @@ describe("occupancy reports and crowding levels on a real nats-server", () => {
     expect(await exhausted()).toHaveLength(before + 2);
   });
 
+  it("announces supplies back once a report says they are there again, not while they stay out or a report says nothing of them", async () => {
+    const restored = async () => {
+      const found: string[] = [];
+      await replaySubject(backbone.js, backbone.jsm, streams.shelter.name, eventTypes.suppliesRestored.subject, (msg) =>
+        found.push(decodeEvent(eventTypes.suppliesRestored, msg).event.eventId),
+      );
+      return found;
+    };
+    const deps = await started();
+    const { SUPPLY_NEED_OUT: OUT, SUPPLY_NEED_SHORT: SHORT, SUPPLY_NEED_UNSPECIFIED: UNSAID } = SupplyNeed;
+    await report(deps, unreported.id, 31, { water: OUT, food: OUT, blankets: OUT });
+    const before = await restored();
+    await report(deps, unreported.id, 31, { water: OUT, food: OUT, blankets: UNSAID });
+    expect(await restored()).toEqual(before);
+    const back = await report(deps, unreported.id, 31, { water: SHORT, food: OUT });
+    expect(await restored()).toEqual([...before, back.shelter!.latest!.eventId]);
+    // A restart reads the reports again: water is already back.
+    await report(await started(), unreported.id, 31, { water: SHORT, food: OUT });
+    expect(await restored()).toHaveLength(before.length + 1);
+  });
+
   it("does not announce again while reports hover around capacity, and a restart keeps the level", async () => {
     const before = (await changes()).length;
     let deps = await started();
