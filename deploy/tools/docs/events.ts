@@ -62,7 +62,7 @@ const sources = (dir: string): string[] =>
 
 /**
  * Who emits and who consumes each event, read from the services' code: a file that publishes
- * (`publishEvent(`) emits the event types it names (`eventTypes.x`, or taken apart from `eventTypes`); any other file naming one consumes it (a service
+ * (`publishEvent(`, or a use case's `.publish(eventTypes.x`) emits the event types it names (`eventTypes.x`, or taken apart from `eventTypes`); any other file naming one consumes it (a service
  * reading its own events back at start is not listed as its consumer).
  */
 export function eventUse(root: string): Map<keyof typeof eventTypes, { emits: string[]; consumes: string[] }> {
@@ -72,7 +72,7 @@ export function eventUse(root: string): Map<keyof typeof eventTypes, { emits: st
   for (const service of readdirSync(join(root, "services")).sort()) {
     for (const path of sources(join(root, "services", service, "src"))) {
       const text = readFileSync(path, "utf8");
-      const publishes = text.includes("publishEvent(");
+      const publishes = /publishEvent\(|\.publish\(\s*eventTypes\./.test(text);
       const destructured = [...text.matchAll(/\{([\w\s,]+)\} = eventTypes\b/g)].flatMap(([, names]) =>
         names.split(",").map((n) => n.trim()),
       );
@@ -115,7 +115,7 @@ export function eventsDocument(root: string): string {
     "# Events",
     "",
     "Generated from `packages/platform/src/contracts/subjects.ts` (subjects), `proto/crisis/v1/*.proto`",
-    "(payloads), the state register (streams) and the services' code (who publishes with `publishEvent`, who reads)",
+    "(payloads), the state register (streams) and the services' code (who publishes, with `publishEvent` or a use case's port, who reads)",
     "by `npm run docs`; do not edit by hand (a test fails when it is stale). Every event is a protobuf",
     "message on NATS JetStream with the headers `Nats-Msg-Id` (its event id: a repeat within the stream's",
     "duplicate window is dropped), the message name and the correlation id.",

@@ -1,4 +1,5 @@
 export * from "./clock";
+export * from "./event-publisher";
 export * from "./config";
 export * from "./health";
 export * from "./metrics";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { newId, runService, streams, systemClock } from "@crisis/platform";
+import { jetStreamPublisher, newId, runService, streams, systemClock } from "@crisis/platform";
 import { CountersServiceService } from "@crisis/platform/contracts/counters_service";
 import { CrowdingServiceService } from "@crisis/platform/contracts/crowding_service";
 import { FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
@@ -16,8 +16,7 @@ import { kvBookingStore } from "./adapters/nats/booking-store";
 import { jetStreamTicketEvents, kvTicketStore } from "./adapters/nats/ticket-store";
 import { jetStreamCounterEvents } from "./adapters/nats/counter-events";
 import { jetStreamDecisionLog } from "./adapters/nats/decision-log";
-import { jetStreamFacilityEvents } from "./adapters/nats/facility-events";
-import { jetStreamCrowdingEvents, replayOccupancy } from "./adapters/nats/crowding-events";
+import { replayOccupancy } from "./adapters/nats/occupancy-replay";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
 import { consumeLevelChangesForBookings } from "./adapters/nats/booking-review-consumer";
 import { unfinishedDeclarations } from "./adapters/nats/unfinished-declarations";
@@ -50,7 +49,7 @@ runService({
     const deps: FacilitiesDeps = {
       board,
       playbooks,
-      events: jetStreamFacilityEvents(backbone.js),
+      events: jetStreamPublisher(backbone.js),
       decisions: jetStreamDecisionLog(backbone.js),
       clock: systemClock,
       newId,
@@ -70,7 +69,6 @@ runService({
     const crowding = {
       ...deps,
       occupancy,
-      events: jetStreamCrowdingEvents(backbone.js),
       settings: crowdingSettings,
       nearestCount: config.CROWDING_NEAREST_COUNT,
     };

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import cron from "node-cron";
-import { runService, streams, systemClock } from "@crisis/platform";
+import { jetStreamPublisher, runService, streams, systemClock } from "@crisis/platform";
 import { NotifyServiceService } from "@crisis/platform/contracts/notify_service";
 import { notifyServer } from "./adapters/grpc/notify-server";
 import { consumeTicketNotices } from "./adapters/nats/ticket-notices";
@@ -22,7 +22,7 @@ import { kvReminders } from "./adapters/nats/reminders";
 import { sendDueReminders } from "./app/announce-scheduled";
 import { flushChanges } from "./app/flush-changes";
 import { ShelterCounts } from "./domain/shelter-counts";
-import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "./adapters/nats/notify-events";
+import { jetStreamDeliveryQueue } from "./adapters/nats/notify-events";
 import { kvSubscriptionStore } from "./adapters/nats/subscription-store";
 import { inlineEncryptor, workerEncryptor } from "./adapters/webpush/encryption-pool";
 import { poolingPushSender } from "./adapters/webpush/push-sender";
@@ -66,7 +66,7 @@ runService({
         store,
         queue: jetStreamDeliveryQueue(backbone.js),
         reports,
-        events: jetStreamAlertEvents(backbone.js),
+        events: jetStreamPublisher(backbone.js),
         clock: systemClock,
         statusUrl: new URL("/status", config.PUBLIC_BASE_URL).toString(),
         ttlSeconds: config.PUSH_TTL_SECONDS,

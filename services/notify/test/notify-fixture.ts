@@ -1,11 +1,21 @@
 import pino from "pino";
 import webpush from "web-push";
-import { Backbone, FakeClock, RunningConsumer, StreamSpec, connectBackbone, ensureStreams, streams, systemClock } from "@crisis/platform";
+import {
+  Backbone,
+  FakeClock,
+  RunningConsumer,
+  StreamSpec,
+  connectBackbone,
+  ensureStreams,
+  jetStreamPublisher,
+  streams,
+  systemClock,
+} from "@crisis/platform";
 import { BrowserSubscription, NatsServerHandle, TestPushService, TestTls, createTestTls, startNatsServer } from "@crisis/platform/testing";
 import { consumeAppliedPlaybooks, consumePushBatches } from "../src/adapters/nats/consumers";
 import { kvBatchProgress } from "../src/adapters/nats/batch-progress";
 import { kvDeliveryReports } from "../src/adapters/nats/delivery-reports";
-import { jetStreamAlertEvents, jetStreamDeliveryQueue } from "../src/adapters/nats/notify-events";
+import { jetStreamDeliveryQueue } from "../src/adapters/nats/notify-events";
 import { WatchedSubscriptionStore, kvSubscriptionStore } from "../src/adapters/nats/subscription-store";
 import { inlineEncryptor } from "../src/adapters/webpush/encryption-pool";
 import { PoolingPushSender, poolingPushSender } from "../src/adapters/webpush/push-sender";
@@ -103,7 +113,7 @@ export async function startNotifyFixture({ concurrency = 8, batches = 4 }: Fixtu
       sent: () => sent,
       run: (consumer) => void consumers.push(...[consumer].flat()),
       async issueAlerts() {
-        const events = jetStreamAlertEvents(backbone.js);
+        const events = jetStreamPublisher(backbone.js);
         const deps = { store, queue, reports, events, clock, statusUrl: "https://city.example/status", ttlSeconds: 600 };
         consumers.push(await consumeAppliedPlaybooks(backbone, deps, 5_000, logger));
       },

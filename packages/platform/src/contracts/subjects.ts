@@ -84,6 +84,8 @@ export const eventTypes = {
   crowdingChanged: { subject: "crisis.shelter.crowding.changed", name: "crisis.v1.CrowdingChanged", codec: CrowdingChanged },
   /** A report says water, food or blankets are gone where the shelter's report before did not: the report itself. */
   suppliesExhausted: { subject: "crisis.shelter.supplies.exhausted", name: "crisis.v1.OccupancyReported", codec: OccupancyReported },
+  /** A report says water, food or blankets are there again (enough or short) that the shelter's report before said were gone. */
+  suppliesRestored: { subject: "crisis.shelter.supplies.restored", name: "crisis.v1.OccupancyReported", codec: OccupancyReported },
   counterWaitingReported: {
     subject: "crisis.service.waiting.reported",
     name: "crisis.v1.CounterWaitingReported",

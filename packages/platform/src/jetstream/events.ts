@@ -1,6 +1,7 @@
 import { JetStreamClient, JsMsg, headers as natsHeaders } from "nats";
 import { headerNames } from "../ids";
 import { EventType } from "../contracts/subjects";
+import { EventPublisher } from "../event-publisher";
 
 export interface PublishOptions {
   eventId: string;
@@ -28,6 +29,15 @@ export async function publishEvent<T>(js: JetStreamClient, type: EventType<T>, e
     expect: options.expectLastSubjectSequence === undefined ? undefined : { lastSubjectSequence: options.expectLastSubjectSequence },
   });
   return { seq: ack.seq, duplicate: ack.duplicate };
+}
+
+/** The use cases' event port on JetStream: each event stored before the use case goes on. */
+export function jetStreamPublisher(js: JetStreamClient): EventPublisher {
+  return {
+    async publish(type, event, ids) {
+      await publishEvent(js, type, event, ids);
+    },
+  };
 }
 
 export interface ReceivedEvent<T> {

@@ -1,3 +1,4 @@
+import { eventTypes } from "@crisis/platform/contracts";
 import { AddRestrictionRequest, AddRestrictionResponse } from "@crisis/platform/contracts/facilities";
 import { manualRestriction } from "../domain/decisions";
 import { errors } from "../domain/errors";
@@ -18,9 +19,11 @@ export async function addRestriction(
   const f = record.facility;
   const scheduled = async () => {
     if (Date.parse(restriction.startsAt) <= now.getTime()) return;
-    await deps.events.restrictionScheduled(
+    const eventId = `${restriction.id}.scheduled`;
+    await deps.events.publish(
+      eventTypes.restrictionScheduled,
       {
-        eventId: `${restriction.id}.scheduled`,
+        eventId,
         facilityId: f.id,
         facilityName: f.name,
         category: f.category,
@@ -31,7 +34,7 @@ export async function addRestriction(
         startsAt: restriction.startsAt,
         endsAt: restriction.endsAt,
       },
-      correlationId,
+      { eventId, correlationId },
     );
   };
   await decide(

@@ -1,4 +1,4 @@
-import { ChangeSource } from "@crisis/platform/contracts";
+import { ChangeSource, eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { sameCondition } from "../domain/condition";
 import { statusChange } from "../domain/status-changes";
@@ -20,7 +20,7 @@ export async function announceCondition(
   const after = deps.board.conditionAt(facilityId, cause.at.getTime());
   if (sameCondition(before, after)) return undefined;
   const change = statusChange(record.facility, before, after, { ...cause, at: cause.at.toISOString() });
-  await deps.events.statusChanged(change, correlationId);
+  await deps.events.publish(eventTypes.facilityStatusChanged, change, { eventId: change.eventId, correlationId });
   deps.board.announce(change);
   return change;
 }
@@ -53,7 +53,7 @@ export async function announceLevel(
     changedAt: cause.at.toISOString(),
     wards: decision?.wards ?? [],
   });
-  await deps.events.serviceLevelChanged(change, correlationId);
+  await deps.events.publish(eventTypes.serviceLevelChanged, change, { eventId: change.eventId, correlationId });
   deps.board.announceLevel(change);
   return change;
 }

@@ -1,4 +1,5 @@
 import { Logger, killPoint } from "@crisis/platform/ports";
+import { eventTypes } from "@crisis/platform/contracts";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { commitPlan, planMode } from "../domain/mode-plan";
 import { playbookFor } from "../domain/playbook";
@@ -21,21 +22,23 @@ export async function applyPlaybook(deps: FacilitiesDeps, declared: ModeChanged,
   killPoint("apply:start");
   for (const step of plan.facilities) {
     if (!step.change) continue;
-    await deps.events.statusChanged(step.change, correlationId);
+    await deps.events.publish(eventTypes.facilityStatusChanged, step.change, { eventId: step.change.eventId, correlationId });
     deps.board.announce(step.change);
     killPoint("apply:published");
   }
   for (const step of plan.services) {
     if (!step.change) continue;
-    await deps.events.serviceLevelChanged(step.change, correlationId);
+    await deps.events.publish(eventTypes.serviceLevelChanged, step.change, { eventId: step.change.eventId, correlationId });
     deps.board.announceLevel(step.change);
   }
   commitPlan(deps.board, plan, mode, declared.eventId);
   const changes = plan.facilities.flatMap((s) => (s.change ? [s.change] : s.announcedBefore ? [s.announcedBefore] : []));
   const serviceChanges = plan.services.flatMap((s) => (s.change ? [s.change] : []));
-  await deps.events.playbookApplied(
-    { eventId: `${declared.eventId}.applied`, modeEventId: declared.eventId, mode, changes, appliedAt: at.toISOString(), serviceChanges },
-    correlationId,
+  const eventId = `${declared.eventId}.applied`;
+  await deps.events.publish(
+    eventTypes.playbookApplied,
+    { eventId, modeEventId: declared.eventId, mode, changes, appliedAt: at.toISOString(), serviceChanges },
+    { eventId, correlationId },
   );
   killPoint("apply:end");
   logger.info({ modeEventId: declared.eventId, changed: changes.length, services: serviceChanges.length }, "playbook applied");

@@ -1,3 +1,4 @@
+import { eventTypes } from "@crisis/platform/contracts";
 import { CorrectFacilityRequest, CorrectFacilityResponse, FacilityDecision } from "@crisis/platform/contracts/facilities";
 import { correctedFields } from "../domain/correction";
 import { checkCorrection } from "../domain/decisions";
@@ -27,9 +28,11 @@ export async function correctFacility(
   const levelBefore = crowding?.occupancy.levelOf(req.facilityId);
   const corrected = async (decision: FacilityDecision) => {
     const f = deps.board.record(req.facilityId)!.facility;
-    await deps.events.facilityCorrected(
+    const eventId = `${decision.eventId}.corrected`;
+    await deps.events.publish(
+      eventTypes.facilityCorrected,
       {
-        eventId: `${decision.eventId}.corrected`,
+        eventId,
         facilityId: f.id,
         facilityName: f.name,
         ward: f.ward,
@@ -38,7 +41,7 @@ export async function correctFacility(
         correctedAt: now.toISOString(),
         reason: req.reason,
       },
-      correlationId,
+      { eventId, correlationId },
     );
     if (crowding && levelBefore !== undefined && fields.includes("capacity"))
       await rerateShelter(crowding, f.id, levelBefore, decision.eventId, correlationId);

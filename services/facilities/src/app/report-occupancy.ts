@@ -1,4 +1,4 @@
-import { ShelterOperation } from "@crisis/platform/contracts";
+import { ShelterOperation, eventTypes } from "@crisis/platform/contracts";
 import {
   CrowdingChanged,
   CrowdingLevel,
@@ -26,6 +26,13 @@ const wholeUpTo = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n
 const newlyOut = (before: OccupancyNeeds | undefined, now: OccupancyNeeds) =>
   supplies.filter((s) => now[s] === SupplyNeed.SUPPLY_NEED_OUT && before?.[s] !== SupplyNeed.SUPPLY_NEED_OUT);
 
+/** The supplies the shelter's report before said were gone that this report says are there (a report silent on one says nothing). */
+const backAgain = (before: OccupancyNeeds | undefined, now: OccupancyNeeds) =>
+  supplies.filter(
+    (s) =>
+      before?.[s] === SupplyNeed.SUPPLY_NEED_OUT && (now[s] === SupplyNeed.SUPPLY_NEED_ENOUGH || now[s] === SupplyNeed.SUPPLY_NEED_SHORT),
+  );
+
 function checkNeeds(needs: OccupancyNeeds | undefined): OccupancyNeeds {
   const n = OccupancyNeeds.fromPartial(needs ?? {});
   for (const s of supplies) if (!validSupply.has(n[s])) throw errors.needInvalid(s);
@@ -35,7 +42,8 @@ function checkNeeds(needs: OccupancyNeeds | undefined): OccupancyNeeds {
 
 /**
  * Records a headcount and needs of an open shelter: OccupancyReported carries the level it led to;
- * SuppliesExhausted follows when a supply ran out since the shelter's report before; when the level
+ * SuppliesExhausted follows when a supply ran out since the shelter's report before, SuppliesRestored
+ * when one that had run out is there again; when the level
  * moved (after hysteresis) CrowdingChanged follows, naming the nearest shelters with room.
  */
 export function reportOccupancy(deps: CrowdingDeps, req: ReportOccupancyRequest, correlationId: string): Promise<ReportOccupancyResponse> {
@@ -65,9 +73,13 @@ export function reportOccupancy(deps: CrowdingDeps, req: ReportOccupancyRequest,
       level,
       previousLevel: previous,
     });
-    await deps.events.occupancyReported(report, correlationId);
+    await deps.events.publish(eventTypes.occupancyReported, report, { eventId: report.eventId, correlationId });
     deps.occupancy.apply(report);
-    if (newlyOut(neededBefore, needs).length) await deps.events.suppliesExhausted(report, correlationId);
+    // Its own event id: the report it repeats is stored under the report's.
+    if (newlyOut(neededBefore, needs).length)
+      await deps.events.publish(eventTypes.suppliesExhausted, report, { eventId: `${report.eventId}.exhausted`, correlationId });
+    if (backAgain(neededBefore, needs).length)
+      await deps.events.publish(eventTypes.suppliesRestored, report, { eventId: `${report.eventId}.restored`, correlationId });
     const changed =
       level === previous
         ? undefined
@@ -121,6 +133,6 @@ async function announceCrowding(
     nearestWithRoom: deps.occupancy.nearestWithRoom(f.latitude, f.longitude, now.getTime(), deps.nearestCount, f.id),
     causeEventId,
   });
-  await deps.events.crowdingChanged(changed, correlationId);
+  await deps.events.publish(eventTypes.crowdingChanged, changed, { eventId: changed.eventId, correlationId });
   return changed;
 }

@@ -29,6 +29,7 @@ export type IncidentEvent =
   | { kind: "facility"; event: FacilityStatusChanged }
   | { kind: "occupancy"; event: OccupancyReported }
   | { kind: "suppliesExhausted"; event: OccupancyReported }
+  | { kind: "suppliesRestored"; event: OccupancyReported }
   | { kind: "alert"; event: AlertIssued }
   | { kind: "delivery"; batch: DeliverySettled }
   | { kind: "reassigned"; event: StaffReassigned }
@@ -243,22 +244,11 @@ export class IncidentLedger {
           headcount: e.event.headcount,
         });
         return;
-      case "suppliesExhausted": {
-        // On the timeline beside the decisions: when each shelter ran out, and of what, as reported.
-        const r = e.event;
-        const out = (["water", "food", "blankets"] as const).filter((s) => r.needs?.[s] === SupplyNeed.SUPPLY_NEED_OUT);
-        const what = JSON.stringify({ facilityId: r.facilityId, name: r.facilityName, ward: r.ward, out });
-        insertByTime(this.timeline, {
-          t: ms(r.reportedAt),
-          at: r.reportedAt,
-          kind: "shelter.supplies.exhausted",
-          who: r.reportedBy,
-          why: "",
-          approver: "",
-          what,
-        });
-        return;
-      }
+      case "suppliesExhausted":
+        return this.suppliesReported("shelter.supplies.exhausted", "out", e.event);
+      case "suppliesRestored":
+        // What is still out: read beside the shelter's exhausted entry, it tells what came back.
+        return this.suppliesReported("shelter.supplies.restored", "stillOut", e.event);
       case "alert":
         insertByTime(this.alerts, { ...e.event, t: ms(e.event.issuedAt) });
         return;
@@ -306,6 +296,13 @@ export class IncidentLedger {
         return;
       }
     }
+  }
+
+  /** On the timeline beside the decisions: when a shelter ran out or got supplies back, with what is out, as reported. */
+  private suppliesReported(kind: string, outAs: "out" | "stillOut", r: OccupancyReported) {
+    const out = (["water", "food", "blankets"] as const).filter((s) => r.needs?.[s] === SupplyNeed.SUPPLY_NEED_OUT);
+    const what = JSON.stringify({ facilityId: r.facilityId, name: r.facilityName, ward: r.ward, [outAs]: out });
+    insertByTime(this.timeline, { t: ms(r.reportedAt), at: r.reportedAt, kind, who: r.reportedBy, why: "", approver: "", what });
   }
 
   private facilityChanged(f: FacilityStatusChanged) {

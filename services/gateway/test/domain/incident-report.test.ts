@@ -42,6 +42,31 @@ describe("incident report", () => {
     ]);
   });
 
+  it("puts a shelter's supplies coming back on the timeline, with what is still out", () => {
+    const supplies = new IncidentLedger();
+    supplies.add({
+      kind: "suppliesRestored",
+      event: OccupancyReported.fromPartial({
+        facilityId: "f9",
+        facilityName: "白川小学校",
+        ward: "北区",
+        needs: { water: SupplyNeed.SUPPLY_NEED_ENOUGH, food: SupplyNeed.SUPPLY_NEED_SHORT, blankets: SupplyNeed.SUPPLY_NEED_OUT },
+        reportedBy: "staff-2",
+        reportedAt: "2026-07-28T11:40:00Z",
+      }),
+    });
+    expect(supplies.report("2026-07-28T10:00:00Z", "2026-07-28T12:00:00Z").timeline).toEqual([
+      {
+        at: "2026-07-28T11:40:00Z",
+        kind: "shelter.supplies.restored",
+        who: "staff-2",
+        why: "",
+        approver: "",
+        what: JSON.stringify({ facilityId: "f9", name: "白川小学校", ward: "北区", stillOut: ["blankets"] }),
+      },
+    ]);
+  });
+
   it("counts shelters open per ward per Kumamoto day and evacuees per ward per hour", () => {
     expect(report.shelters.openPerWardPerDay).toEqual([
       { day: "2026-07-28", ward: "中央区", open: 1 },

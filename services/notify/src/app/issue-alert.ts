@@ -1,18 +1,19 @@
-import { Clock, Logger } from "@crisis/platform/ports";
+import { Clock, EventPublisher, Logger } from "@crisis/platform/ports";
+import { eventTypes } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, PlaybookApplied, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { Share } from "../domain/coalesce";
 import { composeAlert } from "../domain/compose-alert";
 import { topicOfService } from "../domain/service-changes";
 import { Subscription } from "../domain/subscription";
 import { topicsOf } from "../domain/topics";
-import { AlertEvents, DeliveryQueue, DeliveryReports, SubscriptionStore } from "./ports";
+import { DeliveryQueue, DeliveryReports, SubscriptionStore } from "./ports";
 import { queueAlert } from "./queue-alert";
 
 export interface IssueAlertDeps {
   store: SubscriptionStore;
   queue: DeliveryQueue;
   reports: DeliveryReports;
-  events: AlertEvents;
+  events: EventPublisher;
   clock: Clock;
   statusUrl: string;
   ttlSeconds: number;
@@ -98,7 +99,8 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
   );
   const everyone = composeAlert(alertId, mode, applied.changes, "ja", deps.statusUrl, applied.serviceChanges);
   const everyoneEn = composeAlert(alertId, mode, applied.changes, "en", deps.statusUrl, applied.serviceChanges);
-  await deps.events.alertIssued(
+  await deps.events.publish(
+    eventTypes.alertIssued,
     {
       eventId: alertId,
       causeEventId: applied.modeEventId,
@@ -110,7 +112,7 @@ export async function issueAlert(deps: IssueAlertDeps, applied: PlaybookApplied,
       recipients,
       issuedAt: deps.clock.now().toISOString(),
     },
-    correlationId,
+    { eventId: alertId, correlationId },
   );
   logger.info({ alertId, recipients, changes: applied.changes.length, services: applied.serviceChanges.length }, "alert issued");
 }

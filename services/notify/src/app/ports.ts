@@ -1,5 +1,5 @@
 import { PushBatchRequested } from "../gen/crisis/notify/v1/push_delivery";
-import { AlertIssued, RestrictionScheduled } from "@crisis/platform/contracts/events";
+import { RestrictionScheduled } from "@crisis/platform/contracts/events";
 import { PendingWindow, SingleChange } from "../domain/coalesce";
 import { Subscription } from "../domain/subscription";
 
@@ -47,10 +47,6 @@ export interface BatchProgress {
 
 export interface DeliveryQueue {
   enqueue(batch: PushBatchRequested, correlationId: string): Promise<void>;
-}
-
-export interface AlertEvents {
-  alertIssued(alert: AlertIssued, correlationId: string): Promise<void>;
 }
 
 export type PushOutcome =

@@ -1,6 +1,15 @@
 import { Metadata } from "@grpc/grpc-js";
 import pino from "pino";
-import { Backbone, FakeClock, connectBackbone, ensureStreams, replaySubject, decodeEvent, streams } from "@crisis/platform";
+import {
+  Backbone,
+  FakeClock,
+  connectBackbone,
+  ensureStreams,
+  jetStreamPublisher,
+  replaySubject,
+  decodeEvent,
+  streams,
+} from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { ShelterOperation, eventTypes } from "@crisis/platform/contracts";
 import { CrowdingChanged, CrowdingLevel, ReportOccupancyRequest, SupplyNeed } from "@crisis/platform/contracts/crowding";
@@ -13,9 +22,8 @@ import { reportOccupancy } from "../../../src/app/report-occupancy";
 import { setShelter } from "../../../src/app/set-shelter";
 import { replayBoard } from "../../../src/adapters/nats/board-replay";
 import { facilitiesServer } from "../../../src/adapters/grpc/facilities-server";
-import { jetStreamCrowdingEvents, replayOccupancy } from "../../../src/adapters/nats/crowding-events";
+import { replayOccupancy } from "../../../src/adapters/nats/occupancy-replay";
 import { jetStreamDecisionLog } from "../../../src/adapters/nats/decision-log";
-import { jetStreamFacilityEvents } from "../../../src/adapters/nats/facility-events";
 import { defaultThresholds } from "../../../src/domain/crowding";
 import { ShelterOccupancy } from "../../../src/domain/occupancy";
 import { newBoard, playbooks, registry } from "../../city";
@@ -38,9 +46,9 @@ describe("occupancy reports and crowding levels on a real nats-server", () => {
     await replayBoard(backbone, board, playbooks);
     const occupancy = new ShelterOccupancy(board, settings);
     await replayOccupancy(backbone, occupancy);
-    const base = { board, clock, newId: () => `id-${++ids}`, exclusive: oneAtATime() };
-    const facilities = { ...base, playbooks, events: jetStreamFacilityEvents(backbone.js), decisions: jetStreamDecisionLog(backbone.js) };
-    return { ...base, occupancy, events: jetStreamCrowdingEvents(backbone.js), settings, nearestCount: 3, facilities };
+    const base = { board, clock, newId: () => `id-${++ids}`, exclusive: oneAtATime(), events: jetStreamPublisher(backbone.js) };
+    const facilities = { ...base, playbooks, decisions: jetStreamDecisionLog(backbone.js) };
+    return { ...base, occupancy, settings, nearestCount: 3, facilities };
   };
   const report = (deps: CrowdingDeps, facilityId: string, headcount: number, needs = {}) =>
     reportOccupancy(deps, ReportOccupancyRequest.fromPartial({ facilityId, headcount, needs, author: "staff-1" }), "corr");
@@ -126,6 +134,27 @@ describe("occupancy reports and crowding levels on a real nats-server", () => {
     await report(deps, unreported.id, 31, { water: ENOUGH });
     await report(deps, unreported.id, 31, { water: OUT });
     expect(await exhausted()).toHaveLength(before + 2);
+  });
+
+  it("announces supplies back once a report says they are there again, not while they stay out or a report says nothing of them", async () => {
+    const restored = async () => {
+      const found: string[] = [];
+      await replaySubject(backbone.js, backbone.jsm, streams.shelter.name, eventTypes.suppliesRestored.subject, (msg) =>
+        found.push(decodeEvent(eventTypes.suppliesRestored, msg).event.eventId),
+      );
+      return found;
+    };
+    const deps = await started();
+    const { SUPPLY_NEED_OUT: OUT, SUPPLY_NEED_SHORT: SHORT, SUPPLY_NEED_UNSPECIFIED: UNSAID } = SupplyNeed;
+    await report(deps, unreported.id, 31, { water: OUT, food: OUT, blankets: OUT });
+    const before = await restored();
+    await report(deps, unreported.id, 31, { water: OUT, food: OUT, blankets: UNSAID });
+    expect(await restored()).toEqual(before);
+    const back = await report(deps, unreported.id, 31, { water: SHORT, food: OUT });
+    expect(await restored()).toEqual([...before, back.shelter!.latest!.eventId]);
+    // A restart reads the reports again: water is already back.
+    await report(await started(), unreported.id, 31, { water: SHORT, food: OUT });
+    expect(await restored()).toHaveLength(before.length + 1);
   });
 
   it("does not announce again while reports hover around capacity, and a restart keeps the level", async () => {

@@ -1,5 +1,5 @@
 import pino from "pino";
-import { Backbone, FakeClock, connectBackbone, ensureStreams, streams } from "@crisis/platform";
+import { Backbone, FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, streams } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { FacilityUse, ModeLevel, ShelterOperation, eventTypes } from "@crisis/platform/contracts";
 import { AddRestrictionRequest, CorrectFacilityRequest, SetShelterRequest } from "@crisis/platform/contracts/facilities";
@@ -12,7 +12,6 @@ import { Scheduler } from "../../../src/app/run-schedule";
 import { setShelter } from "../../../src/app/set-shelter";
 import { replayBoard } from "../../../src/adapters/nats/board-replay";
 import { jetStreamDecisionLog } from "../../../src/adapters/nats/decision-log";
-import { jetStreamFacilityEvents } from "../../../src/adapters/nats/facility-events";
 import { CityBoard } from "../../../src/domain/city-board";
 import { mode, newBoard, playbooks, registry } from "../../city";
 
@@ -27,7 +26,7 @@ describe("the facilities service's NATS adapters on a real nats-server", () => {
   const depsWith = (board: CityBoard): FacilitiesDeps => ({
     board,
     playbooks,
-    events: jetStreamFacilityEvents(backbone.js),
+    events: jetStreamPublisher(backbone.js),
     decisions: jetStreamDecisionLog(backbone.js),
     clock,
     newId: () => `id-${++ids}`,

@@ -1,5 +1,5 @@
 import pino from "pino";
-import { Backbone, FakeClock, connectBackbone, ensureStreams, publishEvent, streams } from "@crisis/platform";
+import { Backbone, FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, publishEvent, streams } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { ModeLevel, eventTypes } from "@crisis/platform/contracts";
 import { ModeChanged } from "@crisis/platform/contracts/events";
@@ -9,7 +9,6 @@ import { FacilitiesDeps } from "../../../src/app/ports";
 import { Scheduler } from "../../../src/app/run-schedule";
 import { replayBoard } from "../../../src/adapters/nats/board-replay";
 import { jetStreamDecisionLog } from "../../../src/adapters/nats/decision-log";
-import { jetStreamFacilityEvents } from "../../../src/adapters/nats/facility-events";
 import { unfinishedDeclarations } from "../../../src/adapters/nats/unfinished-declarations";
 import { CityBoard } from "../../../src/domain/city-board";
 import { sameCondition } from "../../../src/domain/condition";
@@ -24,7 +23,7 @@ describe("a facilities take-over after the active instance died in the middle of
 
   /** An instance whose status publishes stop (it died) after `alive` of them. */
   const instance = (board: CityBoard, alive = Infinity): FacilitiesDeps => {
-    const events = jetStreamFacilityEvents(backbone.js);
+    const events = jetStreamPublisher(backbone.js);
     let published = 0;
     return {
       board,
@@ -34,10 +33,9 @@ describe("a facilities take-over after the active instance died in the middle of
       exclusive: oneAtATime(),
       decisions: jetStreamDecisionLog(backbone.js),
       events: {
-        ...events,
-        statusChanged: async (change, correlationId) => {
-          if (++published > alive) throw new Error("the instance died");
-          await events.statusChanged(change, correlationId);
+        async publish(type, event, ids) {
+          if (type.subject === eventTypes.facilityStatusChanged.subject && ++published > alive) throw new Error("the instance died");
+          await events.publish(type, event, ids);
         },
       },
     };
