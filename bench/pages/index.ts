@@ -69,8 +69,8 @@ async function lighthouse(page: string, url: string): Promise<Measured> {
   const [command, ...prefix] = process.env.LIGHTHOUSE_BIN
     ? [process.env.LIGHTHOUSE_BIN]
     : ["npx", "--yes", "--prefer-offline", "lighthouse@12.2.3"];
-  try {
-    await runFile(
+  const run = () =>
+    runFile(
       command,
       [
         ...prefix,
@@ -83,6 +83,17 @@ async function lighthouse(page: string, url: string): Promise<Measured> {
       ],
       { env: { ...process.env, CHROME_PATH: chromePath }, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 },
     );
+  try {
+    // Lighthouse sometimes loses the trace of a load (NO_NAVSTART) and says to run it again: up to two more times.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await run();
+        break;
+      } catch (err) {
+        if (attempt === 3 || !String((err as { stderr?: unknown }).stderr).includes("NO_NAVSTART")) throw err;
+        console.log(`  ${page}: Lighthouse lost the trace (NO_NAVSTART), run ${attempt + 1} of 3`);
+      }
+    }
     const report = JSON.parse(readFileSync(out, "utf8")) as LighthouseReport;
     const score = (name: keyof LighthouseReport["categories"]) => Math.round((report.categories[name].score ?? 0) * 100);
     const requests = report.audits["network-requests"].details?.items ?? [];
