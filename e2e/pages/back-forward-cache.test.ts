@@ -38,6 +38,13 @@ describe("the status page and the back/forward cache", () => {
 
     await page.goto(`${h.base}/?lang=ja`);
     await eventually(() => streams.length === 1, "the page's live stream");
+    // A returning visitor: the service worker already controls the page. On a first visit it may
+    // claim the page while it sits in the cache, which evicts it (ServiceWorkerClaim) once.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller)
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    });
     await page.evaluate(() => {
       (window as unknown as { shownFromCache: boolean[] }).shownFromCache = [];
       window.addEventListener("pageshow", (e) => (window as unknown as { shownFromCache: boolean[] }).shownFromCache.push(e.persisted));
