@@ -1,4 +1,4 @@
-import { readLastEvent, runService, streams, systemClock } from "@crisis/platform";
+import { jetStreamPublisher, readLastEvent, runService, streams, systemClock } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { StaffingServiceService } from "@crisis/platform/contracts/staffing_service";
 import { DutiesServiceService } from "@crisis/platform/contracts/duties_service";
@@ -6,7 +6,6 @@ import { startReminderTicker } from "./adapters/cron/reminder-ticker";
 import { dutiesServer } from "./adapters/grpc/duties-server";
 import { kvDutyBook } from "./adapters/nats/duty-book";
 import { kvPlanStore } from "./adapters/nats/plan-store";
-import { rotaEvents } from "./adapters/nats/rota-events";
 import { kvTeamStore } from "./adapters/nats/team-store";
 import { myTeamToWire, settingsFromWire, teamOutToWire, teamPlanToWire, teamsNowToWire } from "./adapters/grpc/team-wire";
 import { RosterWithTeamsOut } from "./app/roster-with-teams-out";
@@ -25,7 +24,6 @@ import { loadRoster } from "./adapters/data/load-roster";
 import { staffingServer } from "./adapters/grpc/staffing-server";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
 import { followCounters, followShelters } from "./adapters/nats/planner-inputs";
-import { staffEvents } from "./adapters/nats/staff-events";
 import { highsWorkerSolver } from "./adapters/solver/highs-worker";
 import { applyStaffingPlan } from "./app/apply-staffing-plan";
 import { autoApplyPlan } from "./app/auto-apply-plan";
@@ -65,7 +63,7 @@ runService({
     const solver = highsWorkerSolver();
     const book = new PlanBook(await kvPlanStore(backbone.js, config.NATS_STREAM_REPLICAS));
     await book.restore();
-    const events = staffEvents(backbone);
+    const events = jetStreamPublisher(backbone.js);
     const duties = await kvDutyBook(backbone.js, config.NATS_STREAM_REPLICAS, logger);
     const served = (planned: ReadonlySet<string>) => readDutyServed({ duties, clock: systemClock }, planned);
     const planning = { roster: staff, templates, solver, clock: systemClock, book, events, duties, logger, served };
@@ -76,12 +74,7 @@ runService({
     const answering = { roster: staff, book, duties, solver, events, clock: systemClock, served };
     const teams = await kvTeamStore(backbone.js, config.NATS_STREAM_REPLICAS);
     staff.follow(await teams.all());
-    const teamDeps = {
-      ...answering,
-      teams,
-      rotaEvents: rotaEvents(backbone, systemClock),
-      outs: staff,
-    };
+    const teamDeps = { ...answering, teams, outs: staff };
     const planner: PostPlanner = new PostPlanner({
       ...planning,
       settleMs: 500,

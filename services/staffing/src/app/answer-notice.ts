@@ -1,4 +1,6 @@
+import { eventTypes } from "@crisis/platform/contracts";
 import type { AnswerNoticeResponse } from "@crisis/platform/contracts/duties";
+import type { StaffAnswered } from "@crisis/platform/contracts/events";
 import { answerNotice as answerOn, errors, placeOf, reasonFits, type Answer, type Notice } from "../domain";
 import { noticeView } from "./read-staff-duties";
 import { takeOffPost, type ReplaceDeps } from "./replace-on-post";
@@ -26,18 +28,17 @@ export async function answerNotice(
   const { notice, changed } = result!;
   if (!changed) return { notice: noticeView(notice), replacement: undefined };
   const state = answer.decline ? "declined" : "acknowledged";
-  await deps.events.answered(
-    {
-      eventId: `staff-${state}-${notice.id}`,
-      noticeId: notice.id,
-      staffId,
-      reason: answer.decline ? answer.reason : "",
-      answeredAt: at.toISOString(),
-      ...placeOf(notice.duty),
-    },
-    answer.decline,
-    correlationId,
-  );
+  const answered: StaffAnswered = {
+    eventId: `staff-${state}-${notice.id}`,
+    noticeId: notice.id,
+    staffId,
+    reason: answer.decline ? answer.reason : "",
+    answeredAt: at.toISOString(),
+    ...placeOf(notice.duty),
+  };
+  const ids = { eventId: answered.eventId, correlationId };
+  if (answer.decline) await deps.events.publish(eventTypes.staffDeclined, answered, ids);
+  else await deps.events.publish(eventTypes.staffAcknowledged, answered, ids);
   if (!answer.decline || !notice.duty) return { notice: noticeView(notice), replacement: undefined };
 
   const proposal = await takeOffPost(

@@ -1,10 +1,10 @@
-import { killPoint, type Clock } from "@crisis/platform/ports";
+import { killPoint, type Clock, type EventPublisher } from "@crisis/platform/ports";
 import type { ApplyStaffingPlanResponse } from "@crisis/platform/contracts/staffing";
 import { errors, postLeads } from "../domain";
 import type { PostPlanner } from "./keep-posts-planned";
 import { inputChanges, postsByPerson, type PlanBook } from "./plan-book";
 import { inBatches, noticeId, tellReassigned, tellReleased, tellTeam, type TeamChange } from "./duty-notices";
-import type { DutyBook, Roster, StaffEvents } from "./ports";
+import type { DutyBook, Roster } from "./ports";
 
 /** Who applies a plan under the auto-apply setting. */
 export const AUTO_APPLIER = "staffing:auto-apply";
@@ -12,7 +12,7 @@ export const AUTO_APPLIER = "staffing:auto-apply";
 export interface ApplyDeps {
   readonly planner: PostPlanner;
   readonly book: PlanBook;
-  readonly events: StaffEvents;
+  readonly events: EventPublisher;
   readonly clock: Clock;
   /** To name each released person's home department. */
   readonly roster?: Roster;

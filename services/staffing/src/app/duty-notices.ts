@@ -1,10 +1,18 @@
 import { createHash } from "node:crypto";
-import type { StaffFloor } from "@crisis/platform/contracts/events";
+import type { EventPublisher } from "@crisis/platform/ports";
+import { eventTypes } from "@crisis/platform/contracts";
+import type { StaffFloor, StaffReassigned, StaffReleased, StaffTeamChanged } from "@crisis/platform/contracts/events";
 import { closeDuties, dutyOf, placeOf, withNotice, type Duty, type Post, type PostLead, type Released } from "../domain";
-import type { DutyBook, StaffEvents } from "./ports";
+import type { DutyBook } from "./ports";
 
 /** Deterministic, so that a re-run after a crash publishes and records nothing twice. */
 export const noticeId = (...parts: string[]) => createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 24);
+
+/** Where a notice goes: its event (notify pushes it to `staff:<id>`), and the person's record when one is kept. */
+export interface Telling {
+  readonly events: EventPublisher;
+  readonly duties?: DutyBook;
+}
 
 export interface Reassignment {
   readonly id: string;
@@ -24,33 +32,31 @@ export interface Reassignment {
  * notice and duties on their record. Published first: a failed write is retried by applying again,
  * and the event id makes the second publish a no-op.
  */
-export async function tellReassigned(deps: { events: StaffEvents; duties?: DutyBook }, r: Reassignment, correlationId: string) {
+export async function tellReassigned(deps: Telling, r: Reassignment, correlationId: string) {
   const duty = dutyOf(r.post, r.lead);
   const issuedAt = r.at.toISOString();
-  await deps.events.reassigned(
-    {
-      eventId: `staff-reassigned-${r.id}`,
-      noticeId: r.id,
-      staffId: r.staffId,
-      planId: r.planId,
-      postId: duty.postId,
-      place: duty.facilityName,
-      ward: duty.ward,
-      duty: duty.duty,
-      startsAt: duty.startsAt,
-      endsAt: duty.endsAt,
-      reportTo: duty.reportTo,
-      reason: r.reason,
-      issuedAt,
-      ...placeOf(duty),
-      address: duty.address ?? "",
-      latitude: duty.latitude ?? 0,
-      longitude: duty.longitude ?? 0,
-      reportToPhone: duty.reportToPhone ?? "",
-      bring: [...(duty.bring ?? [])],
-    },
-    correlationId,
-  );
+  const reassigned: StaffReassigned = {
+    eventId: `staff-reassigned-${r.id}`,
+    noticeId: r.id,
+    staffId: r.staffId,
+    planId: r.planId,
+    postId: duty.postId,
+    place: duty.facilityName,
+    ward: duty.ward,
+    duty: duty.duty,
+    startsAt: duty.startsAt,
+    endsAt: duty.endsAt,
+    reportTo: duty.reportTo,
+    reason: r.reason,
+    issuedAt,
+    ...placeOf(duty),
+    address: duty.address ?? "",
+    latitude: duty.latitude ?? 0,
+    longitude: duty.longitude ?? 0,
+    reportToPhone: duty.reportToPhone ?? "",
+    bring: [...(duty.bring ?? [])],
+  };
+  await deps.events.publish(eventTypes.staffReassigned, reassigned, { eventId: reassigned.eventId, correlationId });
   await deps.duties?.update(r.staffId, (record) => {
     const told = withNotice(record, { id: r.id, kind: "reassigned", duty, sentAt: issuedAt, state: "pending" });
     if (told === record) return record;
@@ -72,22 +78,20 @@ export interface Release {
 }
 
 /** Sends a person back to their home department: crisis.staff.released, a notice, and the hours served counted. */
-export async function tellReleased(deps: { events: StaffEvents; duties?: DutyBook }, r: Release, correlationId: string) {
+export async function tellReleased(deps: Telling, r: Release, correlationId: string) {
   const releasedAt = r.at.toISOString();
   const leaving = deps.duties ? ((await deps.duties.get(r.staffId))?.duties[0] ?? null) : null;
-  await deps.events.released(
-    {
-      eventId: `staff-released-${r.id}`,
-      noticeId: r.id,
-      staffId: r.staffId,
-      department: r.department,
-      reason: r.reason,
-      releasedAt,
-      floor: floorOf(r.floor),
-      ...placeOf(leaving),
-    },
-    correlationId,
-  );
+  const released: StaffReleased = {
+    eventId: `staff-released-${r.id}`,
+    noticeId: r.id,
+    staffId: r.staffId,
+    department: r.department,
+    reason: r.reason,
+    releasedAt,
+    floor: floorOf(r.floor),
+    ...placeOf(leaving),
+  };
+  await deps.events.publish(eventTypes.staffReleased, released, { eventId: released.eventId, correlationId });
   const kind = r.floor ? "returned" : "released";
   await deps.duties?.update(r.staffId, (record) => {
     const left: Duty | null = record.duties[0] ?? null;
@@ -112,25 +116,23 @@ export interface TeamChange {
  * Tells a person staying on a post that a teammate was brought back to keep their department's
  * floor, and who replaces them: crisis.staff.team.changed (a push) and a `team` notice on their page.
  */
-export async function tellTeam(deps: { events: StaffEvents; duties?: DutyBook }, t: TeamChange, correlationId: string) {
+export async function tellTeam(deps: Telling, t: TeamChange, correlationId: string) {
   const changedAt = t.at.toISOString();
   const duty = dutyOf(t.post);
-  await deps.events.teamChanged(
-    {
-      eventId: `staff-team-${t.id}`,
-      noticeId: t.id,
-      staffId: t.staffId,
-      postId: t.post.id,
-      place: duty.facilityName,
-      leftStaffId: t.left.staffId,
-      leftName: t.left.name,
-      floor: floorOf(t.floor),
-      replacementName: t.replacementName,
-      changedAt,
-      ...placeOf(duty),
-    },
-    correlationId,
-  );
+  const changed: StaffTeamChanged = {
+    eventId: `staff-team-${t.id}`,
+    noticeId: t.id,
+    staffId: t.staffId,
+    postId: t.post.id,
+    place: duty.facilityName,
+    leftStaffId: t.left.staffId,
+    leftName: t.left.name,
+    floor: floorOf(t.floor),
+    replacementName: t.replacementName,
+    changedAt,
+    ...placeOf(duty),
+  };
+  await deps.events.publish(eventTypes.staffTeamChanged, changed, { eventId: changed.eventId, correlationId });
   const floor = `${t.floor.departmentName}${t.floor.skill ? ` ${t.floor.skill}` : ""} ${t.floor.minimum}`;
   const reason = `${t.left.name} returned to keep the continuity floor (${floor}); replacement: ${t.replacementName || "none yet, the position is open"}`;
   await deps.duties?.update(t.staffId, (record) =>

@@ -1,4 +1,3 @@
-import type { StaffAnswered, StaffReassigned, StaffReleased, StaffTeamChanged, StaffReminded } from "@crisis/platform/contracts/events";
 import type { ProposedPlan } from "./plan-book";
 import type { Department, DepartmentRota, LinearProgramSolver, StaffMember, StaffRecord } from "../domain";
 
@@ -9,15 +8,6 @@ export interface Roster {
 }
 
 export type { LinearProgramSolver };
-
-/** Where staffing's events go (JetStream): each event id is deterministic, so a repeat publishes nothing twice. */
-export interface StaffEvents {
-  reassigned(event: StaffReassigned, correlationId: string): Promise<void>;
-  released(event: StaffReleased, correlationId: string): Promise<void>;
-  teamChanged(event: StaffTeamChanged, correlationId: string): Promise<void>;
-  answered(event: StaffAnswered, declined: boolean, correlationId: string): Promise<void>;
-  reminded(event: StaffReminded, correlationId: string): Promise<void>;
-}
 
 /** Each person's duties, notices and minutes on duty, one record per person (a KV bucket: kept across restarts). */
 export interface DutyBook {

@@ -1,17 +1,17 @@
 import { ModeLevel } from "@crisis/platform/contracts";
-import type { Clock } from "@crisis/platform/ports";
+import type { Clock, EventPublisher } from "@crisis/platform/ports";
 import { emergencyPosts, endedPosts, postSource, type PostTemplates } from "../domain";
 import { noticeId, tellReleased } from "./duty-notices";
 import type { PostPlanner } from "./keep-posts-planned";
 import type { PlanBook } from "./plan-book";
-import type { DutyBook, Roster, StaffEvents } from "./ports";
+import type { DutyBook, Roster } from "./ports";
 
 export interface ReleaseDeps {
   readonly planner: PostPlanner;
   readonly book: PlanBook;
   readonly templates: PostTemplates;
   readonly roster: Roster;
-  readonly events: StaffEvents;
+  readonly events: EventPublisher;
   readonly duties: DutyBook;
   readonly clock: Clock;
 }

@@ -1,12 +1,12 @@
-import type { Clock, Logger } from "@crisis/platform/ports";
-import { sayStaff } from "@crisis/platform/contracts";
+import type { Clock, EventPublisher, Logger } from "@crisis/platform/ports";
+import { eventTypes, sayStaff } from "@crisis/platform/contracts";
+import type { StaffReminded } from "@crisis/platform/contracts/events";
 import { departmentHead, dueSteps, placeOf, withChangedNotice, withNotice, type Notice, type ReminderTimes } from "../domain";
 import { noticeId } from "./duty-notices";
 import { proposeReplacement, type ReplacementDeps } from "./propose-replacement";
-import type { StaffEvents } from "./ports";
 
 export interface RemindDeps extends ReplacementDeps {
-  readonly events: StaffEvents;
+  readonly events: EventPublisher;
   readonly clock: Clock;
   readonly times: ReminderTimes;
   readonly logger: Logger;
@@ -38,10 +38,16 @@ export async function remindUnanswered(deps: RemindDeps): Promise<{ reminded: nu
 async function remind(deps: RemindDeps, staffId: string, notice: Notice, now: Date) {
   const id = noticeId(notice.id, "reminder");
   const at = now.toISOString();
-  await deps.events.reminded(
-    { ...blank, eventId: `staff-reminded-${id}`, noticeId: notice.id, staffId, attempt: 1, remindedAt: at, ...placeOf(notice.duty) },
-    `remind-${notice.id}`,
-  );
+  const reminded: StaffReminded = {
+    ...blank,
+    eventId: `staff-reminded-${id}`,
+    noticeId: notice.id,
+    staffId,
+    attempt: 1,
+    remindedAt: at,
+    ...placeOf(notice.duty),
+  };
+  await deps.events.publish(eventTypes.staffReminded, reminded, { eventId: reminded.eventId, correlationId: `remind-${notice.id}` });
   await deps.duties.update(staffId, (record) =>
     withChangedNotice(
       withNotice(record, { id, kind: "reminder", duty: notice.duty, sentAt: at, state: "pending", about: notice.id }),
@@ -62,22 +68,20 @@ async function escalate(deps: RemindDeps, staffId: string, notice: Notice, now: 
     const proposal = notice.duty ? await proposeReplacement(deps, staffId, notice.duty.postId) : undefined;
     const id = noticeId(notice.id, "escalated");
     const who = `${person.name}（${staffId}）`;
-    await deps.events.reminded(
-      {
-        eventId: `staff-escalated-${id}`,
-        noticeId: id,
-        staffId: head.id,
-        attempt: 2,
-        escalatedTo: head.id,
-        remindedAt: at,
-        aboutStaffId: staffId,
-        aboutName: person.name,
-        proposedStaffId: proposal?.staffId ?? "",
-        proposedName: proposal?.name ?? "",
-        ...placeOf(notice.duty),
-      },
-      `escalate-${notice.id}`,
-    );
+    const escalated: StaffReminded = {
+      eventId: `staff-escalated-${id}`,
+      noticeId: id,
+      staffId: head.id,
+      attempt: 2,
+      escalatedTo: head.id,
+      remindedAt: at,
+      aboutStaffId: staffId,
+      aboutName: person.name,
+      proposedStaffId: proposal?.staffId ?? "",
+      proposedName: proposal?.name ?? "",
+      ...placeOf(notice.duty),
+    };
+    await deps.events.publish(eventTypes.staffReminded, escalated, { eventId: escalated.eventId, correlationId: `escalate-${notice.id}` });
     const reason = sayStaff("ja", "staffEscalated", { name: who, proposed: proposal ? `${proposal.name}（${proposal.staffId}）` : "none" });
     await deps.duties.update(head.id, (record) =>
       withNotice(record, { id, kind: "reminder", duty: notice.duty, sentAt: at, state: "pending", reason }),

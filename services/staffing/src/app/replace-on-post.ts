@@ -1,13 +1,12 @@
-import type { Clock } from "@crisis/platform/ports";
+import type { Clock, EventPublisher } from "@crisis/platform/ports";
 import type { ReplaceOnPostRequest, ReplaceOnPostResponse } from "@crisis/platform/contracts/duties";
 import { levelName } from "@crisis/platform/contracts";
 import { errors, postLeads, reasonFits, replanPositions, type Assignment, type PlannedAssignment } from "../domain";
 import { noticeId, tellReassigned, tellReleased } from "./duty-notices";
 import { proposeReplacement, type ReplacementDeps, type ReplacementProposal } from "./propose-replacement";
-import type { StaffEvents } from "./ports";
 
 export interface ReplaceDeps extends ReplacementDeps {
-  readonly events: StaffEvents;
+  readonly events: EventPublisher;
   readonly clock: Clock;
 }
 

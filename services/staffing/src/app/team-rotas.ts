@@ -1,5 +1,6 @@
 import type { Clock } from "@crisis/platform/ports";
-import { levelName } from "@crisis/platform/contracts";
+import { eventTypes, levelName } from "@crisis/platform/contracts";
+import { inBatches, noticeId } from "./duty-notices";
 import { takeOffPosts, type ReplaceDeps } from "./replace-on-post";
 import type { TeamStore } from "./ports";
 import {
@@ -10,33 +11,35 @@ import {
   splitTeams,
   myOfficeDays,
   rotaNotices,
+  rotaPlanned,
+  rotaReturned,
+  rotaSuspended,
   rotaView,
+  staffRotaChanged,
   teamsOut,
   type DepartmentRota,
   type FloorMargin,
-  type RotaNotice,
   type RotaView,
   type StaffMember,
   type TeamSetting,
   type TeamSplit,
 } from "../domain";
 
-export interface RotaEvents {
-  planned(rota: DepartmentRota, correlationId: string): Promise<void>;
-  suspended(rota: DepartmentRota, teamId: string, short: readonly string[], correlationId: string): Promise<void>;
-  returned(rota: DepartmentRota, teamId: string, correlationId: string): Promise<void>;
-  /** One person told their days: stay home until …, or come in on these days (crisis.staff.rota.changed). */
-  told(rota: DepartmentRota, notice: RotaNotice, reason: string, correlationId: string): Promise<void>;
-}
-
 /** Days of office days a notice lists (at least until the last out ends). */
 const NOTICE_DAYS = 14;
 
-/** Everyone in the department is told their days, a few at a time. */
+/**
+ * Everyone in the department is told their days, a few at a time: stay home until …, or come in on
+ * these days (crisis.staff.rota.changed). The notice id comes from what the person is told.
+ */
 async function tellEveryone(deps: TeamDeps, rota: DepartmentRota, reason: string, correlationId: string) {
-  const notices = rotaNotices(rota, deps.clock.now(), NOTICE_DAYS);
-  for (let i = 0; i < notices.length; i += 50)
-    await Promise.all(notices.slice(i, i + 50).map((n) => deps.rotaEvents.told(rota, n, reason, correlationId)));
+  const now = deps.clock.now();
+  const notices = rotaNotices(rota, now, NOTICE_DAYS);
+  await inBatches(notices, 50, async (n) => {
+    const id = noticeId("rota", n.staffId, n.teamId, n.stayHomeUntil ?? "", ...n.officeDays);
+    const told = staffRotaChanged(rota, n, id, reason, now);
+    await deps.events.publish(eventTypes.staffRotaChanged, told, { eventId: told.eventId, correlationId });
+  });
   return notices;
 }
 
@@ -44,7 +47,6 @@ export interface TeamDeps extends ReplaceDeps {
   readonly teams: TeamStore;
   /** Told the rotas again whenever an out changes, so that every plan reads the members of a team out as away. */
   readonly outs?: { follow(rotas: readonly DepartmentRota[]): void };
-  readonly rotaEvents: RotaEvents;
   readonly clock: Clock;
 }
 
@@ -92,7 +94,8 @@ export async function planTeams(
   for (const department of split.departments) {
     const rota: DepartmentRota = { split: department, firstDay, outs: before.get(department.department)?.outs ?? [] };
     await deps.teams.put(rota);
-    await deps.rotaEvents.planned(rota, correlationId);
+    const planned = rotaPlanned(rota, deps.clock.now());
+    await deps.events.publish(eventTypes.rotaPlanned, planned, { eventId: planned.eventId, correlationId });
   }
   return split;
 }
@@ -133,7 +136,8 @@ export async function declareTeamOut(
   const people = new Map(deps.roster.staff.map((p) => [p.id, p]));
   const { short } = floorsWhileOut(rota.split, teamsOut(rota, now), people, notAtDesk(deps));
   const words = short.map((m) => floorInWords(rota.split.name, m));
-  await deps.rotaEvents.suspended(rota, teamId, words, correlationId);
+  const suspended = rotaSuspended(rota, teamId, words, now);
+  await deps.events.publish(eventTypes.rotaSuspended, suspended, { eventId: suspended.eventId, correlationId });
   await tellEveryone(deps, rota, reason, correlationId);
   const away = { start: now, end: until };
   const staff = deps.roster.staff.map((p): StaffMember => (members.has(p.id) ? { ...p, unavailable: [...p.unavailable, away] } : p));
@@ -154,10 +158,12 @@ export async function declareTeamOut(
 
 /** Ends a team's out early: it is back on the rota from now. */
 export async function endTeamOut(deps: TeamDeps, teamId: string, correlationId: string): Promise<DepartmentRota> {
-  const rota = endOut(await rotaOf(deps, teamId), teamId, deps.clock.now());
+  const now = deps.clock.now();
+  const rota = endOut(await rotaOf(deps, teamId), teamId, now);
   await deps.teams.put(rota);
   deps.outs?.follow(await deps.teams.all());
-  await deps.rotaEvents.returned(rota, teamId, correlationId);
+  const returned = rotaReturned(rota, teamId, now);
+  await deps.events.publish(eventTypes.rotaReturned, returned, { eventId: returned.eventId, correlationId });
   await tellEveryone(deps, rota, `team ${teamId} is back`, correlationId);
   return rota;
 }

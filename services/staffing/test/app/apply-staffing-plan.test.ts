@@ -1,9 +1,10 @@
+import { eventTypes } from "@crisis/platform/contracts";
 import type { StaffReleased, StaffTeamChanged } from "@crisis/platform/contracts/events";
+import type { EventPublisher } from "@crisis/platform/ports";
 import { FakeClock } from "@crisis/platform";
 import { applyStaffingPlan } from "../../src/app/apply-staffing-plan";
 import type { PostPlanner } from "../../src/app/keep-posts-planned";
 import { PlanBook, type ProposedPlan } from "../../src/app/plan-book";
-import type { StaffEvents } from "../../src/app/ports";
 import type { Plan, PlannedAssignment } from "../../src/domain";
 import { anyone, department, person, post } from "../domain/engine/builders";
 import { memoryDutyBook } from "../support";
@@ -14,11 +15,12 @@ function world() {
   const { records } = duties;
   const released: StaffReleased[] = [];
   const team: StaffTeamChanged[] = [];
-  const events = {
-    reassigned: async () => undefined,
-    released: async (e: StaffReleased) => void released.push(e),
-    teamChanged: async (e: StaffTeamChanged) => void team.push(e),
-  } as unknown as StaffEvents;
+  const events: EventPublisher = {
+    publish: async (type, event) => {
+      if (type.subject === eventTypes.staffReleased.subject) released.push(event as StaffReleased);
+      if (type.subject === eventTypes.staffTeamChanged.subject) team.push(event as StaffTeamChanged);
+    },
+  };
   return { records, released, team, duties, events };
 }
 
@@ -95,11 +97,7 @@ describe("applying again after the instance applying a plan died", () => {
   it("names every notice as the dead instance did, though the plan proposed again has another id", async () => {
     const { duties } = world();
     const ids: string[] = [];
-    const events = {
-      reassigned: async (e: { eventId: string }) => void ids.push(e.eventId),
-      released: async (e: { eventId: string }) => void ids.push(e.eventId),
-      teamChanged: async (e: { eventId: string }) => void ids.push(e.eventId),
-    } as unknown as StaffEvents;
+    const events: EventPublisher = { publish: async (_type, _event, { eventId }) => void ids.push(eventId) };
     const planner = { inputs: () => inputs } as unknown as PostPlanner;
     const roster = { staff: [person("a1"), person("a2")], departments: [department("dept-a", 1)] };
     const clock = new FakeClock(new Date("2026-07-28T00:00:00Z"));

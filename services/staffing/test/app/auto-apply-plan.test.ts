@@ -1,7 +1,6 @@
-import { Backbone, FakeClock, connectBackbone, ensureStreams, streams, waitUntil } from "@crisis/platform";
+import { Backbone, FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, streams, waitUntil } from "@crisis/platform";
 import { Incident, ModeLevel, eventTypes, type Mode } from "@crisis/platform/contracts";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { staffEvents } from "../../src/adapters/nats/staff-events";
 import { highsSolver } from "../../src/adapters/solver/highs";
 import { applyStaffingPlan } from "../../src/app/apply-staffing-plan";
 import { autoApplyPlan } from "../../src/app/auto-apply-plan";
@@ -46,7 +45,7 @@ describe("the auto-apply setting for the first hours of a declaration (real nats
       solver: highsSolver(),
       clock,
       book,
-      events: staffEvents(backbone),
+      events: jetStreamPublisher(backbone.js),
       logger: quietLogger,
     };
     const planner: PostPlanner = new PostPlanner({ ...planning, onSettled: () => autoApplyPlan({ ...planning, planner }) });

@@ -1,6 +1,6 @@
-import type { StaffAnswered, StaffReassigned, StaffReleased, StaffTeamChanged } from "@crisis/platform/contracts/events";
+import type { StaffReassigned, StaffReleased, StaffTeamChanged } from "@crisis/platform/contracts/events";
 import { tellReassigned, tellReleased, tellTeam } from "../../src/app/duty-notices";
-import type { StaffEvents } from "../../src/app/ports";
+import type { EventPublisher } from "@crisis/platform/ports";
 import { memoryDutyBook } from "../support";
 
 const post = (id: string, start: string) => ({
@@ -13,7 +13,7 @@ const post = (id: string, start: string) => ({
   positions: [{ skills: [], count: 1 }],
 });
 
-const events = { reassigned: async () => undefined } as unknown as StaffEvents;
+const events: EventPublisher = { publish: async () => undefined };
 
 describe("telling a person of new duties", () => {
   it("keeps a duty under way that the new plan keeps (its minutes counted once, at its end) and counts what was served of one left", async () => {
@@ -37,9 +37,8 @@ describe("telling a person of new duties", () => {
 
   it("names the post's place in every event about it: the shelter's facility id or the counter service's id", async () => {
     const duties = memoryDutyBook();
-    const sent: (StaffReassigned | StaffReleased | StaffTeamChanged | StaffAnswered)[] = [];
-    const record = async (e: (typeof sent)[number]) => void sent.push(e);
-    const events = { reassigned: record, released: record, teamChanged: record } as unknown as StaffEvents;
+    const sent: (StaffReassigned | StaffReleased | StaffTeamChanged)[] = [];
+    const events: EventPublisher = { publish: async (_type, event) => void sent.push(event as (typeof sent)[number]) };
     const shelter = { ...post("shelter:A@2026-07-28-evening", "2026-07-28T06:00:00Z"), facilityId: "A" };
     const counter = { ...post("counter:risai:東区@2026-07-29-day", "2026-07-29T00:00:00Z"), serviceId: "risai" };
     const at = new Date("2026-07-28T05:00:00Z");

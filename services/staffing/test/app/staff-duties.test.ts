@@ -1,9 +1,8 @@
-import { Backbone, FakeClock, connectBackbone, ensureStreams, streams } from "@crisis/platform";
+import { Backbone, FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, streams } from "@crisis/platform";
 import { Incident, ModeLevel, eventTypes, type Mode } from "@crisis/platform/contracts";
 import { StaffAnswered, StaffReminded } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { kvDutyBook, type WatchedDutyBook } from "../../src/adapters/nats/duty-book";
-import { staffEvents } from "../../src/adapters/nats/staff-events";
 import { highsSolver } from "../../src/adapters/solver/highs";
 import { answerNotice } from "../../src/app/answer-notice";
 import { applyStaffingPlan } from "../../src/app/apply-staffing-plan";
@@ -39,10 +38,15 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
   const planner = new PostPlanner({ roster: smallCity, templates, solver, clock, logger: quietLogger });
   const book = new PlanBook();
   const times = { remindAfterMs: minutes(30), escalateAfterMs: minutes(30) };
-  const deps = () => ({ roster: smallCity, book, duties, solver, events: staffEvents(backbone), clock });
+  const deps = () => ({ roster: smallCity, book, duties, solver, events: jetStreamPublisher(backbone.js), clock });
   const propose = () => proposeStaffingPlan({ roster: smallCity, templates, solver, clock, planner, book });
   const apply = (planId: string) =>
-    applyStaffingPlan({ planner, book, events: staffEvents(backbone), clock, roster: smallCity, duties }, planId, "test", "officer@city");
+    applyStaffingPlan(
+      { planner, book, events: jetStreamPublisher(backbone.js), clock, roster: smallCity, duties },
+      planId,
+      "test",
+      "officer@city",
+    );
   const stored = async (subject: string) =>
     (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
   const page = (staffId: string) => readStaffDuties({ roster: smallCity, duties, clock }, staffId);

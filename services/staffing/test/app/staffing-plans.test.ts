@@ -1,7 +1,6 @@
-import { Backbone, FakeClock, connectBackbone, ensureStreams, streams } from "@crisis/platform";
+import { Backbone, FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, streams } from "@crisis/platform";
 import { Incident, ModeLevel, eventTypes } from "@crisis/platform/contracts";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { staffEvents } from "../../src/adapters/nats/staff-events";
 import { highsSolver } from "../../src/adapters/solver/highs";
 import { applyStaffingPlan } from "../../src/app/apply-staffing-plan";
 import { PostPlanner } from "../../src/app/keep-posts-planned";
@@ -18,7 +17,7 @@ describe("staffing plans proposed, reviewed and applied (real nats-server)", () 
   const book = new PlanBook();
   const propose = () => proposeStaffingPlan({ roster: smallCity, templates, solver, clock, planner, book });
   const apply = (planId: string) =>
-    applyStaffingPlan({ planner, book, events: staffEvents(backbone), clock }, planId, "test", "officer@city");
+    applyStaffingPlan({ planner, book, events: jetStreamPublisher(backbone.js), clock }, planId, "test", "officer@city");
   const stored = async (subject: string) =>
     (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
   const published = () => stored(eventTypes.staffReassigned.subject);

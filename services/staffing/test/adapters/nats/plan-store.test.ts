@@ -1,9 +1,8 @@
-import { Backbone, FakeClock, connectBackbone, ensureStreams, streams } from "@crisis/platform";
+import { Backbone, FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, streams } from "@crisis/platform";
 import { Incident, ModeLevel, eventTypes, type Mode } from "@crisis/platform/contracts";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { kvDutyBook, type WatchedDutyBook } from "../../../src/adapters/nats/duty-book";
 import { kvPlanStore } from "../../../src/adapters/nats/plan-store";
-import { staffEvents } from "../../../src/adapters/nats/staff-events";
 import { highsSolver } from "../../../src/adapters/solver/highs";
 import { answerNotice } from "../../../src/app/answer-notice";
 import { applyStaffingPlan } from "../../../src/app/apply-staffing-plan";
@@ -40,7 +39,7 @@ describe("the plan in force survives a restart (real nats-server, a second insta
     const planner = new PostPlanner({ roster: smallCity, templates, solver, clock, logger: quietLogger });
     planner.restoreMode(emergency);
     planner.restoreShelter(shelterEvent("h1", "東区", "2026-07-28T07:28:00Z"));
-    const events = staffEvents(backbone);
+    const events = jetStreamPublisher(backbone.js);
     return {
       book,
       duties,
@@ -93,7 +92,12 @@ describe("the plan in force survives a restart (real nats-server, a second insta
     expect(onPost).toContain(answer.replacement!.staffId);
     expect(onPost).not.toContain(decliner.staffId);
     third.planner.restoreShelter(shelterEvent("h1", "東区", "2026-07-28T08:00:00Z", false));
-    const released = await releaseEndedPosts({ ...third.answering, planner: third.planner, templates, events: staffEvents(backbone) });
+    const released = await releaseEndedPosts({
+      ...third.answering,
+      planner: third.planner,
+      templates,
+      events: jetStreamPublisher(backbone.js),
+    });
     expect(released).toBeGreaterThan(0);
     expect(await stored(eventTypes.staffReleased.subject)).toBeGreaterThan(0);
   }, 120_000);

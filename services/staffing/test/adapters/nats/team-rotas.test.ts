@@ -1,10 +1,9 @@
-import { Backbone, FakeClock, connectBackbone, ensureStreams, streams } from "@crisis/platform";
+import { Backbone, FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, streams } from "@crisis/platform";
 import { Incident, ModeLevel, eventTypes, type Mode } from "@crisis/platform/contracts";
+import type { StaffRotaChanged } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { kvDutyBook, type WatchedDutyBook } from "../../../src/adapters/nats/duty-book";
 import { kvPlanStore } from "../../../src/adapters/nats/plan-store";
-import { rotaEvents } from "../../../src/adapters/nats/rota-events";
-import { staffEvents } from "../../../src/adapters/nats/staff-events";
 import { kvTeamStore } from "../../../src/adapters/nats/team-store";
 import { highsSolver } from "../../../src/adapters/solver/highs";
 import { applyStaffingPlan } from "../../../src/app/apply-staffing-plan";
@@ -12,7 +11,7 @@ import { PostPlanner } from "../../../src/app/keep-posts-planned";
 import { PlanBook } from "../../../src/app/plan-book";
 import { proposeStaffingPlan } from "../../../src/app/propose-staffing-plan";
 import { declareTeamOut, endTeamOut, planTeams, readMyTeam, readTeams, type TeamDeps } from "../../../src/app/team-rotas";
-import { checkSplit, myOfficeDays, replanPositions, type Assignment, type RotaNotice } from "../../../src/domain";
+import { checkSplit, myOfficeDays, replanPositions, type Assignment } from "../../../src/domain";
 import { cityTeams } from "../../../src/fixtures";
 import { quietLogger, shelterEvent, smallCity, templates } from "../../support";
 
@@ -52,23 +51,23 @@ describe("continuity teams on a real nats-server", () => {
     const planner = new PostPlanner({ roster: smallCity, templates, solver, clock, logger: quietLogger });
     planner.restoreMode(emergency);
     planner.restoreShelter(shelterEvent("h1", "東区", "2026-07-28T07:28:00Z"));
-    const events = staffEvents(backbone);
+    const events = jetStreamPublisher(backbone.js);
     const { planId } = await proposeStaffingPlan({ roster: smallCity, templates, solver, clock, planner, book });
     await applyStaffingPlan({ planner, book, events, clock, roster: smallCity, duties }, planId, "t", "officer@city");
-    const announced = rotaEvents(backbone, clock);
-    const told: RotaNotice[] = [];
+    const told: StaffRotaChanged[] = [];
     const deps: TeamDeps = {
       roster: smallCity,
       book,
       duties,
       solver,
-      events,
+      events: {
+        publish: (type, event, ids) => {
+          if (type.subject === eventTypes.staffRotaChanged.subject) told.push(event as StaffRotaChanged);
+          return events.publish(type, event, ids);
+        },
+      },
       clock,
       teams: await kvTeamStore(backbone.js, 1),
-      rotaEvents: {
-        ...announced,
-        told: (rota, notice, reason, correlationId) => (told.push(notice), announced.told(rota, notice, reason, correlationId)),
-      },
     };
     const { settings } = cityTeams(smallCity, 2, 1);
 
