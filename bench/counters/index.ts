@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import pino from "pino";
-import { AppError } from "@crisis/platform/contracts";
-import { FakeClock, connectBackbone, ensureStreams, streams } from "@crisis/platform";
+import { AppError, eventTypes } from "@crisis/platform/contracts";
+import { TicketRecorded } from "@crisis/platform/contracts/counters";
+import { FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, streams } from "@crisis/platform";
 import { startNatsServer } from "@crisis/platform/testing";
 import { loadCounterServices } from "../../services/facilities/src/adapters/data/load-playbooks";
 import { loadRegistry } from "../../services/facilities/src/adapters/data/load-registry";
 import { kvBookingStore } from "../../services/facilities/src/adapters/nats/booking-store";
-import { jetStreamCounterEvents } from "../../services/facilities/src/adapters/nats/counter-events";
-import { jetStreamTicketEvents, kvTicketStore } from "../../services/facilities/src/adapters/nats/ticket-store";
+import { kvTicketStore } from "../../services/facilities/src/adapters/nats/ticket-store";
 import { bookSlot } from "../../services/facilities/src/app/counters/book-slot";
 import { slotsOf } from "../../services/facilities/src/app/counters/find-slots";
 import { CounterDeps } from "../../services/facilities/src/app/counters/ports";
@@ -105,7 +105,7 @@ export async function run(): Promise<void> {
     const deps: CounterDeps = {
       board,
       store: await kvBookingStore(backbone.js, { replicas: 1 }),
-      events: jetStreamCounterEvents(backbone.js),
+      events: jetStreamPublisher(backbone.js),
       clock,
       newId: () => `bench-${++ids}`,
       newCode: () => codeFromBytes(randomBytes(8)),
@@ -126,7 +126,7 @@ export async function run(): Promise<void> {
 
     // Tickets: 10 counters (two services at the five ward offices), issued by 200 clients, then called by 10 desks.
     const neared: { number: number; nowServing: number; ahead: number }[] = [];
-    const published = jetStreamTicketEvents(backbone.js);
+    const published = jetStreamPublisher(backbone.js);
     const ticketDeps: TicketDeps = {
       board,
       clock,
@@ -134,11 +134,13 @@ export async function run(): Promise<void> {
       newCode: deps.newCode,
       perSlot: onePerKey(),
       tickets: await kvTicketStore(backbone.js, { replicas: 1 }),
-      ticketEvents: {
-        async ticketRecorded(happened, recorded, correlationId) {
-          if (happened === "neared")
+      events: {
+        async publish(type, event, ids) {
+          if (type.subject === eventTypes.ticketNeared.subject) {
+            const recorded = event as TicketRecorded;
             neared.push({ number: recorded.ticket!.number, nowServing: recorded.nowServing, ahead: recorded.ahead });
-          await published.ticketRecorded(happened, recorded, correlationId);
+          }
+          await published.publish(type, event, ids);
         },
       },
       ticketSettings: { aheadWhenNear: AHEAD, minutesPerPerson: 5 },

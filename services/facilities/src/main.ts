@@ -13,8 +13,7 @@ import { countersServer } from "./adapters/grpc/counters-server";
 import { facilitiesServer } from "./adapters/grpc/facilities-server";
 import { replayBoard } from "./adapters/nats/board-replay";
 import { kvBookingStore } from "./adapters/nats/booking-store";
-import { jetStreamTicketEvents, kvTicketStore } from "./adapters/nats/ticket-store";
-import { jetStreamCounterEvents } from "./adapters/nats/counter-events";
+import { kvTicketStore } from "./adapters/nats/ticket-store";
 import { jetStreamDecisionLog } from "./adapters/nats/decision-log";
 import { replayOccupancy } from "./adapters/nats/occupancy-replay";
 import { consumeModeChanges } from "./adapters/nats/mode-consumer";
@@ -78,7 +77,7 @@ runService({
     const counters = {
       board,
       store: await kvBookingStore(backbone.js, { replicas: config.NATS_STREAM_REPLICAS }),
-      events: jetStreamCounterEvents(backbone.js),
+      events: deps.events,
       clock: systemClock,
       newId,
       newCode: () => codeFromBytes(randomBytes(8)),
@@ -93,7 +92,6 @@ runService({
     const tickets = {
       ...counters,
       tickets: await kvTicketStore(backbone.js, { replicas: config.NATS_STREAM_REPLICAS }),
-      ticketEvents: jetStreamTicketEvents(backbone.js),
       ticketSettings: { aheadWhenNear: config.TICKET_AHEAD_PUSH, minutesPerPerson: config.TICKET_MINUTES_PER_PERSON },
     };
     const consumer = await consumeModeChanges(backbone, deps, logger);

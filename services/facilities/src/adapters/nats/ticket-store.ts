@@ -1,9 +1,8 @@
 import { JetStreamClient } from "nats";
 import { keysUnder, live, lostRace } from "./kv-entries";
-import { buckets, openBucket, publishEvent } from "@crisis/platform";
-import { eventTypes } from "@crisis/platform/contracts";
+import { buckets, openBucket } from "@crisis/platform";
 import { CounterTicket } from "@crisis/platform/contracts/counters";
-import { TicketEvents, TicketStore } from "../../app/counters/ticket-ports";
+import { TicketStore } from "../../app/counters/ticket-ports";
 import { DayQueue, emptyQueue } from "../../domain/counters/tickets";
 
 const day = (date: string) => date.replaceAll("-", "");
@@ -50,20 +49,5 @@ export async function kvTicketStore(js: JetStreamClient, options: { replicas: nu
       await kv.put(numberKey(counterId, date, n), code);
     },
     ticketCodes: () => keysUnder(kv, "ticket"),
-  };
-}
-
-const types = {
-  issued: eventTypes.ticketIssued,
-  called: eventTypes.ticketCalled,
-  neared: eventTypes.ticketNeared,
-  cancelled: eventTypes.ticketCancelled,
-} as const;
-
-export function jetStreamTicketEvents(js: JetStreamClient): TicketEvents {
-  return {
-    async ticketRecorded(happened, recorded, correlationId) {
-      await publishEvent(js, types[happened], recorded, { eventId: recorded.eventId, correlationId });
-    },
   };
 }

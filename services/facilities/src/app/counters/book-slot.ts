@@ -1,10 +1,11 @@
-import { BookingRecorded, CounterBooking } from "@crisis/platform/contracts/counters";
-import { Booking } from "../../domain/counters/booking";
+import { eventTypes } from "@crisis/platform/contracts";
+import { CounterBooking } from "@crisis/platform/contracts/counters";
+import { Booking, bookingRecorded } from "../../domain/counters/booking";
 import { SlotPlan } from "../../domain/counters/slots";
 import { errors } from "../../domain/errors";
 import { findSlot } from "./find-slots";
 import { takePlace } from "./places";
-import { BookingHappened, CounterDeps } from "./ports";
+import { CounterDeps } from "./ports";
 
 /** A booking's fields that come from its slot. */
 export const atSlot = (deps: Pick<CounterDeps, "board">, slot: SlotPlan) => ({
@@ -25,22 +26,10 @@ export function openSlot(deps: CounterDeps, slotId: string): SlotPlan {
   return slot;
 }
 
-export async function recordBooking(
-  deps: CounterDeps,
-  happened: BookingHappened,
-  booking: Booking,
-  previousSlotId: string,
-  correlationId: string,
-): Promise<CounterBooking> {
+/** Keeps a booking made, moved or cancelled, and returns the event that says so (under a new id) for the use case to publish. */
+export async function keepBooking(deps: CounterDeps, booking: Booking, previousSlotId: string) {
   await deps.store.putBooking(booking);
-  const recorded = BookingRecorded.fromPartial({
-    eventId: deps.newId(),
-    booking,
-    previousSlotId,
-    recordedAt: deps.clock.now().toISOString(),
-  });
-  await deps.events.bookingRecorded(happened, recorded, correlationId);
-  return booking;
+  return bookingRecorded(deps.newId(), booking, previousSlotId, deps.clock.now().toISOString());
 }
 
 /** Books a place in a slot without an account: the code returned is all the holder needs. */
@@ -60,5 +49,7 @@ export async function bookSlot(deps: CounterDeps, slotId: string, correlationId:
     alternatives: [],
     crisisCauseId: "",
   };
-  return recordBooking(deps, "created", booking, "", correlationId);
+  const created = await keepBooking(deps, booking, "");
+  await deps.events.publish(eventTypes.bookingCreated, created, { eventId: created.eventId, correlationId });
+  return booking;
 }

@@ -1,7 +1,8 @@
+import { eventTypes } from "@crisis/platform/contracts";
 import { CounterBooking } from "@crisis/platform/contracts/counters";
 import { Booking, isBookingCode, isCancelled, normalCode } from "../../domain/counters/booking";
 import { errors } from "../../domain/errors";
-import { atSlot, openSlot, recordBooking } from "./book-slot";
+import { atSlot, keepBooking, openSlot } from "./book-slot";
 import { releasePlace, takePlace } from "./places";
 import { CounterDeps } from "./ports";
 
@@ -27,9 +28,10 @@ export async function changeBooking(deps: CounterDeps, code: string, slotId: str
   if (slot.id === booking.slotId) return booking;
   await takePlace(deps, slot.id, slot.places, booking.code);
   const moved: Booking = { ...booking, ...atSlot(deps, slot), changedAt: deps.clock.now().toISOString() };
-  const recorded = await recordBooking(deps, "changed", moved, booking.slotId, correlationId);
+  const changed = await keepBooking(deps, moved, booking.slotId);
+  await deps.events.publish(eventTypes.bookingChanged, changed, { eventId: changed.eventId, correlationId });
   await releasePlace(deps, booking.slotId, booking.code);
-  return recorded;
+  return moved;
 }
 
 /** Cancels a booking and frees its place; a second cancel is refused and changes nothing. */
@@ -37,5 +39,7 @@ export async function cancelBooking(deps: CounterDeps, code: string, correlation
   const booking = await liveBooking(deps, code);
   await releasePlace(deps, booking.slotId, booking.code);
   const cancelled: Booking = { ...booking, status: "cancelled", notice, changedAt: deps.clock.now().toISOString() };
-  return recordBooking(deps, "cancelled", cancelled, booking.slotId, correlationId);
+  const recorded = await keepBooking(deps, cancelled, booking.slotId);
+  await deps.events.publish(eventTypes.bookingCancelled, recorded, { eventId: recorded.eventId, correlationId });
+  return cancelled;
 }

@@ -1,5 +1,4 @@
-import { Clock } from "@crisis/platform/ports";
-import { BookingRecorded } from "@crisis/platform/contracts/counters";
+import { Clock, EventPublisher } from "@crisis/platform/ports";
 import { CityBoard } from "../../domain/city-board";
 import { Booking } from "../../domain/counters/booking";
 import { SlotSettings } from "../../domain/counters/slots";
@@ -27,12 +26,6 @@ export interface BookingStore {
   slotIds(): Promise<string[]>;
 }
 
-export type BookingHappened = "created" | "changed" | "cancelled";
-
-export interface CounterEvents {
-  bookingRecorded(happened: BookingHappened, recorded: BookingRecorded, correlationId: string): Promise<void>;
-}
-
 export interface CounterSettings extends SlotSettings {
   /** Days after its visit day that a booking (and its slot's holders) are kept. */
   retentionDays: number;
@@ -44,7 +37,8 @@ export interface CounterSettings extends SlotSettings {
 export interface CounterDeps {
   board: CityBoard;
   store: BookingStore;
-  events: CounterEvents;
+  /** Where the booking and ticket events go (JetStream in production and in tests). */
+  events: EventPublisher;
   clock: Clock;
   newId: () => string;
   newCode: () => string;

@@ -1,14 +1,13 @@
-import { AppError } from "@crisis/platform/contracts";
+import { AppError, eventTypes } from "@crisis/platform/contracts";
 import { ServiceLevelChanged } from "@crisis/platform/contracts/events";
-import { BookingRecorded } from "@crisis/platform/contracts/counters";
-import { Booking, isBookable, isCancelled } from "../../domain/counters/booking";
+import { Booking, bookingRecorded, isBookable, isCancelled } from "../../domain/counters/booking";
 import { ReviewOutcome, crisisNotice, openAlternatives, reviewBookings } from "../../domain/counters/crisis-review";
 import { addDays, japanDate } from "../../domain/counters/japan-time";
 import { SlotPlan } from "../../domain/counters/slots";
 import { atSlot } from "./book-slot";
 import { slotsOf } from "./find-slots";
 import { releasePlace, takePlace } from "./places";
-import { BookingHappened, CounterDeps } from "./ports";
+import { CounterDeps } from "./ports";
 
 export interface ReviewSummary {
   kept: number;
@@ -20,14 +19,10 @@ export interface ReviewSummary {
 export const crisisEventId = (causeId: string, code: string) => `${causeId}.booking.${code}`;
 
 async function publishChange(deps: CounterDeps, causeId: string, booking: Booking, previousSlotId: string, correlationId: string) {
-  const happened: BookingHappened = booking.crisisChange === "moved" ? "changed" : "cancelled";
-  const recorded = BookingRecorded.fromPartial({
-    eventId: crisisEventId(causeId, booking.code),
-    booking,
-    previousSlotId,
-    recordedAt: booking.changedAt,
-  });
-  await deps.events.bookingRecorded(happened, recorded, correlationId);
+  const recorded = bookingRecorded(crisisEventId(causeId, booking.code), booking, previousSlotId, booking.changedAt);
+  const ids = { eventId: recorded.eventId, correlationId };
+  if (booking.crisisChange === "moved") await deps.events.publish(eventTypes.bookingChanged, recorded, ids);
+  else await deps.events.publish(eventTypes.bookingCancelled, recorded, ids);
 }
 
 /** The days a move may reach from the bookings' days, from today on. */

@@ -1,4 +1,3 @@
-import { TicketRecorded } from "@crisis/platform/contracts/counters";
 import { DayQueue, Ticket } from "../../domain/counters/tickets";
 import { CounterDeps } from "./ports";
 
@@ -18,12 +17,6 @@ export interface TicketStore {
   ticketCodes(): Promise<string[]>;
 }
 
-export type TicketHappened = "issued" | "called" | "neared" | "cancelled";
-
-export interface TicketEvents {
-  ticketRecorded(happened: TicketHappened, recorded: TicketRecorded, correlationId: string): Promise<void>;
-}
-
 export interface TicketSettings {
   /** The holder is pushed when this many wait before them (the "N ahead" push). */
   aheadWhenNear: number;
@@ -32,8 +25,7 @@ export interface TicketSettings {
 }
 
 /** What the ticket use cases work with: the city's board and clock of the bookings, and their own store. */
-export interface TicketDeps extends Pick<CounterDeps, "board" | "clock" | "newId" | "newCode" | "perSlot"> {
+export interface TicketDeps extends Pick<CounterDeps, "board" | "clock" | "newId" | "newCode" | "perSlot" | "events"> {
   tickets: TicketStore;
-  ticketEvents: TicketEvents;
   ticketSettings: TicketSettings;
 }

@@ -1,5 +1,5 @@
-import { CounterQueue, TicketPosition, TicketRecorded } from "@crisis/platform/contracts/counters";
-import { say } from "@crisis/platform/contracts";
+import { CounterQueue, TicketPosition } from "@crisis/platform/contracts/counters";
+import { eventTypes, say } from "@crisis/platform/contracts";
 import { FacilityRecord } from "../../domain/condition";
 import { bookableChannels, isBookingCode, normalCode } from "../../domain/counters/booking";
 import { insteadIn, openAlternatives } from "../../domain/counters/crisis-review";
@@ -11,14 +11,16 @@ import {
   afterCall,
   aheadOf,
   counterId as counterIdOf,
+  emptyQueue,
   etaMinutes,
   minutesPerPerson,
   nearNumber,
   parseCounterId,
   takesTickets,
+  ticketRecorded,
 } from "../../domain/counters/tickets";
 import { errors } from "../../domain/errors";
-import { TicketDeps, TicketHappened } from "./ticket-ports";
+import { TicketDeps } from "./ticket-ports";
 
 /** Compare-and-set rounds before a busy queue is refused (only writers in other processes can make one lose). */
 const attempts = 20;
@@ -75,24 +77,6 @@ const positionOf = (deps: TicketDeps, counter: Counter, ticket: Ticket, queue: D
   etaMinutes: ticket.status === "waiting" ? etaMinutes(ticket.number, queue, deps.ticketSettings.minutesPerPerson) : 0,
 });
 
-async function record(
-  deps: TicketDeps,
-  happened: TicketHappened,
-  ticket: Ticket,
-  queue: DayQueue,
-  correlationId: string,
-  eventId?: string,
-) {
-  const recorded = TicketRecorded.fromPartial({
-    eventId: eventId ?? deps.newId(),
-    ticket,
-    ahead: ticket.status === "waiting" ? aheadOf(ticket.number, queue) : 0,
-    nowServing: queue.called,
-    recordedAt: deps.clock.now().toISOString(),
-  });
-  await deps.ticketEvents.ticketRecorded(happened, recorded, correlationId);
-}
-
 /** Writes a counter's day queue by compare-and-set, one writer at a time in this process. */
 function changeQueue<T>(
   deps: TicketDeps,
@@ -144,7 +128,8 @@ export async function takeTicket(deps: TicketDeps, id: string, correlationId: st
   await deps.tickets.putTicket(ticket);
   await deps.tickets.putNumber(counter.id, date, number, ticket.code);
   const { queue } = await deps.tickets.queue(counter.id, date);
-  await record(deps, "issued", ticket, queue, correlationId);
+  const issued = ticketRecorded(deps.newId(), ticket, queue, now.toISOString());
+  await deps.events.publish(eventTypes.ticketIssued, issued, { eventId: issued.eventId, correlationId });
   return positionOf(deps, counter, ticket, queue);
 }
 
@@ -196,14 +181,17 @@ export async function callNext(deps: TicketDeps, id: string, correlationId: stri
   if (step.ticket) {
     called = { ...step.ticket, status: "called", calledAt: now.toISOString() };
     await deps.tickets.putTicket(called);
-    await record(deps, "called", called, after, correlationId, `${counter.id}.${date}.${called.number}.called`);
+    const recorded = ticketRecorded(`${counter.id}.${date}.${called.number}.called`, called, after, now.toISOString());
+    await deps.events.publish(eventTypes.ticketCalled, recorded, { eventId: recorded.eventId, correlationId });
   }
   const n = deps.ticketSettings.aheadWhenNear;
   const last = Math.min(after.issued, nearNumber(after.called, n));
   for (let number = Math.max(nearNumber(before.called, n) + 1, after.called + 1); number <= last; number++) {
     const code = await deps.tickets.codeOf(counter.id, date, number);
     const ticket = code ? await deps.tickets.ticket(code) : undefined;
-    if (ticket?.status === "waiting") await record(deps, "neared", ticket, after, correlationId, `${counter.id}.${date}.${number}.neared`);
+    if (ticket?.status !== "waiting") continue;
+    const neared = ticketRecorded(`${counter.id}.${date}.${number}.neared`, ticket, after, now.toISOString());
+    await deps.events.publish(eventTypes.ticketNeared, neared, { eventId: neared.eventId, correlationId });
   }
   return { called, queue: queueView(deps, counter, date, after) };
 }
@@ -229,18 +217,18 @@ export async function reviewTicketsAfter(
   for (const code of await deps.tickets.ticketCodes()) {
     const ticket = await deps.tickets.ticket(code);
     if (!ticket || ticket.serviceId !== cause.serviceId || ticket.channel !== cause.channel || ticket.date !== today) continue;
-    const eventId = `${cause.eventId}.ticket.${code}`;
-    if (ticket.status === "cancelled" && ticket.crisisCauseId === cause.eventId) {
-      // A run cut short: publish again under the same id, which JetStream drops as a duplicate.
-      await record(deps, "cancelled", ticket, { issued: 0, called: 0, calls: [] }, correlationId, eventId);
-      continue;
+    const cutShort = ticket.status === "cancelled" && ticket.crisisCauseId === cause.eventId;
+    if (!cutShort && ticket.status !== "waiting") continue;
+    let next = ticket;
+    if (!cutShort) {
+      const notice = say("ja", "ticketCancelled", { service: ticket.serviceName, number: ticket.number, instead }).trimEnd();
+      next = { ...ticket, status: "cancelled", crisisChange: "cancelled", notice, alternatives, crisisCauseId: cause.eventId };
+      await deps.tickets.putTicket(next);
+      cancelled++;
     }
-    if (ticket.status !== "waiting") continue;
-    const notice = say("ja", "ticketCancelled", { service: ticket.serviceName, number: ticket.number, instead }).trimEnd();
-    const next: Ticket = { ...ticket, status: "cancelled", crisisChange: "cancelled", notice, alternatives, crisisCauseId: cause.eventId };
-    await deps.tickets.putTicket(next);
-    await record(deps, "cancelled", next, { issued: 0, called: 0, calls: [] }, correlationId, eventId);
-    cancelled++;
+    // A run cut short publishes again under the same id, which JetStream drops as a duplicate.
+    const recorded = ticketRecorded(`${cause.eventId}.ticket.${code}`, next, emptyQueue(), deps.clock.now().toISOString());
+    await deps.events.publish(eventTypes.ticketCancelled, recorded, { eventId: recorded.eventId, correlationId });
   }
   return { cancelled };
 }

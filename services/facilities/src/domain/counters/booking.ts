@@ -1,5 +1,5 @@
 import { Category } from "@crisis/platform/contracts";
-import { CounterBooking } from "@crisis/platform/contracts/counters";
+import { BookingRecorded, CounterBooking } from "@crisis/platform/contracts/counters";
 
 /** The channels a visit time can be booked on, and the offices that hold them. */
 export const bookableChannels: Record<string, Category> = { counter: "ward_office", branch_office: "branch_office" };
@@ -24,3 +24,7 @@ export type BookingStatus = "booked" | "cancelled";
 export type Booking = CounterBooking;
 
 export const isCancelled = (b: Booking) => b.status === "cancelled";
+
+/** The event of a booking made, moved or cancelled: the booking as now kept and the slot it left (none: ""). */
+export const bookingRecorded = (eventId: string, booking: Booking, previousSlotId: string, recordedAt: string): BookingRecorded =>
+  BookingRecorded.fromPartial({ eventId, booking, previousSlotId, recordedAt });

@@ -1,5 +1,5 @@
 import { ServiceLevel } from "@crisis/platform/contracts";
-import { CounterTicket } from "@crisis/platform/contracts/counters";
+import { CounterTicket, TicketRecorded } from "@crisis/platform/contracts/counters";
 import { keyPart } from "./slots";
 
 /** A remote ticket as kept: its counter, day and number, and nothing about the person. */
@@ -56,3 +56,13 @@ export const afterCall = (queue: DayQueue, number: number, at: number): DayQueue
 
 /** The number whose holder has exactly `aheadWhenNear` waiting before it once `called` is called (the "N ahead" push). */
 export const nearNumber = (called: number, aheadWhenNear: number) => called + aheadWhenNear + 1;
+
+/** The event of a ticket issued, called, near its turn or cancelled: the ticket, how many wait before it, and the number served. */
+export const ticketRecorded = (eventId: string, ticket: Ticket, queue: DayQueue, recordedAt: string): TicketRecorded =>
+  TicketRecorded.fromPartial({
+    eventId,
+    ticket,
+    ahead: ticket.status === "waiting" ? aheadOf(ticket.number, queue) : 0,
+    nowServing: queue.called,
+    recordedAt,
+  });

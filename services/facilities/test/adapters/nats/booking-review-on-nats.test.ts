@@ -11,6 +11,7 @@ import {
   connectBackbone,
   decodeEvent,
   ensureStreams,
+  jetStreamPublisher,
   publishEvent,
   replaySubject,
   streams,
@@ -19,7 +20,6 @@ import {
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { consumeLevelChangesForBookings } from "../../../src/adapters/nats/booking-review-consumer";
 import { kvBookingStore } from "../../../src/adapters/nats/booking-store";
-import { jetStreamCounterEvents } from "../../../src/adapters/nats/counter-events";
 import { bookSlot } from "../../../src/app/counters/book-slot";
 import { bookingOf } from "../../../src/app/counters/change-booking";
 import { slotsOf } from "../../../src/app/counters/find-slots";
@@ -82,7 +82,7 @@ describe("crisis mode reviewing a day of counter bookings on a real nats-server"
     deps = {
       board: newBoard(),
       store: await kvBookingStore(backbone.js, { replicas: 1 }),
-      events: jetStreamCounterEvents(backbone.js),
+      events: jetStreamPublisher(backbone.js),
       clock,
       newId: () => `ev-${++ids}`,
       newCode: () => codeFromBytes(randomBytes(8)),

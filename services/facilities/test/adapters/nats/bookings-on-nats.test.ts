@@ -1,10 +1,18 @@
 import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { AppError, eventTypes } from "@crisis/platform/contracts";
-import { Backbone, FakeClock, connectBackbone, decodeEvent, ensureStreams, replaySubject, streams } from "@crisis/platform";
+import {
+  Backbone,
+  FakeClock,
+  connectBackbone,
+  decodeEvent,
+  ensureStreams,
+  jetStreamPublisher,
+  replaySubject,
+  streams,
+} from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { kvBookingStore } from "../../../src/adapters/nats/booking-store";
-import { jetStreamCounterEvents } from "../../../src/adapters/nats/counter-events";
 import { bookSlot } from "../../../src/app/counters/book-slot";
 import { bookingOf, cancelBooking, changeBooking } from "../../../src/app/counters/change-booking";
 import { listSlots } from "../../../src/app/counters/list-slots";
@@ -27,7 +35,7 @@ describe("counter bookings in a JetStream KV bucket on a real nats-server", () =
   const instance = async (settings: Partial<CounterSettings> = {}): Promise<CounterDeps> => ({
     board: newBoard(),
     store: await kvBookingStore(backbone.js, { replicas: 1 }),
-    events: jetStreamCounterEvents(backbone.js),
+    events: jetStreamPublisher(backbone.js),
     clock,
     newId: () => `ev-${++ids}`,
     newCode: () => codeFromBytes(randomBytes(8)),

@@ -4,9 +4,18 @@ import { AppError, ServiceLevel, eventTypes } from "@crisis/platform/contracts";
 import { TicketRecorded } from "@crisis/platform/contracts/counters";
 import { ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { SetServiceLevelRequest } from "@crisis/platform/contracts/facilities";
-import { Backbone, FakeClock, connectBackbone, decodeEvent, ensureStreams, replaySubject, streams } from "@crisis/platform";
+import {
+  Backbone,
+  FakeClock,
+  connectBackbone,
+  decodeEvent,
+  ensureStreams,
+  jetStreamPublisher,
+  replaySubject,
+  streams,
+} from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { jetStreamTicketEvents, kvTicketStore } from "../../../src/adapters/nats/ticket-store";
+import { kvTicketStore } from "../../../src/adapters/nats/ticket-store";
 import { TicketDeps } from "../../../src/app/counters/ticket-ports";
 import { callNext, counterQueue, reviewTicketsAfter, takeTicket, ticketPosition } from "../../../src/app/counters/tickets";
 import { onePerKey } from "../../../src/app/one-per-key";
@@ -52,8 +61,8 @@ describe("remote tickets on a real nats-server", () => {
       newId: () => `ev-${++ids}`,
       newCode: () => codeFromBytes(randomBytes(8)),
       perSlot: onePerKey(),
+      events: jetStreamPublisher(backbone.js),
       tickets: await kvTicketStore(backbone.js, { replicas: 1 }),
-      ticketEvents: jetStreamTicketEvents(backbone.js),
       ticketSettings: { aheadWhenNear: 5, minutesPerPerson: 5 },
     };
     const office = [...board.records.values()].find((r) => r.facility.category === "ward_office")!;
