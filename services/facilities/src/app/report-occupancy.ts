@@ -10,9 +10,9 @@ import {
 } from "@crisis/platform/contracts/crowding";
 import { crowdingLevel } from "../domain/crowding";
 import { errors } from "../domain/errors";
+import { backAgain, newlyOut, supplies } from "../domain/occupancy";
 import { CrowdingDeps } from "./ports";
 
-const supplies = ["water", "food", "blankets"] as const;
 const counts = ["medical", "pets", "welfareSpace"] as const;
 const validSupply = new Set<SupplyNeed>([
   SupplyNeed.SUPPLY_NEED_UNSPECIFIED,
@@ -21,17 +21,6 @@ const validSupply = new Set<SupplyNeed>([
   SupplyNeed.SUPPLY_NEED_OUT,
 ]);
 const wholeUpTo = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max;
-
-/** The supplies this report says are gone that the shelter's report before did not. */
-const newlyOut = (before: OccupancyNeeds | undefined, now: OccupancyNeeds) =>
-  supplies.filter((s) => now[s] === SupplyNeed.SUPPLY_NEED_OUT && before?.[s] !== SupplyNeed.SUPPLY_NEED_OUT);
-
-/** The supplies the shelter's report before said were gone that this report says are there (a report silent on one says nothing). */
-const backAgain = (before: OccupancyNeeds | undefined, now: OccupancyNeeds) =>
-  supplies.filter(
-    (s) =>
-      before?.[s] === SupplyNeed.SUPPLY_NEED_OUT && (now[s] === SupplyNeed.SUPPLY_NEED_ENOUGH || now[s] === SupplyNeed.SUPPLY_NEED_SHORT),
-  );
 
 function checkNeeds(needs: OccupancyNeeds | undefined): OccupancyNeeds {
   const n = OccupancyNeeds.fromPartial(needs ?? {});

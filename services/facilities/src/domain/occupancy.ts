@@ -1,5 +1,13 @@
 import { ShelterOperation, Ward, distanceM, wards } from "@crisis/platform/contracts";
-import { CrowdingLevel, OccupancyReported, ShelterCrowding, ShelterWithRoom, WardCrowding } from "@crisis/platform/contracts/crowding";
+import {
+  CrowdingLevel,
+  OccupancyNeeds,
+  OccupancyReported,
+  ShelterCrowding,
+  ShelterWithRoom,
+  SupplyNeed,
+  WardCrowding,
+} from "@crisis/platform/contracts/crowding";
 import { CityBoard } from "./city-board";
 import { CrowdingThresholds, crowdingLevel, roomLeft } from "./crowding";
 
@@ -8,6 +16,20 @@ export interface CrowdingSettings {
   /** A report older than this no longer tells how full a shelter is. */
   staleAfterMs: number;
 }
+
+/** The supplies a report tells of: each enough, short or out. */
+export const supplies = ["water", "food", "blankets"] as const;
+
+/** The supplies this report says are gone that the shelter's report before did not. */
+export const newlyOut = (before: OccupancyNeeds | undefined, now: OccupancyNeeds) =>
+  supplies.filter((s) => now[s] === SupplyNeed.SUPPLY_NEED_OUT && before?.[s] !== SupplyNeed.SUPPLY_NEED_OUT);
+
+/** The supplies the shelter's report before said were gone that this report says are there (a report silent on one says nothing). */
+export const backAgain = (before: OccupancyNeeds | undefined, now: OccupancyNeeds) =>
+  supplies.filter(
+    (s) =>
+      before?.[s] === SupplyNeed.SUPPLY_NEED_OUT && (now[s] === SupplyNeed.SUPPLY_NEED_ENOUGH || now[s] === SupplyNeed.SUPPLY_NEED_SHORT),
+  );
 
 const { CROWDING_LEVEL_UNKNOWN, CROWDING_LEVEL_OPEN, CROWDING_LEVEL_BUSY, CROWDING_LEVEL_CROWDED, CROWDING_LEVEL_FULL } = CrowdingLevel;
 
