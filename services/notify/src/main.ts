@@ -60,71 +60,36 @@ runService({
       { batches: config.PUSH_BATCHES_IN_FLIGHT, ackWaitMs: config.NOTIFY_ACK_WAIT_MS },
       logger,
     );
+    // What every alert and notice is queued with: the subscriptions, the push queue and its reports.
+    const pushing = { store, queue: jetStreamDeliveryQueue(backbone.js), reports, clock: systemClock, ttlSeconds: config.PUSH_TTL_SECONDS };
+    const page = (path: string) => new URL(path, config.PUBLIC_BASE_URL).toString();
     const alerts = await consumeAppliedPlaybooks(
       backbone,
-      {
-        store,
-        queue: jetStreamDeliveryQueue(backbone.js),
-        reports,
-        events: jetStreamPublisher(backbone.js),
-        clock: systemClock,
-        statusUrl: new URL("/status", config.PUBLIC_BASE_URL).toString(),
-        ttlSeconds: config.PUSH_TTL_SECONDS,
-      },
+      { ...pushing, events: jetStreamPublisher(backbone.js), statusUrl: page("/status") },
       config.NOTIFY_ACK_WAIT_MS,
       logger,
     );
-    const staffNotices = await consumeStaffNotices(
-      backbone,
-      {
-        store,
-        queue: jetStreamDeliveryQueue(backbone.js),
-        reports,
-        clock: systemClock,
-        staffUrl: new URL("/staff", config.PUBLIC_BASE_URL).toString(),
-        ttlSeconds: config.PUSH_TTL_SECONDS,
-      },
-      config.NOTIFY_ACK_WAIT_MS,
-      logger,
-    );
+    const staffNotices = await consumeStaffNotices(backbone, { ...pushing, staffUrl: page("/staff") }, config.NOTIFY_ACK_WAIT_MS, logger);
     const bookingNotices = await consumeBookingNotices(
       backbone,
-      {
-        store,
-        queue: jetStreamDeliveryQueue(backbone.js),
-        reports,
-        clock: systemClock,
-        bookingUrl: new URL("/bookings", config.PUBLIC_BASE_URL).toString(),
-        ttlSeconds: config.PUSH_TTL_SECONDS,
-      },
+      { ...pushing, bookingUrl: page("/bookings") },
       config.NOTIFY_ACK_WAIT_MS,
       logger,
     );
     const ticketNotices = await consumeTicketNotices(
       backbone,
-      {
-        store,
-        queue: jetStreamDeliveryQueue(backbone.js),
-        reports,
-        clock: systemClock,
-        ticketUrl: new URL("/tickets", config.PUBLIC_BASE_URL).toString(),
-        ttlSeconds: config.PUSH_TTL_SECONDS,
-      },
+      { ...pushing, ticketUrl: page("/tickets") },
       config.NOTIFY_ACK_WAIT_MS,
       logger,
     );
     const counts = new ShelterCounts();
     const following = await followShelterCounts(backbone, counts);
     const coalesce = {
-      store,
-      queue: jetStreamDeliveryQueue(backbone.js),
-      reports,
+      ...pushing,
       pending: await kvPendingChanges(backbone.js, config.NATS_STREAM_REPLICAS),
-      clock: systemClock,
       rule: { quietMs: config.ALERT_COALESCE_MS, longestMs: config.ALERT_COALESCE_LONGEST_MS },
       openIn: (ward: string) => counts.openIn(ward),
       baseUrl: config.PUBLIC_BASE_URL,
-      ttlSeconds: config.PUSH_TTL_SECONDS,
     };
     const changes = await consumeSingleChanges(backbone, coalesce, config.NOTIFY_ACK_WAIT_MS, logger);
     // Every instance looks; the alert id derived from the window keeps it to one alert.
@@ -134,11 +99,8 @@ runService({
       { noOverlap: true, name: "flush changes" },
     );
     const advance = {
-      store,
-      queue: jetStreamDeliveryQueue(backbone.js),
-      reports,
+      ...pushing,
       reminders: await kvReminders(backbone.js, config.NATS_STREAM_REPLICAS),
-      clock: systemClock,
       advanceMs: config.ADVANCE_NOTICE_MS,
       baseUrl: config.PUBLIC_BASE_URL,
     };
@@ -151,14 +113,10 @@ runService({
     const fullShelters = await consumeCrowdingChanges(
       backbone,
       {
-        store,
-        queue: jetStreamDeliveryQueue(backbone.js),
-        reports,
+        ...pushing,
         log: await kvFullAlertLog(backbone.js, config.NATS_STREAM_REPLICAS),
-        clock: systemClock,
         minIntervalMs: config.FULL_SHELTER_ALERT_MIN_INTERVAL_MS,
         baseUrl: config.PUBLIC_BASE_URL,
-        ttlSeconds: config.PUSH_TTL_SECONDS,
       },
       config.NOTIFY_ACK_WAIT_MS,
       logger,
@@ -166,14 +124,10 @@ runService({
     const betterTimes = await consumeBetterTimes(
       backbone,
       {
-        store,
-        queue: jetStreamDeliveryQueue(backbone.js),
-        reports,
+        ...pushing,
         watches: await kvWaitingWatches(backbone.js, config.NATS_STREAM_REPLICAS),
-        clock: systemClock,
         margin: config.WAITING_ALERT_MARGIN,
         baseUrl: config.PUBLIC_BASE_URL,
-        ttlSeconds: config.PUSH_TTL_SECONDS,
       },
       config.NOTIFY_ACK_WAIT_MS,
       logger,

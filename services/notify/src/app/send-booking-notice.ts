@@ -1,11 +1,9 @@
 import type { Logger } from "@crisis/platform/ports";
 import { BookingRecorded } from "@crisis/platform/contracts/counters";
 import { composeBookingNotice } from "../domain/compose-notice";
-import { composedFor } from "./issue-alert";
-import { queueAlert } from "./queue-alert";
-import { SendStaffNoticeDeps } from "./send-staff-notice";
+import { SendNoticeDeps, sendNotice } from "./send-notice";
 
-export type SendBookingNoticeDeps = Omit<SendStaffNoticeDeps, "staffUrl"> & { bookingUrl: string };
+export type SendBookingNoticeDeps = SendNoticeDeps & { bookingUrl: string };
 
 /**
  * A booking crisis mode moved or cancelled is told at once to the devices following its code
@@ -19,18 +17,12 @@ export async function sendBookingNotice(
 ): Promise<void> {
   const booking = recorded.booking;
   if (!booking?.crisisChange) return;
-  const topic = `booking:${booking.code}`;
-  const recipients = await queueAlert(
+  const recipients = await sendNotice(
     deps,
     {
       alertId: recorded.eventId,
-      urgency: "high",
-      ttlSeconds: deps.ttlSeconds,
-      topicScope: topic,
-      recipients: composedFor(
-        [...deps.store.followers(topic)].map((subscription) => ({ subscription })),
-        ({ subscription }) => composeBookingNotice(recorded, subscription.lang, deps.bookingUrl),
-      ),
+      topic: `booking:${booking.code}`,
+      compose: (lang) => composeBookingNotice(recorded, lang, deps.bookingUrl),
     },
     correlationId,
   );

@@ -1,17 +1,8 @@
-import { Clock, Logger } from "@crisis/platform/ports";
+import { Logger } from "@crisis/platform/ports";
 import { StaffNotice, composeStaffNotice } from "../domain/compose-notice";
-import { DeliveryQueue, DeliveryReports, SubscriptionStore } from "./ports";
-import { queueAlert } from "./queue-alert";
-import { composedFor } from "./issue-alert";
+import { SendNoticeDeps, sendNotice } from "./send-notice";
 
-export interface SendStaffNoticeDeps {
-  store: SubscriptionStore;
-  queue: DeliveryQueue;
-  reports: DeliveryReports;
-  clock: Clock;
-  staffUrl: string;
-  ttlSeconds: number;
-}
+export type SendStaffNoticeDeps = SendNoticeDeps & { staffUrl: string };
 
 /**
  * A reassignment, release or reminder goes at once, and only to the subscriptions following that
@@ -23,20 +14,11 @@ export async function sendStaffNotice(
   correlationId: string,
   logger: Logger,
 ): Promise<void> {
-  const topic = `staff:${notice.event.staffId}`;
-  const recipients = await queueAlert(
+  const alertId = notice.event.eventId;
+  const recipients = await sendNotice(
     deps,
-    {
-      alertId: notice.event.eventId,
-      urgency: "high",
-      ttlSeconds: deps.ttlSeconds,
-      topicScope: topic,
-      recipients: composedFor(
-        [...deps.store.followers(topic)].map((subscription) => ({ subscription })),
-        ({ subscription }) => composeStaffNotice(notice, subscription.lang, deps.staffUrl),
-      ),
-    },
+    { alertId, topic: `staff:${notice.event.staffId}`, compose: (lang) => composeStaffNotice(notice, lang, deps.staffUrl) },
     correlationId,
   );
-  logger.info({ alertId: notice.event.eventId, kind: notice.kind, recipients }, "staff notice queued");
+  logger.info({ alertId, kind: notice.kind, recipients }, "staff notice queued");
 }

@@ -1,11 +1,9 @@
 import type { Logger } from "@crisis/platform/ports";
 import { TicketRecorded } from "@crisis/platform/contracts/counters";
 import { TicketNoticeKind, composeTicketNotice } from "../domain/ticket-notice";
-import { composedFor } from "./issue-alert";
-import { queueAlert } from "./queue-alert";
-import { SendStaffNoticeDeps } from "./send-staff-notice";
+import { SendNoticeDeps, sendNotice } from "./send-notice";
 
-export type SendTicketNoticeDeps = Omit<SendStaffNoticeDeps, "staffUrl"> & { ticketUrl: string };
+export type SendTicketNoticeDeps = SendNoticeDeps & { ticketUrl: string };
 
 /**
  * A remote ticket's holder is told on the devices following its code (`ticket:<code>`) when their
@@ -20,18 +18,12 @@ export async function sendTicketNotice(
 ): Promise<void> {
   const ticket = recorded.ticket;
   if (!ticket || (kind === "cancelled" && !ticket.crisisChange)) return;
-  const topic = `ticket:${ticket.code}`;
-  const recipients = await queueAlert(
+  const recipients = await sendNotice(
     deps,
     {
       alertId: recorded.eventId,
-      urgency: "high",
-      ttlSeconds: deps.ttlSeconds,
-      topicScope: topic,
-      recipients: composedFor(
-        [...deps.store.followers(topic)].map((subscription) => ({ subscription })),
-        ({ subscription }) => composeTicketNotice(kind, recorded, subscription.lang, deps.ticketUrl),
-      ),
+      topic: `ticket:${ticket.code}`,
+      compose: (lang) => composeTicketNotice(kind, recorded, lang, deps.ticketUrl),
     },
     correlationId,
   );
