@@ -1,4 +1,5 @@
 import { Harness, eventually, startHarness } from "./harness";
+import { bearer, declare } from "./support/api";
 
 /**
  * Facilities alone decides which shelters a declaration opens; staffing plans posts for exactly
@@ -12,14 +13,8 @@ describe("staffing plans posts for the shelters facilities opened", () => {
   afterAll(() => h.stop());
 
   it("after a flood declared for 北区 alone, staffs exactly 北区's opened shelters, and none after the stand-down", async () => {
-    const manager = { authorization: `Bearer ${await h.token("manager")}` };
-    const declared = await h.api(
-      "POST",
-      "/api/v1/mode",
-      { incident: "flood", level: "emergency", wards: ["北区"], reason: "白川氾濫危険" },
-      manager,
-    );
-    expect(declared.status).toBe(201);
+    const manager = await bearer(h, "manager");
+    await declare(h, { incident: "flood", level: "emergency", wards: ["北区"], reason: "白川氾濫危険" }, manager);
 
     // Both sides are read in one check: the shelters facilities shows open, and those staffing plans for.
     const { opened, summary } = await eventually(
@@ -39,8 +34,7 @@ describe("staffing plans posts for the shelters facilities opened", () => {
     expect(summary.shelters.every((s: { ward: string; posts: number }) => s.ward === "北区" && s.posts === 3)).toBe(true);
     expect(summary.positionsCovered).toBeGreaterThan(0);
 
-    const stood = await h.api("POST", "/api/v1/mode", { incident: "flood", level: "normal", reason: "水位低下" }, manager);
-    expect(stood.status).toBe(201);
+    await declare(h, { incident: "flood", level: "normal", reason: "水位低下" }, manager);
     const after = await eventually(
       async () => {
         const res = await h.api("GET", "/api/v1/staffing/summary", undefined, manager);
@@ -53,17 +47,11 @@ describe("staffing plans posts for the shelters facilities opened", () => {
   }, 180_000);
 
   it("lets a staffing officer propose a plan for 南区's shelters, apply it once, and refuses a plan made before the stand-down", async () => {
-    const manager = { authorization: `Bearer ${await h.token("manager")}` };
-    const officer = { authorization: `Bearer ${await h.token("staffing_officer")}` };
-    const staff = { authorization: `Bearer ${await h.token("staff")}` };
+    const manager = await bearer(h, "manager");
+    const officer = await bearer(h, "staffing_officer");
+    const staff = await bearer(h, "staff");
     expect((await h.api("POST", "/api/v1/staffing/plans", {}, staff)).status).toBe(403);
-    const declared = await h.api(
-      "POST",
-      "/api/v1/mode",
-      { incident: "earthquake", level: "emergency", wards: ["南区"], reason: "震度5強" },
-      manager,
-    );
-    expect(declared.status).toBe(201);
+    await declare(h, { incident: "earthquake", level: "emergency", wards: ["南区"], reason: "震度5強" }, manager);
     await eventually(
       async () => {
         const summary = (await h.api("GET", "/api/v1/staffing/summary", undefined, manager)).body;
@@ -92,7 +80,7 @@ describe("staffing plans posts for the shelters facilities opened", () => {
 
     const second = (await h.api("POST", "/api/v1/staffing/plans", {}, officer)).body;
     expect(second.changes).toEqual([]);
-    expect((await h.api("POST", "/api/v1/mode", { incident: "earthquake", level: "normal", reason: "収束" }, manager)).status).toBe(201);
+    await declare(h, { incident: "earthquake", level: "normal", reason: "収束" }, manager);
     await eventually(
       async () => (await h.api("GET", "/api/v1/staffing/summary", undefined, manager)).body.shelters?.length === 0,
       "staffing saw the shelters close",

@@ -16,6 +16,8 @@ import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { startNatsServer } from "@crisis/platform/testing";
 import { readModelAuditTrail } from "../../services/gateway/src/adapters/nats/audit-trail";
 import { AuditFilter, matchesFilter } from "../../services/gateway/src/domain/audit";
+import { printFigures } from "../print";
+import { patiently, publishInWindows } from "../publish";
 
 const WINDOW = 1_000;
 const ACTORS = 200;
@@ -24,17 +26,9 @@ const kinds = ["mode.declared", "mode.approved", "PUT /api/v1/shelters/:id", "PO
 const start = Date.parse("2026-07-28T00:00:00Z");
 const days = 30;
 
-/** A loaded machine can leave an ack out past its timeout: publishing again is safe (same Nats-Msg-Id, stored once). */
-async function publishPatiently(js: JetStreamClient, record: AuditRecorded): Promise<void> {
-  for (;;) {
-    try {
-      await publishEvent(js, eventTypes.auditRecorded, record, { eventId: record.eventId, correlationId: record.correlationId });
-      return;
-    } catch (err) {
-      if ((err as { code?: string }).code !== "TIMEOUT") throw err;
-    }
-  }
-}
+/** Publishes one audit record, again if its ack is late. */
+const publishPatiently = (js: JetStreamClient, record: AuditRecorded) =>
+  patiently(() => publishEvent(js, eventTypes.auditRecorded, record, { eventId: record.eventId, correlationId: record.correlationId }));
 
 function record(i: number, total: number): AuditRecorded {
   const kind = kinds[i % kinds.length];
@@ -80,17 +74,7 @@ export async function run(args: string[]): Promise<void> {
   try {
     await ensureStreams(backbone.jsm, [streams.audit]);
     const t0 = process.hrtime.bigint();
-    let window: Promise<unknown>[] = [];
-    for (let i = 0; i < total; i++) {
-      window.push(publishPatiently(backbone.js, record(i, total)));
-      if (window.length === WINDOW) {
-        await Promise.all(window);
-        window = [];
-      }
-      if (i % 100_000 === 0) process.stderr.write(`\rpublishing ${i.toLocaleString("en")} / ${total.toLocaleString("en")}`);
-    }
-    await Promise.all(window);
-    process.stderr.write("\n");
+    await publishInWindows(total, WINDOW, (i) => publishPatiently(backbone.js, record(i, total)));
     const publishMs = ms(t0);
 
     // The filters a manager uses: one person, one shelter, one kind in a day.
@@ -149,21 +133,17 @@ export async function run(args: string[]): Promise<void> {
       ],
       ["ratio (replay p50 / read p50)", (replayP50 / readP50).toFixed(0)],
     ];
-    const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\naudit — nats-server ${server.url}, file storage\n`);
-    for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(
-      JSON.stringify({
-        bench: "audit",
-        events: total,
-        read_p50_ms: Number(readP50.toFixed(2)),
-        read_p99_ms: Number(readP99.toFixed(2)),
-        replay_p50_ms: Number(replayP50.toFixed(0)),
-        catch_up_ms: Number(catchUpMs.toFixed(0)),
-        page: pageSize,
-        ratio: Number((replayP50 / readP50).toFixed(1)),
-      }),
-    );
+    printFigures(rows, {
+      bench: "audit",
+      events: total,
+      read_p50_ms: Number(readP50.toFixed(2)),
+      read_p99_ms: Number(readP99.toFixed(2)),
+      replay_p50_ms: Number(replayP50.toFixed(0)),
+      catch_up_ms: Number(catchUpMs.toFixed(0)),
+      page: pageSize,
+      ratio: Number((replayP50 / readP50).toFixed(1)),
+    });
   } finally {
     await backbone.nc.close();
     await server.stop();

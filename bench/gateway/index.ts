@@ -15,6 +15,7 @@ import autocannon from "autocannon";
 import { childExited, waitUntil } from "@crisis/platform";
 import { freePort, startNatsServer } from "@crisis/platform/testing";
 import { privateKeyFrom, signToken } from "../../services/gateway/src/adapters/auth/tokens";
+import { printFigures } from "../print";
 
 const root = join(__dirname, "..", "..");
 /** As the image runs them (one process each; tsx's own CLI would add a parent process). */
@@ -218,24 +219,20 @@ export async function run(): Promise<void> {
         `p50 ${percentile(lastClient, 50).toFixed(1)} ms, p99 ${percentile(lastClient, 99).toFixed(1)} ms over ${SWITCHES} switches`,
       ],
     ];
-    const width = Math.max(...rows.map(([k]) => k.length));
-    for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(
-      JSON.stringify({
-        bench: "gateway",
-        status_bytes: bytes.length,
-        bare_rps: Math.round(bareRun.rps),
-        gateway_rps: Math.round(oursRun.rps),
-        ratio: Number(ratio.toFixed(3)),
-        bare_cpu_ms_per_request: Number(bareRun.cpuMsPerRequest.toFixed(4)),
-        gateway_cpu_ms_per_request: Number(oursRun.cpuMsPerRequest.toFixed(4)),
-        cpu_ratio: Number(cpuRatio.toFixed(3)),
-        sse_clients: connected,
-        sse_p50_ms: Number(percentile(samples, 50).toFixed(1)),
-        sse_p99_ms: Number(percentile(samples, 99).toFixed(1)),
-        sse_last_client_p99_ms: Number(percentile(lastClient, 99).toFixed(1)),
-      }),
-    );
+    printFigures(rows, {
+      bench: "gateway",
+      status_bytes: bytes.length,
+      bare_rps: Math.round(bareRun.rps),
+      gateway_rps: Math.round(oursRun.rps),
+      ratio: Number(ratio.toFixed(3)),
+      bare_cpu_ms_per_request: Number(bareRun.cpuMsPerRequest.toFixed(4)),
+      gateway_cpu_ms_per_request: Number(oursRun.cpuMsPerRequest.toFixed(4)),
+      cpu_ratio: Number(cpuRatio.toFixed(3)),
+      sse_clients: connected,
+      sse_p50_ms: Number(percentile(samples, 50).toFixed(1)),
+      sse_p99_ms: Number(percentile(samples, 99).toFixed(1)),
+      sse_last_client_p99_ms: Number(percentile(lastClient, 99).toFixed(1)),
+    });
   } finally {
     stopping = true;
     for (const child of children) child.kill("SIGTERM");

@@ -16,6 +16,7 @@ import { composeAlert } from "../../services/notify/src/domain/compose-alert";
 import { Subscription, subscriptionIdFor } from "../../services/notify/src/domain/subscription";
 import { bareHttpsSeconds, ecdhMicrosPerPush } from "./floor";
 import { isGone } from "./gone";
+import { printFigures } from "../print";
 
 interface PushStats {
   accepted: number;
@@ -239,21 +240,17 @@ export async function run(args: string[]): Promise<void> {
         `${ecdhUs.toFixed(0)} µs → ${((ecdhUs * subscribers) / 1e6 / cores).toFixed(1)} s of both cores for ${subscribers}`,
       ],
     ];
-    const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\nnotify fan-out — simulated push service: HTTPS keep-alive, 20 ms per answer, 0.5 % 429, 0.5 % 410\n`);
-    for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(
-      JSON.stringify({
-        bench: "notify",
-        pushes: ours.accepted,
-        seconds: Number(seconds.toFixed(2)),
-        baseline_seconds: Number(baselineSeconds.toFixed(2)),
-        ratio: Number((baselineSeconds / seconds).toFixed(2)),
-        rss_mb: rssMb,
-        bare_https_seconds: Number(bareSeconds.toFixed(2)),
-        ecdh_us_per_push: Number(ecdhUs.toFixed(1)),
-      }),
-    );
+    printFigures(rows, {
+      bench: "notify",
+      pushes: ours.accepted,
+      seconds: Number(seconds.toFixed(2)),
+      baseline_seconds: Number(baselineSeconds.toFixed(2)),
+      ratio: Number((baselineSeconds / seconds).toFixed(2)),
+      rss_mb: rssMb,
+      bare_https_seconds: Number(bareSeconds.toFixed(2)),
+      ecdh_us_per_push: Number(ecdhUs.toFixed(1)),
+    });
   } finally {
     if (notify) {
       notify.kill("SIGKILL");

@@ -9,20 +9,14 @@ import { startNatsServer } from "@crisis/platform/testing";
 import { replayBoard } from "../../services/facilities/src/adapters/nats/board-replay";
 import { loadRegistry } from "../../services/facilities/src/adapters/data/load-registry";
 import { CityBoard } from "../../services/facilities/src/domain/city-board";
+import { printFigures } from "../print";
+import { patiently, publishInWindows } from "../publish";
 
 const WINDOW = 1_000;
 
-/** A loaded machine can leave an ack out past its timeout: publishing again is safe (same Nats-Msg-Id, stored once). */
-async function publishPatiently(js: JetStreamClient, event: FacilityStatusChanged): Promise<void> {
-  for (;;) {
-    try {
-      await publishEvent(js, eventTypes.facilityStatusChanged, event, { eventId: event.eventId, correlationId: "bench" });
-      return;
-    } catch (err) {
-      if ((err as { code?: string }).code !== "TIMEOUT") throw err;
-    }
-  }
-}
+/** Publishes one facility status event, again if its ack is late. */
+const publishPatiently = (js: JetStreamClient, event: FacilityStatusChanged) =>
+  patiently(() => publishEvent(js, eventTypes.facilityStatusChanged, event, { eventId: event.eventId, correlationId: "bench" }));
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = process.hrtime.bigint();
@@ -46,8 +40,7 @@ export async function run(args: string[]): Promise<void> {
     // Every stream the board's replay reads (the facility events, staff decisions, counter service levels).
     await ensureStreams(backbone.jsm, [streams.facility, streams.service, streams.facilitiesDecision]);
     const [, publishS] = await timed(async () => {
-      let window: Promise<unknown>[] = [];
-      for (let i = 0; i < total; i++) {
+      await publishInWindows(total, WINDOW, (i) => {
         const f = facilities[i % facilities.length];
         const event = FacilityStatusChanged.fromPartial({
           eventId: `bench-${i}`,
@@ -58,15 +51,8 @@ export async function run(args: string[]): Promise<void> {
           changedAt: "2026-07-28T07:27:00Z",
           reason: "bench",
         });
-        window.push(publishPatiently(backbone.js, event));
-        if (window.length === WINDOW) {
-          await Promise.all(window);
-          window = [];
-        }
-        if (i % 100_000 === 0) process.stderr.write(`\rpublishing ${i.toLocaleString("en")} / ${total.toLocaleString("en")}`);
-      }
-      await Promise.all(window);
-      process.stderr.write("\n");
+        return publishPatiently(backbone.js, event);
+      });
     });
 
     const [bareCount, bareS] = await timed(() => bareConsumeAndAck(server.url, total));
@@ -89,21 +75,17 @@ export async function run(args: string[]): Promise<void> {
       ["ours: replay into the facility board", `${Math.round(ours).toLocaleString("en")} events/s (${oursS.toFixed(1)} s)`],
       ["ratio ours / bare", (ours / bare).toFixed(3)],
     ];
-    const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\nreplay — nats-server ${server.url}, file storage\n`);
-    for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-    console.log(
-      JSON.stringify({
-        bench: "replay",
-        events: total,
-        publish_per_s: Math.round(total / publishS),
-        bare_per_s: Math.round(bare),
-        ours_per_s: Math.round(ours),
-        platform_replay_per_s: Math.round(total / platformS),
-        facilities_on_board: facilities.length,
-        ratio: ours / bare,
-      }),
-    );
+    printFigures(rows, {
+      bench: "replay",
+      events: total,
+      publish_per_s: Math.round(total / publishS),
+      bare_per_s: Math.round(bare),
+      ours_per_s: Math.round(ours),
+      platform_replay_per_s: Math.round(total / platformS),
+      facilities_on_board: facilities.length,
+      ratio: ours / bare,
+    });
   } finally {
     await backbone.nc.close();
     await server.stop();

@@ -11,6 +11,7 @@ import {
   StaffReleased,
 } from "@crisis/platform/contracts/events";
 import { IncidentEvent, IncidentLedger } from "../../services/gateway/src/domain/incident-report";
+import { printFigures } from "../print";
 
 const start = Date.parse("2026-07-28T00:00:00Z");
 const days = 10;
@@ -221,16 +222,12 @@ export async function run(args: string[]): Promise<void> {
     ["JSON answer", `${bytes.toLocaleString("en")} bytes`],
     ["ratio (cold / warm)", (coldMs / warmMs).toFixed(1)],
   ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-  console.log(
-    JSON.stringify({
-      bench: "report",
-      events: total,
-      cold_report_ms: Number(coldMs.toFixed(1)),
-      warm_report_ms: Number(warmMs.toFixed(1)),
-      bytes,
-      ratio: Number((coldMs / warmMs).toFixed(2)),
-    }),
-  );
+  printFigures(rows, {
+    bench: "report",
+    events: total,
+    cold_report_ms: Number(coldMs.toFixed(1)),
+    warm_report_ms: Number(warmMs.toFixed(1)),
+    bytes,
+    ratio: Number((coldMs / warmMs).toFixed(2)),
+  });
 }

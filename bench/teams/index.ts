@@ -14,6 +14,7 @@ import {
 import { cityTeams, seededRandom } from "../../services/staffing/src/fixtures";
 import { largeScenario, scenario, SEED } from "../staffing/scenario";
 import { roundRobin } from "./round-robin";
+import { printFigures } from "../print";
 
 /** Wall time and this process's CPU time (the 2-core box is shared, so wall time swings). */
 function timed<T>(work: () => T): [T, number, number] {
@@ -126,7 +127,5 @@ export async function run(): Promise<void> {
     ],
     ["people on posts or away (count for no floor)", String(notAtDesk.size)],
   ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-  console.log(JSON.stringify(figures));
+  printFigures(rows, figures);
 }

@@ -2,26 +2,16 @@
 // A resident going back to the status page gets it at once from the back/forward cache: the page
 // closes its live stream when it is left (an open stream would keep it out) and opens it again,
 // from the last event it saw, when it is shown again.
-import { Harness, eventually, startHarness } from "../harness";
-import { Browser, launchBrowser } from "./browser";
+import { eventually } from "../harness";
+import { systemAndBrowserForSuite } from "../support/pages";
 
 jest.setTimeout(240_000);
 
 describe("the status page and the back/forward cache", () => {
-  let h: Harness;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    h = await startHarness();
-    browser = await launchBrowser(h.base, undefined, { backForwardCache: true });
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await h?.stop();
-  }, 120_000);
+  const suite = systemAndBrowserForSuite({ backForwardCache: true });
 
   it("is restored from the cache when the visitor comes back, and follows the live status again", async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Page.enable");
     const notUsed: unknown[] = [];
@@ -36,7 +26,7 @@ describe("the status page and the back/forward cache", () => {
       if (new URL(r.url()).pathname === "/api/v1/events") ended++;
     });
 
-    await page.goto(`${h.base}/?lang=ja`);
+    await page.goto(`${suite.h.base}/?lang=ja`);
     await eventually(() => streams.length === 1, "the page's live stream");
     // A returning visitor: the service worker already controls the page. On a first visit it may
     // claim the page while it sits in the cache, which evicts it (ServiceWorkerClaim) once.
@@ -50,7 +40,7 @@ describe("the status page and the back/forward cache", () => {
       window.addEventListener("pageshow", (e) => (window as unknown as { shownFromCache: boolean[] }).shownFromCache.push(e.persisted));
     });
 
-    await page.goto(`${h.base}/status?lang=en`);
+    await page.goto(`${suite.h.base}/status?lang=en`);
     await eventually(() => streams.length === 2, "the other page's live stream");
     await eventually(() => ended === 1, "the status page's stream closed when it was left");
     // A page from the cache fires no load event: wait for the navigation alone.

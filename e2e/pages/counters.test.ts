@@ -10,21 +10,9 @@ import { Page } from "playwright-core";
 import { repoRoot } from "../../deploy/embedded/system";
 import { Harness, eventually, startHarness } from "../harness";
 import { Browser, launchBrowser } from "./browser";
+import { pushManagerOn } from "../support/pages";
 
 jest.setTimeout(240_000);
-
-/** As in pages.test.ts: the page's PushManager hands out a subscription on the test push service, which decrypts. */
-const pushManagerOn = (json: BrowserSubscription["json"]) => {
-  let current: unknown = null;
-  const made = () => ({ endpoint: json.endpoint, toJSON: () => json, unsubscribe: async () => ((current = null), true) });
-  PushManager.prototype.subscribe = async function () {
-    current = made();
-    return current as PushSubscription;
-  };
-  PushManager.prototype.getSubscription = async function () {
-    return current as PushSubscription | null;
-  };
-};
 
 /**
  * The city's data with one more rule in the pandemic emergency's playbook: the disaster-victim

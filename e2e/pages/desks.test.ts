@@ -5,35 +5,25 @@
 // shelter with a reason and the audit shows it. (Declaring, approving and rejecting: pages.test.ts.)
 import { readFileSync } from "node:fs";
 import { Page } from "playwright-core";
-import { Harness, eventually, startHarness } from "../harness";
+import { eventually } from "../harness";
 import { Role } from "../../services/gateway/src/adapters/auth/tokens";
-import { axeViolations, signInAs } from "../support/pages";
-import { Browser, launchBrowser } from "./browser";
+import { axeViolations, signInAs, systemAndBrowserForSuite } from "../support/pages";
 
 jest.setTimeout(240_000);
 
 describe("every role's desk in the console and on the staff page (real Chromium)", () => {
-  let h: Harness;
-  let browser: Browser;
+  const suite = systemAndBrowserForSuite();
   let officer: Page;
-  const as = async (role: Role, subject?: string) => ({ authorization: `Bearer ${await h.token(role, subject)}` });
+  const as = async (role: Role, subject?: string) => ({ authorization: `Bearer ${await suite.h.token(role, subject)}` });
   const open = async (path: string, role: Role, subject?: string) => {
-    const page = await browser.context.newPage();
-    await page.goto(`${h.base}${path}`);
-    await signInAs(h, page, role, subject);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.h.base}${path}`);
+    await signInAs(suite.h, page, role, subject);
     return page;
   };
   const shownPanels = (page: Page) => page.locator(".needs-token:not([hidden])").evaluateAll((s) => s.map((e) => e.id));
-  const dutiesOf = async (staffId: string) => (await h.api("GET", "/api/v1/staff/me/duties", undefined, await as("staff", staffId))).body;
-
-  beforeAll(async () => {
-    h = await startHarness();
-    browser = await launchBrowser(h.base);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await h?.stop();
-  }, 120_000);
+  const dutiesOf = async (staffId: string) =>
+    (await suite.h.api("GET", "/api/v1/staff/me/duties", undefined, await as("staff", staffId))).body;
 
   it("shows each role the panels the API lets it use, and a role without one where its work is", async () => {
     const expected: [Role, string[]][] = [
@@ -58,14 +48,18 @@ describe("every role's desk in the console and on the staff page (real Chromium)
   });
 
   it("lets the staffing officer propose a plan, review coverage, floors and moves (search, CSV), and apply it", async () => {
-    const declared = await h.api(
+    const declared = await suite.h.api(
       "POST",
       "/api/v1/mode",
       { incident: "earthquake", level: "emergency", wards: [], reason: "M7.1 震度6強" },
       await as("manager"),
     );
     expect(declared.status).toBe(201);
-    await eventually(async () => (await h.api("GET", "/api/v1/status")).body.summary?.shelter_open === 208, "208 shelters open", 120_000);
+    await eventually(
+      async () => (await suite.h.api("GET", "/api/v1/status")).body.summary?.shelter_open === 208,
+      "208 shelters open",
+      120_000,
+    );
     officer = await open("/console?lang=ja", "staffing_officer");
     await officer.locator("#plans:not([hidden])").waitFor();
     await officer.locator("#staffing-chart", { hasText: "適用中の配置案はまだありません" }).waitFor();

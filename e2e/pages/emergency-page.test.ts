@@ -3,8 +3,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Page } from "playwright-core";
-import { Harness, eventually, startHarness } from "../harness";
-import { Browser, launchBrowser } from "./browser";
+import { eventually } from "../harness";
+import { declare } from "../support/api";
+import { systemAndBrowserForSuite } from "../support/pages";
 
 // A loaded 2-core machine: every wait is on a condition, with room to spare.
 jest.setTimeout(240_000);
@@ -27,31 +28,15 @@ const box = (page: Page, selector: string) =>
   });
 
 describe("the status page in an earthquake emergency, on a 360 px phone", () => {
-  let h: Harness;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    h = await startHarness();
-    browser = await launchBrowser(h.base, phone);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await h?.stop();
-  }, 120_000);
+  const suite = systemAndBrowserForSuite({ viewport: phone });
 
   it("shows 「いま、すること」 right after the mode line once an earthquake is declared, without a reload, within the first screen", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${h.base}/?lang=ja`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.h.base}/?lang=ja`);
     expect(await page.locator("#guidance").isHidden()).toBe(true);
     await page.evaluate(() => ((window as any).notReloaded = true));
 
-    const declared = await h.api(
-      "POST",
-      "/api/v1/mode",
-      { incident: "earthquake", level: "emergency", wards: [], reason: "M7.1 震度6強" },
-      { authorization: `Bearer ${await h.token("manager")}` },
-    );
-    expect(declared.status).toBe(201);
+    await declare(suite.h, { incident: "earthquake", level: "emergency", wards: [], reason: "M7.1 震度6強" });
 
     await page.locator("#guidance h2", { hasText: "いま、すること" }).waitFor({ timeout: 120_000 });
     expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
@@ -67,8 +52,8 @@ describe("the status page in an earthquake emergency, on a 360 px phone", () => 
   });
 
   it("keeps the phone order: mode, what to do now, nearest with room, crowding by ward, counters, ward lists folded, subscribe", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${h.base}/?lang=ja`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.h.base}/?lang=ja`);
     await eventually(() => page.locator("#shelters-title .count", { hasText: "208" }).count(), "208 shelters open", 120_000);
     await page.reload();
     await page.locator("#crowding").waitFor({ state: "visible" });
@@ -83,8 +68,8 @@ describe("the status page in an earthquake emergency, on a 360 px phone", () => 
   });
 
   it("says it in English on the English page, with English dates and the counter services' English names", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${h.base}/?lang=en`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.h.base}/?lang=en`);
     await page.locator("#guidance h2", { hasText: "What to do now" }).waitFor();
     const lines = (await page.locator("#guidance li").allTextContents()).join("\n");
     expect(lines).toMatch(/aftershocks[^]*drinking water[^]*Disaster Emergency Message Dial 171/);
@@ -105,8 +90,8 @@ describe("the status page in an earthquake emergency, on a 360 px phone", () => 
       vi: /Dư chấn[^]*nơi lánh nạn đang mở[^]*nước uống[^]*Dịch vụ nhắn tin khi có thảm họa 171/,
     };
     for (const [lang, words] of Object.entries(said)) {
-      const page = await browser.context.newPage();
-      await page.goto(`${h.base}/?lang=${lang}`);
+      const page = await suite.browser.context.newPage();
+      await page.goto(`${suite.h.base}/?lang=${lang}`);
       await page.locator("#guidance li").first().waitFor();
       const lines = await page.locator("#guidance li").allTextContents();
       expect([lang, lines.length]).toEqual([lang, 5]);
@@ -119,9 +104,9 @@ describe("the status page in an earthquake emergency, on a 360 px phone", () => 
 
   it("looks right on a desktop too, in Japanese and English", async () => {
     for (const lang of ["ja", "en"]) {
-      const page = await browser.context.newPage();
+      const page = await suite.browser.context.newPage();
       await page.setViewportSize(desktop);
-      await page.goto(`${h.base}/?lang=${lang}`);
+      await page.goto(`${suite.h.base}/?lang=${lang}`);
       await page.locator("#guidance li").first().waitFor();
       expect((await box(page, "#guidance")).bottom).toBeLessThanOrEqual(desktop.height);
       await shoot(page, `status-${lang}-desktop`);
@@ -134,9 +119,9 @@ describe("the status page in an earthquake emergency, on a 360 px phone", () => 
       ["ja", phone],
       ["en", desktop],
     ] as const) {
-      const page = await browser.context.newPage();
+      const page = await suite.browser.context.newPage();
       await page.setViewportSize(size);
-      await page.goto(`${h.base}/?lang=${lang}`);
+      await page.goto(`${suite.h.base}/?lang=${lang}`);
       await page.locator('a[href^="/facilities?"], a[href="/facilities"]').click();
       await page.locator("#facilities-title").waitFor();
       const rows = page.locator("#facilities li[data-state]");
@@ -152,28 +137,28 @@ describe("the status page in an earthquake emergency, on a 360 px phone", () => 
   });
 
   it("opens a saved page offline in its language, and says so in the page's language when a page was never saved", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${h.base}/?lang=en`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.h.base}/?lang=en`);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await eventually(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), "the page controlled by its worker");
-    await page.goto(`${h.base}/facilities/lib:JP-1003025?lang=en`); // through the worker, which keeps this copy
+    await page.goto(`${suite.h.base}/facilities/lib:JP-1003025?lang=en`); // through the worker, which keeps this copy
     const saved = await page.locator("h1").textContent();
-    await browser.context.setOffline(true);
+    await suite.browser.context.setOffline(true);
     try {
-      await page.goto(`${h.base}/facilities/lib:JP-1003025?lang=en`);
+      await page.goto(`${suite.h.base}/facilities/lib:JP-1003025?lang=en`);
       expect(await page.locator("h1").textContent()).toBe(saved);
-      await page.goto(`${h.base}/facilities/lib:JP-1003027?lang=en`);
+      await page.goto(`${suite.h.base}/facilities/lib:JP-1003027?lang=en`);
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
       expect(await page.locator("#not-saved").textContent()).toBe(
         "This page has not been saved on this device yet. Open it again once you are back online.",
       );
-      await page.goto(`${h.base}/services/juminhyo?lang=ja`);
+      await page.goto(`${suite.h.base}/services/juminhyo?lang=ja`);
       expect(await page.locator("#not-saved").textContent()).toBe(
         "このページはまだこの端末に保存されていません。接続が戻ってから開いてください。",
       );
       await shoot(page, "not-saved-ja-360");
     } finally {
-      await browser.context.setOffline(false);
+      await suite.browser.context.setOffline(false);
     }
     await page.close();
   });

@@ -6,6 +6,7 @@ import { cityDate } from "@crisis/platform/contracts";
 import { Page } from "playwright-core";
 import { Harness, eventually, startHarness } from "../harness";
 import { Browser, launchBrowser } from "./browser";
+import { answerFirstNotice, applyAPlan, bearer, declare } from "../support/api";
 
 // A loaded 2-core machine: every wait is on a condition, with room to spare.
 jest.setTimeout(300_000);
@@ -35,14 +36,8 @@ describe("the incident report and the daily HQ sheet in real Chromium", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    manager = { authorization: `Bearer ${await h.token("manager")}` };
-    const declared = await h.api(
-      "POST",
-      "/api/v1/mode",
-      { incident: "flood", level: "emergency", wards: ["北区"], reason: "白川氾濫危険" },
-      manager,
-    );
-    expect(declared.status).toBe(201);
+    manager = await bearer(h, "manager");
+    await declare(h, { incident: "flood", level: "emergency", wards: ["北区"], reason: "白川氾濫危険" }, manager);
     opened = await eventually(
       async () => {
         const status = await h.api("GET", "/api/v1/status");
@@ -56,32 +51,11 @@ describe("the incident report and the daily HQ sheet in real Chromium", () => {
     );
     const reported = await h.api("POST", `/api/v1/shelters/${encodeURIComponent(opened[0].id)}/occupancy`, { headcount }, manager);
     expect(reported.status).toBe(201);
-    const plan = await eventually(
-      async () => {
-        const proposed = await h.api("POST", "/api/v1/staffing/plans", {}, manager);
-        if (proposed.status !== 200) return undefined;
-        const applied = await h.api("POST", `/api/v1/staffing/plans/${proposed.body.id}/apply`, {}, manager);
-        return applied.status === 200 ? (proposed.body as { changes: { staffId: string; to: string | null }[] }) : undefined;
-      },
-      "a staffing plan applied",
-      180_000,
-      1_000,
-    );
+    const plan = await applyAPlan(h, manager);
     const [acknowledging, declining] = [...new Set(plan.changes.filter((c) => c.to).map((c) => c.staffId))];
-    for (const [staffId, answer, body] of [
-      [acknowledging, "ack", {}],
-      [declining, "decline", { reason: "家族が負傷したため" }],
-    ] as const) {
-      const as = { authorization: `Bearer ${await h.token("staff", staffId)}` };
-      const notice = await eventually(
-        async () => (await h.api("GET", "/api/v1/staff/me/duties", undefined, as)).body.notices?.[0],
-        "a notice",
-        60_000,
-        500,
-      );
-      expect((await h.api("POST", `/api/v1/staff/me/notices/${notice.id}/${answer}`, body, as)).status).toBe(200);
-    }
-    expect((await h.api("POST", "/api/v1/mode", { incident: "flood", level: "normal", reason: "水位低下" }, manager)).status).toBe(201);
+    expect((await answerFirstNotice(h, acknowledging, "ack")).status).toBe(200);
+    expect((await answerFirstNotice(h, declining, "decline", { reason: "家族が負傷したため" })).status).toBe(200);
+    await declare(h, { incident: "flood", level: "normal", reason: "水位低下" }, manager);
     ended = new Date(Date.now() + 60_000).toISOString();
     browser = await launchBrowser(h.base);
     await browser.context.setExtraHTTPHeaders(manager);

@@ -4,8 +4,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { residentLanguages } from "@crisis/platform/contracts";
 import { BrowserSubscription } from "@crisis/platform/testing";
-import { Harness, eventually, startHarness } from "../harness";
-import { Browser, launchBrowser } from "./browser";
+import { eventually } from "../harness";
+import { declare } from "../support/api";
+import { systemAndBrowserForSuite } from "../support/pages";
 
 // A loaded 2-core machine: every wait is on a condition, with room to spare.
 jest.setTimeout(300_000);
@@ -16,21 +17,11 @@ const shots = process.env.SCREENSHOTS_DIR;
 const kana = /[\u3041-\u3096\u30A1-\u30FA]/;
 
 describe("the emergency status page and the pushes in every resident language", () => {
-  let h: Harness;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    h = await startHarness();
-    browser = await launchBrowser(h.base, phone);
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await h?.stop();
-  }, 120_000);
+  const suite = systemAndBrowserForSuite({ viewport: phone, timeoutMs: 300_000 });
 
   const subscribe = async (lang: string) => {
-    const browserSubscription = h.pushService.subscribe();
-    const res = await h.api("POST", "/api/v1/subscriptions", {
+    const browserSubscription = suite.h.pushService.subscribe();
+    const res = await suite.h.api("POST", "/api/v1/subscriptions", {
       subscription: browserSubscription.json,
       topics: ["category:shelter"],
       lang,
@@ -38,13 +29,13 @@ describe("the emergency status page and the pushes in every resident language", 
     expect(res.status).toBe(201);
     return browserSubscription;
   };
-  const pushes = (b: BrowserSubscription) => h.pushService.messagesFor(b.id).map((m) => JSON.parse(m.text));
+  const pushes = (b: BrowserSubscription) => suite.h.pushService.messagesFor(b.id).map((m) => JSON.parse(m.text));
   let vietnamese: BrowserSubscription;
   let easy: BrowserSubscription;
 
   it("refuses a subscription in a language the hub does not have, naming the field", async () => {
-    const res = await h.api("POST", "/api/v1/subscriptions", {
-      subscription: h.pushService.subscribe().json,
+    const res = await suite.h.api("POST", "/api/v1/subscriptions", {
+      subscription: suite.h.pushService.subscribe().json,
       topics: ["category:shelter"],
       lang: "fr",
     });
@@ -54,13 +45,7 @@ describe("the emergency status page and the pushes in every resident language", 
   });
 
   it("sends the declaration's push in Vietnamese and in easy Japanese (decrypted with the subscriber's keys)", async () => {
-    const declared = await h.api(
-      "POST",
-      "/api/v1/mode",
-      { incident: "earthquake", level: "emergency", wards: [], reason: "M7.1 震度6強" },
-      { authorization: `Bearer ${await h.token("manager")}` },
-    );
-    expect(declared.status).toBe(201);
+    await declare(suite.h, { incident: "earthquake", level: "emergency", wards: [], reason: "M7.1 震度6強" });
     await eventually(() => pushes(vietnamese).length > 0 && pushes(easy).length > 0, "a push to each", 180_000);
     const [vi] = pushes(vietnamese);
     expect(vi).toMatchObject({ lang: "vi", title: "Thành phố Kumamoto: động đất – mức khẩn cấp" });
@@ -74,9 +59,13 @@ describe("the emergency status page and the pushes in every resident language", 
   it.each(residentLanguages)(
     "shows the status page in %s with no Japanese-only sentence outside names, and the names' readings",
     async (lang) => {
-      await eventually(async () => (await h.api("GET", "/api/v1/status")).body.summary?.shelter_open === 208, "208 shelters open", 120_000);
-      const page = await browser.context.newPage();
-      await page.goto(`${h.base}/?lang=${lang}`, { waitUntil: "domcontentloaded" });
+      await eventually(
+        async () => (await suite.h.api("GET", "/api/v1/status")).body.summary?.shelter_open === 208,
+        "208 shelters open",
+        120_000,
+      );
+      const page = await suite.browser.context.newPage();
+      await page.goto(`${suite.h.base}/?lang=${lang}`, { waitUntil: "domcontentloaded" });
       expect(await page.locator("html").getAttribute("lang")).toBe(lang);
       await page.locator("#crowding").waitFor({ state: "visible" });
       if (shots && ["vi", "ne", "ja-x-easy"].includes(lang)) {
@@ -117,7 +106,8 @@ describe("the emergency status page and the pushes in every resident language", 
   );
 
   it("chooses the page's language from Accept-Language, and falls back to Japanese with an English note for one it lacks", async () => {
-    const page = async (acceptLanguage: string) => (await fetch(`${h.base}/`, { headers: { "accept-language": acceptLanguage } })).text();
+    const page = async (acceptLanguage: string) =>
+      (await fetch(`${suite.h.base}/`, { headers: { "accept-language": acceptLanguage } })).text();
     expect(await page("zh-TW,zh;q=0.9")).toContain('<html lang="zh-Hant">');
     expect(await page("ne-NP")).toContain('<html lang="ne">');
     const french = await page("fr-FR");

@@ -6,6 +6,7 @@ import { Server, createServer } from "node:http";
 import { AddressInfo } from "node:net";
 import { Harness, eventually, startHarness } from "../harness";
 import { Browser, launchBrowser } from "./browser";
+import { declare } from "../support/api";
 
 jest.setTimeout(240_000);
 
@@ -30,13 +31,7 @@ describe("the emergency status page: light, and a map of the shelters by crowdin
     const tileUrl = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}/{z}/{x}/{y}.png`;
     h = await startHarness({ env: { PAGES_TILE_URL: tileUrl, PAGES_TILE_ATTRIBUTION: "© OpenStreetMap contributors" } });
     browser = await launchBrowser(h.base, phone);
-    const declared = await h.api(
-      "POST",
-      "/api/v1/mode",
-      { incident: "earthquake", level: "emergency", wards: [], reason: "M7.1 震度6強" },
-      { authorization: `Bearer ${await h.token("manager")}` },
-    );
-    expect(declared.status).toBe(201);
+    await declare(h, { incident: "earthquake", level: "emergency", wards: [], reason: "M7.1 震度6強" });
     await eventually(async () => (await h.api("GET", "/api/v1/status")).body.summary?.shelter_open === 208, "208 shelters open", 180_000);
   }, 240_000);
   afterAll(async () => {

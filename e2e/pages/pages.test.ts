@@ -6,27 +6,10 @@ import { Page } from "playwright-core";
 import { Harness, eventually, startHarness } from "../harness";
 import { Role } from "../../services/gateway/src/adapters/auth/tokens";
 import { Browser, launchBrowser } from "./browser";
-import { axeViolations, signInAs } from "../support/pages";
+import { axeViolations, pushManagerOn, signInAs } from "../support/pages";
 
 // A loaded 2-core machine: every wait is on a condition, with room to spare.
 jest.setTimeout(240_000);
-
-/**
- * Headless Chromium has no push service of its own: the page's PushManager hands out a
- * subscription on the test push service, which decrypts what notify sends; DevTools then
- * delivers that text to the page's service worker as the browser's push service would.
- */
-const pushManagerOn = (json: BrowserSubscription["json"]) => {
-  let current: unknown = null;
-  const made = () => ({ endpoint: json.endpoint, toJSON: () => json, unsubscribe: async () => ((current = null), true) });
-  PushManager.prototype.subscribe = async function () {
-    current = made();
-    return current as PushSubscription;
-  };
-  PushManager.prototype.getSubscription = async function () {
-    return current as PushSubscription | null;
-  };
-};
 
 /** A DevTools session on the page with the ServiceWorker domain on, and the worker's registration id. */
 async function serviceWorkerSession(page: Page) {

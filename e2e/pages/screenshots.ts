@@ -10,6 +10,7 @@ import { repoRoot } from "../../deploy/embedded/system";
 import { eventually, startHarness } from "../harness";
 import { Role } from "../../services/gateway/src/adapters/auth/tokens";
 import { Browser, launchBrowser } from "./browser";
+import { answerFirstNotice, applyAPlan } from "../support/api";
 
 const out = join(repoRoot, "docs", "screenshots");
 const widths = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
@@ -115,30 +116,13 @@ async function main() {
     await shootDesks(browser, h.base, token, "", (name) => name === "staffing-officer");
     // A staffing plan in force, so the staff page shows a real duty and the console real acknowledgements:
     // one person acknowledges, another declines, the first keeps a notice still to answer.
-    const plan = await eventually(
-      async () => {
-        const proposed = await h.api("POST", "/api/v1/staffing/plans", {}, manager);
-        if (proposed.status !== 200) return undefined;
-        const applied = await h.api("POST", `/api/v1/staffing/plans/${proposed.body.id}/apply`, {}, manager);
-        return applied.status === 200 ? (proposed.body as { changes: { staffId: string; to: string | null }[] }) : undefined;
-      },
-      "a staffing plan applied",
-      180_000,
-      1_000,
-    );
+    const plan = await applyAPlan(h, manager);
     const [shown, acknowledging, declining] = [...new Set(plan.changes.filter((c) => c.to).map((c) => c.staffId))];
     for (const [staffId, answer, body] of [
       [acknowledging, "ack", {}],
       [declining, "decline", { reason: "家族が負傷したため" }],
     ] as const) {
-      const as = { authorization: `Bearer ${await h.token("staff", staffId)}` };
-      const notice = await eventually(
-        async () => (await h.api("GET", "/api/v1/staff/me/duties", undefined, as)).body.notices?.[0],
-        "a notice",
-        60_000,
-        500,
-      );
-      const res = await h.api("POST", `/api/v1/staff/me/notices/${notice.id}/${answer}`, body, as);
+      const res = await answerFirstNotice(h, staffId, answer, body);
       if (res.status !== 200) throw new Error(`answer refused: ${JSON.stringify(res.body)}`);
     }
     const shots: [string, string, ((page: Page) => Promise<void>)?][] = [

@@ -1,27 +1,16 @@
 /// <reference lib="dom" />
 // The subscribe panel when subscribing fails, in real Chromium: every failure in the page's own words.
 import { Page } from "playwright-core";
-import { Harness, startHarness } from "../harness";
-import { Browser, launchBrowser } from "./browser";
+import { systemAndBrowserForSuite } from "../support/pages";
 
 jest.setTimeout(240_000);
 
 describe("the subscribe panel says in plain words why subscribing failed, never the browser's text", () => {
-  let h: Harness;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    h = await startHarness();
-    browser = await launchBrowser(h.base);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await h?.stop();
-  }, 120_000);
+  const suite = systemAndBrowserForSuite();
 
   const open = async (path: string) => {
-    const page = await browser.context.newPage();
-    await page.goto(`${h.base}${path}`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.h.base}${path}`);
     await page.locator("#subscribe-form").waitFor({ state: "visible" });
     return page;
   };
@@ -86,12 +75,12 @@ describe("the subscribe panel says in plain words why subscribing failed, never 
   });
 
   it("gives up after 15 s with a timeout message instead of waiting forever", async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.clock.install();
     await page.addInitScript(() => {
       PushManager.prototype.subscribe = () => new Promise<PushSubscription>(() => undefined);
     });
-    await page.goto(`${h.base}/?lang=en`);
+    await page.goto(`${suite.h.base}/?lang=en`);
     await page.locator("#subscribe-form").waitFor({ state: "visible" });
     const result = await subscribe(page, "Subscribe");
     await result.filter({ hasText: "Subscribing…" }).waitFor();

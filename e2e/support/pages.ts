@@ -1,8 +1,11 @@
 /// <reference lib="dom" />
-// Steps the page tests share: signing in as a role and asking axe for serious violations.
+// Steps the page tests share: the system and a browser for a suite, signing in as a role, a push
+// service for the page, and asking axe for serious violations.
 import { readFileSync } from "node:fs";
+import { BrowserSubscription } from "@crisis/platform/testing";
 import { Page } from "playwright-core";
-import { Harness } from "../harness";
+import { Harness, HarnessOptions, startHarness } from "../harness";
+import { Browser, launchBrowser } from "../pages/browser";
 import { Role } from "../../services/gateway/src/adapters/auth/tokens";
 
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -16,6 +19,23 @@ export async function signInAs(h: Harness, page: Page, role: Role, subject?: str
   await page.reload();
 }
 
+/**
+ * Headless Chromium has no push service of its own: the page's PushManager hands out a
+ * subscription on the test push service, which decrypts what notify sends; DevTools then
+ * delivers that text to the page's service worker as the browser's push service would.
+ */
+export const pushManagerOn = (json: BrowserSubscription["json"]) => {
+  let current: unknown = null;
+  const made = () => ({ endpoint: json.endpoint, toJSON: () => json, unsubscribe: async () => ((current = null), true) });
+  PushManager.prototype.subscribe = async function () {
+    current = made();
+    return current as PushSubscription;
+  };
+  PushManager.prototype.getSubscription = async function () {
+    return current as PushSubscription | null;
+  };
+};
+
 /** Serious and critical axe violations on the page as it is now, one line each. */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
@@ -25,4 +45,26 @@ export async function axeViolations(page: Page): Promise<string[]> {
       .filter((v: any) => v.impact === "serious" || v.impact === "critical")
       .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
   });
+}
+
+/**
+ * For a page suite (call it inside `describe`): the system and a fresh browser on it, started before the
+ * suite's tests and closed after them; read `suite.h` and `suite.browser` inside the tests.
+ */
+export function systemAndBrowserForSuite({
+  viewport,
+  backForwardCache = false,
+  harness,
+  timeoutMs = 240_000,
+}: { viewport?: { width: number; height: number }; backForwardCache?: boolean; harness?: HarnessOptions; timeoutMs?: number } = {}) {
+  const suite = {} as { h: Harness; browser: Browser };
+  beforeAll(async () => {
+    suite.h = await startHarness(harness);
+    suite.browser = await launchBrowser(suite.h.base, viewport, { backForwardCache });
+  }, timeoutMs);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.h?.stop();
+  }, 120_000);
+  return suite;
 }

@@ -1,4 +1,3 @@
-import { NatsConnection, connect } from "nats";
 import pino from "pino";
 import {
   bucketStreamConfig,
@@ -11,31 +10,21 @@ import {
   waitUntil,
   watchState,
 } from "../src";
-import { NatsServerHandle, startNatsServer } from "../src/testing";
+import { natsServerForSuite } from "../src/testing";
 
 describe("the state register against a real nats-server", () => {
-  let server: NatsServerHandle;
-  let nc: NatsConnection;
-
-  beforeAll(async () => {
-    server = await startNatsServer();
-    nc = await connect({ servers: server.url });
-  });
-  afterAll(async () => {
-    await nc.close();
-    await server.stop();
-  });
+  const nats = natsServerForSuite();
 
   it("shapes a followed bucket as the NATS client shapes the buckets it creates, so a promoted one opens as a bucket", async () => {
-    await openBucket(nc.jetstream(), buckets.deliveryReports, 1);
-    const { config } = await (await nc.jetstreamManager()).streams.info(`KV_${buckets.deliveryReports.name}`);
+    await openBucket(nats.nc.jetstream(), buckets.deliveryReports, 1);
+    const { config } = await (await nats.nc.jetstreamManager()).streams.info(`KV_${buckets.deliveryReports.name}`);
     const shape = bucketStreamConfig(buckets.deliveryReports, 1);
     const created = Object.fromEntries(Object.keys(shape).map((k) => [k, config[k as keyof typeof config]]));
     expect(created).toEqual(shape);
   });
 
   it("tells a service it is not ready once one of its streams is gone, naming it", async () => {
-    const jsm = await nc.jetstreamManager();
+    const jsm = await nats.nc.jetstreamManager();
     await ensureStreams(jsm, [streams.alert]);
     const said: unknown[] = [];
     const log = pino({ level: "error" }, { write: (line: string) => said.push(JSON.parse(line).missing) });

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { pino } from "pino";
-import { FacilityStatus, ServiceLevel, ShelterOperation, type Ward } from "@crisis/platform/contracts";
+import { Backbone, streams } from "@crisis/platform";
+import { FacilityStatus, Incident, ModeLevel, ServiceLevel, ShelterOperation, type Mode, type Ward } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { loadPostTemplates } from "../src/adapters/data/load-post-templates";
 import type { DutyBook } from "../src/app/ports";
@@ -12,6 +13,20 @@ export const templates = loadPostTemplates(join(__dirname, "..", "data", "post-t
 /** A small made-up city: enough people to staff a few shelters, quick to plan. */
 export const smallCity = generateCity({ seed: 11, staffCount: 1500 });
 export const quietLogger = pino({ level: "silent" });
+
+/** The earthquake emergency for 東区 the tests on a real nats-server plan under, declared at 16:27 in Kumamoto. */
+export const eastEmergency: Mode = {
+  incident: Incident.INCIDENT_EARTHQUAKE,
+  level: ModeLevel.MODE_LEVEL_EMERGENCY,
+  wards: ["東区"],
+  reason: "test",
+  declaredBy: "manager",
+  declaredAt: "2026-07-28T07:27:00Z",
+};
+
+/** How many events the staff stream holds on a subject. */
+export const storedOn = async (backbone: Backbone, subject: string): Promise<number> =>
+  (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
 
 /** The event facilities publishes when a shelter opens (or, with `open: false`, closes). */
 export function shelterEvent(id: string, ward: Ward, changedAt: string, open = true): FacilityStatusChanged {

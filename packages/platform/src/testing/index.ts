@@ -4,3 +4,4 @@ export * from "./push-service";
 export * from "./tls";
 export * from "./ports";
 export * from "./nats-cluster";
+export * from "./suite";

@@ -16,37 +16,11 @@ export interface TestTls {
 export function createTestTls(): TestTls {
   const dir = mkdtempSync(join(tmpdir(), "crisis-tls-"));
   const run = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
-  run(
-    "req",
-    "-x509",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-nodes",
-    "-keyout",
-    "ca.key",
-    "-out",
-    "ca.pem",
-    "-days",
-    "2",
-    "-subj",
-    "/CN=crisis-hub test CA",
-  );
-  run(
-    "req",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-nodes",
-    "-keyout",
-    "server.key",
-    "-out",
-    "server.csr",
-    "-subj",
-    "/CN=localhost",
-  );
+  /** A new P-256 key (unencrypted) into `keyout`, and a request for it, or with `-x509` a self-signed certificate. */
+  const newKey = (keyout: string, ...args: string[]) =>
+    run("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", keyout, ...args);
+  newKey("ca.key", "-x509", "-out", "ca.pem", "-days", "2", "-subj", "/CN=crisis-hub test CA");
+  newKey("server.key", "-out", "server.csr", "-subj", "/CN=localhost");
   writeFileSync(join(dir, "san.ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
   run(
     "x509",

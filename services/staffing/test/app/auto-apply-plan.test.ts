@@ -1,6 +1,6 @@
-import { Backbone, FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, streams, waitUntil } from "@crisis/platform";
+import { FakeClock, jetStreamPublisher, streams, waitUntil } from "@crisis/platform";
 import { Incident, ModeLevel, eventTypes, type Mode } from "@crisis/platform/contracts";
-import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { backboneForSuite } from "@crisis/platform/testing";
 import { highsSolver } from "../../src/adapters/solver/highs";
 import { applyStaffingPlan } from "../../src/app/apply-staffing-plan";
 import { autoApplyPlan } from "../../src/app/auto-apply-plan";
@@ -19,22 +19,11 @@ const declaration = (declaredAt: string): Mode => ({
 });
 
 describe("the auto-apply setting for the first hours of a declaration (real nats-server)", () => {
-  let nats: NatsServerHandle;
-  let backbone: Backbone;
+  const nats = backboneForSuite("staffing-auto-test", [streams.staff], { logger: quietLogger });
   const published = async () =>
-    (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: eventTypes.staffReassigned.subject })).state.subjects?.[
+    (await nats.backbone.jsm.streams.info(streams.staff.name, { subjects_filter: eventTypes.staffReassigned.subject })).state.subjects?.[
       eventTypes.staffReassigned.subject
     ] ?? 0;
-
-  beforeAll(async () => {
-    nats = await startNatsServer();
-    backbone = await connectBackbone(nats.url, "staffing-auto-test", quietLogger);
-    await ensureStreams(backbone.jsm, [streams.staff]);
-  });
-  afterAll(async () => {
-    await backbone.nc.drain();
-    await nats.stop();
-  });
 
   it("applies each settled plan by itself until a person applies one, then leaves plans for review", async () => {
     const clock = new FakeClock(new Date("2026-07-28T08:00:00Z"));
@@ -45,7 +34,7 @@ describe("the auto-apply setting for the first hours of a declaration (real nats
       solver: highsSolver(),
       clock,
       book,
-      events: jetStreamPublisher(backbone.js),
+      events: jetStreamPublisher(nats.backbone.js),
       logger: quietLogger,
     };
     const planner: PostPlanner = new PostPlanner({ ...planning, onSettled: () => autoApplyPlan({ ...planning, planner }) });

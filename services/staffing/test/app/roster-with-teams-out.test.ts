@@ -1,20 +1,10 @@
 import { RosterWithTeamsOut } from "../../src/app/roster-with-teams-out";
-import { declareOut, endOut, splitTeams, type DepartmentRota, type StaffMember } from "../../src/domain";
-
-const person = (id: string): StaffMember => ({
-  id,
-  name: `職員 ${id}`,
-  department: "hoken",
-  ward: "中央区",
-  skills: [],
-  canWorkNights: true,
-  unavailable: [],
-  canWorkFromHome: true,
-});
+import { declareOut, endOut, splitTeams, type DepartmentRota } from "../../src/domain";
+import { hokenMember as person } from "../people";
 
 describe("the roster every plan reads while a team is out", () => {
   it("has the out team's members away until the out ends, and no one once it is over", () => {
-    const staff = ["1", "2", "3", "4"].map(person);
+    const staff = ["1", "2", "3", "4"].map((id) => person(id));
     const departments = [{ id: "hoken", name: "保健センター", floors: { emergency: { headcount: 1 } } }];
     const split = splitTeams({
       staff,

@@ -1,7 +1,7 @@
-import { Backbone, FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, streams } from "@crisis/platform";
-import { Incident, ModeLevel, eventTypes, type Mode } from "@crisis/platform/contracts";
+import { FakeClock, jetStreamPublisher, streams } from "@crisis/platform";
+import { ModeLevel, eventTypes } from "@crisis/platform/contracts";
 import { StaffAnswered, StaffReminded } from "@crisis/platform/contracts/events";
-import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { backboneForSuite } from "@crisis/platform/testing";
 import { kvDutyBook, type WatchedDutyBook } from "../../src/adapters/nats/duty-book";
 import { highsSolver } from "../../src/adapters/solver/highs";
 import { answerNotice } from "../../src/app/answer-notice";
@@ -16,21 +16,16 @@ import { readCoverage } from "../../src/app/read-coverage";
 import { readDutyRoster } from "../../src/app/read-duty-roster";
 import { releaseEndedPosts } from "../../src/app/release-ended-posts";
 import { replaceOnPost } from "../../src/app/replace-on-post";
-import { quietLogger, shelterEvent, smallCity, templates } from "../support";
+import { eastEmergency, quietLogger, shelterEvent, smallCity, storedOn, templates } from "../support";
 
 const minutes = (n: number) => n * 60_000;
-const emergency: Mode = {
-  incident: Incident.INCIDENT_EARTHQUAKE,
-  level: ModeLevel.MODE_LEVEL_EMERGENCY,
-  wards: ["東区"],
-  reason: "test",
-  declaredBy: "manager",
-  declaredAt: "2026-07-28T07:27:00Z",
-};
 
 describe("duty notices: read, acknowledged, declined, reminded, escalated and released (real nats-server, moved clock)", () => {
-  let nats: NatsServerHandle;
-  let backbone: Backbone;
+  const nats = backboneForSuite("staff-duties-test", [streams.staff], {
+    logger: quietLogger,
+    timeoutMs: 60_000,
+    beforeStop: () => duties?.stop(),
+  });
   let duties: WatchedDutyBook;
   const solver = highsSolver();
   // 17:00 in Kumamoto: the day shift is over, the evening shift under way, the night shift next.
@@ -38,38 +33,28 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
   const planner = new PostPlanner({ roster: smallCity, templates, solver, clock, logger: quietLogger });
   const book = new PlanBook();
   const times = { remindAfterMs: minutes(30), escalateAfterMs: minutes(30) };
-  const deps = () => ({ roster: smallCity, book, duties, solver, events: jetStreamPublisher(backbone.js), clock });
+  const deps = () => ({ roster: smallCity, book, duties, solver, events: jetStreamPublisher(nats.backbone.js), clock });
   const propose = () => proposeStaffingPlan({ roster: smallCity, templates, solver, clock, planner, book });
   const apply = (planId: string) =>
     applyStaffingPlan(
-      { planner, book, events: jetStreamPublisher(backbone.js), clock, roster: smallCity, duties },
+      { planner, book, events: jetStreamPublisher(nats.backbone.js), clock, roster: smallCity, duties },
       planId,
       "test",
       "officer@city",
     );
-  const stored = async (subject: string) =>
-    (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
+  const stored = (subject: string) => storedOn(nats.backbone, subject);
   const page = (staffId: string) => readStaffDuties({ roster: smallCity, duties, clock }, staffId);
   let assigned: { staffId: string; postId: string }[] = [];
 
   beforeAll(async () => {
-    nats = await startNatsServer();
-    backbone = await connectBackbone(nats.url, "staff-duties-test", quietLogger);
-    await ensureStreams(backbone.jsm, [streams.staff]);
-    duties = await kvDutyBook(backbone.js, 1, quietLogger);
-    planner.restoreMode(emergency);
+    duties = await kvDutyBook(nats.backbone.js, 1, quietLogger);
+    planner.restoreMode(eastEmergency);
     planner.restoreShelter(shelterEvent("h1", "東区", "2026-07-28T07:28:00Z"));
     planner.restoreShelter(shelterEvent("h2", "東区", "2026-07-28T07:28:00Z"));
     const plan = await propose();
     await apply(plan.planId);
     assigned = book.inForce!.plan.assignments.map((a) => ({ staffId: a.staffId, postId: a.postId }));
   }, 120_000);
-  afterAll(async () => {
-    duties.stop();
-    await backbone.nc.drain();
-    await nats.stop();
-  });
-
   it("gives each reassigned person a pending notice saying where, when, which duty and whom to report to, and their current or next duty", async () => {
     expect(assigned.length).toBeGreaterThan(10);
     const evening = assigned.find((a) => a.postId.startsWith("shelter:h1@") && a.postId.endsWith("-evening"))!;
@@ -97,7 +82,7 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
     expect(answered.notice).toMatchObject({ id: notice.id, state: "acknowledged", answeredAt: "2026-07-28T08:00:00.000Z" });
     expect(answered.replacement).toBeUndefined();
     // The answer says which shelter's post it is about, as the reassignment did.
-    const ack = await backbone.jsm.streams.getMessage(streams.staff.name, { last_by_subj: eventTypes.staffAcknowledged.subject });
+    const ack = await nats.backbone.jsm.streams.getMessage(streams.staff.name, { last_by_subj: eventTypes.staffAcknowledged.subject });
     expect(StaffAnswered.decode(ack.data)).toMatchObject({ noticeId: notice.id, facilityId: notice.duty!.facilityId, serviceId: "" });
     expect((await answerNotice(deps(), a.staffId, notice.id, { decline: false }, "t-ack")).notice?.state).toBe("acknowledged");
     await expect(answerNotice(deps(), a.staffId, notice.id, { decline: true, reason: "体調不良" }, "t")).rejects.toMatchObject({
@@ -182,7 +167,7 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
     clock.advance(minutes(30));
     const second = await remindUnanswered({ ...deps(), times, logger: quietLogger });
     expect(second).toEqual({ reminded: 0, escalated: pendingBefore - 1 });
-    const escalations = await backbone.jsm.streams.getMessage(streams.staff.name, { last_by_subj: eventTypes.staffReminded.subject });
+    const escalations = await nats.backbone.jsm.streams.getMessage(streams.staff.name, { last_by_subj: eventTypes.staffReminded.subject });
     const last = StaffReminded.decode(escalations.data);
     expect(last).toMatchObject({ attempt: 2, escalatedTo: last.staffId, aboutStaffId: expect.any(String) });
     const person = smallCity.staff.find((p) => p.id === last.aboutStaffId)!;
@@ -247,7 +232,7 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
   });
 
   it("keeps every record across a restart (a fresh book on the same bucket)", async () => {
-    const again = await kvDutyBook(backbone.js, 1, quietLogger);
+    const again = await kvDutyBook(nats.backbone.js, 1, quietLogger);
     try {
       expect([...again.all()].length).toBe([...duties.all()].length);
       const [a] = assigned;
@@ -260,7 +245,7 @@ describe("duty notices: read, acknowledged, declined, reminded, escalated and re
   it("releases everyone at the stand-down with a notice, and records the minutes they served", async () => {
     const evening = assigned.find((a) => a.postId.endsWith("-evening"))!;
     clock.set("2026-07-28T09:00:00Z");
-    planner.restoreMode({ ...emergency, level: ModeLevel.MODE_LEVEL_NORMAL, declaredAt: "2026-07-28T09:05:00Z" });
+    planner.restoreMode({ ...eastEmergency, level: ModeLevel.MODE_LEVEL_NORMAL, declaredAt: "2026-07-28T09:05:00Z" });
     planner.restoreShelter(shelterEvent("h1", "東区", "2026-07-28T09:05:00Z", false));
     planner.restoreShelter(shelterEvent("h2", "東区", "2026-07-28T09:05:00Z", false));
     const stillOn = new Set(book.inForce!.plan.assignments.map((a) => a.staffId)).size;

@@ -1,47 +1,30 @@
-import { Backbone, FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, streams } from "@crisis/platform";
-import { Incident, ModeLevel, eventTypes } from "@crisis/platform/contracts";
-import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { FakeClock, jetStreamPublisher, streams } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
+import { backboneForSuite } from "@crisis/platform/testing";
 import { highsSolver } from "../../src/adapters/solver/highs";
 import { applyStaffingPlan } from "../../src/app/apply-staffing-plan";
 import { PostPlanner } from "../../src/app/keep-posts-planned";
 import { PlanBook } from "../../src/app/plan-book";
 import { proposeStaffingPlan } from "../../src/app/propose-staffing-plan";
-import { quietLogger, shelterEvent, smallCity, templates } from "../support";
+import { eastEmergency, quietLogger, shelterEvent, smallCity, storedOn, templates } from "../support";
 
 describe("staffing plans proposed, reviewed and applied (real nats-server)", () => {
-  let nats: NatsServerHandle;
-  let backbone: Backbone;
+  const nats = backboneForSuite("staffing-plans-test", [streams.staff], { logger: quietLogger });
   const solver = highsSolver();
   const clock = new FakeClock(new Date("2026-07-28T08:00:00Z"));
   const planner = new PostPlanner({ roster: smallCity, templates, solver, clock, logger: quietLogger });
   const book = new PlanBook();
   const propose = () => proposeStaffingPlan({ roster: smallCity, templates, solver, clock, planner, book });
   const apply = (planId: string) =>
-    applyStaffingPlan({ planner, book, events: jetStreamPublisher(backbone.js), clock }, planId, "test", "officer@city");
-  const stored = async (subject: string) =>
-    (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
+    applyStaffingPlan({ planner, book, events: jetStreamPublisher(nats.backbone.js), clock }, planId, "test", "officer@city");
+  const stored = (subject: string) => storedOn(nats.backbone, subject);
   const published = () => stored(eventTypes.staffReassigned.subject);
 
   beforeAll(async () => {
-    nats = await startNatsServer();
-    backbone = await connectBackbone(nats.url, "staffing-plans-test", quietLogger);
-    await ensureStreams(backbone.jsm, [streams.staff]);
-    planner.restoreMode({
-      incident: Incident.INCIDENT_EARTHQUAKE,
-      level: ModeLevel.MODE_LEVEL_EMERGENCY,
-      wards: ["東区"],
-      reason: "test",
-      declaredBy: "manager",
-      declaredAt: "2026-07-28T07:27:00Z",
-    });
+    planner.restoreMode(eastEmergency);
     planner.restoreShelter(shelterEvent("h1", "東区", "2026-07-28T07:28:00Z"));
     planner.restoreShelter(shelterEvent("h2", "東区", "2026-07-28T07:28:00Z"));
   });
-  afterAll(async () => {
-    await backbone.nc.drain();
-    await nats.stop();
-  });
-
   it("proposes coverage per post, ward and skill, floor margins, open positions with why, and every change from no plan", async () => {
     const plan = await propose();
     // 2 shelters × 3 shifts × 3, one 保健師 round, the call centre 3 × 11.

@@ -1,45 +1,30 @@
-import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { ServiceLevel, eventTypes } from "@crisis/platform/contracts";
 import { BookingRecorded, CounterBooking } from "@crisis/platform/contracts/counters";
 import { ServiceLevelChanged } from "@crisis/platform/contracts/events";
-import { SetServiceLevelRequest } from "@crisis/platform/contracts/facilities";
-import {
-  Backbone,
-  FakeClock,
-  RunningConsumer,
-  connectBackbone,
-  decodeEvent,
-  ensureStreams,
-  jetStreamPublisher,
-  publishEvent,
-  replaySubject,
-  streams,
-  waitUntil,
-} from "@crisis/platform";
-import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { FakeClock, RunningConsumer, decodeEvent, publishEvent, replaySubject, streams, waitUntil } from "@crisis/platform";
+import { backboneForSuite } from "@crisis/platform/testing";
 import { consumeLevelChangesForBookings } from "../../../src/adapters/nats/booking-review-consumer";
-import { kvBookingStore } from "../../../src/adapters/nats/booking-store";
 import { bookSlot } from "../../../src/app/counters/book-slot";
 import { bookingOf } from "../../../src/app/counters/change-booking";
 import { slotsOf } from "../../../src/app/counters/find-slots";
 import { CounterDeps } from "../../../src/app/counters/ports";
 import { reviewBookingsAfter } from "../../../src/app/counters/review-bookings";
-import { onePerKey } from "../../../src/app/one-per-key";
-import { codeFromBytes } from "../../../src/domain/counters/booking";
-import { manualLevel } from "../../../src/domain/decisions";
 import { commitPlan, planMode } from "../../../src/domain/mode-plan";
 import { playbookFor } from "../../../src/domain/playbook";
-import { mode, newBoard, playbooks } from "../../city";
+import { mode, playbooks } from "../../city";
+import { counterDeps, suspendJuminhyoCounter } from "../../counters";
 
 const logger = pino({ level: "silent" });
 const day = "2026-07-29";
 
 describe("crisis mode reviewing a day of counter bookings on a real nats-server", () => {
-  let nats: NatsServerHandle;
-  let backbone: Backbone;
   let deps: CounterDeps;
   let consumer: RunningConsumer;
+  const nats = backboneForSuite("booking-review-test", [streams.counter, streams.service, streams.deadLetter], {
+    logger,
+    beforeStop: () => consumer?.stop(),
+  });
   const clock = new FakeClock("2026-07-28T00:00:00Z");
   let ids = 0;
 
@@ -47,14 +32,14 @@ describe("crisis mode reviewing a day of counter bookings on a real nats-server"
   const reviewed = (published: { seq: number }) =>
     waitUntil(
       async () =>
-        (await backbone.jsm.consumers.info(streams.service.name, "facilities-booking-review")).ack_floor.stream_seq >= published.seq,
+        (await nats.backbone.jsm.consumers.info(streams.service.name, "facilities-booking-review")).ack_floor.stream_seq >= published.seq,
       "the bookings reviewed",
     );
-  const counterMessages = async () => (await backbone.jsm.streams.info(streams.counter.name)).state.messages;
+  const counterMessages = async () => (await nats.backbone.jsm.streams.info(streams.counter.name)).state.messages;
   const crisisEvents = async () => {
     const found: BookingRecorded[] = [];
     for (const type of [eventTypes.bookingChanged, eventTypes.bookingCancelled])
-      await replaySubject(backbone.js, backbone.jsm, streams.counter.name, type.subject, (msg) => {
+      await replaySubject(nats.backbone.js, nats.backbone.jsm, streams.counter.name, type.subject, (msg) => {
         const { event } = decodeEvent(type, msg);
         if (event.booking?.crisisChange) found.push(event);
       });
@@ -62,7 +47,7 @@ describe("crisis mode reviewing a day of counter bookings on a real nats-server"
   };
   const levelChanged = (eventId: string, channel: string, previousLevel: ServiceLevel, level: ServiceLevel) =>
     publishEvent(
-      backbone.js,
+      nats.backbone.js,
       eventTypes.serviceLevelChanged,
       ServiceLevelChanged.fromPartial({
         eventId,
@@ -76,25 +61,8 @@ describe("crisis mode reviewing a day of counter bookings on a real nats-server"
     );
 
   beforeAll(async () => {
-    nats = await startNatsServer();
-    backbone = await connectBackbone(nats.url, "booking-review-test", logger);
-    await ensureStreams(backbone.jsm, [streams.counter, streams.service, streams.deadLetter]);
-    deps = {
-      board: newBoard(),
-      store: await kvBookingStore(backbone.js, { replicas: 1 }),
-      events: jetStreamPublisher(backbone.js),
-      clock,
-      newId: () => `ev-${++ids}`,
-      newCode: () => codeFromBytes(randomBytes(8)),
-      settings: { slotMinutes: 30, placesPerSlot: 4, retentionDays: 30, moveDays: 3 },
-      perSlot: onePerKey(),
-    };
-    consumer = await consumeLevelChangesForBookings(backbone, deps, logger);
-  });
-  afterAll(async () => {
-    await consumer.stop();
-    await backbone.nc.drain();
-    await nats.stop();
+    deps = await counterDeps(nats.backbone, { clock, newId: () => `ev-${++ids}` });
+    consumer = await consumeLevelChangesForBookings(nats.backbone, deps, logger);
   });
 
   it("keeps, moves or cancels every booking of the day exactly once through a reduction then a suspension, and a re-run publishes nothing", async () => {
@@ -145,18 +113,7 @@ describe("crisis mode reviewing a day of counter bookings on a real nats-server"
     expect(moved.every((b) => b.notice.includes("変更しました") && b.crisisCauseId === "m1.juminhyo.counter")).toBe(true);
 
     // Staff suspend the counter: every booking is cancelled, naming the convenience store.
-    const suspended = manualLevel(
-      SetServiceLevelRequest.fromPartial({
-        serviceId: "juminhyo",
-        channel: "counter",
-        level: ServiceLevel.SERVICE_LEVEL_SUSPENDED,
-        reason: "職員の感染",
-        author: "manager",
-      }),
-      "d1",
-      clock.now(),
-    );
-    deps.board.replaceLevelDecisions("juminhyo", "counter", [...deps.board.decisionsOf("juminhyo", "counter"), suspended]);
+    suspendJuminhyoCounter(deps.board, "d1", clock.now());
     await reviewed(await levelChanged("d1", "counter", ServiceLevel.SERVICE_LEVEL_REDUCED, ServiceLevel.SERVICE_LEVEL_SUSPENDED));
     const afterSuspension = await Promise.all(booked.map((b) => bookingOf(deps, b.code)));
     expect(afterSuspension.every((b) => b.status === "cancelled" && b.crisisChange === "cancelled")).toBe(true);

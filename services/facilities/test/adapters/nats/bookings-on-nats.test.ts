@@ -1,59 +1,26 @@
-import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { AppError, eventTypes } from "@crisis/platform/contracts";
-import {
-  Backbone,
-  FakeClock,
-  connectBackbone,
-  decodeEvent,
-  ensureStreams,
-  jetStreamPublisher,
-  replaySubject,
-  streams,
-} from "@crisis/platform";
-import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { kvBookingStore } from "../../../src/adapters/nats/booking-store";
+import { FakeClock, decodeEvent, replaySubject, streams } from "@crisis/platform";
+import { backboneForSuite } from "@crisis/platform/testing";
 import { bookSlot } from "../../../src/app/counters/book-slot";
 import { bookingOf, cancelBooking, changeBooking } from "../../../src/app/counters/change-booking";
 import { listSlots } from "../../../src/app/counters/list-slots";
 import { CounterDeps, CounterSettings } from "../../../src/app/counters/ports";
 import { sweepBookings } from "../../../src/app/counters/sweep-bookings";
-import { onePerKey } from "../../../src/app/one-per-key";
-import { codeFromBytes } from "../../../src/domain/counters/booking";
-import { newBoard } from "../../city";
+import { counterDeps } from "../../counters";
 
 const logger = pino({ level: "silent" });
 const refusal = (err: unknown) => (err instanceof AppError ? err.code : `not refused: ${String(err)}`);
 
 describe("counter bookings in a JetStream KV bucket on a real nats-server", () => {
-  let nats: NatsServerHandle;
-  let backbone: Backbone;
+  const nats = backboneForSuite("bookings-test", [streams.counter], { logger });
   const clock = new FakeClock("2026-07-28T00:00:00Z");
   let ids = 0;
 
   /** One facilities process: its own per-slot queue, the shared bucket. */
-  const instance = async (settings: Partial<CounterSettings> = {}): Promise<CounterDeps> => ({
-    board: newBoard(),
-    store: await kvBookingStore(backbone.js, { replicas: 1 }),
-    events: jetStreamPublisher(backbone.js),
-    clock,
-    newId: () => `ev-${++ids}`,
-    newCode: () => codeFromBytes(randomBytes(8)),
-    settings: { slotMinutes: 30, placesPerSlot: 4, retentionDays: 30, moveDays: 3, ...settings },
-    perSlot: onePerKey(),
-  });
+  const instance = (settings: Partial<CounterSettings> = {}) => counterDeps(nats.backbone, { clock, newId: () => `ev-${++ids}`, settings });
   const slotsOf = async (deps: CounterDeps, date = "2026-07-29") =>
     (await listSlots(deps, { serviceId: "juminhyo", date, channel: "counter" })).filter((s) => s.officeName === "中央区役所");
-
-  beforeAll(async () => {
-    nats = await startNatsServer();
-    backbone = await connectBackbone(nats.url, "bookings-test", logger);
-    await ensureStreams(backbone.jsm, [streams.counter]);
-  });
-  afterAll(async () => {
-    await backbone.nc.drain();
-    await nats.stop();
-  });
 
   it("gives 1,000 concurrent bookings for 100 places exactly 100 bookings and 900 SLOT_FULL refusals, across two processes", async () => {
     const [a, b] = [await instance({ placesPerSlot: 100 }), await instance({ placesPerSlot: 100 })];
@@ -88,7 +55,7 @@ describe("counter bookings in a JetStream KV bucket on a real nats-server", () =
 
     const subjects: string[] = [];
     for (const type of [eventTypes.bookingCreated, eventTypes.bookingChanged, eventTypes.bookingCancelled])
-      await replaySubject(backbone.js, backbone.jsm, streams.counter.name, type.subject, (msg) => {
+      await replaySubject(nats.backbone.js, nats.backbone.jsm, streams.counter.name, type.subject, (msg) => {
         const { event } = decodeEvent(type, msg);
         if (event.booking?.code === booking.code) subjects.push(msg.subject);
       });

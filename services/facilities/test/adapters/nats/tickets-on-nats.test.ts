@@ -1,32 +1,20 @@
 import { randomBytes } from "node:crypto";
-import pino from "pino";
-import { AppError, ServiceLevel, eventTypes } from "@crisis/platform/contracts";
+import { AppError, eventTypes } from "@crisis/platform/contracts";
 import { TicketRecorded } from "@crisis/platform/contracts/counters";
 import { ServiceLevelChanged } from "@crisis/platform/contracts/events";
-import { SetServiceLevelRequest } from "@crisis/platform/contracts/facilities";
-import {
-  Backbone,
-  FakeClock,
-  connectBackbone,
-  decodeEvent,
-  ensureStreams,
-  jetStreamPublisher,
-  replaySubject,
-  streams,
-} from "@crisis/platform";
-import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { FakeClock, decodeEvent, jetStreamPublisher, replaySubject, streams } from "@crisis/platform";
+import { backboneForSuite } from "@crisis/platform/testing";
 import { kvTicketStore } from "../../../src/adapters/nats/ticket-store";
 import { TicketDeps } from "../../../src/app/counters/ticket-ports";
 import { callNext, counterQueue, reviewTicketsAfter, takeTicket, ticketPosition } from "../../../src/app/counters/tickets";
 import { onePerKey } from "../../../src/app/one-per-key";
 import { codeFromBytes } from "../../../src/domain/counters/booking";
 import { counterId } from "../../../src/domain/counters/tickets";
-import { manualLevel } from "../../../src/domain/decisions";
 import { newBoard } from "../../city";
+import { suspendJuminhyoCounter } from "../../counters";
 
 describe("remote tickets on a real nats-server", () => {
-  let nats: NatsServerHandle;
-  let backbone: Backbone;
+  const nats = backboneForSuite("tickets-test", [streams.counter]);
   let deps: TicketDeps;
   // Wednesday 29 July 2026, 09:30 in Kumamoto.
   const clock = new FakeClock("2026-07-29T00:30:00Z");
@@ -36,8 +24,8 @@ describe("remote tickets on a real nats-server", () => {
   const events = async (type: typeof eventTypes.ticketNeared) => {
     const found: TicketRecorded[] = [];
     await replaySubject(
-      backbone.js,
-      backbone.jsm,
+      nats.backbone.js,
+      nats.backbone.jsm,
       streams.counter.name,
       type.subject,
       (msg) => void found.push(decodeEvent(type, msg).event),
@@ -51,9 +39,6 @@ describe("remote tickets on a real nats-server", () => {
     );
 
   beforeAll(async () => {
-    nats = await startNatsServer();
-    backbone = await connectBackbone(nats.url, "tickets-test", pino({ level: "silent" }));
-    await ensureStreams(backbone.jsm, [streams.counter]);
     const board = newBoard();
     deps = {
       board,
@@ -61,18 +46,13 @@ describe("remote tickets on a real nats-server", () => {
       newId: () => `ev-${++ids}`,
       newCode: () => codeFromBytes(randomBytes(8)),
       perSlot: onePerKey(),
-      events: jetStreamPublisher(backbone.js),
-      tickets: await kvTicketStore(backbone.js, { replicas: 1 }),
+      events: jetStreamPublisher(nats.backbone.js),
+      tickets: await kvTicketStore(nats.backbone.js, { replicas: 1 }),
       ticketSettings: { aheadWhenNear: 5, minutesPerPerson: 5 },
     };
     const office = [...board.records.values()].find((r) => r.facility.category === "ward_office")!;
     counter = counterId("juminhyo", office.facility.id);
   });
-  afterAll(async () => {
-    await backbone.nc.drain();
-    await nats.stop();
-  });
-
   it("gives each of many concurrent takers its own number, in one run 1..n", async () => {
     const taken = await Promise.all(Array.from({ length: 40 }, () => takeTicket(deps, counter, "take")));
     expect(taken.map((p) => p.ticket!.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
@@ -105,18 +85,7 @@ describe("remote tickets on a real nats-server", () => {
   });
 
   it("refuses a ticket for a suspended counter with its own code and changes nothing, and cancels the waiting tickets once, naming the alternative", async () => {
-    const suspended = manualLevel(
-      SetServiceLevelRequest.fromPartial({
-        serviceId: "juminhyo",
-        channel: "counter",
-        level: ServiceLevel.SERVICE_LEVEL_SUSPENDED,
-        reason: "職員の感染",
-        author: "manager",
-      }),
-      "d1",
-      clock.now(),
-    );
-    deps.board.replaceLevelDecisions("juminhyo", "counter", [...deps.board.decisionsOf("juminhyo", "counter"), suspended]);
+    suspendJuminhyoCounter(deps.board, "d1", clock.now());
     const issued = (await counterQueue(deps, counter)).issued;
     const err = await refusal(takeTicket(deps, counter, "take"));
     expect(err?.code).toBe("COUNTER_SUSPENDED");

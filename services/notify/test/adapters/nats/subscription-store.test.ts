@@ -1,7 +1,6 @@
-import { connect, NatsConnection } from "nats";
 import pino from "pino";
 import { buckets, waitUntil } from "@crisis/platform";
-import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { natsServerForSuite } from "@crisis/platform/testing";
 import { kvSubscriptionStore } from "../../../src/adapters/nats/subscription-store";
 import { aSubscription } from "../../examples";
 
@@ -11,25 +10,15 @@ const subscription = aSubscription;
 const bucket = (name: string) => ({ ...buckets.pushSubscriptions, name });
 
 describe("push subscriptions in a KV bucket on a real nats-server", () => {
-  let server: NatsServerHandle;
-  let nc: NatsConnection;
-
-  beforeAll(async () => {
-    server = await startNatsServer();
-    nc = await connect({ servers: server.url });
-  });
-  afterAll(async () => {
-    await nc.close();
-    await server.stop();
-  });
+  const nats = natsServerForSuite();
 
   it("stores, reads back and purges a subscription, leaving no value in the bucket's history", async () => {
-    const store = await kvSubscriptionStore(nc.jetstream(), 1, logger, bucket("store_roundtrip"));
+    const store = await kvSubscriptionStore(nats.nc.jetstream(), 1, logger, bucket("store_roundtrip"));
     await store.put(subscription("s1", ["ward:中央区"]));
     expect(await store.get("s1")).toEqual(subscription("s1", ["ward:中央区"]));
     await store.purge("s1");
     expect(await store.get("s1")).toBeUndefined();
-    const kv = await nc.jetstream().views.kv("store_roundtrip");
+    const kv = await nats.nc.jetstream().views.kv("store_roundtrip");
     const history = [];
     for await (const entry of await kv.history({ key: "s1" })) history.push(entry);
     expect(history.map((e) => [e.operation, e.value.length])).toEqual([["PURGE", 0]]);
@@ -38,7 +27,7 @@ describe("push subscriptions in a KV bucket on a real nats-server", () => {
   });
 
   it("updates a subscription in place when the same browser subscribes again", async () => {
-    const store = await kvSubscriptionStore(nc.jetstream(), 1, logger, bucket("store_update"));
+    const store = await kvSubscriptionStore(nats.nc.jetstream(), 1, logger, bucket("store_update"));
     await store.put(subscription("s1", ["ward:中央区"]));
     await store.put(subscription("s1", ["ward:北区"]));
     expect((await store.get("s1"))?.topics).toEqual(["ward:北区"]);
@@ -48,9 +37,9 @@ describe("push subscriptions in a KV bucket on a real nats-server", () => {
   });
 
   it("keeps every instance's topic index current from the bucket's watch: what one stores or purges, the other sees", async () => {
-    const first = await kvSubscriptionStore(nc.jetstream(), 1, logger, bucket("store_watch"));
+    const first = await kvSubscriptionStore(nats.nc.jetstream(), 1, logger, bucket("store_watch"));
     await first.put(subscription("before", ["ward:東区"]));
-    const second = await kvSubscriptionStore(nc.jetstream(), 1, logger, bucket("store_watch"));
+    const second = await kvSubscriptionStore(nats.nc.jetstream(), 1, logger, bucket("store_watch"));
     expect([...second.followers("ward:東区")].map((s) => s.id)).toEqual(["before"]);
 
     await first.put(subscription("after", ["category:shelter"]));

@@ -1,7 +1,7 @@
-import { Backbone, connectBackbone, ensureStreams, publishEvent, streams, waitUntil } from "@crisis/platform";
+import { publishEvent, streams, waitUntil } from "@crisis/platform";
 import { eventTypes, Incident, ModeLevel } from "@crisis/platform/contracts";
 import { ModeChanged } from "@crisis/platform/contracts/events";
-import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { backboneForSuite } from "@crisis/platform/testing";
 import { consumeModeChanges } from "../../../src/adapters/nats/mode-consumer";
 import { followCounters, followShelters } from "../../../src/adapters/nats/planner-inputs";
 import { highsSolver } from "../../../src/adapters/solver/highs";
@@ -10,34 +10,23 @@ import { quietLogger, serviceLevelEvent, shelterEvent, smallCity, templates } fr
 import { FakeClock } from "@crisis/platform";
 
 describe("staffing's consumers on a real nats-server", () => {
-  let nats: NatsServerHandle;
-  let backbone: Backbone;
+  const nats = backboneForSuite("staffing-test", [streams.mode, streams.facility, streams.service], { logger: quietLogger });
   const solver = highsSolver();
   const planner = () =>
     new PostPlanner({ roster: smallCity, templates, solver, clock: new FakeClock(new Date("2026-07-28T08:00:00Z")), logger: quietLogger });
   const publishShelter = (id: string, open = true, at = "2026-07-28T07:28:00Z") =>
-    publishEvent(backbone.js, eventTypes.facilityStatusChanged, shelterEvent(id, "南区", at, open), {
+    publishEvent(nats.backbone.js, eventTypes.facilityStatusChanged, shelterEvent(id, "南区", at, open), {
       eventId: `${id}-${open}-${at}`,
       correlationId: "test",
     });
 
-  beforeAll(async () => {
-    nats = await startNatsServer();
-    backbone = await connectBackbone(nats.url, "staffing-test", quietLogger);
-    await ensureStreams(backbone.jsm, [streams.mode, streams.facility, streams.service]);
-  });
-  afterAll(async () => {
-    await backbone.nc.drain();
-    await nats.stop();
-  });
-
   it("follows shelters opening and closing as facilities publishes them, and the mode in force", async () => {
     const p = planner();
-    const { consumer: shelters } = await followShelters(backbone, p, quietLogger);
-    const modes = await consumeModeChanges(backbone, p, quietLogger);
+    const { consumer: shelters } = await followShelters(nats.backbone, p, quietLogger);
+    const modes = await consumeModeChanges(nats.backbone, p, quietLogger);
     try {
       await publishEvent(
-        backbone.js,
+        nats.backbone.js,
         eventTypes.modeChanged,
         ModeChanged.fromPartial({
           eventId: "mode-1",
@@ -68,7 +57,7 @@ describe("staffing's consumers on a real nats-server", () => {
 
   it("rebuilds the open shelters from the stream at start, before any new event", async () => {
     const p = planner();
-    const { replayed, consumer } = await followShelters(backbone, p, quietLogger);
+    const { replayed, consumer } = await followShelters(nats.backbone, p, quietLogger);
     await consumer.stop();
     expect(replayed).toBeGreaterThanOrEqual(4);
     await p.replan();
@@ -77,18 +66,23 @@ describe("staffing's consumers on a real nats-server", () => {
 
   it("follows counter services at the extended level, and rebuilds them from the stream at start", async () => {
     const p = planner();
-    const { consumer: counters } = await followCounters(backbone, p, quietLogger);
+    const { consumer: counters } = await followCounters(nats.backbone, p, quietLogger);
     try {
-      await publishEvent(backbone.js, eventTypes.serviceLevelChanged, serviceLevelEvent("risai", "2026-07-28T08:00:00Z", true, ["西区"]), {
-        eventId: "risai-1",
-        correlationId: "test",
-      });
+      await publishEvent(
+        nats.backbone.js,
+        eventTypes.serviceLevelChanged,
+        serviceLevelEvent("risai", "2026-07-28T08:00:00Z", true, ["西区"]),
+        {
+          eventId: "risai-1",
+          correlationId: "test",
+        },
+      );
       await waitUntil(() => p.current().posts === 1, "the extended counter planned");
     } finally {
       await counters.stop();
     }
     const restarted = planner();
-    const again = await followCounters(backbone, restarted, quietLogger);
+    const again = await followCounters(nats.backbone, restarted, quietLogger);
     await again.consumer.stop();
     expect(again.replayed).toBe(1);
     await restarted.replan();

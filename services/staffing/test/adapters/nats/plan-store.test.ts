@@ -1,6 +1,6 @@
-import { Backbone, FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, streams } from "@crisis/platform";
-import { Incident, ModeLevel, eventTypes, type Mode } from "@crisis/platform/contracts";
-import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { FakeClock, jetStreamPublisher, streams } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
+import { backboneForSuite } from "@crisis/platform/testing";
 import { kvDutyBook, type WatchedDutyBook } from "../../../src/adapters/nats/duty-book";
 import { kvPlanStore } from "../../../src/adapters/nats/plan-store";
 import { highsSolver } from "../../../src/adapters/solver/highs";
@@ -12,34 +12,28 @@ import { proposeStaffingPlan } from "../../../src/app/propose-staffing-plan";
 import { releaseEndedPosts } from "../../../src/app/release-ended-posts";
 import { replan } from "../../../src/domain";
 import { earthquakePosts, generateCity } from "../../../src/fixtures";
-import { quietLogger, shelterEvent, smallCity, templates } from "../../support";
-
-const emergency: Mode = {
-  incident: Incident.INCIDENT_EARTHQUAKE,
-  level: ModeLevel.MODE_LEVEL_EMERGENCY,
-  wards: ["東区"],
-  reason: "test",
-  declaredBy: "manager",
-  declaredAt: "2026-07-28T07:27:00Z",
-};
+import { eastEmergency, quietLogger, shelterEvent, smallCity, storedOn, templates } from "../../support";
 
 describe("the plan in force survives a restart (real nats-server, a second instance's app objects)", () => {
-  let nats: NatsServerHandle;
-  let backbone: Backbone;
+  const stopping: WatchedDutyBook[] = [];
+  const nats = backboneForSuite("plan-store-test", [streams.staff], {
+    logger: quietLogger,
+    timeoutMs: 60_000,
+    beforeStop: () => stopping.forEach((d) => d.stop()),
+  });
   const solver = highsSolver();
   const clock = new FakeClock(new Date("2026-07-28T08:00:00Z"));
-  const stopping: WatchedDutyBook[] = [];
 
   /** One staffing instance: its own planner, plan book and duty book over the shared bucket. */
   const instance = async () => {
-    const duties = await kvDutyBook(backbone.js, 1, quietLogger);
+    const duties = await kvDutyBook(nats.backbone.js, 1, quietLogger);
     stopping.push(duties);
-    const book = new PlanBook(await kvPlanStore(backbone.js, 1));
+    const book = new PlanBook(await kvPlanStore(nats.backbone.js, 1));
     await book.restore();
     const planner = new PostPlanner({ roster: smallCity, templates, solver, clock, logger: quietLogger });
-    planner.restoreMode(emergency);
+    planner.restoreMode(eastEmergency);
     planner.restoreShelter(shelterEvent("h1", "東区", "2026-07-28T07:28:00Z"));
-    const events = jetStreamPublisher(backbone.js);
+    const events = jetStreamPublisher(nats.backbone.js);
     return {
       book,
       duties,
@@ -50,19 +44,7 @@ describe("the plan in force survives a restart (real nats-server, a second insta
       answering: { roster: smallCity, book, duties, solver, events, clock },
     };
   };
-  const stored = async (subject: string) =>
-    (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
-
-  beforeAll(async () => {
-    nats = await startNatsServer();
-    backbone = await connectBackbone(nats.url, "plan-store-test", quietLogger);
-    await ensureStreams(backbone.jsm, [streams.staff]);
-  }, 60_000);
-  afterAll(async () => {
-    for (const d of stopping) d.stop();
-    await backbone.nc.drain();
-    await nats.stop();
-  });
+  const stored = (subject: string) => storedOn(nats.backbone, subject);
 
   it("lets a new instance find a replacement for a decline, apply the same plan without a second notice, and release on a stand-down", async () => {
     const first = await instance();
@@ -75,7 +57,7 @@ describe("the plan in force survives a restart (real nats-server, a second insta
     const second = await instance();
     expect(second.book.inForce?.id).toBe(planId);
     expect(second.book.inForce?.posts[0].start).toBeInstanceOf(Date);
-    expect(second.book.reviewedFor).toBe(emergency.declaredAt);
+    expect(second.book.reviewedFor).toBe(eastEmergency.declaredAt);
     expect(await second.apply(planId)).toMatchObject({ alreadyApplied: true, reassigned: 0 });
     expect(await stored(eventTypes.staffReassigned.subject)).toBe(notices);
 
@@ -96,7 +78,7 @@ describe("the plan in force survives a restart (real nats-server, a second insta
       ...third.answering,
       planner: third.planner,
       templates,
-      events: jetStreamPublisher(backbone.js),
+      events: jetStreamPublisher(nats.backbone.js),
     });
     expect(released).toBeGreaterThan(0);
     expect(await stored(eventTypes.staffReleased.subject)).toBeGreaterThan(0);
@@ -111,12 +93,17 @@ describe("the plan in force survives a restart (real nats-server, a second insta
     });
     const plan = await replan({ ...city, posts, level: "emergency", current: [] }, solver);
     expect(plan.assignments.length).toBeGreaterThan(2_000);
-    const store = await kvPlanStore(backbone.js, 1);
-    const inputs = { mode: emergency, shelters: [], counters: [], shifts: ["2026-07-29-day", "2026-07-29-evening", "2026-07-29-night"] };
+    const store = await kvPlanStore(nats.backbone.js, 1);
+    const inputs = {
+      mode: eastEmergency,
+      shelters: [],
+      counters: [],
+      shifts: ["2026-07-29-day", "2026-07-29-evening", "2026-07-29-night"],
+    };
     await store.save({ inForce: { id: "city", proposedAt: clock.now(), inputs, plan, posts }, reviewedFor: undefined });
-    const entry = await (await backbone.js.views.kv("staffing_plans")).get("in-force");
+    const entry = await (await nats.backbone.js.views.kv("staffing_plans")).get("in-force");
     // Gzipped, the plan is a small share of the server's largest message (1 MB unless set otherwise).
-    expect(entry!.value.length).toBeLessThan(backbone.nc.info!.max_payload / 4);
+    expect(entry!.value.length).toBeLessThan(nats.backbone.nc.info!.max_payload / 4);
     expect((await store.load())?.inForce?.plan.assignments).toHaveLength(plan.assignments.length);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
-import { Backbone, FakeClock, connectBackbone, ensureStreams, jetStreamPublisher, streams } from "@crisis/platform";
-import { Incident, ModeLevel, eventTypes, type Mode } from "@crisis/platform/contracts";
+import { FakeClock, jetStreamPublisher, streams } from "@crisis/platform";
+import { eventTypes } from "@crisis/platform/contracts";
 import type { StaffRotaChanged } from "@crisis/platform/contracts/events";
-import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
+import { backboneForSuite } from "@crisis/platform/testing";
 import { kvDutyBook, type WatchedDutyBook } from "../../../src/adapters/nats/duty-book";
 import { kvPlanStore } from "../../../src/adapters/nats/plan-store";
 import { kvTeamStore } from "../../../src/adapters/nats/team-store";
@@ -13,45 +13,27 @@ import { proposeStaffingPlan } from "../../../src/app/propose-staffing-plan";
 import { declareTeamOut, endTeamOut, planTeams, readMyTeam, readTeams, type TeamDeps } from "../../../src/app/team-rotas";
 import { checkSplit, myOfficeDays, replanPositions, type Assignment } from "../../../src/domain";
 import { cityTeams } from "../../../src/fixtures";
-import { quietLogger, shelterEvent, smallCity, templates } from "../../support";
-
-const emergency: Mode = {
-  incident: Incident.INCIDENT_EARTHQUAKE,
-  level: ModeLevel.MODE_LEVEL_EMERGENCY,
-  wards: ["東区"],
-  reason: "test",
-  declaredBy: "manager",
-  declaredAt: "2026-07-28T07:27:00Z",
-};
+import { eastEmergency, quietLogger, shelterEvent, smallCity, storedOn, templates } from "../../support";
 
 describe("continuity teams on a real nats-server", () => {
-  let nats: NatsServerHandle;
-  let backbone: Backbone;
+  const stopping: WatchedDutyBook[] = [];
+  const nats = backboneForSuite("team-rotas-test", [streams.staff], {
+    logger: quietLogger,
+    timeoutMs: 60_000,
+    beforeStop: () => stopping.forEach((d) => d.stop()),
+  });
   const solver = highsSolver();
   const clock = new FakeClock(new Date("2026-07-28T08:00:00Z"));
-  const stopping: WatchedDutyBook[] = [];
-  const stored = async (subject: string) =>
-    (await backbone.jsm.streams.info(streams.staff.name, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
-
-  beforeAll(async () => {
-    nats = await startNatsServer();
-    backbone = await connectBackbone(nats.url, "team-rotas-test", quietLogger);
-    await ensureStreams(backbone.jsm, [streams.staff]);
-  }, 60_000);
-  afterAll(async () => {
-    for (const d of stopping) d.stop();
-    await backbone.nc.drain();
-    await nats.stop();
-  });
+  const stored = (subject: string) => storedOn(nats.backbone, subject);
 
   it("plans and applies teams, declares a team out with its posts re-planned, extends it, and ends it early", async () => {
-    const duties = await kvDutyBook(backbone.js, 1, quietLogger);
+    const duties = await kvDutyBook(nats.backbone.js, 1, quietLogger);
     stopping.push(duties);
-    const book = new PlanBook(await kvPlanStore(backbone.js, 1));
+    const book = new PlanBook(await kvPlanStore(nats.backbone.js, 1));
     const planner = new PostPlanner({ roster: smallCity, templates, solver, clock, logger: quietLogger });
-    planner.restoreMode(emergency);
+    planner.restoreMode(eastEmergency);
     planner.restoreShelter(shelterEvent("h1", "東区", "2026-07-28T07:28:00Z"));
-    const events = jetStreamPublisher(backbone.js);
+    const events = jetStreamPublisher(nats.backbone.js);
     const { planId } = await proposeStaffingPlan({ roster: smallCity, templates, solver, clock, planner, book });
     await applyStaffingPlan({ planner, book, events, clock, roster: smallCity, duties }, planId, "t", "officer@city");
     const told: StaffRotaChanged[] = [];
@@ -67,7 +49,7 @@ describe("continuity teams on a real nats-server", () => {
         },
       },
       clock,
-      teams: await kvTeamStore(backbone.js, 1),
+      teams: await kvTeamStore(nats.backbone.js, 1),
     };
     const { settings } = cityTeams(smallCity, 2, 1);
 
@@ -154,7 +136,7 @@ describe("continuity teams on a real nats-server", () => {
     // Ended early: back on the rota, announced, and kept for the next instance.
     await endTeamOut(deps, out.id, "t");
     expect(await stored(eventTypes.rotaReturned.subject)).toBe(1);
-    const again = await (await kvTeamStore(backbone.js, 1)).get(rota.split.department);
+    const again = await (await kvTeamStore(nats.backbone.js, 1)).get(rota.split.department);
     expect(again!.outs.map((o) => o.teamId)).toEqual([other.id]);
     await expect(endTeamOut(deps, out.id, "t")).rejects.toMatchObject({ code: "TEAM_NOT_OUT" });
     await expect(declareTeamOut(deps, "nowhere.A", "陽性者", later, "t")).rejects.toMatchObject({ code: "TEAM_NOT_FOUND" });

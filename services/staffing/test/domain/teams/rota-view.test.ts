@@ -1,15 +1,5 @@
-import { declareOut, rotaNotices, rotaView, splitTeams, type DepartmentRota, type StaffMember } from "../../../src/domain";
-
-const person = (id: string, skills: string[] = []): StaffMember => ({
-  id,
-  name: `職員 ${id}`,
-  department: "hoken",
-  ward: "中央区",
-  skills,
-  canWorkNights: true,
-  unavailable: [],
-  canWorkFromHome: true,
-});
+import { declareOut, rotaNotices, rotaView, splitTeams, type DepartmentRota } from "../../../src/domain";
+import { hokenMember as person } from "../../people";
 
 const staff = [person("1", ["保健師"]), person("2", ["保健師"]), person("3", ["保健師"]), person("4"), person("5"), person("6")];
 const people = new Map(staff.map((p) => [p.id, p]));

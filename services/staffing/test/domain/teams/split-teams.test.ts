@@ -1,15 +1,5 @@
 import { checkSplit, officeDays, officeTeam, splitTeams, type StaffMember, type TeamSplitRequest } from "../../../src/domain";
-
-const person = (id: string, skills: string[] = [], canWorkFromHome = true): StaffMember => ({
-  id,
-  name: `職員 ${id}`,
-  department: "hoken",
-  ward: "中央区",
-  skills,
-  canWorkNights: true,
-  unavailable: [],
-  canWorkFromHome,
-});
+import { hokenMember as person } from "../../people";
 
 const request = (staff: StaffMember[], over: Partial<TeamSplitRequest> = {}): TeamSplitRequest => ({
   staff,
