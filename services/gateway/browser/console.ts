@@ -2,8 +2,8 @@
 // current declaration's pushes, staffing coverage, acknowledgements, audit log, shelters one by one.
 // Panels whose endpoint is not there yet say so.
 import type { z } from "zod";
-import type { StaffWords } from "../src/adapters/http/pages/staff-words";
-import type { modeApi } from "../src/adapters/http/routes/mode";
+import type { StaffWords } from "../src/adapters/http/page-parts/staff-words";
+import type { modeApi } from "../src/areas/mode/http/routes";
 import type { answers, dutyAnswers, serviceAnswers } from "../src/adapters/http/schemas";
 import { bar } from "./lib/bar";
 import { cityTime, type PageBasics } from "./lib/city-time";

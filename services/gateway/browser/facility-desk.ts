@@ -1,7 +1,7 @@
 // The facility admin's desk beside the shelters: restrictions and capacity of any facility (each
 // with a reason, ended from the same list) and the level of each counter service per channel.
 import type { z } from "zod";
-import type { StaffWords } from "../src/adapters/http/pages/staff-words";
+import type { StaffWords } from "../src/adapters/http/page-parts/staff-words";
 import type { serviceAnswers } from "../src/adapters/http/schemas";
 import type { CounterServices } from "./lib/api";
 import type { PageBasics } from "./lib/city-time";

@@ -3,7 +3,7 @@
 // at their desk, who moves where (searchable, CSV) and the moves nothing forced. Refusals in words.
 import type { Coverage, FloorMargin, OpenPosition } from "@crisis/platform/contracts/staffing";
 import type { z } from "zod";
-import type { StaffWords } from "../src/adapters/http/pages/staff-words";
+import type { StaffWords } from "../src/adapters/http/page-parts/staff-words";
 import type { serviceAnswers } from "../src/adapters/http/schemas";
 import { bar } from "./lib/bar";
 import type { PageBasics } from "./lib/city-time";

@@ -1,8 +1,8 @@
 // The API's answers as the scripts read them, typed from the gateway's own schemas (type-only:
 // nothing of zod or the server reaches the bundle).
 import type { z } from "zod";
-import type { booking } from "../../src/adapters/http/routes/bookings";
-import type { ticketApi } from "../../src/adapters/http/routes/tickets";
+import type { booking } from "../../src/areas/counters/http/booking-routes";
+import type { ticketApi } from "../../src/areas/counters/http/ticket-routes";
 import type { crowdingAnswers, serviceAnswers } from "../../src/adapters/http/schemas";
 
 export type PublicStatus = z.infer<typeof serviceAnswers.status>;

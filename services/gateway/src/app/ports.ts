@@ -53,7 +53,7 @@ import {
   ReportOccupancyResponse,
   ShelterCrowding,
 } from "@crisis/platform/contracts/crowding";
-import { Position, StatusEvent, StatusStream } from "../domain/status-view";
+import { Position, StatusEvent, StatusStream } from "../areas/status/domain/status-view";
 
 export interface CurrentMode {
   event?: ModeChanged;

@@ -17,7 +17,7 @@ import {
 } from "@crisis/platform/contracts";
 import { errors } from "../../domain/errors";
 import { acceptingOldSpellings } from "./old-spellings";
-import { reportTableNames } from "./pages/incident-report-page";
+import { reportTableNames } from "../../areas/records/http/pages/incident-report-page";
 
 export const declarationBody = z.strictObject({
   incident: z.enum(incidentNames),

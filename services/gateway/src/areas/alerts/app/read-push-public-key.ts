@@ -1,0 +1,6 @@
+import { PushSubscriptions } from "../../../app/ports";
+
+/** The VAPID public key pushes are signed with, for a page subscribing a browser. */
+export async function readPushPublicKey(subscriptions: PushSubscriptions, correlationId: string) {
+  return { publicKey: await subscriptions.publicKey(correlationId) };
+}
