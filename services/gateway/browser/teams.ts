@@ -3,7 +3,7 @@
 // my office days". Both read their words from the panel's data-words.
 import type { z } from "zod";
 import type { StaffWords } from "../src/adapters/http/page-parts/staff-words";
-import type { teamAnswers } from "../src/adapters/http/schemas";
+import type { teamAnswers } from "../src/areas/staffing/http/schemas";
 import { cityTime, type PageBasics } from "./lib/city-time";
 import { type Who, crisisDesk } from "./lib/crisis-desk";
 import { byId, el, inBackground } from "./lib/dom";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Readiness } from "@crisis/platform";
 import { roles } from "../auth/tokens";
 import { declareRoute, serve } from "./declared-routes";
-import { serviceAnswers } from "./schemas";
+import { gatewayAnswers } from "./schema-parts";
 
 export const gatewayApi = {
   me: declareRoute({
@@ -20,14 +20,14 @@ export const gatewayApi = {
     url: "/healthz",
     summary: "The process is alive",
     responses: { 200: "alive" },
-    answers: { 200: serviceAnswers.health },
+    answers: { 200: gatewayAnswers.health },
   }),
   ready: declareRoute({
     method: "GET",
     url: "/readyz",
     summary: "Connected and able to take work",
     responses: { 200: "ready", 503: "not ready" },
-    answers: { 200: serviceAnswers.ready, 503: serviceAnswers.ready },
+    answers: { 200: gatewayAnswers.ready, 503: gatewayAnswers.ready },
   }),
 };
 

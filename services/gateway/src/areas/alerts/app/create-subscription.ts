@@ -1,5 +1,5 @@
 import { ResidentLang } from "@crisis/platform/contracts";
-import { PushSubscriptions } from "../../../app/ports";
+import { PushSubscriptions } from "./ports";
 
 export interface NewSubscription {
   /** What the browser's PushSubscription.toJSON() gives. */

@@ -1,5 +1,5 @@
 import { errors } from "../../../domain/errors";
-import { PushSubscriptions } from "../../../app/ports";
+import { PushSubscriptions } from "./ports";
 
 /** Purges a subscription for the holder of its unsubscribe token. */
 export async function deleteSubscription(subscriptions: PushSubscriptions, id: string, token: string | undefined, correlationId: string) {

@@ -1,4 +1,4 @@
-import { AlertReports } from "../../../app/ports";
+import { AlertReports } from "./ports";
 
 /** How one alert's pushes ended so far, for the manager console; `pending` is still on its way. */
 export async function readAlertReport(reports: AlertReports, alertId: string, correlationId: string) {

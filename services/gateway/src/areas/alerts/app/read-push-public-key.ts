@@ -1,4 +1,4 @@
-import { PushSubscriptions } from "../../../app/ports";
+import { PushSubscriptions } from "./ports";
 
 /** The VAPID public key pushes are signed with, for a page subscribing a browser. */
 export async function readPushPublicKey(subscriptions: PushSubscriptions, correlationId: string) {

@@ -1,8 +1,8 @@
 import { FastifyInstance } from "fastify";
-import { AlertReports } from "../../../app/ports";
+import { AlertReports } from "../app/ports";
 import { readAlertReport } from "../app/read-alert-report";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
-import { serviceAnswers } from "../../../adapters/http/schemas";
+import { alertAnswers } from "./schemas";
 
 export const alertApi = {
   report: declareRoute({
@@ -12,7 +12,7 @@ export const alertApi = {
     roles: ["manager"],
     responses: { 200: "the counts" },
     problems: { 404: "ALERT_NOT_FOUND" },
-    answers: { 200: serviceAnswers.alertReport },
+    answers: { 200: alertAnswers.alertReport },
   }),
 };
 

@@ -1,13 +1,14 @@
 import { FastifyInstance } from "fastify";
 import { createSubscription } from "../app/create-subscription";
 import { deleteSubscription } from "../app/delete-subscription";
-import { FacilitiesAdmin, PushSubscriptions } from "../../../app/ports";
+import { FacilitiesAdmin } from "../../../app/ports";
+import { PushSubscriptions } from "../app/ports";
 import { checkCounterTopics } from "../../counters/app/read-services";
 import { errors } from "../../../domain/errors";
 import { readPushPublicKey } from "../app/read-push-public-key";
 import { noteChange } from "../../../adapters/http/audit";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
-import { serviceAnswers, subscriptionBody } from "../../../adapters/http/schemas";
+import { alertAnswers, subscriptionBody } from "./schemas";
 
 export const subscriptionApi = {
   publicKey: declareRoute({
@@ -15,7 +16,7 @@ export const subscriptionApi = {
     url: "/api/v1/push/public-key",
     summary: "The VAPID public key for pushManager.subscribe()",
     responses: { 200: "the key" },
-    answers: { 200: serviceAnswers.publicKey },
+    answers: { 200: alertAnswers.publicKey },
   }),
   subscribe: declareRoute({
     method: "POST",
@@ -25,7 +26,7 @@ export const subscriptionApi = {
     body: subscriptionBody,
     responses: { 201: "{id, unsubscribeToken}" },
     problems: { 422: "TOPIC_INVALID (e.g. N not a whole number from 1 to 999) or TOPIC_SERVICE_NOT_FOUND, naming topics[i]" },
-    answers: { 201: serviceAnswers.subscribed },
+    answers: { 201: alertAnswers.subscribed },
   }),
   unsubscribe: declareRoute({
     method: "DELETE",

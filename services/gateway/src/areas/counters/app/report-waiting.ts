@@ -3,7 +3,8 @@ import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
 import { CounterWaitingBoard } from "../domain/counter-waiting";
 import { errors } from "../../../domain/errors";
 import { serviceView } from "../../../domain/facility-view";
-import { CounterWaitingLog, FacilitiesAdmin, StaffOnPost } from "../../../app/ports";
+import { FacilitiesAdmin, StaffOnPost } from "../../../app/ports";
+import { CounterWaitingLog } from "./ports";
 
 export interface WaitingDeps {
   facilities: FacilitiesAdmin;

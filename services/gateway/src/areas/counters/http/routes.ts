@@ -6,7 +6,7 @@ import { expectedWaiting } from "../domain/expected-waiting";
 import { WaitingDeps, reportWaiting } from "../app/report-waiting";
 import { setServiceLevel } from "../app/set-service-level";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
-import { serviceAnswers, serviceLevelBody, waitingBody } from "../../../adapters/http/schemas";
+import { counterAnswers, serviceLevelBody, waitingBody } from "./schemas";
 
 export const serviceApi = {
   list: declareRoute({
@@ -14,14 +14,14 @@ export const serviceApi = {
     url: "/api/v1/services",
     summary: "Counter services and each channel's level",
     responses: { 200: "{services}" },
-    answers: { 200: serviceAnswers.services },
+    answers: { 200: counterAnswers.services },
   }),
   one: declareRoute({
     method: "GET",
     url: "/api/v1/services/:id",
     summary: "One counter service: each channel's level (online is the alternative to coming) and the counter's waiting figure",
     responses: { 200: "the service, with waiting: {waiting, nextFreeSlot, reportedAt, ageSeconds} or null" },
-    answers: { 200: serviceAnswers.counterService },
+    answers: { 200: counterAnswers.counterService },
     problems: { 404: "SERVICE_NOT_FOUND" },
   }),
   expectedWaiting: declareRoute({
@@ -30,7 +30,7 @@ export const serviceApi = {
     summary:
       "A counter's usual wait per hour of the week (city time), learned from its recorded waiting figures (median per hour over the last 8 weeks), and the quiet hours",
     responses: { 200: "{serviceId, serviceName, hours: [{weekday, hour, expected, samples}], quiet, samples}" },
-    answers: { 200: serviceAnswers.expectedWaiting },
+    answers: { 200: counterAnswers.expectedWaiting },
     problems: { 404: "SERVICE_NOT_FOUND" },
   }),
   reportWaiting: declareRoute({
@@ -41,7 +41,7 @@ export const serviceApi = {
     roles: ["manager", "facility_admin", "staff"],
     body: waitingBody,
     responses: { 201: "the service with its waiting figure" },
-    answers: { 201: serviceAnswers.counterService },
+    answers: { 201: counterAnswers.counterService },
     problems: { 403: "NOT_ON_POST", 404: "SERVICE_NOT_FOUND", 422: "waiting or nextFreeSlot at fault" },
   }),
   setLevel: declareRoute({
@@ -51,7 +51,7 @@ export const serviceApi = {
     roles: ["manager", "facility_admin"],
     body: serviceLevelBody,
     responses: { 200: "the service" },
-    answers: { 200: serviceAnswers.service },
+    answers: { 200: counterAnswers.service },
   }),
 };
 

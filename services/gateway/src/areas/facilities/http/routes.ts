@@ -7,7 +7,7 @@ import { ModeScope } from "../../../domain/facility-view";
 import { readFacilities, readFacility } from "../app/read-facilities";
 import { endFacilityRestriction, restrictFacility } from "../app/restrict-facility";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
-import { correctionBody, facilityListQuery, restrictionBody, serviceAnswers } from "../../../adapters/http/schemas";
+import { correctionBody, facilityAnswers, facilityListQuery, restrictionBody } from "./schemas";
 
 const writers = ["manager", "facility_admin"] as const;
 
@@ -18,7 +18,7 @@ export const facilityApi = {
     summary: "Facilities with their use and shelter operation, filtered and paged (nearest first with near=)",
     query: facilityListQuery,
     responses: { 200: "{total, nextCursor, facilities}" },
-    answers: { 200: serviceAnswers.facilities },
+    answers: { 200: facilityAnswers.facilities },
   }),
   one: declareRoute({
     method: "GET",
@@ -26,7 +26,7 @@ export const facilityApi = {
     summary: "One facility: registry entry, use, shelter, reasons, restrictions and history",
     responses: { 200: "the facility" },
     problems: { 404: "FACILITY_NOT_FOUND" },
-    answers: { 200: serviceAnswers.facility },
+    answers: { 200: facilityAnswers.facility },
   }),
   restrict: declareRoute({
     method: "POST",
@@ -36,7 +36,7 @@ export const facilityApi = {
     body: restrictionBody,
     responses: { 201: "the restriction and the facility" },
     problems: { 404: "FACILITY_NOT_FOUND", 409: "DECISION_CONFLICT", 422: "END_BEFORE_START or a field at fault" },
-    answers: { 201: serviceAnswers.restricted },
+    answers: { 201: facilityAnswers.restricted },
   }),
   endRestriction: declareRoute({
     method: "DELETE",
@@ -45,7 +45,7 @@ export const facilityApi = {
     roles: writers,
     responses: { 200: "the facility" },
     problems: { 404: "FACILITY_NOT_FOUND or RESTRICTION_NOT_FOUND" },
-    answers: { 200: serviceAnswers.facility },
+    answers: { 200: facilityAnswers.facility },
   }),
   correct: declareRoute({
     method: "PATCH",
@@ -54,7 +54,7 @@ export const facilityApi = {
     roles: writers,
     body: correctionBody,
     responses: { 200: "{fields, facility}" },
-    answers: { 200: serviceAnswers.corrected },
+    answers: { 200: facilityAnswers.corrected },
   }),
 };
 

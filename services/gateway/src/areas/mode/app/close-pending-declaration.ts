@@ -1,7 +1,7 @@
 import { hasExpired } from "../domain/approval";
 import { errors } from "../../../domain/errors";
 import { DeclareModeDeps } from "./declare-mode";
-import { PendingClosure, PendingDeclaration } from "../../../app/ports";
+import { PendingClosure, PendingDeclaration } from "./ports";
 
 type CloseDeps = Pick<DeclareModeDeps, "pending" | "clock">;
 

@@ -4,7 +4,8 @@ import { ModeChanged } from "@crisis/platform/contracts/events";
 import { ApprovalPolicy, needsSecondPerson } from "../domain/approval";
 import { errors } from "../../../domain/errors";
 import { Declaration, modeFrom, sameMode } from "../../../domain/mode";
-import { ModeLog, ModePreviewer, PendingDeclaration, PendingDeclarations } from "../../../app/ports";
+import { ModeLog } from "../../../app/ports";
+import { ModePreviewer, PendingDeclaration, PendingDeclarations } from "./ports";
 
 export interface DeclareModeDeps {
   modes: ModeLog;

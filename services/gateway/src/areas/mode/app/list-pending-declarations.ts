@@ -1,6 +1,6 @@
 import { Clock } from "@crisis/platform/ports";
 import { hasExpired } from "../domain/approval";
-import { PendingDeclarations } from "../../../app/ports";
+import { PendingDeclarations } from "./ports";
 
 /**
  * Declarations still waiting for an approver, oldest first, each with the preview its declarer saw;

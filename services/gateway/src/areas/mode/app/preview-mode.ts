@@ -1,6 +1,6 @@
 import { Clock } from "@crisis/platform/ports";
 import { Declaration, modeFrom } from "../../../domain/mode";
-import { ModePreviewer } from "../../../app/ports";
+import { ModePreviewer } from "./ports";
 
 /** What a declaration would change (facilities, services, decisions kept), without declaring it. */
 export async function previewMode(

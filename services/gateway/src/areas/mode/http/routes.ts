@@ -5,14 +5,14 @@ import { approveDeclaration } from "../app/approve-declaration";
 import { rejectDeclaration, withdrawDeclaration } from "../app/close-pending-declaration";
 import { DeclareModeDeps, declareMode } from "../app/declare-mode";
 import { listPendingDeclarations } from "../app/list-pending-declarations";
-import { PendingDeclaration } from "../../../app/ports";
+import { PendingDeclaration } from "../app/ports";
 import { previewMode } from "../app/preview-mode";
 import { readMode } from "../app/read-mode";
 import { modeView } from "../../../domain/mode";
 import { modePreviewView } from "../domain/mode-preview";
 import { changesNothing, noteChange } from "../../../adapters/http/audit";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
-import { answers, declarationBody, rejectionBody, serviceAnswers, withdrawalBody } from "../../../adapters/http/schemas";
+import { declarationBody, modeAnswers, rejectionBody, withdrawalBody } from "./schemas";
 
 const facilityIdsOf = (preview: PendingDeclaration["preview"]) => preview.facilities.map((f) => f.facilityId);
 
@@ -33,7 +33,7 @@ export const modeApi = {
     url: "/api/v1/mode",
     summary: "The city's current mode and its stream sequence",
     responses: { 200: "the mode" },
-    answers: { 200: answers.currentMode },
+    answers: { 200: modeAnswers.currentMode },
   }),
   declare: declareRoute({
     method: "POST",
@@ -42,7 +42,7 @@ export const modeApi = {
     roles: ["manager"],
     body: declarationBody,
     responses: { 201: "stored in JetStream", 202: "pending: needs a second person (two-person rule)" },
-    answers: { 201: answers.declared, 202: answers.pending },
+    answers: { 201: modeAnswers.declared, 202: modeAnswers.pending },
     problems: { 409: "MODE_UNCHANGED or MODE_CONFLICT", 422: "IDEMPOTENCY_KEY_REUSED or a field at fault" },
   }),
   preview: declareRoute({
@@ -52,7 +52,7 @@ export const modeApi = {
     roles: ["manager"],
     body: declarationBody,
     responses: { 200: "the mode and the preview from facilities" },
-    answers: { 200: serviceAnswers.preview },
+    answers: { 200: modeAnswers.preview },
   }),
   pending: declareRoute({
     method: "GET",
@@ -60,7 +60,7 @@ export const modeApi = {
     summary: "Declarations waiting for approval, with the preview the declarer saw",
     roles: ["approver", "manager"],
     responses: { 200: "pending declarations, oldest first; and those rejected or withdrawn, until they would have lapsed" },
-    answers: { 200: z.object({ pending: z.array(answers.pending), closed: z.array(answers.pending) }) },
+    answers: { 200: z.object({ pending: z.array(modeAnswers.pending), closed: z.array(modeAnswers.pending) }) },
   }),
   approve: declareRoute({
     method: "POST",
@@ -68,7 +68,7 @@ export const modeApi = {
     summary: "Approve a pending declaration (a second person)",
     roles: ["approver"],
     responses: { 201: "the declaration took effect" },
-    answers: { 201: answers.declared },
+    answers: { 201: modeAnswers.declared },
     problems: {
       403: "APPROVER_IS_DECLARER",
       404: "PENDING_NOT_FOUND",
@@ -83,7 +83,7 @@ export const modeApi = {
     roles: ["approver", "manager"],
     body: rejectionBody,
     responses: { 200: "the declaration, closed as rejected" },
-    answers: { 200: answers.pending },
+    answers: { 200: modeAnswers.pending },
     problems: { 403: "REJECTER_IS_DECLARER", 404: "PENDING_NOT_FOUND", 409: "PENDING_CLOSED", 410: "PENDING_EXPIRED" },
   }),
   withdraw: declareRoute({
@@ -93,7 +93,7 @@ export const modeApi = {
     roles: ["manager"],
     body: withdrawalBody,
     responses: { 200: "the declaration, closed as withdrawn" },
-    answers: { 200: answers.pending },
+    answers: { 200: modeAnswers.pending },
     problems: { 403: "NOT_THE_DECLARER", 404: "PENDING_NOT_FOUND", 409: "PENDING_CLOSED", 410: "PENDING_EXPIRED" },
   }),
 };

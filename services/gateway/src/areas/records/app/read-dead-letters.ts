@@ -1,4 +1,4 @@
-import { DeadLetterShelf, ParkedEvent } from "../../../app/ports";
+import { DeadLetterShelf, ParkedEvent } from "./ports";
 
 /** The console shows the newest this many; the count and the per-consumer figures cover them all. */
 const shown = 100;

@@ -1,8 +1,8 @@
 import { FastifyInstance } from "fastify";
-import { DeadLetterShelf } from "../../../app/ports";
+import { DeadLetterShelf } from "../app/ports";
 import { readDeadLetters } from "../app/read-dead-letters";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
-import { answers } from "../../../adapters/http/schemas";
+import { recordAnswers } from "./schemas";
 
 export const deadLetterApi = {
   list: declareRoute({
@@ -11,7 +11,7 @@ export const deadLetterApi = {
     summary: "Events a consumer gave up on: how many wait, per consumer, and why (newest first); `npm run redrive` re-drives them",
     roles: ["manager"],
     responses: { 200: "how many wait, per consumer, and each letter" },
-    answers: { 200: answers.deadLetters },
+    answers: { 200: recordAnswers.deadLetters },
   }),
 };
 

@@ -8,7 +8,7 @@ import { incidentReportPage, reportTables, tableCsv } from "./pages/incident-rep
 import { dailySummaryPage } from "./pages/daily-summary-page";
 import { PagePrinter } from "../../../adapters/print/chromium-printer";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
-import { dailySummaryAnswer, dailySummaryQuery, incidentReportAnswer, incidentReportQuery } from "../../../adapters/http/schemas";
+import { dailySummaryAnswer, dailySummaryQuery, incidentReportAnswer, incidentReportQuery } from "./schemas";
 
 export interface ReportDeps {
   ledger: IncidentLedger;

@@ -4,7 +4,7 @@ import { AuditRecorded } from "@crisis/platform/contracts/audit";
 import { AuditTrail } from "../../../app/ports";
 import { readAudit } from "../app/read-audit";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
-import { answers, auditQuery } from "../../../adapters/http/schemas";
+import { auditQuery, recordAnswers } from "./schemas";
 
 const columns = [
   "at",
@@ -37,7 +37,7 @@ export const auditApi = {
     roles: ["manager"],
     query: auditQuery,
     responses: { 200: "audit records, oldest first" },
-    answers: { 200: answers.audit },
+    answers: { 200: recordAnswers.audit },
   }),
 };
 

@@ -1,6 +1,6 @@
 import { occupancyCsv, shelterCrowdingView, shelterWithRoomView, wardCrowdingView, wardHoursCsv } from "../domain/crowding-view";
 import { wardHours } from "../domain/occupancy-hours";
-import { ShelterCrowdingService } from "../../../app/ports";
+import { ShelterCrowdingService } from "./ports";
 
 /** Every open (or reported) shelter's crowding, and the sums per ward. */
 export async function readCrowding(crowding: ShelterCrowdingService, ward: string | undefined, correlationId: string) {

@@ -2,7 +2,8 @@ import { crowdingName } from "@crisis/platform/contracts";
 import { OccupancyNeeds, SupplyNeed } from "@crisis/platform/contracts/crowding";
 import { shelterCrowdingView } from "../domain/crowding-view";
 import { errors } from "../../../domain/errors";
-import { ShelterCrowdingService, StaffOnPost } from "../../../app/ports";
+import { StaffOnPost } from "../../../app/ports";
+import { ShelterCrowdingService } from "./ports";
 
 export interface OccupancyReport {
   headcount: number;

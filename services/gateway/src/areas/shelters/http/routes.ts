@@ -1,7 +1,8 @@
 import { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { operateShelter } from "../app/operate-shelter";
-import { FacilitiesAdmin, ShelterCrowdingService, StaffOnPost } from "../../../app/ports";
+import { FacilitiesAdmin, StaffOnPost } from "../../../app/ports";
+import { ShelterCrowdingService } from "../app/ports";
 import { findNearestShelters, readCrowding, readOccupancyHistory, readShelterCrowding } from "../app/read-crowding";
 import { reportOccupancy } from "../app/report-occupancy";
 import { shortOfSupplies } from "../domain/crowding-view";
@@ -13,10 +14,10 @@ import {
   nearestQuery,
   occupancyBody,
   occupancyHistoryQuery,
-  serviceAnswers,
+  shelterAnswers,
   shelterBody,
   shelterListQuery,
-} from "../../../adapters/http/schemas";
+} from "./schemas";
 
 export const shelterApi = {
   operate: declareRoute({
@@ -27,7 +28,7 @@ export const shelterApi = {
     body: shelterBody,
     responses: { 200: "{state, status, changed}" },
     problems: { 404: "FACILITY_NOT_FOUND", 422: "NOT_A_SHELTER" },
-    answers: { 200: serviceAnswers.shelter },
+    answers: { 200: shelterAnswers.shelter },
   }),
   reportOccupancy: declareRoute({
     method: "POST",

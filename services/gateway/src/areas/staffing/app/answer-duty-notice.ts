@@ -1,5 +1,5 @@
 import { Replacement } from "@crisis/platform/contracts/duties";
-import { DutyDesk } from "../../../app/ports";
+import { DutyDesk } from "./ports";
 import { noticeView } from "./read-staff-duties";
 
 /** Who took the post, in the shape the pages read; null when nobody fits. */

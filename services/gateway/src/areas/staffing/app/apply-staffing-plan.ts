@@ -1,4 +1,4 @@
-import { StaffingPlans } from "../../../app/ports";
+import { StaffingPlans } from "./ports";
 
 /** Puts a reviewed plan in force; staffing tells each person whose duty changed. */
 export async function applyStaffingPlan(plans: StaffingPlans, planId: string, appliedBy: string, correlationId: string) {

@@ -1,4 +1,4 @@
-import { StaffingPlans } from "../../../app/ports";
+import { StaffingPlans } from "./ports";
 
 /** A plan for a manager or staffing officer to review before anyone is told to move. */
 export async function proposeStaffingPlan(plans: StaffingPlans, requestedBy: string, correlationId: string) {

@@ -1,5 +1,5 @@
 import { AcknowledgementCount } from "@crisis/platform/contracts/duties";
-import { DutyDesk } from "../../../app/ports";
+import { DutyDesk } from "./ports";
 
 const counts = (c: AcknowledgementCount | undefined) => ({
   total: c?.total ?? 0,

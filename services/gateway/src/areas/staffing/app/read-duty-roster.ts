@@ -1,6 +1,6 @@
 import { spreadsheetCsv } from "@crisis/platform/contracts";
 import { toCityTime } from "../../../domain/facility-view";
-import { DutyDesk } from "../../../app/ports";
+import { DutyDesk } from "./ports";
 import { dutyView } from "./read-staff-duties";
 
 /** Each person with an emergency duty in force: their duty now and next, and the minutes served so far. */

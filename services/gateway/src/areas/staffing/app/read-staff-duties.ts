@@ -1,5 +1,5 @@
 import { Duty, DutyNotice, StaffDuties } from "@crisis/platform/contracts/duties";
-import { DutyDesk } from "../../../app/ports";
+import { DutyDesk } from "./ports";
 
 export const dutyView = (d: Duty) => ({
   postId: d.postId,

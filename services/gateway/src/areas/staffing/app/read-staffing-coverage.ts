@@ -1,4 +1,4 @@
-import { DutyDesk } from "../../../app/ports";
+import { DutyDesk } from "./ports";
 
 /** The plan in force now (after declines, replacements and releases): coverage per post, ward and skill, and floor margins. */
 export async function readStaffingCoverage(desk: DutyDesk, correlationId: string) {

@@ -1,5 +1,5 @@
 import { modeView } from "../../../domain/mode";
-import { StaffingBoard } from "../../../app/ports";
+import { StaffingBoard } from "./ports";
 
 /** Staff, emergency posts and positions the assignment engine covered for the current mode. */
 export async function readStaffingSummary(staffing: StaffingBoard, correlationId: string) {

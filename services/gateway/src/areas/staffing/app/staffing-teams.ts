@@ -1,6 +1,6 @@
 import { spreadsheetCsv } from "@crisis/platform/contracts";
 import type { TeamFloorMargin, TeamSetting } from "@crisis/platform/contracts/staffing";
-import { StaffingTeams } from "../../../app/ports";
+import { StaffingTeams } from "./ports";
 
 /** One department's team setting as the console sends it. */
 export interface TeamSettingInput {

@@ -1,12 +1,12 @@
 import { FastifyInstance } from "fastify";
 import { acknowledgeNotice, declineNotice, replaceOnPost } from "../app/answer-duty-notice";
-import { DutyDesk } from "../../../app/ports";
+import { DutyDesk } from "../app/ports";
 import { readAcknowledgements } from "../app/read-acknowledgements";
 import { readDutyRoster, readDutyRosterCsv } from "../app/read-duty-roster";
 import { readStaffingCoverage } from "../app/read-staffing-coverage";
 import { readStaffDuties } from "../app/read-staff-duties";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
-import { declineBody, dutyAnswers, replacementBody } from "../../../adapters/http/schemas";
+import { declineBody, dutyAnswers, replacementBody } from "./schemas";
 
 const officers = ["manager", "staffing_officer"] as const;
 const noticeNotFound = "NOTICE_NOT_FOUND (also for anyone else's notice)";

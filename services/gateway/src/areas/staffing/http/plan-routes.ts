@@ -1,9 +1,9 @@
 import { FastifyInstance } from "fastify";
 import { applyStaffingPlan } from "../app/apply-staffing-plan";
-import { StaffingPlans } from "../../../app/ports";
+import { StaffingPlans } from "../app/ports";
 import { proposeStaffingPlan } from "../app/propose-staffing-plan";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
-import { serviceAnswers } from "../../../adapters/http/schemas";
+import { staffingAnswers } from "./schemas";
 
 const planners = ["manager", "staffing_officer"] as const;
 
@@ -14,7 +14,7 @@ export const staffingPlanApi = {
     summary: "Propose a staffing plan for review",
     roles: planners,
     responses: { 200: "the proposed plan" },
-    answers: { 200: serviceAnswers.staffingPlan },
+    answers: { 200: staffingAnswers.staffingPlan },
   }),
   apply: declareRoute({
     method: "POST",
@@ -23,7 +23,7 @@ export const staffingPlanApi = {
     roles: planners,
     responses: { 200: "what was published" },
     problems: { 404: "PLAN_NOT_FOUND", 409: "PLAN_STALE" },
-    answers: { 200: serviceAnswers.planApplied },
+    answers: { 200: staffingAnswers.planApplied },
   }),
 };
 

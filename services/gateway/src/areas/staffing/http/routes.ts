@@ -1,8 +1,8 @@
 import { FastifyInstance } from "fastify";
-import { StaffingBoard } from "../../../app/ports";
+import { StaffingBoard } from "../app/ports";
 import { readStaffingSummary } from "../app/read-staffing-summary";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
-import { serviceAnswers } from "../../../adapters/http/schemas";
+import { staffingAnswers } from "./schemas";
 
 export const staffingApi = {
   summary: declareRoute({
@@ -11,7 +11,7 @@ export const staffingApi = {
     summary: "How the emergency posts are staffed",
     roles: ["manager"],
     responses: { 200: "staff, posts and positions covered" },
-    answers: { 200: serviceAnswers.staffingSummary },
+    answers: { 200: staffingAnswers.staffingSummary },
   }),
 };
 

@@ -1,8 +1,8 @@
 import { FastifyInstance } from "fastify";
-import { StaffingTeams } from "../../../app/ports";
+import { StaffingTeams } from "../app/ports";
 import { declareTeamOut, endTeamOut, planTeams, readMyTeam, readTeamRotaCsv, readTeams } from "../app/staffing-teams";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
-import { teamAnswers, teamOutBody, teamPlanBody, teamsQuery } from "../../../adapters/http/schemas";
+import { teamAnswers, teamOutBody, teamPlanBody, teamsQuery } from "./schemas";
 
 const readers = ["manager", "staffing_officer"] as const;
 

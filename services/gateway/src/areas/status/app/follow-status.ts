@@ -1,7 +1,8 @@
 import { Clock } from "@crisis/platform/ports";
 import { AlertChain, CapMessage } from "../domain/cap";
 import { Change, Position, StatusStream, StatusView, positionId, startPosition } from "../domain/status-view";
-import { FacilitiesDirectory, Following, StatusEvents, StreamedEvent } from "../../../app/ports";
+import { FacilitiesDirectory } from "../../../app/ports";
+import { Following, StatusEvents, StreamedEvent } from "./ports";
 
 export interface FollowStatusDeps {
   events: StatusEvents;

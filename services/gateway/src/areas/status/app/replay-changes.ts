@@ -1,6 +1,6 @@
 import { Change, Position, StatusStream, positionId } from "../domain/status-view";
 import { LiveStatus } from "./follow-status";
-import { StatusEvents } from "../../../app/ports";
+import { StatusEvents } from "./ports";
 
 export interface ReplayedChange {
   change: Change;

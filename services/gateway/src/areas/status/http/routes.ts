@@ -5,7 +5,7 @@ import { LiveStatus } from "../app/follow-status";
 import { readStatus } from "../app/read-status";
 import { declareRoute, serve } from "../../../adapters/http/declared-routes";
 import { correlationIdOf } from "../../../adapters/http/edge";
-import { serviceAnswers } from "../../../adapters/http/schemas";
+import { statusAnswers } from "./schemas";
 import { cachedBody, notModified, pickEncoding } from "../../../adapters/http/status-body";
 
 export interface StatusFastPathOptions {
@@ -23,7 +23,7 @@ export const statusApi = {
     url: "/api/v1/status",
     summary: "The mode and every facility's effective status",
     responses: { 200: "status" },
-    answers: { 200: serviceAnswers.status },
+    answers: { 200: statusAnswers.status },
   }),
 };
 const route = statusApi.status.url;

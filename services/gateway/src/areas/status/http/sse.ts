@@ -2,7 +2,7 @@ import { ServerResponse } from "node:http";
 import { Logger, headerNames } from "@crisis/platform";
 import { LiveStatus } from "../app/follow-status";
 import { Figure, LiveFigures } from "../app/live-figures";
-import { StatusEvents } from "../../../app/ports";
+import { StatusEvents } from "../app/ports";
 import { replayChanges } from "../app/replay-changes";
 import { Change, Position, StatusStream, positionId, statusStreams } from "../domain/status-view";
 

@@ -5,7 +5,7 @@ import { CounterService } from "@crisis/platform/contracts/facilities";
 import { CounterWaitingReported, CrowdingLevel, OccupancyReported } from "@crisis/platform/contracts/crowding";
 import { StaffReassigned } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { serviceAnswers } from "../../../../src/adapters/http/schemas";
+import { counterAnswers } from "../../../../src/areas/counters/http/schemas";
 import { LocalIdp, startLocalIdp } from "../../../adapters/auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../../../adapters/gateway-under-test";
 import { SseClient } from "../../../support/sse-client";
@@ -89,7 +89,7 @@ describe("the counter waiting routes", () => {
       ageSeconds: 0,
       stale: false,
     });
-    expect(serviceAnswers.counterService.safeParse(res.body).error).toBeUndefined();
+    expect(counterAnswers.counterService.safeParse(res.body).error).toBeUndefined();
     const stored = await storedReports(gw);
     expect(stored).toEqual([
       expect.objectContaining({ serviceId: risai.id, serviceName: "り災証明書", waiting: 12, reportedBy: "chuo-kuyakusho@city" }),
@@ -101,7 +101,7 @@ describe("the counter waiting routes", () => {
       "counter:extended",
       "online:normal",
     ]);
-    expect(serviceAnswers.services.safeParse(list.body).error).toBeUndefined();
+    expect(counterAnswers.services.safeParse(list.body).error).toBeUndefined();
   });
 
   it("takes the next free slot of a reservation-only counter from a manager", async () => {
@@ -242,7 +242,7 @@ describe("the counter waiting routes", () => {
       const answer = await gw.call("GET", `/api/v1/services/${risai.id}/expected-waiting`);
       return answer.body.hours?.some((h: { hour: number }) => h.hour === 14) && answer;
     }, "the history read");
-    expect(serviceAnswers.expectedWaiting.safeParse(res.body).error).toBeUndefined();
+    expect(counterAnswers.expectedWaiting.safeParse(res.body).error).toBeUndefined();
     expect(res.body).toMatchObject({ serviceId: risai.id, serviceName: "り災証明書" });
     expect(res.body.hours).toEqual(
       expect.arrayContaining([

@@ -5,7 +5,7 @@ import { ModeChanged } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { LocalIdp, startLocalIdp } from "../../../adapters/auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../../../adapters/gateway-under-test";
-import { answers } from "../../../../src/adapters/http/schemas";
+import { recordAnswers } from "../../../../src/areas/records/http/schemas";
 
 const manager = { roles: ["manager" as const], sub: "kikikanri@city" };
 
@@ -64,7 +64,7 @@ describe("dead letters shown to managers and in the gateway's metrics", () => {
     const shown = await gw.call("GET", "/api/v1/dead-letters", { as: manager });
     expect(shown.status).toBe(200);
     expect(shown.body.waiting).toBe(2);
-    expect(answers.deadLetters.strict().safeParse(shown.body).success).toBe(true);
+    expect(recordAnswers.deadLetters.strict().safeParse(shown.body).success).toBe(true);
     expect(shown.body.byConsumer).toEqual({ "refuses-everything": 2 });
     expect(shown.body.letters.map((l: { correlationId: string }) => l.correlationId)).toEqual(["corr-second", "corr-first"]);
     expect(shown.body.letters[0]).toMatchObject({

@@ -3,7 +3,7 @@ import { EventType, eventTypes } from "@crisis/platform/contracts";
 import { FakeClock } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { followIncidentLedger } from "../../../../src/adapters/nats/incident-ledger";
-import { dailySummaryAnswer, incidentReportAnswer } from "../../../../src/adapters/http/schemas";
+import { dailySummaryAnswer, incidentReportAnswer } from "../../../../src/areas/records/http/schemas";
 import { chromiumPrinter } from "../../../../src/adapters/print/chromium-printer";
 import { shippedAssets } from "../../../../src/adapters/http/assets";
 import { IncidentEvent, IncidentLedger } from "../../../../src/areas/records/domain/incident-report";

@@ -13,7 +13,7 @@ import { CrowdingServiceServer } from "@crisis/platform/contracts/crowding_servi
 import { StaffReassigned } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { shelterApi } from "../../../../src/areas/shelters/http/routes";
-import { crowdingAnswers } from "../../../../src/adapters/http/schemas";
+import { crowdingAnswers } from "../../../../src/areas/shelters/http/schemas";
 import { LocalIdp, startLocalIdp } from "../../../adapters/auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../../../adapters/gateway-under-test";
 

@@ -4,7 +4,7 @@ import { unaryHandler } from "@crisis/platform";
 import { AnswerNoticeRequest, ReplaceOnPostRequest, DutyNotice, StaffDuties } from "@crisis/platform/contracts/duties";
 import { DutiesServiceServer } from "@crisis/platform/contracts/duties_service";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { dutyAnswers } from "../../../../src/adapters/http/schemas";
+import { dutyAnswers } from "../../../../src/areas/staffing/http/schemas";
 import { LocalIdp, startLocalIdp } from "../../../adapters/auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../../../adapters/gateway-under-test";
 

@@ -3,7 +3,7 @@ import { AppError } from "@crisis/platform/contracts";
 import { unaryHandler } from "@crisis/platform";
 import type { DeclareTeamOutRequest, PlanTeamsRequest, TeamsNow } from "@crisis/platform/contracts/staffing";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
-import { teamAnswers } from "../../../../src/adapters/http/schemas";
+import { teamAnswers } from "../../../../src/areas/staffing/http/schemas";
 import { LocalIdp, startLocalIdp } from "../../../adapters/auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../../../adapters/gateway-under-test";
 
