@@ -19,6 +19,17 @@ import {
   SetShelterResponse,
 } from "@crisis/platform/contracts/facilities";
 
+import {
+  ListCrowdingResponse,
+  NearestSheltersRequest,
+  NearestSheltersResponse,
+  OccupancyHistoryRequest,
+  OccupancyHistoryResponse,
+  ReportOccupancyRequest,
+  ReportOccupancyResponse,
+  ShelterCrowding,
+} from "@crisis/platform/contracts/crowding";
+
 /** The ports several areas share (areas/<area>/app/ports.ts holds each area's own); main.ts fills them in. */
 
 export interface CurrentMode {
@@ -91,4 +102,13 @@ export interface FacilitiesAdmin {
 export interface StaffOnPost {
   isOnPostAt(staffId: string, facilityId: string, now: Date): boolean;
   isOnCounterOf(staffId: string, serviceId: string, now: Date): boolean;
+}
+
+/** Shelter occupancy and crowding, kept by facilities. */
+export interface ShelterCrowdingService {
+  report(request: ReportOccupancyRequest, correlationId: string): Promise<ReportOccupancyResponse>;
+  list(ward: string, correlationId: string): Promise<ListCrowdingResponse>;
+  get(facilityId: string, correlationId: string): Promise<ShelterCrowding>;
+  nearest(request: NearestSheltersRequest, correlationId: string): Promise<NearestSheltersResponse>;
+  history(request: OccupancyHistoryRequest, correlationId: string): Promise<OccupancyHistoryResponse>;
 }

@@ -1,9 +1,8 @@
 import { ExpectedWaiting } from "../../areas/counters/domain/expected-waiting";
 import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Clock } from "@crisis/platform";
-import { CitizenGuidance, FacilitiesDirectory, ModeLog } from "../../app/ports";
-import { ShelterCrowdingService } from "../../areas/shelters/app/ports";
-import { readCrowding, readCrowdingHere } from "../../areas/shelters/app/read-crowding";
+import { CitizenGuidance, FacilitiesDirectory, ModeLog, ShelterCrowdingService } from "../../app/ports";
+import { readCrowding, readCrowdingHere } from "../../app/read-crowding";
 import { readPublicStatus } from "../../app/read-public-status";
 import { consolePage } from "../../areas/mode/http/pages/console-page";
 import { facilityListPage } from "../../areas/facilities/http/pages/facility-list-page";

@@ -7,7 +7,7 @@ import {
   wardTerms,
   wards,
 } from "@crisis/platform/contracts";
-import { readCrowding } from "../../../areas/shelters/app/read-crowding";
+import { readCrowding } from "../../../app/read-crowding";
 import { ageIn, minutesSince } from "../../../domain/report-age";
 import { readServices } from "../../../areas/counters/app/read-services";
 import { html } from "./html";

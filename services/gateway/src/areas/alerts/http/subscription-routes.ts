@@ -3,7 +3,7 @@ import { createSubscription } from "../app/create-subscription";
 import { deleteSubscription } from "../app/delete-subscription";
 import { FacilitiesAdmin } from "../../../app/ports";
 import { PushSubscriptions } from "../app/ports";
-import { checkCounterTopics } from "../../counters/app/read-services";
+import { checkCounterTopics } from "../app/check-counter-topics";
 import { errors } from "../../../domain/errors";
 import { readPushPublicKey } from "../app/read-push-public-key";
 import { noteChange } from "../../../adapters/http/audit";

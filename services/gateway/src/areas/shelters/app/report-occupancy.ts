@@ -2,8 +2,7 @@ import { crowdingName } from "@crisis/platform/contracts";
 import { OccupancyNeeds, SupplyNeed } from "@crisis/platform/contracts/crowding";
 import { shelterCrowdingView } from "../domain/crowding-view";
 import { errors } from "../../../domain/errors";
-import { StaffOnPost } from "../../../app/ports";
-import { ShelterCrowdingService } from "./ports";
+import { StaffOnPost, ShelterCrowdingService } from "../../../app/ports";
 
 export interface OccupancyReport {
   headcount: number;

@@ -1,9 +1,8 @@
 import { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { operateShelter } from "../app/operate-shelter";
-import { FacilitiesAdmin, StaffOnPost } from "../../../app/ports";
-import { ShelterCrowdingService } from "../app/ports";
-import { findNearestShelters, readCrowding, readOccupancyHistory, readShelterCrowding } from "../app/read-crowding";
+import { FacilitiesAdmin, StaffOnPost, ShelterCrowdingService } from "../../../app/ports";
+import { findNearestShelters, readCrowding, readOccupancyHistory, readShelterCrowding } from "../../../app/read-crowding";
 import { reportOccupancy } from "../app/report-occupancy";
 import { shortOfSupplies } from "../domain/crowding-view";
 import { ModeScope } from "../../../domain/facility-view";

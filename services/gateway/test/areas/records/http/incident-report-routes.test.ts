@@ -1,6 +1,5 @@
-import { Backbone, buckets, ensureStreams, openBucket, publishEvent, streams } from "@crisis/platform";
+import { Backbone, buckets, ensureStreams, openBucket, publishEvent, streams, FakeClock } from "@crisis/platform";
 import { EventType, eventTypes } from "@crisis/platform/contracts";
-import { FakeClock } from "@crisis/platform";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { followIncidentLedger } from "../../../../src/adapters/nats/incident-ledger";
 import { dailySummaryAnswer, incidentReportAnswer } from "../../../../src/areas/records/http/schemas";

@@ -4,7 +4,7 @@ import { html } from "../../../../adapters/http/page-parts/html";
 import { page } from "../../../../adapters/http/page-parts/layout";
 import { notFoundPage } from "../../../../adapters/http/page-parts/not-found-page";
 import { freshness, modeLine } from "../../../../adapters/http/page-parts/parts";
-import { clientWords } from "../../../status/http/pages/status-page";
+import { clientWords } from "../../../../adapters/http/page-parts/client-words";
 import { PageLanguage, pageLanguage, residentWords, sayText } from "../../../../adapters/http/page-parts/resident";
 import { counterLinks } from "./counter-links";
 import { counterScriptWords } from "./counter-shell";

@@ -4,7 +4,7 @@ import { html } from "../../../../adapters/http/page-parts/html";
 import { page } from "../../../../adapters/http/page-parts/layout";
 import { facilityRow } from "../../../../adapters/http/page-parts/facility-row";
 import { freshness, modeLine } from "../../../../adapters/http/page-parts/parts";
-import { clientWords } from "../../../status/http/pages/status-page";
+import { clientWords } from "../../../../adapters/http/page-parts/client-words";
 import { PageLanguage, pageLanguage, residentWords, sayText, termHtml } from "../../../../adapters/http/page-parts/resident";
 
 /**

@@ -1,12 +1,12 @@
 import { ResidentLang, categoryGlossary, residentLanguages, wardTerms } from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../../app/read-public-status";
-import { CrowdingHere } from "../../../shelters/app/read-crowding";
+import { CrowdingHere } from "../../../../app/read-crowding";
 import { html } from "../../../../adapters/http/page-parts/html";
-import { shelterCrowding } from "../../../shelters/http/pages/shelter-crowding";
+import { shelterCrowding } from "./shelter-crowding";
 import { page } from "../../../../adapters/http/page-parts/layout";
 import { notFoundPage } from "../../../../adapters/http/page-parts/not-found-page";
 import { freshness, modeLine, ordinaryUse, placeName, stateBadge, subscribePanel } from "../../../../adapters/http/page-parts/parts";
-import { clientWords } from "../../../status/http/pages/status-page";
+import { clientWords } from "../../../../adapters/http/page-parts/client-words";
 import { PageLanguage, pageLanguage, residentTime, residentWords, sayText, termHtml } from "../../../../adapters/http/page-parts/resident";
 
 /** `/facilities/{id}`: one facility's status, where it is, and a panel to follow it (pushes link here). */

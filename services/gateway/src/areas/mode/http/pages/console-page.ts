@@ -1,6 +1,5 @@
 import {
   Lang,
-  StaffPageWords,
   channelWords,
   incidentNames,
   incidentTerms,
@@ -18,21 +17,9 @@ import { PublicStatus } from "../../../../app/read-public-status";
 import { Html, html } from "../../../../adapters/http/page-parts/html";
 import { page } from "../../../../adapters/http/page-parts/layout";
 import { modeLine } from "../../../../adapters/http/page-parts/parts";
+import { signInBar } from "../../../../adapters/http/page-parts/sign-in-bar";
 import { staffWords } from "../../../../adapters/http/page-parts/staff-words";
-import { teamsPanel, teamsScript } from "../../../staffing/http/pages/teams-section";
-
-/**
- * Who is signed in, shared by the console and the staff page: a link to sign in (and back to this
- * page), or the person's name and サインアウト. The session is an HttpOnly cookie; the page never holds a token.
- * Sign-out posts no fields, as text/plain: the one form body type the gateway reads besides JSON.
- */
-export const signInBar = (w: StaffPageWords["page"], here: string) =>
-  html`<div id="sign-in" class="panel">
-    <p id="signed-out" hidden>${w.signInHelp} <a id="sign-in-link" href="/login?returnTo=${encodeURIComponent(here)}">${w.signIn}</a></p>
-    <form id="signed-in" method="post" action="/logout" enctype="text/plain" hidden>
-      <p>${w.signedInAs}: <span id="who" role="status"></span> <button type="submit">${w.signOut}</button></p>
-    </form>
-  </div>`;
+import { teamsPanel, teamsScript } from "../../../../adapters/http/page-parts/teams-section";
 
 /** A panel shown once someone with one of `roles` is signed in (space-separated, as the token's roles). */
 const panel = (id: string, title: string, body: Html, roles = "manager") =>

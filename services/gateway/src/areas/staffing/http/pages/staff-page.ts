@@ -1,9 +1,9 @@
 import { Lang, wardWord, wards } from "@crisis/platform/contracts";
 import { html } from "../../../../adapters/http/page-parts/html";
-import { signInBar } from "../../../mode/http/pages/console-page";
+import { signInBar } from "../../../../adapters/http/page-parts/sign-in-bar";
 import { page } from "../../../../adapters/http/page-parts/layout";
 import { staffWords } from "../../../../adapters/http/page-parts/staff-words";
-import { myTeamPanel, teamsScript } from "./teams-section";
+import { myTeamPanel, teamsScript } from "../../../../adapters/http/page-parts/teams-section";
 
 /**
  * `/staff`: my current and next duty, answering notices, release notices, my own notifications.

@@ -1,15 +1,4 @@
-import {
-  ResidentLang,
-  channelGlossary,
-  crowdingGlossary,
-  crowdingNames,
-  isWard,
-  residentLanguages,
-  serviceLevelGlossary,
-  serviceLevelNames,
-  wardTerms,
-  wards,
-} from "@crisis/platform/contracts";
+import { ResidentLang, crowdingGlossary, isWard, residentLanguages, wardTerms, wards } from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../../app/read-public-status";
 import { assetUrl } from "../../../../adapters/http/assets";
 import { crowdingSection } from "./crowding-section";
@@ -26,6 +15,7 @@ import { html } from "../../../../adapters/http/page-parts/html";
 import { page } from "../../../../adapters/http/page-parts/layout";
 import { facilityLink, freshness, modeLine, subscribePanel } from "../../../../adapters/http/page-parts/parts";
 import { facilityRow } from "../../../../adapters/http/page-parts/facility-row";
+import { clientWords } from "../../../../adapters/http/page-parts/client-words";
 import {
   PageLanguage,
   markedHtml,
@@ -228,40 +218,3 @@ const mapFiles = () => ({
   styles: ["/assets/vendor/leaflet/leaflet.css", "/assets/vendor/markercluster/MarkerCluster.css", "/assets/map.css"].map(assetUrl),
   scripts: ["/assets/vendor/leaflet/leaflet.js", "/assets/vendor/markercluster/leaflet.markercluster.js"].map(assetUrl),
 });
-
-/** The few words the page scripts write themselves, as plain text (easy Japanese readings in brackets). */
-export function clientWords(lang: ResidentLang) {
-  const t = (key: Parameters<typeof sayText>[1], values?: Record<string, string>) => sayText(lang, key, values);
-  return {
-    locating: t("locating"),
-    locationDenied: t("locationDenied"),
-    nearestNone: t("nearestNone"),
-    nearestFailed: t("nearestFailed"),
-    crowdingAge: t("crowdingAge", { age: "{age}" }),
-    noReport: t("noReport"),
-    waitingStale: t("waitingStale"),
-    crowding: Object.fromEntries(crowdingNames.map((n) => [n, termText(crowdingGlossary, n, lang)])),
-    wards: Object.fromEntries(wards.map((ward) => [ward, termText(wardTerms, ward, lang)])),
-    subscribed: t("subscribed"),
-    unsubscribed: t("unsubscribed"),
-    subscribeFailed: t("subscribeFailed"),
-    subscribeDenied: t("subscribeDenied"),
-    subscribeNoPushService: t("subscribeNoPushService"),
-    subscribeTimeout: t("subscribeTimeout"),
-    subscribeWorking: t("subscribeWorking"),
-    chooseTopic: t("chooseTopic"),
-    online: t("online"),
-    waitingPeople: t("waitingPeople", { n: "{n}" }),
-    nextSlot: t("nextSlot", { t: "{t}" }),
-    reportedAgo: t("reportedAgo", { age: "{age}" }),
-    onlineChannel: termText(channelGlossary, "online", lang),
-    levels: Object.fromEntries(serviceLevelNames.map((n) => [n, termText(serviceLevelGlossary, n, lang)])),
-    notAvailable: t("notAvailable"),
-    live: t("live"),
-    offlineTemplate: t("offline", { t: "{t}", age: "{age}" }),
-    minutesTemplate: t("minutes", { n: "{n}" }),
-    hoursMinutesTemplate: t("hoursMinutes", { h: "{h}", m: "{m}" }),
-    asOfTemplate: t("asOf", { time: "{t}" }),
-    mapFailed: t("mapFailed"),
-  };
-}

@@ -1,5 +1,5 @@
 import { ResidentLang, crowdingGlossary, wardTerms } from "@crisis/platform/contracts";
-import { CrowdingHere } from "../../app/read-crowding";
+import { CrowdingHere } from "../../../../app/read-crowding";
 import { html } from "../../../../adapters/http/page-parts/html";
 import { ageIn } from "../../../../domain/report-age";
 import { nameHtml, residentWords, termHtml } from "../../../../adapters/http/page-parts/resident";

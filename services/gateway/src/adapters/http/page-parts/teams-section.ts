@@ -1,6 +1,6 @@
 import { Lang } from "@crisis/platform/contracts";
-import { html } from "../../../../adapters/http/page-parts/html";
-import { staffWords } from "../../../../adapters/http/page-parts/staff-words";
+import { html } from "./html";
+import { staffWords } from "./staff-words";
 
 /** The browser module behind both panels (after desk.js, before the page's own script). */
 export const teamsScript = "/assets/teams.js";
