@@ -46,10 +46,24 @@ describe("the house rules", () => {
     );
   });
 
+  it("hold at area depth too: src/areas/<area>/{domain,app,http} keep the layers, and an area keeps to itself", () => {
+    const found = violations(join(__dirname, "architecture/fixture"), ["services", "packages"]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "domain-is-pure-modules: services/alpha/src/areas/fares/domain/zones.ts → pino/pino.js",
+        "domain-is-pure: services/alpha/src/areas/fares/domain/zones.ts → services/alpha/src/areas/fares/http/routes.ts",
+        "only-main-wires-adapters: services/alpha/src/areas/fares/domain/zones.ts → services/alpha/src/areas/fares/http/routes.ts",
+        "only-main-wires-adapters: services/alpha/src/areas/fares/app/quote.ts → services/alpha/src/adapters/push.ts",
+        "app-imports-contracts-and-ports: services/alpha/src/areas/fares/app/quote.ts → packages/platform/src/shared.ts",
+        "areas-keep-to-themselves: services/alpha/src/areas/fares/http/routes.ts → services/alpha/src/areas/shifts/app/shift-fares.ts",
+      ]),
+    );
+  });
+
   it("each have a fixture that breaks them", () => {
     const { summary } = cruise(join(__dirname, "architecture/fixture"), ["services", "packages"]);
     const rules = summary.ruleSetUsed.forbidden.map((r) => r.name).sort();
-    expect(rules).toHaveLength(8);
+    expect(rules).toHaveLength(9);
     expect([...new Set(summary.violations.map((v) => v.rule.name))].sort()).toEqual(rules);
   });
 });

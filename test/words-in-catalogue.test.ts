@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 
@@ -33,14 +33,26 @@ const tsFiles = (dir: string): string[] =>
   });
 
 const services = readdirSync(join(root, "services"));
+/** A service's src and, when it is organised by area, each src/areas/<area> (they hold domain/ and app/ alike). */
+const layered = (s: string): string[] => {
+  const src = join(root, "services", s, "src");
+  const areas = join(src, "areas");
+  return [src, ...(existsSync(areas) ? readdirSync(areas).map((area) => join(areas, area)) : [])];
+};
+/** The gateway's server-drawn pages: the shared parts and every area's pages/. */
+const gatewayAreas = join(root, "services/gateway/src/areas");
+const pageFolders = [
+  join(root, "services/gateway/src/adapters/http/page-parts"),
+  ...readdirSync(gatewayAreas).map((area) => join(gatewayAreas, area, "http/pages")),
+];
 /**
  * The code that decides (domain, use cases), the shared package and the gateway's server-drawn pages,
  * where no sentence for people may be written.
  */
 const scanned = [
-  ...services.flatMap((s) => ["domain", "app"].map((part) => join(root, "services", s, "src", part))),
+  ...services.flatMap((s) => layered(s).flatMap((dir) => ["domain", "app"].map((part) => join(dir, part)))),
   join(root, "packages/platform/src"),
-  join(root, "services/gateway/src/adapters/http/pages"),
+  ...pageFolders,
 ].flatMap((dir) => {
   try {
     return tsFiles(dir);
@@ -72,6 +84,11 @@ describe("every sentence for people is in the catalogue", () => {
       "const body = (n: number) => `あと${n}人です`;",
     ].join("\n");
     expect(japaneseStrings("x.ts", source)).toEqual(["x.ts:3: 熊本市 お知らせ", "x.ts:4: あと", "x.ts:4: 人です"]);
+  });
+
+  it("reaches every area of the gateway: its domain, use cases and pages", () => {
+    const inAreas = scanned.map((path) => relative(root, path)).filter((file) => file.startsWith("services/gateway/src/areas/"));
+    for (const part of ["/domain/", "/app/", "/http/pages/"]) expect(inAreas.some((file) => file.includes(part))).toBe(true);
   });
 
   it("no Japanese string is written in domain, use-case, platform or page code outside the catalogue and the data files", () => {

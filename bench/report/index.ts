@@ -10,7 +10,7 @@ import {
   StaffReassigned,
   StaffReleased,
 } from "@crisis/platform/contracts/events";
-import { IncidentEvent, IncidentLedger } from "../../services/gateway/src/domain/incident-report";
+import { IncidentEvent, IncidentLedger } from "../../services/gateway/src/areas/records/domain/incident-report";
 import { printFigures } from "../print";
 
 const start = Date.parse("2026-07-28T00:00:00Z");

@@ -91,7 +91,7 @@ export function apiDocument(doc: OpenApi): string {
     `# ${doc.info.title} API`,
     "",
     "Generated from the OpenAPI 3.1 document the gateway serves at `/api/v1/openapi.json`",
-    "(made from each route's declaration, declareRoute in services/gateway/src/adapters/http) by `npm run docs`; do not edit by hand (a test fails when it is stale).",
+    "(made from each route's declaration, declareRoute, beside its handler in services/gateway/src/areas/<area>/http) by `npm run docs`; do not edit by hand (a test fails when it is stale).",
     "Every refusal is `application/problem+json`: `{type, title, status, code, detail, field, correlationId}`;",
     "a POST may carry an `Idempotency-Key` header (the same key and body answer the same again).",
     "Sign in (session cookie) or send `Authorization: Bearer <token>`: see [sign-in.md](sign-in.md).",

@@ -2,9 +2,13 @@
 // current declaration's pushes, staffing coverage, acknowledgements, audit log, shelters one by one.
 // Panels whose endpoint is not there yet say so.
 import type { z } from "zod";
-import type { StaffWords } from "../src/adapters/http/pages/staff-words";
-import type { modeApi } from "../src/adapters/http/routes/mode";
-import type { answers, dutyAnswers, serviceAnswers } from "../src/adapters/http/schemas";
+import type { StaffWords } from "../src/adapters/http/page-parts/staff-words";
+import type { modeApi } from "../src/areas/mode/http/routes";
+import type { alertAnswers } from "../src/areas/alerts/http/schemas";
+import type { modeAnswers } from "../src/areas/mode/http/schemas";
+import type { recordAnswers } from "../src/areas/records/http/schemas";
+import type { shelterAnswers } from "../src/areas/shelters/http/schemas";
+import type { dutyAnswers, staffingAnswers } from "../src/areas/staffing/http/schemas";
 import { bar } from "./lib/bar";
 import { cityTime, type PageBasics } from "./lib/city-time";
 import { type DeskAnswer, type Who, crisisDesk } from "./lib/crisis-desk";
@@ -12,18 +16,18 @@ import { byId, el, inBackground } from "./lib/dom";
 import { download } from "./lib/download";
 import { fill } from "./lib/fill";
 
-type Preview = z.infer<typeof serviceAnswers.preview>;
+type Preview = z.infer<typeof modeAnswers.preview>;
 type ModePreview = Preview["preview"];
-type CurrentMode = z.infer<typeof answers.currentMode>;
+type CurrentMode = z.infer<typeof modeAnswers.currentMode>;
 type PendingList = z.infer<(typeof modeApi)["pending"]["answers"][200]>;
-type Pending = z.infer<typeof answers.pending>;
+type Pending = z.infer<typeof modeAnswers.pending>;
 type Closed = Pending & { closed: NonNullable<Pending["closed"]> };
-type Summary = z.infer<typeof serviceAnswers.staffingSummary>;
+type Summary = z.infer<typeof staffingAnswers.staffingSummary>;
 type Coverage = z.infer<typeof dutyAnswers.coverage>;
 type Acknowledgements = z.infer<typeof dutyAnswers.acknowledgements>;
 type Unanswered = Acknowledgements["unanswered"][number];
-type Audit = z.infer<typeof answers.audit>;
-type DeadLetters = z.infer<typeof answers.deadLetters>;
+type Audit = z.infer<typeof recordAnswers.audit>;
+type DeadLetters = z.infer<typeof recordAnswers.deadLetters>;
 /** The console's own words, as console-page.ts picks them for this script. */
 type Words = Pick<
   StaffWords<"page">,
@@ -179,7 +183,7 @@ byId("confirm-button").addEventListener(
   "click",
   inBackground(async () => {
     if (!pending) return;
-    const res = await desk.api<z.infer<typeof answers.declared> | Pending>("POST", "/api/v1/mode", pending);
+    const res = await desk.api<z.infer<typeof modeAnswers.declared> | Pending>("POST", "/api/v1/mode", pending);
     byId("preview").hidden = true;
     pending = null;
     if (!res.ok) {
@@ -281,7 +285,7 @@ function approvalItem(p: Pending) {
       "click",
       inBackground(async () => {
         approve.disabled = true;
-        answered(await desk.api<z.infer<typeof answers.declared>>("POST", path("approve")), words.approved);
+        answered(await desk.api<z.infer<typeof modeAnswers.declared>>("POST", path("approve")), words.approved);
       }),
     );
     buttons.append(approve, " ");
@@ -318,7 +322,7 @@ const deliveryStates = ["accepted", "gone", "failed", "expired", "pending"] as c
 async function loadDelivery(): Promise<void> {
   if (!alertId) return;
   const shown = alertId;
-  const res = await desk.api<z.infer<typeof serviceAnswers.alertReport>>("GET", `/api/v1/alerts/${encodeURIComponent(shown)}`);
+  const res = await desk.api<z.infer<typeof alertAnswers.alertReport>>("GET", `/api/v1/alerts/${encodeURIComponent(shown)}`);
   if (shown !== alertId) return;
   if (res.missing) return desk.unavailable(byId("delivery"));
   if (!res.ok) return; // notify has not queued it yet (or no one to send to): ask again on the next tick
@@ -526,7 +530,7 @@ byId("shelter-confirm-button").addEventListener("click", () => byId<HTMLDialogEl
 byId("shelter-cancel-button").addEventListener("click", () => byId<HTMLDialogElement>("shelter-confirm").close("cancel"));
 
 async function setShelter(row: HTMLTableRowElement, state: string, reason: string): Promise<void> {
-  const res = await desk.api<z.infer<typeof serviceAnswers.shelter>>(
+  const res = await desk.api<z.infer<typeof shelterAnswers.shelter>>(
     "PUT",
     `/api/v1/shelters/${encodeURIComponent(row.dataset.id ?? "")}`,
     {

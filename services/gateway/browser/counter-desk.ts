@@ -1,6 +1,6 @@
 // The counter's desk: call the next number, print a paper ticket, read the day's bookings.
 // Calls carry the staff's sign-in session; the big figures refresh for a screen at the counter.
-import type { deskWords } from "../src/adapters/http/pages/counter-words";
+import type { deskWords } from "../src/areas/counters/http/pages/counter-words";
 import type { CounterCall, CounterQueue, DayBookings, TicketPosition } from "./lib/api";
 import { type PageBasics, cityClock } from "./lib/city-time";
 import { refusal } from "./lib/counter-words";

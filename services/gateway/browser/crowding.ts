@@ -2,7 +2,7 @@
 // row, its level and how old its report is. The server draws them and hands the figures over in
 // the page's data (GET /api/v1/shelters when it could not); then each occupancy report arrives
 // over the page's event stream (status.js hands it to update()).
-import type { ScriptCrowding } from "../src/adapters/http/pages/status-figures";
+import type { ScriptCrowding } from "../src/adapters/http/page-parts/status-figures";
 import type { ShelterCrowding, ShelterCrowdingList } from "./lib/api";
 import type { CrowdingLevel, OccupancyFigure } from "./lib/crowding-script";
 import { pageData } from "./lib/dom";

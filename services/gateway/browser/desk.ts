@@ -2,8 +2,8 @@
 // the page never holds a token) and one API helper that tells "this endpoint does not exist yet"
 // apart from other refusals.
 import type { z } from "zod";
-import type { StaffWords } from "../src/adapters/http/pages/staff-words";
-import type { gatewayApi } from "../src/adapters/http/routes/gateway";
+import type { StaffWords } from "../src/adapters/http/page-parts/staff-words";
+import type { gatewayApi } from "../src/adapters/http/gateway-routes";
 import type { PageBasics } from "./lib/city-time";
 import type { CrisisDesk, DeskAnswer, DeskProblem, DeskRefusal, Who } from "./lib/crisis-desk";
 import { byId, pageData } from "./lib/dom";

@@ -1,15 +1,16 @@
 // The facility admin's desk beside the shelters: restrictions and capacity of any facility (each
 // with a reason, ended from the same list) and the level of each counter service per channel.
 import type { z } from "zod";
-import type { StaffWords } from "../src/adapters/http/pages/staff-words";
-import type { serviceAnswers } from "../src/adapters/http/schemas";
+import type { StaffWords } from "../src/adapters/http/page-parts/staff-words";
+import type { counterAnswers } from "../src/areas/counters/http/schemas";
+import type { facilityAnswers } from "../src/areas/facilities/http/schemas";
 import type { CounterServices } from "./lib/api";
 import type { PageBasics } from "./lib/city-time";
 import { crisisDesk, hasRole } from "./lib/crisis-desk";
 import { byId, el, inBackground } from "./lib/dom";
 import { fill } from "./lib/fill";
 
-type Facility = z.infer<typeof serviceAnswers.facility>;
+type Facility = z.infer<typeof facilityAnswers.facility>;
 type Restriction = Facility["restrictions"][number];
 type Service = CounterServices["services"][number];
 type Channel = Service["channels"][number];
@@ -73,7 +74,7 @@ form.addEventListener(
     }
     const capacity = Number(capacityInput.value);
     const body = { kind: kind.value, reason, ...(capacity > 0 ? { capacity } : {}) };
-    const res = await desk.api<z.infer<typeof serviceAnswers.restricted>>(
+    const res = await desk.api<z.infer<typeof facilityAnswers.restricted>>(
       "POST",
       `/api/v1/facilities/${encodeURIComponent(facility.value)}/restrictions`,
       body,
@@ -112,7 +113,7 @@ function counterRow(service: Service, c: Channel) {
         return reason.focus();
       }
       const path = `/api/v1/services/${encodeURIComponent(service.id)}/channels/${encodeURIComponent(c.channel)}`;
-      const res = await desk.api<z.infer<typeof serviceAnswers.service>>("PUT", path, { level: level.value, reason: reason.value.trim() });
+      const res = await desk.api<z.infer<typeof counterAnswers.service>>("PUT", path, { level: level.value, reason: reason.value.trim() });
       byId("counter-result").textContent = res.ok ? fill(d.counterChanged, { name: label }) : desk.problem(res);
       if (res.ok) await loadCounters();
     }),

@@ -1,8 +1,8 @@
 // The staff page: my current and next duty, acknowledge or decline notices (with a reason),
 // release notices, and my own notices as pushes (topic staff:<my id>).
 import type { z } from "zod";
-import type { StaffWords } from "../src/adapters/http/pages/staff-words";
-import type { dutyAnswers } from "../src/adapters/http/schemas";
+import type { StaffWords } from "../src/adapters/http/page-parts/staff-words";
+import type { dutyAnswers } from "../src/areas/staffing/http/schemas";
 import { cityTime, type PageBasics } from "./lib/city-time";
 import { type Who, crisisDesk } from "./lib/crisis-desk";
 import { byId, el, inBackground } from "./lib/dom";

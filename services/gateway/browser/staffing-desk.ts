@@ -3,8 +3,8 @@
 // at their desk, who moves where (searchable, CSV) and the moves nothing forced. Refusals in words.
 import type { Coverage, FloorMargin, OpenPosition } from "@crisis/platform/contracts/staffing";
 import type { z } from "zod";
-import type { StaffWords } from "../src/adapters/http/pages/staff-words";
-import type { serviceAnswers } from "../src/adapters/http/schemas";
+import type { StaffWords } from "../src/adapters/http/page-parts/staff-words";
+import type { staffingAnswers } from "../src/areas/staffing/http/schemas";
 import { bar } from "./lib/bar";
 import type { PageBasics } from "./lib/city-time";
 import { type DeskRefusal, crisisDesk } from "./lib/crisis-desk";
@@ -12,7 +12,7 @@ import { byId, el, inBackground } from "./lib/dom";
 import { download } from "./lib/download";
 import { fill } from "./lib/fill";
 
-type Proposed = z.infer<typeof serviceAnswers.staffingPlan>;
+type Proposed = z.infer<typeof staffingAnswers.staffingPlan>;
 type Change = Proposed["changes"][number];
 // The schema leaves these parts open; they are the staffing service's own messages, passed on as sent.
 type Plan = Omit<Proposed, "coverage" | "floors" | "openPositions"> & {
@@ -156,7 +156,7 @@ applyButton.addEventListener(
   inBackground(async () => {
     if (!plan) return;
     applyButton.disabled = true;
-    const res = await desk.api<z.infer<typeof serviceAnswers.planApplied>>(
+    const res = await desk.api<z.infer<typeof staffingAnswers.planApplied>>(
       "POST",
       `/api/v1/staffing/plans/${encodeURIComponent(plan.id)}/apply`,
       {},

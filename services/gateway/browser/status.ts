@@ -1,7 +1,7 @@
 // The public pages after the server's HTML: kept live (SSE, else polling), an offline notice
 // with the age of what is shown, shelters nearest first, the map (loaded when opened), counter services.
 // The server draws everything the visitor sees first; the live parts start once the page is idle.
-import type { ScriptCrowding } from "../src/adapters/http/pages/status-figures";
+import type { ScriptCrowding } from "../src/adapters/http/page-parts/status-figures";
 import type { CounterService, CounterServices, NearestShelters, PublicStatus } from "./lib/api";
 import { cityTime } from "./lib/city-time";
 import type { OccupancyFigure } from "./lib/crowding-script";

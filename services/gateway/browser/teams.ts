@@ -2,8 +2,8 @@
 // floor, today's office/home split, declaring a team out and back) and the staff page's "my team,
 // my office days". Both read their words from the panel's data-words.
 import type { z } from "zod";
-import type { StaffWords } from "../src/adapters/http/pages/staff-words";
-import type { teamAnswers } from "../src/adapters/http/schemas";
+import type { StaffWords } from "../src/adapters/http/page-parts/staff-words";
+import type { teamAnswers } from "../src/areas/staffing/http/schemas";
 import { cityTime, type PageBasics } from "./lib/city-time";
 import { type Who, crisisDesk } from "./lib/crisis-desk";
 import { byId, el, inBackground } from "./lib/dom";

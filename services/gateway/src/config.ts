@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import { commonSettings, loadConfig, settings } from "@crisis/platform";
-import { approvalPolicies } from "./domain/approval";
+import { approvalPolicies } from "./areas/mode/domain/approval";
 
 /** Where a TLS proxy in front of the gateway speaks from: an address, a network (CIDR) or a named range. */
 const proxyRanges = ["loopback", "linklocal", "uniquelocal"];

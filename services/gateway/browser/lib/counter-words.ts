@@ -1,4 +1,4 @@
-import type { counterScriptWords } from "../../src/adapters/http/pages/counter-shell";
+import type { counterScriptWords } from "../../src/areas/counters/http/pages/counter-shell";
 import type { PageBasics } from "./city-time";
 import { problemText } from "./problem";
 

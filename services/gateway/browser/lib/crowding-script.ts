@@ -1,6 +1,6 @@
 // What crowding.js offers the other scripts of the page (status.js keeps it live and colours the map).
-import type { occupancyFigure } from "../../src/domain/crowding-view";
-import type { ScriptCrowding } from "../../src/adapters/http/pages/status-figures";
+import type { occupancyFigure } from "../../src/areas/shelters/domain/crowding-view";
+import type { ScriptCrowding } from "../../src/adapters/http/page-parts/status-figures";
 import type { ShelterCrowding } from "./api";
 
 export type CrowdingLevel = ShelterCrowding["level"];

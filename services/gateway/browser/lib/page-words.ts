@@ -1,4 +1,4 @@
-import type { clientWords } from "../../src/adapters/http/pages/status-page";
+import type { clientWords } from "../../src/adapters/http/page-parts/client-words";
 import type { PageBasics } from "./city-time";
 
 /** The words the residents' pages (status, facility, service) give their scripts. */

@@ -1,31 +1,7 @@
-import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
 import { AuditRecorded } from "@crisis/platform/contracts/audit";
-import { ApplyStaffingPlanResponse, StaffingPlan } from "@crisis/platform/contracts/staffing";
 import { ModeChanged } from "@crisis/platform/contracts/events";
 import { GuidanceLines, Mode } from "@crisis/platform/contracts";
-import type { DeadLetter } from "@crisis/platform/ports";
 import { AuditFilter } from "../domain/audit";
-import { Declaration } from "../domain/mode";
-import { AlertReport, CreateSubscriptionRequest, CreateSubscriptionResponse } from "@crisis/platform/contracts/notify";
-import {
-  DeclareTeamOutRequest,
-  DeclareTeamOutResponse,
-  GetStaffingSummaryResponse,
-  MyTeam,
-  PlanTeamsRequest,
-  TeamPlan,
-  TeamsNow,
-} from "@crisis/platform/contracts/staffing";
-import {
-  Acknowledgements,
-  AnswerNoticeRequest,
-  AnswerNoticeResponse,
-  CoverageNow,
-  DutyRoster,
-  ReplaceOnPostRequest,
-  ReplaceOnPostResponse,
-  StaffDuties,
-} from "@crisis/platform/contracts/duties";
 import {
   AddRestrictionRequest,
   AddRestrictionResponse,
@@ -35,7 +11,6 @@ import {
   EndRestrictionRequest,
   EndRestrictionResponse,
   Facility,
-  ModePreview,
   ListFacilitiesRequest,
   ListFacilitiesResponse,
   SetServiceLevelRequest,
@@ -43,6 +18,7 @@ import {
   SetShelterRequest,
   SetShelterResponse,
 } from "@crisis/platform/contracts/facilities";
+
 import {
   ListCrowdingResponse,
   NearestSheltersRequest,
@@ -53,7 +29,8 @@ import {
   ReportOccupancyResponse,
   ShelterCrowding,
 } from "@crisis/platform/contracts/crowding";
-import { Position, StatusEvent, StatusStream } from "../domain/status-view";
+
+/** The ports several areas share (areas/<area>/app/ports.ts holds each area's own); main.ts fills them in. */
 
 export interface CurrentMode {
   event?: ModeChanged;
@@ -75,58 +52,6 @@ export interface FacilitiesDirectory {
 export interface CitizenGuidance {
   /** Empty lines when the declaration's playbook has none (or at normal). */
   forMode(mode: Mode, correlationId: string): Promise<GuidanceLines>;
-}
-
-/** Citizens' web-push subscriptions, kept by notify. */
-export interface PushSubscriptions {
-  /** The VAPID public key a page passes to pushManager.subscribe(). */
-  publicKey(correlationId: string): Promise<string>;
-  create(request: CreateSubscriptionRequest, correlationId: string): Promise<CreateSubscriptionResponse>;
-  /** Purges a subscription; only its unsubscribe token may do so. */
-  remove(id: string, unsubscribeToken: string, correlationId: string): Promise<void>;
-}
-
-/** How the emergency posts are staffed, planned by staffing for the current mode. */
-export interface StaffingBoard {
-  summary(correlationId: string): Promise<GetStaffingSummaryResponse>;
-}
-
-/** Facilities' preview of a declaration: the exact difference it would make, changing nothing. */
-export interface ModePreviewer {
-  preview(mode: Mode, correlationId: string): Promise<ModePreview>;
-}
-
-/** A declaration waiting for a second person; it carries the preview the declarer saw. */
-export interface PendingDeclaration {
-  id: string;
-  declaration: Declaration;
-  declaredBy: string;
-  requestedAt: string;
-  expiresAt: string;
-  /** The mode's sequence when it was requested: approval is refused once the mode moved on. */
-  baseSeq: number;
-  preview: ModePreview;
-  correlationId: string;
-  /** Set once an approver rejected it or its declarer withdrew it: it can no longer be approved. */
-  closed?: PendingClosure;
-}
-
-/** How a pending declaration ended without taking effect, kept so that the other side sees it. */
-export interface PendingClosure {
-  as: "rejected" | "withdrawn";
-  by: string;
-  at: string;
-  reason: string;
-}
-
-/** Pending declarations, kept so that a gateway restart or another replica loses none. */
-export interface PendingDeclarations {
-  add(pending: PendingDeclaration): Promise<void>;
-  get(id: string): Promise<PendingDeclaration | undefined>;
-  list(): Promise<PendingDeclaration[]>;
-  /** Marks it closed unless it changed since it was read (another close or an approval): false then. */
-  close(id: string, closure: PendingClosure): Promise<PendingDeclaration | false>;
-  remove(id: string): Promise<void>;
 }
 
 /** The first answer to a request sent with an Idempotency-Key, shared by every gateway replica. */
@@ -161,21 +86,6 @@ export interface AuditTrail {
   page(filter: AuditFilter, limit: number, after?: string): Promise<{ records: AuditRecorded[]; next: string | null }>;
 }
 
-/** One event a consumer gave up on, as the console shows it: the platform's dead letter without its payload. */
-export type ParkedEvent = Pick<
-  DeadLetter,
-  "seq" | "durable" | "subject" | "stream" | "sequence" | "reason" | "attempts" | "correlationId"
-> & {
-  parkedAt: string;
-};
-
-/** The dead-letter stream: events consumers gave up on, waiting for a fix and a re-drive. */
-export interface DeadLetterShelf {
-  count(): Promise<number>;
-  /** Every parked event, oldest first. */
-  list(): Promise<ParkedEvent[]>;
-}
-
 /** The facilities service's registry, restrictions, shelters and counter services (gRPC in production). */
 export interface FacilitiesAdmin {
   list(request: ListFacilitiesRequest, correlationId: string): Promise<ListFacilitiesResponse>;
@@ -188,57 +98,10 @@ export interface FacilitiesAdmin {
   setServiceLevel(request: SetServiceLevelRequest, correlationId: string): Promise<SetServiceLevelResponse>;
 }
 
-/** Notify's delivery counts per alert. */
-export interface AlertReports {
-  read(alertId: string, correlationId: string): Promise<AlertReport>;
-}
-
-/** One message of the streams the status follows; `event` is unset for subjects the status ignores. */
-export interface StreamedEvent {
-  stream: StatusStream;
-  seq: number;
-  /** When JetStream stored it (RFC 3339, UTC). */
-  at: string;
-  event?: StatusEvent;
-}
-
-export interface Following {
-  /** Resolves once everything stored when following began has been handed over. */
-  caughtUp: Promise<void>;
-  stop(): Promise<void>;
-}
-
-/** The event streams behind the live status (mode, facilities, services). */
-export interface StatusEvents {
-  /** Hands over every message after `from`, in order per stream, then keeps following. */
-  follow(from: Position, onEvent: (e: StreamedEvent) => void): Promise<Following>;
-  /** Reads what was stored after `after`, up to and including `until`, one stream after another. */
-  replay(after: Position, until: Position): AsyncIterable<StreamedEvent>;
-}
-
-/** Staffing plans proposed for review and applied (services/staffing over gRPC). */
-export interface StaffingPlans {
-  propose(requestedBy: string, correlationId: string): Promise<StaffingPlan>;
-  apply(planId: string, appliedBy: string, correlationId: string): Promise<ApplyStaffingPlanResponse>;
-}
-
-/** Continuity teams (班) and their office/home rotas (services/staffing over gRPC). */
-export interface StaffingTeams {
-  plan(request: PlanTeamsRequest, correlationId: string): Promise<TeamPlan>;
-  declareOut(request: DeclareTeamOutRequest, correlationId: string): Promise<DeclareTeamOutResponse>;
-  endOut(teamId: string, correlationId: string): Promise<void>;
-  now(days: number, correlationId: string): Promise<TeamsNow>;
-  mine(staffId: string, correlationId: string): Promise<MyTeam>;
-}
-
-/** Staff duties and notices (services/staffing over gRPC): a notice of anyone but `staffId` is not found. */
-export interface DutyDesk {
-  duties(staffId: string, correlationId: string): Promise<StaffDuties>;
-  answer(request: AnswerNoticeRequest, correlationId: string): Promise<AnswerNoticeResponse>;
-  replace(request: ReplaceOnPostRequest, correlationId: string): Promise<ReplaceOnPostResponse>;
-  acknowledgements(correlationId: string): Promise<Acknowledgements>;
-  roster(correlationId: string): Promise<DutyRoster>;
-  coverage(correlationId: string): Promise<CoverageNow>;
+/** Who is on a shelter's post now (from staffing's reassignments and releases). */
+export interface StaffOnPost {
+  isOnPostAt(staffId: string, facilityId: string, now: Date): boolean;
+  isOnCounterOf(staffId: string, serviceId: string, now: Date): boolean;
 }
 
 /** Shelter occupancy and crowding, kept by facilities. */
@@ -248,15 +111,4 @@ export interface ShelterCrowdingService {
   get(facilityId: string, correlationId: string): Promise<ShelterCrowding>;
   nearest(request: NearestSheltersRequest, correlationId: string): Promise<NearestSheltersResponse>;
   history(request: OccupancyHistoryRequest, correlationId: string): Promise<OccupancyHistoryResponse>;
-}
-
-/** Who is on a shelter's post now (from staffing's reassignments and releases). */
-export interface StaffOnPost {
-  isOnPostAt(staffId: string, facilityId: string, now: Date): boolean;
-  isOnCounterOf(staffId: string, serviceId: string, now: Date): boolean;
-}
-
-/** Counter waiting figures: published as events, the latest of each read back by every replica. */
-export interface CounterWaitingLog {
-  publish(report: CounterWaitingReported, correlationId: string): Promise<void>;
 }

@@ -1,5 +1,11 @@
-import { occupancyCsv, shelterCrowdingView, shelterWithRoomView, wardCrowdingView, wardHoursCsv } from "../domain/crowding-view";
-import { wardHours } from "../domain/occupancy-hours";
+import {
+  occupancyCsv,
+  shelterCrowdingView,
+  shelterWithRoomView,
+  wardCrowdingView,
+  wardHoursCsv,
+} from "../areas/shelters/domain/crowding-view";
+import { wardHours } from "../areas/shelters/domain/occupancy-hours";
 import { ShelterCrowdingService } from "./ports";
 
 /** Every open (or reported) shelter's crowding, and the sums per ward. */

@@ -10,7 +10,7 @@ import {
   StaffReassigned,
   StaffReleased,
 } from "@crisis/platform/contracts/events";
-import { IncidentEvent, StaffDirectory } from "../../src/domain/incident-report";
+import { IncidentEvent, StaffDirectory } from "../../src/areas/records/domain/incident-report";
 
 const at = (hhmmss: string, day = "2026-07-28") => `${day}T${hhmmss}Z`;
 const audit = (kind: string, time: string, actor: string, why = "", approver = "") =>

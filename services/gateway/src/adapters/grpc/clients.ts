@@ -7,19 +7,10 @@ import { FacilitiesServiceClient } from "@crisis/platform/contracts/facilities_s
 import { NotifyServiceClient } from "@crisis/platform/contracts/notify_service";
 import { StaffingServiceClient } from "@crisis/platform/contracts/staffing_service";
 import { DutiesServiceClient } from "@crisis/platform/contracts/duties_service";
-import {
-  AlertReports,
-  CitizenGuidance,
-  DutyDesk,
-  FacilitiesAdmin,
-  FacilitiesDirectory,
-  ModePreviewer,
-  PushSubscriptions,
-  ShelterCrowdingService,
-  StaffingBoard,
-  StaffingPlans,
-  StaffingTeams,
-} from "../../app/ports";
+import { CitizenGuidance, FacilitiesAdmin, FacilitiesDirectory, ShelterCrowdingService } from "../../app/ports";
+import { AlertReports, PushSubscriptions } from "../../areas/alerts/app/ports";
+import { ModePreviewer } from "../../areas/mode/app/ports";
+import { DutyDesk, StaffingBoard, StaffingPlans, StaffingTeams } from "../../areas/staffing/app/ports";
 
 export interface ServiceTargets {
   facilities: string;

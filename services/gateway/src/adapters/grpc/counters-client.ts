@@ -1,6 +1,6 @@
 import { callUnary, grpcClient } from "@crisis/platform";
 import { CountersServiceClient } from "@crisis/platform/contracts/counters_service";
-import { CounterBookings, CounterTickets } from "../../app/counters";
+import { CounterBookings, CounterTickets } from "../../areas/counters/app/counters";
 
 /** The gateway's port onto facilities' counters (bookings and tickets): every call carries a deadline and the correlation id. */
 export function counterClients(target: string, deadlineMs: number) {

@@ -2,7 +2,7 @@ import { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandl
 import { z } from "zod";
 import { Principal, Role } from "../auth/tokens";
 import { markDeprecated, respell } from "./old-spellings";
-import { parseBody, parseQuery } from "./schemas";
+import { parseBody, parseQuery } from "./schema-parts";
 
 declare module "fastify" {
   interface FastifyContextConfig {

@@ -1,7 +1,7 @@
 import { Backbone, decodeEvent, followStream, publishEvent, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
 import { CounterWaitingReported } from "@crisis/platform/contracts/crowding";
-import { CounterWaitingLog } from "../../app/ports";
+import { CounterWaitingLog } from "../../areas/counters/app/ports";
 
 const { counterWaitingReported } = eventTypes;
 

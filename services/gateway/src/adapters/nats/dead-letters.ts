@@ -1,5 +1,5 @@
 import { Backbone, countDeadLetters, listDeadLetters } from "@crisis/platform";
-import { DeadLetterShelf } from "../../app/ports";
+import { DeadLetterShelf } from "../../areas/records/app/ports";
 
 /** The dead-letter stream read as it is (dead letters are few: they are what nobody could handle). */
 export function jetStreamDeadLetters(backbone: Backbone): DeadLetterShelf {

@@ -1,6 +1,6 @@
 import { Backbone, JsMsg, buckets, decodeEvent, followStream, openBucket, streams } from "@crisis/platform";
 import { EventType, eventTypes } from "@crisis/platform/contracts";
-import { IncidentEvent, IncidentLedger } from "../../domain/incident-report";
+import { IncidentEvent, IncidentLedger } from "../../areas/records/domain/incident-report";
 
 const {
   modeChanged,

@@ -1,7 +1,7 @@
 import { JetStreamClient } from "nats";
 import { buckets, openBucket } from "@crisis/platform";
 import { ModePreview } from "@crisis/platform/contracts/facilities";
-import { PendingDeclaration, PendingDeclarations } from "../../app/ports";
+import { PendingDeclaration, PendingDeclarations } from "../../areas/mode/app/ports";
 
 /** Ids are ours (uuids); anything else a client sends cannot name a pending declaration. */
 const validId = /^[\w-]{1,64}$/;

@@ -1,6 +1,6 @@
 import { Backbone, Logger, decodeEvent, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
-import { StaffOnDuty } from "../../domain/staff-on-duty";
+import { StaffOnDuty } from "../../areas/staffing/domain/staff-on-duty";
 
 /**
  * This replica's view of who is on which post, from every reassignment and release since the

@@ -1,9 +1,9 @@
 import { JsMsg } from "nats";
 import { Backbone, Readiness, followStream, readStreamAfter, streams } from "@crisis/platform";
 import { eventTypes } from "@crisis/platform/contracts";
-import { Position, StatusEvent, StatusStream, statusStreams } from "../../domain/status-view";
-import { StatusEvents, StreamedEvent } from "../../app/ports";
-import { FollowStatusDeps, LiveStatus } from "../../app/follow-status";
+import { Position, StatusEvent, StatusStream, statusStreams } from "../../areas/status/domain/status-view";
+import { StatusEvents, StreamedEvent } from "../../areas/status/app/ports";
+import { FollowStatusDeps, LiveStatus } from "../../areas/status/app/follow-status";
 
 const streamNames: Record<StatusStream, string> = {
   mode: streams.mode.name,

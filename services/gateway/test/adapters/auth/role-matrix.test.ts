@@ -1,7 +1,7 @@
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { Role, roles } from "../../../src/adapters/auth/tokens";
 import { declaredRoutes } from "../../../src/adapters/http/route-catalogue";
-import { signInApi } from "../../../src/adapters/http/sign-in";
+import { signInApi } from "../../../src/areas/sign-in/http/routes";
 import { GatewayUnderTest, startGateway } from "../gateway-under-test";
 import { LocalIdp, signInAt, startLocalIdp } from "./local-idp";
 
