@@ -6,8 +6,8 @@ import { errors } from "../../domain/errors";
 /** When the snake_case request spellings were deprecated; they are accepted until the next release. */
 export const spellingsDeprecatedAt = new Date("2026-12-07T00:00:00Z");
 
-/** Where a client reads which spellings are going (docs/api.md, made by `npm run docs`). */
-export const deprecatedSpellingsLink = "/docs/api.md#deprecated-spellings";
+/** Where a client reads which spellings are going: the gateway's own answer, so the link in the header resolves. */
+export const deprecatedSpellingsLink = "/api/v1/deprecations";
 
 /** The old spellings a body schema still accepts: old path → new path ("needs.welfare_space" → "needs.welfareSpace"). */
 const renamesOf = new WeakMap<z.ZodType, Readonly<Record<string, string>>>();

@@ -19,6 +19,16 @@ const jsonSchema = (schema: z.ZodType, io: "input" | "output" = "input") =>
 const openApiPath = (url: string) => url.replace(/:(\w+)/g, "{$1}");
 const content = (type: string, schema: object) => ({ content: { [type]: { schema } } });
 
+/** The request spellings still taken but going, per route ("POST /api/v1/…"), from the same declarations. */
+export function deprecatedSpellings(routes: string[]) {
+  return {
+    deprecatedAt: spellingsDeprecatedAt.toISOString(),
+    spellings: routes.flatMap((route) =>
+      Object.entries(oldSpellingsOf(operations[route]?.body)).map(([old, current]) => ({ route, old, current })),
+    ),
+  };
+}
+
 /** The OpenAPI 3.1 document of the routes the gateway serves ("METHOD /url", as fastify registered them), from their declarations. */
 export function openApiDocument(routes: string[]) {
   const paths: Record<string, Record<string, unknown>> = {};

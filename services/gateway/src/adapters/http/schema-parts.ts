@@ -70,4 +70,8 @@ function parseWith<S extends z.ZodType>(schema: S, input: unknown, invalid: (fie
 export const gatewayAnswers = {
   health: z.object({ status: z.literal("ok") }),
   ready: z.object({ ready: z.boolean(), checks: z.record(z.string(), z.boolean()) }),
+  deprecations: z.object({
+    deprecatedAt: z.string(),
+    spellings: z.array(z.object({ route: z.string(), old: z.string(), current: z.string() })),
+  }),
 };

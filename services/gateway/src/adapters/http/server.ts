@@ -15,7 +15,7 @@ import { ServiceClients } from "../grpc/clients";
 import { auditedWrites, noteChange } from "./audit";
 import { Authenticate, checkRoles } from "./declared-routes";
 import { idempotentPosts } from "./idempotency";
-import { openApiDocument } from "./openapi";
+import { deprecatedSpellings, openApiDocument } from "./openapi";
 import { gatewayRoutes } from "./gateway-routes";
 import { auditRoutes } from "../../areas/records/http/routes";
 import { deadLetterRoutes } from "../../areas/records/http/dead-letter-routes";
@@ -156,7 +156,7 @@ export function buildHttpServer(deps: HttpDeps, onRoute?: (route: RouteOptions) 
   };
   checkRoles(app, authenticate);
 
-  gatewayRoutes(app, deps.readiness, () => openApiDocument(served));
+  gatewayRoutes(app, deps.readiness, { openApi: () => openApiDocument(served), deprecations: () => deprecatedSpellings(served) });
   modeRoutes(app, deps.modes);
   subscriptionRoutes(app, deps.services.subscriptions, deps.services.facilitiesAdmin);
   const statusFastPath = statusRoutes(app, deps.live.status);

@@ -118,7 +118,15 @@ describe("the counter waiting routes", () => {
     expect(res.status).toBe(201);
     expect(res.body.waiting).toMatchObject({ waiting: null, nextFreeSlot: "2026-07-29T11:00:00+09:00" });
     expect(res.headers.get("deprecation")).toBe("@1796601600");
-    expect(res.headers.get("link")).toBe('</docs/api.md#deprecated-spellings>; rel="deprecation"');
+    expect(res.headers.get("link")).toBe('</api/v1/deprecations>; rel="deprecation"');
+    const going = await gw.call("GET", "/api/v1/deprecations");
+    expect(going.status).toBe(200);
+    expect(going.body.deprecatedAt).toBe("2026-12-07T00:00:00.000Z");
+    expect(going.body.spellings).toContainEqual({
+      route: "POST /api/v1/services/:id/waiting",
+      old: "next_free_slot",
+      current: "nextFreeSlot",
+    });
     const current = await report({ nextFreeSlot: "2026-07-29T11:00:00+09:00" }, ["manager"]);
     expect(current.headers.get("deprecation")).toBeNull();
   });
