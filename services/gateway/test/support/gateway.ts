@@ -1,3 +1,4 @@
+import { FacilityUse } from "@crisis/platform/contracts";
 import { Facility } from "@crisis/platform/contracts/facilities";
 import { startNatsServer } from "@crisis/platform/testing";
 import { Role } from "../../src/adapters/auth/tokens";
@@ -38,5 +39,18 @@ export const facility = (over: Partial<Facility>): Facility =>
     longitude: 130.7006,
     designatedShelter: true,
     status: 1,
+    ...over,
+  });
+
+/** くまもと森都心プラザ (西区), a designated shelter open for use; the test says how far it is open as a shelter. */
+export const moritoPlaza = (over: Partial<Facility>): Facility =>
+  Facility.fromPartial({
+    id: "ref:E4310000014111",
+    name: "くまもと森都心プラザ",
+    category: "culture",
+    ward: "西区",
+    designatedShelter: true,
+    canShelter: true,
+    use: FacilityUse.FACILITY_USE_OPEN,
     ...over,
   });

@@ -1,22 +1,13 @@
 import pino from "pino";
-import { AppError, FacilityUse, Incident, Mode, ModeLevel, ShelterOperation, guidanceToWire } from "@crisis/platform/contracts";
+import { AppError, Incident, Mode, ModeLevel, ShelterOperation, guidanceToWire } from "@crisis/platform/contracts";
 import { streams, unaryHandler } from "@crisis/platform";
-import { Facility } from "@crisis/platform/contracts/facilities";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { LocalIdp, startLocalIdp } from "../../auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../../gateway-under-test";
+import { moritoPlaza } from "../../../support/gateway";
 
 const logger = pino({ level: "silent" });
-const shelter = Facility.fromPartial({
-  id: "ref:E4310000014111",
-  name: "くまもと森都心プラザ",
-  category: "culture",
-  ward: "西区",
-  designatedShelter: true,
-  canShelter: true,
-  use: FacilityUse.FACILITY_USE_OPEN,
-  shelter: ShelterOperation.SHELTER_OPERATION_NOT_OPENED,
-});
+const shelter = moritoPlaza({ shelter: ShelterOperation.SHELTER_OPERATION_NOT_OPENED });
 const quakeLines = guidanceToWire({
   ja: ["強い余震が続きます。", "家族の安否は災害用伝言ダイヤル 171 で。"],
   "ja-x-easy": ["強[つよ]い 余震[よしん]が 続[つづ]いて います。", "災害用伝言[さいがいようでんごん]ダイヤル 171"],

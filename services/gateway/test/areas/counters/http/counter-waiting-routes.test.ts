@@ -3,12 +3,12 @@ import { ServiceLevel, eventTypes } from "@crisis/platform/contracts";
 import { decodeEvent, publishEvent, unaryHandler, waitUntil } from "@crisis/platform";
 import { CounterService } from "@crisis/platform/contracts/facilities";
 import { CounterWaitingReported, CrowdingLevel, OccupancyReported } from "@crisis/platform/contracts/crowding";
-import { StaffReassigned } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { counterAnswers } from "../../../../src/areas/counters/http/schemas";
 import { LocalIdp, startLocalIdp } from "../../../adapters/auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../../../adapters/gateway-under-test";
 import { SseClient } from "../../../support/sse-client";
+import { putOnPost } from "../../../support/staff-posts";
 
 const logger = pino({ level: "silent" });
 const risai = CounterService.fromPartial({
@@ -46,20 +46,6 @@ describe("the counter waiting routes", () => {
     id = risai.id,
     sub = "chuo-kuyakusho@city",
   ) => gw.call("POST", `/api/v1/services/${id}/waiting`, { body, as: { roles, sub } });
-  const reassign = (staffId: string, postId: string, serviceId: string, n: number) =>
-    publishEvent(
-      gw.backbone.js,
-      eventTypes.staffReassigned,
-      StaffReassigned.fromPartial({
-        eventId: `r-${n}`,
-        staffId,
-        postId,
-        serviceId,
-        startsAt: "2026-07-28T07:00:00Z",
-        endsAt: "2026-07-28T15:00:00Z",
-      }),
-      { eventId: `r-${n}`, correlationId: "test" },
-    );
 
   beforeAll(async () => {
     [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
@@ -71,8 +57,8 @@ describe("the counter waiting routes", () => {
       },
     });
     // In this order: once the gateway knows the second, it knows the first.
-    await reassign("at-another-counter", "counter:juminhyo:中央区@2026-07-28-day", "juminhyo", 1);
-    await reassign("at-this-counter", `counter:${risai.id}:中央区@2026-07-28-day`, risai.id, 2);
+    await putOnPost(gw, 1, "at-another-counter", "counter:juminhyo:中央区@2026-07-28-day", { serviceId: "juminhyo" });
+    await putOnPost(gw, 2, "at-this-counter", `counter:${risai.id}:中央区@2026-07-28-day`, { serviceId: risai.id });
   });
   afterAll(async () => {
     await gw.stop();

@@ -9,23 +9,16 @@ import {
   noGuidance,
 } from "@crisis/platform/contracts";
 import { FakeClock, unaryHandler } from "@crisis/platform";
-import { Facility } from "@crisis/platform/contracts/facilities";
 import { FacilitiesServiceServer } from "@crisis/platform/contracts/facilities_service";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { Role } from "../../../../src/adapters/auth/tokens";
 import { LocalIdp, startLocalIdp } from "../../../adapters/auth/local-idp";
 import { Answer, GatewayUnderTest, startGateway } from "../../../adapters/gateway-under-test";
 import { operations } from "../../../../src/adapters/http/route-catalogue";
+import { moritoPlaza } from "../../../support/gateway";
 
 const logger = pino({ level: "silent" });
-const shelter = Facility.fromPartial({
-  id: "ref:E4310000014111",
-  name: "くまもと森都心プラザ",
-  category: "culture",
-  ward: "西区",
-  designatedShelter: true,
-  canShelter: true,
-  use: FacilityUse.FACILITY_USE_OPEN,
+const shelter = moritoPlaza({
   shelter: ShelterOperation.SHELTER_OPERATION_OPEN,
   status: FacilityStatus.FACILITY_STATUS_SHELTER_OPEN,
   statusSince: "2026-07-28T07:40:00Z",

@@ -1,5 +1,5 @@
 import { ShelterOperation } from "@crisis/platform/contracts/common";
-import { OccupancyReported, SupplyNeed } from "@crisis/platform/contracts/crowding";
+import { OccupancyNeeds, OccupancyReported, SupplyNeed } from "@crisis/platform/contracts/crowding";
 import { FacilityStatusChanged } from "@crisis/platform/contracts/events";
 import { IncidentLedger } from "../../../../src/areas/records/domain/incident-report";
 import { scriptedDirectory, scriptedIncident } from "../../../support/scripted-incident";
@@ -8,6 +8,20 @@ describe("incident report", () => {
   const ledger = new IncidentLedger(scriptedDirectory);
   scriptedIncident.forEach((e) => ledger.add(e));
   const report = ledger.report("2026-07-28T00:00:00Z", "2026-07-28T06:00:00Z");
+  /** The 10:00–12:00 timeline of a ledger holding only one supplies report from 白川小学校 (f9, 北区). */
+  const suppliesTimeline = (
+    kind: "suppliesExhausted" | "suppliesRestored",
+    needs: Partial<OccupancyNeeds>,
+    reportedBy: string,
+    reportedAt: string,
+  ) => {
+    const supplies = new IncidentLedger();
+    supplies.add({
+      kind,
+      event: OccupancyReported.fromPartial({ facilityId: "f9", facilityName: "白川小学校", ward: "北区", needs, reportedBy, reportedAt }),
+    });
+    return supplies.report("2026-07-28T10:00:00Z", "2026-07-28T12:00:00Z").timeline;
+  };
 
   it("lists every decision with who, when, why and the approver (not subscriptions, not requests waiting for approval)", () => {
     expect(report.timeline).toEqual([
@@ -18,19 +32,8 @@ describe("incident report", () => {
   });
 
   it("puts a shelter's supplies running out on the timeline, with what ran out", () => {
-    const supplies = new IncidentLedger();
-    supplies.add({
-      kind: "suppliesExhausted",
-      event: OccupancyReported.fromPartial({
-        facilityId: "f9",
-        facilityName: "白川小学校",
-        ward: "北区",
-        needs: { water: SupplyNeed.SUPPLY_NEED_OUT, food: SupplyNeed.SUPPLY_NEED_SHORT, blankets: SupplyNeed.SUPPLY_NEED_OUT },
-        reportedBy: "staff-1",
-        reportedAt: "2026-07-28T10:10:00Z",
-      }),
-    });
-    expect(supplies.report("2026-07-28T10:00:00Z", "2026-07-28T12:00:00Z").timeline).toEqual([
+    const needs = { water: SupplyNeed.SUPPLY_NEED_OUT, food: SupplyNeed.SUPPLY_NEED_SHORT, blankets: SupplyNeed.SUPPLY_NEED_OUT };
+    expect(suppliesTimeline("suppliesExhausted", needs, "staff-1", "2026-07-28T10:10:00Z")).toEqual([
       {
         at: "2026-07-28T10:10:00Z",
         kind: "shelter.supplies.exhausted",
@@ -43,19 +46,8 @@ describe("incident report", () => {
   });
 
   it("puts a shelter's supplies coming back on the timeline, with what is still out", () => {
-    const supplies = new IncidentLedger();
-    supplies.add({
-      kind: "suppliesRestored",
-      event: OccupancyReported.fromPartial({
-        facilityId: "f9",
-        facilityName: "白川小学校",
-        ward: "北区",
-        needs: { water: SupplyNeed.SUPPLY_NEED_ENOUGH, food: SupplyNeed.SUPPLY_NEED_SHORT, blankets: SupplyNeed.SUPPLY_NEED_OUT },
-        reportedBy: "staff-2",
-        reportedAt: "2026-07-28T11:40:00Z",
-      }),
-    });
-    expect(supplies.report("2026-07-28T10:00:00Z", "2026-07-28T12:00:00Z").timeline).toEqual([
+    const needs = { water: SupplyNeed.SUPPLY_NEED_ENOUGH, food: SupplyNeed.SUPPLY_NEED_SHORT, blankets: SupplyNeed.SUPPLY_NEED_OUT };
+    expect(suppliesTimeline("suppliesRestored", needs, "staff-2", "2026-07-28T11:40:00Z")).toEqual([
       {
         at: "2026-07-28T11:40:00Z",
         kind: "shelter.supplies.restored",

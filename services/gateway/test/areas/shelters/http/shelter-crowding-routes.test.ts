@@ -1,6 +1,6 @@
 import pino from "pino";
-import { AppError, eventTypes } from "@crisis/platform/contracts";
-import { publishEvent, unaryHandler, waitUntil } from "@crisis/platform";
+import { AppError } from "@crisis/platform/contracts";
+import { unaryHandler, waitUntil } from "@crisis/platform";
 import {
   CrowdingChanged,
   CrowdingLevel,
@@ -10,12 +10,12 @@ import {
   SupplyNeed,
 } from "@crisis/platform/contracts/crowding";
 import { CrowdingServiceServer } from "@crisis/platform/contracts/crowding_service";
-import { StaffReassigned } from "@crisis/platform/contracts/events";
 import { NatsServerHandle, startNatsServer } from "@crisis/platform/testing";
 import { shelterApi } from "../../../../src/areas/shelters/http/routes";
 import { crowdingAnswers } from "../../../../src/areas/shelters/http/schemas";
 import { LocalIdp, startLocalIdp } from "../../../adapters/auth/local-idp";
 import { GatewayUnderTest, startGateway } from "../../../adapters/gateway-under-test";
+import { putOnPost } from "../../../support/staff-posts";
 
 const logger = pino({ level: "silent" });
 const shelterId = "ref:E4310000014111";
@@ -110,27 +110,13 @@ describe("the shelter crowding routes", () => {
   const body = { headcount: 101, needs: { water: "short", blankets: "out", pets: 3, welfareSpace: 2 } };
   const reportAs = (sub: string, roles: ("staff" | "manager" | "facility_admin")[], payload: unknown = body, id = shelterId) =>
     gw.call("POST", `/api/v1/shelters/${encodeURIComponent(id)}/occupancy`, { body: payload, as: { roles, sub } });
-  const reassign = (staffId: string, postId: string, facilityId: string, n: number) =>
-    publishEvent(
-      gw.backbone.js,
-      eventTypes.staffReassigned,
-      StaffReassigned.fromPartial({
-        eventId: `r-${n}`,
-        staffId,
-        postId,
-        facilityId,
-        startsAt: "2026-07-28T07:00:00Z",
-        endsAt: "2026-07-28T15:00:00Z",
-      }),
-      { eventId: `r-${n}`, correlationId: "test" },
-    );
 
   beforeAll(async () => {
     [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
     gw = await startGateway(nats, idp, { crowding: impl });
     // In this order: once the gateway knows the second, it knows the first.
-    await reassign("staff-elsewhere", "shelter:ref:E999@2026-07-28-day", "ref:E999", 1);
-    await reassign("staff-on-post", `shelter:${shelterId}@2026-07-28-day`, shelterId, 2);
+    await putOnPost(gw, 1, "staff-elsewhere", "shelter:ref:E999@2026-07-28-day", { facilityId: "ref:E999" });
+    await putOnPost(gw, 2, "staff-on-post", `shelter:${shelterId}@2026-07-28-day`, { facilityId: shelterId });
   });
   afterAll(async () => {
     await gw.stop();

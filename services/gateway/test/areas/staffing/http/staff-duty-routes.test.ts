@@ -35,6 +35,27 @@ const noticeOf = (id: string): DutyNotice => ({
   reason: "",
 });
 
+/** The acknowledgement progress staffing answers apart from the totals, which the route passes on as it is. */
+const progress = {
+  byDepartment: [
+    { department: "kikikanri", departmentName: "危機管理防災課", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
+  ],
+  unanswered: [
+    {
+      staffId: "S1",
+      name: "熊本 花子",
+      department: "kikikanri",
+      postId: duty.postId,
+      place: "五福小学校",
+      duty: "避難所運営",
+      startsAt: duty.startsAt,
+      sentAt: "2026-07-28T05:00:00.000Z",
+      overdue: true,
+      escalated: false,
+    },
+  ],
+};
+
 /**
  * The staff routes against a stand-in staffing that keeps one notice per person and, like the real
  * one, finds only the caller's own: the routes' work (the token's subject as the staff id, roles,
@@ -74,23 +95,7 @@ describe("the staff duty routes", () => {
     }),
     getAcknowledgements: unaryHandler(logger, "GetAcknowledgements", async () => ({
       all: { department: "", departmentName: "", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
-      byDepartment: [
-        { department: "kikikanri", departmentName: "危機管理防災課", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
-      ],
-      unanswered: [
-        {
-          staffId: "S1",
-          name: "熊本 花子",
-          department: "kikikanri",
-          postId: duty.postId,
-          place: "五福小学校",
-          duty: "避難所運営",
-          startsAt: duty.startsAt,
-          sentAt: "2026-07-28T05:00:00.000Z",
-          overdue: true,
-          escalated: false,
-        },
-      ],
+      ...progress,
     })),
     getDutyRoster: unaryHandler(logger, "GetDutyRoster", async () => ({
       entries: [
@@ -188,23 +193,7 @@ describe("the staff duty routes", () => {
       declined: 1,
       pending: 1,
       overdue: 1,
-      byDepartment: [
-        { department: "kikikanri", departmentName: "危機管理防災課", total: 3, acknowledged: 1, declined: 1, pending: 1, overdue: 1 },
-      ],
-      unanswered: [
-        {
-          staffId: "S1",
-          name: "熊本 花子",
-          department: "kikikanri",
-          postId: duty.postId,
-          place: "五福小学校",
-          duty: "避難所運営",
-          startsAt: duty.startsAt,
-          sentAt: "2026-07-28T05:00:00.000Z",
-          overdue: true,
-          escalated: false,
-        },
-      ],
+      ...progress,
     });
     expect((await gw.call("GET", "/api/v1/staffing/acknowledgements", { as: as("S1") })).status).toBe(403);
   });

@@ -23,6 +23,16 @@ const queue = CounterQueue.fromPartial({
   nowServing: 4,
   waiting: 8,
 });
+const ticket = CounterTicket.fromPartial({
+  code: "TTTT2345",
+  number: 12,
+  status: "waiting",
+  officeName: "中央区役所",
+  issuedAt: "2026-07-29T00:30:00Z",
+});
+/** Ticket 12 of the queue, seven people ahead and called in about 24 minutes, in the language given. */
+const ticketIn = (lang: Parameters<typeof ticketPage>[3]) =>
+  ticketPage({ ticket, queue, ahead: 7, etaMinutes: 24 }, ticket.code, "<svg></svg>", lang);
 const pageData = (html: string) => JSON.parse(/<script type="application\/json" id="page-data">([\s\S]*?)<\/script>/.exec(html)![1]);
 const languageMenu = (html: string) => [...html.matchAll(/class="lang" href="[^"]*" hreflang="([^"]+)"/g)].map((m) => m[1]);
 const scripts = (html: string) => [...html.matchAll(/<script(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)];
@@ -76,14 +86,7 @@ describe("the counter pages", () => {
   });
 
   it("shows a ticket's number, the people ahead, the expected time and its QR code", () => {
-    const ticket = CounterTicket.fromPartial({
-      code: "TTTT2345",
-      number: 12,
-      status: "waiting",
-      officeName: "中央区役所",
-      issuedAt: "2026-07-29T00:30:00Z",
-    });
-    const html = ticketPage({ ticket, queue, ahead: 7, etaMinutes: 24 }, ticket.code, "<svg></svg>", "ja");
+    const html = ticketIn("ja");
     expect(html).toMatch(/id="ticket-number">12</);
     expect(html).toMatch(/id="ticket-ahead">7人</);
     expect(html).toMatch(/id="ticket-eta">24分後</);
@@ -132,21 +135,14 @@ describe("the counter pages", () => {
   });
 
   it("speaks Vietnamese and やさしい日本語 on a ticket: the people ahead, the expected call and when it was taken", () => {
-    const ticket = CounterTicket.fromPartial({
-      code: "TTTT2345",
-      number: 12,
-      status: "waiting",
-      officeName: "中央区役所",
-      issuedAt: "2026-07-29T00:30:00Z",
-    });
-    const vi = ticketPage({ ticket, queue, ahead: 7, etaMinutes: 24 }, ticket.code, "<svg></svg>", "vi");
+    const vi = ticketIn("vi");
     expect(vi).toContain("<h1>Phiếu số thứ tự trực tuyến</h1>");
     expect(vi).toMatch(/id="ticket-ahead">7 người</);
     expect(vi).toMatch(/id="ticket-eta">khoảng 24 phút nữa</);
     expect(vi).toContain("09:30 29/07/2026 JST");
     expect(languageMenu(vi)).toHaveLength(8);
     expect(pageData(vi).words).toMatchObject({ ahead: "{n} người", eta: "khoảng {n} phút nữa" });
-    const easy = ticketPage({ ticket, queue, ahead: 7, etaMinutes: 24 }, ticket.code, "<svg></svg>", "ja-x-easy");
+    const easy = ticketIn("ja-x-easy");
     expect(easy).toMatch(/id="ticket-ahead">7<ruby>人<rt>にん<\/rt><\/ruby></);
     expect(easy).toMatch(/id="ticket-eta">あと 24<ruby>分<rt>ふん<\/rt><\/ruby>ぐらい</);
     expect(easy).toContain("<ruby>中央区役所<rt>ちゅうおうくやくしょ</rt></ruby>");
