@@ -131,6 +131,9 @@ describe("the status page in an earthquake emergency, on a 360 px phone", () => 
       expect(await open.count()).toBeGreaterThan(100);
       expect(await open.first().locator(".status").textContent()).toContain(lang === "ja" ? "開設中" : "open");
       expect(await page.locator("html").getAttribute("lang")).toBe(lang);
+      // A category heading starts with a capital, though its glossary term is written for mid-sentence ("school").
+      const heading = page.locator("#facilities h2.category").first();
+      expect(await heading.evaluate((h) => getComputedStyle(h, "::first-letter").textTransform)).toBe("uppercase");
       await shoot(page, `facilities-${lang}-${size === phone ? "360" : "desktop"}`);
       await page.close();
     }

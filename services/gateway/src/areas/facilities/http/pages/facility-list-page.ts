@@ -34,7 +34,7 @@ export function facilityListPage(
         <h1 id="facilities-title">${w("allFacilities", { n: list.length })}</h1>
         ${byCategory.map(
           (g) =>
-            html`<h2>${termHtml(categoryGlossary, g.c, lang)}</h2>
+            html`<h2 class="category">${termHtml(categoryGlossary, g.c, lang)}</h2>
               <ul class="places compact">
                 ${g.items.map((f) => facilityRow(f, lang))}
               </ul>`,
