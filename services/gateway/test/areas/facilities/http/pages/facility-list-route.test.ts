@@ -67,7 +67,7 @@ describe("the list of every facility", () => {
       { id: "ref:school-1", state: "normal", href: "/facilities/ref%3Aschool-1", name: "熊本市立北部中学校", badge: "通常どおり" },
       { id: "ref:library-1", state: "closed", href: "/facilities/ref%3Alibrary-1", name: "熊本市立図書館", badge: "休館" },
     ]);
-    expect(res.text).toMatch(/<h2>学校<\/h2>[^]*北部中学校[^]*<h2>図書館<\/h2>[^]*熊本市立図書館/);
+    expect(res.text).toMatch(/<h2 class="category">学校<\/h2>[^]*北部中学校[^]*<h2 class="category">図書館<\/h2>[^]*熊本市立図書館/);
     expect(res.text).toContain("設備点検");
     // The list is the page's live part: the page script swaps #facilities when the status changes.
     expect(res.text).toContain('<section id="facilities"');
@@ -83,7 +83,7 @@ describe("the list of every facility", () => {
       ["熊本市立北部中学校", "normal", "open as usual"],
       ["Kumamoto City Library", "closed", "closed"],
     ]);
-    expect(res.text).toMatch(/<h2>school<\/h2>[^]*<h2>library<\/h2>/);
+    expect(res.text).toMatch(/<h2 class="category">school<\/h2>[^]*<h2 class="category">library<\/h2>/);
   });
 
   it("falls back to Japanese, offering English, for a language the hub lacks, as the status page does", async () => {
