@@ -130,6 +130,10 @@ describe("the status page in an earthquake emergency, on a 360 px phone", () => 
       const open = page.locator('#facilities li[data-state="shelter_open"]');
       expect(await open.count()).toBeGreaterThan(100);
       expect(await open.first().locator(".status").textContent()).toContain(lang === "ja" ? "開設中" : "open");
+      // The playbook records its reasons in Japanese; the English list says them in English, never 避難所開設.
+      const opened = lang === "ja" ? "避難所開設（地震）" : "shelter opened (earthquake)";
+      expect(await page.locator("#facilities .reason", { hasText: opened }).count()).toBeGreaterThan(100);
+      if (lang === "en") expect(await page.locator("#facilities").textContent()).not.toContain("避難所開設");
       expect(await page.locator("html").getAttribute("lang")).toBe(lang);
       // A category heading starts with a capital, though its glossary term is written for mid-sentence ("school").
       const heading = page.locator("#facilities h2.category").first();

@@ -6,7 +6,7 @@ import { CrowdingServiceService } from "@crisis/platform/contracts/crowding_serv
 import { FacilitiesServiceService } from "@crisis/platform/contracts/facilities_service";
 import { startBookingSweep } from "./adapters/cron/booking-sweep";
 import { startMinuteTicker } from "./adapters/cron/minute-ticker";
-import { checkPlaybookServices, loadCounterServices, loadPlaybooks } from "./adapters/data/load-playbooks";
+import { checkPlaybookReasons, checkPlaybookServices, loadCounterServices, loadPlaybooks } from "./adapters/data/load-playbooks";
 import { loadRegistry } from "./adapters/data/load-registry";
 import { crowdingServer } from "./adapters/grpc/crowding-server";
 import { countersServer } from "./adapters/grpc/counters-server";
@@ -42,7 +42,7 @@ runService({
     const registry = loadRegistry(dir, config.FACILITIES_PUBLIC_CSV);
     for (const row of registry.rejected) logger.warn({ file: row.file, line: row.line, problem: row.problem }, "registry row skipped");
     const services = loadCounterServices(join(dir, "counter_services.yaml"));
-    const playbooks = checkPlaybookServices(loadPlaybooks(join(dir, "playbooks")), services);
+    const playbooks = checkPlaybookReasons(checkPlaybookServices(loadPlaybooks(join(dir, "playbooks")), services));
     const board = new CityBoard(registry.facilities, services);
     const replayed = await replayBoard(backbone, board, playbooks);
     const deps: FacilitiesDeps = {

@@ -1,4 +1,4 @@
-import { ChangeSource, Channel, Mode, ServiceLevel, ShelterOperation, incidentWord, levelWord, sayStaff } from "@crisis/platform/contracts";
+import { ChangeSource, Channel, Mode, ServiceLevel, ShelterOperation, sayPlaybookReason } from "@crisis/platform/contracts";
 import { FacilityStatusChanged, ServiceLevelChanged } from "@crisis/platform/contracts/events";
 import { KeptDecision, Restriction, ServiceLevelDecision } from "@crisis/platform/contracts/facilities";
 import { CityBoard } from "./city-board";
@@ -38,14 +38,17 @@ export interface ModePlan {
   kept: KeptDecision[];
 }
 
+/** A playbook's reasons are recorded in Japanese, said by the one function residents' pages translate them with. */
+const recorded = (mode: Mode, reason: { kind: "phrase"; phrase: string } | { kind: "shelterOpened" | "shelterClosed" | "ended" }) =>
+  sayPlaybookReason({ ...reason, incident: mode.incident, level: mode.level }, "ja");
+
 const actionKey = (a: { kind: number; reason: string; hours?: string; capacity?: number; parts?: string[] }) =>
   [a.kind, a.reason, a.hours ?? "", a.capacity ?? 0, (a.parts ?? []).join("/")].join("|");
 
 /** The record after the declaration: playbook restrictions it no longer wants end, new ones start; manual ones stay. */
 function withLayer(record: FacilityRecord, layer: FacilityLayer, mode: Mode, modeEventId: string, at: string): FacilityRecord | undefined {
   const t = Date.parse(at);
-  const why = incidentWord(mode.incident, "ja");
-  const reasonOf = (a: FacilityAction) => `${a.reason}（${why}）`;
+  const reasonOf = (a: FacilityAction) => recorded(mode, { kind: "phrase", phrase: a.reason });
   const wanted = new Map(layer.restrictions.map((a) => [actionKey({ ...a, reason: reasonOf(a) }), a]));
   const current = record.restrictions.filter((r) => r.source === playbook && !r.endedAt && isActive(r, t));
   const currentKeys = new Set(current.map(actionKey));
@@ -61,7 +64,7 @@ function withLayer(record: FacilityRecord, layer: FacilityLayer, mode: Mode, mod
   const note = (what: string, reason: string) => history.push({ at, what, by: "playbook", reason, source: playbook });
   const restrictions = record.restrictions.map((r) => {
     if (!toEnd.has(r.id)) return r;
-    note(`restriction ${r.id} ended`, `${levelWord(mode.level, "ja")}（${why}）`);
+    note(`restriction ${r.id} ended`, recorded(mode, { kind: "ended" }));
     return { ...r, endedAt: at, endedBy: "playbook" };
   });
   toAdd.forEach((a, i) => {
@@ -83,9 +86,7 @@ function withLayer(record: FacilityRecord, layer: FacilityLayer, mode: Mode, mod
   });
   let shelterPlaybook = record.shelterPlaybook;
   if (openShelter || closeShelter) {
-    const reason = openShelter
-      ? sayStaff("ja", "shelterOpenedReason", { why })
-      : sayStaff("ja", "shelterClosedReason", { why, level: levelWord(mode.level, "ja") });
+    const reason = recorded(mode, { kind: openShelter ? "shelterOpened" : "shelterClosed" });
     const state = openShelter ? ShelterOperation.SHELTER_OPERATION_OPEN : ShelterOperation.SHELTER_OPERATION_CLOSED;
     shelterPlaybook = { state, source: playbook, reason, by: "playbook", at, causeEventId: modeEventId };
     note(`shelter set ${openShelter ? "open" : "closed"}`, reason);
@@ -114,13 +115,12 @@ const serviceKey = (a: ServiceAction) => `${a.level}|${a.reason}`;
 
 function serviceSteps(board: CityBoard, actions: ServiceAction[], mode: Mode, modeEventId: string, at: string): ServiceStep[] {
   const t = Date.parse(at);
-  const why = incidentWord(mode.incident, "ja");
   const steps: ServiceStep[] = [];
   for (const def of board.serviceDefs.values()) {
     for (const channel of def.channels) {
       const wanted = actions
         .filter((a) => a.serviceId === def.id && a.channel === channel)
-        .map((a) => ({ ...a, reason: `${a.reason}（${why}）` }));
+        .map((a) => ({ ...a, reason: recorded(mode, { kind: "phrase", phrase: a.reason }) }));
       const decisions = board.decisionsOf(def.id, channel);
       const current = decisions.filter((d) => d.source === playbook && !d.endedAt && isLevelActive(d, t));
       const wantedKeys = new Set(wanted.map(serviceKey));
@@ -157,7 +157,7 @@ function serviceSteps(board: CityBoard, actions: ServiceAction[], mode: Mode, mo
           channel,
           previousLevel: before,
           level: after.level,
-          reason: after.decision?.reason ?? `${levelWord(mode.level, "ja")}（${why}）`,
+          reason: after.decision?.reason ?? recorded(mode, { kind: "ended" }),
           startsAt: at,
           source: playbook,
           causeEventId: modeEventId,

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkPlaybookServices, loadPlaybookFile } from "../../src/adapters/data/load-playbooks";
-import { glossary, guidanceToWire, noGuidance, residentLanguages } from "@crisis/platform/contracts";
+import { checkPlaybookReasons, checkPlaybookServices, loadPlaybookFile } from "../../src/adapters/data/load-playbooks";
+import { glossary, guidanceToWire, noGuidance, reasonPhraseLacks, residentLanguages } from "@crisis/platform/contracts";
 import { readGuidance } from "../../src/app/read-guidance";
 import { counterServices, mode, playbooks } from "../city";
 
@@ -86,6 +86,25 @@ describe("playbook files", () => {
     );
     expect(() => checkPlaybookServices([typo], counterServices)).toThrow(
       /^flood-alert.yaml rules\[0\]\.services\.ids\[0\]: "risai_hom" is not in counter_services.yaml/,
+    );
+  });
+
+  it("gives every reason phrase of the playbooks, one line or several, words in every resident language", () => {
+    const phrases = new Set(playbooks.flatMap((p) => p.rules.flatMap((r) => [r.restriction?.reason, r.services?.reason])).filter(Boolean));
+    expect(phrases).toContain("窓口時間の短縮・予約制（コンビニ交付・オンライン申請をご利用ください）");
+    for (const phrase of phrases) expect([phrase, reasonPhraseLacks(phrase!)]).toEqual([phrase, []]);
+    expect(checkPlaybookReasons(playbooks)).toBe(playbooks);
+  });
+
+  it("refuses a reason phrase without words in the resident languages, naming the file, the path and the phrase", () => {
+    const unknown = loadPlaybookFile(
+      write(
+        "flood-alert.yaml",
+        "incident: flood\nlevel: alert\nrules:\n  - services: { ids: [risai_home], channels: [online], level: extended, reason: 窓口を移転 }\n",
+      ),
+    );
+    expect(() => checkPlaybookReasons([unknown])).toThrow(
+      /^flood-alert.yaml rules\[0\]\.services\.reason: "窓口を移転" has no words in ja, ja-x-easy, en, /,
     );
   });
 

@@ -11,6 +11,7 @@ import {
   intlLocale,
   levelGlossary,
   nameIn,
+  reasonIn,
   residentLanguages,
   say,
   sayStaff,
@@ -140,7 +141,7 @@ function catalogueIn(lang: ResidentLang): Catalogue {
     facilityNow: (name, state, use, reason) =>
       t("facilityNow", {
         name: nameIn(lang, name),
-        now: `${t(nowKey[state])}${state === "restricted" && use ? aside(glossaryWord(useGlossary, use, lang)) : ""}${reason ? aside(reason) : ""}`,
+        now: `${t(nowKey[state])}${state === "restricted" && use ? aside(glossaryWord(useGlossary, use, lang)) : ""}${reason ? aside(reasonIn(reason, lang)) : ""}`,
       }),
     time: (iso) => formatCityTime(new Date(iso), timeLocale(lang), shortTime),
     name: (name) => nameIn(lang, name),

@@ -5,3 +5,4 @@ export * from "./catalogue";
 export * from "./names";
 export * from "./staff";
 export * from "./staff-pages";
+export * from "./playbook-reasons";

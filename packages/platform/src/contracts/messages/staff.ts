@@ -30,9 +30,6 @@ const ja = {
   placeLead: "{place} 責任者",
   healthRoundPost: "{ward} 避難所巡回 {round}",
   counterPost: "{ward}役所 {service}",
-  /** The reasons a playbook records (in the city's records, Japanese). */
-  shelterOpenedReason: "避難所開設（{why}）",
-  shelterClosedReason: "避難所閉鎖（{why} {level}）",
 };
 export type StaffMessageKey = keyof typeof ja;
 
@@ -60,8 +57,6 @@ const en: Readonly<Record<StaffMessageKey, string>> = {
   placeLead: "the person in charge at {place}",
   healthRoundPost: "{ward} shelter rounds {round}",
   counterPost: "{ward} ward office: {service}",
-  shelterOpenedReason: "shelter opened ({why})",
-  shelterClosedReason: "shelter closed ({why}, {level})",
 };
 
 export const staffMessages: Readonly<Record<Lang, Readonly<Record<StaffMessageKey, string>>>> = { ja, en };

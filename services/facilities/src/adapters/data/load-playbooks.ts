@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { channels } from "@crisis/platform/contracts";
+import { channels, reasonPhraseLacks } from "@crisis/platform/contracts";
 import { CounterServiceDef } from "../../domain/counter-services";
 import { Playbook, playbookSchema, toPlaybook } from "../../domain/playbook";
 
@@ -72,5 +72,26 @@ export function checkPlaybookServices(playbooks: Playbook[], services: CounterSe
         if (!known.has(id)) throw new DataFileError(p.file, `rules[${i}].services.ids[${j}]`, `"${id}" is not in counter_services.yaml`);
       }),
     );
+  return playbooks;
+}
+
+/** A reason phrase must have words in every resident language: residents would otherwise read the city's Japanese. */
+export function checkPlaybookReasons(playbooks: Playbook[]): Playbook[] {
+  for (const p of playbooks)
+    p.rules.forEach((rule, i) => {
+      const said = [
+        ...(rule.restriction ? [{ path: `rules[${i}].restriction.reason`, phrase: rule.restriction.reason }] : []),
+        ...(rule.services ? [{ path: `rules[${i}].services.reason`, phrase: rule.services.reason }] : []),
+      ];
+      for (const { path, phrase } of said) {
+        const lacks = reasonPhraseLacks(phrase);
+        if (lacks.length)
+          throw new DataFileError(
+            p.file,
+            path,
+            `"${phrase}" has no words in ${lacks.join(", ")}: add it to the reason glossary (contracts/messages/playbook-reasons.ts)`,
+          );
+      }
+    });
   return playbooks;
 }

@@ -12,6 +12,7 @@ import {
   levelName,
   nameIn,
   readingsAsText,
+  reasonIn,
   residentLanguages,
   say,
   wardTerms,
@@ -215,7 +216,7 @@ function describe(lang: ResidentLang, message: CapMessage, shelters: FacilityRow
   else lines.push(say(lang, "capSheltersOpen", { n: shelters.length }));
   if (message.msgType !== "Cancel" && closed.length > 0) {
     // A closed shelter is named with its reason, so nobody walks to a damaged building.
-    const why = (s: FacilityRow) => (s.reasons[0] ? say(lang, "aside", { text: s.reasons[0] }) : "");
+    const why = (s: FacilityRow) => (s.reasons[0] ? say(lang, "aside", { text: reasonIn(s.reasons[0], lang) }) : "");
     const named = closed.slice(0, closedNamed).map((s) => `${readingsAsText(nameIn(lang, s.name))}${why(s)}`);
     const rest = closed.length - named.length;
     const names = `${named.join(say(lang, "listSeparator"))}${rest > 0 ? ` ${say(lang, "capMore", { n: rest })}` : ""}`;

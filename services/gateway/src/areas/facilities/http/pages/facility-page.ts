@@ -1,4 +1,4 @@
-import { ResidentLang, categoryGlossary, residentLanguages, wardTerms } from "@crisis/platform/contracts";
+import { ResidentLang, categoryGlossary, reasonIn, residentLanguages, wardTerms } from "@crisis/platform/contracts";
 import { PublicFacility, PublicStatus } from "../../../../app/read-public-status";
 import { CrowdingHere } from "../../../../app/read-crowding";
 import { html } from "../../../../adapters/http/page-parts/html";
@@ -7,7 +7,15 @@ import { page } from "../../../../adapters/http/page-parts/layout";
 import { notFoundPage } from "../../../../adapters/http/page-parts/not-found-page";
 import { freshness, modeLine, ordinaryUse, placeName, stateBadge, subscribePanel } from "../../../../adapters/http/page-parts/parts";
 import { clientWords } from "../../../../adapters/http/page-parts/client-words";
-import { PageLanguage, pageLanguage, residentTime, residentWords, sayText, termHtml } from "../../../../adapters/http/page-parts/resident";
+import {
+  PageLanguage,
+  markedHtml,
+  pageLanguage,
+  residentTime,
+  residentWords,
+  sayText,
+  termHtml,
+} from "../../../../adapters/http/page-parts/resident";
 
 /** `/facilities/{id}`: one facility's status, where it is, and a panel to follow it (pushes link here). */
 export function facilityPage(
@@ -39,7 +47,7 @@ export function facilityPage(
           ${
             reading.reasons.length > 0
               ? html`<dt>${w("reason")}</dt>
-                  <dd>${reading.reasons.join(sayText(lang, "reasonSeparator"))}</dd>`
+                  <dd>${markedHtml(reading.reasons.map((r) => reasonIn(r, lang)).join(sayText(lang, "reasonSeparator")))}</dd>`
               : ""
           }
           ${

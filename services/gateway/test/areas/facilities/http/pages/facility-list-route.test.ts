@@ -103,3 +103,48 @@ describe("the list of every facility", () => {
     expect(rows(changed).map((r) => r.id)).toEqual(["ref:library-1"]);
   });
 });
+
+/** A playbook records its reasons in Japanese; a resident reads them in their language, a staff member's own words as written. */
+describe("the reasons in the list, in the reader's language", () => {
+  const shelter = Facility.fromPartial({
+    ...school,
+    shelter: ShelterOperation.SHELTER_OPERATION_OPEN,
+    reasons: ["避難所開設（地震）"],
+    statusSince: "2026-07-28T07:00:00.000Z",
+  });
+  const facilities = {
+    listFacilities: unaryHandler(logger, "ListFacilities", async () => ({ facilities: [library, shelter], nextCursor: "", total: 2 })),
+  };
+  let nats: NatsServerHandle;
+  let idp: LocalIdp;
+  let gw: GatewayUnderTest;
+  const reasonOf = (page: string, id: string) => new RegExp(`<li data-id="${id}"[^]*?<span class="reason">([^]*?)</span>`).exec(page)?.[1];
+
+  beforeAll(async () => {
+    [nats, idp] = await Promise.all([startNatsServer(), startLocalIdp()]);
+    gw = await startGateway(nats, idp, { facilities: facilities as never, registry: [library, shelter] });
+  });
+  afterAll(async () => {
+    await gw.stop();
+    await Promise.all([nats.stop(), idp.stop()]);
+  });
+
+  it("says a playbook's reason in English, and leaves a staff member's reason as written", async () => {
+    const page = (await gw.call("GET", "/facilities?lang=en")).text;
+    expect(reasonOf(page, "ref:school-1")).toBe("shelter opened (earthquake)");
+    expect(page).not.toContain("避難所開設");
+    expect(reasonOf(page, "ref:library-1")).toBe("設備点検");
+  });
+
+  it("keeps the Japanese as recorded, and gives easy Japanese its furigana", async () => {
+    expect(reasonOf((await gw.call("GET", "/facilities?lang=ja")).text, "ref:school-1")).toBe("避難所開設（地震）");
+    expect(reasonOf((await gw.call("GET", "/facilities?lang=ja-x-easy")).text, "ref:school-1")).toBe(
+      "<ruby>避難所<rt>ひなんじょ</rt></ruby>が <ruby>開<rt>あ</rt></ruby>きました（<ruby>地震<rt>じしん</rt></ruby>）",
+    );
+  });
+
+  it("says it in the language of a facility's own page", async () => {
+    const page = (await gw.call("GET", "/facilities/ref%3Aschool-1?lang=vi")).text;
+    expect(page).toMatch(/<dd>nơi lánh nạn đã mở \(động đất\)<\/dd>/);
+  });
+});
