@@ -132,6 +132,8 @@ describe("the reasons in the list, in the reader's language", () => {
   it("says a playbook's reason in English, and leaves a staff member's reason as written", async () => {
     const page = (await gw.call("GET", "/facilities?lang=en")).text;
     expect(reasonOf(page, "ref:school-1")).toBe("shelter opened (earthquake)");
+    // Set off from the ordinary use by the language's separator, not run together ("closed shelter opened").
+    expect(page).toMatch(/<span class="use">[^<]*<\/span>; <span class="reason">shelter opened \(earthquake\)/);
     expect(page).not.toContain("避難所開設");
     expect(reasonOf(page, "ref:library-1")).toBe("設備点検");
   });
