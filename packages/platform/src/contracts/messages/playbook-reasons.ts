@@ -1,7 +1,7 @@
 import { Incident, ModeLevel } from "../gen/crisis/v1/common";
 import { incidentName, incidentNames, incidentTerms, levelName, levelNames, levelTerms } from "../vocabulary";
 import { sayMarked } from "./catalogue";
-import { Term, incidentGlossary, levelGlossary } from "./glossary";
+import { Term, incidentGlossary, levelGlossary, stateGlossary } from "./glossary";
 import { ResidentLang, residentLanguages } from "./languages";
 
 /**
@@ -134,29 +134,17 @@ export const reasonGlossary = {
   },
 } as const satisfies Record<string, Term>;
 
-/** A playbook's shelter operation: the glossary's shelter with opened, and the shelter state 「避難所閉鎖」. */
-const shelterReasonWords = {
-  opened: {
-    ja: "避難所開設",
-    "ja-x-easy": "避難所[ひなんじょ]が 開[あ]きました",
-    en: "shelter opened",
-    vi: "nơi lánh nạn đã mở",
-    "zh-Hans": "避难所开设",
-    "zh-Hant": "避難所開設",
-    ko: "대피소 개설",
-    ne: "आश्रयस्थल खोलियो",
-  },
-  closed: {
-    ja: "避難所閉鎖",
-    "ja-x-easy": "避難所[ひなんじょ]は 閉[し]まりました",
-    en: "shelter closed",
-    vi: "nơi lánh nạn đã đóng",
-    "zh-Hans": "避难所已关闭",
-    "zh-Hant": "避難所已關閉",
-    ko: "대피소 폐쇄",
-    ne: "आश्रयस्थल बन्द भयो",
-  },
-} as const satisfies Record<string, Term>;
+/** A playbook's opened shelter: the glossary's shelter with opened (a closing says the shelter state, 「避難所閉鎖」). */
+const shelterOpenedWords: Term = {
+  ja: "避難所開設",
+  "ja-x-easy": "避難所[ひなんじょ]が 開[あ]きました",
+  en: "shelter opened",
+  vi: "nơi lánh nạn đã mở",
+  "zh-Hans": "避难所开设",
+  "zh-Hant": "避難所開設",
+  ko: "대피소 개설",
+  ne: "आश्रयस्थल खोलियो",
+};
 
 /**
  * What a playbook records as a reason: what it did, under the declaration's incident and level (the
@@ -178,20 +166,20 @@ const isPhrase = (phrase: string): phrase is keyof typeof reasonGlossary => Obje
  */
 export function sayPlaybookReason(reason: PlaybookReason, lang: ResidentLang): string {
   const why = incidentGlossary[incidentName(reason.incident) ?? "other"][lang];
+  const level = levelGlossary[levelName(reason.level) ?? "normal"][lang];
   const aside = (text: string) => sayMarked(lang, "aside", { text });
   switch (reason.kind) {
     case "phrase":
       return `${isPhrase(reason.phrase) ? reasonGlossary[reason.phrase][lang] : reason.phrase}${aside(why)}`;
     case "shelterOpened":
-      return `${shelterReasonWords.opened[lang]}${aside(why)}`;
+      return `${shelterOpenedWords[lang]}${aside(why)}`;
     case "shelterClosed": {
-      const level = levelGlossary[levelName(reason.level) ?? "normal"][lang];
       // The record's Japanese keeps the space it has always had between the two words.
       const between = lang === "ja" ? " " : sayMarked(lang, "listSeparator");
-      return `${shelterReasonWords.closed[lang]}${aside(`${why}${between}${level}`)}`;
+      return `${stateGlossary.shelter_closed[lang]}${aside(`${why}${between}${level}`)}`;
     }
     case "ended":
-      return `${levelGlossary[levelName(reason.level) ?? "normal"][lang]}${aside(why)}`;
+      return `${level}${aside(why)}`;
   }
 }
 
